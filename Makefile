@@ -1,0 +1,41 @@
+# The two commands of the README: `make demo` and `make test`. Both install what they need.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KG := $(BIN)/kg
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: install demo test eval bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p out
+	$(KG) build -o out/graph.ttl
+	$(KG) validate out/graph.ttl
+	$(KG) view out/graph.ttl -o out/graph.html
+	$(KG) report out/graph.ttl -o out/report
+	$(KG) stats out/graph.ttl
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	@mkdir -p out
+	$(KG) build $(SHARED)/corpus/jingzhou -o out/jz.ttl
+	$(KG) eval out/jz.ttl --per-page $(addprefix --gold ,$(wildcard $(SHARED)/gold/*.json))
+
+bench: $(STAMP)
+	$(BIN)/python -m kg.bench
+
+clean:
+	rm -rf out build *.egg-info
