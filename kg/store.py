@@ -1,4 +1,10 @@
-"""Open a graph written by ``kg build``: an RDF file (format from its extension)."""
+"""Open a graph written by ``kg build``: the hub every reading command starts from.
+
+A graph is either an RDF file (format from its extension: .ttl .nt .jsonld .trig) or an
+on-disk Oxigraph store directory (``kg build --store DIR``). Reading commands query it with
+SPARQL through pyoxigraph, which parses 10-50x faster than rdflib and answers from disk
+without re-parsing; rdflib is used where its Python API is the point (eval, validate).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,11 +19,89 @@ def rdf_format(path) -> str:
     return FORMATS.get(Path(str(path)).suffix.lower(), "turtle")
 
 
+def _ox_format(path):
+    import pyoxigraph as ox
+
+    return {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
+            "json-ld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG}[rdf_format(path)]
+
+
+def is_store_dir(path) -> bool:
+    p = Path(str(path))
+    return p.is_dir() and (p / "CURRENT").exists()
+
+
+def open_store(path):
+    """A pyoxigraph.Store for a graph file (loaded in memory) or a store directory (opened read-only)."""
+    import pyoxigraph as ox
+
+    p = Path(str(path))
+    if not p.exists():
+        raise KgError(f"{p}: no such file or store directory")
+    if p.is_dir():
+        if not is_store_dir(p):
+            raise KgError(f"{p}: a directory that is not a govkg store (made by `kg build --store DIR`)")
+        try:
+            return ox.Store.read_only(str(p))
+        except OSError as e:
+            raise KgError(f"{p}: cannot open store ({e})") from None
+    store = ox.Store()
+    try:
+        with open(p, "rb") as f:
+            if rdf_format(p) == "trig":
+                store.load(f, format=_ox_format(p))
+            else:
+                store.load(f, format=_ox_format(p), to_graph=ox.DefaultGraph())
+    except (SyntaxError, ValueError, OSError) as e:
+        raise KgError(f"{p}: not a readable {rdf_format(p)} graph ({e})") from None
+    return store
+
+
+def select(store, sparql: str) -> list[dict]:
+    """Run a SELECT; rows as dicts of variable name -> plain Python value (str/int/float) or None.
+
+    Queries run over the union of all graphs, so TriG input reads like Turtle input.
+    """
+    out = []
+    res = store.query(sparql, use_default_graph_as_union=True)
+    names = [v.value for v in res.variables]
+    for sol in res:
+        row = {}
+        for n in names:
+            t = sol[n]
+            row[n] = None if t is None else _py(t)
+        out.append(row)
+    return out
+
+
+def _py(term):
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        if dt.endswith("#integer") or dt.endswith("#int") or dt.endswith("#long"):
+            return int(term.value)
+        if dt.endswith("#decimal") or dt.endswith("#double"):
+            return float(term.value)
+        return term.value
+    return term.value
+
+
 def load_graph(path):
-    """Parse one graph file into an rdflib Graph; a clear KgError when it is missing or unreadable."""
+    """Parse one graph file (or store directory) into an rdflib Graph; KgError when unusable."""
     import rdflib
 
     p = Path(str(path))
+    if is_store_dir(p):
+        import pyoxigraph as ox
+
+        data = open_store(p).dump(format=ox.RdfFormat.N_QUADS)
+        g = rdflib.Graph()
+        ds = rdflib.Dataset()
+        ds.parse(data=data.decode("utf-8"), format="nquads")
+        for t in ds.quads():
+            g.add(t[:3])
+        return g
     if not p.exists():
         raise KgError(f"{p}: no such file")
     if p.is_dir():
