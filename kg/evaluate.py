@@ -1,0 +1,559 @@
+"""Score a graph against gold annotation files (shared/spec/ANNOTATION.md, "Scoring").
+
+The semantics follow the independent scorer ``shared/eval/score.py`` exactly:
+
+* labels compared after NFKC, white space and quote/book-title marks removed;
+* a graph entity is a node typed (through rdfs:subClassOf, in the ontology or the data)
+  with a scored class, the first class in ANNOTATION order winning; Visits are not Events;
+* a node matches a gold entity of its type by a shared name, or for Event/Project/Document
+  by the best character-bigram Dice >= 0.8 when no name is shared;
+* gold files pool: entities of one type sharing an id or alias across pages are one entity;
+* one gold entity claimed by two nodes: one true, one false positive (duplicate penalty);
+* a relation triple is right when some matched pair of its ends forms a gold triple;
+  gov:hosts is read as the inverse of gov:locatedIn.
+
+One deliberate difference: score.py lets nodes claim gold entities greedily in the order
+rdflib happens to yield them, so a node whose names hit two gold entities can make its
+result depend on parse order. Here the claim is a maximum matching, which no order beats
+and which is the same for every input order; on graphs without such nodes both agree.
+
+The graph is read through pyoxigraph SPARQL (any format ``kg.store.open_store`` reads,
+including store directories), so scoring a large build does not pay for an rdflib parse.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import KgError
+from kg.vocab import ENTITY_TYPES, GOV_IRI, RELATIONS
+
+TYPES = ENTITY_TYPES
+FUZZY = frozenset({"Event", "Project", "Document"})
+FUZZY_MIN = 0.8
+PREDS = RELATIONS
+_QUOTES = {ord(c): None for c in "“”‘’\"'《》「」"}
+_WS = re.compile(r"\s+")
+
+
+# ------------------------------------------------------------------ names
+
+def norm(s: str) -> str:
+    """A label as the scorer compares it: NFKC, no white space, no quote or book-title marks."""
+    return _WS.sub("", unicodedata.normalize("NFKC", str(s))).translate(_QUOTES)
+
+
+def _bigrams(s: str) -> list[str]:
+    return [s[i:i + 2] for i in range(len(s) - 1)] or [s]
+
+
+def dice(a: str, b: str) -> float:
+    """Character-bigram Dice similarity (multiset), as in the annotation contract."""
+    A, B = _bigrams(a), _bigrams(b)
+    left = Counter(A)
+    inter = 0
+    for x in B:
+        if left[x] > 0:
+            inter += 1
+            left[x] -= 1
+    return 2 * inter / (len(A) + len(B))
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
+
+
+# ------------------------------------------------------------------ gold
+
+@dataclass
+class GoldEntity:
+    key: str                    # "Type:first id", unique within the pooled gold
+    type: str
+    id: str
+    aliases: set = field(default_factory=set)
+    sources: list = field(default_factory=list)
+
+
+@dataclass
+class Gold:
+    entities: dict              # key -> GoldEntity, in order of first appearance
+    relations: dict             # (s key, predicate, o key) -> [(source, evidence text)]
+    articles: int
+    bylines: set                # normalised reporter and photographer names
+    sources: list               # the page file of each gold file, in order
+
+
+def read_gold_file(path) -> dict:
+    """One gold JSON file, checked for the fields scoring needs; KgError naming the file otherwise."""
+    p = Path(str(path))
+    try:
+        gd = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KgError(f"{p}: no such gold file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise KgError(f"{p}: not a readable gold JSON file ({e})") from None
+    if not isinstance(gd, dict):
+        raise KgError(f"{p}: a gold file must be a JSON object with articles, entities, relations")
+    for k in ("articles", "entities", "relations"):
+        if not isinstance(gd.get(k), list):
+            raise KgError(f"{p}: gold file has no list '{k}'")
+    for e in gd["entities"]:
+        if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in ("id", "type")) \
+                or not isinstance(e.get("aliases"), list):
+            raise KgError(f"{p}: entity {e!r} needs string id and type and a list of aliases")
+    ids = {e["id"] for e in gd["entities"]}
+    for r in gd["relations"]:
+        if not isinstance(r, dict) or not all(isinstance(r.get(k), str) for k in ("s", "p", "o")):
+            raise KgError(f"{p}: relation {r!r} needs string s, p and o")
+        for end in (r["s"], r["o"]):
+            if end not in ids:
+                raise KgError(f"{p}: relation {r['s']} {r['p']} {r['o']} names '{end}', "
+                              f"which is not an entity id of the file")
+    return gd
+
+
+def load_gold(paths) -> Gold:
+    """Pool gold files: per type, entities sharing an id or alias (on any page) are one entity."""
+    files = [read_gold_file(p) for p in paths]
+    members = []                # (file index, id, type, aliases) in file order
+    for i, gd in enumerate(files):
+        for e in gd["entities"]:
+            aliases = {norm(a) for a in e["aliases"]} | {norm(e["id"].split("#")[0])}
+            members.append((i, e["id"], e["type"], aliases))
+    # Union-find over members; the component of a (type, alias) is whoever named it first.
+    parent = list(range(len(members)))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first_owner = {}
+    for idx, (_, _, t, aliases) in enumerate(members):
+        for a in aliases:
+            o = first_owner.setdefault((t, a), idx)
+            ra, rb = find(o), find(idx)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)   # the earliest member stays the root
+    entities: dict[str, GoldEntity] = {}
+    key_of = {}
+    for idx, (i, eid, t, aliases) in enumerate(members):
+        root = find(idx)
+        key = f"{t}:{members[root][1]}"
+        ent = entities.setdefault(key, GoldEntity(key, t, members[root][1]))
+        ent.aliases |= aliases
+        src = files[i].get("source") or str(paths[i])
+        if src not in ent.sources:
+            ent.sources.append(src)
+        key_of[(i, eid)] = key
+    relations: dict[tuple, list] = {}
+    articles = 0
+    bylines = set()
+    sources = []
+    for i, gd in enumerate(files):
+        src = gd.get("source") or Path(str(paths[i])).name
+        sources.append(src)
+        for r in gd["relations"]:
+            k = (key_of[(i, r["s"])], r["p"], key_of[(i, r["o"])])
+            relations.setdefault(k, []).append((src, r.get("evidence") or ""))
+        articles += len(gd["articles"])
+        for a in gd["articles"]:
+            for n in (a.get("reporters") or []) + (a.get("photographers") or []):
+                bylines.add(norm(n))
+    return Gold(entities, relations, articles, bylines, sources)
+
+
+# ------------------------------------------------------------------ graph
+
+@dataclass
+class GraphFacts:
+    """What scoring reads from a graph, as plain Python values (nodes as IRI strings)."""
+    types: dict                 # node -> set of class IRIs
+    subclass: list              # (sub, super) IRI pairs declared in the data
+    labels: dict                # node -> sorted raw rdfs:label values (for display)
+    names: dict                 # node -> set of normalised label and altLabel values
+    triples: list               # (s, raw predicate local name, o), distinct, sorted
+    articles: dict              # article node -> source file or None (typed gov:Article)
+    bylines: dict               # article node -> set of person nodes (reporter, photographer)
+    mentioned: dict             # node -> set of article nodes
+    evidence: dict              # (s, raw predicate, o) -> sorted [(article, sentence)]
+
+
+def _node(term) -> str:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return '"' + term.value + '"'     # a literal where a node belongs: matches nothing
+
+
+def _rows(store, sparql: str):
+    from kg.vocab import PREFIXES
+
+    res = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+    names = [v.value for v in res.variables]
+    for sol in res:
+        yield [sol[n] for n in names]
+
+
+def read_graph(store) -> GraphFacts:
+    """Collect the facts scoring needs from a pyoxigraph store (see kg.store.open_store)."""
+    types = defaultdict(set)
+    for n, c in _rows(store, "SELECT DISTINCT ?n ?c WHERE { ?n a ?c FILTER(isIRI(?c)) }"):
+        types[_node(n)].add(c.value)
+    subclass = sorted({(s.value, o.value) for s, o in _rows(
+        store, "SELECT DISTINCT ?s ?o WHERE { ?s rdfs:subClassOf ?o FILTER(isIRI(?s) && isIRI(?o)) }")})
+    labels = defaultdict(list)
+    names = defaultdict(set)
+    for n, p, v in _rows(store, "SELECT DISTINCT ?n ?p ?v WHERE { VALUES ?p { rdfs:label skos:altLabel } ?n ?p ?v }"):
+        key = _node(n)
+        nv = norm(v.value)
+        if nv:
+            names[key].add(nv)
+        if p.value.endswith("#label"):
+            labels[key].append(v.value)
+    preds = " ".join(f"gov:{p}" for p in PREDS + ("hosts",))
+    triples = sorted({(_node(s), p.value[len(GOV_IRI):], _node(o)) for s, p, o in _rows(
+        store, f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?o }}")})
+    articles = {}
+    for a, src in _rows(store, "SELECT DISTINCT ?a ?src WHERE { ?a a gov:Article OPTIONAL { ?a gov:sourceFile ?src } }"):
+        key = _node(a)
+        # An article with two source files keeps the smallest, so reading is order-free.
+        v = src.value if src is not None else None
+        if key not in articles or (v is not None and (articles[key] is None or v < articles[key])):
+            articles[key] = v
+    bylines = defaultdict(set)
+    for a, person in _rows(store, "SELECT DISTINCT ?a ?x WHERE { VALUES ?p { gov:reporter gov:photographer } ?a ?p ?x }"):
+        bylines[_node(a)].add(_node(person))
+    mentioned = defaultdict(set)
+    for n, a in _rows(store, "SELECT DISTINCT ?n ?a WHERE { ?n gov:mentionedIn ?a }"):
+        mentioned[_node(n)].add(_node(a))
+    evidence = defaultdict(set)
+    for s, p, o, a, sent in _rows(store, """SELECT DISTINCT ?s ?p ?o ?a ?sent WHERE {
+            ?e a gov:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+            OPTIONAL { ?e gov:article ?a } OPTIONAL { ?e gov:sentence ?sent } }"""):
+        if not p.value.startswith(GOV_IRI):
+            continue
+        evidence[(_node(s), p.value[len(GOV_IRI):], _node(o))].add(
+            (_node(a) if a is not None else "", sent.value if sent is not None else ""))
+    return GraphFacts(dict(types), subclass, {k: sorted(v) for k, v in labels.items()}, dict(names),
+                      triples, articles, dict(bylines), dict(mentioned),
+                      {k: sorted(v) for k, v in evidence.items()})
+
+
+def ontology_subclass_pairs(files=None) -> list:
+    """(sub, super) rdfs:subClassOf pairs of the ontology files (all ontology/*.ttl by default)."""
+    import pyoxigraph as ox
+
+    from kg.vocab import ontology_files
+
+    sub = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+    pairs = set()
+    for f in (files if files is not None else ontology_files()):
+        try:
+            for t in ox.parse(path=str(f), format=ox.RdfFormat.TURTLE):
+                if t.predicate.value == sub and isinstance(t.subject, ox.NamedNode) \
+                        and isinstance(t.object, ox.NamedNode):
+                    pairs.add((t.subject.value, t.object.value))
+        except (SyntaxError, OSError) as e:
+            raise KgError(f"{f}: not a readable ontology file ({e})") from None
+    return sorted(pairs)
+
+
+def restrict_to_page(facts: GraphFacts, source: str) -> GraphFacts:
+    """The part of a graph built from one page: its articles (by gov:sourceFile), the entities
+    mentioned in them, the relations evidenced in them and those relations' ends."""
+    page = Path(source).name
+    arts = {a for a, src in facts.articles.items() if src is not None and Path(src).name == page}
+    triples = [t for t in facts.triples if any(a in arts for a, _ in facts.evidence.get(t, ()))]
+    nodes = {n for n, where in facts.mentioned.items() if where & arts}
+    nodes |= {t[0] for t in triples} | {t[2] for t in triples}
+    nodes |= {x for a in arts for x in facts.bylines.get(a, ())}   # byline people are on the page
+    return GraphFacts(
+        types={n: c for n, c in facts.types.items() if n in nodes or n in arts},
+        subclass=facts.subclass,
+        labels=facts.labels,            # labels alone make no entity; keep all for display
+        names={n: v for n, v in facts.names.items() if n in nodes},
+        triples=triples,
+        articles={a: facts.articles[a] for a in arts},
+        bylines={a: v for a, v in facts.bylines.items() if a in arts},
+        mentioned={n: v & arts for n, v in facts.mentioned.items() if n in nodes},
+        evidence={t: [e for e in facts.evidence.get(t, ()) if e[0] in arts] for t in triples},
+    )
+
+
+# ------------------------------------------------------------------ scoring
+
+def _closure(pairs, root: str) -> set:
+    down = defaultdict(set)
+    for s, o in pairs:
+        down[o].add(s)
+    out, todo = {root}, [root]
+    while todo:
+        for s in down[todo.pop()]:
+            if s not in out:
+                out.add(s)
+                todo.append(s)
+    return out
+
+
+def graph_entities(facts: GraphFacts, onto_pairs) -> dict:
+    """node -> (scored type, normalised names), typing through rdfs:subClassOf."""
+    pairs = list(onto_pairs) + list(facts.subclass)
+    classes = {t: _closure(pairs, GOV_IRI + t) for t in TYPES}
+    visit = _closure(pairs, GOV_IRI + "Visit")
+    ents = {}
+    for node in sorted(facts.types):
+        cs = facts.types[node]
+        for t in TYPES:
+            if cs & classes[t] and not (t == "Event" and cs & visit):
+                ents[node] = (t, facts.names.get(node, set()))
+                break
+    return ents
+
+
+def match_entities(ents: dict, gold: Gold) -> dict:
+    """node -> set of gold keys it may stand for (shared name; else best fuzzy for some types)."""
+    by_alias = defaultdict(set)
+    by_type = defaultdict(list)
+    for key, ge in gold.entities.items():
+        by_type[ge.type].append(key)
+        for a in ge.aliases:
+            by_alias[(ge.type, a)].add(key)
+    m = {}
+    for node, (t, names) in ents.items():
+        hit = set()
+        for n in names:
+            hit |= by_alias.get((t, n), set())
+        if not hit and t in FUZZY and names:
+            best, arg = 0.0, None
+            for key in by_type[t]:     # the first gold entity reaching the best score wins
+                d = max(dice(n, a) for n in names for a in gold.entities[key].aliases)
+                if d > best:
+                    best, arg = d, key
+            if best >= FUZZY_MIN:
+                hit = {arg}
+        m[node] = hit
+    return m
+
+
+def _max_matching(nodes: list, hits: dict) -> dict:
+    """node -> gold key, a maximum matching (Kuhn's augmenting paths, in sorted order)."""
+    owner = {}                  # gold key -> node
+
+    def augment(n, seen):
+        for k in sorted(hits[n]):
+            if k in seen:
+                continue
+            seen.add(k)
+            if k not in owner or augment(owner[k], seen):
+                owner[k] = n
+                return True
+        return False
+
+    for n in nodes:
+        augment(n, set())
+    return {n: k for k, n in owner.items()}
+
+
+@dataclass
+class Score:
+    result: dict                # the score.py-shaped dict: entities, relations, articles
+    errors: dict                # false positives and negatives with reasons and evidence
+
+
+def score(facts: GraphFacts, gold: Gold, onto_pairs) -> Score:
+    ents = graph_entities(facts, onto_pairs)
+    m = match_entities(ents, gold)
+    result = {"entities": {}, "relations": {}}
+    err_ents = {}
+    tot = [0, 0, 0]
+    for t in TYPES:
+        # Richer nodes (more names) claim first, so a bare duplicate is the one reported as such.
+        nodes = sorted((n for n, (tt, _) in ents.items() if tt == t), key=lambda n: (-len(ents[n][1]), n))
+        claim = _max_matching(nodes, m)
+        claimed = set(claim.values())
+        tp = len(claim)
+        fp = len(nodes) - tp
+        gkeys = [k for k, ge in gold.entities.items() if ge.type == t]
+        fn_keys = [k for k in gkeys if k not in claimed]
+        result["entities"][t] = prf(tp, fp, len(fn_keys))
+        tot = [tot[0] + tp, tot[1] + fp, tot[2] + len(fn_keys)]
+        by_gold = defaultdict(list)
+        for n, k in claim.items():
+            by_gold[k].append(n)
+        fps = []
+        for n in nodes:
+            if n in claim:
+                continue
+            if m[n]:
+                k = sorted(m[n])[0]
+                why = f"duplicate: gold {gold.entities[k].id} is matched by {compact(by_gold[k][0])}"
+            else:
+                why = "no gold entity of this type has these names"
+            fps.append({"node": compact(n), "names": sorted(ents[n][1]), "why": why})
+        fns = [{"gold": gold.entities[k].id, "aliases": sorted(gold.entities[k].aliases),
+                "pages": gold.entities[k].sources} for k in fn_keys]
+        err_ents[t] = {"fp": fps, "fn": fns}
+    result["entities"]["all"] = prf(*tot)
+
+    found = set()
+    unmatched = Counter()
+    err_fp = defaultdict(list)
+    for s, raw, o in facts.triples:
+        p, ss, oo = ("locatedIn", o, s) if raw == "hosts" else (raw, s, o)
+        ms, mo = m.get(ss, set()), m.get(oo, set())
+        good = {(a, p, b) for a in ms for b in mo} & gold.relations.keys()
+        if good:
+            found |= good
+            continue
+        unmatched[p] += 1
+        if not ms:
+            why = "subject matches no gold entity"
+        elif not mo:
+            why = "object matches no gold entity"
+        else:
+            why = "gold has no such relation between these entities"
+        err_fp[p].append({"s": _show(facts, ss), "p": p, "o": _show(facts, oo), "via": raw, "why": why,
+                          "evidence": [sent for _, sent in facts.evidence.get((s, raw, o), ())]})
+    tot = [0, 0, 0]
+    err_rels = {}
+    for p in PREDS:
+        tp = sum(1 for r in found if r[1] == p)
+        missing = sorted(r for r in gold.relations if r[1] == p and r not in found)
+        result["relations"][p] = prf(tp, unmatched[p], len(missing))
+        tot = [tot[0] + tp, tot[1] + unmatched[p], tot[2] + len(missing)]
+        err_rels[p] = {"fp": err_fp[p], "fn": [
+            {"s": gold.entities[s].id, "p": p, "o": gold.entities[o].id,
+             "evidence": [ev for _, ev in gold.relations[(s, p, o)]],
+             "pages": sorted({src for src, _ in gold.relations[(s, p, o)]})}
+            for s, _, o in missing]}
+    result["relations"]["all"] = prf(*tot)
+
+    by = set()
+    for a in facts.articles:
+        for person in facts.bylines.get(a, ()):
+            by |= {norm(x) for x in facts.labels.get(person, ())}
+    result["articles"] = {
+        "found": len(facts.articles), "gold": gold.articles,
+        "byline_recall": round(len(by & gold.bylines) / len(gold.bylines), 3) if gold.bylines else None}
+    missed = sorted(gold.bylines - by)
+    return Score(result, {"entities": err_ents, "relations": err_rels, "bylines_missed": missed})
+
+
+def _show(facts: GraphFacts, node: str) -> str:
+    """A node as a person reads it: its label, else its IRI shortened to res:…"""
+    labels = facts.labels.get(node)
+    return labels[0] if labels else compact(node)
+
+
+def compact(node: str) -> str:
+    """An IRI shortened to res:… and un-percent-escaped, for reading (never for lookup)."""
+    from urllib.parse import unquote
+
+    from kg.vocab import RES_IRI
+
+    return "res:" + unquote(node[len(RES_IRI):]) if node.startswith(RES_IRI) else node
+
+
+# ------------------------------------------------------------------ one call for the command
+
+def evaluate(graph_path, gold_paths, *, per_page: bool = False, errors: bool = False,
+             ontology=None) -> dict:
+    """Score ``graph_path`` against ``gold_paths``: the pooled result, and per page when asked.
+
+    Returns ``{"entities", "relations", "articles"}`` (the shape score.py prints), with
+    ``"errors"`` added when ``errors``; with ``per_page`` it is ``{"pages": [...], "pooled": {...}}``.
+    """
+    from kg.store import open_store
+
+    if not gold_paths:
+        raise KgError("no gold files given (use --gold FILE.json, once per page)")
+    gold = load_gold(gold_paths)
+    facts = read_graph(open_store(graph_path))
+    onto = ontology_subclass_pairs(ontology)
+
+    def one(f, g):
+        sc = score(f, g, onto)
+        return {**sc.result, "errors": sc.errors} if errors else sc.result
+
+    pooled = one(facts, gold)
+    if not per_page:
+        return pooled
+    pages = []
+    for path in gold_paths:
+        g = load_gold([path])
+        pages.append({"gold": str(path), "source": g.sources[0],
+                      **one(restrict_to_page(facts, g.sources[0]), g)})
+    return {"pages": pages, "pooled": pooled}
+
+
+# ------------------------------------------------------------------ text output
+
+def render(res: dict, *, title: str | None = None) -> str:
+    """Aligned tables for one result dict (see ``evaluate``)."""
+    from kg.tables import render_table
+
+    cols = ["P", "R", "F1", "tp", "fp", "fn"]
+
+    def rows(sec):
+        return [[k, v["p"], v["r"], v["f1"], v["tp"], v["fp"], v["fn"]] for k, v in res[sec].items()]
+
+    out = []
+    if title:
+        out.append(f"== {title}")
+    out.append(render_table(["entities"] + cols, rows("entities")))
+    out.append("")
+    out.append(render_table(["relations"] + cols, rows("relations")))
+    a = res["articles"]
+    rec = "n/a (gold has no bylines)" if a["byline_recall"] is None else f"{a['byline_recall']:.3f}"
+    out.append("")
+    out.append(f"articles: {a['found']} found, {a['gold']} in gold; byline recall {rec}")
+    if "errors" in res:
+        out.append("")
+        out.append(render_errors(res["errors"]))
+    return "\n".join(out)
+
+
+def render_errors(err: dict) -> str:
+    """Every false positive and negative, grouped by type and predicate, with why and evidence."""
+    from kg.tables import render_table
+
+    out = []
+    for t, e in err["entities"].items():
+        if e["fp"]:
+            out.append(render_table(["node", "names", "why"],
+                                    [[x["node"], " / ".join(x["names"]), x["why"]] for x in e["fp"]],
+                                    title=f"false positive {t} ({len(e['fp'])})", max_width=80))
+            out.append("")
+        if e["fn"]:
+            out.append(render_table(["gold id", "aliases", "page"],
+                                    [[x["gold"], " / ".join(x["aliases"]), " ".join(x["pages"])] for x in e["fn"]],
+                                    title=f"false negative {t} ({len(e['fn'])})", max_width=80))
+            out.append("")
+    for p, e in err["relations"].items():
+        if e["fp"]:
+            out.append(render_table(["subject", "object", "why", "evidence"],
+                                    [[x["s"], x["o"], x["why"], " | ".join(x["evidence"]) or "(none)"]
+                                     for x in e["fp"]],
+                                    title=f"false positive {p} ({len(e['fp'])})", max_width=80))
+            out.append("")
+        if e["fn"]:
+            out.append(render_table(["subject", "object", "gold evidence", "page"],
+                                    [[x["s"], x["o"], " | ".join(x["evidence"]), " ".join(x["pages"])]
+                                     for x in e["fn"]],
+                                    title=f"false negative {p} ({len(e['fn'])})", max_width=80))
+            out.append("")
+    if err.get("bylines_missed"):
+        out.append("bylines missed: " + " ".join(err["bylines_missed"]))
+    return "\n".join(out).rstrip()
