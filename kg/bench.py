@@ -1,0 +1,539 @@
+"""The scale benchmark behind ``make bench``: ``python -m kg.bench [--quick] [--sizes 10000,100000] [--json FILE]``.
+
+Prints one table of figures measured on synthetic pages (``kg synth``), each command timed as a
+fresh subprocess so imports, dictionary loads and start-up are paid the way a user pays them:
+
+1. read + decode throughput, 2. one regex pass, 3. Aho-Corasick with 5,000 words,
+4. ``jieba.lcut`` alone (dictionary load reported apart), 5. ``kg build`` with 1 and 2 workers
+on the same text, then ``kg validate``, with the ratios the issue sets as targets,
+6. builds of 10k and 100k articles: articles/s and peak memory, 7. ``kg stats`` / ``kg query`` /
+``kg view --focus`` on the largest graph, 8. start-up of ``kg --help`` and ``kg stats small.ttl``
+and whether they import jieba or pyvis.
+
+A step whose command is missing or fails prints "n/a: <reason>" and the bench goes on. This is a
+benchmark, not a test: nothing here fails on a slow figure; targets are printed beside them.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+# ---------------------------------------------------------------- the commands the bench runs
+# One table, so they are easy to adjust as the commands grow. {kg} is the kg command of this
+# interpreter; other {slots} are filled per step. Each entry is an argv list.
+KG = (sys.executable, "-m", "kg.cli")
+COMMANDS = {
+    "synth": ["{kg}", "synth", "{n}", "-o", "{pages}", "--seed", "{seed}", "--quiet"],
+    "build": ["{kg}", "build", "{pages}", "-o", "{out}", "--workers", "{workers}", "--quiet"],
+    "build_store": ["{kg}", "build", "{pages}", "-o", "{out}", "--workers", "{workers}", "--store", "{store}",
+                    "--quiet"],
+    "validate": ["{kg}", "validate", "{out}"],
+    "stats": ["{kg}", "stats", "{graph}"],
+    "query": ["{kg}", "query", "{graph}", "{sparql}"],
+    "view": ["{kg}", "view", "{graph}", "--focus", "{focus}", "-o", "{html}"],
+    "help": ["{kg}", "--help"],
+    "build_help": ["{kg}", "build", "--help"],
+    "view_help": ["{kg}", "view", "--help"],
+}
+QUERY = ("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) LIMIT 10")
+# One regex pass: titles followed by a name, the kind of pattern extraction runs over every page.
+REGEX = r"(?:书记|区长|主任|主席|部长|局长)([\u4e00-\u9fff]{2,3})|\d{1,2}月\d{1,2}日"
+TIMEOUT = 4 * 3600
+
+TARGETS = {  # figure name -> (comparison, bound, what the issue asks)
+    "build 1 worker / jieba.lcut": (">=", 1.0, "full build on 1 worker >= 1.0x plain jieba.lcut"),
+    "build 2 workers / 1 worker": (">=", 1.7, "2 workers >= 1.7x 1 worker"),
+    "articles/s ratio (largest/smallest)": ("within", 0.2, "articles/s at 10k and 100k within 20%"),
+    "peak RSS tree (largest build)": ("<=", 1500, "100k articles under 1.5 GB"),
+    "start-up kg --help": ("<=", 0.5, "kg --help under 0.5 s"),
+    "start-up kg stats small.ttl": ("<=", 0.5, "kg stats on a small graph under 0.5 s"),
+}
+
+
+@dataclass
+class Figure:
+    name: str
+    value: object  # float, bool, or None when n/a
+    unit: str = ""
+    note: str = ""
+
+
+def argv(name: str, **slots) -> list:
+    out = []
+    for tok in COMMANDS[name]:
+        if tok == "{kg}":
+            out += list(KG)
+        else:
+            out.append(tok.format(**{k: str(v) for k, v in slots.items()}))
+    return out
+
+
+# ---------------------------------------------------------------- running and measuring children
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants, from /proc (0 where unavailable)."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * page
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+@dataclass
+class Run:
+    rc: int
+    seconds: float
+    maxrss_mb: float      # the largest single process (wait4 rusage: the child and its reaped children)
+    tree_mb: float        # the sampled peak of the whole process tree (workers together)
+    stdout: str
+    stderr: str
+
+    def reason(self) -> str:
+        lines = [ln for ln in (self.stderr or self.stdout).strip().splitlines() if ln.strip()]
+        return lines[-1][:160] if lines else f"exit status {self.rc}"
+
+
+def run(cmd: list, timeout: float = TIMEOUT, sample: bool = False, env=None) -> Run:
+    """Run a command to the end; wall time, peak memory, output. Never raises for a failing command."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        try:
+            p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
+        except OSError as e:
+            return Run(127, 0.0, 0.0, 0.0, "", str(e))
+        peak, status, ru = 0, None, None
+        interval = 0.02
+        while True:
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if sample:
+                peak = max(peak, _tree_rss(p.pid))
+            if time.perf_counter() - t0 > timeout:
+                p.kill()
+                pid, status, ru = os.wait4(p.pid, 0)
+                status = -1
+                break
+            time.sleep(interval)
+            interval = min(0.2, interval * 1.5)
+        secs = time.perf_counter() - t0
+        p.returncode = 0  # reaped by wait4 above; keep Popen from waiting again
+        out.seek(0)
+        err.seek(0)
+        rc = os.waitstatus_to_exitcode(status) if status != -1 else -1
+        maxrss = ru.ru_maxrss / 1024 if ru else 0.0
+        return Run(rc, secs, maxrss, max(peak / 2**20, maxrss), out.read().decode("utf-8", "replace"),
+                   err.read().decode("utf-8", "replace") if status != -1 else f"timed out after {timeout:.0f} s")
+
+
+def corpus_bytes(pages: Path) -> int:
+    return sum(p.stat().st_size for p in pages.iterdir() if p.suffix == ".txt")
+
+
+# ---------------------------------------------------------------- micro steps (run in a child)
+
+def _texts(pages: Path) -> list:
+    return [p.read_bytes().decode("utf-8") for p in sorted(pages.iterdir()) if p.suffix == ".txt"]
+
+
+def step(name: str, pages: Path) -> dict:
+    """One micro-measurement in this (fresh) process; the parent runs it via --step."""
+    files = sorted(p for p in pages.iterdir() if p.suffix == ".txt")
+    nbytes = sum(p.stat().st_size for p in files)
+    mb = nbytes / 1e6
+    if name == "read":
+        _texts(pages)  # first pass warms the page cache; the figure is the decode-bound second pass
+        t0 = time.perf_counter()
+        _texts(pages)
+        return {"mb_s": mb / (time.perf_counter() - t0)}
+    texts = _texts(pages)
+    if name == "regex":
+        rx = re.compile(REGEX)
+        t0 = time.perf_counter()
+        hits = sum(len(rx.findall(t)) for t in texts)
+        return {"mb_s": mb / (time.perf_counter() - t0), "hits": hits}
+    if name == "ahocorasick":
+        import ahocorasick
+
+        words = ac_words(5000)
+        t0 = time.perf_counter()
+        a = ahocorasick.Automaton()
+        for w in words:
+            a.add_word(w, w)
+        a.make_automaton()
+        built = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        hits = sum(1 for t in texts for _ in a.iter(t))
+        return {"mb_s": mb / (time.perf_counter() - t0), "build_s": built, "hits": hits, "words": len(words)}
+    if name == "jieba":
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        t0 = time.perf_counter()
+        jieba.initialize()
+        load = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        tokens = sum(len(jieba.lcut(t)) for t in texts)
+        return {"mb_s": mb / (time.perf_counter() - t0), "load_s": load, "tokens": tokens}
+    raise SystemExit(f"unknown step {name}")
+
+
+def ac_words(n: int) -> list:
+    """n distinct lexicon-like words (names, villages, bodies) from the synth lexicons."""
+    import random
+
+    from kg.synth import lexicon, make_name
+
+    lex = lexicon()
+    rng = random.Random("ac")
+    words = set(lex["towns"]) | {s + "村" for s in lex["village_stems"]} | {r.body for r in lex.rows if r.body}
+    while len(words) < n:
+        words.add(make_name(rng, lex))
+    return sorted(words)[:n]
+
+
+def run_step(name: str, pages: Path) -> tuple:
+    r = run([sys.executable, "-m", "kg.bench", "--step", name, "--pages", str(pages)])
+    if r.rc != 0:
+        return None, r.reason()
+    return json.loads(r.stdout.strip().splitlines()[-1]), ""
+
+
+# ---------------------------------------------------------------- the bench
+
+SMALL_TTL = """@prefix gov: <https://w3id.org/govkg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://w3id.org/govkg/resource/person/甲乙> a gov:Person ; rdfs:label "甲乙"@zh ;
+    gov:holdsPost <https://w3id.org/govkg/resource/post/区长> .
+<https://w3id.org/govkg/resource/post/区长> a gov:Post ; rdfs:label "区长"@zh .
+"""
+
+IMPORT_PROBE = (
+    "import sys\n"
+    "from kg.cli import main\n"
+    "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+    "print('\\nIMPORTED', int('jieba' in sys.modules), int('pyvis' in sys.modules), file=sys.stderr)\n"
+)
+
+
+class Bench:
+    def __init__(self, work: Path, sizes: list, tp_articles: int, workers: tuple, seed: int, echo):
+        self.work, self.sizes, self.tp_articles = work, sizes, tp_articles
+        self.workers, self.seed, self.echo = workers, seed, echo
+        self.figures: list[Figure] = []
+        self.help_text = {}
+        self.real = None
+
+    def add(self, name, value, unit="", note=""):
+        f = Figure(name, value, unit, note)
+        self.figures.append(f)
+        self.echo(format_row(f))
+        return f
+
+    def na(self, name, reason, unit=""):
+        return self.add(name, None, unit, f"n/a: {reason}")
+
+    def get(self, name):
+        for f in self.figures:
+            if f.name == name:
+                return f.value
+        return None
+
+    def synth(self, n: int) -> tuple:
+        pages = self.work / f"pages-{n}"
+        if pages.is_dir() and any(pages.iterdir()):
+            return pages, None
+        r = run(argv("synth", n=n, pages=pages, seed=self.seed))
+        if r.rc != 0:
+            return None, r
+        return pages, r
+
+    def supports(self, cmd: str, flag: str) -> tuple:
+        """(available, reason): whether `kg CMD --help` runs and mentions FLAG."""
+        if cmd not in self.help_text:
+            r = run(argv(f"{cmd}_help"), timeout=120)
+            self.help_text[cmd] = r
+        r = self.help_text[cmd]
+        if r.rc != 0:
+            return False, f"`kg {cmd}` is not available ({r.reason()})"
+        if flag and flag not in r.stdout:
+            return False, f"`kg {cmd}` has no {flag} option yet"
+        return True, ""
+
+    # -- 1-4: the same text through the cheap passes and through jieba
+    def throughput(self):
+        pages, r = self.synth(self.tp_articles)
+        if pages is None:
+            for n in ("synth", "read+decode", "regex pass", "aho-corasick 5000 words", "jieba.lcut"):
+                self.na(n, f"kg synth failed: {r.reason()}")
+            return None
+        mb = corpus_bytes(pages) / 1e6
+        self.add("text for throughput", mb, "MB", f"{self.tp_articles} synthetic articles")
+        for step_name, label, extra in (("read", "read+decode", None), ("regex", "regex pass", None),
+                                        ("ahocorasick", "aho-corasick 5000 words", "build_s"),
+                                        ("jieba", "jieba.lcut", "load_s")):
+            res, why = run_step(step_name, pages)
+            if res is None:
+                self.na(label, why, "MB/s")
+                continue
+            self.add(label, res["mb_s"], "MB/s", "fresh process")
+            if extra == "load_s":
+                self.add("jieba dictionary load", res["load_s"], "s", "jieba.initialize(), not in the MB/s")
+                self.real_pages_jieba()
+            if extra == "build_s":
+                self.add("aho-corasick automaton build", res["build_s"], "s", f"{res['words']} words")
+        return pages
+
+    def real_pages_jieba(self):
+        """jieba on the real pages, when ../shared is beside the checkout: is the synthetic text as costly?"""
+        real = self.real
+        if real is None or not real.is_dir() or not any(real.glob("*.txt")):
+            self.na("jieba.lcut (real pages)", "no real pages (../shared/corpus/jingzhou absent)", "MB/s")
+            return
+        res, why = run_step("jieba", real)
+        if res is None:
+            self.na("jieba.lcut (real pages)", why, "MB/s")
+        else:
+            self.add("jieba.lcut (real pages)", res["mb_s"], "MB/s", f"{corpus_bytes(real) / 1e6:.2f} MB of {real}")
+
+    # -- 5: kg build with 1 and 2 workers on the same text, then kg validate
+    def build_throughput(self, pages):
+        names = [f"build {w} worker{'s' if w > 1 else ''}" for w in self.workers]
+        ok, why = self.supports("build", "--workers")
+        if pages is None or not ok:
+            for n in names:
+                self.na(n, why or "no text", "MB/s")
+            self.na("build 1 worker / jieba.lcut", why or "no text", "x")
+            self.na("build 2 workers / 1 worker", why or "no text", "x")
+            self.na("validate", why or "no text", "s")
+            return
+        mb = corpus_bytes(pages) / 1e6
+        rates = {}
+        for w, name in zip(self.workers, names):
+            out = self.work / f"tp-{w}.ttl"
+            r = run(argv("build", pages=pages, out=out, workers=w), sample=True)
+            if r.rc != 0:
+                self.na(name, r.reason(), "MB/s")
+                continue
+            rates[w] = mb / r.seconds
+            self.add(name, rates[w], "MB/s", f"{r.seconds:.2f} s, peak tree RSS {r.tree_mb:.0f} MB")
+            if w == self.workers[0]:
+                v = run(argv("validate", out=out))
+                if v.rc == 0:
+                    self.add("validate", v.seconds, "s", f"kg validate on the {mb:.1f} MB build; "
+                             f"build+validate {mb / (r.seconds + v.seconds):.2f} MB/s")
+                else:
+                    self.na("validate", v.reason(), "s")
+        jieba = self.get("jieba.lcut")
+        if 1 in rates and jieba:
+            self.add("build 1 worker / jieba.lcut", rates[1] / jieba, "x", "same text")
+        else:
+            self.na("build 1 worker / jieba.lcut", "a figure is missing", "x")
+        if 1 in rates and 2 in rates:
+            self.add("build 2 workers / 1 worker", rates[2] / rates[1], "x", f"{os.cpu_count()} cores")
+        else:
+            self.na("build 2 workers / 1 worker", "a figure is missing", "x")
+
+    # -- 6: scale builds; 7: reading commands on the largest graph
+    def scale(self):
+        ok, why = self.supports("build", "--workers")
+        has_store, _ = self.supports("build", "--store") if ok else (False, "")
+        w = max(self.workers)
+        rates, largest = {}, None
+        for n in self.sizes:
+            pages, r = self.synth(n)
+            if pages is None:
+                self.na(f"synth {n}", r.reason(), "MB/s")
+                continue
+            if r is not None:
+                mb = corpus_bytes(pages) / 1e6
+                self.add(f"synth {n}", mb / r.seconds, "MB/s", f"{mb:.2f} MB in {r.seconds:.1f} s, with start-up")
+            if not ok:
+                self.na(f"build {n} articles", why, "articles/s")
+                self.na(f"peak RSS build {n}", why, "MB")
+                continue
+            out = self.work / f"scale-{n}.ttl"
+            store = self.work / f"scale-{n}.store"
+            cmd = argv("build_store", pages=pages, out=out, workers=w, store=store) if has_store \
+                else argv("build", pages=pages, out=out, workers=w)
+            r = run(cmd, sample=True)
+            if r.rc != 0:
+                self.na(f"build {n} articles", r.reason(), "articles/s")
+                self.na(f"peak RSS build {n}", r.reason(), "MB")
+                continue
+            rates[n] = n / r.seconds
+            self.add(f"build {n} articles", rates[n], "articles/s",
+                     f"{r.seconds:.1f} s, {w} workers" + (", with --store" if has_store else ""))
+            self.add(f"peak RSS build {n}", r.tree_mb, "MB", f"process tree; largest process {r.maxrss_mb:.0f} MB")
+            largest = (n, store if has_store and store.exists() else out, r.tree_mb)
+        if len(rates) >= 2:
+            lo, hi = min(rates), max(rates)
+            self.add("articles/s ratio (largest/smallest)", rates[hi] / rates[lo], "x", f"{hi} vs {lo} articles")
+        else:
+            self.na("articles/s ratio (largest/smallest)", "needs two scale builds", "x")
+        if largest:
+            self.add("peak RSS tree (largest build)", largest[2], "MB", f"{largest[0]} articles")
+        else:
+            self.na("peak RSS tree (largest build)", why or "no scale build", "MB")
+        self.reading(largest)
+
+    def reading(self, largest):
+        labels = ("kg stats (largest graph)", "kg query (largest graph)", "kg view --focus (largest graph)")
+        if not largest:
+            for lab in labels:
+                self.na(lab, "no graph was built", "s")
+            return
+        n, graph, _ = largest
+        from kg.synth import make_world
+
+        focus = make_world(self.seed).officials[0].name
+        for lab, cmd in zip(labels, (argv("stats", graph=graph), argv("query", graph=graph, sparql=QUERY),
+                                     argv("view", graph=graph, focus=focus, html=self.work / "focus.html"))):
+            if "view" in lab:
+                ok, why = self.supports("view", "--focus")
+                if not ok:
+                    self.na(lab, why, "s")
+                    continue
+            r = run(cmd, sample=True)
+            if r.rc != 0:
+                self.na(lab, r.reason(), "s")
+            else:
+                self.add(lab, r.seconds, "s", f"{n} articles, {graph.name}, peak {r.tree_mb:.0f} MB")
+
+    # -- 8: start-up
+    def startup(self):
+        small = self.work / "small.ttl"
+        small.write_text(SMALL_TTL, encoding="utf-8")
+        for lab, args in (("start-up kg --help", ["--help"]), ("start-up kg stats small.ttl", ["stats", str(small)])):
+            times, last = [], None
+            for _ in range(5):
+                last = run([*KG, *args], timeout=60)
+                if last.rc != 0:
+                    break
+                times.append(last.seconds)
+            if not times:
+                self.na(lab, last.reason(), "s")
+                self.na(lab + " imports jieba/pyvis", last.reason())
+                continue
+            self.add(lab, statistics.median(times), "s", "median of 5")
+            probe = run([sys.executable, "-c", IMPORT_PROBE, *args], timeout=60)
+            m = re.search(r"IMPORTED (\d) (\d)", probe.stderr)
+            if not m:
+                self.na(lab + " imports jieba/pyvis", probe.reason())
+            else:
+                jb, pv = bool(int(m.group(1))), bool(int(m.group(2)))
+                self.add(lab + " imports jieba/pyvis", jb or pv, "",
+                         f"jieba={'yes' if jb else 'no'} pyvis={'yes' if pv else 'no'}")
+
+    def run_all(self):
+        pages = self.throughput()
+        self.build_throughput(pages)
+        self.scale()
+        self.startup()
+        return self.figures
+
+
+def format_value(v) -> str:
+    if v is None:
+        return "n/a"
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, float):
+        return f"{v:,.2f}" if v < 1000 else f"{v:,.0f}"
+    return str(v)
+
+
+def format_row(f: Figure) -> str:
+    return f"{f.name:<48} {format_value(f.value):>12} {f.unit:<11} {f.note}"
+
+
+def verdicts(figures: list) -> list:
+    """Lines comparing figures with the issue's targets (information, never a failure)."""
+    by = {f.name: f.value for f in figures}
+    out = []
+    for name, (op, bound, what) in TARGETS.items():
+        v = by.get(name)
+        if v is None:
+            out.append(f"  n/a   {what}")
+            continue
+        ok = {"<=": v <= bound, ">=": v >= bound, "within": abs(v - 1) <= bound}[op]
+        out.append(f"  {'met ' if ok else 'MISS'}  {what}: {format_value(v)}")
+    for f in figures:
+        if f.name.endswith("imports jieba/pyvis") and f.value is not None:
+            out.append(f"  {'MISS' if f.value else 'met '}  {f.name[:-20]} imports neither jieba nor pyvis: {f.note}")
+    return out
+
+
+def main(argv_=None):
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m kg.bench", description=__doc__.split("\n\n")[0],
+                                 epilog="Example: python -m kg.bench --quick --json out/bench.json")
+    ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke test (seconds, not minutes)")
+    ap.add_argument("--sizes", help="article counts of the scale builds, comma-separated (default 10000,100000)")
+    ap.add_argument("--throughput-articles", type=int, help="articles of the text for steps 1-5 (default 2000)")
+    ap.add_argument("--json", help="also write the figures as JSON to this file")
+    ap.add_argument("--workdir", help="keep corpora and graphs here (reused across runs) instead of a temp dir")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--real", default="../shared/corpus/jingzhou",
+                    help="real pages to compare jieba speed on, when present (default ../shared/corpus/jingzhou)")
+    ap.add_argument("--step", help=argparse.SUPPRESS)
+    ap.add_argument("--pages", help=argparse.SUPPRESS)
+    a = ap.parse_args(argv_)
+    if a.step:
+        print(json.dumps(step(a.step, Path(a.pages))))
+        return 0
+    try:
+        sizes = [int(s) for s in (a.sizes or ("100,300" if a.quick else "10000,100000")).split(",") if s.strip()]
+    except ValueError:
+        ap.error(f"--sizes wants comma-separated integers, got {a.sizes!r}")
+    if any(s <= 0 for s in sizes):
+        ap.error("--sizes must be positive")
+    tp = a.throughput_articles or (50 if a.quick else 2000)
+    work = Path(a.workdir) if a.workdir else Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"kg bench: {os.cpu_count()} cores, python {sys.version.split()[0]}, work dir {work}", flush=True)
+    print(f"{'figure':<48} {'value':>12} {'unit':<11} note", flush=True)
+    bench = Bench(work.resolve(), sizes, tp, (1, 2), a.seed, lambda s: print(s, flush=True))
+    bench.real = Path(a.real) if a.real else None
+    try:
+        figures = bench.run_all()
+    finally:
+        if not a.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    print("\ntargets (issue 5):")
+    for line in verdicts(figures):
+        print(line)
+    if a.json:
+        dest = Path(a.json)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"cores": os.cpu_count(), "sizes": sizes, "throughput_articles": tp,
+                       "figures": [asdict(x) for x in figures]}, f, ensure_ascii=False, indent=1)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, dest)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
