@@ -1,0 +1,207 @@
+"""Counts and rankings of a graph, read through SPARQL on pyoxigraph (never an rdflib parse).
+
+Everything here is a pure function of a store: ``compute_stats(store, top)`` returns a plain
+dict (the ``--json`` output), ``render_stats(d)`` the tables a person reads at a glance.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kg.vocab import ENTITY_TYPES, GOV_IRI, RELATIONS
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _rows(store, sparql: str) -> list[list]:
+    """SELECT rows as lists of pyoxigraph terms (None for unbound), gov:/rdf:/... predeclared."""
+    from kg.vocab import PREFIXES
+
+    res = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+    names = [v.value for v in res.variables]
+    return [[sol[n] for n in names] for sol in res]
+
+
+def _int(term) -> int:
+    return 0 if term is None else int(term.value)
+
+
+def _local(iri: str) -> str:
+    return iri[len(GOV_IRI):] if iri.startswith(GOV_IRI) else iri
+
+
+def class_tree() -> dict:
+    """Scored class -> its gov: subclasses (transitively, sorted by name), from the ontology files."""
+    from kg.evaluate import _closure, ontology_subclass_pairs
+
+    pairs = ontology_subclass_pairs()
+    return {t: sorted(_local(c) for c in _closure(pairs, GOV_IRI + t)
+                      if c.startswith(GOV_IRI) and c != GOV_IRI + t)
+            for t in ENTITY_TYPES}
+
+
+def _values(names) -> str:
+    return " ".join(f"gov:{n}" for n in names)
+
+
+def compute_stats(store, top: int = 10) -> dict:
+    """All the numbers ``kg stats`` shows, as a JSON-ready dict with a fixed key order."""
+    tree = class_tree()
+    all_classes = [c for t in ENTITY_TYPES for c in [t] + tree[t]]
+
+    # ---- entities: a node counts once, under the first scored class that types it
+    # (the scorer's rule); Visits are tours, not scored Events.
+    typed = defaultdict(set)
+    for n, c in _rows(store, f"SELECT DISTINCT ?n ?c WHERE {{ VALUES ?c {{ {_values(all_classes)} }} ?n a ?c }}"):
+        typed[n].add(_local(c.value))
+    kind = {}
+    for n, cs in typed.items():
+        for t in ENTITY_TYPES:
+            if (t in cs or cs & set(tree[t])) and not (t == "Event" and "Visit" in cs):
+                kind[n] = t
+                break
+    classes = {}
+    for t in ENTITY_TYPES:
+        members = [n for n, k in kind.items() if k == t]
+        sub = {s: sum(1 for n in members if s in typed[n]) for s in tree[t]}
+        classes[t] = {"count": len(members), "subclasses": {s: k for s, k in sub.items() if k}}
+    visits = sum(1 for cs in typed.values() if "Visit" in cs)
+
+    # ---- relations: direct triples and evidence nodes per predicate
+    preds = list(RELATIONS) + ["hosts"]
+    direct = {_local(p.value): _int(k) for p, k in _rows(
+        store, f"SELECT ?p (COUNT(*) AS ?k) WHERE {{ VALUES ?p {{ {_values(preds)} }} ?s ?p ?o }} GROUP BY ?p")}
+    evid = {_local(p.value): _int(k) for p, k in _rows(
+        store, "SELECT ?p (COUNT(DISTINCT ?e) AS ?k) WHERE { ?e a gov:Evidence ; rdf:predicate ?p } GROUP BY ?p")}
+    predicates = {p: {"triples": direct.get(p, 0), "evidence": evid.get(p, 0)}
+                  for p in preds if p in RELATIONS or direct.get(p) or evid.get(p)}
+
+    # ---- articles
+    kinds = {}
+    for k, n in _rows(store, """SELECT ?kind (COUNT(DISTINCT ?a) AS ?k) WHERE {
+            ?a a gov:Article OPTIONAL { ?a gov:articleKind ?kind } } GROUP BY ?kind"""):
+        key = k.value if k is not None else "unknown"
+        kinds[key] = kinds.get(key, 0) + _int(n)
+    src = _int(_rows(store, "SELECT (COUNT(DISTINCT ?f) AS ?k) WHERE { ?a a gov:Article ; gov:sourceFile ?f }")[0][0])
+    # MIN over an OPTIONAL would be an error on the unbound rows, hence its own query;
+    # ISO dates order as strings, and xsd:gMonthDay (year unknown) stays out of the span.
+    (lo, hi), = _rows(store, """SELECT (MIN(STR(?d)) AS ?lo) (MAX(STR(?d)) AS ?hi) WHERE {
+            ?a a gov:Article ; dcterms:date ?d FILTER(datatype(?d) = xsd:date) }""")
+    with_headline = _int(_rows(store, """SELECT (COUNT(DISTINCT ?a) AS ?k)
+            WHERE { ?a a gov:Article ; schema:headline ?h }""")[0][0])
+    articles = {"total": sum(kinds.values()), "kinds": dict(sorted(kinds.items())),
+                "source_files": src, "with_headline": with_headline,
+                "first_date": lo.value if lo is not None else None,
+                "last_date": hi.value if hi is not None else None}
+
+    # ---- labels, used by the rankings
+    label = {}
+    for n, l in _rows(store, "SELECT ?n (MIN(STR(?l)) AS ?lab) WHERE { ?n rdfs:label ?l } GROUP BY ?n"):
+        label[n] = l.value
+
+    def name(n):
+        return label.get(n) or n.value
+
+    # ---- most active officials: meetings attended or chaired, chairs, inspections
+    act = defaultdict(lambda: {"meetings": set(), "chaired": set(), "inspected": set()})
+    for x, p, o in _rows(store, """SELECT DISTINCT ?x ?p ?o WHERE {
+            VALUES ?p { gov:attended gov:chaired gov:inspected } ?x ?p ?o }"""):
+        if kind.get(x) != "Person":
+            continue
+        local = _local(p.value)
+        act[x]["inspected" if local == "inspected" else "meetings"].add(o)
+        if local == "chaired":
+            act[x]["chaired"].add(o)
+    posts = defaultdict(set)
+    for x, p in _rows(store, "SELECT DISTINCT ?x ?p WHERE { ?x gov:holdsPost ?p }"):
+        posts[x].add(name(p))
+    arts = {x: _int(k) for x, k in _rows(
+        store, "SELECT ?x (COUNT(DISTINCT ?a) AS ?k) WHERE { ?x gov:mentionedIn ?a } GROUP BY ?x")}
+    officials = sorted(
+        ({"name": name(x), "iri": x.value, "posts": sorted(posts.get(x, ())),
+          "meetings": len(a["meetings"]), "chaired": len(a["chaired"]), "inspected": len(a["inspected"]),
+          "articles": arts.get(x, 0)} for x, a in act.items()),
+        key=lambda r: (-(r["meetings"] + r["inspected"]), -r["chaired"], r["name"], r["iri"]))[:top]
+
+    # ---- most visited places and projects (by distinct visitors), with events held there
+    visited = defaultdict(lambda: {"visitors": set(), "articles": set(), "events": set()})
+    for x, o, a in _rows(store, """SELECT DISTINCT ?x ?o ?a WHERE { ?x gov:inspected ?o .
+            OPTIONAL { ?e a gov:Evidence ; rdf:subject ?x ; rdf:predicate gov:inspected ;
+                       rdf:object ?o ; gov:article ?a } }"""):
+        if kind.get(o) in ("Place", "Project"):
+            visited[o]["visitors"].add(x)
+            if a is not None:
+                visited[o]["articles"].add(a)
+    for ev, o in _rows(store, "SELECT DISTINCT ?ev ?o WHERE { ?ev gov:heldAt ?o }"):
+        if kind.get(o) in ("Place", "Project"):
+            visited[o]["events"].add(ev)
+    places = sorted(
+        ({"name": name(o), "iri": o.value, "class": kind[o], "visitors": len(v["visitors"]),
+          "articles": len(v["articles"]), "events_held": len(v["events"])} for o, v in visited.items()),
+        key=lambda r: (-r["visitors"], -r["events_held"], -r["articles"], r["name"], r["iri"]))[:top]
+
+    # ---- connected components of the entity graph (entities joined by the nine relations)
+    parent = {n: n for n in kind}
+
+    def find(n):
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for s, o in _rows(store, f"SELECT DISTINCT ?s ?o WHERE {{ VALUES ?p {{ {_values(preds)} }} ?s ?p ?o }}"):
+        if s in parent and o in parent:
+            ra, rb = find(s), find(o)
+            if ra != rb:
+                parent[ra] = rb
+    sizes = defaultdict(int)
+    for n in kind:
+        sizes[find(n)] += 1
+    comp = sorted(sizes.values(), reverse=True)
+    components = {"count": len(comp), "largest": comp[0] if comp else 0,
+                  "isolated": sum(1 for c in comp if c == 1), "sizes_top": comp[:top]}
+
+    total = _int(_rows(store, "SELECT (COUNT(*) AS ?k) WHERE { ?s ?p ?o }")[0][0])
+    return {"triples": total, "entities": len(kind), "classes": classes, "visits": visits,
+            "predicates": predicates, "articles": articles, "officials": officials,
+            "places": places, "components": components}
+
+
+def render_stats(d: dict, *, source: str = "") -> str:
+    """The stats dict as aligned tables."""
+    from kg.tables import render_table
+
+    a = d["articles"]
+    kinds = ", ".join(f"{v} {k}" for k, v in a["kinds"].items())
+    span = f"; dated {a['first_date']} to {a['last_date']}" if a["first_date"] else ""
+    out = []
+    if source:
+        out.append(f"graph {source}")
+    out.append(f"{d['triples']} triples, {d['entities']} entities, {a['total']} articles"
+               f"{' (' + kinds + ')' if kinds else ''} from {a['source_files']} source files{span}")
+    out.append("")
+    rows = []
+    for t, c in d["classes"].items():
+        rows.append([t, c["count"]])
+        rows.extend([f"  {s}", k] for s, k in c["subclasses"].items())
+    out.append(render_table(["class", "entities"], rows))
+    if d["visits"]:
+        out.append(f"(and {d['visits']} visits, not counted as events)")
+    out.append("")
+    out.append(render_table(["predicate", "triples", "evidence"],
+                            [[p, v["triples"], v["evidence"]] for p, v in d["predicates"].items()]))
+    out.append("")
+    n = len(d["officials"])
+    out.append(render_table(
+        ["official", "posts", "meetings", "chaired", "inspected", "articles"],
+        [[r["name"], "、".join(r["posts"]), r["meetings"], r["chaired"], r["inspected"], r["articles"]]
+         for r in d["officials"]], title=f"most active officials (top {n})", max_width=30))
+    out.append("")
+    out.append(render_table(
+        ["place or project", "class", "visitors", "events held", "articles"],
+        [[r["name"], r["class"], r["visitors"], r["events_held"], r["articles"]] for r in d["places"]],
+        title=f"most visited places and projects (top {len(d['places'])})", max_width=30))
+    out.append("")
+    c = d["components"]
+    out.append(f"entity graph: {c['count']} connected components, largest {c['largest']} entities, "
+               f"{c['isolated']} isolated")
+    return "\n".join(out)

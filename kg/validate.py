@@ -1,0 +1,131 @@
+"""SHACL validation of a graph against ontology/shapes.ttl, with the ontology mixed in.
+
+The ontology is mixed into the data (pyshacl's ``ont_graph``) so that sh:class sees the
+rdfs:subClassOf links: a node typed only gov:Meeting is still a gov:Event. No inference
+beyond that runs, so a graph is judged on the triples it actually states.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.errors import KgError
+
+SH = "http://www.w3.org/ns/shacl#"
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str       # Violation, Warning or Info
+    focus: str          # the node that fails, shortened for reading
+    path: str           # the property, shortened ("" for a node-level constraint)
+    value: str          # the offending value, shortened ("" when absent)
+    message: str
+
+
+@dataclass
+class ValidationReport:
+    conforms: bool      # no Violation (warnings allowed)
+    findings: list      # sorted Findings, violations first
+
+    @property
+    def violations(self) -> list:
+        return [f for f in self.findings if f.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list:
+        return [f for f in self.findings if f.severity != "Violation"]
+
+
+def _load_rdf(path, what: str):
+    import rdflib
+
+    g = rdflib.Graph()
+    try:
+        g.parse(str(path), format="turtle")
+    except Exception as e:  # rdflib raises many types; name the file and the reason
+        raise KgError(f"{path}: not a readable {what} ({type(e).__name__}: {e})") from None
+    return g
+
+
+def shapes_graph(path=None):
+    from kg.vocab import ontology_dir
+
+    return _load_rdf(path or ontology_dir() / "shapes.ttl", "SHACL shapes file")
+
+
+def ontology_graph():
+    from kg.vocab import ontology_dir
+
+    return _load_rdf(ontology_dir() / "govkg.ttl", "ontology file")
+
+
+def _short(term) -> str:
+    import rdflib
+
+    from kg.vocab import PREFIXES
+
+    if term is None:
+        return ""
+    if isinstance(term, rdflib.Literal):
+        return str(term)
+    if isinstance(term, rdflib.BNode):
+        return "[blank node]"
+    s = str(term)
+    best = max((ns for ns in PREFIXES.values() if s.startswith(ns)), key=len, default=None)
+    if best is None:
+        return f"<{s}>"
+    prefix = next(p for p, ns in PREFIXES.items() if ns == best)
+    return f"{prefix}:{s[len(best):]}"
+
+
+def validate_graph(data, shapes=None) -> ValidationReport:
+    """Validate an rdflib Graph (see kg.store.load_graph) against the shapes and ontology."""
+    import rdflib
+    from pyshacl import validate
+
+    sg = shapes if shapes is not None else shapes_graph()
+    _, results, _ = validate(data, shacl_graph=sg, ont_graph=ontology_graph(), inference="none",
+                             abort_on_first=False, allow_warnings=True, advanced=False, meta_shacl=False)
+    sh = rdflib.Namespace(SH)
+    findings = set()
+    for r in results.subjects(rdflib.RDF.type, sh.ValidationResult):
+        sev = results.value(r, sh.resultSeverity)
+        msgs = sorted(str(m) for m in results.objects(r, sh.resultMessage))
+        findings.add(Finding(
+            severity=str(sev)[len(SH):] if sev is not None else "Violation",
+            focus=_short(results.value(r, sh.focusNode)),
+            path=_short(results.value(r, sh.resultPath)),
+            value=_short(results.value(r, sh.value)),
+            message=msgs[0] if msgs else _short(results.value(r, sh.sourceConstraintComponent))))
+    order = {"Violation": 0, "Warning": 1, "Info": 2}
+    ordered = sorted(findings, key=lambda f: (order.get(f.severity, 3), f.message, f.focus, f.path, f.value))
+    return ValidationReport(conforms=not any(f.severity == "Violation" for f in ordered), findings=ordered)
+
+
+def render_report(rep: ValidationReport, *, source: str = "", limit: int = 30) -> str:
+    """A short summary: the verdict, counts per message, then the first ``limit`` findings."""
+    from collections import Counter
+
+    from kg.tables import render_table
+
+    head = f"{source}: " if source else ""
+    nv, nw = len(rep.violations), len(rep.warnings)
+    if rep.conforms:
+        out = [f"{head}conforms to the govkg shapes" + (f" ({nw} warnings)" if nw else "")]
+    else:
+        out = [f"{head}does NOT conform: {nv} violations" + (f", {nw} warnings" if nw else "")]
+    if not rep.findings:
+        return out[0]
+    per = Counter((f.severity, f.message) for f in rep.findings)
+    out.append("")
+    out.append(render_table(["severity", "count", "problem"],
+                            [[s, n, m] for (s, m), n in sorted(per.items(), key=lambda x: (x[0][0] != "Violation", -x[1], x[0][1]))],
+                            max_width=90))
+    shown = rep.findings[:limit]
+    out.append("")
+    out.append(render_table(["severity", "focus node", "path", "value", "message"],
+                            [[f.severity, f.focus, f.path, f.value, f.message] for f in shown],
+                            max_width=50))
+    if len(rep.findings) > limit:
+        out.append(f"... and {len(rep.findings) - limit} more (use --limit N to see them)")
+    return "\n".join(out)
