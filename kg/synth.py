@@ -525,7 +525,6 @@ class Writer:
         company = rng.choice(list(w.companies))
         village = w.companies[company]
         town = w.villages[village]
-        self.facts.ent(company, "Organization", "Enterprise")
         prod = rng.choice(self.lex.rows_of("product")).title
         t = self.pick("enterprise_open")
         self.place_chain(village, rels)
@@ -534,11 +533,14 @@ class Writer:
             project = self.project(village)
             rels.append((project, "locatedIn", village))
         else:
+            self.facts.ent(company, "Organization", "Enterprise")
             rels.append((company, "locatedIn", village))
         paras = [self.commit(t.format(date=date, town=town, village=village, company=company,
                                       product=prod, project=project), rels)]
         body = []
         for tb in rng.sample(self.lex["enterprise_body"], rng.randint(2, 4)):
+            if "{company}" in tb:
+                self.facts.ent(company, "Organization", "Enterprise")
             if "{boss}" in tb:
                 boss = make_name(rng, self.lex)
                 self.person(boss)

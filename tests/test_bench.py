@@ -1,0 +1,64 @@
+"""kg.bench: a smoke test that one quick run prints every figure (no timing assertions)."""
+import json
+import subprocess
+import sys
+
+from kg.bench import COMMANDS, KG, Figure, argv, run, verdicts
+
+FIGURES = [
+    "text for throughput", "read+decode", "regex pass", "aho-corasick 5000 words", "aho-corasick automaton build",
+    "jieba.lcut", "jieba dictionary load", "jieba.lcut (real pages)",
+    "build 1 worker", "build 2 workers", "validate", "build 1 worker / jieba.lcut", "build 2 workers / 1 worker",
+    "synth 20", "build 20 articles", "peak RSS build 20", "synth 40", "build 40 articles", "peak RSS build 40",
+    "articles/s ratio (largest/smallest)", "peak RSS tree (largest build)",
+    "kg stats (largest graph)", "kg query (largest graph)", "kg view --focus (largest graph)",
+    "start-up kg --help", "start-up kg --help imports jieba/pyvis",
+    "start-up kg stats small.ttl", "start-up kg stats small.ttl imports jieba/pyvis",
+]
+
+
+def test_quick_run_prints_every_figure_and_writes_json(tmp_path):
+    out = tmp_path / "bench.json"
+    r = subprocess.run([sys.executable, "-m", "kg.bench", "--quick", "--sizes", "20,40", "--throughput-articles",
+                        "10", "--json", str(out), "--workdir", str(tmp_path / "work")],
+                       capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stdout + r.stderr
+    printed = [line.split("  ")[0].strip() for line in r.stdout.splitlines()]
+    for name in FIGURES:
+        assert name in printed, f"{name!r} missing from:\n{r.stdout}"
+    assert "targets (issue 5):" in r.stdout
+    data = json.loads(out.read_text(encoding="utf-8"))
+    figs = {f["name"]: f for f in data["figures"]}
+    assert set(FIGURES) <= set(figs)
+    for f in figs.values():  # a figure is a number, or n/a with its reason
+        assert isinstance(f["value"], (int, float)) or f["note"].startswith("n/a: "), f
+    for name in ("read+decode", "regex pass", "aho-corasick 5000 words", "jieba.lcut", "start-up kg --help"):
+        assert figs[name]["value"] > 0
+    assert figs["start-up kg --help imports jieba/pyvis"]["value"] is False
+
+
+def test_commands_table_fills_slots():
+    cmd = argv("build", pages="p", out="o.ttl", workers=2)
+    assert cmd[:len(KG)] == list(KG)
+    assert cmd[len(KG):] == ["build", "p", "-o", "o.ttl", "--workers", "2", "--quiet"]
+    assert set(COMMANDS) >= {"synth", "build", "build_store", "validate", "stats", "query", "view", "help"}
+
+
+def test_run_reports_failure_and_peak_memory_of_a_child():
+    ok = run([sys.executable, "-c", "x = bytearray(80 * 2**20); x[::4096] = b'1' * len(x[::4096])"], sample=True)
+    assert ok.rc == 0 and ok.maxrss_mb >= 80 and ok.tree_mb >= ok.maxrss_mb
+    bad = run([sys.executable, "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)"])
+    assert bad.rc == 3 and bad.reason() == "boom"
+    missing = run(["/nonexistent/kg-command"])
+    assert missing.rc != 0 and missing.reason()
+
+
+def test_verdicts_compare_with_targets():
+    lines = verdicts([Figure("build 2 workers / 1 worker", 1.9, "x"), Figure("start-up kg --help", 0.9, "s"),
+                      Figure("articles/s ratio (largest/smallest)", 0.7, "x")])
+    text = "\n".join(lines)
+    assert "met   2 workers >= 1.7x 1 worker" in text
+    assert "MISS  kg --help under 0.5 s" in text
+    assert "MISS  articles/s at 10k and 100k within 20%" in text
+    assert "n/a   100k articles under 1.5 GB" in text
