@@ -1,0 +1,327 @@
+"""Cut a cleaned page of the district paper into articles.
+
+A page is a sequence of units (see :mod:`kg.clean`): headline lines, column labels, bylines,
+photo credits and paragraphs. Articles start at ``本报讯``, at a ``□ 通讯员`` byline, at a
+photo caption (a paragraph ending in, or followed by, ``(… 摄)``) and at a paragraph that a
+headline of the page claims. Headlines are often printed away from their article (stacked
+at the top, or after the body), so they are attached by content: each headline group goes
+to the article whose text shares most character bigrams with it, one group per article.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.clean import (PARA_SEP, clean, headline_flags, is_article_start, is_byline_line,
+                      is_credit_line, units)
+
+__all__ = ["Article", "Page", "split_page", "page_year", "article_date", "parse_names"]
+
+
+@dataclass(frozen=True)
+class Article:
+    source: str
+    n: int                              # 1-based order on the page
+    kind: str                           # "news" | "photo"
+    headline: str | None
+    start: int                          # body = page.text[start:end]
+    end: int
+    date: str | None                    # "2022-08-24", "--08-24" or None
+    reporters: tuple[str, ...]
+    photographers: tuple[str, ...]
+    body: str
+
+    @property
+    def text(self) -> str:
+        return self.body
+
+
+@dataclass(frozen=True)
+class Page:
+    source: str
+    text: str                           # cleaned page text; article offsets refer to it
+    year: int | None
+    articles: tuple[Article, ...]
+
+
+# --------------------------------------------------------------------------- small parsers
+
+_ROLE = re.compile(r"本报记者|特约记者|通讯员|实习生|记者|通讯")
+_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+_START_PREFIX = re.compile(r"^本报讯\s*(?:\(([^()]{0,40})\))?[\s:]*")
+_CREDIT_TAIL = re.compile(r"\s*\(([^()]{1,40}?)\s*摄(?:影)?\s*\)$")
+_BOX_BYLINE = re.compile(r"^[□■◆●]?\s*(.*)$")
+_DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+_YEAR = re.compile(r"(?<![\d.])(20\d\d)年(?!以来|以前|前|底前)")
+
+# Column labels and page furniture: they look like headlines but head no article.
+LABELS = tuple(re.compile(p) for p in (
+    r"^(?:聚焦|建设|打造|推进|共建)?清廉[\u4e00-\u9fff]{0,6}(?:建设)?$",   # 清廉荆州区, 建设清廉荆州区
+    r"^聚焦[\u4e00-\u9fff]{2,8}年$",                                    # 聚焦干部素质提升年
+    r"^(?:古城\s*)?简讯$", r"^图片新闻$", r"^(?:本地|综合)?要闻$", r"^时评$",
+    r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]$",       # page header date
+    r"^(?:责任编辑|编辑|校对|版式|美编|审核)\s*[:]",
+))
+
+
+def is_label(line: str) -> bool:
+    s = line.strip()
+    return len(s) <= 16 and any(p.search(s) for p in LABELS)
+
+
+def parse_names(byline: str) -> tuple[str, ...]:
+    """Names in a byline or credit: ``通讯员高艳璇 吴申畅`` -> (高艳璇, 吴申畅); role words
+    (通讯员, 特约记者, 记者, and the typo 通讯) are dropped."""
+    s = _ROLE.sub(" ", byline.replace("摄", " "))
+    names = [t for t in re.split(r"[\s、,/]+", s) if _NAME.match(t)]
+    return tuple(dict.fromkeys(names))
+
+
+def page_year(text: str) -> int | None:
+    """The year of the page: the most frequent ``20xx年`` (ties: the latest), not counting
+    ``20xx年以来`` or targets (``到2035年``). None when the page names no year."""
+    counts: Counter = Counter()
+    for m in _YEAR.finditer(text):
+        if text[max(0, m.start() - 1):m.start()] in ("到", "至"):
+            continue
+        counts[int(m.group(1))] += 1
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
+def article_date(body: str, year: int | None) -> str | None:
+    """The date the body opens with (``8月24日,…``, ``4月22日至25日`` -> the first day):
+    ISO with the year (explicit or the page's), ``--MM-DD`` without; None when the body
+    does not open with a date (近日, 日前…)."""
+    m = _DATE.match(body)
+    if not m:
+        return None
+    month, day = int(m.group(2)), int(m.group(3))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    y = int(m.group(1)) if m.group(1) else year
+    return f"{y:04d}-{month:02d}-{day:02d}" if y else f"--{month:02d}-{day:02d}"
+
+
+# --------------------------------------------------------------------------- similarity
+
+def _bigrams(s: str) -> set[str]:
+    out = set()
+    for seg in re.findall(r"[\u4e00-\u9fff0-9A-Za-z]+", s):
+        out.update(seg[i:i + 2] for i in range(len(seg) - 1))
+    return out
+
+
+def _cover(h: set[str], text: set[str]) -> float:
+    return len(h & text) / len(h) if h else 0.0
+
+
+# --------------------------------------------------------------------------- segmentation
+
+@dataclass
+class _Draft:
+    kind: str
+    first: int                          # unit indexes
+    last: int
+    start: int                          # offsets in page text
+    end: int
+    reporters: tuple[str, ...] = ()
+    photographers: tuple[str, ...] = ()
+    candidate: bool = False             # a paragraph after headlines: an article only if one claims it
+    headline: str | None = None
+    open_bi: set = field(default_factory=set)
+    body_bi: set = field(default_factory=set)
+
+
+@dataclass
+class _Group:
+    lines: list[int]                    # unit indexes of the headline lines
+    reporters: tuple[str, ...] = ()
+    before: int = -1                    # unit index just before the group / just after it
+    after: int = -1
+
+
+def _classify(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    lines = [text[a:b] for a, b in spans]
+    heads = headline_flags(lines)
+    kinds = []
+    for i, s in enumerate(lines):
+        if is_article_start(s):
+            k = "start"
+        elif is_byline_line(s):
+            k = "byline"
+        elif is_credit_line(s):
+            k = "credit"
+        elif heads[i]:
+            k = "label" if is_label(s) else "head"
+        elif _CREDIT_TAIL.search(s):
+            k = "caption"
+        else:
+            k = "body"
+        kinds.append(k)
+    return kinds
+
+
+def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
+    drafts: list[_Draft] = []
+    groups: list[_Group] = []
+    cur: _Draft | None = None
+    heads_since = False                 # a headline came after the current article's last unit
+    pending: tuple[str, ...] | None = None
+    n = len(spans)
+    for i, ((a, b), k) in enumerate(zip(spans, kinds)):
+        s = text[a:b]
+        if k == "head":
+            if groups and groups[-1].after == -2:
+                groups[-1].lines.append(i)
+            else:
+                groups.append(_Group([i], before=i - 1, after=-2))
+            heads_since = True
+            continue
+        if k == "label":
+            continue
+        if groups and groups[-1].after == -2:
+            groups[-1].after = i
+        if k == "byline":
+            names = parse_names(_BOX_BYLINE.match(s.strip()).group(1))
+            if i + 1 < n and kinds[i + 1] == "body" and not (i + 2 < n and kinds[i + 2] == "credit"):
+                pending = names
+            elif groups and groups[-1].after == i:
+                groups[-1].reporters = names
+            continue
+        if k == "credit":
+            continue                    # taken with the paragraph before it
+        if k == "start":
+            m = _START_PREFIX.match(s)
+            reporters = parse_names(m.group(1)) if m.group(1) else ()
+            cur = _Draft("news", i, i, a + m.end(), b, reporters=reporters)
+            drafts.append(cur)
+            heads_since, pending = False, None
+            continue
+        credit = None
+        if k == "caption":
+            m = _CREDIT_TAIL.search(s)
+            credit, end = m.group(1), a + m.start()
+        elif i + 1 < n and kinds[i + 1] == "credit":
+            credit, end = text[spans[i + 1][0] + 1:spans[i + 1][1] - 1], b
+        if credit is not None:
+            drafts.append(_Draft("photo", i, i, a, end, photographers=parse_names(credit)))
+            cur, heads_since, pending = None, False, None
+            continue
+        if pending is not None:
+            cur = _Draft("news", i, i, a, b, reporters=pending)
+            drafts.append(cur)
+        elif cur is not None and not heads_since:
+            cur.last, cur.end = i, b
+        else:
+            cur = _Draft("news", i, i, a, b, candidate=True)
+            drafts.append(cur)
+        heads_since, pending = False, None
+    if groups and groups[-1].after == -2:
+        groups[-1].after = n
+    return drafts, groups
+
+
+def _line_score(h: set[str], d: _Draft) -> float:
+    return max(_cover(h, d.open_bi), 0.8 * _cover(h, d.body_bi))
+
+
+def _split_groups(text, spans, groups: list[_Group], drafts: list[_Draft]) -> list[_Group]:
+    """Split each stack of headline lines into headline + subtitle groups: a line opens a new
+    group when it matches another article clearly better than the group's article."""
+    if not drafts:
+        return groups
+    out = []
+    for g in groups:
+        cur = _Group([g.lines[0]], before=g.before)
+        out.append(cur)
+        best_of = lambda bi: max(range(len(drafts)), key=lambda j: _line_score(bi, drafts[j]))
+        cur_best = best_of(_bigrams(text[slice(*spans[g.lines[0]])]))
+        for li in g.lines[1:]:
+            bi = _bigrams(text[slice(*spans[li])])
+            best = best_of(bi)
+            s_best, s_cur = _line_score(bi, drafts[best]), _line_score(bi, drafts[cur_best])
+            if best != cur_best and s_best >= 0.5 and s_cur < s_best - 0.15 and s_cur < 0.5:
+                cur.after = li
+                cur = _Group([li], before=cur.lines[-1])
+                out.append(cur)
+                cur_best = best
+            else:
+                cur.lines.append(li)
+        cur.after, cur.reporters = g.after, g.reporters
+    return out
+
+
+def _next_content(kinds, i: int, step: int) -> int:
+    """The next unit from i in direction step that is not a label, byline or credit."""
+    while 0 <= i < len(kinds) and kinds[i] in ("label", "byline", "credit"):
+        i += step
+    return i
+
+
+def _assign(text, spans, kinds, groups: list[_Group], drafts: list[_Draft]) -> None:
+    """Give each article at most one headline group, best matches first."""
+    pairs = []
+    for gi, g in enumerate(groups):
+        gtext = " ".join(text[slice(*spans[i])] for i in g.lines)
+        bi = _bigrams(gtext)
+        nxt = _next_content(kinds, g.after, +1)
+        prv = _next_content(kinds, g.lines[0] - 1, -1)
+        for di, d in enumerate(drafts):
+            score = 0.6 * _cover(bi, d.open_bi) + 0.4 * _cover(bi, d.body_bi)
+            if d.first == nxt or (d.kind == "photo" and d.first == prv):
+                score += 0.2
+            if d.candidate and g.reporters:
+                score += 0.1
+            pairs.append((score, -gi, -di, gi, di, gtext))
+    pairs.sort(reverse=True)
+    used_g, used_d = set(), set()
+    for score, _, _, gi, di, gtext in pairs:
+        if score < 0.3 or gi in used_g or di in used_d:
+            continue
+        used_g.add(gi)
+        used_d.add(di)
+        d = drafts[di]
+        d.headline = gtext
+        if groups[gi].reporters and not d.reporters:
+            d.reporters = groups[gi].reporters
+
+
+def split_page(source: str, raw_text: str) -> Page:
+    """Clean a raw page and cut it into articles (in page order, numbered from 1)."""
+    text = clean(raw_text)
+    year = page_year(text)
+    spans = units(text)
+    kinds = _classify(text, spans)
+    drafts, groups = _segment(text, spans, kinds)
+    for d in drafts:
+        body = text[d.start:d.end]
+        d.open_bi, d.body_bi = _bigrams(body[:150]), _bigrams(body)
+    groups = _split_groups(text, spans, groups, drafts)
+    _assign(text, spans, kinds, groups, drafts)
+
+    # A paragraph no headline claimed continues the article before it.
+    kept: list[_Draft] = []
+    for d in drafts:
+        if d.candidate and d.headline is None and kept and kept[-1].kind == "news":
+            kept[-1].last, kept[-1].end = d.last, d.end
+        else:
+            kept.append(d)
+
+    articles = []
+    for d in kept:
+        start, end = d.start, d.end
+        while start < end and text[start] in " \n":
+            start += 1
+        while end > start and text[end - 1] in " \n":
+            end -= 1
+        if start >= end:
+            continue
+        body = text[start:end]
+        articles.append(Article(source=source, n=len(articles) + 1, kind=d.kind,
+                                headline=d.headline, start=start, end=end,
+                                date=article_date(body, year), reporters=d.reporters,
+                                photographers=d.photographers, body=body))
+    return Page(source=source, text=text, year=year, articles=tuple(articles))

@@ -1,0 +1,160 @@
+"""Read article text from files, directories and stdin, whatever Chinese encoding it is in.
+
+Every problem with an input becomes a :class:`~kg.errors.KgError` naming the file (missing,
+unreadable, binary, undecodable); an empty input is skipped with a warning on stderr.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import click
+
+from kg.errors import KgError
+
+__all__ = ["Source", "iter_sources", "read_source", "decode"]
+
+STDIN_NAME = "<stdin>"
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str       # as the user gave it; relative to the input root for files found in a directory
+    text: str       # decoded text
+    encoding: str   # "utf-8", "utf-8-sig", "utf-16" (with BOM) or "gb18030"
+
+
+def _looks_binary(data: bytes) -> bool:
+    # Text in any encoding we accept has no NUL byte (UTF-16 is recognised by its BOM first)
+    # and few C0 control characters besides tab, newline, carriage return and form feed.
+    if b"\x00" in data:
+        return True
+    sample = data[:8192]
+    ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return ctrl > max(8, len(sample) // 100)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+
+    Returns ``(text, encoding)``; raises KgError naming ``name`` when no encoding fits or the
+    bytes are binary."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as e:
+            raise KgError(f"{name}: starts with a UTF-8 byte order mark but is not valid UTF-8 "
+                          f"(byte {e.start + 3})") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise KgError(f"{name}: starts with a UTF-16 byte order mark but is not valid UTF-16") from None
+    if _looks_binary(data):
+        raise KgError(f"{name}: looks like a binary file, not text (NUL or control bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as e:
+        raise KgError(f"{name}: cannot decode as UTF-8 or GB18030/GBK (bad byte at offset {e.start})") from None
+    # GB18030 maps almost any byte pair to something; text that decodes to many private-use or
+    # unassigned characters was not Chinese text in the first place.
+    odd = sum(1 for c in text if 0xE000 <= ord(c) <= 0xF8FF)
+    if odd > max(4, len(text) // 50):
+        raise KgError(f"{name}: cannot decode as UTF-8 or GB18030/GBK (decodes to unassigned characters)")
+    return text, "gb18030"
+
+
+def _warn_empty(name: str) -> None:
+    click.echo(f"kg: warning: {name}: empty input, skipped", err=True)
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise KgError(f"{name}: no such file or directory") from None
+    except IsADirectoryError:
+        raise KgError(f"{name}: is a directory") from None
+    except PermissionError:
+        raise KgError(f"{name}: permission denied") from None
+    except OSError as e:
+        raise KgError(f"{name}: cannot read ({e.strerror or e})") from None
+
+
+def read_source(path, name: str | None = None) -> Source:
+    """Read and decode one file. Empty files give a Source with empty text (callers skip it)."""
+    p = Path(path)
+    name = str(path) if name is None else name
+    data = _read_bytes(p, name)
+    if not data.strip():
+        return Source(name, "", "utf-8")
+    text, enc = decode(data, name)
+    return Source(name, text, enc)
+
+
+def _dir_files(root: Path) -> list[Path]:
+    """Every *.txt below root, sorted by relative path for a deterministic order; hidden
+    files and directories are skipped, symlinked directories are not followed (no loops)."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for f in filenames:
+            if f.lower().endswith(".txt") and not f.startswith("."):
+                found.append(Path(dirpath) / f)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _expand(inputs: Iterable[str]) -> Iterator[tuple[Path | None, str]]:
+    for item in inputs:
+        if item == "-":
+            yield None, STDIN_NAME
+            continue
+        p = Path(item)
+        if p.is_dir():
+            files = _dir_files(p)
+            if not files:
+                click.echo(f"kg: warning: {item}: no .txt files in this directory", err=True)
+            for f in files:
+                yield f, f.relative_to(p).as_posix()
+        elif p.exists():
+            yield p, item
+        else:
+            raise KgError(f"{item}: no such file or directory")
+
+
+def iter_sources(inputs: list[str]) -> Iterator[Source]:
+    """Sources for files, directories (recursive ``*.txt``, sorted) and ``-`` (stdin), in the
+    order given. The same file reached twice is read once. Empty inputs are skipped with a
+    warning; anything unreadable raises KgError naming it."""
+    seen: set = set()
+    for path, name in _expand(inputs):
+        if path is None:
+            if STDIN_NAME in seen:
+                continue
+            seen.add(STDIN_NAME)
+            data = sys.stdin.buffer.read()
+            if not data.strip():
+                _warn_empty(name)
+                continue
+            text, enc = decode(data, name)
+            yield Source(name, text, enc)
+            continue
+        try:
+            key = path.resolve()
+        except OSError:
+            key = path
+        if key in seen:
+            continue
+        seen.add(key)
+        src = read_source(path, name)
+        if not src.text.strip():
+            _warn_empty(name)
+            continue
+        yield src
