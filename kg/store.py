@@ -53,7 +53,7 @@ def open_store(path):
             else:
                 store.load(f, format=_ox_format(p), to_graph=ox.DefaultGraph())
     except (SyntaxError, ValueError, OSError) as e:
-        raise KgError(f"{p}: not a readable {rdf_format(p)} graph ({e})") from None
+        raise KgError(f"{p}: not a readable {rdf_format(p)} graph ({' '.join(str(e).split())})") from None
     return store
 
 
@@ -110,7 +110,9 @@ def load_graph(path):
     try:
         g.parse(str(p), format=rdf_format(p))
     except Exception as e:  # rdflib raises many types; the user needs the file and the reason
-        raise KgError(f"{p}: not a readable {rdf_format(p)} graph ({type(e).__name__}: {e})") from None
+        # rdflib messages span lines; the CLI promises one line naming the file and the problem.
+        reason = " ".join(f"{type(e).__name__}: {e}".split())
+        raise KgError(f"{p}: not a readable {rdf_format(p)} graph ({reason})") from None
     if isinstance(g, rdflib.Dataset):
         merged = rdflib.Graph()
         for t in g.quads():

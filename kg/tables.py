@@ -9,10 +9,6 @@ from __future__ import annotations
 import unicodedata
 from typing import Iterable, Sequence
 
-# Columns whose cells are right-aligned when every non-empty cell looks like a number.
-_NUMERIC_CHARS = set("0123456789.-+%e")
-
-
 def cell_width(text: str) -> int:
     """Terminal columns taken by ``text`` (wide CJK characters count two, combining marks zero)."""
     w = 0
@@ -36,11 +32,14 @@ def fmt_cell(value) -> str:
 
 
 def _is_numeric(cells: Iterable[str]) -> bool:
+    """Every non-empty cell a number (dates such as 2023-03-06 are not, and stay left)."""
     seen = False
     for c in cells:
         if c == "":
             continue
-        if not set(c) <= _NUMERIC_CHARS or not any(ch.isdigit() for ch in c):
+        try:
+            float(c[:-1] if c.endswith("%") else c)
+        except ValueError:
             return False
         seen = True
     return seen

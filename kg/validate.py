@@ -43,7 +43,7 @@ def _load_rdf(path, what: str):
     try:
         g.parse(str(path), format="turtle")
     except Exception as e:  # rdflib raises many types; name the file and the reason
-        raise KgError(f"{path}: not a readable {what} ({type(e).__name__}: {e})") from None
+        raise KgError(f"{path}: not a readable {what} ({' '.join(str(e).split())})") from None
     return g
 
 

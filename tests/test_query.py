@@ -1,0 +1,134 @@
+"""kg query on the fixture graph, and the aligned tables shared by stats/eval/query."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+from kg.cli import cli, main
+from kg.errors import KgError
+from kg.query import render_result, run_query
+from kg.store import open_store
+from kg.tables import cell_width, render_table
+from kg.vocab import GOV, RES
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "graphs_stats"
+TTL = FIX / "small.ttl"
+
+
+def kg(*args):
+    return CliRunner().invoke(cli, ["query", str(TTL), *args])
+
+
+def test_select_table_with_predeclared_prefixes():
+    r = kg("SELECT ?p ?name WHERE { ?p a gov:Person ; gov:holdsPost ?x ; rdfs:label ?name } ORDER BY ?name")
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert lines[0].split() == ["p", "name"]
+    assert lines[2].split() == ["res:person/张明远", "张明远"]
+    assert lines[-1] == "(3 rows)"
+    # the second column starts at the same display column on every row
+    starts = {cell_width(ln[:ln.index(ln.split()[1])]) for ln in lines[2:-1]}
+    assert len(starts) == 1
+
+
+def test_select_csv_and_json():
+    q = "SELECT ?a ?d ?h WHERE { ?a a gov:Article ; dcterms:date ?d OPTIONAL { ?a schema:headline ?h } } ORDER BY ?a"
+    rows = list(csv.reader(io.StringIO(kg(q, "--format", "csv").output)))
+    assert rows[0] == ["a", "d", "h"]
+    assert rows[1] == [str(RES["article/a000000000000001"]), "2023-03-06", "张明远主持召开区委常委会会议"]
+    assert rows[3][2] == ""                                       # the photo has no headline
+    js = json.loads(kg(q, "--format", "json").output)
+    assert js["head"]["vars"] == ["a", "d", "h"]
+    b = js["results"]["bindings"]
+    assert b[0]["d"] == {"type": "literal", "value": "2023-03-06",
+                         "datatype": "http://www.w3.org/2001/XMLSchema#date"}
+    assert b[0]["h"] == {"type": "literal", "value": "张明远主持召开区委常委会会议", "xml:lang": "zh"}
+    assert "h" not in b[2] and b[2]["d"]["datatype"].endswith("#gMonthDay")
+
+
+def test_csv_quotes_commas():
+    r = kg('SELECT ?x WHERE { BIND("甲,乙\\"丙" AS ?x) }', "--format", "csv")
+    assert list(csv.reader(io.StringIO(r.output))) == [["x"], ['甲,乙"丙']]
+
+
+def test_ask():
+    assert kg("ASK { ?p gov:chaired ?m }").output.strip() == "true"
+    assert kg("ASK { ?p a gov:Person ; gov:reviewed ?m }").output.strip() == "false"
+    assert kg("ASK { ?e gov:reviewed ?d }").output.strip() == "true"
+    assert json.loads(kg("ASK { ?p gov:chaired ?m }", "--format", "json").output) == {"head": {}, "boolean": True}
+
+
+def test_construct_and_describe_print_rdf():
+    r = kg("CONSTRUCT { ?p gov:chaired ?m } WHERE { ?p gov:chaired ?m }")
+    g = rdflib.Graph().parse(data=r.output, format="turtle")
+    assert set(g) == {(RES["person/张明远"], GOV.chaired, RES["event/区委常委会2023年第5次会议"])}
+    nt = kg("DESCRIBE <https://w3id.org/govkg/resource/person/赵刚>", "--format", "nt").output
+    g = rdflib.Graph().parse(data=nt, format="nt")
+    assert (RES["person/赵刚"], GOV.holdsPost, RES["post/马山镇党委书记"]) in g and len(g) == 6
+    assert kg("DESCRIBE res:person\\/赵刚").output == kg("DESCRIBE res:person\\/赵刚").output
+
+
+def test_query_own_prefix_wins():
+    r = kg("PREFIX gov: <http://example.org/other#> ASK { ?p a gov:Person }")
+    assert r.output.strip() == "false"
+
+
+def test_query_from_file(tmp_path):
+    q = tmp_path / "q.rq"
+    q.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?e a gov:Evidence }", encoding="utf-8")
+    r = kg("--file", str(q), "--format", "csv")
+    assert r.output.splitlines() == ["n", "22"]
+
+
+def test_syntax_error_is_one_line(tmp_path, capsys):
+    with pytest.raises(SystemExit) as ex:
+        main(["query", str(TTL), "SELECT ?p WHERE { ?p a gov:Person "])
+    assert ex.value.code == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("kg: error: query: SPARQL syntax error") and len(err.splitlines()) == 1
+    q = tmp_path / "bad.rq"
+    q.write_text("SELEKT ?x", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["query", str(TTL), "--file", str(q)])
+    assert capsys.readouterr().err.startswith(f"kg: error: {q}: SPARQL syntax error")
+
+
+@pytest.mark.parametrize("args, message", [
+    ([], "exactly one"),
+    (["ASK {}", "--file", "x.rq"], "exactly one"),
+    (["--file", "/nonexistent/q.rq"], "/nonexistent/q.rq: cannot read"),
+    (["   "], "empty SPARQL query"),
+    (["SELECT ?x WHERE {}", "--format", "nt"], "is for CONSTRUCT/DESCRIBE"),
+    (["CONSTRUCT WHERE { ?s ?p ?o }", "--format", "csv"], "is for SELECT"),
+])
+def test_usage_errors(capsys, args, message):
+    with pytest.raises(SystemExit) as ex:
+        main(["query", str(TTL), *args])
+    assert ex.value.code == 1
+    assert message in capsys.readouterr().err
+
+
+def test_run_query_api():
+    store = open_store(TTL)
+    res = run_query(store, "SELECT ?n WHERE { ?n a gov:Post } ORDER BY ?n")
+    assert res.kind == "select" and len(res.rows) == 3
+    with pytest.raises(KgError, match="unknown format"):
+        render_result(res, "xml")
+
+
+def test_table_alignment_counts_wide_characters():
+    t = render_table(["name", "n"], [["万玲玲", 3], ["ab", 12]])
+    lines = t.splitlines()
+    assert [cell_width(ln) for ln in lines] == [cell_width(lines[1])] * 4
+    assert lines[2] == "万玲玲   3" and lines[3] == "ab      12"
+    assert render_table(["d"], [["2023-03-06"], ["2024-01-01"]]).splitlines()[2] == "2023-03-06"
+    clipped = render_table(["s"], [["一二三四五六七八九十"]], max_width=9).splitlines()[2]
+    assert clipped == "一二三四…" and cell_width(clipped) <= 9
+    with pytest.raises(ValueError):
+        render_table(["a", "b"], [[1]])
