@@ -1,0 +1,614 @@
+"""Entities and relations of one page: mentions per sentence, then the rules that relate them.
+
+Input is a page already cleaned and cut into articles (kg.articles); output is plain data
+(``PageFacts``) that kg.rdf turns into triples. Pure: the same page gives the same facts, so
+pages can be extracted in any order, on any worker, and merged by union.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg import mentions as M
+from kg.lexicon import lexicon
+from kg.resolve import (Context, Local, canonical_event, canonical_place, canonical_post, expand_body,
+                        norm_key)
+
+
+# ---------------------------------------------------------------- output data
+
+@dataclass(frozen=True)
+class EntityRef:
+    type: str
+    key: str
+
+
+@dataclass
+class Entity:
+    type: str
+    key: str
+    subtype: str = ""
+    names: set = field(default_factory=set)
+    articles: set = field(default_factory=set)   # article ids
+
+
+@dataclass(frozen=True)
+class Fact:
+    s: EntityRef
+    p: str
+    o: EntityRef
+    article: str              # article id
+    sentence: str
+    start: int                # offsets of the sentence in the cleaned page text (-1: headline)
+    end: int
+
+
+@dataclass
+class PageFacts:
+    entities: dict = field(default_factory=dict)   # (type, key) -> Entity
+    facts: list = field(default_factory=list)
+
+    def add_entity(self, type_, key, surface, subtype, article_id) -> EntityRef:
+        e = self.entities.get((type_, key))
+        if e is None:
+            e = self.entities[(type_, key)] = Entity(type_, key, subtype)
+        if subtype and not e.subtype:
+            e.subtype = subtype
+        e.names.add(surface)
+        e.names.add(key)
+        if article_id:
+            e.articles.add(article_id)
+        return EntityRef(type_, key)
+
+
+# ---------------------------------------------------------------- sentences
+
+_SENT_END = re.compile(r"[。！？；!?;]+[”’」]?|\n+")
+
+
+# Cleaning applies NFKC, which turns full-width ，；：（） into ASCII. The rules are written
+# for the page's own punctuation, so they read a copy mapped back one character for one
+# (offsets unchanged); evidence quotes the cleaned text itself.
+_WIDE = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str        # the rules' reading copy (full-width punctuation)
+    start: int       # offset in the page text (-1 for a headline)
+    para: int        # paragraph number within the article
+    raw: str = ""    # the cleaned page text of the sentence, quoted as evidence
+
+    @classmethod
+    def of(cls, raw: str, start: int, para: int) -> "Sentence":
+        return cls(raw.translate(_WIDE), start, para, raw)
+
+
+def sentences(body: str, offset: int) -> list[Sentence]:
+    out, i, para = [], 0, 0
+    for m in _SENT_END.finditer(body):
+        seg = body[i:m.end()]
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            out.append(Sentence.of(seg.strip(), offset + i + lead, para))
+        if "\n" in m.group():
+            para += 1
+        i = m.end()
+    if body[i:].strip():
+        seg = body[i:]
+        lead = len(seg) - len(seg.lstrip())
+        out.append(Sentence.of(seg.strip(), offset + i + lead, para))
+    return out
+
+
+# ---------------------------------------------------------------- per sentence mentions
+
+@dataclass
+class SentMentions:
+    sent: Sentence
+    chains: list
+    persons: list
+    orgs: list
+    places: list
+    events: list
+    projects: list
+    docs: list
+
+    def all(self):
+        return sorted(self.persons + self.orgs + self.places + self.events + self.projects,
+                      key=lambda m: m.start)
+
+
+def _dedupe_persons(ms):
+    out, seen = [], []
+    for m in sorted(ms, key=lambda m: (m.start, -(m.end - m.start))):
+        if any(m.start < e and s < m.end for s, e in seen):
+            continue
+        seen.append((m.start, m.end))
+        out.append(m)
+    return out
+
+
+def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = ()) -> SentMentions:
+    s = sent.text
+    chains = M.find_chains(s, known) + M.find_title_after(s)
+    persons = [c.person for c in chains] + M.find_listed_names(s, known) + M.find_subject_names(s, known) \
+        + M.find_known_names(s, known)
+    persons = _dedupe_persons(persons)
+    taken = [(p.start, p.end) for p in persons] + [(p.start, p.end) for c in chains for p in c.posts]
+    docs = M.find_documents(s)
+    taken_docs = taken + [(d.start - 1, d.end + 1) for d in docs]
+    events = M.find_events(s, taken_docs)
+    places0 = M.find_places(s, taken_docs, ctx_names)
+    projects = [p for p in M.find_projects(s, taken_docs, places0)
+                if not any(e.start <= p.start and p.end <= e.end for e in events)]
+    orgs = M.find_orgs(s, taken_docs, places0)
+    places = M.find_places(s, taken_docs + [(o.start, o.end) for o in orgs], ctx_names)
+    return SentMentions(sent, chains, persons, orgs, places, events, projects, docs)
+
+
+# ---------------------------------------------------------------- the page
+
+VISIT_VERBS = ("调研", "考察", "视察", "督办", "暗访", "实地查看", "走访", "察看", "检查", "观摩")
+STOP_TRIGGERS = ("先后到", "先后前往", "先后来到", "先后深入", "来到", "前往", "深入", "走进", "到访", "赴", "到",
+                 "考察了", "考察", "调研", "视察", "走访", "察看")
+PARTY_JOIN = ("参加调研", "参加考察", "参加视察", "参加暗访", "参加督办", "参加")
+ATTEND_VERBS = ("参加会议", "出席会议", "参会", "列席会议", "参加", "出席", "列席")
+ORGANIZE_VERBS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举办", "举行", "开展", "组织",
+                  "关于开展", "启动")
+HOST_VERBS = ("联合主办", "联合承办", "主办", "承办", "协办")
+REVIEW_VERBS = ("审议通过", "审议", "宣读", "表决通过")
+
+
+class PageExtractor:
+    """Runs the rules over one page. State lives only for the duration of ``run``."""
+
+    def __init__(self, page, article_ids, ctx: Context):
+        self.page = page
+        self.article_ids = article_ids
+        self.ctx = ctx
+        self.out = PageFacts()
+
+    # -- helpers turning mentions into entities -------------------------------------------------
+    def local(self, sms: list[SentMentions]) -> Local:
+        town = sub = village = ""
+        for sm in sms:
+            for p in sm.places:
+                if p.subtype == "Town" and not town:
+                    town = p.text
+                elif p.subtype == "Subdistrict" and not sub:
+                    sub = p.text
+                elif p.subtype == "Village" and not village:
+                    village = p.text
+        return Local(town, sub, village)
+
+    def org_ref(self, name, subtype, aid, local) -> EntityRef:
+        key = expand_body(name, self.ctx, local)
+        return self.out.add_entity("Organization", key, name, subtype, aid)
+
+    def place_ref(self, m: M.Mention, aid) -> EntityRef:
+        key = canonical_place(m.text, m.subtype, self.ctx, m.get("full", ""))
+        names = {m.text} if len(m.text) > 1 else set()
+        ref = self.out.add_entity("Place", key, key, m.subtype, aid)
+        for n in names:
+            self.out.entities[("Place", key)].names.add(n)
+        return ref
+
+    def ref(self, m: M.Mention, aid, local) -> EntityRef:
+        if m.type == "Person":
+            return self.out.add_entity("Person", m.text, m.text, m.subtype, aid)
+        if m.type == "Organization":
+            return self.org_ref(m.text, m.subtype, aid, local)
+        if m.type == "Place":
+            return self.place_ref(m, aid)
+        if m.type == "Event":
+            return self.event_ref(m.text, m.subtype, aid)
+        if m.type == "Project":
+            return self.out.add_entity("Project", m.text, m.text, "", aid)
+        if m.type == "Document":
+            return self.out.add_entity("Document", m.text, m.text, "", aid)
+        raise ValueError(m.type)
+
+    def event_ref(self, name, subtype, aid) -> EntityRef:
+        key = canonical_event(name, self.ctx)
+        return self.out.add_entity("Event", key, name, subtype, aid)
+
+    def fact(self, s, p, o, aid, sent: Sentence):
+        if s is None or o is None or s == o:
+            return
+        self.out.facts.append(Fact(s, p, o, aid, sent.raw, sent.start,
+                                   sent.start + len(sent.raw) if sent.start >= 0 else -1))
+
+    # -- the page ---------------------------------------------------------------------------------
+    def run(self) -> PageFacts:
+        arts = self.page.articles
+        # pass 1: names established by strong patterns anywhere on the page
+        known = set()
+        per_article = []
+        for a in arts:
+            sents = ([Sentence.of(a.headline, -1, -1)] if a.headline else []) + sentences(a.body, a.start)
+            per_article.append(sents)
+            for st in sents:
+                for c in M.find_chains(st.text) + M.find_title_after(st.text):
+                    known.add(c.person.text)
+                for p in M.find_listed_names(st.text) + M.find_subject_names(st.text):
+                    known.add(p.text)
+            for n in a.reporters + a.photographers:
+                known.add(n)
+        known = frozenset(k for k in known if 2 <= len(k) <= 4)
+        for a, aid, sents in zip(arts, self.article_ids, per_article):
+            self.article(a, aid, sents, known)
+        self.merge_suffix_aliases()
+        return self.out
+
+    def article(self, a, aid, sents, known):
+        ctx_names = (self.ctx.zone, self.ctx.district, self.ctx.city, self.ctx.province)
+        sms = [mention_sentence(st, known, ctx_names) for st in sents]
+        local = self.local(sms)
+        for n in a.reporters + a.photographers:
+            self.out.add_entity("Person", n, n, "Reporter", aid)
+        for sm in sms:
+            for m in sm.all():
+                if m.type == "Person" and m.text in a.reporters + a.photographers:
+                    continue
+                self.ref(m, aid, local)
+            for d in sm.docs:
+                self.ref(d, aid, local)
+        self.rule_chains(sms, aid, local)
+        main = self.main_event(sms, aid)
+        self.rule_events(sms, aid, local, main)
+        self.rule_visits(a, sms, aid, local)
+        self.rule_places(sms, aid, local)
+
+    # -- rules ------------------------------------------------------------------------------------
+    def rule_chains(self, sms, aid, local):
+        """Title chains: holdsPost for each title, memberOf the body each title names or implies."""
+        L = lexicon()
+        for sm in sms:
+            s = sm.sent.text
+            for c in sm.chains:
+                person = self.out.add_entity("Person", c.person.text, c.person.text, "Official", aid)
+                prev_body_key = ""
+                district = self._district_before(s, c.posts[0].start) if c.posts else ""
+                loc = Local(local.town, local.subdistrict, local.village, district)
+                for p in c.posts:
+                    body, title = p.get("body"), p.get("title")
+                    implied = L.titles.get(title, "")
+                    implied_key = expand_body(implied, self.ctx, loc) if implied else ""
+                    body_org = self._post_body(body, title, loc)
+                    if body:
+                        body_key = body_org
+                    elif implied_key:
+                        body_key = implied_key
+                    else:
+                        body_key = prev_body_key
+                    post_key = canonical_post(p.text, body, title, body_org, implied_key)
+                    post = self.out.add_entity("Post", post_key, p.text, "", aid)
+                    if body:
+                        self.out.entities[("Post", post_key)].names.add(expand_body(body, self.ctx, loc) + title)
+                    self.fact(person, "holdsPost", post, aid, sm.sent)
+                    if body_key:
+                        sub = "PartyBody" if body_key.endswith(("委", "党组", "党工委", "委员会")) else "GovernmentBody"
+                        org = self.out.add_entity("Organization", body_key, body or body_key, sub, aid)
+                        self.fact(person, "memberOf", org, aid, sm.sent)
+                    if body:
+                        prev_body_key = body_key
+
+    def _district_before(self, s, pos):
+        """The nearest other district named before a chain ("江岸区委书记姚彬，副区长严松毅")."""
+        m = None
+        for m_ in re.finditer(r"([\u4e00-\u9fff]{2,3}区)(?=委|政府|人大|政协)", s[:pos + 1]):
+            m = m_
+        if m and not m.group(1).endswith(("两区", "全区", "城区", "辖区")) and m.group(1) != self.ctx.district \
+                and not m.group(1).endswith(self.ctx.zone_short):
+            return m.group(1)
+        return ""
+
+    def _post_body(self, body, title, loc):
+        """The organization a chain item names: 荆州高新集团党委 → 荆州高新集团 (an enterprise's
+        party committee is the enterprise's), 区政府党组 stays a body of its own."""
+        if not body:
+            return ""
+        if title.startswith("党委") and re.search("(集团|公司|医院|学校|中学|小学|学院|大学)$", body):
+            return expand_body(body, self.ctx, loc)
+        if title.startswith(("党委", "党组", "党工委", "纪委", "纪工委")) and not body.endswith(("委", "党组")):
+            suffix = "党组" if title.startswith("党组") else title[:3] if title.startswith("党工委") else \
+                title[:3] if title.startswith("纪工委") else title[:2]
+            if body.endswith(self.ctx.zone) or body in (self.ctx.zone, self.ctx.zone_short) or \
+                    re.search("(区|市|县|镇|乡|街道|政府|局)$", body):
+                return expand_body(body + suffix, self.ctx, loc)
+        return expand_body(body, self.ctx, loc)
+
+    def main_event(self, sms, aid):
+        """The event the article is about: the first event that is convened, held or chaired."""
+        for sm in sms:
+            for e in sm.events:
+                before = sm.sent.text[:e.start]
+                if sm.sent.start < 0 or any(before.endswith(v) or before.endswith(v + "了") for v in
+                                            ORGANIZE_VERBS + ("主持", "的")) or \
+                        sm.sent.text[e.end:].startswith(("召开", "举行", "开幕", "启动", "开班", "正式开班", "在")):
+                    return self.event_ref(e.text, e.subtype, aid), e.subtype
+        return None
+
+    def rule_events(self, sms, aid, local, main):
+        main_ref = main[0] if main else None
+        headline_events = []
+        for sm in sms:
+            s = sm.sent.text
+            evs = [(e, self.event_ref(e.text, e.subtype, aid)) for e in sm.events]
+            if sm.sent.start < 0:
+                headline_events = [r for _, r in evs]
+            # organizedBy: the subject list opening the sentence, before a convening verb
+            for e, eref in evs:
+                before = s[:e.start]
+                verb = next((v for v in ORGANIZE_VERBS if before.rstrip("了").endswith(v)), None)
+                if verb is None and not s[e.end:].startswith(("召开", "举行")):
+                    verb_at = None
+                else:
+                    verb_at = e.start - len(verb) if verb else None
+                orgs = self._subjects(sm, verb_at if verb_at is not None else e.start, e)
+                if verb or s[e.end:].startswith(("召开",)):
+                    for o in orgs:
+                        self.fact(eref, "organizedBy", self.ref(o, aid, local), aid, sm.sent)
+                # a meeting named after a body is organized by it
+                for o in sm.orgs + sm.places:
+                    if o.start == e.start and o.end < e.end and (o.type == "Organization" or
+                                                                 (o.type == "Place" and o.get("level", 0) >= 4)):
+                        self.fact(eref, "organizedBy", self.ref(o, aid, local), aid, sm.sent)
+                if e.text.startswith(self.ctx.both) and e.subtype == "Meeting":
+                    for pl in self.ctx.pair():
+                        self.fact(eref, "organizedBy", self.out.add_entity("Place", pl, pl, "", aid), aid, sm.sent)
+                # 由X主办，Y、Z承办，W协办的EVENT
+                for o in sm.orgs:
+                    if o.end <= e.start and any(s.startswith(v, o.end) or s.startswith(v, o.end + 2)
+                                                for v in HOST_VERBS):
+                        self.fact(eref, "organizedBy", self.ref(o, aid, local), aid, sm.sent)
+                    elif o.end <= e.start and s[o.end:o.end + 1] == "、" and \
+                            any(s[o.end:].startswith("、" + x.text) and any(s.startswith(v, x.end) or
+                                s.startswith(v, x.end + 2) for v in HOST_VERBS) for x in sm.orgs):
+                        self.fact(eref, "organizedBy", self.ref(o, aid, local), aid, sm.sent)
+                # heldAt: 在X举行
+                m = re.search(r"在([^，。；]{2,30}?)(举行|召开|举办|开幕|开展)", s[e.end:])
+                if m:
+                    for x in sm.places + sm.orgs:
+                        if e.end + m.start(1) <= x.start and x.end <= e.end + m.end(1):
+                            self.fact(eref, "heldAt", self.ref(x, aid, local), aid, sm.sent)
+                # an activity named after a place where it happens ("铁路小区攻坚行动")
+                for x in sm.places:
+                    if x.start == e.start and x.end < e.end and x.get("level", 9) <= 2 and e.subtype == "Activity":
+                        self.fact(eref, "heldAt", self.ref(x, aid, local), aid, sm.sent)
+            # chaired / attended
+            target = None
+            if evs:
+                target = evs[0][1]
+            for p in sm.persons:
+                pref = self.out.add_entity("Person", p.text, p.text, p.subtype, aid)
+                after = s[p.end:]
+                if after.startswith("主持召开") and evs:
+                    ev = next((r for e, r in evs if e.start >= p.end), None)
+                    if ev:
+                        self.fact(pref, "chaired", ev, aid, sm.sent)
+                        self.fact(pref, "attended", ev, aid, sm.sent)
+                    continue
+                if after.startswith(("主持会议", "主持")) and main_ref:
+                    self.fact(pref, "chaired", main_ref, aid, sm.sent)
+                    self.fact(pref, "attended", main_ref, aid, sm.sent)
+            if main_ref or evs:
+                ev = main_ref or target
+                attend_at = None
+                for v in ("参加会议", "出席会议", "参会", "列席会议", "参加协商会议", "出席并讲话"):
+                    i = s.find(v)
+                    if i >= 0:
+                        attend_at = i
+                        break
+                if attend_at is None and re.search(r"(出席|参加)[^，。]{0,20}(会|活动|仪式)", s):
+                    attend_at = re.search(r"(出席|参加)", s).start()
+                if attend_at is None and s.startswith("会上") and main_ref:
+                    attend_at = len(s)
+                if attend_at is not None and not any(v in s for v in ("参加调研", "参加考察")):
+                    for p in sm.persons:
+                        if p.start < attend_at:
+                            self.fact(self.out.add_entity("Person", p.text, p.text, p.subtype, aid), "attended",
+                                      ev, aid, sm.sent)
+                if main and main[1] == "Meeting":
+                    for p in sm.persons:
+                        if any(s.startswith(v, p.end) for v in ("强调", "指出", "要求", "出席会议", "讲话")):
+                            self.fact(self.out.add_entity("Person", p.text, p.text, p.subtype, aid), "attended",
+                                      main_ref, aid, sm.sent)
+            # reviewed: 审议《A》《B》
+            if sm.docs and any(v in s for v in REVIEW_VERBS):
+                ev = next((r for e, r in evs if e.end <= sm.docs[0].start), None) or main_ref
+                if ev:
+                    for d in sm.docs:
+                        if any(v in s[:d.start] for v in REVIEW_VERBS):
+                            self.fact(ev, "reviewed", self.ref(d, aid, local), aid, sm.sent)
+        # the headline event and the body's main event are one event
+        if main_ref and headline_events:
+            for h in headline_events:
+                if h != main_ref and _similar(h.key, main_ref.key):
+                    self._merge(h, main_ref)
+
+    def _subjects(self, sm, verb_at, e):
+        """Bodies or places that open the sentence (after a date phrase), before the verb."""
+        s = sm.sent.text
+        cands = [m for m in sorted(sm.orgs + sm.places, key=lambda m: m.start) if m.end <= verb_at]
+        out = []
+        i = 0
+        lead = re.match(r"^(近日|日前|近期|当天|[\d月日上下午至—-]+|今年以来|\d+年\d+月\d+日)[，,]?", s)
+        if lead:
+            i = lead.end()
+        chain_end = None
+        for m in cands:
+            if m.start < i:
+                continue
+            gap = s[i:m.start]
+            if gap in ("", "、", "和", "与", "及", "由") or (chain_end is not None and m.start == chain_end):
+                if chain_end is not None and m.start == chain_end and out and out[-1].type == "Place":
+                    out[-1] = m  # a place chain: the innermost place is the subject
+                else:
+                    out.append(m)
+                i = m.end
+                chain_end = m.end
+                continue
+            break
+        # the subject list must run up to the verb (allowing a few words: 组织区、镇两级人大代表…)
+        if out and verb_at - out[-1].end > 40:
+            return []
+        # an event named after places in the subject list (荆州区、荆州高新区“招商大讲堂”…) keeps them
+        return out
+
+    def rule_visits(self, a, sms, aid, local):
+        """inspected: the visiting party (leader + those who 参加调研) × every stop of the tour."""
+        text_all = "".join(sm.sent.text for sm in sms)
+        if not any(v in text_all for v in VISIT_VERBS + ("先后到", "率队赴", "带队到", "一行")):
+            return
+        party, stops = [], []
+        for sm in sms:
+            s = sm.sent.text
+            has_visit = any(v in s for v in VISIT_VERBS + ("先后到", "率队赴", "带队", "率队", "一行", "先后前往"))
+            for p in sm.persons:
+                after = s[p.end:]
+                lead = any(after.startswith(v) for v in ("率队", "带队", "一行", "调研", "考察", "视察", "暗访",
+                                                          "专题调研", "督办", "先后到", "实地查看", "深入", "到",
+                                                          "赴", "来到", "前往", "走访"))
+                if lead and has_visit:
+                    party.append(p.text)
+            for v in PARTY_JOIN:
+                i = s.find(v)
+                if i >= 0 and (v != "参加" or re.match(r"参加(调研|考察|视察|暗访|督办)?[。；，]?$", s[i:])):
+                    party += [p.text for p in sm.persons if p.end <= i and not s[p.end:].startswith("陪同")]
+                    break
+            if has_visit:
+                stops += self._stops(sm)
+        party = [p for p in dict.fromkeys(party)]
+        hosts = {p.text for sm in sms for p in sm.persons if sm.sent.text[p.end:].startswith("陪同")
+                 or "陪同" in sm.sent.text[p.end:p.end + 12]}
+        party = [p for p in party if p not in hosts]
+        if not party:
+            return
+        for pname in party:
+            pref = self.out.add_entity("Person", pname, pname, "Official", aid)
+            for m, sm in stops:
+                self.fact(pref, "inspected", self.ref(m, aid, local), aid, sm.sent)
+
+    def _stops(self, sm):
+        """Places, projects and bodies after a travel/visit verb; in a chain only the innermost."""
+        s = sm.sent.text
+        at = None
+        for v in STOP_TRIGGERS:
+            i = s.find(v)
+            if i >= 0 and (at is None or i < at[0]):
+                at = (i, i + len(v))
+        if at is None:
+            return []
+        cands = sorted([m for m in sm.places + sm.projects + sm.orgs if m.start >= at[1]], key=lambda m: m.start)
+        # drop mentions inside a project or body name, and containers followed directly by what they contain
+        cands = [m for m in cands if not any(o is not m and o.start <= m.start and m.end <= o.end and
+                                             (o.end - o.start) > (m.end - m.start) for o in cands)]
+        out = []
+        for k, m in enumerate(cands):
+            nxt = cands[k + 1] if k + 1 < len(cands) else None
+            if nxt is not None and nxt.start == m.end and m.type == "Place":
+                continue
+            if m.type == "Organization" and m.subtype in ("GovernmentBody", "PartyBody"):
+                continue
+            out.append((m, sm))
+        return out
+
+    def rule_places(self, sms, aid, local):
+        """locatedIn: adjacent naming (川店镇云南村), lists continuing a chain, 在X，… framing,
+        and projects or schools named with their place."""
+        frame = None
+        for sm in sms:
+            s = sm.sent.text
+            ms = sorted(sm.places + sm.projects + sm.orgs, key=lambda m: m.start)
+            if frame and sm.sent.para != frame[1]:
+                frame = None
+            fm = re.match(r"^在([^，,]{2,8})[，,]", s)
+            if fm:
+                f = next((p for p in sm.places if p.start == 1 and p.end == fm.end(1)), None)
+                frame = (f, sm.sent.para) if f else None
+            heads = []
+            for k, m in enumerate(ms):
+                prev = ms[k - 1] if k else None
+                if prev is not None and prev.end == m.start and prev.type == "Place" and \
+                        prev.get("level", 0) > m.get("level", 0) and not self._is_body(m):
+                    self.fact(self.ref(m, aid, local), "locatedIn", self.ref(prev, aid, local), aid, sm.sent)
+                    # list continuation: 城关镇曹家畈村、小丰山村
+                    j = k + 1
+                    while j < len(ms) and s[ms[j - 1].end:ms[j].start] == "、" and ms[j].subtype == m.subtype and \
+                            (j + 1 >= len(ms) or ms[j + 1].start != ms[j].end):
+                        self.fact(self.ref(ms[j], aid, local), "locatedIn", self.ref(prev, aid, local), aid, sm.sent)
+                        j += 1
+                    continue
+                if not (prev is not None and prev.end == m.start):
+                    heads.append(m)
+                # a project or school named with its place inside it
+                if m.type in ("Project", "Organization") and not self._is_body(m):
+                    inner = [p for p in sm.places if m.start <= p.start and p.end < m.end]
+                    if inner:
+                        last = max(inner, key=lambda p: p.end)
+                        if m.type == "Project" or last.get("level", 9) <= 3:
+                            self.fact(self.ref(m, aid, local), "locatedIn", self.ref(last, aid, local), aid, sm.sent)
+            if frame and frame[0] is not None:
+                f = frame[0]
+                for m in heads:
+                    if m.type == "Place" and m is not f and m.text != f.text and m.get("level", 0) < f.get("level", 0) \
+                            and m.start > (f.end if fm else -1):
+                        self.fact(self.ref(m, aid, local), "locatedIn", self.ref(f, aid, local), aid, sm.sent)
+            # a village's project: 云南村…敲定蛋糕生产加工项目
+            opening = ms[0] if ms else None
+            if opening is not None and opening.type == "Place" and opening.start <= 2 and \
+                    opening.get("level", 9) <= 3:
+                for m in ms[1:]:
+                    if m.type == "Project" and not any(p.start >= m.start and p.end <= m.end for p in sm.places) \
+                            and re.search("敲定|引进|落地|落户|建成|签约|入驻", s[:m.start]):
+                        self.fact(self.ref(m, aid, local), "locatedIn", self.ref(opening, aid, local), aid, sm.sent)
+            # 位于/落户/落地 X
+            for v in ("位于", "地处", "落户", "落地", "坐落于"):
+                i = s.find(v)
+                if i > 0:
+                    subj = [m for m in ms if m.end <= i]
+                    obj = [p for p in sm.places if p.start >= i + len(v) and p.start <= i + len(v) + 1]
+                    if subj and obj:
+                        self.fact(self.ref(subj[-1], aid, local), "locatedIn", self.ref(obj[-1], aid, local),
+                                  aid, sm.sent)
+
+    @staticmethod
+    def _is_body(m):
+        return m.type == "Organization" and m.subtype in ("GovernmentBody", "PartyBody")
+
+    # -- resolution within the page ---------------------------------------------------------------
+    def _merge(self, src: EntityRef, dst: EntityRef):
+        if src == dst or (src.type, src.key) not in self.out.entities:
+            return
+        e = self.out.entities.pop((src.type, src.key))
+        d = self.out.entities[(dst.type, dst.key)]
+        d.names |= e.names
+        d.articles |= e.articles
+        self.out.facts = [Fact(dst if f.s == src else f.s, f.p, dst if f.o == src else f.o, f.article,
+                               f.sentence, f.start, f.end) for f in self.out.facts]
+
+    def merge_suffix_aliases(self):
+        """A short body name that ends exactly one longer body name of the page is that body:
+        招商中心 is 两区招商中心, 全面依法治区委员会 is 荆州区委全面依法治区委员会."""
+        orgs = [k for (t, k) in self.out.entities if t == "Organization"]
+        for k in sorted(orgs, key=len):
+            if len(k) < 3:
+                continue
+            longer = [o for o in orgs if o != k and o.endswith(k) and (("Organization", o) in self.out.entities)]
+            if len(longer) == 1:
+                self._merge(EntityRef("Organization", k), EntityRef("Organization", longer[0]))
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = norm_key(a), norm_key(b)
+    if a in b or b in a:
+        return True
+    A = {a[i:i + 2] for i in range(len(a) - 1)}
+    B = {b[i:i + 2] for i in range(len(b) - 1)}
+    return bool(A and B) and 2 * len(A & B) / (len(A) + len(B)) >= 0.6
+
+
+def extract_page(page, article_ids, ctx: Context | None = None) -> PageFacts:
+    return PageExtractor(page, article_ids, ctx or Context.default()).run()

@@ -1,0 +1,47 @@
+"""The genre's lexicons, read once from the data tables in ``kg/data``.
+
+Rules live in the tables (titles and the body they imply, organ and place suffixes, a
+gazetteer of provinces and cities, surnames); the extractor code only says how to use them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (resources.files("kg") / "data" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    surnames1: frozenset[str]
+    surnames2: frozenset[str]
+    titles: dict[str, str]              # title -> implied body ("" if none)
+    org_suffixes: dict[str, str]        # suffix -> subtype
+    place_suffixes: dict[str, tuple[str, int]]  # suffix -> (subtype, level)
+    gazetteer: dict[str, str]           # name -> subtype
+    abbreviations: dict[str, str]       # one-character abbreviation -> full name
+    context: dict[str, str]
+
+    def is_surname_start(self, s: str) -> bool:
+        return s[:2] in self.surnames2 or s[:1] in self.surnames1
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> Lexicon:
+    words = " ".join(" ".join(r) for r in _rows("surnames.txt")).split()
+    titles = {r[0]: ("" if r[1].strip() == "-" else r[1].strip()) for r in _rows("titles.tsv")}
+    orgs = {r[0]: r[1].strip() for r in _rows("org_suffixes.tsv")}
+    places = {r[0]: (r[1], int(r[2])) for r in _rows("place_suffixes.tsv")}
+    gaz, abbr = {}, {}
+    for r in _rows("gazetteer.tsv"):
+        gaz[r[0]] = r[1].strip()
+        for a in (r[2].split(",") if len(r) > 2 else []):
+            if a.strip():
+                abbr.setdefault(a.strip(), r[0])
+    ctx = {r[0]: r[1].strip() for r in _rows("context.tsv")}
+    return Lexicon(frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2),
+                   titles, orgs, places, gaz, abbr, ctx)

@@ -1,0 +1,632 @@
+"""Mentions: typed spans of one sentence (persons, posts, bodies, places, events, projects, documents).
+
+The genre is formulaic, so the finders are lexicon-driven scans rather than a statistical tagger:
+a suffix from the tables ends a name, and the name's left edge is where a function word, verb,
+punctuation or the previous mention stops it. Each finder is a pure function of the sentence and
+the mentions found before it; ``find_mentions`` runs them in a fixed order (title chains first,
+since they decide person-name boundaries; then bodies, places, events, projects, documents).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.lexicon import lexicon
+
+CJK = r"\u4e00-\u9fff"
+_is_cjk = re.compile(f"[{CJK}]").fullmatch
+
+
+@dataclass(frozen=True)
+class Mention:
+    type: str            # Person Post Organization Place Event Project Document
+    text: str            # surface form as written (clean)
+    start: int           # offsets within the sentence
+    end: int
+    subtype: str = ""
+    # extra facts the finder saw: for a Post, the body it names ("body") or implies ("implied");
+    # for a Person, how it was found ("how": chain, list, verb, byline, role, title-after)
+    info: tuple = ()
+
+    def get(self, key, default=None):
+        for k, v in self.info:
+            if k == key:
+                return v
+        return default
+
+
+@dataclass
+class Chain:
+    """A title chain and the person it introduces: 区委常委、常务副区长周远栋."""
+    person: Mention
+    posts: list[Mention] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- boundaries
+
+# Characters that never sit inside a name at its left edge: function words and the like.
+STOP_CHARS = set("的了在到赴对与和及或向为是将把被让由从至于等并也都还又就才给同跟以按经据往来去"
+                 "着过其该此这那每各全本我你他她它们之而但若如即共约近今上下中内外前后旁间一")
+# Words that end right before a name begins (verbs and phrases of the genre).
+STOP_WORDS = sorted("""先后 前往 深入 走进 来到 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
+督办 暗访 查看 察看 走访 听取 包括 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
+对接 依托 紧扣 扎实 持续 进一步 加快 加强 强化 全面 着力 积极 充分 精准 有效 切实 坚持 坚决 做好 抓好 实现
+打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
+同志 领导 干部 群众 代表 人员 单位 部门 企业 机关 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
+地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
+审议 通过 宣读 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观
+辖区 全区 全市 全省 全县 全镇 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村""".split(),
+                    key=len, reverse=True)
+PUNCT = set("，。、；：！？,.;:!?（）()“”\"'‘’《》【】[]「」 \n\t—-·…/")
+
+_STOPWORD_SET = set(STOP_WORDS)
+
+
+def _stopword_ending_at(s: str, i: int) -> int:
+    """Length of a stop word ending at position i of s (0 if none)."""
+    for k in (4, 3, 2):
+        if i - k >= 0 and s[i - k:i] in _STOPWORD_SET:
+            return k
+    return 0
+
+
+def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "") -> int:
+    """Scan left from ``end`` over name characters; stop at punctuation, digits, function chars,
+    stop words, ``floor`` (the end of the previous mention) or ``max_len``."""
+    i = end
+    while i > floor and end - i < max_len:
+        c = s[i - 1]
+        if c in allow:
+            i -= 1
+            continue
+        if not _is_cjk(c) or c in STOP_CHARS:
+            break
+        if _stopword_ending_at(s, i):
+            break
+        i -= 1
+    return i
+
+
+# ---------------------------------------------------------------- persons and title chains
+
+# Words that may follow a person's name: they fix where the name ends.
+AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 要求 表示 介绍 带队 率队 调研 考察 暗访 督办
+讲话 说 等 和 与 及 在 到 赴 为 作 先后 专题 深入 听取 围绕 对 来 就 代表 兴奋 详细 召开 宣读 传达 前往
+分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
+通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头""".split(),
+                    key=len, reverse=True)
+DELIMS = set("、，,。；;：:（(）) \n")
+GROUP_WORDS = ("两区领导", "区领导", "市领导", "省领导", "县领导", "镇领导", "领导")
+ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "党员", "志愿者", "老人", "职工", "员工", "主播",
+              "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户",
+              "社区书记", "书记", "主任", "经理", "厂长", "老板", "店主", "代表", "村支书")
+SPEECH = ("说", "表示", "介绍", "告诉", "坦言", "感慨", "笑着说", "兴奋地说", "高兴地说", "激动地说")
+
+
+NAME_END_BAD = set("市县区镇乡村省局委办厂院所站部处会队组团")
+
+
+def plausible_name(name: str) -> bool:
+    """A 2-4 character run read as a name is not a common word and does not end like a place or body."""
+    from kg.segment import freq, is_common_word, tag
+
+    if len(name) < 2 or name[-1] in NAME_END_BAD:
+        return False
+    if is_common_word(name):
+        return False
+    head = name[:2]
+    t = tag(head)
+    if t is not None and not t.startswith("nr") and freq(head) > 50 and len(name) > 2 and \
+            lexicon().is_surname_start(name) and t[0] in "vdpcuarz":
+        return False
+    return True
+
+
+def name_at(s: str, i: int, known: frozenset = frozenset()) -> int:
+    """Length (2-4) of the person name starting at s[i], or 0 when none can be read there."""
+    n = _name_at(s, i, known)
+    if n and s[i:i + n] not in known and not plausible_name(s[i:i + n]):
+        return 0
+    return n
+
+
+def _name_at(s: str, i: int, known: frozenset) -> int:
+    L = lexicon()
+    for n in sorted((k for k in known if s.startswith(k, i)), key=len, reverse=True):
+        return len(n)
+    sur = 2 if s[i:i + 2] in L.surnames2 else 1 if s[i:i + 1] in L.surnames1 else 0
+    if not sur:
+        return 0
+    lengths = (sur + 1, sur + 2)
+    for n in lengths:  # a word that follows names starts right after n characters
+        if i + n <= len(s) and all(_is_cjk(c) for c in s[i:i + n]) and \
+                any(s.startswith(w, i + n) for w in AFTER_NAME if len(w) >= 2):
+            return n
+    for n in lengths:
+        if i + n <= len(s) and all(_is_cjk(c) for c in s[i:i + n]) and \
+                (i + n == len(s) or s[i + n] in DELIMS):
+            return n
+    n = sur + 2
+    if i + n <= len(s) and all(_is_cjk(c) for c in s[i:i + n]) and \
+            any(s.startswith(w, i + n) for w in AFTER_NAME if len(w) == 1):
+        return n
+    return 0
+
+
+def _title_regex():
+    titles = sorted(lexicon().titles, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, titles)))
+
+
+_TITLE_RE = None
+
+
+def title_re():
+    global _TITLE_RE
+    if _TITLE_RE is None:
+        _TITLE_RE = _title_regex()
+    return _TITLE_RE
+
+
+def split_item(item: str) -> tuple[str, str]:
+    """A chain item into (body, title): the longest title that ends the item."""
+    titles = lexicon().titles
+    for k in range(len(item), 0, -1):
+        t = item[len(item) - k:]
+        if t in titles:
+            return item[:len(item) - k], t
+    return item, ""
+
+
+_BODY_OK = re.compile(f"^[{CJK}（）()]*$")
+
+
+def _valid_item(item: str) -> bool:
+    body, title = split_item(item)
+    if not title or len(item) > 24 or not _BODY_OK.match(body):
+        return False
+    if body and (body[-1] in STOP_CHARS or any(w in body for w in ("领导", "负责", "相关", "有关"))):
+        return False
+    return True
+
+
+def find_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
+    """Title chains ending in a name: "荆州区委副书记、区长，荆州高新区党工委书记张远重"."""
+    out = []
+    for m in title_re().finditer(s):
+        n = name_at(s, m.end(), known)
+        if not n:
+            continue
+        if m.group() == "总书记":  # "习近平总书记": the title follows the name; handled in find_title_after
+            continue
+        # walk left over the chain: items separated by 、 or ，
+        items = []
+        end = m.end()
+        cur_end = end
+        while True:
+            start = left_edge(s, cur_end, 0, 24, allow="（）()")
+            # a title may be preceded directly by its body with no stop in between; left_edge stops at
+            # stop words inside the body too rarely to matter; re-extend over a preceding place run
+            item = s[start:cur_end]
+            # trim to the longest valid suffix of the run that splits into body + title
+            ok = None
+            for a in range(start, cur_end):
+                if _valid_item(s[a:cur_end]):
+                    ok = a
+                    break
+            if ok is None:
+                break
+            items.append((ok, cur_end))
+            if ok >= 1 and s[ok - 1] in "、，," and ok - 1 > 0:
+                cur_end = ok - 1
+                # the previous segment must itself end with a title, else the chain stops here
+                if not title_re().search(s[max(0, cur_end - 8):cur_end]) or \
+                        not any(s[:cur_end].endswith(t) for t in lexicon().titles):
+                    break
+                continue
+            break
+        if not items:
+            continue
+        person = Mention("Person", s[end:end + n], end, end + n, "Official", (("how", "chain"),))
+        posts = []
+        for a, b in reversed(items):
+            body, title = split_item(s[a:b])
+            posts.append(Mention("Post", s[a:b], a, b, "", (("body", body), ("title", title))))
+        out.append(Chain(person, posts))
+    return out
+
+
+def find_title_after(s: str) -> list[Chain]:
+    """"习近平总书记": a name then 总书记."""
+    out = []
+    for m in re.finditer("总书记", s):
+        for n in (3, 2):
+            a = m.start() - n
+            if a >= 0 and all(_is_cjk(c) for c in s[a:m.start()]) and lexicon().is_surname_start(s[a:]) and \
+                    (a == 0 or not _is_cjk(s[a - 1]) or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a)):
+                p = Mention("Person", s[a:m.start()], a, m.start(), "Official", (("how", "title-after"),))
+                out.append(Chain(p, [Mention("Post", "总书记", m.start(), m.end(), "",
+                                             (("body", ""), ("title", "总书记")))]))
+                break
+    return out
+
+
+def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
+    """Names in lists after a group word ("两区领导A、B、C") or a role word ("学生陶静茹说")."""
+    out = []
+    for g in GROUP_WORDS:
+        for m in re.finditer(re.escape(g), s):
+            if g == "领导" and m.start() > 0 and s[m.start() - 1] in "区市省县镇":
+                continue  # covered by the longer group word
+            i = m.end()
+            while i < len(s):
+                n = name_at(s, i, known)
+                if not n:
+                    break
+                out.append(Mention("Person", s[i:i + n], i, i + n, "Official", (("how", "list"),)))
+                i += n
+                if i < len(s) and s[i] == "、":
+                    i += 1
+                    continue
+                break
+    for r in ROLE_WORDS:
+        for m in re.finditer(re.escape(r), s):
+            i = m.end()
+            n = name_at(s, i, known)
+            if n and any(s.startswith(w, i + n) for w in SPEECH + ("等", "，", "、")) and \
+                    any(w in s[i + n:i + n + 8] for w in SPEECH):
+                out.append(Mention("Person", s[i:i + n], i, i + n, "Other", (("how", "role"),)))
+    return out
+
+
+LEAD_VERBS = ("主持", "强调", "指出", "要求", "表示", "一行", "带队", "率队", "调研", "出席", "参加", "暗访",
+              "督办", "考察", "视察", "讲话", "介绍", "深入", "先后", "专题", "走访", "看望", "慰问", "检查")
+
+
+def find_subject_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
+    """A name opening a clause and followed by a verb of the genre: "张远重强调", "万玲玲一行先后到"."""
+    out = []
+    for m in re.finditer(f"(?:^|(?<=[，。；：、,;:\\s]))[{CJK}]", s):
+        i = m.start()
+        n = name_at(s, i, known)
+        if n and any(s.startswith(v, i + n) for v in LEAD_VERBS):
+            out.append(Mention("Person", s[i:i + n], i, i + n, "Official", (("how", "verb"),)))
+    return out
+
+
+def find_known_names(s: str, known: frozenset) -> list[Mention]:
+    """Every occurrence of a name already established on this page, where it is not inside a longer word."""
+    out = []
+    for name in known:
+        for m in re.finditer(re.escape(name), s):
+            a, b = m.start(), m.end()
+            before_ok = a == 0 or not _is_cjk(s[a - 1]) or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a) \
+                or any(s[:a].endswith(t) for t in lexicon().titles) or any(s[:a].endswith(g) for g in GROUP_WORDS)
+            if before_ok:
+                out.append(Mention("Person", name, a, b, "", (("how", "known"),)))
+    return out
+
+
+# ---------------------------------------------------------------- bodies and places
+
+def _suffix_regex(suffixes):
+    return re.compile("|".join(map(re.escape, sorted(suffixes, key=len, reverse=True))))
+
+
+_ORG_RE = None
+_PLACE_RE = None
+
+
+def org_re():
+    global _ORG_RE
+    if _ORG_RE is None:
+        _ORG_RE = _suffix_regex(lexicon().org_suffixes)
+    return _ORG_RE
+
+
+def place_re():
+    global _PLACE_RE
+    if _PLACE_RE is None:
+        _PLACE_RE = _suffix_regex(lexicon().place_suffixes)
+    return _PLACE_RE
+
+
+# Generic nouns that end like a name but name nothing ("全区", "辖区", "老旧小区", "市场").
+GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 新区 地区 市区 校区 库区 山区 老区 两区 本区 该区 各区 我区
+全市 城市 都市 本市 各市 该市 我市 全县 本县 各县 该县 全镇 本镇 各镇 该镇 乡镇 集镇 城镇 村镇 小镇 全村 本村 各村 该村
+乡村 农村 行政村 自然村 示范村 试点村 重点村 村村 全省 本省 各省 外省 省市 县市 市县 街道 各街道 老旧小区 城中村
+道路 公路 马路 思路 出路 线路 门路 路 街 巷 大街 小巷 背街小巷 平原 流域 大学城 古城 建筑群 菜市场 广场 公园 步道
+工业园 产业园 工业园区 产业园区 开发区 高新区 管理区 灌区 宿舍区 桥梁 大桥 泵站 电排渠 经济开发区
+党委 党组 党工委 纪委 纪工委 工委 委员会 政府 人大 政协 局 办 中心 大队 公司 集团 协会 学会 商会 厂 银行 中学 小学
+学校 学院 大学 医院 纪念馆 博物馆 两委 村两委 村委 居委 镇委 区委 市委 省委 县委 党支部 支部 工会 团委 妇联
+班子 部门 单位 委 办公室 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所""".split())
+# Single-character suffixes need a proper name of at least two characters before them and
+# must not run on into a word ("市场", "村民", "区域").
+NOT_AFTER = {"市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分"), "县": set("域委长政级"),
+             "村": set("民委庄落里组级集内部情两容貌道"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
+             "州": set("市区"), "省": set("委级内外长市政"), "路": set("径线面况口上段边灯"),
+             "街": set("道区巷头面坊"), "巷": set("子口"), "厂": set("房区长家商"), "局": set("长面势"),
+             "办": set("公理事法好学"), "委": set("员托屈会"), "院": set("长士子落校"), "所": set("有长在以谓属")}
+
+
+def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
+    nxt = s[suf_end:suf_end + 1]
+    return not (len(suffix) == 1 and nxt and nxt in NOT_AFTER.get(suffix, ()))
+
+
+# Single-character body suffixes (局, 办, 委 ...) name a body only after a level word or a place:
+# 区信访局, 市委, 区创文办; elsewhere they end ordinary words (格局, 督办, 主办).
+LEVEL_HEADS = ("区", "市", "省", "县", "镇", "乡", "街道", "村", "两区", "中共", "党")
+NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖")
+
+
+def _balanced(name: str) -> bool:
+    return name.count("（") + name.count("(") == name.count("）") + name.count(")")
+
+
+def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
+    from kg.segment import is_common_word, trim_left
+
+    L = lexicon()
+    out: list[Mention] = []
+    place_ends = {p.end: p for p in (places or [])}
+    for m in org_re().finditer(s):
+        a, b = m.start(), m.end()
+        suffix = m.group()
+        if _overlaps(a, b, taken) or not _single_char_ok(s, b, suffix):
+            continue
+        if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN:
+            continue
+        floor = max([e for _, e in taken if e <= a] + [0])
+        start = left_edge(s, a, floor, 16, allow="（）()")
+        # a body directly after another body is its sub-body: 区委 + 办公室, 区政府 + 党组
+        if out and out[-1].end == start == a:
+            prev = out.pop()
+            start = prev.start
+        elif start < a:
+            start += trim_left(s[start:b], len(suffix), "org")
+        name = s[start:b]
+        while name and name[0] in "（）()":
+            start += 1
+            name = s[start:b]
+        if len(name) <= len(suffix):
+            # bare 区委 / 市委 / 省委 / 镇人大 ...: a body of the context, kept if a level prefix stands before it
+            head = s[max(0, a - 2):a]
+            if head and head[-1] in "区市省县镇乡村" and (a - 1 == 0 or not _is_cjk(s[a - 2]) or
+                                                      s[a - 2] in STOP_CHARS or _stopword_ending_at(s, a - 1)):
+                start, name = a - 1, s[a - 1:b]
+            elif head == "街道" or head == "两区":
+                start, name = a - 2, s[a - 2:b]
+            else:
+                continue
+        if len(suffix) == 1 and not (name.startswith(LEVEL_HEADS) or start in {p.start for p in (places or [])}
+                                     or any(start <= p.start and p.end <= a for p in (places or []))):
+            continue
+        if name in GENERIC or len(name) < 2 or "某" in name or not _balanced(name):
+            continue
+        if any(g in name for g in ("相关", "有关", "各级", "部分", "全体", "直属", "两级", "各地", "各部门")):
+            continue
+        if is_common_word(name) and not name.startswith(LEVEL_HEADS):
+            continue
+        out.append(Mention("Organization", name, start, b, L.org_suffixes[suffix]))
+    return out
+
+
+def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> list[Mention]:
+    from kg.segment import is_common_word, trim_left
+
+    L = lexicon()
+    out: list[Mention] = []
+    soft: list[int] = []   # ends of rejected generic words ("试点村"): names do not run across them
+    for m in place_re().finditer(s):
+        a, b = m.start(), m.end()
+        suffix = m.group()
+        if _overlaps(a, b, taken) or not _single_char_ok(s, b, suffix):
+            continue
+        floor = max([e for _, e in taken if e <= a] + [o.end for o in out if o.end <= a] +
+                    [e for e in soft if e <= a] + [0])
+        start = left_edge(s, a, floor, 8)
+        # a zone named after its city (荆州高新区, 荆州经济开发区) takes the city name in
+        if start == a and out and out[-1].end == a and suffix in ("高新区", "开发区", "新区", "经济开发区"):
+            prev = out.pop()
+            start = prev.start
+        elif start < a:
+            start += trim_left(s[start:b], len(suffix), "place")
+        name = s[start:b]
+        # a known context name at the end wins over words stuck before it ("清廉荆州区")
+        for c in ctx_names:
+            if name.endswith(c) and name != c and len(c) >= len(suffix) + 2:
+                start, name = b - len(c), c
+                break
+        need = 2 if len(suffix) == 1 else 1
+        if a - start < need or name in GENERIC or "某" in name:
+            soft.append(b)
+            continue
+        if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)):
+            soft.append(b)
+            continue
+        subtype, level = L.place_suffixes[suffix]
+        if suffix == "区" and name.endswith("城区"):
+            continue
+        out.append(Mention("Place", name, start, b, subtype, (("level", level),)))
+    # gazetteer names not covered by a suffixed name
+    spans = taken + [(o.start, o.end) for o in out]
+    for name, subtype in L.gazetteer.items():
+        for m in re.finditer(re.escape(name), s):
+            a, b = m.start(), m.end()
+            if _overlaps(a, b, spans):
+                continue
+            if b < len(s) and s[b] in "区市省县" and name not in ("光谷",):
+                continue  # part of a suffixed name that was rejected
+            level = {"Province": 6, "City": 5}.get(subtype, 4)
+            out.append(Mention("Place", name, a, b, subtype, (("level", level),)))
+            spans.append((a, b))
+    # runs of one-character abbreviations after a travel verb: "赴沪浙苏"
+    abbr = "".join(L.abbreviations)
+    for m in re.finditer(f"(?:赴|到|至|往)([{abbr}]{{2,5}})(?=[^{CJK}]|开展|考察|调研|学习|等地|招商|交流|$)", s):
+        for k, ch in enumerate(m.group(1)):
+            full = L.abbreviations[ch]
+            a = m.start(1) + k
+            out.append(Mention("Place", ch, a, a + 1, L.gazetteer[full], (("level", 6), ("full", full))))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _overlaps(a, b, spans):
+    return any(a < e and s < b for s, e in spans)
+
+
+# ---------------------------------------------------------------- events, projects, documents
+
+MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会议", "工作会议", "会议", "大会", "推进会", "调度会",
+                    "座谈会", "协商会", "分析会", "培训会", "议事会", "部署会", "动员会", "观摩会", "现场会",
+                    "汇报会", "交流会", "见面会", "发布会", "研讨会", "论证会", "评审会", "讲评会", "点评会",
+                    "推介会", "洽谈会", "恳谈会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
+                    "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会")
+ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "宣传活动", "主题活动", "系列活动",
+                     "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
+                     "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
+                    "旅游节", "艺术节", "美食节", "招聘会", "交易会")
+EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
+                  "启动", "参加", "出席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
+_EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
+EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动", "协商会", "专题会议", "工作会议", "推进会",
+                 "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
+                 "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛"}
+ORDINAL = re.compile(f"第[一二三四五六七八九十百零〇\\d]+次(?:全体|扩大)?(?:会议|全会|党代会|代表大会)")
+PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会")
+
+
+EVENT_STOP_CHARS = set("在把以是这要将对从和与及并让使被给")
+EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "精神", "要求", "部署", "期间", "现场", "结束")
+
+
+def quoted_spans(s: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[“「][^“”「」]*[”」]", s)]
+
+
+def _event_left(s: str, a: int, floor: int) -> int:
+    """Left edge of an event name ending at ``a``: just after a trigger verb or punctuation."""
+    i = a
+    limit = max(floor, a - 40)
+    quote = False
+    while i > limit:
+        c = s[i - 1]
+        if c in "”」":
+            quote = True
+        elif c in "“「":
+            quote = False
+        elif not quote:
+            if c in "，。；：！？,;:!?\n（）()、" or c in EVENT_STOP_CHARS:
+                break
+            if any(s[:i].endswith(t) for t in EVENT_TRIGGERS + ("组织", "开好", "参加", "作为")):
+                break
+        i -= 1
+    return i
+
+
+def _generic_event(name: str) -> bool:
+    core = name.strip("“”\"")
+    for mod in ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次"):
+        if core.startswith(mod):
+            core = core[len(mod):]
+    return core in EVENT_GENERIC or len(core) <= 2 or core in ("党员大会", "村民大会", "职工大会", "座谈会",
+                                                                 "协商会议", "协商会", "培训会", "清理行动")
+
+
+def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    from kg.segment import trim_left
+
+    out = []
+    spans = list(taken)
+    quotes = quoted_spans(s)
+    for m in PARTY_CONGRESS.finditer(s):
+        if not _overlaps(m.start(), m.end(), spans):
+            out.append(Mention("Event", m.group(), m.start(), m.end(), "Meeting"))
+            spans.append((m.start(), m.end()))
+    for m in _EVENT_RE.finditer(s):
+        a, b = m.start(), m.end()
+        if any(qa < b < qb for qa, qb in quotes):
+            continue  # inside a quoted name: the name goes on ("“招商大讲堂”系列培训")
+        if _overlaps(a, b, [(x, y) for x, y in spans if not (x <= a and b <= y)]):
+            continue
+        if s[b:b + 1] in ("员", "室", "场", "所", "长", "费") or s[b:].startswith(EVENT_NOT_AFTER):
+            continue
+        floor = max([e for x, e in spans if e <= a and not (x <= a < e)] + [0])
+        start = _event_left(s, a, floor)
+        if out and out[-1].end == a and start >= out[-1].start:
+            start = out.pop().start          # 博爱周 + 主题宣传活动: one name
+        elif start < a:
+            start += trim_left(s[start:b], len(m.group()), "event")
+        name = s[start:b]
+        if _generic_event(name) or len(name) < 4 or "某" in name:
+            continue
+        subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
+        spans = [(x, y) for x, y in spans if not (start <= x and y <= b)]
+        out = [o for o in out if not (start <= o.start and o.end <= b)]
+        out.append(Mention("Event", name, start, b, subtype))
+        spans.append((start, b))
+    return sorted(out, key=lambda x: x.start)
+
+
+PROJECT_SUFFIXES = ("建设项目", "改造项目", "项目", "工程", "泵站", "公铁大桥", "大桥", "隧道", "水厂", "污水处理厂")
+_PROJECT_RE = re.compile("|".join(map(re.escape, sorted(PROJECT_SUFFIXES, key=len, reverse=True))))
+PROJECT_MODIFIERS = ("重大", "优质", "配套", "存量", "资金", "投资", "更多", "高质量", "大", "好", "新", "在建", "重点",
+                     "招商", "产业", "民生", "实事", "基础设施", "政府投资", "上下游", "一批", "这些", "该", "此类",
+                     "各类", "相关", "全区", "所有", "其他", "拟", "具体", "试点", "示范", "乡村")
+PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "签约", "包括", "落地", "开工", "建成", "启动",
+                   "投资建设", "推进", "实施", "、")
+
+
+def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
+    """Named projects: a quoted name, a place-led name (九阳工业园污水管道建设项目), or one standing
+    right after a verb that introduces projects (敲定, 先后到, a list comma)."""
+    from kg.segment import trim_left
+
+    out = []
+    quotes = quoted_spans(s)
+    place_starts = {p.start for p in (places or [])}
+    for m in _PROJECT_RE.finditer(s):
+        a, b = m.start(), m.end()
+        if _overlaps(a, b, taken) or any(qa < b < qb for qa, qb in quotes):
+            continue
+        if b < len(s) and s[b] in "部办组库区师":
+            continue
+        floor = out[-1].end if out else 0
+        i = a
+        quote = False
+        while i > max(floor, a - 30):
+            c = s[i - 1]
+            if c in "”":
+                quote = True
+            elif c in "“":
+                quote = False
+            elif not quote and (c in "，。；：、,;:（）()\n" or not (_is_cjk(c) or c.isalnum())):
+                break
+            elif not quote and any(s[:i].endswith(t) for t in PROJECT_OPENERS[:-1] + ("考察", "调研", "查看", "等")):
+                break
+            elif not quote and c in "的了是到对等和与及在把将要":
+                break
+            i -= 1
+        if out and out[-1].end == i:
+            prev = out.pop()      # 太湖港灌区新建扩建工程 + 新庙泵站: one name
+            i = prev.start
+        elif i < a:
+            i += trim_left(s[i:b], len(m.group()), "event")
+        name = s[i:b]
+        core = name.strip("“”")
+        if len(core) < 5 or "某" in core or core.startswith(PROJECT_MODIFIERS):
+            continue
+        opener = s[:i]
+        named = "“" in name or i in place_starts or any(opener.endswith(t) for t in PROJECT_OPENERS) \
+            or (out and out[-1].end == i)
+        if not named:
+            continue
+        out.append(Mention("Project", name, i, b))
+    return out
+
+
+DOC_RE = re.compile(r"《([^《》\n]{2,80})》")
+
+
+def find_documents(s: str) -> list[Mention]:
+    return [Mention("Document", m.group(1), m.start(1), m.end(1)) for m in DOC_RE.finditer(s)]
