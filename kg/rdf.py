@@ -1,0 +1,199 @@
+"""Facts to RDF: deterministic IRIs, entity labels, direct triples, reified evidence, articles.
+
+Triples are pyoxigraph terms and are serialised by pyoxigraph: it writes Turtle and N-Triples
+10-50x faster than rdflib and in constant memory per triple, which is what lets a 100k-article
+build stay linear (issue 5). Output is sorted, so the same input gives the same bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.vocab import DCTERMS, GOV, PREFIXES, RDF, RDFS, RES_IRI, SCHEMA, SKOS, XSD, ontology_terms
+
+_SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+
+RESOURCE_KINDS = ("person", "post", "organization", "place", "event", "project", "document", "article",
+                  "evidence", "holding")
+
+
+def iri_segment(name: str) -> str:
+    """A name as one IRI path segment: CJK stays readable, ASCII outside the unreserved set
+    and anything an IRI may not hold is percent-encoded."""
+    out = []
+    for ch in name:
+        if ch in _SAFE or (ord(ch) > 0x7F and not ch.isspace() and ord(ch) not in (0xFEFF,)):
+            out.append(ch)
+        else:
+            out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
+    return "".join(out)
+
+
+def digest(*parts: str, n: int = 16) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
+
+
+def entity_iri(type_: str, key: str) -> str:
+    return f"{RES_IRI}{type_.lower()}/{iri_segment(key)}"
+
+
+def article_iri(article_id: str) -> str:
+    return f"{RES_IRI}article/{article_id}"
+
+
+def article_id(body: str) -> str:
+    """Content-addressed: the same article text is the same article, whichever file it came from."""
+    return digest(body)
+
+
+def _n(iri) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+def _zh(s: str) -> ox.Literal:
+    return ox.Literal(s, language="zh")
+
+
+def _date(d: str) -> ox.Literal:
+    if d.startswith("--"):
+        return ox.Literal(d, datatype=_n(XSD.gMonthDay))
+    return ox.Literal(d, datatype=_n(XSD.date))
+
+
+def _int(i: int) -> ox.Literal:
+    return ox.Literal(str(i), datatype=_n(XSD.integer))
+
+
+_TERMS = None
+
+
+def _classes(type_: str, subtype: str) -> list[str]:
+    global _TERMS
+    if _TERMS is None:
+        _TERMS = set(ontology_terms())
+    out = [type_]
+    if subtype and subtype in _TERMS and subtype != type_:
+        out.append(subtype)
+    return out
+
+
+def page_triples(articles, facts) -> list[ox.Triple]:
+    """Triples for one page's articles and facts (entities, relations, evidence, articles)."""
+    T = []
+    add = T.append
+    rdf_type, label, alt = _n(RDF.type), _n(RDFS.label), _n(SKOS.altLabel)
+    for a, aid in articles:
+        s = _n(article_iri(aid))
+        add(ox.Triple(s, rdf_type, _n(GOV.Article)))
+        if a.headline:
+            add(ox.Triple(s, _n(SCHEMA.headline), _zh(a.headline)))
+        if a.date:
+            add(ox.Triple(s, _n(DCTERMS.date), _date(a.date)))
+        add(ox.Triple(s, _n(GOV.articleKind), ox.Literal(a.kind)))
+        add(ox.Triple(s, _n(GOV.sourceFile), ox.Literal(a.source)))
+        add(ox.Triple(s, _n(GOV.startOffset), _int(a.start)))
+        add(ox.Triple(s, _n(GOV.endOffset), _int(a.end)))
+        add(ox.Triple(s, _n(GOV.contentHash), ox.Literal(aid)))
+        for p, names in ((GOV.reporter, a.reporters), (GOV.photographer, a.photographers)):
+            for n in names:
+                add(ox.Triple(s, _n(p), _n(entity_iri("Person", n))))
+    for e in facts.entities.values():
+        s = _n(entity_iri(e.type, e.key))
+        for c in _classes(e.type, e.subtype):
+            add(ox.Triple(s, rdf_type, _n(GOV[c])))
+        add(ox.Triple(s, label, _zh(e.key)))
+        for n in sorted(e.names - {e.key}):
+            add(ox.Triple(s, alt, _zh(n)))
+        for aid in sorted(e.articles):
+            add(ox.Triple(s, _n(GOV.mentionedIn), _n(article_iri(aid))))
+    seen = set()
+    for f in facts.facts:
+        s, o, p = _n(entity_iri(f.s.type, f.s.key)), _n(entity_iri(f.o.type, f.o.key)), _n(GOV[f.p])
+        add(ox.Triple(s, p, o))
+        ev_key = (f.s, f.p, f.o, f.article, f.start, f.sentence if f.start < 0 else "")
+        if ev_key in seen:
+            continue
+        seen.add(ev_key)
+        ev = _n(f"{RES_IRI}evidence/{digest(s.value, p.value, o.value, f.article, str(f.start), f.sentence)}")
+        add(ox.Triple(ev, rdf_type, _n(GOV.Evidence)))
+        add(ox.Triple(ev, _n(RDF.subject), s))
+        add(ox.Triple(ev, _n(RDF.predicate), p))
+        add(ox.Triple(ev, _n(RDF.object), o))
+        add(ox.Triple(ev, _n(GOV.article), _n(article_iri(f.article))))
+        add(ox.Triple(ev, _n(GOV.sentence), _zh(f.sentence)))
+        if f.start >= 0:
+            add(ox.Triple(ev, _n(GOV.startOffset), _int(f.start)))
+            add(ox.Triple(ev, _n(GOV.endOffset), _int(f.end)))
+    return T
+
+
+def holding_triples(holdings) -> list[ox.Triple]:
+    """gov:PostHolding nodes: (person key, post key) -> (first date, last date) over full ISO dates."""
+    T = []
+    for (person, post), (first, last) in holdings.items():
+        pi, po = entity_iri("Person", person), entity_iri("Post", post)
+        h = _n(f"{RES_IRI}holding/{digest(pi, po)}")
+        T.append(ox.Triple(h, _n(RDF.type), _n(GOV.PostHolding)))
+        T.append(ox.Triple(h, _n(GOV.holder), _n(pi)))
+        T.append(ox.Triple(h, _n(GOV.post), _n(po)))
+        if first:
+            T.append(ox.Triple(h, _n(GOV.firstSeen), _date(first)))
+            T.append(ox.Triple(h, _n(GOV.lastSeen), _date(last)))
+    return T
+
+
+OX_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD,
+              ".json": ox.RdfFormat.JSON_LD, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS}
+
+
+def output_format(path) -> ox.RdfFormat:
+    suffix = Path(str(path)).suffix.lower()
+    if suffix not in OX_FORMATS:
+        raise KgError(f"{path}: unknown output format {suffix or '(no extension)'}; "
+                      f"use one of {', '.join(sorted(OX_FORMATS))}")
+    return OX_FORMATS[suffix]
+
+
+def _sort_key(t: ox.Triple):
+    return (str(t.subject), str(t.predicate), str(t.object))
+
+
+def serialize(triples, path, graph_name: str | None = None) -> int:
+    """Write triples sorted and de-duplicated to ``path`` atomically; returns the triple count."""
+    fmt = output_format(path)
+    uniq = sorted(set(triples), key=_sort_key)
+    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+        g = _n(graph_name or f"{RES_IRI}graph/default")
+        items = [ox.Quad(t.subject, t.predicate, t.object, g) for t in uniq]
+    else:
+        items = uniq
+    # one prefix per resource kind, so Turtle reads person:万玲玲 rather than res:person\/万玲玲
+    prefixes = dict(PREFIXES)
+    prefixes.update({k: f"{RES_IRI}{k}/" for k in RESOURCE_KINDS})
+    write_atomic(path, lambda f: ox.serialize(items, f, fmt, prefixes=prefixes)
+                 if fmt not in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS) else ox.serialize(items, f, fmt))
+    return len(uniq)
+
+
+def write_atomic(path, write) -> None:
+    """Write through a temporary file in the same directory, then rename: never a half-written output."""
+    p = Path(str(path))
+    if p.parent and not p.parent.exists():
+        p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent or "."))
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
