@@ -238,18 +238,24 @@ def _split_groups(text, spans, groups: list[_Group], drafts: list[_Draft]) -> li
         cur = _Group([g.lines[0]], before=g.before)
         out.append(cur)
         best_of = lambda bi: max(range(len(drafts)), key=lambda j: _line_score(bi, drafts[j]))
-        cur_best = best_of(_bigrams(text[slice(*spans[g.lines[0]])]))
+        bi0 = _bigrams(text[slice(*spans[g.lines[0]])])
+        cur_best = best_of(bi0)
+        cur_strength = _line_score(bi0, drafts[cur_best])
         for li in g.lines[1:]:
             bi = _bigrams(text[slice(*spans[li])])
             best = best_of(bi)
             s_best, s_cur = _line_score(bi, drafts[best]), _line_score(bi, drafts[cur_best])
-            if best != cur_best and s_best >= 0.5 and s_cur < s_best - 0.15 and s_cur < 0.5:
+            # A strong line after a weak one (a stray headline of an article not yet claimed)
+            # also opens a group of its own.
+            other = best != cur_best and s_cur < s_best - 0.15 and s_cur < 0.5
+            if s_best >= 0.5 and (other or cur_strength < 0.3):
                 cur.after = li
                 cur = _Group([li], before=cur.lines[-1])
                 out.append(cur)
-                cur_best = best
+                cur_best, cur_strength = best, s_best
             else:
                 cur.lines.append(li)
+                cur_strength = max(cur_strength, s_cur)
         cur.after, cur.reporters = g.after, g.reporters
     return out
 

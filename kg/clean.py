@@ -55,7 +55,7 @@ def _space_removable(left: str, right: str) -> bool:
         # Letter spacing puts a space after every character ("通 会 桥 社 区"); phrase
         # spacing in headlines ("查漏补缺 迅速") and between names ("廖天文 廖孝顺") separates
         # tokens of two or more characters. The photo credit keeps "陈思思 摄" apart.
-        if b == "摄" and len(right) == 1:
+        if right == "摄" or right.startswith("摄)"):
             return False
         return len(left) == 1 or len(right) == 1
     # "5月 11日", "到 2035 年": a number set off from the Chinese around it.
@@ -86,18 +86,41 @@ def remove_cjk_spaces(text: str) -> str:
 # --------------------------------------------------------------------------- doubled bold
 
 def _half(tok: str) -> str | None:
-    n = len(tok)
-    if n >= 2 and n % 2 == 0 and tok[: n // 2] == tok[n // 2:]:
-        return tok[: n // 2]
-    return None
+    """Undo run doubling inside one token, or None if the token is not doubled throughout.
+
+    Bold text is doubled per text run, so a token is a sequence of doubled runs:
+    ``1010`` = 10|10, ``日日,,`` = 日|日 + ,|, ; the shortest run that repeats is taken."""
+    out, i, n = [], 0, len(tok)
+    while i < n:
+        for k in range(1, (n - i) // 2 + 1):
+            if tok[i:i + k] == tok[i + k:i + 2 * k]:
+                out.append(tok[i:i + k])
+                i += 2 * k
+                break
+        else:
+            return None
+    return "".join(out) or None
+
+
+def _doubled_prefix(tok: str) -> tuple[str, int] | None:
+    """The collapsed doubled runs at the start of tok and how many characters they span."""
+    out, i = [], 0
+    while i < len(tok):
+        for k in range(1, min(4, (len(tok) - i) // 2) + 1):
+            if tok[i:i + k] == tok[i + k:i + 2 * k]:
+                out.append(tok[i:i + k])
+                i += 2 * k
+                break
+        else:
+            break
+    return ("".join(out), i) if out else None
 
 
 def _join_tokens(tokens: list[str]) -> str:
+    # Same rule as for any spaces: "7 月 10 日" closes up, "新湾村 桃花节" keeps its space.
     buf = tokens[0]
-    for t in tokens[1:]:
-        a, b = buf[-1], t[0]
-        glue = "" if (is_cjk(a) or is_cjk(b)) else " "
-        buf += glue + t
+    for prev, t in zip(tokens, tokens[1:]):
+        buf += t if _space_removable(prev, t) else " " + t
     return buf
 
 
@@ -115,6 +138,12 @@ def _collapse_doubled_tokens(line: str) -> str:
         # Two tokens at least, and evidence beyond reduplication: "谢谢 谢谢" or "天天 看看"
         # are real words, "77 月月" (a digit) or "新湾村新湾村" (three characters) are not.
         if len(run) >= 2 and any(any(c.isdigit() for c in h) or len(h) >= 3 for h in halves):
+            # The bold run may end inside the next token: "日日,八岭山镇…" -> "日,八岭山镇…".
+            if j < len(toks) and toks[j]:
+                pre = _doubled_prefix(toks[j])
+                if pre:
+                    halves.append(pre[0] + toks[j][pre[1]:])
+                    j += 1
             out.append(_join_tokens(halves))
             i = j
         else:
