@@ -1,0 +1,134 @@
+"""kg view: a self-contained, escaped, deterministic page with the cuts the CLI offers."""
+import html as htmllib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from kg import graphdata as gd
+from kg.cli import main
+from kg.view import build_view, json_for_script, layout, vis_script
+
+FIX = Path(__file__).parent / "fixtures" / "graphs"
+
+
+def run(args, capsys):
+    with pytest.raises(SystemExit) as e:
+        main(args)
+    return e.value.code, capsys.readouterr()
+
+
+def ok(args):
+    try:
+        main(args)
+    except SystemExit as e:  # click may exit 0 after success
+        assert e.code in (0, None)
+
+
+def page_json(html):
+    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, flags=re.S)
+    return json.loads(m.group(1))
+
+
+def test_page_is_self_contained_and_offline(tmp_path):
+    out = tmp_path / "v.html"
+    ok(["view", str(FIX / "small.ttl"), "-o", str(out)])
+    html = out.read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)  # nothing fetched
+    assert "cdn" not in html.lower() and "bootstrap" not in html.lower()
+    assert "vis.Network" in html and "Noto Sans CJK SC" in html
+    csp = htmllib.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1))
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "unsafe-inline" not in csp.split("style-src")[0]
+    data = page_json(html)
+    assert {n["l"] for n in data["nodes"]} >= {"张明远", "区委常委会会议", "紫荆村"}
+    assert all("x" in n for n in data["nodes"])  # every node positioned by Python
+    assert {c["name"] for c in data["classes"]} == {"Person", "Post", "Organization", "Place", "Event", "Project", "Document"}
+
+
+def test_same_graph_same_bytes(tmp_path):
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    ok(["view", str(FIX / "small.ttl"), "-o", str(a)])
+    ok(["view", str(FIX / "small.ttl"), "-o", str(b)])
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_article_text_cannot_break_out(tmp_path):
+    out = tmp_path / "inj.html"
+    ok(["view", str(FIX / "injection.ttl"), "-o", str(out)])
+    html = out.read_text(encoding="utf-8")
+    outside_vis = html.replace(vis_script(), "")
+    assert outside_vis.count("<script") == 3  # the data block, vis-network, the page script: nothing else
+    assert "<img" not in outside_vis and "<svg" not in outside_vis and "</title></script>" not in outside_vis
+    data = page_json(html)  # ... and the text is still all there, as data
+    labels = {n["l"] for n in data["nodes"]}
+    assert "<script>alert(1)</script>" in labels and "<img src=x onerror=alert(1)>会议" in labels
+    assert data["rels"][0][3][0][0].startswith("<")
+
+
+def test_json_for_script_escapes_markup():
+    s = json_for_script({"a": "</script><!-- & \u2028"})
+    assert "<" not in s and ">" not in s and "&" not in s and "\u2028" not in s
+    assert json.loads(s) == {"a": "</script><!-- & \u2028"}
+
+
+def test_focus_depth_types_predicates():
+    base = gd.read_graph(FIX / "small.ttl")
+    d1 = page_json(build_view(base, focus="李晓华", depth=1))
+    drawn = {n["l"] for n in d1["nodes"] if "x" in n}
+    assert drawn == {"李晓华", "区长", "荆州区政府", "区委常委会会议", "全区项目建设推进会"}
+    assert "within 1 hops of 李晓华" in d1["meta"]["note"]
+    d2 = page_json(build_view(base, types={"Person", "Event"}, predicates={"attended"}))
+    assert {n["c"] for n in d2["nodes"] if "x" in n} == {"Person", "Event"}
+    assert {p for e in d2["edges"] for p in e[2]} == {"attended"}
+
+
+def test_max_nodes_keeps_most_connected_and_says_so():
+    base = gd.read_graph(FIX / "small.ttl")
+    d = page_json(build_view(base, max_nodes=4))
+    drawn = [n for n in d["nodes"] if "x" in n]
+    assert len(drawn) == 4 and d["meta"]["omitted"]["nodes"] == 13
+    assert "张明远" in {n["l"] for n in drawn}  # degree 7, the most connected
+    # the panel still knows every relation of the drawn nodes, including ones to nodes left out
+    zhang = next(n["i"] for n in drawn if n["l"] == "张明远")
+    assert sum(1 for r in d["rels"] if zhang in (r[0], r[2])) == 7
+
+
+def test_coattendance_view():
+    base = gd.read_graph(FIX / "small.ttl")
+    d = page_json(build_view(base, coattendance=True))
+    assert {n["l"] for n in d["nodes"] if "x" in n} == {"张明远", "李晓华", "王建国"}
+    assert [e[2] for e in d["edges"]] == [["coattended"]] * 3 and {e[3] for e in d["edges"]} == {2}
+
+
+def test_layout_separates_nodes_and_is_deterministic():
+    text = gd.synthetic_graph(400, seed=1)
+    import tempfile
+    with tempfile.TemporaryDirectory() as t:
+        p = Path(t) / "g.nt"
+        p.write_text(text, encoding="utf-8")
+        g = gd.read_graph(p)
+    ids, pairs = list(g.nodes), [(e.s, e.o) for e in g.edges]
+    pos = layout(ids, pairs)
+    assert pos == layout(ids, pairs) and set(pos) == set(ids)
+    coords = sorted(pos.values())
+    assert len(set(coords)) == len(coords)  # no two nodes on one spot
+
+
+def test_bad_input_and_usage_exit_codes(tmp_path, capsys):
+    code, cap = run(["view", str(tmp_path / "nope.ttl"), "-o", str(tmp_path / "v.html")], capsys)
+    assert code == 1 and "nope.ttl: no such file" in cap.err and "Traceback" not in cap.err
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle <", encoding="utf-8")
+    code, cap = run(["view", str(bad), "-o", str(tmp_path / "v.html")], capsys)
+    assert code == 1 and "bad.ttl" in cap.err
+    assert not (tmp_path / "v.html").exists()
+    code, cap = run(["view", str(FIX / "small.ttl"), "-o", str(tmp_path / "v.html"), "--focus", "没有这个人"], capsys)
+    assert code == 1 and "no entity named" in cap.err
+    code, cap = run(["view", str(FIX / "small.ttl"), "-o", str(tmp_path / "v.html"), "--types", "Persn"], capsys)
+    assert code == 1 and "unknown type" in cap.err
+    code, cap = run(["view", str(FIX / "small.ttl")], capsys)
+    assert code == 2  # -o missing: a usage error
+    code, cap = run(["view", str(FIX / "small.ttl"), "-o", str(FIX / "small.ttl")], capsys)
+    assert code == 1 and "refusing to overwrite" in cap.err
+    assert list(tmp_path.iterdir()) == [bad]  # no half-written page, no temp file left behind
