@@ -53,17 +53,21 @@ def compute_stats(store, top: int = 10) -> dict:
     typed = defaultdict(set)
     for n, c in _rows(store, f"SELECT DISTINCT ?n ?c WHERE {{ VALUES ?c {{ {_values(all_classes)} }} ?n a ?c }}"):
         typed[n].add(_local(c.value))
+    scope = [(t, frozenset([t, *tree[t]])) for t in ENTITY_TYPES]
     kind = {}
+    counts = {t: 0 for t in ENTITY_TYPES}
+    subcounts = {t: defaultdict(int) for t in ENTITY_TYPES}
     for n, cs in typed.items():
-        for t in ENTITY_TYPES:
-            if (t in cs or cs & set(tree[t])) and not (t == "Event" and "Visit" in cs):
+        for t, within in scope:
+            if not cs.isdisjoint(within) and not (t == "Event" and "Visit" in cs):
                 kind[n] = t
+                counts[t] += 1
+                for c in cs:
+                    if c != t and c in within:
+                        subcounts[t][c] += 1
                 break
-    classes = {}
-    for t in ENTITY_TYPES:
-        members = [n for n, k in kind.items() if k == t]
-        sub = {s: sum(1 for n in members if s in typed[n]) for s in tree[t]}
-        classes[t] = {"count": len(members), "subclasses": {s: k for s, k in sub.items() if k}}
+    classes = {t: {"count": counts[t], "subclasses": {s: subcounts[t][s] for s in tree[t] if subcounts[t][s]}}
+               for t in ENTITY_TYPES}
     visits = sum(1 for cs in typed.values() if "Visit" in cs)
 
     # ---- relations: direct triples and evidence nodes per predicate
@@ -93,51 +97,49 @@ def compute_stats(store, top: int = 10) -> dict:
                 "first_date": lo.value if lo is not None else None,
                 "last_date": hi.value if hi is not None else None}
 
-    # ---- labels, used by the rankings
-    label = {}
-    for n, l in _rows(store, "SELECT ?n (MIN(STR(?l)) AS ?lab) WHERE { ?n rdfs:label ?l } GROUP BY ?n"):
-        label[n] = l.value
+    # ---- rankings: counted inside SPARQL (one row per node, not per triple), then the
+    # few rows shown get their posts and article counts in follow-up queries.
+    def name(term, lab):
+        return lab.value if lab is not None else term.value
 
-    def name(n):
-        return label.get(n) or n.value
-
-    # ---- most active officials: meetings attended or chaired, chairs, inspections
-    act = defaultdict(lambda: {"meetings": set(), "chaired": set(), "inspected": set()})
-    for x, p, o in _rows(store, """SELECT DISTINCT ?x ?p ?o WHERE {
-            VALUES ?p { gov:attended gov:chaired gov:inspected } ?x ?p ?o }"""):
-        if kind.get(x) != "Person":
-            continue
-        local = _local(p.value)
-        act[x]["inspected" if local == "inspected" else "meetings"].add(o)
-        if local == "chaired":
-            act[x]["chaired"].add(o)
-    posts = defaultdict(set)
-    for x, p in _rows(store, "SELECT DISTINCT ?x ?p WHERE { ?x gov:holdsPost ?p }"):
-        posts[x].add(name(p))
-    arts = {x: _int(k) for x, k in _rows(
-        store, "SELECT ?x (COUNT(DISTINCT ?a) AS ?k) WHERE { ?x gov:mentionedIn ?a } GROUP BY ?x")}
-    officials = sorted(
-        ({"name": name(x), "iri": x.value, "posts": sorted(posts.get(x, ())),
-          "meetings": len(a["meetings"]), "chaired": len(a["chaired"]), "inspected": len(a["inspected"]),
-          "articles": arts.get(x, 0)} for x, a in act.items()),
-        key=lambda r: (-(r["meetings"] + r["inspected"]), -r["chaired"], r["name"], r["iri"]))[:top]
+    act = []
+    for x, lab, meetings, chaired, inspected in _rows(store, """SELECT ?x (MIN(STR(?l)) AS ?lab)
+            (COUNT(DISTINCT ?m) AS ?meetings) (COUNT(DISTINCT ?c) AS ?chaired) (COUNT(DISTINCT ?i) AS ?inspected)
+            WHERE { { ?x gov:attended ?m } UNION { ?x gov:chaired ?m BIND(?m AS ?c) } UNION { ?x gov:inspected ?i }
+                    OPTIONAL { ?x rdfs:label ?l } } GROUP BY ?x"""):
+        if kind.get(x) == "Person":
+            act.append((x, {"name": name(x, lab), "iri": x.value, "posts": [], "meetings": _int(meetings),
+                            "chaired": _int(chaired), "inspected": _int(inspected), "articles": 0}))
+    act.sort(key=lambda t: (-(t[1]["meetings"] + t[1]["inspected"]), -t[1]["chaired"], t[1]["name"], t[1]["iri"]))
+    act = act[:top]
+    if act:
+        rows = {x.value: r for x, r in act}
+        values = " ".join(f"<{x.value}>" for x, _ in act)
+        for x, post in _rows(store, f"""SELECT DISTINCT ?x ?post WHERE {{ VALUES ?x {{ {values} }}
+                ?x gov:holdsPost ?p OPTIONAL {{ ?p rdfs:label ?l }} BIND(COALESCE(STR(?l), STR(?p)) AS ?post) }}"""):
+            rows[x.value]["posts"].append(post.value)
+        for x, k in _rows(store, f"""SELECT ?x (COUNT(DISTINCT ?a) AS ?k) WHERE {{ VALUES ?x {{ {values} }}
+                ?x gov:mentionedIn ?a }} GROUP BY ?x"""):
+            rows[x.value]["articles"] = _int(k)
+    officials = []
+    for _, r in act:
+        r["posts"] = sorted(set(r["posts"]))
+        officials.append(r)
 
     # ---- most visited places and projects (by distinct visitors), with events held there
-    visited = defaultdict(lambda: {"visitors": set(), "articles": set(), "events": set()})
-    for x, o, a in _rows(store, """SELECT DISTINCT ?x ?o ?a WHERE { ?x gov:inspected ?o .
-            OPTIONAL { ?e a gov:Evidence ; rdf:subject ?x ; rdf:predicate gov:inspected ;
-                       rdf:object ?o ; gov:article ?a } }"""):
+    places = []
+    for o, lab, visitors, arts, events in _rows(store, """SELECT ?o (MIN(STR(?l)) AS ?lab)
+            (COUNT(DISTINCT ?x) AS ?visitors) (COUNT(DISTINCT ?a) AS ?arts) (COUNT(DISTINCT ?ev) AS ?events)
+            WHERE { { ?x gov:inspected ?o
+                      OPTIONAL { ?e a gov:Evidence ; rdf:subject ?x ; rdf:predicate gov:inspected ;
+                                 rdf:object ?o ; gov:article ?a } }
+                    UNION { ?ev gov:heldAt ?o }
+                    OPTIONAL { ?o rdfs:label ?l } } GROUP BY ?o"""):
         if kind.get(o) in ("Place", "Project"):
-            visited[o]["visitors"].add(x)
-            if a is not None:
-                visited[o]["articles"].add(a)
-    for ev, o in _rows(store, "SELECT DISTINCT ?ev ?o WHERE { ?ev gov:heldAt ?o }"):
-        if kind.get(o) in ("Place", "Project"):
-            visited[o]["events"].add(ev)
-    places = sorted(
-        ({"name": name(o), "iri": o.value, "class": kind[o], "visitors": len(v["visitors"]),
-          "articles": len(v["articles"]), "events_held": len(v["events"])} for o, v in visited.items()),
-        key=lambda r: (-r["visitors"], -r["events_held"], -r["articles"], r["name"], r["iri"]))[:top]
+            places.append({"name": name(o, lab), "iri": o.value, "class": kind[o], "visitors": _int(visitors),
+                           "articles": _int(arts), "events_held": _int(events)})
+    places.sort(key=lambda r: (-r["visitors"], -r["events_held"], -r["articles"], r["name"], r["iri"]))
+    places = places[:top]
 
     # ---- connected components of the entity graph (entities joined by the nine relations)
     parent = {n: n for n in kind}

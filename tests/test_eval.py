@@ -115,7 +115,7 @@ def write_graph(tmp_path: Path, golds: list[dict], perturb: bool, fmt="turtle", 
     for i, gd in enumerate(golds):
         add_page(g, gd, perturb, salt=i)
     out = tmp_path / name
-    g.serialize(out, format=fmt)
+    g.serialize(out, format=fmt, encoding="utf-8")
     return out
 
 
