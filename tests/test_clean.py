@@ -1,0 +1,133 @@
+"""Each cleaning rule on invented sentences, the composed pipeline, and idempotence."""
+from pathlib import Path
+
+import pytest
+
+from kg.clean import (clean, collapse_doubled, collapse_repeated_headline, headline_like,
+                      join_broken_lines, nfkc, remove_cjk_spaces, units)
+from kg.samples import paths as sample_paths
+
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "jingzhou"
+
+
+def test_nfkc_makes_punctuation_and_digits_ascii():
+    assert nfkc("本报讯（通讯员赵一）２０２３年，好！") == "本报讯(通讯员赵一)2023年,好!"
+    assert nfkc("甲\r\n乙\r丙\f丁") == "甲\n乙\n丙\n丁"
+    assert nfkc("甲\u3000\u3000乙\t丙") == "甲 乙 丙"
+    assert nfkc("零\u200b宽") == "零宽"
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("东 湖 社 区召开议事会", "东湖社区召开议事会"),
+    ("荆南街道 锦 绣 小 区", "荆南街道锦绣小区"),
+    ("4月 2日", "4月2日"),
+    ("到 2030 年基本建成", "到2030年基本建成"),
+    ("COVID 19 疫情", "COVID 19疫情"),       # Latin and digits keep their space
+    ("GDP 增长 6 %", "GDP 增长6 %"),
+    ("春耕备耕 正当时", "春耕备耕 正当时"),     # phrase spacing in a headline stays
+    ("(通讯员方若曦 白露)", "(通讯员方若曦 白露)"),
+    ("(吕 洋 摄)", "(吕洋 摄)"),               # a letter-spaced name closes up, 摄 stays apart
+    ("本报讯 近日,区里", "本报讯 近日,区里"),
+    ("  甲乙   丙丁  ", "甲乙 丙丁"),
+])
+def test_remove_cjk_spaces(raw, want):
+    assert remove_cjk_spaces(raw) == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("八岭山镇新湾村八岭山镇新湾村", "八岭山镇新湾村"),
+    ("77 月月 1010 日日", "7月10日"),
+    ("33 月月 1818 日日,青石村开展活动", "3月18日,青石村开展活动"),
+    ("区长到青石村青石村调研", "区长到青石村调研"),
+    ("锦绣小区锦绣小区 旧貌换新颜旧貌换新颜", "锦绣小区 旧貌换新颜"),
+    ("八八岭岭山山镇镇新新湾湾村村", "八岭山镇新湾村"),
+])
+def test_collapse_doubled(raw, want):
+    assert collapse_doubled(raw) == want
+
+
+@pytest.mark.parametrize("word", ["谢谢", "常常", "天天", "人人", "看看", "研究研究", "高高兴兴",
+                                  "认认真真踏踏实实", "谢谢 谢谢", "天天 看看", "他说谢谢大家,天天向上",
+                                  "大家来研究研究这件事", "2020年和2021年"])
+def test_collapse_doubled_leaves_reduplication(word):
+    assert collapse_doubled(word) == word
+    assert clean(word).strip() == remove_cjk_spaces(word)
+
+
+def test_collapse_repeated_headline():
+    assert collapse_repeated_headline("区政府召开常务会议 区政府召开常务会议") == "区政府召开常务会议"
+    assert collapse_repeated_headline("春耕正当时 农机来帮忙春耕正当时 农机来帮忙") == "春耕正当时 农机来帮忙"
+    assert collapse_repeated_headline("谢谢谢谢") == "谢谢谢谢"          # too short to be a headline
+    assert collapse_repeated_headline("第一行\n甲乙丙丁甲乙丙丁") == "第一行\n甲乙丙丁"
+
+
+def test_join_broken_lines_joins_inside_sentences():
+    raw = "本报讯(通讯员甲乙)4\n\n月2日,区里召开会\n议,部署工作。\n\n会议要求,要抓\n\n好落实。\n"
+    assert join_broken_lines(raw) == "本报讯(通讯员甲乙)4月2日,区里召开会议,部署工作。\n\n会议要求,要抓好落实。\n"
+
+
+def test_join_broken_lines_keeps_headlines_apart():
+    raw = ("部署工作。\n\n区文旅局召开安全会议\n\n聚焦假期安全\n确保游客平安\n\n"
+           "本报讯(通讯员甲乙)近日,区文旅\n局召开会议。\n(丙丁 摄)\n")
+    got = join_broken_lines(raw).split("\n\n")
+    assert got == ["部署工作。", "区文旅局召开安全会议", "聚焦假期安全", "确保游客平安",
+                   "本报讯(通讯员甲乙)近日,区文旅局召开会议。", "(丙丁 摄)\n"]
+
+
+def test_paragraph_first_line_is_not_a_headline():
+    # A short first line followed directly by its continuation is body text, not a headline.
+    raw = "上文完。\n\n荆南社区居委会工作人员深入\n楼栋,逐户走访。\n"
+    assert join_broken_lines(raw) == "上文完。\n\n荆南社区居委会工作人员深入楼栋,逐户走访。\n"
+
+
+def test_headline_like():
+    assert headline_like("区文旅局召开春季旅游安全工作会议")
+    assert headline_like("助农直播:")
+    assert not headline_like("会议要求,要加强景区客流监测")
+    assert not headline_like("“以前一下雨楼下就积水,现在")   # open quote
+    assert not headline_like("做好应急预案。")
+    assert not headline_like("本报讯 近日")
+    assert headline_like("“楼道亮了”,路也平了", allow_comma=True)
+
+
+def test_clean_fixture_page():
+    text = clean((FIXTURES / "stacked.txt").read_text(encoding="utf-8"))
+    paras = text.rstrip("\n").split("\n\n")
+    assert paras[:4] == ["区文旅局召开春季旅游安全工作会议", "区政协委员视察老旧小区改造", "建设清廉荆州区", "“楼道亮了,路也平了”"]
+    assert paras[4].startswith("本报讯(通讯员方若曦)4月2日,区文旅局召开春季旅游安全工作会议")
+    assert "城南街道荆南社区、东城街道锦绣小区实地察看" in text
+    assert "秦川" in text and "白露" in text   # letter-spaced names close up
+    assert paras[-1] == "(吕洋 摄)"
+
+
+def _inputs():
+    items = [p.read_text(encoding="utf-8") for p in sample_paths()]
+    items.append((FIXTURES / "stacked.txt").read_text(encoding="utf-8"))
+    if CORPUS.is_dir():
+        items += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    return items
+
+
+def test_clean_is_idempotent():
+    for raw in _inputs():
+        once = clean(raw)
+        assert clean(once) == once
+
+
+def test_clean_output_shape():
+    for raw in _inputs():
+        text = clean(raw)
+        assert text.endswith("\n") and "\n\n\n" not in text and " \n" not in text
+        for a, b in units(text):
+            assert "\n" not in text[a:b]
+
+
+def test_clean_empty():
+    assert clean("") == ""
+    assert clean(" \n\n \u3000\n") == ""
+
+
+def test_clean_is_deterministic():
+    raw = (FIXTURES / "stacked.txt").read_text(encoding="utf-8")
+    assert clean(raw) == clean(raw)
