@@ -163,7 +163,7 @@ def vbar_svg(rows: list[tuple[str, int, int]], title: str, width: int = 760) -> 
         return ""
     top = max(max(a, r) for _, a, r in rows) or 1
     h, base, left = 240, 200, 36
-    slot = max(14.0, (width - left - 10) / len(rows))
+    slot = min(60.0, max(14.0, (width - left - 10) / len(rows)))
     width = int(left + slot * len(rows) + 10)
     parts = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{h}" '
              f'viewBox="0 0 {width} {h}" role="img" aria-label="{_esc(title)}">',
