@@ -113,6 +113,7 @@ class SentMentions:
     events: list
     projects: list
     docs: list
+    inner_places: list = field(default_factory=list)   # places that open a body's name (弥市镇 in 弥市镇人大)
 
     def all(self):
         return sorted(self.persons + self.orgs + self.places + self.events + self.projects,
@@ -144,7 +145,8 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = ()) ->
                 if not any(e.start <= p.start and p.end <= e.end for e in events)]
     orgs = M.find_orgs(s, taken_docs, places0)
     places = M.find_places(s, taken_docs + [(o.start, o.end) for o in orgs], ctx_names)
-    return SentMentions(sent, chains, persons, orgs, places, events, projects, docs)
+    inner = [p for p in places0 if any(o.start == p.start and p.end < o.end for o in orgs)]
+    return SentMentions(sent, chains, persons, orgs, places, events, projects, docs, inner)
 
 
 # ---------------------------------------------------------------- the page
@@ -188,10 +190,10 @@ class PageExtractor:
 
     def place_ref(self, m: M.Mention, aid) -> EntityRef:
         key = canonical_place(m.text, m.subtype, self.ctx, m.get("full", ""))
-        names = {m.text} if len(m.text) > 1 else set()
-        ref = self.out.add_entity("Place", key, key, m.subtype, aid)
-        for n in names:
-            self.out.entities[("Place", key)].names.add(n)
+        ref = self.out.add_entity("Place", key, m.text, m.subtype, aid)
+        full = m.get("full", "")
+        if full:  # 沪 → 上海: the written name and the abbreviation are both names of it
+            self.out.entities[("Place", key)].names.add(full)
         return ref
 
     def ref(self, m: M.Mention, aid, local) -> EntityRef:
@@ -252,6 +254,8 @@ class PageExtractor:
                 if m.type == "Person" and m.text in a.reporters + a.photographers:
                     continue
                 self.ref(m, aid, local)
+            for p in sm.inner_places:
+                self.ref(p, aid, local)
             for d in sm.docs:
                 self.ref(d, aid, local)
         self.rule_chains(sms, aid, local)

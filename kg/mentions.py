@@ -46,11 +46,14 @@ class Chain:
 
 # Characters that never sit inside a name at its left edge: function words and the like.
 STOP_CHARS = set("的了在到赴对与和及或向为是将把被让由从至于等并也都还又就才给同跟以按经据往来去"
-                 "着过其该此这那每各全本我你他她它们之而但若如即共约近今上下中内外前后旁间一")
+                 "着过其该此这那每各本我你他她它们之而但若如即共约近今上下内外前后旁间一位某")
+# Classifiers stop a name only after a number: "30所学校51个校区", but 曹家畈村 keeps 家.
+CLASSIFIERS = set("年月日号个位家名批项次届所座条处户")
+NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
 # Words that end right before a name begins (verbs and phrases of the genre).
 STOP_WORDS = sorted("""先后 前往 深入 走进 来到 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
 督办 暗访 查看 察看 走访 听取 包括 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
-对接 依托 紧扣 扎实 持续 进一步 加快 加强 强化 全面 着力 积极 充分 精准 有效 切实 坚持 坚决 做好 抓好 实现
+对接 依托 紧扣 扎实 持续 进一步 加快 加强 强化 着力 积极 充分 精准 有效 切实 坚持 坚决 做好 抓好 实现
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 企业 机关 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
@@ -80,6 +83,8 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "") -> in
             i -= 1
             continue
         if not _is_cjk(c) or c in STOP_CHARS:
+            break
+        if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS:
             break
         if _stopword_ending_at(s, i):
             break
@@ -339,10 +344,10 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 工业园 产业园 工业园区 产业园区 开发区 高新区 管理区 灌区 宿舍区 桥梁 大桥 泵站 电排渠 经济开发区
 党委 党组 党工委 纪委 纪工委 工委 委员会 政府 人大 政协 局 办 中心 大队 公司 集团 协会 学会 商会 厂 银行 中学 小学
 学校 学院 大学 医院 纪念馆 博物馆 两委 村两委 村委 居委 镇委 区委 市委 省委 县委 党支部 支部 工会 团委 妇联
-班子 部门 单位 委 办公室 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所""".split())
+班子 部门 单位 委 办公室 两区政府 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所""".split())
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
-NOT_AFTER = {"市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分"), "县": set("域委长政级"),
+NOT_AFTER = {"党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分"), "县": set("域委长政级"),
              "村": set("民委庄落里组级集内部情两容貌道"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
              "州": set("市区"), "省": set("委级内外长市政"), "路": set("径线面况口上段边灯"),
              "街": set("道区巷头面坊"), "巷": set("子口"), "厂": set("房区长家商"), "局": set("长面势"),
@@ -351,7 +356,7 @@ NOT_AFTER = {"市": set("场民委级直属值容貌政区县"), "区": set("域
 
 def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
     nxt = s[suf_end:suf_end + 1]
-    return not (len(suffix) == 1 and nxt and nxt in NOT_AFTER.get(suffix, ()))
+    return not (nxt and nxt in NOT_AFTER.get(suffix, ()))
 
 
 # Single-character body suffixes (局, 办, 委 ...) name a body only after a level word or a place:
@@ -360,8 +365,27 @@ LEVEL_HEADS = ("区", "市", "省", "县", "镇", "乡", "街道", "村", "两�
 NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖")
 
 
+_LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由])([区市省县][{CJK}]{{1,4}}[与和])$")
+
+
 def _balanced(name: str) -> bool:
     return name.count("（") + name.count("(") == name.count("）") + name.count(")")
+
+
+def _proper_head(name: str, suffix: str, places) -> bool:
+    """A named body opens with a level word, a place, or a word that is not a common noun."""
+    from kg.segment import is_common_word
+    from kg.segment import _jieba
+
+    if name.startswith(LEVEL_HEADS) or any(name.startswith(p.text) for p in (places or [])):
+        return True
+    core = name[: len(name) - len(suffix)]
+    if not core:
+        return False
+    words = _jieba()[0].lcut(core, HMM=False)
+    if sum(len(w) == 1 for w in words) >= 2:
+        return True      # characters no dictionary word joins: a coined name (荆旅, 四机)
+    return not all(is_common_word(w) or len(w) == 1 for w in words)
 
 
 def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
@@ -379,11 +403,19 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         floor = max([e for _, e in taken if e <= a] + [0])
         start = left_edge(s, a, floor, 16, allow="（）()")
-        # a body directly after another body is its sub-body: 区委 + 办公室, 区政府 + 党组
-        if out and out[-1].end == start == a:
+        # "区产业与项目促进中心": 与 inside a body that opens with a level word
+        if start > 0 and s[start - 1] in "与和":
+            lm = _LEVEL_AND.search(s[:start])
+            if lm:
+                start = lm.start(1)
+        # a body directly after another body is its sub-body: 区委 + 办公室, 区政府 + 党组,
+        # 区委 + 全面依法治区委员会
+        if out and out[-1].end == start:
             prev = out.pop()
             start = prev.start
-        elif start < a:
+        elif out and start <= out[-1].start:
+            out.pop()            # the longer name contains the previous body (市城发集团 + 名城公司)
+        elif start < a and not s[start:a].startswith(LEVEL_HEADS):
             start += trim_left(s[start:b], len(suffix), "org")
         name = s[start:b]
         while name and name[0] in "（）()":
@@ -408,8 +440,46 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if is_common_word(name) and not name.startswith(LEVEL_HEADS):
             continue
-        out.append(Mention("Organization", name, start, b, L.org_suffixes[suffix]))
+        if name.endswith(("协商会", "座谈会", "交流会", "推进会", "研讨会")):
+            continue
+        subtype = L.org_suffixes[suffix]
+        if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places):
+            continue   # 研发试验中心, 法治政府: a function, not a named body
+        out.append(Mention("Organization", name, start, b, subtype))
     return out
+
+
+# Words a name may not end with even though a suffix ends them: 美丽乡村, 全国文明城市, 依法治区.
+GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城市", "老旧小区", "试点村", "示范村", "重点村",
+               "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
+               "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
+               "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市")
+# How far left a name may reach before its suffix.
+PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "镇": 5, "乡": 5, "村": 5, "街道": 5, "社区": 5,
+             "管理区": 6}
+
+
+def _one_word(text: str) -> bool:
+    from kg.segment import _jieba, tag
+
+    words = _jieba()[0].lcut(text, HMM=False)
+    return len(words) == 1 and (tag(text) or "")[:1] not in ("p", "c", "d", "r", "u")
+
+
+def _generic_end(name: str, suffix: str) -> bool:
+    """美丽乡村, 全国文明城市, 坚定依法治区: the name ends in a generic word and what stands before
+    it is a common word too. 郢城镇 (郢 + 城镇) is a name."""
+    from kg.segment import _jieba, is_common_word
+
+    for g in GENERIC_END:
+        if name.endswith(g) and len(g) > len(suffix):
+            rest = name[: len(name) - len(g)]
+            if not rest:
+                return True
+            words = _jieba()[0].lcut(rest, HMM=False)
+            if len(words[-1]) >= 2 and is_common_word(words[-1]):
+                return True
+    return False
 
 
 def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> list[Mention]:
@@ -425,13 +495,16 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
             continue
         floor = max([e for _, e in taken if e <= a] + [o.end for o in out if o.end <= a] +
                     [e for e in soft if e <= a] + [0])
-        start = left_edge(s, a, floor, 8)
+        start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
         # a zone named after its city (荆州高新区, 荆州经济开发区) takes the city name in
         if start == a and out and out[-1].end == a and suffix in ("高新区", "开发区", "新区", "经济开发区"):
             prev = out.pop()
             start = prev.start
         elif start < a:
-            start += trim_left(s[start:b], len(suffix), "place")
+            cut = trim_left(s[start:b], len(suffix), "place")
+            # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区
+            if cut and not (cut == a - start and _one_word(s[start:a])):
+                start += cut
         name = s[start:b]
         # a known context name at the end wins over words stuck before it ("清廉荆州区")
         for c in ctx_names:
@@ -439,7 +512,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
                 start, name = b - len(c), c
                 break
         need = 2 if len(suffix) == 1 else 1
-        if a - start < need or name in GENERIC or "某" in name:
+        if a - start < need:
+            continue
+        if name in GENERIC or "某" in name or s[start - 1:start] == "某" or _generic_end(name, suffix):
             soft.append(b)
             continue
         if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)):
@@ -489,19 +564,22 @@ ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪�
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
                   "启动", "参加", "出席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
 _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
-EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动", "协商会", "专题会议", "工作会议", "推进会",
+EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动", "实际行动", "具体行动", "实践活动", "协商会", "专题会议", "工作会议", "推进会",
                  "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
                  "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛"}
 ORDINAL = re.compile(f"第[一二三四五六七八九十百零〇\\d]+次(?:全体|扩大)?(?:会议|全会|党代会|代表大会)")
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会")
 
 
-EVENT_STOP_CHARS = set("在把以是这要将对从和与及并让使被给")
-EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "精神", "要求", "部署", "期间", "现场", "结束")
+EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给")
+EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "期间", "现场", "结束")
 
 
 def quoted_spans(s: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[“「][^“”「」]*[”」]", s)]
+
+
+_EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".join(MEETING_SUFFIXES + ACTIVITY_SUFFIXES) + ")")
 
 
 def _event_left(s: str, a: int, floor: int) -> int:
@@ -533,6 +611,11 @@ def _generic_event(name: str) -> bool:
                                                                  "协商会议", "协商会", "培训会", "清理行动")
 
 
+def _introduced(s: str, start: int) -> bool:
+    head = s[:start]
+    return head == "" or head[-1] in "，。；：、,;:" or any(head.endswith(t) for t in EVENT_TRIGGERS + ("组织",))
+
+
 def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
     from kg.segment import trim_left
 
@@ -545,8 +628,12 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             spans.append((m.start(), m.end()))
     for m in _EVENT_RE.finditer(s):
         a, b = m.start(), m.end()
-        if any(qa < b < qb for qa, qb in quotes):
-            continue  # inside a quoted name: the name goes on ("“招商大讲堂”系列培训")
+        inside = next(((qa, qb) for qa, qb in quotes if qa < b < qb), None)
+        if inside:
+            if _EVENT_AFTER_QUOTE.match(s[inside[1]:]):
+                continue  # the quoted words open a longer name: “招商大讲堂”系列培训
+            if b == inside[1] - 1:
+                b = inside[1]  # “敲门行动”: the closing quote belongs to the name
         if _overlaps(a, b, [(x, y) for x, y in spans if not (x <= a and b <= y)]):
             continue
         if s[b:b + 1] in ("员", "室", "场", "所", "长", "费") or s[b:].startswith(EVENT_NOT_AFTER):
@@ -561,6 +648,9 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if _generic_event(name) or len(name) < 4 or "某" in name:
             continue
         subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
+        if subtype == "Activity" and "“" not in name and not _introduced(s, start) and \
+                not s[b:].startswith(("启动", "开班", "正式开班", "举行", "开幕", "在")):
+            continue  # 以实际行动, 把文旅活动推介: an activity is named where it is held or launched
         spans = [(x, y) for x, y in spans if not (start <= x and y <= b)]
         out = [o for o in out if not (start <= o.start and o.end <= b)]
         out.append(Mention("Event", name, start, b, subtype))
@@ -604,7 +694,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 break
             elif not quote and any(s[:i].endswith(t) for t in PROJECT_OPENERS[:-1] + ("考察", "调研", "查看", "等")):
                 break
-            elif not quote and c in "的了是到对等和与及在把将要":
+            elif not quote and (c in STOP_CHARS or _stopword_ending_at(s, i)):
                 break
             i -= 1
         if out and out[-1].end == i:
@@ -614,7 +704,10 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             i += trim_left(s[i:b], len(m.group()), "event")
         name = s[i:b]
         core = name.strip("“”")
-        if len(core) < 5 or "某" in core or core.startswith(PROJECT_MODIFIERS):
+        lead = next((p for p in (places or []) if p.start == i and p.end < b), None)
+        rest = core[len(lead.text):] if lead else core[2:] if core.startswith("两区") else core
+        if len(core) < 5 or "某" in core or rest.startswith(PROJECT_MODIFIERS) or rest.strip("“”").startswith(
+                PROJECT_MODIFIERS) or len(rest.strip("“”")) < 4:
             continue
         opener = s[:i]
         named = "“" in name or i in place_starts or any(opener.endswith(t) for t in PROJECT_OPENERS) \

@@ -37,20 +37,27 @@ def freq(word: str) -> int:
 
 @lru_cache(maxsize=65536)
 def trim_left(text: str, keep: int, kind: str = "name") -> int:
-    """Offset where the name really starts inside ``text``: leading tokens that are verbs,
-    adverbs and the like ("确保", "宣传", "严格") are dropped. The last ``keep`` characters
-    (the suffix that triggered the candidate) are never dropped."""
+    """Offset where the name really starts inside ``text``.
+
+    Events and projects drop only leading verbs and adverbs ("认真落实", "严格确保"): their
+    names contain verbs of their own (改造项目, 推进会). Places and bodies start after the
+    last verb-like word of the run ("系统梳理|园区", "确保|法治荆州区"). Single characters
+    are left to the caller's stop-character rules. The last ``keep`` characters (the suffix
+    that triggered the candidate) are never dropped."""
     jieba, tab = _jieba()
     breakers = BREAK_EVENT if kind == "event" else BREAK | {"vn"} if kind == "place" else BREAK
-    pos = 0
+    pos, cut = 0, 0
     for w in jieba.lcut(text[: len(text) - keep], HMM=False):
         t = tab.get(w)
-        if t is not None and (t in breakers or (t == "vn" and kind == "org" and len(w) == 2 and pos == 0
-                                               and freq(w) > 2000)):
-            pos += len(w)
-            continue
-        break
-    return pos
+        breaks = len(w) >= 2 and t is not None and t in breakers
+        if kind == "event":
+            if not breaks:
+                break
+            cut = pos + len(w)
+        elif breaks:
+            cut = pos + len(w)
+        pos += len(w)
+    return cut
 
 
 @lru_cache(maxsize=65536)
