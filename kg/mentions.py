@@ -46,9 +46,9 @@ class Chain:
 
 # Characters that never sit inside a name at its left edge: function words and the like.
 STOP_CHARS = set("的了在到赴对与和及或向为是将把被让由从至于等并也都还又就才给同跟以按经据往来去"
-                 "着过其该此这那每各本我你他她它们之而但若如即共约近今上下内外前后旁间一位某")
+                 "着过其该此这那每各本我你他她它们之而但若如即共约近今上下内外前后旁间一位某离")
 # Classifiers stop a name only after a number: "30所学校51个校区", but 曹家畈村 keeps 家.
-CLASSIFIERS = set("年月日号个位家名批项次届所座条处户")
+CLASSIFIERS = set("年月日号个位家名批项次届所座条处户起")
 NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
 # Words that end right before a name begins (verbs and phrases of the genre).
 STOP_WORDS = sorted("""先后 前往 深入 走进 来到 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
@@ -58,7 +58,7 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 组织 召开 举行 �
 同志 领导 干部 群众 代表 人员 单位 部门 企业 机关 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
 审议 通过 宣读 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观
-辖区 全区 全市 全省 全县 全镇 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村""".split(),
+辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村""".split(),
                     key=len, reverse=True)
 PUNCT = set("，。、；：！？,.;:!?（）()“”\"'‘’《》【】[]「」 \n\t—-·…/")
 
@@ -195,6 +195,14 @@ def _valid_item(item: str) -> bool:
     return True
 
 
+def _title_ending_at(s: str, end: int) -> str:
+    titles = lexicon().titles
+    for k in range(min(8, end), 0, -1):
+        if s[end - k:end] in titles:
+            return s[end - k:end]
+    return ""
+
+
 def find_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
     """Title chains ending in a name: "荆州区委副书记、区长，荆州高新区党工委书记张远重"."""
     out = []
@@ -209,13 +217,13 @@ def find_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
         end = m.end()
         cur_end = end
         while True:
-            start = left_edge(s, cur_end, 0, 24, allow="（）()")
-            # a title may be preceded directly by its body with no stop in between; left_edge stops at
-            # stop words inside the body too rarely to matter; re-extend over a preceding place run
-            item = s[start:cur_end]
-            # trim to the longest valid suffix of the run that splits into body + title
+            title = _title_ending_at(s, cur_end)
+            if not title:
+                break
+            # the body runs left from the title to a stop; keep the longest part that reads as body + title
+            start = left_edge(s, cur_end - len(title), 0, 20, allow="（）()")
             ok = None
-            for a in range(start, cur_end):
+            for a in range(start, cur_end - len(title) + 1):
                 if _valid_item(s[a:cur_end]):
                     ok = a
                     break
@@ -343,19 +351,24 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 道路 公路 马路 思路 出路 线路 门路 路 街 巷 大街 小巷 背街小巷 平原 流域 大学城 古城 建筑群 菜市场 广场 公园 步道
 工业园 产业园 工业园区 产业园区 开发区 高新区 管理区 灌区 宿舍区 桥梁 大桥 泵站 电排渠 经济开发区
 党委 党组 党工委 纪委 纪工委 工委 委员会 政府 人大 政协 局 办 中心 大队 公司 集团 协会 学会 商会 厂 银行 中学 小学
-学校 学院 大学 医院 纪念馆 博物馆 两委 村两委 村委 居委 镇委 区委 市委 省委 县委 党支部 支部 工会 团委 妇联
+区镇村 学校 学院 大学 医院 纪念馆 博物馆 两委 村两委 村委 居委 镇委 区委 市委 省委 县委 党支部 支部 工会 团委 妇联
 班子 部门 单位 委 办公室 两区政府 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所""".split())
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
-NOT_AFTER = {"党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分"), "县": set("域委长政级"),
+NOT_AFTER = {"党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"),
              "村": set("民委庄落里组级集内部情两容貌道"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
              "州": set("市区"), "省": set("委级内外长市政"), "路": set("径线面况口上段边灯"),
              "街": set("道区巷头面坊"), "巷": set("子口"), "厂": set("房区长家商"), "局": set("长面势"),
              "办": set("公理事法好学"), "委": set("员托屈会"), "院": set("长士子落校"), "所": set("有长在以谓属")}
 
 
+_SITE_AHEAD = re.compile(f"[{CJK}]{{1,5}}(?:电排渠|桥梁|泵站|小区|广场|公园|渠|桥|站)")
+
+
 def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
     nxt = s[suf_end:suf_end + 1]
+    if suffix == "村" and nxt == "里" and _SITE_AHEAD.match(s, suf_end):
+        return True       # 两县街村 + 里甲口电排渠, not 村里 "in the village"
     return not (nxt and nxt in NOT_AFTER.get(suffix, ()))
 
 
@@ -453,10 +466,18 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
 GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城市", "老旧小区", "试点村", "示范村", "重点村",
                "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
-               "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市")
+               "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
+               "全镇", "全村", "集市", "高新区", "开发区")
 # How far left a name may reach before its suffix.
 PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "镇": 5, "乡": 5, "村": 5, "街道": 5, "社区": 5,
              "管理区": 6}
+
+
+def _list_context(s: str, start: int, end: int) -> bool:
+    """A name standing in a list of places or right after a travel or visit verb."""
+    before = s[:start]
+    return before.endswith(("、", "到", "在", "赴", "至")) or s[end:end + 1] == "、" or \
+        before.endswith(("调研", "考察", "走访", "前往", "视察", "来到", "深入"))
 
 
 def _one_word(text: str) -> bool:
@@ -471,13 +492,18 @@ def _generic_end(name: str, suffix: str) -> bool:
     it is a common word too. 郢城镇 (郢 + 城镇) is a name."""
     from kg.segment import _jieba, is_common_word
 
+    from kg.segment import tag
+
     for g in GENERIC_END:
-        if name.endswith(g) and len(g) > len(suffix):
+        if name.endswith(g) and len(g) >= len(suffix) and name != g:
             rest = name[: len(name) - len(g)]
-            if not rest:
-                return True
+            if len(rest) == 1 and len(g) > len(suffix):
+                return False         # 郢 + 城镇
             words = _jieba()[0].lcut(rest, HMM=False)
-            if len(words[-1]) >= 2 and is_common_word(words[-1]):
+            last = words[-1]
+            if rest in lexicon().gazetteer or (tag(last) or "").startswith(("ns", "nr", "nz", "nt")):
+                return False         # 荆州 + 高新区
+            if len(g) > len(suffix) or g in ("高新区", "开发区"):
                 return True
     return False
 
@@ -503,7 +529,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
         elif start < a:
             cut = trim_left(s[start:b], len(suffix), "place")
             # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区
-            if cut and not (cut == a - start and _one_word(s[start:a])):
+            if cut and not (cut == a - start and _one_word(s[start:a]) and _list_context(s, start, b)):
                 start += cut
         name = s[start:b]
         # a known context name at the end wins over words stuck before it ("清廉荆州区")
@@ -613,7 +639,8 @@ def _generic_event(name: str) -> bool:
 
 def _introduced(s: str, start: int) -> bool:
     head = s[:start]
-    return head == "" or head[-1] in "，。；：、,;:" or any(head.endswith(t) for t in EVENT_TRIGGERS + ("组织",))
+    return head == "" or head[-1] in "，。；：,;:" or \
+        any(head.endswith(t) for t in EVENT_TRIGGERS if t not in ("的", "落实", "传达")) or head.endswith("组织")
 
 
 def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -648,7 +675,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if _generic_event(name) or len(name) < 4 or "某" in name:
             continue
         subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
-        if subtype == "Activity" and "“" not in name and not _introduced(s, start) and \
+        in_frame = s[:start].endswith("在") and s[b:].startswith("中")
+        if subtype == "Activity" and "“" not in name and not _introduced(s, start) and not in_frame and \
                 not s[b:].startswith(("启动", "开班", "正式开班", "举行", "开幕", "在")):
             continue  # 以实际行动, 把文旅活动推介: an activity is named where it is held or launched
         spans = [(x, y) for x, y in spans if not (start <= x and y <= b)]
@@ -663,6 +691,7 @@ _PROJECT_RE = re.compile("|".join(map(re.escape, sorted(PROJECT_SUFFIXES, key=le
 PROJECT_MODIFIERS = ("重大", "优质", "配套", "存量", "资金", "投资", "更多", "高质量", "大", "好", "新", "在建", "重点",
                      "招商", "产业", "民生", "实事", "基础设施", "政府投资", "上下游", "一批", "这些", "该", "此类",
                      "各类", "相关", "全区", "所有", "其他", "拟", "具体", "试点", "示范", "乡村")
+PROJECT_MODIFIERS_LONG = tuple(m for m in PROJECT_MODIFIERS if len(m) >= 2)
 PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "签约", "包括", "落地", "开工", "建成", "启动",
                    "投资建设", "推进", "实施", "、")
 
@@ -706,8 +735,9 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
         core = name.strip("“”")
         lead = next((p for p in (places or []) if p.start == i and p.end < b), None)
         rest = core[len(lead.text):] if lead else core[2:] if core.startswith("两区") else core
-        if len(core) < 5 or "某" in core or rest.startswith(PROJECT_MODIFIERS) or rest.strip("“”").startswith(
-                PROJECT_MODIFIERS) or len(rest.strip("“”")) < 4:
+        bare = rest.strip("“”")
+        if len(core) < 5 or "某" in core or len(bare) < 4 or bare.startswith(PROJECT_MODIFIERS_LONG) or \
+                any(bare == m_ + m.group() for m_ in PROJECT_MODIFIERS):
             continue
         opener = s[:i]
         named = "“" in name or i in place_starts or any(opener.endswith(t) for t in PROJECT_OPENERS) \

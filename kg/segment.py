@@ -12,7 +12,7 @@ from functools import lru_cache
 # idioms, time and direction words, adjectives.
 BREAK = frozenset("v vd vi vg ad d dg p c u uj ul uz ug uv ud r rr rz z y e o f t tg a ag an i l b k h".split())
 # Events and projects may start with a verbal noun or a numeral ("新建", "2025"); bodies and places may not.
-BREAK_EVENT = BREAK - {"vn", "m", "l", "i", "b"}
+BREAK_EVENT = frozenset("v vd vi vg ad d dg p c u uj ul uz ug uv ud r rr rz z y e o".split())
 
 
 @lru_cache(maxsize=1)
