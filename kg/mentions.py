@@ -45,17 +45,17 @@ class Chain:
 # ---------------------------------------------------------------- boundaries
 
 # Characters that never sit inside a name at its left edge: function words and the like.
-STOP_CHARS = set("的了在到赴对与和及或向为是将把被让由从至于等并也都还又就才给同跟以按经据往来去"
-                 "着过其该此这那每各本我你他她它们之而但若如即共约近今上下内外前后旁间一位某离")
+STOP_CHARS = set("的了在到赴对与和及或向为是将把被让由从至于等并也都还又就才给同跟以按据往来去"
+                 "着过其该此这那每各本我你他她它们之而但若如即共约近今上下内外前后旁间一位某")
 # Classifiers stop a name only after a number: "30所学校51个校区", but 曹家畈村 keeps 家.
 CLASSIFIERS = set("年月日号个位家名批项次届所座条处户起")
 NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
 # Words that end right before a name begins (verbs and phrases of the genre).
-STOP_WORDS = sorted("""先后 前往 深入 走进 来到 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
+STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
 督办 暗访 查看 察看 走访 听取 包括 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
 对接 依托 紧扣 扎实 持续 进一步 加快 加强 强化 着力 积极 充分 精准 有效 切实 坚持 坚决 做好 抓好 实现
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
-同志 领导 干部 群众 代表 人员 单位 部门 企业 机关 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
+同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
 审议 通过 宣读 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观
 辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村""".split(),
@@ -63,12 +63,14 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 组织 召开 举行 �
 PUNCT = set("，。、；：！？,.;:!?（）()“”\"'‘’《》【】[]「」 \n\t—-·…/")
 
 _STOPWORD_SET = set(STOP_WORDS)
+# Project names carry verbs of their own (老旧小区改造项目, 污水管道建设项目).
+_PROJECT_STOPWORDS = _STOPWORD_SET - set("建设 建成 发展 打造 工作 改造 提升 支持 推动 推进 实施 落实".split())
 
 
-def _stopword_ending_at(s: str, i: int) -> int:
+def _stopword_ending_at(s: str, i: int, words=_STOPWORD_SET) -> int:
     """Length of a stop word ending at position i of s (0 if none)."""
     for k in (4, 3, 2):
-        if i - k >= 0 and s[i - k:i] in _STOPWORD_SET:
+        if i - k >= 0 and s[i - k:i] in words:
             return k
     return 0
 
@@ -350,8 +352,8 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 乡村 农村 行政村 自然村 示范村 试点村 重点村 村村 全省 本省 各省 外省 省市 县市 市县 街道 各街道 老旧小区 城中村
 道路 公路 马路 思路 出路 线路 门路 路 街 巷 大街 小巷 背街小巷 平原 流域 大学城 古城 建筑群 菜市场 广场 公园 步道
 工业园 产业园 工业园区 产业园区 开发区 高新区 管理区 灌区 宿舍区 桥梁 大桥 泵站 电排渠 经济开发区
-党委 党组 党工委 纪委 纪工委 工委 委员会 政府 人大 政协 局 办 中心 大队 公司 集团 协会 学会 商会 厂 银行 中学 小学
-区镇村 学校 学院 大学 医院 纪念馆 博物馆 两委 村两委 村委 居委 镇委 区委 市委 省委 县委 党支部 支部 工会 团委 妇联
+党委 党组 党工委 纪委 纪工委 工委 委员会 政府 人大 政协 局 办 中心 大队 公司 集团 协会 学会 商会 厂 银行 中学 小学 美丽乡村 美丽庭院
+区镇村 学校 学院 大学 医院 纪念馆 博物馆 两委 村两委 村委 居委 镇委 党支部 支部 工会 团委 妇联
 班子 部门 单位 委 办公室 两区政府 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所""".split())
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
@@ -501,8 +503,10 @@ def _generic_end(name: str, suffix: str) -> bool:
                 return False         # 郢 + 城镇
             words = _jieba()[0].lcut(rest, HMM=False)
             last = words[-1]
-            if rest in lexicon().gazetteer or (tag(last) or "").startswith(("ns", "nr", "nz", "nt")):
+            if rest in lexicon().gazetteer or (tag(last) or "").startswith(("ns", "nt", "nz")):
                 return False         # 荆州 + 高新区
+            if len(last) == 1:
+                return False         # 小丰 + 山村: characters no word joins are a coined name
             if len(g) > len(suffix) or g in ("高新区", "开发区"):
                 return True
     return False
@@ -540,7 +544,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
         need = 2 if len(suffix) == 1 else 1
         if a - start < need:
             continue
-        if name in GENERIC or "某" in name or s[start - 1:start] == "某" or _generic_end(name, suffix):
+        if name in GENERIC or name in GENERIC_END or "某" in name or s[start - 1:start] == "某" or \
+                _generic_end(name, suffix):
             soft.append(b)
             continue
         if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)):
@@ -723,7 +728,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 break
             elif not quote and any(s[:i].endswith(t) for t in PROJECT_OPENERS[:-1] + ("考察", "调研", "查看", "等")):
                 break
-            elif not quote and (c in STOP_CHARS or _stopword_ending_at(s, i)):
+            elif not quote and (c in STOP_CHARS or _stopword_ending_at(s, i, _PROJECT_STOPWORDS)):
                 break
             i -= 1
         if out and out[-1].end == i:

@@ -39,8 +39,8 @@ def freq(word: str) -> int:
 def trim_left(text: str, keep: int, kind: str = "name") -> int:
     """Offset where the name really starts inside ``text``.
 
-    Events and projects drop only leading verbs and adverbs ("认真落实", "严格确保"): their
-    names contain verbs of their own (改造项目, 推进会). Places and bodies start after the
+    Events, projects and bodies drop only leading verbs and adverbs ("认真落实", "严格确保"):
+    their names contain verbs of their own (改造项目, 推进会, 希望小学). Places and bodies start after the
     last verb-like word of the run ("系统梳理|园区", "确保|法治荆州区"). Single characters
     are left to the caller's stop-character rules. The last ``keep`` characters (the suffix
     that triggered the candidate) are never dropped."""
@@ -50,7 +50,7 @@ def trim_left(text: str, keep: int, kind: str = "name") -> int:
     for w in jieba.lcut(text[: len(text) - keep], HMM=False):
         t = tab.get(w)
         breaks = len(w) >= 2 and t is not None and t in breakers
-        if kind == "event":
+        if kind in ("event", "org"):
             if not breaks:
                 break
             cut = pos + len(w)
