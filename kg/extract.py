@@ -145,6 +145,12 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = ()) ->
                 if not any(e.start <= p.start and p.end <= e.end for e in events)]
     orgs = M.find_orgs(s, taken_docs, places0)
     places = M.find_places(s, taken_docs + [(o.start, o.end) for o in orgs], ctx_names)
+    # a compound named after a body (荆州中心医院职工宿舍区) is one place, not body + place
+    for p in list(places):
+        o = next((o for o in orgs if o.end == p.start and p.subtype in ("Compound", "Site")), None)
+        if o is not None:
+            orgs.remove(o)
+            places[places.index(p)] = M.Mention("Place", s[o.start:p.end], o.start, p.end, p.subtype, p.info)
     inner = [p for p in places0 if any(o.start == p.start and p.end < o.end for o in orgs)]
     return SentMentions(sent, chains, persons, orgs, places, events, projects, docs, inner)
 
@@ -154,6 +160,9 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = ()) ->
 VISIT_VERBS = ("调研", "考察", "视察", "督办", "暗访", "实地查看", "走访", "察看", "检查", "观摩")
 STOP_TRIGGERS = ("先后到", "先后前往", "先后来到", "先后深入", "来到", "前往", "深入", "走进", "到访", "赴", "到",
                  "考察了", "考察", "调研", "视察", "走访", "察看")
+TRAVEL = ("先后到", "率队赴", "带队到", "一行", "先后前往", "前往")
+_TRIGGER_RE = re.compile("先后来到|先后前往|先后深入|先后到|来到|前往|深入|走进|到访|考察了|调研了|走访了|实地考察|"
+                         "考察|调研|视察|走访|察看|赴|到")
 PARTY_JOIN = ("参加调研", "参加考察", "参加视察", "参加暗访", "参加督办", "参加")
 ATTEND_VERBS = ("参加会议", "出席会议", "参会", "列席会议", "参加", "出席", "列席")
 ORGANIZE_VERBS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举办", "举行", "开展", "组织",
@@ -261,7 +270,7 @@ class PageExtractor:
         self.rule_chains(sms, aid, local)
         main = self.main_event(sms, aid)
         self.rule_events(sms, aid, local, main)
-        self.rule_visits(a, sms, aid, local)
+        self.rule_visits(a, sms, aid, local, main)
         self.rule_places(sms, aid, local)
 
     # -- rules ------------------------------------------------------------------------------------
@@ -461,10 +470,11 @@ class PageExtractor:
         # an event named after places in the subject list (荆州区、荆州高新区“招商大讲堂”…) keeps them
         return out
 
-    def rule_visits(self, a, sms, aid, local):
-        """inspected: the visiting party (leader + those who 参加调研) × every stop of the tour."""
+    def rule_visits(self, a, sms, aid, local, main=None):
+        """inspected: the visiting party (leader + those who 参加调研) × every stop of the tour.
+        A tour with no named party that belongs to an activity (人大代表先后前往A、B) gives heldAt."""
         text_all = "".join(sm.sent.text for sm in sms)
-        if not any(v in text_all for v in VISIT_VERBS + ("先后到", "率队赴", "带队到", "一行")):
+        if not any(v in text_all for v in VISIT_VERBS + TRAVEL):
             return
         party, stops = [], []
         for sm in sms:
@@ -482,13 +492,16 @@ class PageExtractor:
                 if i >= 0 and (v != "参加" or re.match(r"参加(调研|考察|视察|暗访|督办)?[。；，]?$", s[i:])):
                     party += [p.text for p in sm.persons if p.end <= i and not s[p.end:].startswith("陪同")]
                     break
-            if has_visit:
-                stops += self._stops(sm)
+            stops += self._stops(sm)
         party = [p for p in dict.fromkeys(party)]
         hosts = {p.text for sm in sms for p in sm.persons if sm.sent.text[p.end:].startswith("陪同")
                  or "陪同" in sm.sent.text[p.end:p.end + 12]}
         party = [p for p in party if p not in hosts]
         if not party:
+            if main and main[1] == "Activity":
+                for m, sm in stops:
+                    if m.type in ("Place", "Organization"):
+                        self.fact(main[0], "heldAt", self.ref(m, aid, local), aid, sm.sent)
             return
         for pname in party:
             pref = self.out.add_entity("Person", pname, pname, "Official", aid)
@@ -496,24 +509,43 @@ class PageExtractor:
                 self.fact(pref, "inspected", self.ref(m, aid, local), aid, sm.sent)
 
     def _stops(self, sm):
-        """Places, projects and bodies after a travel/visit verb; in a chain only the innermost."""
+        """The list of places, projects and bodies right after a travel or visit verb
+        (先后到A、B、C等地; 考察了X县Y镇Z村、W村, 全国…试点村V镇U村); of a chain only the innermost."""
         s = sm.sent.text
-        at = None
-        for v in STOP_TRIGGERS:
-            i = s.find(v)
-            if i >= 0 and (at is None or i < at[0]):
-                at = (i, i + len(v))
-        if at is None:
-            return []
-        cands = sorted([m for m in sm.places + sm.projects + sm.orgs if m.start >= at[1]], key=lambda m: m.start)
-        # drop mentions inside a project or body name, and containers followed directly by what they contain
-        cands = [m for m in cands if not any(o is not m and o.start <= m.start and m.end <= o.end and
-                                             (o.end - o.start) > (m.end - m.start) for o in cands)]
-        out = []
-        for k, m in enumerate(cands):
-            nxt = cands[k + 1] if k + 1 < len(cands) else None
-            if nxt is not None and nxt.start == m.end and m.type == "Place":
+        ms = sorted([m for m in sm.places + sm.projects + sm.orgs], key=lambda m: (m.start, -m.end))
+        # a mention inside a longer one (a place in a project name) is not a stop of its own
+        ms = [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end and
+                                       (o.end - o.start) > (m.end - m.start) for o in ms)]
+        picked = []
+        for t in _TRIGGER_RE.finditer(s):
+            if t.group() in ("到", "赴") and t.start() > 0 and s[t.start() - 1] not in "，,、一行后队组团" and \
+                    not s[:t.start()].endswith(("一行", "先后", "率队", "带队", "同时", "还")):
+                if not any(s[:t.start()].endswith(p.text) for p in sm.persons):
+                    continue  # 得到, 做到, 达到: not travel
+            j = t.end()
+            nxt = [m for m in ms if m.start >= j]
+            if not nxt or nxt[0].start - j > 1 or (nxt[0].start > j and s[j] not in "了"):
                 continue
+            run = [nxt[0]]
+            for m in nxt[1:]:
+                gap = s[run[-1].end:m.start]
+                if gap in ("", "、", "和", "及", "与"):
+                    run.append(m)
+                    continue
+                clause_end = re.search(r"[，。；,;]|$", s[m.end:]).start() + m.end
+                tail = [x for x in nxt if run[-1].end < x.start < clause_end]
+                if gap.startswith("，") and "，" not in gap[1:] and tail and \
+                        (tail[-1].end == clause_end or s[tail[-1].end:].startswith("等")):
+                    run.append(m)
+                    continue
+                break
+            picked += [m for m in run if m not in picked]
+        out = []
+        for k, m in enumerate(picked):
+            nxt = picked[k + 1] if k + 1 < len(picked) else None
+            if nxt is not None and nxt.start == m.end and m.type == "Place" and \
+                    (nxt.type != "Place" or m.get("level", 0) > nxt.get("level", 0)):
+                continue  # 红安县城关镇曹家畈村: only 曹家畈村 is visited
             if m.type == "Organization" and m.subtype in ("GovernmentBody", "PartyBody"):
                 continue
             out.append((m, sm))

@@ -46,7 +46,7 @@ class Chain:
 
 # Characters that never sit inside a name at its left edge: function words and the like.
 STOP_CHARS = set("的了在到赴对与和及或向为是将把被让由从至于等并也都还又就才给同跟以按据往来去"
-                 "着过其该此这那每各本我你他她它们之而但若如即共约近今上下内外前后旁间一位某")
+                 "着过其该此这那每各本我你他她它们之而但若如即约近今上下内外前后旁间一位某")
 # Classifiers stop a name only after a number: "30所学校51个校区", but 曹家畈村 keeps 家.
 CLASSIFIERS = set("年月日号个位家名批项次届所座条处户起")
 NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
