@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from kg import mentions as M
 from kg.lexicon import lexicon
+
+_ORDINAL = re.compile("第[一二三四五六七八九十百零〇\\d]+次")
 from kg.resolve import (Context, Local, canonical_event, canonical_place, canonical_post, expand_body,
                         norm_key)
 
@@ -215,14 +217,16 @@ class PageExtractor:
         if m.type == "Event":
             return self.event_ref(m.text, m.subtype, aid)
         if m.type == "Project":
-            return self.out.add_entity("Project", m.text, m.text, "", aid)
+            return self.out.add_entity("Project", norm_key(m.text), m.text, "", aid)
         if m.type == "Document":
-            return self.out.add_entity("Document", m.text, m.text, "", aid)
+            return self.out.add_entity("Document", norm_key(m.text), m.text, "", aid)
         raise ValueError(m.type)
 
+    def event_key(self, name) -> str:
+        return norm_key(canonical_event(name, self.ctx))
+
     def event_ref(self, name, subtype, aid) -> EntityRef:
-        key = canonical_event(name, self.ctx)
-        return self.out.add_entity("Event", key, name, subtype, aid)
+        return self.out.add_entity("Event", self.event_key(name), name, subtype, aid)
 
     def fact(self, s, p, o, aid, sent: Sentence):
         if s is None or o is None or s == o:
@@ -333,8 +337,10 @@ class PageExtractor:
         return expand_body(body, self.ctx, loc)
 
     def main_event(self, sms, aid):
-        """The event the article is about: the first event that is convened, held or chaired."""
-        for sm in sms:
+        """The event the article is about: the first event of the body that is convened, held or
+        chaired; the headline's event when the body names none."""
+        body = [sm for sm in sms if sm.sent.start >= 0] + [sm for sm in sms if sm.sent.start < 0]
+        for sm in body:
             for e in sm.events:
                 before = sm.sent.text[:e.start]
                 if sm.sent.start < 0 or any(before.endswith(v) or before.endswith(v + "了") for v in
@@ -360,7 +366,7 @@ class PageExtractor:
                 else:
                     verb_at = e.start - len(verb) if verb else None
                 orgs = self._subjects(sm, verb_at if verb_at is not None else e.start, e)
-                if verb or s[e.end:].startswith(("召开",)):
+                if verb or s[e.end:].startswith(("召开", "举行", "开班", "正式开班", "启动", "开幕")):
                     for o in orgs:
                         self.fact(eref, "organizedBy", self.ref(o, aid, local), aid, sm.sent)
                 # a meeting named after a body is organized by it
@@ -420,7 +426,7 @@ class PageExtractor:
                     attend_at = len(s)
                 if attend_at is not None and not any(v in s for v in ("参加调研", "参加考察")):
                     for p in sm.persons:
-                        if p.start < attend_at:
+                        if p.start < attend_at and not _referenced(s, p):
                             self.fact(self.out.add_entity("Person", p.text, p.text, p.subtype, aid), "attended",
                                       ev, aid, sm.sent)
                 if main and main[1] == "Meeting":
@@ -428,6 +434,15 @@ class PageExtractor:
                         if any(s.startswith(v, p.end) for v in ("强调", "指出", "要求", "出席会议", "讲话")):
                             self.fact(self.out.add_entity("Person", p.text, p.text, p.subtype, aid), "attended",
                                       main_ref, aid, sm.sent)
+            # a speaker at a named event: 习近平总书记在…座谈会上的重要讲话
+            for p in sm.persons:
+                m_ = re.match(r"(?:总书记|同志)?在", s[p.end:])
+                if m_:
+                    at = p.end + m_.end()
+                    e_ = next((r for e, r in evs if e.start == at and s[e.end:].startswith("上")), None)
+                    if e_ is not None:
+                        self.fact(self.out.add_entity("Person", p.text, p.text, p.subtype, aid), "attended",
+                                  e_, aid, sm.sent)
             # reviewed: 审议《A》《B》
             if sm.docs and any(v in s for v in REVIEW_VERBS):
                 ev = next((r for e, r in evs if e.end <= sm.docs[0].start), None) or main_ref
@@ -435,16 +450,40 @@ class PageExtractor:
                     for d in sm.docs:
                         if any(v in s[:d.start] for v in REVIEW_VERBS):
                             self.fact(ev, "reviewed", self.ref(d, aid, local), aid, sm.sent)
-        # the headline event and the body's main event are one event
+        # the headline's event and the body's main event are one event; so are a short and a
+        # long name of it in one article (业务培训会 / 迎国测业务培训会)
         if main_ref and headline_events:
             for h in headline_events:
                 if h != main_ref and _similar(h.key, main_ref.key):
                     self._merge(h, main_ref)
+        refs = sorted({EntityRef("Event", self.event_key(e.text)) for sm in sms for e in sm.events},
+                      key=lambda r: (-len(r.key), r.key))
+        for k, long_ in enumerate(refs):
+            for short in refs[k + 1:]:
+                if ("Event", short.key) in self.out.entities and ("Event", long_.key) in self.out.entities and \
+                        norm_key(short.key) in norm_key(long_.key) and not _ORDINAL.search(long_.key):
+                    self._merge(short, long_)
 
     def _subjects(self, sm, verb_at, e):
-        """Bodies or places that open the sentence (after a date phrase), before the verb."""
+        """Who convened: the list of bodies or places standing right before the verb
+        (省委、市委关于开展…), else the one that opens the sentence after a date phrase
+        (荆州区消防救援大队组织…人员，到…开展…行动)."""
         s = sm.sent.text
         cands = [m for m in sorted(sm.orgs + sm.places, key=lambda m: m.start) if m.end <= verb_at]
+        near = []
+        end = verb_at
+        for m in reversed(cands):
+            gap = s[m.end:end]
+            if gap in ("", "、", "和", "与", "及") and (near or gap == ""):
+                if near and m.end == near[0].start and m.type == "Place" and near[0].type == "Place":
+                    end = m.start       # 西城街道通会桥社区: the innermost place convenes
+                    continue
+                near.insert(0, m)
+                end = m.start
+                continue
+            break
+        if near:
+            return near
         out = []
         i = 0
         lead = re.match(r"^(近日|日前|近期|当天|[\d月日上下午至—-]+|今年以来|\d+年\d+月\d+日)[，,]?", s)
@@ -564,20 +603,25 @@ class PageExtractor:
             if fm:
                 f = next((p for p in sm.places if p.start == 1 and p.end == fm.end(1)), None)
                 frame = (f, sm.sent.para) if f else None
-            heads = []
+            heads, chained = [], set()
+            places = sorted(sm.places, key=lambda m: m.start)
             for k, m in enumerate(ms):
-                prev = ms[k - 1] if k else None
-                if prev is not None and prev.end == m.start and prev.type == "Place" and \
-                        prev.get("level", 0) > m.get("level", 0) and not self._is_body(m):
+                # the container named right before: 川店镇云南村 (a project spanning both does not intervene)
+                prev = next((p for p in places if p.end == m.start), None)
+                if prev is not None and prev.get("level", 0) > m.get("level", 0) and not self._is_body(m):
                     self.fact(self.ref(m, aid, local), "locatedIn", self.ref(prev, aid, local), aid, sm.sent)
+                    chained.add(id(m))
                     # list continuation: 城关镇曹家畈村、小丰山村
-                    j = k + 1
-                    while j < len(ms) and s[ms[j - 1].end:ms[j].start] == "、" and ms[j].subtype == m.subtype and \
-                            (j + 1 >= len(ms) or ms[j + 1].start != ms[j].end):
+                    j = ms.index(m) + 1
+                    last = m
+                    while j < len(ms) and s[last.end:ms[j].start] == "、" and ms[j].subtype == m.subtype and \
+                            not any(p.start == ms[j].end for p in places):
                         self.fact(self.ref(ms[j], aid, local), "locatedIn", self.ref(prev, aid, local), aid, sm.sent)
+                        chained.add(id(ms[j]))
+                        last = ms[j]
                         j += 1
                     continue
-                if not (prev is not None and prev.end == m.start):
+                if prev is None and id(m) not in chained:
                     heads.append(m)
                 # a project or school named with its place inside it
                 if m.type in ("Project", "Organization") and not self._is_body(m):
@@ -586,16 +630,20 @@ class PageExtractor:
                         last = max(inner, key=lambda p: p.end)
                         if m.type == "Project" or last.get("level", 9) <= 3:
                             self.fact(self.ref(m, aid, local), "locatedIn", self.ref(last, aid, local), aid, sm.sent)
+                    elif m.type == "Project" and m.get("place"):
+                        pl = next((p for p in sm.places if p.text == m.get("place") and p.end <= m.start), None)
+                        if pl is not None:
+                            self.fact(self.ref(m, aid, local), "locatedIn", self.ref(pl, aid, local), aid, sm.sent)
+            heads = [m for m in heads if id(m) not in chained]
             if frame and frame[0] is not None:
                 f = frame[0]
                 for m in heads:
                     if m.type == "Place" and m is not f and m.text != f.text and m.get("level", 0) < f.get("level", 0) \
                             and m.start > (f.end if fm else -1):
                         self.fact(self.ref(m, aid, local), "locatedIn", self.ref(f, aid, local), aid, sm.sent)
-            # a village's project: 云南村…敲定蛋糕生产加工项目
-            opening = ms[0] if ms else None
-            if opening is not None and opening.type == "Place" and opening.start <= 2 and \
-                    opening.get("level", 9) <= 3:
+            # a village's project: 云南村立足村情…最终敲定蛋糕生产加工项目
+            opening = next((m for m in ms if m.type == "Place" and (m.start == 0 or s[m.start - 1] in "，,")), None)
+            if opening is not None and opening.get("level", 9) <= 3:
                 for m in ms[1:]:
                     if m.type == "Project" and not any(p.start >= m.start and p.end <= m.end for p in sm.places) \
                             and re.search("敲定|引进|落地|落户|建成|签约|入驻", s[:m.start]):
@@ -635,6 +683,11 @@ class PageExtractor:
             longer = [o for o in orgs if o != k and o.endswith(k) and (("Organization", o) in self.out.entities)]
             if len(longer) == 1:
                 self._merge(EntityRef("Organization", k), EntityRef("Organization", longer[0]))
+
+
+def _referenced(s: str, p) -> bool:
+    """A leader named as the source of a speech being studied (传达学习习近平总书记…讲话) is not present."""
+    return bool(re.search("(传达|学习|贯彻|落实|领会)$", s[max(0, p.start - 4):p.start]))
 
 
 def _similar(a: str, b: str) -> bool:
