@@ -115,7 +115,7 @@ class SentMentions:
     events: list
     projects: list
     docs: list
-    inner_places: list = field(default_factory=list)   # places that open a body's name (弥市镇 in 弥市镇人大)
+    inner_places: list = field(default_factory=list)   # named inside another name (弥市镇 in 弥市镇人大)
 
     def all(self):
         return sorted(self.persons + self.orgs + self.places + self.events + self.projects,
@@ -147,13 +147,21 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = ()) ->
                 if not any(e.start <= p.start and p.end <= e.end for e in events)]
     orgs = M.find_orgs(s, taken_docs, places0)
     places = M.find_places(s, taken_docs + [(o.start, o.end) for o in orgs], ctx_names)
-    # a compound named after a body (荆州中心医院职工宿舍区) is one place, not body + place
+    # a compound named after a body (荆州中心医院职工宿舍区) is one place, not body + place;
+    # the body is still named there
+    inner_orgs = []
     for p in list(places):
         o = next((o for o in orgs if o.end == p.start and p.subtype in ("Compound", "Site")), None)
         if o is not None:
             orgs.remove(o)
+            inner_orgs.append(o)
             places[places.index(p)] = M.Mention("Place", s[o.start:p.end], o.start, p.end, p.subtype, p.info)
-    inner = [p for p in places0 if any(o.start == p.start and p.end < o.end for o in orgs)]
+    inner = [p for p in places0 if any(o.start == p.start and p.end < o.end for o in orgs)] + inner_orgs
+    # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the districts hold the activity; they are not its name
+    for k, e in enumerate(events):
+        lead = next((p for p in places if p.start == e.start and p.end < e.end and p.get("level", 0) >= 4), None)
+        if e.subtype == "Activity" and lead is not None and s[lead.end:lead.end + 1] == "“":
+            events[k] = M.Mention("Event", s[lead.end:e.end], lead.end, e.end, e.subtype, e.info)
     return SentMentions(sent, chains, persons, orgs, places, events, projects, docs, inner)
 
 
@@ -162,6 +170,8 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = ()) ->
 VISIT_VERBS = ("调研", "考察", "视察", "督办", "暗访", "实地查看", "走访", "察看", "检查", "观摩")
 STOP_TRIGGERS = ("先后到", "先后前往", "先后来到", "先后深入", "来到", "前往", "深入", "走进", "到访", "赴", "到",
                  "考察了", "考察", "调研", "视察", "走访", "察看")
+# an unnamed feature of the stop before the list goes on: 合兴村村部桥、太平桥村…
+_FEATURE_GAP = re.compile("^(?:旁边|附近|周边)?[\u4e00-\u9fff]{1,4}、$")
 TRAVEL = ("先后到", "率队赴", "带队到", "一行", "先后前往", "前往")
 _TRIGGER_RE = re.compile("先后来到|先后前往|先后深入|先后到|来到|前往|深入|走进|到访|考察了|调研了|走访了|实地考察|"
                          "考察|调研|视察|走访|察看|赴|到")
@@ -568,7 +578,7 @@ class PageExtractor:
             run = [nxt[0]]
             for m in nxt[1:]:
                 gap = s[run[-1].end:m.start]
-                if gap in ("", "、", "和", "及", "与"):
+                if gap in ("", "、", "和", "及", "与") or _FEATURE_GAP.match(gap):
                     run.append(m)
                     continue
                 clause_end = re.search(r"[，。；,;]|$", s[m.end:]).start() + m.end
@@ -586,6 +596,11 @@ class PageExtractor:
                     (nxt.type != "Place" or m.get("level", 0) > nxt.get("level", 0)):
                 continue  # 红安县城关镇曹家畈村: only 曹家畈村 is visited
             if m.type == "Organization" and m.subtype in ("GovernmentBody", "PartyBody"):
+                continue
+            if m.type == "Organization" and re.match("旁边|附近|周边|对面|门口|门前", s[m.end:]):
+                prev = next((p for p in picked if p.end == m.start and p.type == "Place"), None)
+                if prev is not None:
+                    out.append((prev, sm))   # 沿河村希望小学旁边桥梁: the stop is by the school, in the village
                 continue
             out.append((m, sm))
         return out
@@ -680,9 +695,18 @@ class PageExtractor:
         for k in sorted(orgs, key=len):
             if len(k) < 3:
                 continue
-            longer = [o for o in orgs if o != k and o.endswith(k) and (("Organization", o) in self.out.entities)]
+            if ("Organization", k) not in self.out.entities:
+                continue
+            longer = [o for o in orgs if o != k and ("Organization", o) in self.out.entities and
+                      (o.endswith(k) or (len(k) >= 5 and o[:2] == k[:2] and o[-2:] == k[-2:] and _subsequence(k, o)))]
             if len(longer) == 1:
                 self._merge(EntityRef("Organization", k), EntityRef("Organization", longer[0]))
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    """荆州(武汉)科创中心 in 荆州(武汉)离岸科创中心: the short form drops characters, keeps order."""
+    it = iter(long_)
+    return all(c in it for c in short)
 
 
 def _referenced(s: str, p) -> bool:

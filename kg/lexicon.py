@@ -25,6 +25,7 @@ class Lexicon:
     gazetteer: dict[str, str]           # name -> subtype
     abbreviations: dict[str, str]       # one-character abbreviation -> full name
     context: dict[str, str]
+    bodies: dict[str, str]              # organs named without a known suffix -> subtype
 
     def is_surname_start(self, s: str) -> bool:
         return s[:2] in self.surnames2 or s[:1] in self.surnames1
@@ -43,5 +44,6 @@ def lexicon() -> Lexicon:
             if a.strip():
                 abbr.setdefault(a.strip(), r[0])
     ctx = {r[0]: r[1].strip() for r in _rows("context.tsv")}
+    bodies = {r[0]: r[1].strip() for r in _rows("bodies.tsv")}
     return Lexicon(frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2),
-                   titles, orgs, places, gaz, abbr, ctx)
+                   titles, orgs, places, gaz, abbr, ctx, bodies)

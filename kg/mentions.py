@@ -248,6 +248,15 @@ def find_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
             body, title = split_item(s[a:b])
             posts.append(Mention("Post", s[a:b], a, b, "", (("body", body), ("title", title))))
         out.append(Chain(person, posts))
+        # "区政府党组成员王厚强、黄惊华": the names listed after the first share its titles
+        i = end + n
+        while i < len(s) and s[i] == "、":
+            k = name_at(s, i + 1, known)
+            if not k or title_re().match(s, i + 1):
+                break
+            out.append(Chain(Mention("Person", s[i + 1:i + 1 + k], i + 1, i + 1 + k, "Official",
+                                     (("how", "chain-list"),)), posts))
+            i += 1 + k
     return out
 
 
@@ -461,7 +470,13 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places):
             continue   # 研发试验中心, 法治政府: a function, not a named body
         out.append(Mention("Organization", name, start, b, subtype))
-    return out
+    spans = taken + [(o.start, o.end) for o in out]
+    for name, subtype in L.bodies.items():
+        for m in re.finditer(re.escape(name), s):
+            if not _overlaps(m.start(), m.end(), spans):
+                out.append(Mention("Organization", name, m.start(), m.end(), subtype))
+                spans.append((m.start(), m.end()))
+    return sorted(out, key=lambda o: o.start)
 
 
 # Words a name may not end with even though a suffix ends them: 美丽乡村, 全国文明城市, 依法治区.
@@ -500,12 +515,12 @@ def _generic_end(name: str, suffix: str) -> bool:
         if name.endswith(g) and len(g) >= len(suffix) and name != g:
             rest = name[: len(name) - len(g)]
             if len(rest) == 1 and len(g) > len(suffix):
-                return False         # 郢 + 城镇
+                return (tag(rest) or "x")[:1] in ("v", "p", "d", "c", "r", "u")   # 郢 + 城镇 is a name
             words = _jieba()[0].lcut(rest, HMM=False)
             last = words[-1]
             if rest in lexicon().gazetteer or (tag(last) or "").startswith(("ns", "nt", "nz")):
                 return False         # 荆州 + 高新区
-            if len(last) == 1:
+            if len(last) == 1 and len(rest) <= 3:
                 return False         # 小丰 + 山村: characters no word joins are a coined name
             if len(g) > len(suffix) or g in ("高新区", "开发区"):
                 return True
@@ -749,7 +764,12 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             or (out and out[-1].end == i)
         if not named:
             continue
-        out.append(Mention("Project", name, i, b))
+        info = ()
+        if lead is not None and lead.get("level", 0) >= 4 and "“" in name[len(lead.text):len(lead.text) + 1]:
+            # 荆州区“数字食堂”建设工程: the district is where the project is, not part of its name
+            info = (("place", lead.text),)
+            i, name = lead.end, name[len(lead.text):]
+        out.append(Mention("Project", name, i, b, "", info))
     return out
 
 

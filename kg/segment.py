@@ -49,7 +49,8 @@ def trim_left(text: str, keep: int, kind: str = "name") -> int:
     pos, cut = 0, 0
     for w in jieba.lcut(text[: len(text) - keep], HMM=False):
         t = tab.get(w)
-        breaks = len(w) >= 2 and t is not None and t in breakers
+        breaks = len(w) >= 2 and t is not None and (t in breakers or
+                                                    (kind == "org" and t == "vn" and freq(w) > 2000))
         if kind in ("event", "org"):
             if not breaks:
                 break
