@@ -1,24 +1,39 @@
-"""The build: sources → pages → facts → triples → one sorted RDF file.
+"""The build: sources → pages → facts → N-Triples → one sorted RDF file and/or an on-disk store.
 
-Extraction is a pure function of one page (``extract_source``), so pages go to worker
-processes in any order and their triples merge by union; the parent only de-duplicates,
-adds the post-holding summary, sorts and writes.
+Extraction is a pure function of one page (``extract_source``), so pages go to workers (a fork
+pool, or a dask cluster) in any order and their triples merge by union. The parent never holds
+the graph as Python objects: each page comes back as N-Triples bytes, lines go through an
+external sort (kg.shards), and the sorted stream is written out and bulk-loaded. Memory is
+bounded by the sort run size and the pages in flight, not by the corpus.
+
+Unchanged pages are not extracted again: results are cached by content hash (kg.cache), next to
+the output (``out/.kgcache``) or, for ``--store DIR``, in the store's own manifest.
 """
 from __future__ import annotations
 
+import os
+import shutil
 import sys
-from dataclasses import dataclass, field
+from collections import deque
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+from kg.errors import KgError
 from kg.resolve import Context
+
+MANIFEST = "govkg-pages.sqlite"      # inside a store directory: page keys, per-page triples and holdings
+BATCH_CHARS = 48_000                 # pages per task: enough text that IPC is noise (~0.3 s of work)
+BATCH_PAGES = 16
 
 
 @dataclass(frozen=True)
 class PageResult:
     source: str
     articles: int
-    nt: bytes                    # the page's triples as N-Triples
-    holdings: tuple = ()         # (person key, post key, article date or None)
+    nt: bytes                    # the page's triples as canonical N-Triples
+    holdings: tuple = ()         # (person key, post key, article date or "")
     chars: int = 0
+    key: str = ""                # content hash (kg.cache.page_key)
 
 
 @dataclass
@@ -27,13 +42,16 @@ class BuildReport:
     articles: int = 0
     triples: int = 0
     chars: int = 0
+    extracted: int = 0           # pages extracted in this run (the rest came from the cache)
+    cached: int = 0
+    up_to_date: bool = False     # nothing to do: the output/store already reflects these pages
+    shards: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    spans: dict = field(default_factory=dict, repr=False)   # (person, post) -> (first, last)
 
 
 def extract_source(name: str, text: str, ctx: Context | None = None) -> PageResult:
     """Text of one page file → its triples (N-Triples bytes) and holding dates. Pure."""
-    import pyoxigraph as ox
-
     from kg import rdf
     from kg.articles import split_page
     from kg.extract import extract_page
@@ -45,78 +63,483 @@ def extract_source(name: str, text: str, ctx: Context | None = None) -> PageResu
     date_of = {aid: a.date for a, aid in zip(page.articles, ids)}
     holdings = tuple(sorted({(f.s.key, f.o.key, date_of.get(f.article) or "") for f in facts.facts
                              if f.p == "holdsPost"}))
-    return PageResult(name, len(page.articles), ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
-                      holdings, len(text))
+    return PageResult(name, len(page.articles), rdf.nt_bytes(triples), holdings, len(text))
 
 
-def _work(args):
-    name, text = args
-    return extract_source(name, text)
+def extract_batch(batch) -> list:
+    """[(name, text, key)] → [PageResult]: the unit of work a worker process or a dask task runs."""
+    return [replace(extract_source(name, text), key=key) for name, text, key in batch]
+
+
+def add_holdings(spans: dict, holdings) -> None:
+    """Fold (person, post, date) tuples into (person, post) -> (first, last) full ISO dates."""
+    for person, post, date in holdings:
+        first, last = spans.get((person, post), ("", ""))
+        if len(date) == 10 and not date.startswith("--"):
+            first = min(first, date) if first else date
+            last = max(last, date) if last else date
+        spans[(person, post)] = (first, last)
 
 
 def summarise_holdings(results) -> dict:
     """(person, post) -> (first, last) full ISO date seen, or ("", "") when only undated."""
     spans: dict = {}
     for r in results:
-        for person, post, date in r.holdings:
-            first, last = spans.get((person, post), ("", ""))
-            if len(date) == 10 and not date.startswith("--"):
-                first = min(first, date) if first else date
-                last = max(last, date) if last else date
-            spans[(person, post)] = (first, last)
+        add_holdings(spans, r.holdings)
     return spans
 
 
-def run_extraction(sources, workers: int = 1, progress=None):
-    """Yield PageResults for (name, text) pairs, in input order."""
-    if workers <= 1:
-        for name, text in sources:
-            r = extract_source(name, text)
-            if progress:
-                progress(r)
-            yield r
-        return
-    import multiprocessing as mp
+# ---------------------------------------------------------------------------- engines
 
-    ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-    with ctx.Pool(workers, initializer=_warm) as pool:
-        for r in pool.imap(_work, sources, chunksize=4):
-            if progress:
-                progress(r)
-            yield r
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def get(self):
+        return self.value
+
+
+class LocalEngine:
+    """Batches in this process (1 worker) or in a fork pool started after jieba is loaded, so
+    every worker shares the parent's dictionary pages instead of loading its own."""
+
+    def __init__(self, workers: int = 1):
+        self.workers = workers
+        self.pool = None
+        self.inflight = max(2, workers * 3)
+
+    def submit(self, index: int, batch):
+        if self.workers <= 1:
+            return _Done(extract_batch(batch))
+        if self.pool is None:
+            import multiprocessing as mp
+
+            _warm()
+            ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
+            self.pool = ctx.Pool(self.workers)
+        return self.pool.apply_async(extract_batch, (batch,))
+
+    def close(self):
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+            self.pool = None
+
+    def abort(self):
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
 
 
 def _warm():
-    """Load jieba's dictionary once per worker, before the first page arrives."""
+    """Load jieba's dictionary once, before the first page arrives."""
     from kg.segment import _jieba
 
     _jieba()
 
 
-def build(inputs, output, workers: int = 1, progress=None) -> BuildReport:
+def run_batches(engine, batches):
+    """Submit (index, batch) pairs with a bounded number in flight; yield each batch's results
+    in submission order. The input is consumed lazily in this thread, so memory holds only the
+    pages in flight."""
+    q = deque()
+    try:
+        for index, batch in batches:
+            q.append(engine.submit(index, batch))
+            while len(q) >= engine.inflight:
+                yield q.popleft().get()
+        while q:
+            yield q.popleft().get()
+        engine.close()
+    except BaseException:
+        engine.abort()
+        raise
+
+
+def make_batches(items):
+    """(name, text, key) items → numbered batches of about BATCH_CHARS characters, in input order."""
+    batch, size, index = [], 0, 0
+    for item in items:
+        batch.append(item)
+        size += len(item[1])
+        if size >= BATCH_CHARS or len(batch) >= BATCH_PAGES:
+            yield index, batch
+            index += 1
+            batch, size = [], 0
+    if batch:
+        yield index, batch
+
+
+def run_extraction(sources, workers: int = 1, progress=None):
+    """Yield PageResults for (name, text) pairs (no cache): the plain map, for callers and tests."""
+    items = ((name, text, "") for name, text in sources)
+    for results in run_batches(LocalEngine(workers), make_batches(items)):
+        for r in results:
+            if progress:
+                progress(r)
+            yield r
+
+
+# ---------------------------------------------------------------------------- the build
+
+class _Inputs:
+    """The input pages, readable twice: once to hash (is anything new?), once to extract."""
+
+    def __init__(self, inputs):
+        from kg.readers import iter_sources
+
+        self.inputs = list(inputs)
+        self._mem = list(iter_sources(self.inputs)) if "-" in self.inputs else None
+        self._iter = iter_sources
+
+    def __iter__(self):
+        return iter(self._mem) if self._mem is not None else self._iter(self.inputs)
+
+
+@dataclass
+class _Collect:
+    """What the parent keeps while results stream in: counts, holding spans, the line sorter."""
+    report: BuildReport
+    sorter: object
+    spans: dict = field(default_factory=dict)
+    progress: object = None
+
+    def add(self, r: PageResult, cached: bool) -> None:
+        rep = self.report
+        rep.pages += 1
+        rep.articles += r.articles
+        rep.chars += r.chars
+        if cached:
+            rep.cached += 1
+        else:
+            rep.extracted += 1
+        if self.sorter is not None:
+            self.sorter.add(r.nt)
+        add_holdings(self.spans, r.holdings)
+        if self.progress:
+            self.progress(r)
+
+
+def _holding_nt(spans: dict) -> bytes:
+    from kg import rdf
+
+    return rdf.nt_bytes(rdf.holding_triples(spans))
+
+
+def _extract_into(pages, collect, cache, engine, key_of):
+    """Feed cache hits straight to ``collect``; extract the rest on ``engine``; cache new results."""
+    def misses():
+        for src in pages:
+            key = key_of(src)
+            hit = cache.get(key) if cache is not None else None
+            if hit is not None:
+                collect.add(replace(hit, source=src.name), cached=True)
+            else:
+                yield src.name, src.text, key
+
+    for results in run_batches(engine, make_batches(misses())):
+        for r in results:
+            if cache is not None:
+                cache.put(r)
+            collect.add(r, cached=False)
+    if cache is not None:
+        cache.commit()
+
+
+def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, cache_dir=None,
+          use_cache: bool = True, engine=None, shards=None) -> BuildReport:
+    """Build the graph of ``inputs`` into ``output`` (an RDF file) and/or ``store`` (a directory).
+
+    cache_dir: where page results are kept for plain file builds (default: OUTPUT's dir/.kgcache);
+    use_cache=False extracts everything. engine: an object with submit/close/abort (default: a
+    LocalEngine with ``workers``); shards: directory the engine wrote per-batch N-Triples into,
+    where the holding triples are added as holdings.nt so the shards alone are the whole graph.
+    """
+    from kg import rdf
+
+    if output is None and store is None:
+        raise KgError("nothing to write: give an output file (-o) or a store directory (--store)")
+    shards_only = shards is not None and output is not None and Path(output) == Path(shards)
+    if output is not None and not shards_only:
+        rdf.output_format(output)
+    engine = engine or LocalEngine(workers)
+    pages = _Inputs(inputs)
+    if shards_only and store is None:
+        report = _build_shards(pages, engine, progress)
+    elif store is not None:
+        report = _build_store(pages, Path(store), output, engine, progress, use_cache)
+    else:
+        report = _build_file(pages, Path(output), engine, progress, cache_dir, use_cache)
+    if shards is not None:
+        from kg.rdf import write_atomic
+        from kg.shards import sorted_unique
+
+        # the post holdings summarise every page, so the client writes them once, beside the parts
+        write_atomic(Path(shards) / "holdings.nt", lambda f: f.write(sorted_unique(_holding_nt(report.spans))))
+        report.shards = sorted(str(p) for p in Path(shards).glob("part-*.nt")) + [str(Path(shards) / "holdings.nt")]
+    return report
+
+
+def _build_shards(pages, engine, progress) -> BuildReport:
+    """Only the engine's shards: no merged file, no cache (the cluster is the scaling path)."""
+    from kg.cache import fingerprint, page_key
+
+    report = BuildReport()
+    fp = fingerprint()
+    collect = _Collect(report, None, progress=progress)
+    _extract_into(pages, collect, None, engine, lambda s: page_key(fp, s.name, s.text))
+    if report.pages == 0:
+        raise _no_pages()
+    report.spans = collect.spans
+    return report
+
+
+def _no_pages():
+    return KgError("no input text: give files, directories of *.txt, or - for standard input")
+
+
+def _build_file(pages, output: Path, engine, progress, cache_dir, use_cache) -> BuildReport:
+    from kg.cache import PageCache, build_digest, fingerprint, page_key
+    from kg.shards import LineSorter, write_graph
+
+    report = BuildReport()
+    cache = None
+    fp = fingerprint()
+    if use_cache:
+        cache = PageCache(Path(cache_dir or output.parent / ".kgcache") / "pages.sqlite", prune=True)
+    try:
+        if cache is not None:
+            keys = [page_key(fp, s.name, s.text) for s in pages]
+            if not keys:
+                raise _no_pages()
+            digest = build_digest(fp, keys, output.suffix.lower())
+            summary = cache.output_current(output, digest) if output.exists() else None
+            if summary is not None:
+                return BuildReport(**summary, up_to_date=True)
+        sorter = LineSorter(tmpdir=_tmpdir(output.parent))
+        collect = _Collect(report, sorter, progress=progress)
+        try:
+            _extract_into(pages, collect, cache, engine, lambda s: page_key(fp, s.name, s.text))
+            if report.pages == 0:
+                raise _no_pages()
+            sorter.add(_holding_nt(collect.spans))
+            report.spans = collect.spans
+            report.triples = write_graph(sorter.lines(), output, tmpdir=output.parent)
+        finally:
+            sorter.cleanup()
+        if cache is not None:
+            cache.record_output(output, digest, _summary(report))
+        return report
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _summary(report: BuildReport) -> dict:
+    return {k: getattr(report, k) for k in ("pages", "articles", "triples", "chars")}
+
+
+def _tmpdir(near: Path) -> str | None:
+    """Sort runs go next to the output (same disk, and /tmp may be a small tmpfs), else to $TMPDIR."""
+    near.mkdir(parents=True, exist_ok=True)
+    return str(near) if os.access(near, os.W_OK) else None
+
+
+# ---------------------------------------------------------------------------- the store
+
+def _build_store(pages, store: Path, output, engine, progress, use_cache) -> BuildReport:
+    """Add the input pages to an on-disk Oxigraph store, extracting only pages it lacks.
+
+    New pages are bulk-loaded into the store and the post holdings they touch are recomputed over
+    every page in the manifest. A page whose name is known but whose text (or the extractor)
+    changed cannot be subtracted from a union, so then the store is rebuilt from the manifest's
+    per-page triples into a fresh directory that replaces the old one.
+    """
+    from kg.cache import PageCache, build_digest, fingerprint, page_key
+    from kg.store import is_store_dir
+
+    if store.exists() and not store.is_dir():
+        raise KgError(f"{store}: exists and is not a directory; --store wants a directory")
+    if store.is_dir() and any(store.iterdir()) and not is_store_dir(store):
+        raise KgError(f"{store}: a non-empty directory that is not a govkg store; choose another --store")
+    store.mkdir(parents=True, exist_ok=True)
+    fp = fingerprint()
+    manifest = PageCache(store / MANIFEST)
+    report = BuildReport()
+    try:
+        known = manifest.names() if is_store_dir(store) else {}
+        given = {}
+        for s in pages:
+            given[s.name] = page_key(fp, s.name, s.text)
+        if not given:
+            raise _no_pages()
+        fresh = {n: k for n, k in given.items() if known.get(n) != k}
+        changed = sorted(n for n in fresh if n in known)
+        after = {**known, **given}
+        rebuild = bool(changed) or not is_store_dir(store)
+        new_pages = (s for s in pages if s.name in fresh)
+        collect = _Collect(report, None, progress=progress)
+        cache = manifest if use_cache else _NoHits(manifest)
+        _extract_into(new_pages, collect, cache, engine, lambda s: given[s.name])
+        report.pages, report.articles = len(after), _articles(manifest, after)
+        if not fresh and is_store_dir(store):
+            report.up_to_date = True
+        if rebuild:
+            report.triples = _rebuild_store(store, manifest, after)
+        elif fresh:
+            report.triples = _add_to_store(store, manifest, after, list(fresh.values()))
+        else:
+            report.triples = _count(store)
+        manifest.set_names(after)
+        add_holdings(report.spans, manifest.holdings_of(sorted(set(after.values()))))
+        if output is not None:
+            digest = build_digest(fp, after.values(), Path(output).suffix.lower())
+            summary = manifest.output_current(output, digest) if Path(output).exists() else None
+            if summary is None:
+                _write_from_manifest(manifest, after, Path(output))
+                manifest.record_output(output, digest, _summary(report))
+        return report
+    finally:
+        manifest.close()
+
+
+class _NoHits:
+    """A cache that stores but never serves (--no-cache with --store: re-extract the new pages)."""
+
+    def __init__(self, cache):
+        self.cache = cache
+
+    def get(self, key):
+        return None
+
+    def put(self, r):
+        self.cache.put(r)
+
+    def commit(self):
+        self.cache.commit()
+
+
+def _articles(manifest, after: dict) -> int:
+    keys = set(after.values())
+    return sum(n for k, n in manifest.db.execute("SELECT key, articles FROM pages") if k in keys)
+
+
+def _sorted_lines(manifest, after: dict, tmpdir):
+    """All pages of the manifest plus their holdings, as one sorted unique line stream."""
+    from kg.shards import LineSorter
+
+    sorter = LineSorter(tmpdir=tmpdir)
+    spans: dict = {}
+    for key in sorted(set(after.values())):
+        sorter.add(manifest.nt_of(key))
+    add_holdings(spans, manifest.holdings_of(sorted(set(after.values()))))
+    sorter.add(_holding_nt(spans))
+    return sorter
+
+
+def _write_from_manifest(manifest, after: dict, output: Path) -> int:
+    from kg.shards import write_graph
+
+    sorter = _sorted_lines(manifest, after, _tmpdir(output.parent))
+    try:
+        return write_graph(sorter.lines(), output, tmpdir=output.parent)
+    finally:
+        sorter.cleanup()
+
+
+def _open_store(path: Path):
+    import pyoxigraph as ox
+
+    try:
+        return ox.Store(str(path))
+    except OSError as e:
+        raise KgError(f"{path}: cannot open the store for writing ({e}); is another kg build using it?") from None
+
+
+def _count(path: Path) -> int:
+    st = _open_store(path)
+    try:
+        return len(st)
+    finally:
+        del st
+
+
+def _rebuild_store(store: Path, manifest, after: dict) -> int:
+    """A fresh store from every page in the manifest, swapped in for the old directory."""
+    import gc
+
+    from kg.shards import write_sorted_nt
+
+    tmp = store.with_name(f".{store.name}.new-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    nt = tmp / "load.nt"
+    sorter = _sorted_lines(manifest, after, str(store.parent))
+    try:
+        n = write_sorted_nt(sorter.lines(), nt)
+        st = _open_store(tmp)
+        _bulk_load(st, nt)
+        del st
+        gc.collect()
+        nt.unlink()
+        # the manifest travels with the store into the new directory
+        manifest.close()
+        try:
+            for f in store.iterdir():
+                if f.name.startswith(MANIFEST):
+                    os.replace(f, tmp / f.name)
+            old = store.with_name(f".{store.name}.old-{os.getpid()}")
+            os.replace(store, old)
+            os.replace(tmp, store)
+            shutil.rmtree(old, ignore_errors=True)
+        finally:
+            manifest.reopen(store / MANIFEST)
+        return n
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    finally:
+        sorter.cleanup()
+
+
+def _bulk_load(st, nt_path: Path) -> None:
+    import pyoxigraph as ox
+
+    st.bulk_load(path=str(nt_path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    st.flush()
+
+
+def _add_to_store(store: Path, manifest, after: dict, new_keys: list) -> int:
+    """Union the new pages into the store and recompute the holdings they touch."""
+    import tempfile
+
     import pyoxigraph as ox
 
     from kg import rdf
-    from kg.readers import iter_sources
+    from kg.shards import LineSorter, write_sorted_nt
 
-    report = BuildReport()
-    results = []
-    triples = set()
-
-    def pairs():
-        for src in iter_sources(inputs):
-            yield src.name, src.text
-
-    for r in run_extraction(pairs(), workers, progress):
-        report.pages += 1
-        report.articles += r.articles
-        report.chars += r.chars
-        triples.update(ox.parse(r.nt, format=ox.RdfFormat.N_TRIPLES))
-        results.append(r)
-    if report.pages == 0:
-        from kg.errors import KgError
-
-        raise KgError("no input text: give files, directories of *.txt, or - for standard input")
-    triples.update(rdf.holding_triples(summarise_holdings(results)))
-    report.triples = rdf.serialize(triples, output)
-    return report
+    sorter = LineSorter(tmpdir=str(store.parent))
+    touched = set()
+    for key in sorted(set(new_keys)):
+        sorter.add(manifest.nt_of(key))
+        touched |= {(p, q) for p, q, _ in manifest.holdings_of([key])}
+    fd, nt = tempfile.mkstemp(prefix=".kg-add-", suffix=".nt", dir=str(store.parent))
+    os.close(fd)
+    st = _open_store(store)
+    try:
+        write_sorted_nt(sorter.lines(), nt)
+        _bulk_load(st, Path(nt))
+        spans: dict = {}
+        add_holdings(spans, [h for h in manifest.holdings_of(sorted(set(after.values()))) if h[:2] in touched])
+        new = rdf.holding_triples(spans)
+        for s in {t.subject for t in new}:
+            for q in list(st.quads_for_pattern(s, None, None, ox.DefaultGraph())):
+                st.remove(q)
+        st.extend([ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in new])
+        st.flush()
+        return len(st)
+    finally:
+        del st
+        sorter.cleanup()
+        os.unlink(nt)

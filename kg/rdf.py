@@ -160,34 +160,53 @@ def output_format(path) -> ox.RdfFormat:
     return OX_FORMATS[suffix]
 
 
-def _sort_key(t: ox.Triple):
-    return (str(t.subject), str(t.predicate), str(t.object))
+DEFAULT_GRAPH = f"{RES_IRI}graph/default"
+
+
+def turtle_prefixes() -> dict:
+    """gov:, rdfs:, ... and one prefix per resource kind, so Turtle reads person:万玲玲, not res:person\\/万玲玲."""
+    prefixes = dict(PREFIXES)
+    prefixes.update({k: f"{RES_IRI}{k}/" for k in RESOURCE_KINDS})
+    return prefixes
+
+
+def nt_bytes(triples) -> bytes:
+    """Triples as canonical N-Triples: one spelling per term, so equal triples are equal lines."""
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 
 def serialize(triples, path, graph_name: str | None = None) -> int:
-    """Write triples sorted and de-duplicated to ``path`` atomically; returns the triple count."""
-    fmt = output_format(path)
-    uniq = sorted(set(triples), key=_sort_key)
-    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
-        g = _n(graph_name or f"{RES_IRI}graph/default")
-        items = [ox.Quad(t.subject, t.predicate, t.object, g) for t in uniq]
-    else:
-        items = uniq
-    # one prefix per resource kind, so Turtle reads person:万玲玲 rather than res:person\/万玲玲
-    prefixes = dict(PREFIXES)
-    prefixes.update({k: f"{RES_IRI}{k}/" for k in RESOURCE_KINDS})
-    write_atomic(path, lambda f: ox.serialize(items, f, fmt, prefixes=prefixes)
-                 if fmt not in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS) else ox.serialize(items, f, fmt))
-    return len(uniq)
+    """Write triples sorted and de-duplicated to ``path`` atomically; returns the triple count.
+
+    Goes through the same bounded-memory line sort as ``kg build`` (kg.shards), so a graph
+    written here and one written by a build of the same triples are the same bytes.
+    """
+    from kg.shards import LineSorter, write_graph
+
+    output_format(path)
+    sorter = LineSorter()
+    sorter.add(nt_bytes(triples))
+    return write_graph(sorter.lines(), path)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_atomic(path, write) -> None:
-    """Write through a temporary file in the same directory, then rename: never a half-written output."""
+    """Write through a temporary file in the same directory, then rename: never a half-written output.
+
+    The file gets the mode an ordinary ``open`` would give (0644 under the usual umask), not
+    mkstemp's 0600, so a browser or a database server running as another user can read it.
+    """
     p = Path(str(path))
     if p.parent and not p.parent.exists():
         p.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent or "."))
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
             write(f)
         os.replace(tmp, p)

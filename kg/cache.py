@@ -1,0 +1,182 @@
+"""Per-page results kept on disk, keyed by content hash, so unchanged pages are never extracted twice.
+
+A page's key is a hash of the extractor's fingerprint (the source of every module and data file
+extraction depends on), the page's name (it is written into gov:sourceFile) and its text. Any
+edit to the extractor changes every key, so a stale result can never be served.
+
+One SQLite file holds, per key: the page's N-Triples (zlib), its holding tuples (so gov:PostHolding
+dates are recomputed over all pages when pages are added) and its counts. The same file is the
+manifest of a store (``kg build --store DIR`` keeps it as DIR/govkg-pages.sqlite, with the table
+``names``: which page name is in the store under which key) and records each output file written
+from the cache, so an unchanged rebuild of the same output does no work at all.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import sys
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import KgError
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, fingerprint TEXT, articles INTEGER, chars INTEGER,
+                                  holdings TEXT, nt BLOB);
+CREATE TABLE IF NOT EXISTS names (name TEXT PRIMARY KEY, key TEXT);
+CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, digest TEXT, size INTEGER, mtime_ns INTEGER,
+                                    summary TEXT);
+"""
+# Modules outside extraction: editing them must not throw the cache away.
+_NOT_EXTRACTION = {"kg.cli", "kg.bench", "kg.synth", "kg.cache", "kg.shards", "kg.engine_dask", "kg.errors",
+                   "kg.readers", "kg.store"}
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """Hash of everything a page's triples depend on besides its text."""
+    import importlib.metadata as md
+
+    import kg
+    import kg.extract  # noqa: F401  (loads every module extraction uses)
+    import kg.pipeline  # noqa: F401
+    import kg.rdf  # noqa: F401
+
+    h = hashlib.sha1(f"govkg {kg.__version__}".encode())
+    for dist in ("jieba", "pyoxigraph"):
+        try:
+            h.update(f"{dist} {md.version(dist)}".encode())
+        except md.PackageNotFoundError:
+            pass
+    root = Path(kg.__file__).parent
+    files = {Path(m.__file__) for n, m in list(sys.modules.items())
+             if (n == "kg" or n.startswith("kg.")) and n not in _NOT_EXTRACTION and not n.startswith("kg.cmd_")
+             and getattr(m, "__file__", None)}
+    files |= {p for d in ("data", "ontology") for p in (root / d).glob("*") if p.is_file()}
+    for p in sorted(files):
+        h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()[:20]
+
+
+def page_key(fp: str, name: str, text: str) -> str:
+    return hashlib.sha1(b"\0".join((fp.encode(), name.encode("utf-8", "surrogatepass"),
+                                    text.encode("utf-8", "surrogatepass")))).hexdigest()
+
+
+class PageCache:
+    """The SQLite file of page results; writes are batched into transactions."""
+
+    def __init__(self, path, prune: bool = False):
+        self.fp = fingerprint()
+        self.hits = 0
+        self._open(Path(path), prune)
+
+    def reopen(self, path) -> None:
+        """Open again after the file moved (a rebuilt store swaps directories)."""
+        self._open(Path(path), False)
+
+    def _open(self, path: Path, prune: bool) -> None:
+        self.path = path
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(self.path), isolation_level=None)
+            self.db.executescript(SCHEMA)
+            if prune:  # results of an older extractor can never be served again
+                self.db.execute("DELETE FROM pages WHERE fingerprint != ?", (self.fp,))
+        except sqlite3.DatabaseError as e:
+            raise KgError(f"{self.path}: not a usable govkg cache ({e}); delete it to start afresh") from None
+        except OSError as e:
+            raise KgError(f"{self.path}: cannot create the cache ({e.strerror or e})") from None
+        self.pending = 0
+
+    def _begin(self):
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN")
+
+    def get(self, key: str):
+        from kg.pipeline import PageResult
+
+        row = self.db.execute("SELECT articles, chars, holdings, nt FROM pages WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        self.hits += 1
+        return PageResult("", row[0], zlib.decompress(row[3]), tuple(tuple(h) for h in json.loads(row[2])),
+                          row[1], key)
+
+    def has(self, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM pages WHERE key = ?", (key,)).fetchone() is not None
+
+    def put(self, r) -> None:
+        self._begin()
+        self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
+                        (r.key, self.fp, r.articles, r.chars, json.dumps(r.holdings, ensure_ascii=False),
+                         zlib.compress(r.nt, 1)))
+        self.pending += 1
+        if self.pending >= 500:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
+        self.pending = 0
+
+    # -- the store manifest
+    def names(self) -> dict:
+        return dict(self.db.execute("SELECT name, key FROM names"))
+
+    def set_names(self, mapping: dict) -> None:
+        self._begin()
+        self.db.executemany("INSERT OR REPLACE INTO names VALUES (?, ?)", sorted(mapping.items()))
+        self.commit()
+
+    def holdings_of(self, keys) -> list:
+        out = []
+        for key in keys:
+            row = self.db.execute("SELECT holdings FROM pages WHERE key = ?", (key,)).fetchone()
+            if row:
+                out.extend(tuple(h) for h in json.loads(row[0]))
+        return out
+
+    def nt_of(self, key: str) -> bytes:
+        row = self.db.execute("SELECT nt FROM pages WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise KgError(f"{self.path}: the manifest lists page {key[:12]}… but holds no triples for it; "
+                          f"rebuild the store from the pages")
+        return zlib.decompress(row[0])
+
+    # -- outputs written from the cache: skip a rebuild whose inputs and output are unchanged
+    def output_current(self, path, digest: str):
+        p = Path(path)
+        row = self.db.execute("SELECT digest, size, mtime_ns, summary FROM outputs WHERE path = ?",
+                              (str(p.resolve()),)).fetchone()
+        if not row or row[0] != digest:
+            return None
+        try:
+            st = p.stat()
+        except OSError:
+            return None
+        if (st.st_size, st.st_mtime_ns) != (row[1], row[2]):
+            return None
+        return json.loads(row[3])
+
+    def record_output(self, path, digest: str, summary: dict) -> None:
+        p = Path(path)
+        st = p.stat()
+        self._begin()
+        self.db.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
+                        (str(p.resolve()), digest, st.st_size, st.st_mtime_ns, json.dumps(summary)))
+        self.commit()
+
+    def close(self) -> None:
+        self.commit()
+        self.db.close()
+
+
+def build_digest(fp: str, keys, fmt: str) -> str:
+    """What an output is a function of: extractor, page keys (order-free: output is sorted), format."""
+    h = hashlib.sha1(f"{fp}\0{fmt}\0".encode())
+    for k in sorted(set(keys)):
+        h.update(k.encode())
+    return h.hexdigest()

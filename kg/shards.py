@@ -1,0 +1,174 @@
+"""Sorted, de-duplicated N-Triples in bounded memory, and the graph files written from them.
+
+A 100k-article build holds ~13 million triples; as Python objects they would need several GB.
+Pages' N-Triples lines are sorted in runs of a fixed size, spilled to temporary files and merged
+(an external merge sort), so the parent holds one run at a time whatever the corpus size. The
+sorted stream is then written straight to .nt, or streamed through pyoxigraph's serialiser for
+Turtle/TriG/JSON-LD, and optionally bulk-loaded into an on-disk store.
+
+pyoxigraph writes canonical N-Triples (one spelling per term), so equal triples are equal lines,
+and sorting lines by bytes orders triples by (subject, predicate, object) exactly as before:
+an IRI term ends at its ``>`` and UTF-8 byte order is code point order.
+"""
+from __future__ import annotations
+
+import heapq
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable, Iterator
+
+RUN_BYTES = 64 * 2**20      # lines held before a run is sorted and spilled (≈ 2-3x this in RSS)
+
+
+class LineSorter:
+    """Collect N-Triples lines from many pages; iterate them sorted and unique.
+
+    >>> s = LineSorter(); s.add(b'<b> <p> <o> .\\n<a> <p> <o> .\\n'); s.add(b'<a> <p> <o> .\\n')
+    >>> list(s.lines())
+    [b'<a> <p> <o> .\\n', b'<b> <p> <o> .\\n']
+    """
+
+    def __init__(self, tmpdir=None, run_bytes: int = RUN_BYTES):
+        self.tmpdir = tmpdir
+        self.run_bytes = run_bytes
+        self.buf: list[bytes] = []
+        self.size = 0
+        self.runs: list[str] = []
+        self.spilled = 0
+
+    def add(self, nt: bytes) -> None:
+        if not nt:
+            return
+        lines = nt.splitlines(keepends=True)
+        if not lines[-1].endswith(b"\n"):
+            lines[-1] += b"\n"
+        self.buf.extend(lines)
+        self.size += len(nt) + 49 * len(lines)   # object overhead counts against the budget too
+        if self.size >= self.run_bytes:
+            self._spill()
+
+    def _spill(self) -> None:
+        fd, path = tempfile.mkstemp(prefix="kg-run-", suffix=".nt", dir=self.tmpdir)
+        with os.fdopen(fd, "wb", buffering=1 << 20) as f:
+            f.writelines(_unique(sorted(self.buf)))
+        self.runs.append(path)
+        self.spilled += len(self.buf)
+        self.buf, self.size = [], 0
+
+    def lines(self) -> Iterator[bytes]:
+        """Sorted unique lines; temporary runs are removed when the iteration ends."""
+        mem = sorted(self.buf)
+        self.buf, self.size = [], 0
+        files = [open(p, "rb", buffering=1 << 20) for p in self.runs]
+        try:
+            yield from _unique(heapq.merge(mem, *files) if files else mem)
+        finally:
+            for f in files:
+                f.close()
+            self.cleanup()
+
+    def cleanup(self) -> None:
+        for p in self.runs:
+            try:
+                os.unlink(p)
+            except FileNotFoundError:
+                pass
+        self.runs = []
+
+
+def _unique(sorted_lines: Iterable[bytes]) -> Iterator[bytes]:
+    last = None
+    for line in sorted_lines:
+        if line != last:
+            yield line
+            last = line
+
+
+def sorted_unique(nt: bytes) -> bytes:
+    """One shard's N-Triples, sorted and de-duplicated (a shard file is then its own merge run)."""
+    lines = nt.splitlines(keepends=True)
+    return b"".join(_unique(sorted(ln if ln.endswith(b"\n") else ln + b"\n" for ln in lines)))
+
+
+class CountingWriter:
+    """Write lines to a binary file, counting them."""
+
+    def __init__(self, f):
+        self.f, self.n = f, 0
+
+    def write_lines(self, lines: Iterable[bytes]) -> None:
+        for line in lines:
+            self.f.write(line)
+            self.n += 1
+
+
+def write_sorted_nt(lines: Iterable[bytes], path) -> int:
+    """Sorted lines to an N-Triples file (atomically); the triple count."""
+    from kg.rdf import write_atomic
+
+    counter = {}
+
+    def write(f):
+        w = CountingWriter(f)
+        w.write_lines(lines)
+        counter["n"] = w.n
+
+    write_atomic(path, write)
+    return counter["n"]
+
+
+def convert_nt(nt_path, output) -> None:
+    """A sorted N-Triples file to ``output`` in the format of its extension, streaming.
+
+    pyoxigraph's serialisers take an iterator and write as they go, so memory stays flat; the
+    Turtle writer groups consecutive triples of one subject, which sorted input makes maximal.
+    """
+    import pyoxigraph as ox
+
+    from kg.rdf import output_format, turtle_prefixes, write_atomic, DEFAULT_GRAPH
+
+    fmt = output_format(output)
+    triples = ox.parse(path=str(nt_path), format=ox.RdfFormat.N_TRIPLES)
+    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+        g = ox.NamedNode(DEFAULT_GRAPH)
+        items = (ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
+    else:
+        items = (ox.Triple(t.subject, t.predicate, t.object) for t in triples)
+    kw = {} if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS) else {"prefixes": turtle_prefixes()}
+    write_atomic(output, lambda f: ox.serialize(items, f, fmt, **kw))
+
+
+def write_graph(lines: Iterable[bytes], output, tmpdir=None, keep_nt=None) -> int:
+    """Sorted unique N-Triples lines to ``output`` (any supported extension); the triple count.
+
+    ``keep_nt``: also leave the sorted N-Triples at this path (e.g. for a store bulk load).
+    """
+    from kg.rdf import output_format
+    import pyoxigraph as ox
+
+    fmt = output_format(output)
+    if fmt == ox.RdfFormat.N_TRIPLES and keep_nt is None:
+        return write_sorted_nt(lines, output)
+    nt = Path(keep_nt) if keep_nt else Path(tempfile.mkstemp(prefix="kg-sorted-", suffix=".nt", dir=tmpdir)[1])
+    try:
+        n = write_sorted_nt(lines, nt)
+        if fmt == ox.RdfFormat.N_TRIPLES:
+            import shutil
+
+            from kg.rdf import write_atomic
+
+            def copy(f):
+                with open(nt, "rb") as src:
+                    shutil.copyfileobj(src, f, 1 << 20)
+
+            write_atomic(output, copy)
+        else:
+            convert_nt(nt, output)
+        return n
+    finally:
+        if keep_nt is None:
+            try:
+                nt.unlink()
+            except FileNotFoundError:
+                pass
