@@ -156,7 +156,11 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = ()) ->
             orgs.remove(o)
             inner_orgs.append(o)
             places[places.index(p)] = M.Mention("Place", s[o.start:p.end], o.start, p.end, p.subtype, p.info)
-    inner = [p for p in places0 if any(o.start == p.start and p.end < o.end for o in orgs)] + inner_orgs
+    # the place a body is named after is named too (弥市镇 in 弥市镇人大), but not the province
+    # or city an enterprise puts in its brand (湖北荆瑞新材料有限公司)
+    inner = [p for p in places0 if any(o.start == p.start and p.end < o.end and
+                                       (o.subtype in ("GovernmentBody", "PartyBody") or p.get("level", 9) <= 3)
+                                       for o in orgs)] + inner_orgs
     # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the districts hold the activity; they are not its name
     for k, e in enumerate(events):
         lead = next((p for p in places if p.start == e.start and p.end < e.end and p.get("level", 0) >= 4), None)
@@ -172,6 +176,13 @@ STOP_TRIGGERS = ("先后到", "先后前往", "先后来到", "先后深入", "�
                  "考察了", "考察", "调研", "视察", "走访", "察看")
 # an unnamed feature of the stop before the list goes on: 合兴村村部桥、太平桥村…
 _FEATURE_GAP = re.compile("^(?:旁边|附近|周边)?[\u4e00-\u9fff]{1,4}、$")
+# 先后到A村、落户A村的B公司: a 的-phrase describing the next stop
+_DESCRIBED_GAP = re.compile("^、[^，。；、]{1,14}的$")
+
+
+def _next_de(s: str, i: int) -> int:
+    j = s.find("的", i)
+    return j + 1 if 0 <= j - i <= 3 else i
 TRAVEL = ("先后到", "率队赴", "带队到", "一行", "先后前往", "前往")
 _TRIGGER_RE = re.compile("先后来到|先后前往|先后深入|先后到|来到|前往|深入|走进|到访|考察了|调研了|走访了|实地考察|"
                          "考察|调研|视察|走访|察看|赴|到")
@@ -399,8 +410,9 @@ class PageExtractor:
                 # heldAt: 在X举行
                 m = re.search(r"在([^，。；]{2,30}?)(举行|召开|举办|开幕|开展)", s[e.end:])
                 if m:
-                    for x in sm.places + sm.orgs:
-                        if e.end + m.start(1) <= x.start and x.end <= e.end + m.end(1):
+                    inside = [x for x in sm.places + sm.orgs if e.end + m.start(1) <= x.start and x.end <= e.end + m.end(1)]
+                    for x in inside:
+                        if not any(y.start == x.end for y in inside):   # 马山镇青石村: the village
                             self.fact(eref, "heldAt", self.ref(x, aid, local), aid, sm.sent)
                 # an activity named after a place where it happens ("铁路小区攻坚行动")
                 for x in sm.places:
@@ -430,7 +442,7 @@ class PageExtractor:
                     if i >= 0:
                         attend_at = i
                         break
-                if attend_at is None and re.search(r"(出席|参加)[^，。]{0,20}(会|活动|仪式)", s):
+                if attend_at is None and re.search(r"(出席|参加)[^，。]{0,20}(会|活动|仪式|式)", s):
                     attend_at = re.search(r"(出席|参加)", s).start()
                 if attend_at is None and s.startswith("会上") and main_ref:
                     attend_at = len(s)
@@ -444,6 +456,12 @@ class PageExtractor:
                         if any(s.startswith(v, p.end) for v in ("强调", "指出", "要求", "出席会议", "讲话")):
                             self.fact(self.out.add_entity("Person", p.text, p.text, p.subtype, aid), "attended",
                                       main_ref, aid, sm.sent)
+            # 本次竞赛由区人社局、区农业农村局联合主办: the article's event, named by anaphora
+            if main_ref and not evs and re.search("由[^，。；]{2,40}(主办|承办|协办)", s):
+                hm = re.search("由([^，。；]{2,40}?)(联合)?(主办|承办|协办)", s)
+                for o in sm.orgs:
+                    if hm.start(1) <= o.start and o.end <= hm.end(1):
+                        self.fact(main_ref, "organizedBy", self.ref(o, aid, local), aid, sm.sent)
             # a speaker at a named event: 习近平总书记在…座谈会上的重要讲话
             for p in sm.persons:
                 m_ = re.match(r"(?:总书记|同志)?在", s[p.end:])
@@ -568,7 +586,7 @@ class PageExtractor:
         picked = []
         for t in _TRIGGER_RE.finditer(s):
             if t.group() in ("到", "赴") and t.start() > 0 and s[t.start() - 1] not in "，,、一行后队组团" and \
-                    not s[:t.start()].endswith(("一行", "先后", "率队", "带队", "同时", "还")):
+                    not s[:t.start()].endswith(("一行", "先后", "率队", "带队", "同时", "还", "随后", "又")):
                 if not any(s[:t.start()].endswith(p.text) for p in sm.persons):
                     continue  # 得到, 做到, 达到: not travel
             j = t.end()
@@ -577,10 +595,14 @@ class PageExtractor:
                 continue
             run = [nxt[0]]
             for m in nxt[1:]:
+                if m.start < run[-1].end:
+                    continue
                 gap = s[run[-1].end:m.start]
-                if gap in ("", "、", "和", "及", "与") or _FEATURE_GAP.match(gap):
+                if gap in ("", "、", "和", "及", "与") or _FEATURE_GAP.match(gap) or _DESCRIBED_GAP.match(gap):
                     run.append(m)
                     continue
+                if _DESCRIBED_GAP.match(s[run[-1].end:_next_de(s, m.end)] or ""):
+                    continue    # a place inside "、落户柳港村的…": it describes the next stop
                 clause_end = re.search(r"[，。；,;]|$", s[m.end:]).start() + m.end
                 tail = [x for x in nxt if run[-1].end < x.start < clause_end]
                 if gap.startswith("，") and "，" not in gap[1:] and tail and \
@@ -663,6 +685,15 @@ class PageExtractor:
                     if m.type == "Project" and not any(p.start >= m.start and p.end <= m.end for p in sm.places) \
                             and re.search("敲定|引进|落地|落户|建成|签约|入驻", s[:m.start]):
                         self.fact(self.ref(m, aid, local), "locatedIn", self.ref(opening, aid, local), aid, sm.sent)
+            # 落户柳港村的湖北荆瑞新材料有限公司, 位于川店镇的…公司: X的Y
+            for m_ in re.finditer("(?:位于|地处|落户|落地|坐落于|建在)", s):
+                pl = next((p for p in sm.places if p.start == m_.end()), None)
+                while pl is not None and any(q.start == pl.end for q in sm.places):
+                    pl = next(q for q in sm.places if q.start == pl.end)
+                if pl is not None and s[pl.end:pl.end + 1] == "的":
+                    y = next((x for x in sm.projects + sm.orgs if x.start == pl.end + 1), None)
+                    if y is not None:
+                        self.fact(self.ref(y, aid, local), "locatedIn", self.ref(pl, aid, local), aid, sm.sent)
             # 位于/落户/落地 X
             for v in ("位于", "地处", "落户", "落地", "坐落于"):
                 i = s.find(v)

@@ -100,12 +100,13 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "") -> in
 AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 要求 表示 介绍 带队 率队 调研 考察 暗访 督办
 讲话 说 等 和 与 及 在 到 赴 为 作 先后 专题 深入 听取 围绕 对 来 就 代表 兴奋 详细 召开 宣读 传达 前往
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
-通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头""".split(),
+通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
+正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里""".split(),
                     key=len, reverse=True)
 DELIMS = set("、，,。；;：:（(）) \n")
 GROUP_WORDS = ("两区领导", "区领导", "市领导", "省领导", "县领导", "镇领导", "领导")
 ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "党员", "志愿者", "老人", "职工", "员工", "主播",
-              "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户",
+              "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户",
               "社区书记", "书记", "主任", "经理", "厂长", "老板", "店主", "代表", "村支书")
 SPEECH = ("说", "表示", "介绍", "告诉", "坦言", "感慨", "笑着说", "兴奋地说", "高兴地说", "激动地说")
 
@@ -297,8 +298,7 @@ def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
         for m in re.finditer(re.escape(r), s):
             i = m.end()
             n = name_at(s, i, known)
-            if n and any(s.startswith(w, i + n) for w in SPEECH + ("等", "，", "、")) and \
-                    any(w in s[i + n:i + n + 8] for w in SPEECH):
+            if n:
                 out.append(Mention("Person", s[i:i + n], i, i + n, "Other", (("how", "role"),)))
     return out
 
@@ -368,7 +368,7 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 # must not run on into a word ("市场", "村民", "区域").
 NOT_AFTER = {"党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"),
              "村": set("民委庄落里组级集内部情两容貌道"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
-             "州": set("市区"), "省": set("委级内外长市政"), "路": set("径线面况口上段边灯"),
+             "州": set("市区"), "省": set("委级内外长市政心力钱时事"), "路": set("径线面况口上段边灯"),
              "街": set("道区巷头面坊"), "巷": set("子口"), "厂": set("房区长家商"), "局": set("长面势"),
              "办": set("公理事法好学"), "委": set("员托屈会"), "院": set("长士子落校"), "所": set("有长在以谓属")}
 
@@ -466,6 +466,10 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if name.endswith(("协商会", "座谈会", "交流会", "推进会", "研讨会")):
             continue
+        chain = [p for p in (places or []) if start <= p.start and p.end <= a]
+        if len(chain) >= 2 and chain[0].start == start and all(x.end == y.start for x, y in zip(chain, chain[1:])) \
+                and chain[-1].get("level", 9) <= 3:
+            start, name = chain[-1].start, s[chain[-1].start:b]
         subtype = L.org_suffixes[suffix]
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places):
             continue   # 研发试验中心, 法治政府: a function, not a named body
@@ -484,7 +488,7 @@ GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城�
                "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
                "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
-               "全镇", "全村", "集市", "高新区", "开发区")
+               "全镇", "全村", "集市", "高新区", "开发区", "小镇")
 # How far left a name may reach before its suffix.
 PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "镇": 5, "乡": 5, "村": 5, "街道": 5, "社区": 5,
              "管理区": 6}
@@ -761,7 +765,9 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             continue
         opener = s[:i]
         named = "“" in name or i in place_starts or any(opener.endswith(t) for t in PROJECT_OPENERS) \
-            or (out and out[-1].end == i)
+            or (out and out[-1].end == i) or \
+            (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
+             re.search("(落地|落户|位于|地处|入驻|建在)[^，。；]{0,12}$", opener))
         if not named:
             continue
         info = ()
