@@ -189,10 +189,15 @@ def serialize(triples, path, graph_name: str | None = None) -> int:
     return write_graph(sorter.lines(), path)
 
 
-def _umask() -> int:
+def _read_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# read once at import: os.umask can only be read by setting it, which would race between the
+# threads of a dask worker writing shards
+_UMASK = _read_umask()
 
 
 def write_atomic(path, write) -> None:
@@ -206,7 +211,7 @@ def write_atomic(path, write) -> None:
         p.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent or "."))
     try:
-        os.fchmod(fd, 0o666 & ~_umask())
+        os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as f:
             write(f)
         os.replace(tmp, p)

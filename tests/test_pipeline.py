@@ -1,0 +1,131 @@
+"""The build's plumbing: external line sort, canonical N-Triples, batching, engines, holdings."""
+import pyoxigraph as ox
+import pytest
+
+from kg import rdf
+from kg.pipeline import (BATCH_PAGES, LocalEngine, PageResult, add_holdings, build, extract_source, make_batches,
+                         run_batches, run_extraction, summarise_holdings)
+from kg.samples import paths
+from kg.shards import LineSorter, sorted_unique, write_graph
+
+
+def _nt(s, p, o):
+    return f"<http://e/{s}> <http://e/{p}> <http://e/{o}> .\n".encode()
+
+
+def test_line_sorter_spills_runs_and_merges_sorted_unique(tmp_path):
+    sorter = LineSorter(tmpdir=tmp_path, run_bytes=300)  # tiny runs: every few pages spill to disk
+    expected = set()
+    for i in range(60):
+        chunk = b"".join(_nt(f"s{(i * 7 + j) % 23}", "p", f"o{j}") for j in range(3))
+        expected |= set(chunk.splitlines(keepends=True))
+        sorter.add(chunk)
+    assert len(sorter.runs) > 3
+    out = list(sorter.lines())
+    assert out == sorted(expected)
+    assert not list(tmp_path.glob("kg-run-*"))  # runs are removed after the merge
+
+
+def test_sorted_unique_adds_missing_final_newline():
+    assert sorted_unique(_nt("b", "p", "o") + _nt("a", "p", "o").rstrip(b"\n") + b"\n" + _nt("b", "p", "o")) == \
+        _nt("a", "p", "o") + _nt("b", "p", "o")
+
+
+def test_line_order_is_the_old_subject_predicate_object_order(tmp_path):
+    """Sorting canonical N-Triples lines by bytes gives the (str(s), str(p), str(o)) order used before."""
+    r = extract_source("sample_01.txt", paths()[0].read_text(encoding="utf-8"))
+    triples = [q.triple for q in ox.parse(r.nt, format=ox.RdfFormat.N_TRIPLES)]
+    triples += [ox.Triple(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("x")),
+                ox.Triple(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("x", language="zh")),
+                ox.Triple(ox.NamedNode("http://e/ab"), ox.NamedNode("http://e/p"), ox.Literal("万"))]
+    by_terms = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    sorter = LineSorter()
+    sorter.add(rdf.nt_bytes(reversed(triples)))
+    out = tmp_path / "g.ttl"
+    n = write_graph(sorter.lines(), out)
+    assert n == len(by_terms)
+    assert out.read_bytes() == ox.serialize(by_terms, format=ox.RdfFormat.TURTLE, prefixes=rdf.turtle_prefixes())
+
+
+@pytest.mark.parametrize("ext", [".ttl", ".nt", ".trig", ".nq", ".jsonld"])
+def test_every_output_format_reads_back_as_the_same_triples(tmp_path, ext):
+    r = extract_source("sample_02.txt", paths()[1].read_text(encoding="utf-8"))
+    want = {q.triple for q in ox.parse(r.nt, format=ox.RdfFormat.N_TRIPLES)}
+    out = tmp_path / f"g{ext}"
+    assert rdf.serialize(want, out) == len(want)
+    got = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(out), format=rdf.output_format(out))}
+    assert got == want
+
+
+def test_serialize_matches_a_build_of_the_same_triples(tmp_path):
+    out = tmp_path / "a.ttl"
+    build([str(p) for p in paths()], out, use_cache=False)
+    triples = {q.triple for q in ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)}
+    again = tmp_path / "b.ttl"
+    rdf.serialize(triples, again)
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_batches_keep_input_order_and_bound_their_size():
+    items = [(f"p{i}", "字" * (1000 * (i % 5)), str(i)) for i in range(100)]
+    batches = list(make_batches(items))
+    assert [i for i, _ in batches] == list(range(len(batches)))
+    assert [it for _, b in batches for it in b] == items
+    assert all(len(b) <= BATCH_PAGES for _, b in batches)
+
+
+class _CountingEngine:
+    """Inline engine that records how many batches are in flight when each is submitted."""
+
+    inflight = 3
+
+    def __init__(self):
+        self.live, self.peak, self.closed = 0, 0, False
+
+    def submit(self, index, batch):
+        self.live += 1
+        self.peak = max(self.peak, self.live)
+        eng = self
+
+        class H:
+            def get(self):
+                eng.live -= 1
+                return [PageResult(name, 1, b"", (), len(text), key) for name, text, key in batch]
+        return H()
+
+    def close(self):
+        self.closed = True
+
+    def abort(self):
+        pass
+
+
+def test_run_batches_bounds_work_in_flight():
+    eng = _CountingEngine()
+    pulled = []
+
+    def batches():
+        for i in range(20):
+            pulled.append(i)
+            yield i, [(f"p{i}", "x", "")]
+
+    out = list(run_batches(eng, batches()))
+    assert [b[0].source for b in out] == [f"p{i}" for i in range(20)]
+    assert eng.peak <= eng.inflight and eng.closed
+
+
+def test_two_workers_give_the_same_results_as_one():
+    sources = [(p.name, p.read_text(encoding="utf-8")) for p in paths()]
+    one = list(run_extraction(sources, workers=1))
+    two = list(run_extraction(sources, workers=2))
+    assert [(r.source, r.nt, r.holdings) for r in one] == [(r.source, r.nt, r.holdings) for r in two]
+    assert LocalEngine(2).inflight >= 2
+
+
+def test_holding_spans_take_full_dates_only():
+    spans = {}
+    add_holdings(spans, [("甲", "区长", "2022-03-01"), ("甲", "区长", "--05-01"), ("乙", "书记", "")])
+    add_holdings(spans, [("甲", "区长", "2021-12-31"), ("甲", "区长", "2022-04-02")])
+    assert spans == {("甲", "区长"): ("2021-12-31", "2022-04-02"), ("乙", "书记"): ("", "")}
+    r = PageResult("x", 1, b"", (("丙", "主任", "2020-01-02"),))
+    assert summarise_holdings([r]) == {("丙", "主任"): ("2020-01-02", "2020-01-02")}
