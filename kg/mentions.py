@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.lexicon import lexicon
 
@@ -104,6 +105,9 @@ AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 �
 正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里""".split(),
                     key=len, reverse=True)
 DELIMS = set("、，,。；;：:（(）) \n")
+_AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(w) >= 2))))
+_AFTER_NAME1 = frozenset(w for w in AFTER_NAME if len(w) == 1)
+_CJK_RUN = re.compile(f"[{CJK}]+")
 GROUP_WORDS = ("两区领导", "区领导", "市领导", "省领导", "县领导", "镇领导", "领导")
 ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "党员", "志愿者", "老人", "职工", "员工", "主播",
               "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户",
@@ -140,25 +144,39 @@ def name_at(s: str, i: int, known: frozenset = frozenset()) -> int:
 
 def _name_at(s: str, i: int, known: frozenset) -> int:
     L = lexicon()
-    for n in sorted((k for k in known if s.startswith(k, i)), key=len, reverse=True):
-        return len(n)
+    if known and i < len(s):
+        for n in _known_index(known).get(s[i], ()):
+            if s.startswith(n, i):
+                return len(n)
     sur = 2 if s[i:i + 2] in L.surnames2 else 1 if s[i:i + 1] in L.surnames1 else 0
     if not sur:
         return 0
-    lengths = (sur + 1, sur + 2)
+    lengths = [n for n in (sur + 1, sur + 2) if i + n <= len(s) and _CJK_RUN.fullmatch(s, i, i + n)]
     for n in lengths:  # a word that follows names starts right after n characters
-        if i + n <= len(s) and all(_is_cjk(c) for c in s[i:i + n]) and \
-                any(s.startswith(w, i + n) for w in AFTER_NAME if len(w) >= 2):
+        if _AFTER_NAME2.match(s, i + n):
             return n
     for n in lengths:
-        if i + n <= len(s) and all(_is_cjk(c) for c in s[i:i + n]) and \
-                (i + n == len(s) or s[i + n] in DELIMS):
+        if i + n == len(s) or s[i + n] in DELIMS:
             return n
-    n = sur + 2
-    if i + n <= len(s) and all(_is_cjk(c) for c in s[i:i + n]) and \
-            any(s.startswith(w, i + n) for w in AFTER_NAME if len(w) == 1):
-        return n
+    if sur + 2 in lengths and s[i + sur + 2:i + sur + 3] in _AFTER_NAME1:
+        return sur + 2
     return 0
+
+
+@lru_cache(maxsize=None)
+def words_re(words: tuple) -> re.Pattern:
+    """One alternation for a word list, longest first: a single scan instead of one per word."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=256)
+def _known_index(known: frozenset) -> dict:
+    idx: dict = {}
+    for k in known:
+        idx.setdefault(k[0], []).append(k)
+    for v in idx.values():
+        v.sort(key=len, reverse=True)
+    return idx
 
 
 def _title_regex():
@@ -279,27 +297,23 @@ def find_title_after(s: str) -> list[Chain]:
 def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
     """Names in lists after a group word ("两区领导A、B、C") or a role word ("学生陶静茹说")."""
     out = []
-    for g in GROUP_WORDS:
-        for m in re.finditer(re.escape(g), s):
-            if g == "领导" and m.start() > 0 and s[m.start() - 1] in "区市省县镇":
-                continue  # covered by the longer group word
-            i = m.end()
-            while i < len(s):
-                n = name_at(s, i, known)
-                if not n:
-                    break
-                out.append(Mention("Person", s[i:i + n], i, i + n, "Official", (("how", "list"),)))
-                i += n
-                if i < len(s) and s[i] == "、":
-                    i += 1
-                    continue
-                break
-    for r in ROLE_WORDS:
-        for m in re.finditer(re.escape(r), s):
-            i = m.end()
+    for m in words_re(GROUP_WORDS).finditer(s):
+        i = m.end()
+        while i < len(s):
             n = name_at(s, i, known)
-            if n:
-                out.append(Mention("Person", s[i:i + n], i, i + n, "Other", (("how", "role"),)))
+            if not n:
+                break
+            out.append(Mention("Person", s[i:i + n], i, i + n, "Official", (("how", "list"),)))
+            i += n
+            if i < len(s) and s[i] == "、":
+                i += 1
+                continue
+            break
+    for m in words_re(ROLE_WORDS).finditer(s):
+        i = m.end()
+        n = name_at(s, i, known)
+        if n:
+            out.append(Mention("Person", s[i:i + n], i, i + n, "Other", (("how", "role"),)))
     return out
 
 
@@ -321,13 +335,15 @@ def find_subject_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
 def find_known_names(s: str, known: frozenset) -> list[Mention]:
     """Every occurrence of a name already established on this page, where it is not inside a longer word."""
     out = []
-    for name in known:
-        for m in re.finditer(re.escape(name), s):
-            a, b = m.start(), m.end()
-            before_ok = a == 0 or not _is_cjk(s[a - 1]) or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a) \
-                or any(s[:a].endswith(t) for t in lexicon().titles) or any(s[:a].endswith(g) for g in GROUP_WORDS)
-            if before_ok:
-                out.append(Mention("Person", name, a, b, "", (("how", "known"),)))
+    if not known:
+        return out
+    for m in words_re(tuple(sorted(known))).finditer(s):
+        name = m.group()
+        a, b = m.start(), m.end()
+        before_ok = a == 0 or not _is_cjk(s[a - 1]) or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a) \
+            or _title_ending_at(s, a) or s.endswith(GROUP_WORDS, 0, a)
+        if before_ok:
+            out.append(Mention("Person", name, a, b, "", (("how", "known"),)))
     return out
 
 
@@ -417,7 +433,6 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
 
     L = lexicon()
     out: list[Mention] = []
-    place_ends = {p.end: p for p in (places or [])}
     for m in org_re().finditer(s):
         a, b = m.start(), m.end()
         suffix = m.group()
@@ -475,11 +490,10 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue   # 研发试验中心, 法治政府: a function, not a named body
         out.append(Mention("Organization", name, start, b, subtype))
     spans = taken + [(o.start, o.end) for o in out]
-    for name, subtype in L.bodies.items():
-        for m in re.finditer(re.escape(name), s):
-            if not _overlaps(m.start(), m.end(), spans):
-                out.append(Mention("Organization", name, m.start(), m.end(), subtype))
-                spans.append((m.start(), m.end()))
+    for m in words_re(tuple(L.bodies)).finditer(s):
+        if not _overlaps(m.start(), m.end(), spans):
+            out.append(Mention("Organization", m.group(), m.start(), m.end(), L.bodies[m.group()]))
+            spans.append((m.start(), m.end()))
     return sorted(out, key=lambda o: o.start)
 
 
@@ -511,9 +525,7 @@ def _one_word(text: str) -> bool:
 def _generic_end(name: str, suffix: str) -> bool:
     """美丽乡村, 全国文明城市, 坚定依法治区: the name ends in a generic word and what stands before
     it is a common word too. 郢城镇 (郢 + 城镇) is a name."""
-    from kg.segment import _jieba, is_common_word
-
-    from kg.segment import tag
+    from kg.segment import _jieba, tag
 
     for g in GENERIC_END:
         if name.endswith(g) and len(g) >= len(suffix) and name != g:
@@ -576,16 +588,17 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
         out.append(Mention("Place", name, start, b, subtype, (("level", level),)))
     # gazetteer names not covered by a suffixed name
     spans = taken + [(o.start, o.end) for o in out]
-    for name, subtype in L.gazetteer.items():
-        for m in re.finditer(re.escape(name), s):
-            a, b = m.start(), m.end()
-            if _overlaps(a, b, spans):
-                continue
-            if b < len(s) and s[b] in "区市省县" and name not in ("光谷",):
-                continue  # part of a suffixed name that was rejected
-            level = {"Province": 6, "City": 5}.get(subtype, 4)
-            out.append(Mention("Place", name, a, b, subtype, (("level", level),)))
-            spans.append((a, b))
+    for m in words_re(tuple(L.gazetteer)).finditer(s):
+        name = m.group()
+        subtype = L.gazetteer[name]
+        a, b = m.start(), m.end()
+        if _overlaps(a, b, spans):
+            continue
+        if b < len(s) and s[b] in "区市省县" and name not in ("光谷",):
+            continue  # part of a suffixed name that was rejected
+        level = {"Province": 6, "City": 5}.get(subtype, 4)
+        out.append(Mention("Place", name, a, b, subtype, (("level", level),)))
+        spans.append((a, b))
     # runs of one-character abbreviations after a travel verb: "赴沪浙苏"
     abbr = "".join(L.abbreviations)
     for m in re.finditer(f"(?:赴|到|至|往)([{abbr}]{{2,5}})(?=[^{CJK}]|开展|考察|调研|学习|等地|招商|交流|$)", s):
@@ -614,10 +627,10 @@ ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪�
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
                   "启动", "参加", "出席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
 _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
-EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动", "实际行动", "具体行动", "实践活动", "协商会", "专题会议", "工作会议", "推进会",
+EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动", "实际行动", "具体行动", "实践活动", "协商会",
+                 "专题会议", "工作会议", "推进会",
                  "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
                  "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛"}
-ORDINAL = re.compile(f"第[一二三四五六七八九十百零〇\\d]+次(?:全体|扩大)?(?:会议|全会|党代会|代表大会)")
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会")
 
 
