@@ -320,7 +320,8 @@ class PageExtractor:
                         body_key = implied_key
                     else:
                         body_key = prev_body_key
-                    post_key = canonical_post(p.text, body, title, body_org, implied_key)
+                    written_body = expand_body(body, self.ctx, loc) if body else ""
+                    post_key = canonical_post(p.text, body, title, written_body, implied_key)
                     post = self.out.add_entity("Post", post_key, p.text, "", aid)
                     if body:
                         self.out.entities[("Post", post_key)].names.add(expand_body(body, self.ctx, loc) + title)
