@@ -507,7 +507,9 @@ def render(res: dict, *, title: str | None = None) -> str:
     cols = ["P", "R", "F1", "tp", "fp", "fn"]
 
     def rows(sec):
-        return [[k, v["p"], v["r"], v["f1"], v["tp"], v["fp"], v["fn"]] for k, v in res[sec].items()]
+        # a type neither the gold nor the graph has on this page is "-", not a misleading 0.000
+        return [[k] + (["    -"] * 3 if v["tp"] + v["fp"] + v["fn"] == 0 else [v["p"], v["r"], v["f1"]]) +
+                [v["tp"], v["fp"], v["fn"]] for k, v in res[sec].items()]
 
     out = []
     if title:
