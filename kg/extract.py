@@ -146,7 +146,13 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = ()) ->
     projects = [p for p in M.find_projects(s, taken_docs, places0)
                 if not any(e.start <= p.start and p.end <= e.end for e in events)]
     orgs = M.find_orgs(s, taken_docs, places0)
-    places = M.find_places(s, taken_docs + [(o.start, o.end) for o in orgs], ctx_names)
+    # places are found again around the bodies only when a body cuts into one of them
+    cut = [p for p in places0 if any(p.start < o.end and o.start < p.end and not (o.start <= p.start and p.end <= o.end)
+                                     for o in orgs)]
+    if cut:
+        places = M.find_places(s, taken_docs + [(o.start, o.end) for o in orgs], ctx_names)
+    else:
+        places = [p for p in places0 if not any(o.start <= p.start and p.end <= o.end for o in orgs)]
     # a compound named after a body (荆州中心医院职工宿舍区) is one place, not body + place;
     # the body is still named there
     inner_orgs = []

@@ -83,53 +83,77 @@ def _classes(type_: str, subtype: str) -> list[str]:
     return out
 
 
+class _Terms:
+    """NamedNodes of the vocabulary, made once: a page makes thousands of triples with them."""
+
+    def __init__(self):
+        self.type, self.label, self.alt = _n(RDF.type), _n(RDFS.label), _n(SKOS.altLabel)
+        self.subject, self.predicate, self.object = _n(RDF.subject), _n(RDF.predicate), _n(RDF.object)
+        self.headline, self.date = _n(SCHEMA.headline), _n(DCTERMS.date)
+        self.gov = {t: _n(GOV[t]) for t in ontology_terms()}
+
+
+_T = None
+
+
+def _terms() -> _Terms:
+    global _T
+    if _T is None:
+        _T = _Terms()
+    return _T
+
+
 def page_triples(articles, facts) -> list[ox.Triple]:
     """Triples for one page's articles and facts (entities, relations, evidence, articles)."""
+    V = _terms()
+    G = V.gov
     T = []
     add = T.append
-    rdf_type, label, alt = _n(RDF.type), _n(RDFS.label), _n(SKOS.altLabel)
     for a, aid in articles:
         s = _n(article_iri(aid))
-        add(ox.Triple(s, rdf_type, _n(GOV.Article)))
+        add(ox.Triple(s, V.type, G["Article"]))
         if a.headline:
-            add(ox.Triple(s, _n(SCHEMA.headline), _zh(a.headline)))
+            add(ox.Triple(s, V.headline, _zh(a.headline)))
         if a.date:
-            add(ox.Triple(s, _n(DCTERMS.date), _date(a.date)))
-        add(ox.Triple(s, _n(GOV.articleKind), ox.Literal(a.kind)))
-        add(ox.Triple(s, _n(GOV.sourceFile), ox.Literal(a.source)))
-        add(ox.Triple(s, _n(GOV.startOffset), _int(a.start)))
-        add(ox.Triple(s, _n(GOV.endOffset), _int(a.end)))
-        add(ox.Triple(s, _n(GOV.contentHash), ox.Literal(aid)))
-        for p, names in ((GOV.reporter, a.reporters), (GOV.photographer, a.photographers)):
+            add(ox.Triple(s, V.date, _date(a.date)))
+        add(ox.Triple(s, G["articleKind"], ox.Literal(a.kind)))
+        add(ox.Triple(s, G["sourceFile"], ox.Literal(a.source)))
+        add(ox.Triple(s, G["startOffset"], _int(a.start)))
+        add(ox.Triple(s, G["endOffset"], _int(a.end)))
+        add(ox.Triple(s, G["contentHash"], ox.Literal(aid)))
+        for p, names in (("reporter", a.reporters), ("photographer", a.photographers)):
             for n in names:
-                add(ox.Triple(s, _n(p), _n(entity_iri("Person", n))))
+                add(ox.Triple(s, G[p], _n(entity_iri("Person", n))))
+    nodes = {}
     for e in facts.entities.values():
-        s = _n(entity_iri(e.type, e.key))
+        s = nodes[(e.type, e.key)] = _n(entity_iri(e.type, e.key))
         for c in _classes(e.type, e.subtype):
-            add(ox.Triple(s, rdf_type, _n(GOV[c])))
-        add(ox.Triple(s, label, _zh(e.key)))
+            add(ox.Triple(s, V.type, G[c]))
+        add(ox.Triple(s, V.label, _zh(e.key)))
         for n in sorted(e.names - {e.key}):
-            add(ox.Triple(s, alt, _zh(n)))
+            add(ox.Triple(s, V.alt, _zh(n)))
         for aid in sorted(e.articles):
-            add(ox.Triple(s, _n(GOV.mentionedIn), _n(article_iri(aid))))
+            add(ox.Triple(s, G["mentionedIn"], _n(article_iri(aid))))
     seen = set()
     for f in facts.facts:
-        s, o, p = _n(entity_iri(f.s.type, f.s.key)), _n(entity_iri(f.o.type, f.o.key)), _n(GOV[f.p])
+        s = nodes.get((f.s.type, f.s.key)) or _n(entity_iri(f.s.type, f.s.key))
+        o = nodes.get((f.o.type, f.o.key)) or _n(entity_iri(f.o.type, f.o.key))
+        p = G[f.p]
         add(ox.Triple(s, p, o))
         ev_key = (f.s, f.p, f.o, f.article, f.start, f.sentence if f.start < 0 else "")
         if ev_key in seen:
             continue
         seen.add(ev_key)
         ev = _n(f"{RES_IRI}evidence/{digest(s.value, p.value, o.value, f.article, str(f.start), f.sentence)}")
-        add(ox.Triple(ev, rdf_type, _n(GOV.Evidence)))
-        add(ox.Triple(ev, _n(RDF.subject), s))
-        add(ox.Triple(ev, _n(RDF.predicate), p))
-        add(ox.Triple(ev, _n(RDF.object), o))
-        add(ox.Triple(ev, _n(GOV.article), _n(article_iri(f.article))))
-        add(ox.Triple(ev, _n(GOV.sentence), _zh(f.sentence)))
+        add(ox.Triple(ev, V.type, G["Evidence"]))
+        add(ox.Triple(ev, V.subject, s))
+        add(ox.Triple(ev, V.predicate, p))
+        add(ox.Triple(ev, V.object, o))
+        add(ox.Triple(ev, G["article"], _n(article_iri(f.article))))
+        add(ox.Triple(ev, G["sentence"], _zh(f.sentence)))
         if f.start >= 0:
-            add(ox.Triple(ev, _n(GOV.startOffset), _int(f.start)))
-            add(ox.Triple(ev, _n(GOV.endOffset), _int(f.end)))
+            add(ox.Triple(ev, G["startOffset"], _int(f.start)))
+            add(ox.Triple(ev, G["endOffset"], _int(f.end)))
     return T
 
 
