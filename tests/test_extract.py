@@ -367,6 +367,17 @@ def test_place_led_project_is_located_in_its_place():
     assert ("纪南镇枫林村桃花源民宿项目", "枫林村") in pairs(f, "locatedIn")
 
 
+def test_district_before_a_quoted_project_name_is_its_place_not_its_name():
+    f = run("近日，荆州区“智慧养老”建设工程正式启动。")
+    assert keys(f, "Project") == {"智慧养老建设工程"}
+    assert pairs(f, "locatedIn") == {("智慧养老建设工程", "荆州区")}
+
+
+def test_group_word_members_who_join_the_visit_inspect_every_stop():
+    f = run("5月3日，区委书记钟启航先后到荆楚果蔬深加工项目、梅岭村等地调研。区领导柯文参加调研。")
+    assert pairs(f, "inspected") == {(p, s) for p in ("钟启航", "柯文") for s in ("荆楚果蔬深加工项目", "梅岭村")}
+
+
 def test_project_landed_in_a_village():
     f = run("近日，落地枫林村的荆楚果蔬深加工项目已经投产。")
     assert pairs(f, "locatedIn") == {("荆楚果蔬深加工项目", "枫林村")}
