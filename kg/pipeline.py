@@ -503,10 +503,24 @@ def _rebuild_store(store: Path, manifest, after: dict) -> int:
         sorter.cleanup()
 
 
+LOAD_LINES = 200_000   # per bulk_load call: oxigraph's loader buffers a whole call (~1 GB per 1.3M triples)
+
+
 def _bulk_load(st, nt_path: Path) -> None:
+    """Sorted N-Triples into the store in slices, so the loader's memory stays flat at any size.
+
+    lenient: the lines are pyoxigraph's own canonical N-Triples, already validated once.
+    """
+    import itertools
+
     import pyoxigraph as ox
 
-    st.bulk_load(path=str(nt_path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    with open(nt_path, "rb") as f:
+        while True:
+            chunk = b"".join(itertools.islice(f, LOAD_LINES))
+            if not chunk:
+                break
+            st.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
     st.flush()
 
 
