@@ -34,8 +34,10 @@ eval: $(STAMP)
 	$(KG) build $(SHARED)/corpus/jingzhou -o out/jz.ttl
 	$(KG) eval out/jz.ttl --per-page $(addprefix --gold ,$(wildcard $(SHARED)/gold/*.json))
 
+# e.g. make bench BENCH_ARGS="--quick" or BENCH_ARGS="--sizes 10000 --json out/bench.json"
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(BIN)/python -m kg.bench
+	$(BIN)/python -m kg.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf out build *.egg-info
