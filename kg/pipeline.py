@@ -67,8 +67,18 @@ def extract_source(name: str, text: str, ctx: Context | None = None) -> PageResu
 
 
 def extract_batch(batch) -> list:
-    """[(name, text, key)] → [PageResult]: the unit of work a worker process or a dask task runs."""
-    return [replace(extract_source(name, text), key=key) for name, text, key in batch]
+    """[(name, text, key)] → [PageResult]: the unit of work a worker process or a dask task runs.
+
+    Each page's lines come back sorted and unique: the workers pay for that in parallel, and the
+    parent's sort of many pre-sorted runs is mostly merging (timsort finds the runs).
+    """
+    from kg.shards import sorted_unique
+
+    out = []
+    for name, text, key in batch:
+        r = extract_source(name, text)
+        out.append(replace(r, nt=sorted_unique(r.nt), key=key))
+    return out
 
 
 def add_holdings(spans: dict, holdings) -> None:

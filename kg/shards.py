@@ -134,7 +134,7 @@ def convert_nt(nt_path, output) -> None:
         g = ox.NamedNode(DEFAULT_GRAPH)
         items = (ox.Quad(t.subject, t.predicate, t.object, g) for t in triples)
     else:
-        items = (ox.Triple(t.subject, t.predicate, t.object) for t in triples)
+        items = triples  # default-graph quads serialise as triples: no Python object per triple
     kw = {} if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS) else {"prefixes": turtle_prefixes()}
     write_atomic(output, lambda f: ox.serialize(items, f, fmt, **kw))
 
