@@ -213,7 +213,7 @@ class PageExtractor:
     def local(self, sms: list[SentMentions]) -> Local:
         town = sub = village = ""
         for sm in sms:
-            for p in sm.places:
+            for p in sm.places + [q for q in sm.inner_places if q.type == "Place"]:
                 if p.subtype == "Town" and not town:
                     town = p.text
                 elif p.subtype == "Subdistrict" and not sub:
@@ -284,7 +284,7 @@ class PageExtractor:
         return self.out
 
     def article(self, a, aid, sents, known):
-        ctx_names = (self.ctx.zone, self.ctx.district, self.ctx.city, self.ctx.province)
+        ctx_names = (self.ctx.zone, self.ctx.district, self.ctx.city, self.ctx.province, self.ctx.zone_short)
         sms = [mention_sentence(st, known, ctx_names) for st in sents]
         local = self.local(sms)
         for n in a.reporters + a.photographers:
@@ -299,6 +299,7 @@ class PageExtractor:
             for d in sm.docs:
                 self.ref(d, aid, local)
         self.rule_chains(sms, aid, local)
+        self.rule_heads(sms, aid, local)
         main = self.main_event(sms, aid)
         self.rule_events(sms, aid, local, main)
         self.rule_visits(a, sms, aid, local, main)
@@ -334,10 +335,25 @@ class PageExtractor:
                     self.fact(person, "holdsPost", post, aid, sm.sent)
                     if body_key:
                         sub = "PartyBody" if body_key.endswith(("委", "党组", "党工委", "委员会")) else "GovernmentBody"
-                        org = self.out.add_entity("Organization", body_key, body or body_key, sub, aid)
+                        written = written_body if body else body_key
+                        # the surface form is the body as written plus what the title added (区政府 + 党组)
+                        surface = body + body_key[len(written):] if body and body_key.startswith(written) else body_key
+                        org = self.out.add_entity("Organization", body_key, surface, sub, aid)
                         self.fact(person, "memberOf", org, aid, sm.sent)
                     if body:
                         prev_body_key = body_key
+
+    def rule_heads(self, sms, aid, local):
+        """"荆楚云帆公司负责人焦玉林": a member of the body, and no post (负责人 is not a title)."""
+        for sm in sms:
+            s = sm.sent.text
+            for p in sm.persons:
+                if s[:p.start].endswith(("负责人", "主要负责人")):
+                    head = p.start - 3 - (2 if s[:p.start].endswith("主要负责人") else 0)
+                    o = next((o for o in sm.orgs if o.end == head), None)
+                    if o is not None:
+                        self.fact(self.out.add_entity("Person", p.text, p.text, "", aid), "memberOf",
+                                  self.ref(o, aid, local), aid, sm.sent)
 
     def _district_before(self, s, pos):
         """The nearest other district named before a chain ("江岸区委书记姚彬，副区长严松毅")."""
@@ -444,7 +460,7 @@ class PageExtractor:
             if main_ref or evs:
                 ev = main_ref or target
                 attend_at = None
-                for v in ("参加会议", "出席会议", "参会", "列席会议", "参加协商会议", "出席并讲话"):
+                for v in ("参加会议", "出席会议", "参会", "列席会议", "参加协商会议", "出席并讲话", "到会"):
                     i = s.find(v)
                     if i >= 0:
                         attend_at = i
@@ -557,10 +573,10 @@ class PageExtractor:
             for p in sm.persons:
                 after = s[p.end:]
                 lead = any(after.startswith(v) for v in ("率队", "带队", "一行", "调研", "考察", "视察", "暗访",
-                                                          "专题调研", "督办", "先后到", "实地查看", "深入", "到",
+                                                          "专题调研", "督办", "先后", "实地查看", "深入", "到",
                                                           "赴", "来到", "前往", "走访"))
                 if lead and has_visit:
-                    party.append(p.text)
+                    party += [q.text for q in _listed_before(sm, p)] + [p.text]
             for v in PARTY_JOIN:
                 i = s.find(v)
                 if i >= 0 and (v != "参加" or re.match(r"参加(调研|考察|视察|暗访|督办)?[。；，]?$", s[i:])):
@@ -627,7 +643,8 @@ class PageExtractor:
             if m.type == "Organization" and m.subtype in ("GovernmentBody", "PartyBody"):
                 continue
             if m.type == "Organization" and re.match("旁边|附近|周边|对面|门口|门前", s[m.end:]):
-                prev = next((p for p in picked if p.end == m.start and p.type == "Place"), None)
+                prev = next((p for p in picked + sm.inner_places if p.type == "Place" and
+                             (p.end == m.start or p.start == m.start)), None)
                 if prev is not None:
                     out.append((prev, sm))   # 沿河村希望小学旁边桥梁: the stop is by the school, in the village
                 continue
@@ -739,6 +756,25 @@ class PageExtractor:
                       (o.endswith(k) or (len(k) >= 5 and o[:2] == k[:2] and o[-2:] == k[-2:] and _subsequence(k, o)))]
             if len(longer) == 1:
                 self._merge(EntityRef("Organization", k), EntityRef("Organization", longer[0]))
+
+
+def _listed_before(sm, p) -> list:
+    """The names listed with p before it, title chains between them allowed:
+    区委常委、常务副区长贺明轩，区政府党组成员钱立新、孙雅文到…"""
+    s = sm.sent.text
+    posts = [(q.start, q.end) for c in sm.chains for q in c.posts]
+    persons = sorted(sm.persons, key=lambda q: q.start)
+    out = []
+    k = persons.index(p)
+    while k > 0:
+        prev = persons[k - 1]
+        gap = [i for i in range(prev.end, persons[k].start)
+               if s[i] not in "、，," and not any(a <= i < b for a, b in posts)]
+        if gap or prev.end == persons[k].start:
+            break
+        out.insert(0, prev)
+        k -= 1
+    return out
 
 
 def _subsequence(short: str, long_: str) -> bool:

@@ -76,7 +76,15 @@ def _stopword_ending_at(s: str, i: int, words=_STOPWORD_SET) -> int:
     return 0
 
 
-def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "") -> int:
+def _noun_word(w: str) -> bool:
+    """就业, 和平: a function character that opens a content word belongs to the name."""
+    from kg.segment import tag
+
+    t = tag(w)
+    return t is not None and t[:1] not in ("p", "c", "u", "d", "r", "m", "q", "y", "e", "o", "f")
+
+
+def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_word: bool = False) -> int:
     """Scan left from ``end`` over name characters; stop at punctuation, digits, function chars,
     stop words, ``floor`` (the end of the previous mention) or ``max_len``."""
     i = end
@@ -85,12 +93,14 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "") -> in
         if c in allow:
             i -= 1
             continue
-        if not _is_cjk(c) or c in STOP_CHARS:
+        if not _is_cjk(c):
+            break
+        if c in STOP_CHARS and not (i < end and _noun_word(s[i - 1:i + 1])):
             break
         if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS:
             break
-        if _stopword_ending_at(s, i):
-            break
+        if _stopword_ending_at(s, i) and not (own_word and i == end):
+            break        # own_word: the word right before a body's suffix is the name's own (希望小学)
         i -= 1
     return i
 
@@ -108,6 +118,7 @@ DELIMS = set("、，,。；;：:（(）) \n")
 _AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(w) >= 2))))
 _AFTER_NAME1 = frozenset(w for w in AFTER_NAME if len(w) == 1)
 _CJK_RUN = re.compile(f"[{CJK}]+")
+_TRAVEL_CHARS = frozenset("到赴等")
 GROUP_WORDS = ("两区领导", "区领导", "市领导", "省领导", "县领导", "镇领导", "领导")
 ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "党员", "志愿者", "老人", "职工", "员工", "主播",
               "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户",
@@ -160,6 +171,8 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
             return n
     if sur + 2 in lengths and s[i + sur + 2:i + sur + 3] in _AFTER_NAME1:
         return sur + 2
+    if sur + 1 in lengths and s[i + sur + 1:i + sur + 2] in _TRAVEL_CHARS:
+        return sur + 1   # 龚铭到…调研: a short name before 到/赴
     return 0
 
 
@@ -317,7 +330,7 @@ def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
     return out
 
 
-LEAD_VERBS = ("主持", "强调", "指出", "要求", "表示", "一行", "带队", "率队", "调研", "出席", "参加", "暗访",
+LEAD_VERBS = ("同志", "主持", "强调", "指出", "要求", "表示", "一行", "带队", "率队", "调研", "出席", "参加", "暗访",
               "督办", "考察", "视察", "讲话", "介绍", "深入", "先后", "专题", "走访", "看望", "慰问", "检查")
 
 
@@ -382,7 +395,7 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 班子 部门 单位 委 办公室 两区政府 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所""".split())
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
-NOT_AFTER = {"党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"),
+NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"),
              "村": set("民委庄落里组级集内部情两容貌道"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
              "州": set("市区"), "省": set("委级内外长市政心力钱时事"), "路": set("径线面况口上段边灯"),
              "街": set("道区巷头面坊"), "巷": set("子口"), "厂": set("房区长家商"), "局": set("长面势"),
@@ -402,7 +415,9 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
 # Single-character body suffixes (局, 办, 委 ...) name a body only after a level word or a place:
 # 区信访局, 市委, 区创文办; elsewhere they end ordinary words (格局, 督办, 主办).
 LEVEL_HEADS = ("区", "市", "省", "县", "镇", "乡", "街道", "村", "两区", "中共", "党")
-NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖")
+NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖经")
+# 干部, 村部, 全部, 内部: 部 ends a body only after a proper core (宣传部, 组织部)
+NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支基俱")
 
 
 _LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由])([区市省县][{CJK}]{{1,4}}[与和])$")
@@ -440,8 +455,12 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN:
             continue
+        if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
+            continue
         floor = max([e for _, e in taken if e <= a] + [0])
-        start = left_edge(s, a, floor, 16, allow="（）()")
+        # schools and hospitals are often named by a common word (希望小学, 实验中学, 人民医院)
+        start = left_edge(s, a, floor, 16, allow="（）()",
+                          own_word=L.org_suffixes[suffix] in ("School", "Hospital"))
         # "区产业与项目促进中心": 与 inside a body that opens with a level word
         if start > 0 and s[start - 1] in "与和":
             lm = _LEVEL_AND.search(s[:start])
@@ -573,10 +592,12 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
                 start, name = b - len(c), c
                 break
         need = 2 if len(suffix) == 1 else 1
-        if a - start < need:
+        if name in ctx_names:
+            pass                 # 高新区 alone: the home zone
+        elif a - start < need:
             continue
-        if name in GENERIC or name in GENERIC_END or "某" in name or s[start - 1:start] == "某" or \
-                _generic_end(name, suffix):
+        if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
+                                      s[start - 1:start] == "某" or _generic_end(name, suffix)):
             soft.append(b)
             continue
         if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)):
@@ -631,7 +652,9 @@ EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动
                  "专题会议", "工作会议", "推进会",
                  "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
                  "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛"}
-PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会")
+PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
+                            r"(?:(?:[省市区县]|[\u4e00-\u9fff]{2,4}[省市区县])委)?[一二三四五六七八九十]+届"
+                            r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
 
 
 EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给")
@@ -700,6 +723,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
                 b = inside[1]  # “敲门行动”: the closing quote belongs to the name
         if _overlaps(a, b, [(x, y) for x, y in spans if not (x <= a and b <= y)]):
             continue
+        if m.group().endswith("会") and s[b:b + 1] == "议":
+            b += 1       # 分析会 + 议: the longer name 分析会议
         if s[b:b + 1] in ("员", "室", "场", "所", "长", "费") or s[b:].startswith(EVENT_NOT_AFTER):
             continue
         floor = max([e for x, e in spans if e <= a and not (x <= a < e)] + [0])

@@ -92,7 +92,7 @@ def canonical_post(surface: str, body: str, title: str, body_key: str, implied_k
     return body_key + title
 
 
-_ORDINAL_HEAD = re.compile(r"^([区市省])(?=第|委|政府|政协|人大|直)")
+_ORDINAL_HEAD = re.compile(r"^([区市省])(?=第|委|政府|政协|人大|直|[一二三四五六七八九十]+届)")
 
 
 def canonical_event(name: str, ctx: Context) -> str:

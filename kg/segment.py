@@ -47,10 +47,12 @@ def trim_left(text: str, keep: int, kind: str = "name") -> int:
     jieba, tab = _jieba()
     breakers = BREAK_EVENT if kind == "event" else BREAK | {"vn"} if kind == "place" else BREAK
     pos, cut = 0, 0
-    for w in jieba.lcut(text[: len(text) - keep], HMM=False):
+    words = jieba.lcut(text[: len(text) - keep], HMM=False)
+    for k, w in enumerate(words):
         t = tab.get(w)
-        breaks = len(w) >= 2 and t is not None and (t in breakers or
-                                                    (kind == "org" and t == "vn" and freq(w) > 2000))
+        # a leading verbal noun (宣传离岸科创中心) goes, unless it is the whole core (实验中学)
+        breaks = len(w) >= 2 and t is not None and (t in breakers or (kind == "org" and t == "vn" and
+                                                                      freq(w) > 2000 and k < len(words) - 1))
         if kind in ("event", "org"):
             if not breaks:
                 break

@@ -100,8 +100,6 @@ def test_name_ends_before_the_verb(sentence, name):
     assert persons(sentence) == [name]
 
 
-@pytest.mark.xfail(strict=True, reason="find_subject_names: 同志 is not a LEAD_VERB, so a bare name "
-                                       "opening a sentence before 同志指出 is not read")
 def test_bare_name_before_tongzhi():
     assert persons("汪海涛同志指出，要抓好落实。") == ["汪海涛"]
 

@@ -133,8 +133,6 @@ def test_town_body_takes_the_town_of_the_article():
     assert "镇人大" not in keys(f, "Organization")
 
 
-@pytest.mark.xfail(strict=True, reason="bare 高新区 is in mentions.GENERIC/GENERIC_END, so find_places drops it "
-                                       "before canonical_place could map it to 荆州高新区")
 def test_bare_zone_is_the_high_tech_zone():
     f = extract("6月1日，考察团一行先后到高新区、川店镇参观。")
     assert "荆州高新区" in keys(f, "Place")
@@ -147,8 +145,6 @@ def test_zone_body_and_its_short_form_are_one_node():
     assert ("Organization", "高新区管委会") not in f.entities
 
 
-@pytest.mark.xfail(strict=True, reason="org_suffixes.tsv has no 部 (宣传部, 组织部, 统战部) and no 厅 "
-                                       "(农业农村厅): such bodies named outside a title chain are not found")
 @pytest.mark.parametrize("body, key", [
     ("区委宣传部", "荆州区委宣传部"),
     ("省农业农村厅", "湖北省农业农村厅"),
