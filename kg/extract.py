@@ -132,12 +132,31 @@ def _dedupe_persons(ms):
     return out
 
 
-def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = ()) -> SentMentions:
+@dataclass(frozen=True)
+class NameFinds:
+    """What the name finders read in a sentence: chains and names."""
+    chains: list
+    names: list
+
+
+def find_names(s: str, known: frozenset = frozenset()) -> NameFinds:
+    return NameFinds(M.find_chains(s, known) + M.find_title_after(s),
+                     M.find_listed_names(s, known) + M.find_subject_names(s, known))
+
+
+def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
+                     first: NameFinds | None = None) -> SentMentions:
+    """All mentions of one sentence. ``first`` is what the name finders read before the page's
+    names were known; it still holds when every known name in the sentence is one it found."""
     s = sent.text
-    chains = M.find_chains(s, known) + M.find_title_after(s)
-    persons = [c.person for c in chains] + M.find_listed_names(s, known) + M.find_subject_names(s, known) \
-        + M.find_known_names(s, known)
-    persons = _dedupe_persons(persons)
+    occurrences = M.find_known_names(s, known)
+    if first is not None and all(any(p.start == o.start and p.end == o.end for p in
+                                     [c.person for c in first.chains] + first.names) for o in occurrences):
+        names = first
+    else:
+        names = find_names(s, known)
+    chains = names.chains
+    persons = _dedupe_persons([c.person for c in chains] + names.names + occurrences)
     taken = [(p.start, p.end) for p in persons] + [(p.start, p.end) for c in chains for p in c.posts]
     docs = M.find_documents(s)
     taken_docs = taken + [(d.start - 1, d.end + 1) for d in docs]
@@ -269,23 +288,21 @@ class PageExtractor:
         per_article = []
         for a in arts:
             sents = ([Sentence.of(a.headline, -1, -1)] if a.headline else []) + sentences(a.body, a.start)
-            per_article.append(sents)
-            for st in sents:
-                for c in M.find_chains(st.text) + M.find_title_after(st.text):
-                    known.add(c.person.text)
-                for p in M.find_listed_names(st.text) + M.find_subject_names(st.text):
-                    known.add(p.text)
-            for n in a.reporters + a.photographers:
-                known.add(n)
+            firsts = [find_names(st.text) for st in sents]
+            per_article.append((sents, firsts))
+            for f in firsts:
+                known.update(c.person.text for c in f.chains)
+                known.update(p.text for p in f.names)
+            known.update(a.reporters + a.photographers)
         known = frozenset(k for k in known if 2 <= len(k) <= 4)
-        for a, aid, sents in zip(arts, self.article_ids, per_article):
-            self.article(a, aid, sents, known)
+        for a, aid, (sents, firsts) in zip(arts, self.article_ids, per_article):
+            self.article(a, aid, sents, known, firsts)
         self.merge_suffix_aliases()
         return self.out
 
-    def article(self, a, aid, sents, known):
+    def article(self, a, aid, sents, known, firsts=None):
         ctx_names = (self.ctx.zone, self.ctx.district, self.ctx.city, self.ctx.province, self.ctx.zone_short)
-        sms = [mention_sentence(st, known, ctx_names) for st in sents]
+        sms = [mention_sentence(st, known, ctx_names, f) for st, f in zip(sents, firsts or [None] * len(sents))]
         local = self.local(sms)
         for n in a.reporters + a.photographers:
             self.out.add_entity("Person", n, n, "Reporter", aid)
