@@ -389,11 +389,11 @@ class PageExtractor:
             return ""
         if title.startswith("党委") and re.search("(集团|公司|医院|学校|中学|小学|学院|大学)$", body):
             return expand_body(body, self.ctx, loc)
-        if title.startswith(("党委", "党组", "党工委", "纪委", "纪工委")) and not body.endswith(("委", "党组")):
-            suffix = "党组" if title.startswith("党组") else title[:3] if title.startswith("党工委") else \
-                title[:3] if title.startswith("纪工委") else title[:2]
+        if title.startswith(("党委", "党组", "党工委", "纪委", "纪工委", "党支部", "党总支")) and \
+                not body.endswith(("委", "党组", "支部", "总支")):
+            suffix = next(p for p in ("党工委", "纪工委", "党支部", "党总支", "党委", "党组", "纪委") if title.startswith(p))
             if body.endswith(self.ctx.zone) or body in (self.ctx.zone, self.ctx.zone_short) or \
-                    re.search("(区|市|县|镇|乡|街道|政府|局)$", body):
+                    re.search("(区|市|县|镇|乡|街道|村|社区|政府|局)$", body):
                 return expand_body(body + suffix, self.ctx, loc)
         return expand_body(body, self.ctx, loc)
 

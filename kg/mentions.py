@@ -396,7 +396,7 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
 NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"),
-             "村": set("民委庄落里组级集内部情两容貌道"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
+             "村": set("民委庄落里组级集内部情两容貌道干务规"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
              "州": set("市区"), "省": set("委级内外长市政心力钱时事"), "路": set("径线面况口上段边灯"),
              "街": set("道区巷头面坊"), "巷": set("子口"), "厂": set("房区长家商"), "局": set("长面势"),
              "办": set("公理事法好学"), "委": set("员托屈会"), "院": set("长士子落校"), "所": set("有长在以谓属")}
@@ -458,9 +458,13 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
             continue
         floor = max([e for _, e in taken if e <= a] + [0])
-        # schools and hospitals are often named by a common word (希望小学, 实验中学, 人民医院)
+        # schools and hospitals are often named by a common word (希望小学, 实验中学, 人民医院),
+        # and so are the departments of a body (区委 + 组织部)
         start = left_edge(s, a, floor, 16, allow="（）()",
                           own_word=L.org_suffixes[suffix] in ("School", "Hospital"))
+        if out and suffix in ("部", "办", "办公室") and start > out[-1].end and \
+                left_edge(s, a, floor, 16, own_word=True) <= out[-1].end:
+            start = out[-1].end
         # "区产业与项目促进中心": 与 inside a body that opens with a level word
         if start > 0 and s[start - 1] in "与和":
             lm = _LEVEL_AND.search(s[:start])
