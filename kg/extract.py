@@ -200,7 +200,7 @@ VISIT_VERBS = ("调研", "考察", "视察", "督办", "暗访", "实地查看",
 STOP_TRIGGERS = ("先后到", "先后前往", "先后来到", "先后深入", "来到", "前往", "深入", "走进", "到访", "赴", "到",
                  "考察了", "考察", "调研", "视察", "走访", "察看")
 # an unnamed feature of the stop before the list goes on: 合兴村村部桥、太平桥村…
-_FEATURE_GAP = re.compile("^(?:旁边|附近|周边)?[\u4e00-\u9fff]{1,4}、$")
+_FEATURE_GAP = re.compile("^(?:旁边|附近|周边)?[\u4e00-\u9fff]{1,6}、$")
 # 先后到A村、落户A村的B公司: a 的-phrase describing the next stop
 _DESCRIBED_GAP = re.compile("^、[^，。；、]{1,14}的$")
 
@@ -631,7 +631,9 @@ class PageExtractor:
                     continue  # 得到, 做到, 达到: not travel
             j = t.end()
             nxt = [m for m in ms if m.start >= j]
-            if not nxt or nxt[0].start - j > 1 or (nxt[0].start > j and s[j] not in "了"):
+            # the list may open with a stop no finder names (太湖港堤防、郢北村…)
+            if not nxt or not (nxt[0].start == j or s[j:nxt[0].start] == "了" or
+                               _FEATURE_GAP.match(s[j:nxt[0].start])):
                 continue
             run = [nxt[0]]
             for m in nxt[1:]:
@@ -741,6 +743,8 @@ class PageExtractor:
                 if i > 0:
                     subj = [m for m in ms if m.end <= i]
                     obj = [p for p in sm.places if p.start >= i + len(v) and p.start <= i + len(v) + 1]
+                    while obj and any(q.start == obj[-1].end for q in sm.places):   # 纪南镇纪城村: the village
+                        obj.append(next(q for q in sm.places if q.start == obj[-1].end))
                     if subj and obj:
                         self.fact(self.ref(subj[-1], aid, local), "locatedIn", self.ref(obj[-1], aid, local),
                                   aid, sm.sent)

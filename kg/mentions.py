@@ -163,6 +163,8 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
     if not sur:
         return 0
     lengths = [n for n in (sur + 1, sur + 2) if i + n <= len(s) and _CJK_RUN.fullmatch(s, i, i + n)]
+    if sur + 1 in lengths and s[i + sur + 1:i + sur + 2] == "等":
+        return sur + 1   # 汪洋等出席: 等 closes a list, it is not part of the name
     for n in lengths:  # a word that follows names starts right after n characters
         if _AFTER_NAME2.match(s, i + n):
             return n
@@ -657,7 +659,7 @@ EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动
                  "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
                  "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
-                            r"(?:(?:[省市区县]|[\u4e00-\u9fff]{2,4}[省市区县])委)?[一二三四五六七八九十]+届"
+                            r"(?:[省市区县]委)?[一二三四五六七八九十]+届"
                             r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
 
 

@@ -449,3 +449,22 @@ def test_extraction_is_deterministic(two_articles):
     assert [(x.s, x.p, x.o, x.sentence, x.start) for x in again.facts] == \
            [(x.s, x.p, x.o, x.sentence, x.start) for x in f.facts]
     assert {k: sorted(e.names) for k, e in again.entities.items()} == {k: sorted(e.names) for k, e in f.entities.items()}
+
+
+# ------------------------------------------------------------------ cases found on invented pages
+
+def test_letter_spaced_byline_of_two_names_gives_two_reporters():
+    page, _ = extract_raw("本报讯（通讯员 王 丽 孙 强）6月10日，郢城镇召开防汛工作推进会。")
+    assert page.articles[0].reporters == ("王丽", "孙强")
+
+
+def test_enterprise_settling_in_a_village_chain_is_in_the_village():
+    f = run("湖北楚晟食品有限公司落户纪南镇纪城村，项目总投资2亿元。")
+    assert ("湖北楚晟食品有限公司", "locatedIn", "纪城村") in rels(f)
+    assert ("湖北楚晟食品有限公司", "locatedIn", "纪南镇") not in rels(f)
+    assert ("纪城村", "locatedIn", "纪南镇") in rels(f)
+
+
+def test_tour_list_opening_with_an_unnamed_stop():
+    f = run("6月10日，镇党委书记张卫东一行先后来到太湖港堤防、郢北村泵站、荆北社区等地，实地查看防汛准备情况。")
+    assert pairs(f, "inspected") == {("张卫东", "郢北村"), ("张卫东", "荆北社区")}

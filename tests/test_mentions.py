@@ -236,3 +236,23 @@ def test_left_edge_stops_at_a_verb():
 def test_split_item_takes_the_longest_title():
     assert M.split_item("区政府常务副区长") == ("区政府", "常务副区长")
     assert M.split_item("荆州高新区党工委副书记") == ("荆州高新区", "党工委副书记")
+
+
+# ------------------------------------------------------------------ cases found on invented pages
+
+def test_deng_closes_a_list_and_is_not_part_of_the_name():
+    assert "汪洋" in persons("区委常委、常务副区长汪洋等出席会议。")
+    assert "汪洋等" not in persons("区委常委、常务副区长汪洋等出席会议。")
+
+
+def test_plenary_named_by_session_keeps_only_its_body():
+    events = of_type("会议传达学习省委十二届七次全会精神。", "Event")
+    assert events == {"省委十二届七次全会"}
+
+
+def test_department_of_a_party_committee():
+    assert of_type("区委组织部、区委宣传部联合举办培训班。", "Organization") == {"区委组织部", "区委宣传部"}
+
+
+def test_village_cadres_are_not_a_village():
+    assert of_type("全区新任村干部培训班开班。", "Place") == set()
