@@ -759,6 +759,8 @@ _PROJECT_RE = re.compile("|".join(map(re.escape, sorted(PROJECT_SUFFIXES, key=le
 PROJECT_MODIFIERS = ("重大", "优质", "配套", "存量", "资金", "投资", "更多", "高质量", "大", "好", "新", "在建", "重点",
                      "招商", "产业", "民生", "实事", "基础设施", "政府投资", "上下游", "一批", "这些", "该", "此类",
                      "各类", "相关", "全区", "所有", "其他", "拟", "具体", "试点", "示范", "乡村")
+# a project is named where it settles, signs, starts or ends: 楚天新能源电池项目落户荆州高新区
+PROJECT_CLOSERS = ("落户", "落地", "开工", "签约", "投产", "竣工", "建成", "正式开工", "顺利竣工")
 PROJECT_MODIFIERS_LONG = tuple(m for m in PROJECT_MODIFIERS if len(m) >= 2)
 PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "签约", "包括", "落地", "开工", "建成", "启动",
                    "投资建设", "推进", "实施", "、")
@@ -809,6 +811,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             continue
         opener = s[:i]
         named = "“" in name or i in place_starts or any(opener.endswith(t) for t in PROJECT_OPENERS) \
+            or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
             or (out and out[-1].end == i) or \
             (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
              re.search("(落地|落户|位于|地处|入驻|建在)[^，。；]{0,12}$", opener))

@@ -468,3 +468,8 @@ def test_enterprise_settling_in_a_village_chain_is_in_the_village():
 def test_tour_list_opening_with_an_unnamed_stop():
     f = run("6月10日，镇党委书记张卫东一行先后来到太湖港堤防、郢北村泵站、荆北社区等地，实地查看防汛准备情况。")
     assert pairs(f, "inspected") == {("张卫东", "郢北村"), ("张卫东", "荆北社区")}
+
+
+def test_project_named_where_it_settles():
+    f = run("7月8日，本次共签约项目12个，其中楚天新能源电池项目落户荆州高新区。")
+    assert ("楚天新能源电池项目", "locatedIn", "荆州高新区") in rels(f)
