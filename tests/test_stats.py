@@ -132,3 +132,14 @@ def test_empty_graph(tmp_path):
     st = compute_stats(open_store(p))
     assert st["entities"] == 0 and st["components"]["count"] == 0 and st["articles"]["total"] == 0
     assert "0 triples, 0 entities, 0 articles" in render_stats(st)
+
+
+def test_triples_counted_alike_in_default_and_named_graphs(st):
+    # a store with no named graphs is counted by len(); one with named graphs by SPARQL
+    import pyoxigraph as ox
+
+    s = ox.Store()
+    with open(TTL, "rb") as f:
+        s.load(f, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("https://example.org/g1"))
+    assert next(iter(s.named_graphs()), None) is not None
+    assert compute_stats(s, top=10) == st
