@@ -98,10 +98,14 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
         if bar is not None:
             bar.__exit__(None, None, None)
     dt = time.perf_counter() - t0
+    if report.articles == 0:
+        click.echo("kg: warning: no article found in the input (no 本报讯, byline or photo caption); "
+                   "the graph is empty", err=True)
     if not quiet:
         where = " and ".join(x for x in (output if shards is None or output != str(shards) else None,
                                           store and f"store {store}") if x)
-        what = f"{report.triples} triples" if report.triples else f"{len(report.shards)} shards in {shards}"
+        what = f"{len(report.shards)} shards in {shards}" if shards is not None and not report.triples \
+            else f"{report.triples} triples"
         how = "up to date, nothing extracted" if report.up_to_date else \
             f"{report.extracted} extracted, {report.cached} from cache"
         click.echo(f"{where or shards}: {what} from {report.articles} articles on {report.pages} page(s) "
