@@ -11,7 +11,9 @@ def _names(values):
 @click.command("view")
 @click.argument("graph", metavar="GRAPH")
 @click.option("-o", "--output", required=True, metavar="FILE.html", help="The page to write (one self-contained file).")
-@click.option("--focus", metavar="NAME", help="Only the neighbourhood of this entity (any of its names).")
+@click.option("--focus", metavar="NAME",
+              help="Only the neighbourhood of this entity (any of its names); read without loading the whole "
+                   "graph, and at most 10,000 evidence sentences listed (the page says when some are left out).")
 @click.option("--depth", type=click.IntRange(0, 20), default=2, show_default=True, help="Hops around --focus.")
 @click.option("--types", multiple=True, metavar="LIST",
               help="Only these classes, comma separated (Person,Event or subclasses like Meeting,Village).")
@@ -45,9 +47,16 @@ def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance
     out = gd.check_output(output, graph)
     type_set = gd.parse_names(_names(types), gd.all_classes(), "type")
     pred_set = gd.parse_names(_names(predicates), list(RELATIONS) + [gd.COATTENDED], "predicate")
-    base = gd.read_graph(graph)
-    page = build_view(base, focus=focus, depth=depth, types=type_set, predicates=pred_set,
-                      max_nodes=max_nodes, coattendance=coattendance, title=title)
+    if focus and not coattendance:  # read only the neighbourhood, not the whole graph
+        from kg.store import open_store
+        from kg.view import build_focus_view
+
+        page = build_focus_view(open_store(graph), str(graph), focus=focus, depth=depth, types=type_set,
+                                predicates=pred_set, max_nodes=max_nodes, title=title)
+    else:
+        base = gd.read_graph(graph)
+        page = build_view(base, focus=focus, depth=depth, types=type_set, predicates=pred_set,
+                          max_nodes=max_nodes, coattendance=coattendance, title=title)
     gd.write_atomic(out, page)
     click.echo(f"{out}: {len(page.encode('utf-8')) / 1e6:.1f} MB page written in {time.perf_counter() - t0:.2f} s",
                err=True)

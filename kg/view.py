@@ -17,7 +17,7 @@ import html
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -379,6 +379,34 @@ def render_page(data: dict) -> str:
 def build_view(base: GraphData, *, focus: str | None = None, depth: int = 2, types=None, predicates=None,
                max_nodes: int = 1500, coattendance: bool = False, title: str | None = None) -> str:
     """The whole HTML page for a graph, with the cuts `kg view` offers."""
+    drawn, info = _cut(base, focus=focus, depth=depth, types=types, predicates=predicates,
+                       max_nodes=max_nodes, coattendance=coattendance, title=title)
+    return render_page(page_data(base, drawn, info))
+
+
+def build_focus_view(store, source: str, *, focus: str, depth: int = 2, types=None, predicates=None,
+                     max_nodes: int = 1500, title: str | None = None) -> str:
+    """build_view(read_store(store), focus=FOCUS, ...) without reading the whole graph.
+
+    kg.focus reads the neighbourhood and the relations around it; the evidence is read
+    only for the relations the page lists (those of the drawn nodes), after the cuts.
+    """
+    from kg import focus as fm
+
+    centre = fm.find_centre(store, focus, source)
+    base = fm.read_focus(store, centre, depth, types=types, predicates=predicates, source=source)
+    drawn, info = _cut(base, focus=focus, depth=depth, types=types, predicates=predicates,
+                       max_nodes=max_nodes, coattendance=False, title=title)
+    listed = [e for e in base.edges if e.s in drawn.nodes or e.o in drawn.nodes]
+    base, unread = fm.with_evidence(store, base, listed)
+    if unread:
+        info = replace(info, note=f"{info.note}; evidence sentences left out for {unread} of {len(listed)} "
+                                  f"relations (over {fm.EVIDENCE_BUDGET} evidence nodes; see kg query)")
+    return render_page(page_data(base, drawn, info))
+
+
+def _cut(base: GraphData, *, focus, depth, types, predicates, max_nodes, coattendance, title):
+    """What the page draws and what it says about it."""
     from kg import graphdata as gdm
 
     drawn = gdm.coattendance(base) if coattendance else base
@@ -401,4 +429,4 @@ def build_view(base: GraphData, *, focus: str | None = None, depth: int = 2, typ
     kind = "co-attendance" if coattendance else "graph"
     info = PageInfo(title or f"{name} — govkg {kind}", base.source, total_nodes, total_edges, omitted,
                     "; ".join(notes))
-    return render_page(page_data(base, drawn, info))
+    return drawn, info

@@ -1,0 +1,88 @@
+"""kg.focus: the focus page read from the neighbourhood alone is the page a full read gives."""
+from pathlib import Path
+
+import pytest
+
+from kg import focus as fm
+from kg import graphdata as gd
+from kg.errors import KgError
+from kg.store import open_store
+from kg.view import build_focus_view, build_view
+
+FIX = Path(__file__).parent / "fixtures" / "graphs"
+
+
+def both(path, **kw):
+    full = build_view(gd.read_graph(path), **kw)
+    focused = build_focus_view(open_store(path), str(path), **kw)
+    return full, focused
+
+
+@pytest.mark.parametrize("name", ["李晓华", "张明远", "区委书记", "农机", "紫荆村"])
+@pytest.mark.parametrize("depth", [0, 1, 2, 3])
+def test_same_page_as_full_read_on_fixture(name, depth):
+    full, focused = both(FIX / "small.ttl", focus=name, depth=depth)
+    assert focused == full
+
+
+@pytest.mark.parametrize("kw", [
+    dict(types={"Person", "Event"}), dict(predicates={"attended", "chaired"}),
+    dict(types={"Person", "Meeting"}, predicates={"attended"}), dict(max_nodes=3), dict(title="t")])
+def test_same_page_with_cuts(kw):
+    full, focused = both(FIX / "small.ttl", focus="张明远", depth=2, **kw)
+    assert focused == full
+
+
+def test_same_page_on_synthetic_graph_with_bounded_and_scanned_hops(tmp_path, monkeypatch):
+    p = tmp_path / "g.nt"
+    p.write_text(gd.synthetic_graph(600, seed=3), encoding="utf-8")
+    base = gd.read_graph(p)
+    deg = base.degrees()
+    hub = max(base.nodes.values(), key=lambda n: (deg[n.iri], n.iri))
+    leaf = min((n for n in base.nodes.values() if deg[n.iri] == 1), key=lambda n: n.iri)
+    pages = []
+    for scan_above in (10**9, 5):  # every hop bounded, then the relation scan from the first large frontier
+        monkeypatch.setattr(fm, "SCAN_ABOVE", scan_above)
+        for n in (hub, leaf):
+            full = build_view(base, focus=n.iri, depth=2, max_nodes=80)
+            focused = build_focus_view(open_store(p), str(p), focus=n.iri, depth=2, max_nodes=80)
+            assert focused == full
+            pages.append(focused)
+    assert pages[:2] == pages[2:]
+
+
+def test_errors_match_the_full_read():
+    base = gd.read_graph(FIX / "small.ttl")
+    store = open_store(FIX / "small.ttl")
+    for name in ("不存在的人", "晓"):
+        with pytest.raises(KgError) as a:
+            gd.find_entity(base, name)
+        with pytest.raises(KgError) as b:
+            fm.find_centre(store, name, base.source)
+        assert str(a.value) == str(b.value)
+    with pytest.raises(KgError, match="not among the nodes left"):
+        build_focus_view(store, base.source, focus="区长", types={"Person"})
+
+
+def test_injection_fixture_same_page():
+    full, focused = both(FIX / "injection.ttl", focus=gd.read_graph(FIX / "injection.ttl").nodes[
+        sorted(gd.read_graph(FIX / "injection.ttl").nodes)[0]].iri, depth=2)
+    assert focused == full
+
+
+def test_evidence_budget_leaves_out_sentences_and_says_so(monkeypatch):
+    import json
+    import re
+
+    def data(page):
+        return json.loads(re.search(r'id="kg-data">(.*?)</script>', page, flags=re.S).group(1))
+
+    full = data(build_view(gd.read_graph(FIX / "small.ttl"), focus="张明远", depth=1))
+    assert "evidence sentences left out" not in full["meta"]["note"]
+    monkeypatch.setattr(fm, "EVIDENCE_BUDGET", 3)
+    cut = data(build_focus_view(open_store(FIX / "small.ttl"), str(FIX / "small.ttl"), focus="张明远", depth=1))
+    m = re.search(r"evidence sentences left out for (\d+) of (\d+) relations", cut["meta"]["note"])
+    assert m and 0 < int(m.group(1)) <= int(m.group(2)) == len(full["rels"])
+    with_ev = sum(1 for r in cut["rels"] if r[3])
+    assert 0 < with_ev < sum(1 for r in full["rels"] if r[3])
+    assert cut["nodes"] == full["nodes"] and cut["edges"] == full["edges"]  # only sentences are cut
