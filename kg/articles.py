@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.clean import (PARA_SEP, clean, headline_flags, is_article_start, is_byline_line,
+from kg.clean import (clean, headline_flags, is_article_start, is_byline_line,
                       is_credit_line, units)
 
 __all__ = ["Article", "Page", "split_page", "page_year", "article_date", "parse_names"]

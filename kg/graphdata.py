@@ -451,7 +451,7 @@ def synthetic_graph(n_nodes: int, seed: int = 0) -> str:
 
 # ------------------------------------------------------------------ writing outputs
 
-def check_output(out, *inputs) -> "Path":
+def check_output(out, *inputs):
     """The output path, refusing to write over an input or into something that is not a file."""
     from pathlib import Path
 

@@ -194,19 +194,8 @@ def _known_index(known: frozenset) -> dict:
     return idx
 
 
-def _title_regex():
-    titles = sorted(lexicon().titles, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, titles)))
-
-
-_TITLE_RE = None
-
-
-def title_re():
-    global _TITLE_RE
-    if _TITLE_RE is None:
-        _TITLE_RE = _title_regex()
-    return _TITLE_RE
+def title_re() -> re.Pattern:
+    return words_re(tuple(lexicon().titles))
 
 
 def split_item(item: str) -> tuple[str, str]:
@@ -364,26 +353,12 @@ def find_known_names(s: str, known: frozenset) -> list[Mention]:
 
 # ---------------------------------------------------------------- bodies and places
 
-def _suffix_regex(suffixes):
-    return re.compile("|".join(map(re.escape, sorted(suffixes, key=len, reverse=True))))
+def org_re() -> re.Pattern:
+    return words_re(tuple(lexicon().org_suffixes))
 
 
-_ORG_RE = None
-_PLACE_RE = None
-
-
-def org_re():
-    global _ORG_RE
-    if _ORG_RE is None:
-        _ORG_RE = _suffix_regex(lexicon().org_suffixes)
-    return _ORG_RE
-
-
-def place_re():
-    global _PLACE_RE
-    if _PLACE_RE is None:
-        _PLACE_RE = _suffix_regex(lexicon().place_suffixes)
-    return _PLACE_RE
+def place_re() -> re.Pattern:
+    return words_re(tuple(lexicon().place_suffixes))
 
 
 # Generic nouns that end like a name but name nothing ("全区", "辖区", "老旧小区", "市场").
