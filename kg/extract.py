@@ -197,8 +197,6 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
 # ---------------------------------------------------------------- the page
 
 VISIT_VERBS = ("调研", "考察", "视察", "督办", "暗访", "实地查看", "走访", "察看", "检查", "观摩")
-STOP_TRIGGERS = ("先后到", "先后前往", "先后来到", "先后深入", "来到", "前往", "深入", "走进", "到访", "赴", "到",
-                 "考察了", "考察", "调研", "视察", "走访", "察看")
 # an unnamed feature of the stop before the list goes on: 合兴村村部桥、太平桥村…
 _FEATURE_GAP = re.compile("^(?:旁边|附近|周边)?[\u4e00-\u9fff]{1,6}、$")
 # 先后到A村、落户A村的B公司: a 的-phrase describing the next stop
@@ -212,7 +210,6 @@ TRAVEL = ("先后到", "率队赴", "带队到", "一行", "先后前往", "前�
 _TRIGGER_RE = re.compile("先后来到|先后前往|先后深入|先后到|来到|前往|深入|走进|到访|考察了|调研了|走访了|实地考察|"
                          "考察|调研|视察|走访|察看|赴|到")
 PARTY_JOIN = ("参加调研", "参加考察", "参加视察", "参加暗访", "参加督办", "参加")
-ATTEND_VERBS = ("参加会议", "出席会议", "参会", "列席会议", "参加", "出席", "列席")
 ORGANIZE_VERBS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举办", "举行", "开展", "组织",
                   "关于开展", "启动")
 HOST_VERBS = ("联合主办", "联合承办", "主办", "承办", "协办")
@@ -422,11 +419,7 @@ class PageExtractor:
             for e, eref in evs:
                 before = s[:e.start]
                 verb = next((v for v in ORGANIZE_VERBS if before.rstrip("了").endswith(v)), None)
-                if verb is None and not s[e.end:].startswith(("召开", "举行")):
-                    verb_at = None
-                else:
-                    verb_at = e.start - len(verb) if verb else None
-                orgs = self._subjects(sm, verb_at if verb_at is not None else e.start, e)
+                orgs = self._subjects(sm, e.start - len(verb) if verb else e.start, e)
                 if verb or s[e.end:].startswith(("召开", "举行", "开班", "正式开班", "启动", "开幕")):
                     for o in orgs:
                         self.fact(eref, "organizedBy", self.ref(o, aid, local), aid, sm.sent)
@@ -459,9 +452,6 @@ class PageExtractor:
                     if x.start == e.start and x.end < e.end and x.get("level", 9) <= 2 and e.subtype == "Activity":
                         self.fact(eref, "heldAt", self.ref(x, aid, local), aid, sm.sent)
             # chaired / attended
-            target = None
-            if evs:
-                target = evs[0][1]
             for p in sm.persons:
                 pref = self.out.add_entity("Person", p.text, p.text, p.subtype, aid)
                 after = s[p.end:]
@@ -475,7 +465,7 @@ class PageExtractor:
                     self.fact(pref, "chaired", main_ref, aid, sm.sent)
                     self.fact(pref, "attended", main_ref, aid, sm.sent)
             if main_ref or evs:
-                ev = main_ref or target
+                ev = main_ref or evs[0][1]
                 attend_at = None
                 for v in ("参加会议", "出席会议", "参会", "列席会议", "参加协商会议", "出席并讲话", "到会"):
                     i = s.find(v)
@@ -497,8 +487,8 @@ class PageExtractor:
                             self.fact(self.out.add_entity("Person", p.text, p.text, p.subtype, aid), "attended",
                                       main_ref, aid, sm.sent)
             # 本次竞赛由区人社局、区农业农村局联合主办: the article's event, named by anaphora
-            if main_ref and not evs and re.search("由[^，。；]{2,40}(主办|承办|协办)", s):
-                hm = re.search("由([^，。；]{2,40}?)(联合)?(主办|承办|协办)", s)
+            hm = re.search("由([^，。；]{2,40}?)(联合)?(主办|承办|协办)", s) if main_ref and not evs else None
+            if hm:
                 for o in sm.orgs:
                     if hm.start(1) <= o.start and o.end <= hm.end(1):
                         self.fact(main_ref, "organizedBy", self.ref(o, aid, local), aid, sm.sent)

@@ -7,7 +7,6 @@ the numbers freely above them, and fails here only when it drops a target. Skipp
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -20,11 +19,10 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.evaluate import evaluate
 from kg.vocab import ontology_dir
+from shared_scorer import SCORER, SHARED, load_scorer
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus" / "jingzhou"
 GOLD = sorted((SHARED / "gold").glob("*.json")) if (SHARED / "gold").is_dir() else []
-SCORER = SHARED / "eval" / "score.py"
 
 ENTITY_FLOORS = {"all": 0.90, "Person": 0.90, "Post": 0.90, "Organization": 0.90, "Place": 0.90,
                  "Event": 0.75, "Project": 0.75, "Document": 0.75}
@@ -65,13 +63,6 @@ def below_floors(res: dict) -> list[str]:
     if a["byline_recall"] is None or a["byline_recall"] < BYLINE_RECALL_FLOOR:
         out.append(f"byline recall {a['byline_recall']} < {BYLINE_RECALL_FLOOR}")
     return out
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("shared_score", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 needs_scorer = pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval/score.py absent")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 from urllib.parse import quote
@@ -17,10 +16,9 @@ from kg.cli import cli, main
 from kg.errors import KgError
 from kg.evaluate import dice, evaluate, load_gold, norm
 from kg.vocab import GOV, RES, ontology_dir
+from shared_scorer import SCORER, SHARED, load_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "eval" / "score.py"
 GOLD_FILES = sorted((SHARED / "gold").glob("*.json"))
 
 
@@ -117,13 +115,6 @@ def write_graph(tmp_path: Path, golds: list[dict], perturb: bool, fmt="turtle", 
     out = tmp_path / name
     g.serialize(out, format=fmt, encoding="utf-8")
     return out
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("shared_score", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def reference(scorer, graph: Path, golds: list) -> dict:
