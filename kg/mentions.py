@@ -11,15 +11,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg.lexicon import lexicon
+# kg.segment loads jieba only when first asked to segment: importing it here costs nothing
+from kg.segment import _jieba, freq, is_common_word, tag, trim_left
 
 CJK = r"\u4e00-\u9fff"
-_is_cjk = re.compile(f"[{CJK}]").fullmatch
 
 
-@dataclass(frozen=True)
-class Mention:
+def _is_cjk(c: str) -> bool:
+    """One character in the CJK unified block (a comparison: this runs per character)."""
+    return "\u4e00" <= c <= "\u9fff"
+
+
+class Mention(NamedTuple):
+    """A typed span of one sentence (a named tuple: tens of thousands are made per megabyte)."""
     type: str            # Person Post Organization Place Event Project Document
     text: str            # surface form as written (clean)
     start: int           # offsets within the sentence
@@ -77,7 +84,6 @@ def _stopword_ending_at(s: str, i: int, words=_STOPWORD_SET) -> int:
 
 def _noun_word(w: str) -> bool:
     """就业, 和平: a function character that opens a content word belongs to the name."""
-    from kg.segment import tag
 
     t = tag(w)
     return t is not None and t[:1] not in ("p", "c", "u", "d", "r", "m", "q", "y", "e", "o", "f")
@@ -92,7 +98,7 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
         if c in allow:
             i -= 1
             continue
-        if not _is_cjk(c):
+        if not ("\u4e00" <= c <= "\u9fff"):
             break
         if c in STOP_CHARS and not (i < end and _noun_word(s[i - 1:i + 1])):
             break
@@ -129,7 +135,6 @@ NAME_END_BAD = set("市县区镇乡村省局委办厂院所站部处会队组团
 
 def plausible_name(name: str) -> bool:
     """A 2-4 character run read as a name is not a common word and does not end like a place or body."""
-    from kg.segment import freq, is_common_word, tag
 
     if len(name) < 2 or name[-1] in NAME_END_BAD:
         return False
@@ -143,8 +148,18 @@ def plausible_name(name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _name_starts() -> frozenset:
+    """Characters a surname can open with: anywhere else no name starts (checked first: cheap)."""
+    L = lexicon()
+    return frozenset(L.surnames1) | {w[0] for w in L.surnames2}
+
+
 def name_at(s: str, i: int, known: frozenset = frozenset()) -> int:
     """Length (2-4) of the person name starting at s[i], or 0 when none can be read there."""
+    c = s[i:i + 1]
+    if c not in _name_starts() and not (known and c in _known_index(known)):
+        return 0
     n = _name_at(s, i, known)
     if n and s[i:i + n] not in known and not plausible_name(s[i:i + n]):
         return 0
@@ -183,6 +198,11 @@ def words_re(words: tuple) -> re.Pattern:
 
 
 @lru_cache(maxsize=256)
+def _known_re(known: frozenset) -> re.Pattern:
+    return words_re(tuple(sorted(known)))
+
+
+@lru_cache(maxsize=256)
 def _known_index(known: frozenset) -> dict:
     idx: dict = {}
     for k in known:
@@ -192,6 +212,12 @@ def _known_index(known: frozenset) -> dict:
     return idx
 
 
+@lru_cache(maxsize=None)
+def _titles() -> tuple:
+    return tuple(lexicon().titles)
+
+
+@lru_cache(maxsize=None)
 def title_re() -> re.Pattern:
     return words_re(tuple(lexicon().titles))
 
@@ -257,7 +283,7 @@ def find_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
                 cur_end = ok - 1
                 # the previous segment must itself end with a title, else the chain stops here
                 if not title_re().search(s[max(0, cur_end - 8):cur_end]) or \
-                        not any(s[:cur_end].endswith(t) for t in lexicon().titles):
+                        not s.endswith(_titles(), 0, cur_end):
                     break
                 continue
             break
@@ -284,6 +310,8 @@ def find_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
 def find_title_after(s: str) -> list[Chain]:
     """"习近平总书记": a name then 总书记."""
     out = []
+    if "总书记" not in s:
+        return out
     for m in re.finditer("总书记", s):
         for n in (3, 2):
             a = m.start() - n
@@ -323,13 +351,19 @@ LEAD_VERBS = ("同志", "主持", "强调", "指出", "要求", "表示", "一�
               "督办", "考察", "视察", "讲话", "介绍", "深入", "先后", "专题", "走访", "看望", "慰问", "检查")
 
 
+_LEAD_VERBS_RE = re.compile("|".join(LEAD_VERBS))
+_CLAUSE_START = re.compile(f"(?:^|(?<=[，。；：、,;:\\s]))[{CJK}]")
+
+
 def find_subject_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
     """A name opening a clause and followed by a verb of the genre: "张远重强调", "万玲玲一行先后到"."""
     out = []
-    for m in re.finditer(f"(?:^|(?<=[，。；：、,;:\\s]))[{CJK}]", s):
+    if not _LEAD_VERBS_RE.search(s):
+        return out
+    for m in _CLAUSE_START.finditer(s):
         i = m.start()
         n = name_at(s, i, known)
-        if n and any(s.startswith(v, i + n) for v in LEAD_VERBS):
+        if n and s.startswith(LEAD_VERBS, i + n):
             out.append(Mention("Person", s[i:i + n], i, i + n, "Official", (("how", "verb"),)))
     return out
 
@@ -339,7 +373,7 @@ def find_known_names(s: str, known: frozenset) -> list[Mention]:
     out = []
     if not known:
         return out
-    for m in words_re(tuple(sorted(known))).finditer(s):
+    for m in _known_re(known).finditer(s):
         name = m.group()
         a, b = m.start(), m.end()
         before_ok = a == 0 or not _is_cjk(s[a - 1]) or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a) \
@@ -351,12 +385,24 @@ def find_known_names(s: str, known: frozenset) -> list[Mention]:
 
 # ---------------------------------------------------------------- bodies and places
 
+@lru_cache(maxsize=None)
 def org_re() -> re.Pattern:
     return words_re(tuple(lexicon().org_suffixes))
 
 
+@lru_cache(maxsize=None)
 def place_re() -> re.Pattern:
     return words_re(tuple(lexicon().place_suffixes))
+
+
+@lru_cache(maxsize=None)
+def gazetteer_re() -> re.Pattern:
+    return words_re(tuple(lexicon().gazetteer))
+
+
+@lru_cache(maxsize=None)
+def bodies_re() -> re.Pattern:
+    return words_re(tuple(lexicon().bodies))
 
 
 # Generic nouns that end like a name but name nothing ("全区", "辖区", "老旧小区", "市场").
@@ -404,8 +450,6 @@ def _balanced(name: str) -> bool:
 
 def _proper_head(name: str, suffix: str, places) -> bool:
     """A named body opens with a level word, a place, or a word that is not a common noun."""
-    from kg.segment import is_common_word
-    from kg.segment import _jieba
 
     if name.startswith(LEVEL_HEADS) or any(name.startswith(p.text) for p in (places or [])):
         return True
@@ -419,7 +463,6 @@ def _proper_head(name: str, suffix: str, places) -> bool:
 
 
 def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
-    from kg.segment import is_common_word, trim_left
 
     L = lexicon()
     out: list[Mention] = []
@@ -488,7 +531,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue   # 研发试验中心, 法治政府: a function, not a named body
         out.append(Mention("Organization", name, start, b, subtype))
     spans = taken + [(o.start, o.end) for o in out]
-    for m in words_re(tuple(L.bodies)).finditer(s):
+    for m in bodies_re().finditer(s):
         if not _overlaps(m.start(), m.end(), spans):
             out.append(Mention("Organization", m.group(), m.start(), m.end(), L.bodies[m.group()]))
             spans.append((m.start(), m.end()))
@@ -514,7 +557,6 @@ def _list_context(s: str, start: int, end: int) -> bool:
 
 
 def _one_word(text: str) -> bool:
-    from kg.segment import _jieba, tag
 
     words = _jieba()[0].lcut(text, HMM=False)
     return len(words) == 1 and (tag(text) or "")[:1] not in ("p", "c", "d", "r", "u")
@@ -523,8 +565,9 @@ def _one_word(text: str) -> bool:
 def _generic_end(name: str, suffix: str) -> bool:
     """美丽乡村, 全国文明城市, 坚定依法治区: the name ends in a generic word and what stands before
     it is a common word too. 郢城镇 (郢 + 城镇) is a name."""
-    from kg.segment import _jieba, tag
 
+    if not name.endswith(GENERIC_END):
+        return False
     for g in GENERIC_END:
         if name.endswith(g) and len(g) >= len(suffix) and name != g:
             rest = name[: len(name) - len(g)]
@@ -542,7 +585,6 @@ def _generic_end(name: str, suffix: str) -> bool:
 
 
 def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> list[Mention]:
-    from kg.segment import is_common_word, trim_left
 
     L = lexicon()
     out: list[Mention] = []
@@ -588,7 +630,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
         out.append(Mention("Place", name, start, b, subtype, (("level", level),)))
     # gazetteer names not covered by a suffixed name
     spans = taken + [(o.start, o.end) for o in out]
-    for m in words_re(tuple(L.gazetteer)).finditer(s):
+    for m in gazetteer_re().finditer(s):
         name = m.group()
         subtype = L.gazetteer[name]
         a, b = m.start(), m.end()
@@ -600,13 +642,18 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
         out.append(Mention("Place", name, a, b, subtype, (("level", level),)))
         spans.append((a, b))
     # runs of one-character abbreviations after a travel verb: "赴沪浙苏"
-    abbr = "".join(L.abbreviations)
-    for m in re.finditer(f"(?:赴|到|至|往)([{abbr}]{{2,5}})(?=[^{CJK}]|开展|考察|调研|学习|等地|招商|交流|$)", s):
+    for m in _abbreviations_re().finditer(s):
         for k, ch in enumerate(m.group(1)):
             full = L.abbreviations[ch]
             a = m.start(1) + k
             out.append(Mention("Place", ch, a, a + 1, L.gazetteer[full], (("level", 6), ("full", full))))
     return sorted(out, key=lambda x: x.start)
+
+
+@lru_cache(maxsize=None)
+def _abbreviations_re() -> re.Pattern:
+    abbr = "".join(lexicon().abbreviations)
+    return re.compile(f"(?:赴|到|至|往)([{abbr}]{{2,5}})(?=[^{CJK}]|开展|考察|调研|学习|等地|招商|交流|$)")
 
 
 def _overlaps(a, b, spans):
@@ -640,11 +687,19 @@ EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给")
 EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "期间", "现场", "结束")
 
 
+_QUOTED = re.compile(r"[“「][^“”「」]*[”」]")
+
+
 def quoted_spans(s: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[“「][^“”「」]*[”」]", s)]
+    if "“" not in s and "「" not in s:
+        return []
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(s)]
 
 
 _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".join(MEETING_SUFFIXES + ACTIVITY_SUFFIXES) + ")")
+
+
+_EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为")
 
 
 def _event_left(s: str, a: int, floor: int) -> int:
@@ -661,7 +716,7 @@ def _event_left(s: str, a: int, floor: int) -> int:
         elif not quote:
             if c in "，。；：！？,;:!?\n（）()、" or c in EVENT_STOP_CHARS:
                 break
-            if any(s[:i].endswith(t) for t in EVENT_TRIGGERS + ("组织", "开好", "参加", "作为")):
+            if s.endswith(_EVENT_LEFT_STOPS, 0, i):
                 break
         i -= 1
     return i
@@ -676,19 +731,21 @@ def _generic_event(name: str) -> bool:
                                                                  "协商会议", "协商会", "培训会", "清理行动")
 
 
+_INTRODUCING = tuple(t for t in EVENT_TRIGGERS if t not in ("的", "落实", "传达"))
+
+
 def _introduced(s: str, start: int) -> bool:
     head = s[:start]
     return head == "" or head[-1] in "，。；：,;:" or \
-        any(head.endswith(t) for t in EVENT_TRIGGERS if t not in ("的", "落实", "传达")) or head.endswith("组织")
+        head.endswith(_INTRODUCING) or head.endswith("组织")
 
 
 def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    from kg.segment import trim_left
 
     out = []
     spans = list(taken)
     quotes = quoted_spans(s)
-    for m in PARTY_CONGRESS.finditer(s):
+    for m in (PARTY_CONGRESS.finditer(s) if "党" in s or "届" in s else ()):   # every form has one of them
         if not _overlaps(m.start(), m.end(), spans):
             out.append(Mention("Event", m.group(), m.start(), m.end(), "Meeting"))
             spans.append((m.start(), m.end()))
@@ -739,10 +796,12 @@ PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "�
                    "投资建设", "推进", "实施", "、")
 
 
+_PROJECT_LEFT_STOPS = PROJECT_OPENERS[:-1] + ("考察", "调研", "查看", "等")
+
+
 def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
     """Named projects: a quoted name, a place-led name (九阳工业园污水管道建设项目), or one standing
     right after a verb that introduces projects (敲定, 先后到, a list comma)."""
-    from kg.segment import trim_left
 
     out = []
     quotes = quoted_spans(s)
@@ -764,7 +823,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 quote = False
             elif not quote and (c in "，。；：、,;:（）()\n" or not (_is_cjk(c) or c.isalnum())):
                 break
-            elif not quote and any(s[:i].endswith(t) for t in PROJECT_OPENERS[:-1] + ("考察", "调研", "查看", "等")):
+            elif not quote and s.endswith(_PROJECT_LEFT_STOPS, 0, i):
                 break
             elif not quote and (c in STOP_CHARS or _stopword_ending_at(s, i, _PROJECT_STOPWORDS)):
                 break
@@ -783,7 +842,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 any(bare == m_ + m.group() for m_ in PROJECT_MODIFIERS):
             continue
         opener = s[:i]
-        named = "“" in name or i in place_starts or any(opener.endswith(t) for t in PROJECT_OPENERS) \
+        named = "“" in name or i in place_starts or opener.endswith(PROJECT_OPENERS) \
             or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
             or (out and out[-1].end == i) or \
             (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
@@ -803,4 +862,6 @@ DOC_RE = re.compile(r"《([^《》\n]{2,80})》")
 
 
 def find_documents(s: str) -> list[Mention]:
+    if "《" not in s:
+        return []
     return [Mention("Document", m.group(1), m.start(1), m.end(1)) for m in DOC_RE.finditer(s)]
