@@ -43,6 +43,10 @@ class Mention(NamedTuple):
         return default
 
 
+def _start(m) -> int:
+    return m.start
+
+
 @dataclass
 class Chain:
     """A title chain and the person it introduces: 区委常委、常务副区长周远栋."""
@@ -74,8 +78,13 @@ _STOPWORD_SET = set(STOP_WORDS)
 _PROJECT_STOPWORDS = _STOPWORD_SET - set("建设 建成 发展 打造 工作 改造 提升 支持 推动 推进 实施 落实".split())
 
 
+_STOPWORD_TAILS = frozenset(w[-2:] for w in _STOPWORD_SET)
+
+
 def _stopword_ending_at(s: str, i: int, words=_STOPWORD_SET) -> int:
     """Length of a stop word ending at position i of s (0 if none)."""
+    if s[max(0, i - 2):i] not in _STOPWORD_TAILS:
+        return 0         # no stop word ends in these two characters (the common case: one lookup)
     for k in (4, 3, 2):
         if i - k >= 0 and s[i - k:i] in words:
             return k
@@ -175,7 +184,9 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
     sur = 2 if s[i:i + 2] in L.surnames2 else 1 if s[i:i + 1] in L.surnames1 else 0
     if not sur:
         return 0
-    lengths = [n for n in (sur + 1, sur + 2) if i + n <= len(s) and _CJK_RUN.fullmatch(s, i, i + n)]
+    run = _CJK_RUN.match(s, i, i + sur + 2)
+    run_end = run.end() if run else i
+    lengths = [n for n in (sur + 1, sur + 2) if i + n <= run_end]
     if sur + 1 in lengths and s[i + sur + 1:i + sur + 2] == "等":
         return sur + 1   # 汪洋等出席: 等 closes a list, it is not part of the name
     for n in lengths:  # a word that follows names starts right after n characters
@@ -360,8 +371,13 @@ def find_subject_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
     out = []
     if not _LEAD_VERBS_RE.search(s):
         return out
+    starts, kidx = _name_starts(), (_known_index(known) if known else {})
     for m in _CLAUSE_START.finditer(s):
         i = m.start()
+        # cheap exact filters first: a name (2-4 characters) must open here and a verb follow it
+        if (s[i] not in starts and s[i] not in kidx) or not (
+                s.startswith(LEAD_VERBS, i + 2) or s.startswith(LEAD_VERBS, i + 3) or s.startswith(LEAD_VERBS, i + 4)):
+            continue
         n = name_at(s, i, known)
         if n and s.startswith(LEAD_VERBS, i + n):
             out.append(Mention("Person", s[i:i + n], i, i + n, "Official", (("how", "verb"),)))
@@ -535,7 +551,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         if not _overlaps(m.start(), m.end(), spans):
             out.append(Mention("Organization", m.group(), m.start(), m.end(), L.bodies[m.group()]))
             spans.append((m.start(), m.end()))
-    return sorted(out, key=lambda o: o.start)
+    return sorted(out, key=_start) if len(out) > 1 else out
 
 
 # Words a name may not end with even though a suffix ends them: 美丽乡村, 全国文明城市, 依法治区.
@@ -647,7 +663,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
             full = L.abbreviations[ch]
             a = m.start(1) + k
             out.append(Mention("Place", ch, a, a + 1, L.gazetteer[full], (("level", 6), ("full", full))))
-    return sorted(out, key=lambda x: x.start)
+    return sorted(out, key=_start) if len(out) > 1 else out
 
 
 @lru_cache(maxsize=None)
@@ -781,7 +797,7 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         out = [o for o in out if not (start <= o.start and o.end <= b)]
         out.append(Mention("Event", name, start, b, subtype))
         spans.append((start, b))
-    return sorted(out, key=lambda x: x.start)
+    return sorted(out, key=_start) if len(out) > 1 else out
 
 
 PROJECT_SUFFIXES = ("建设项目", "改造项目", "项目", "工程", "泵站", "公铁大桥", "大桥", "隧道", "水厂", "污水处理厂")
