@@ -233,11 +233,25 @@ def _next_de(s: str, i: int) -> int:
 TRAVEL = ("先后到", "率队赴", "带队到", "一行", "先后前往", "前往")
 _TRIGGER_RE = re.compile("先后来到|先后前往|先后深入|先后到|来到|前往|深入|走进|到访|考察了|调研了|走访了|实地考察|"
                          "考察|调研|视察|走访|察看|赴|到")
+_VISITING = re.compile("|".join(VISIT_VERBS + ("先后到", "率队赴", "带队", "率队", "一行", "先后前往")))
+# what follows the leader of a visit: 率队, 一行, 调研…
+LEADING = ("率队", "带队", "一行", "调研", "考察", "视察", "暗访", "专题调研", "督办", "先后", "实地查看", "深入", "到",
+           "赴", "来到", "前往", "走访")
 PARTY_JOIN = ("参加调研", "参加考察", "参加视察", "参加暗访", "参加督办", "参加")
 ORGANIZE_VERBS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举办", "举行", "开展", "组织",
                   "关于开展", "启动")
 HOST_VERBS = ("联合主办", "联合承办", "主办", "承办", "协办")
 REVIEW_VERBS = ("审议通过", "审议", "宣读", "表决通过")
+
+
+_FRAME = re.compile(r"^在([^，,]{2,8})[，,]")
+ATTEND_WORDS = ("参加会议", "出席会议", "参会", "列席会议", "参加协商会议", "出席并讲话", "到会")
+_ATTEND_AT = re.compile(r"(出席|参加)[^，。]{0,20}(会|活动|仪式|式)")
+_JOIN = re.compile(r"(出席|参加)")
+_HOSTED_BY = re.compile("由([^，。；]{2,40}?)(联合)?(主办|承办|协办)")
+_SPEAKER_AT = re.compile(r"(?:总书记|同志)?在")
+_SETTLING = re.compile("敲定|引进|落地|落户|建成|签约|入驻")
+_LOCATING = re.compile("(?:位于|地处|落户|落地|坐落于|建在)")
 
 
 class PageExtractor:
@@ -443,8 +457,8 @@ class PageExtractor:
                 headline_events = [r for _, r in evs]
             # organizedBy: the subject list opening the sentence, before a convening verb
             for e, eref in evs:
-                before = s[:e.start]
-                verb = next((v for v in ORGANIZE_VERBS if before.rstrip("了").endswith(v)), None)
+                before = s[:e.start].rstrip("了")
+                verb = next((v for v in ORGANIZE_VERBS if before.endswith(v)), None)
                 orgs = self._subjects(sm, e.start - len(verb) if verb else e.start, e)
                 if verb or s[e.end:].startswith(("召开", "举行", "开班", "正式开班", "启动", "开幕")):
                     for o in orgs:
@@ -478,8 +492,9 @@ class PageExtractor:
                     if x.start == e.start and x.end < e.end and x.get("level", 9) <= 2 and e.subtype == "Activity":
                         self.fact(eref, "heldAt", self.ref(x, aid, local), aid, sm.sent)
             # chaired / attended
-            for p in sm.persons:
-                pref = self.out.add_entity("Person", p.text, p.text, p.subtype, aid)
+            for p in (sm.persons if "主持" in s else ()):
+                # every person of the article is an entity already (PageExtractor.article)
+                pref = EntityRef("Person", p.text)
                 after = s[p.end:]
                 if after.startswith("主持召开") and evs:
                     ev = next((r for e, r in evs if e.start >= p.end), None)
@@ -493,13 +508,13 @@ class PageExtractor:
             if main_ref or evs:
                 ev = main_ref or evs[0][1]
                 attend_at = None
-                for v in ("参加会议", "出席会议", "参会", "列席会议", "参加协商会议", "出席并讲话", "到会"):
+                for v in ATTEND_WORDS:
                     i = s.find(v)
                     if i >= 0:
                         attend_at = i
                         break
-                if attend_at is None and re.search(r"(出席|参加)[^，。]{0,20}(会|活动|仪式|式)", s):
-                    attend_at = re.search(r"(出席|参加)", s).start()
+                if attend_at is None and ("出席" in s or "参加" in s) and _ATTEND_AT.search(s):
+                    attend_at = _JOIN.search(s).start()
                 if attend_at is None and s.startswith("会上") and main_ref:
                     attend_at = len(s)
                 if attend_at is not None and not any(v in s for v in ("参加调研", "参加考察")):
@@ -509,20 +524,20 @@ class PageExtractor:
                                       ev, aid, sm.sent)
                 if main and main[1] == "Meeting":
                     for p in sm.persons:
-                        if any(s.startswith(v, p.end) for v in ("强调", "指出", "要求", "出席会议", "讲话")):
+                        if s.startswith(("强调", "指出", "要求", "出席会议", "讲话"), p.end):
                             self.fact(self.out.add_entity("Person", p.text, p.text, p.subtype, aid), "attended",
                                       main_ref, aid, sm.sent)
             # 本次竞赛由区人社局、区农业农村局联合主办: the article's event, named by anaphora
-            hm = re.search("由([^，。；]{2,40}?)(联合)?(主办|承办|协办)", s) if main_ref and not evs else None
+            hm = _HOSTED_BY.search(s) if main_ref and not evs and "由" in s else None
             if hm:
                 for o in sm.orgs:
                     if hm.start(1) <= o.start and o.end <= hm.end(1):
                         self.fact(main_ref, "organizedBy", self.ref(o, aid, local), aid, sm.sent)
             # a speaker at a named event: 习近平总书记在…座谈会上的重要讲话
-            for p in sm.persons:
-                m_ = re.match(r"(?:总书记|同志)?在", s[p.end:])
+            for p in (sm.persons if evs else ()):
+                m_ = _SPEAKER_AT.match(s, p.end)
                 if m_:
-                    at = p.end + m_.end()
+                    at = m_.end()
                     e_ = next((r for e, r in evs if e.start == at and s[e.end:].startswith("上")), None)
                     if e_ is not None:
                         self.fact(self.out.add_entity("Person", p.text, p.text, p.subtype, aid), "attended",
@@ -602,15 +617,11 @@ class PageExtractor:
         party, stops = [], []
         for sm in sms:
             s = sm.sent.text
-            has_visit = any(v in s for v in VISIT_VERBS + ("先后到", "率队赴", "带队", "率队", "一行", "先后前往"))
-            for p in sm.persons:
-                after = s[p.end:]
-                lead = any(after.startswith(v) for v in ("率队", "带队", "一行", "调研", "考察", "视察", "暗访",
-                                                          "专题调研", "督办", "先后", "实地查看", "深入", "到",
-                                                          "赴", "来到", "前往", "走访"))
-                if lead and has_visit:
+            has_visit = sm.persons and _VISITING.search(s)
+            for p in (sm.persons if has_visit else ()):
+                if s.startswith(LEADING, p.end):
                     party += [q.text for q in _listed_before(sm, p)] + [p.text]
-            for v in PARTY_JOIN:
+            for v in (PARTY_JOIN if "参加" in s else ()):    # all of them say 参加
                 i = s.find(v)
                 if i >= 0 and (v != "参加" or re.match(r"参加(调研|考察|视察|暗访|督办)?[。；，]?$", s[i:])):
                     party += [p.text for p in sm.persons if p.end <= i and not s[p.end:].startswith("陪同")]
@@ -634,6 +645,8 @@ class PageExtractor:
     def _stops(self, sm):
         """The list of places, projects and bodies right after a travel or visit verb
         (先后到A、B、C等地; 考察了X县Y镇Z村、W村, 全国…试点村V镇U村); of a chain only the innermost."""
+        if not (sm.places or sm.projects or sm.orgs):
+            return []
         s = sm.sent.text
         ms = sorted([m for m in sm.places + sm.projects + sm.orgs], key=lambda m: (m.start, -m.end))
         # a mention inside a longer one (a place in a project name) is not a stop of its own
@@ -692,13 +705,15 @@ class PageExtractor:
         frame = None
         for sm in sms:
             s = sm.sent.text
-            ms = sorted(sm.places + sm.projects + sm.orgs, key=lambda m: m.start)
             if frame and sm.sent.para != frame[1]:
                 frame = None
-            fm = re.match(r"^在([^，,]{2,8})[，,]", s)
+            fm = _FRAME.match(s) if s.startswith("在") else None
             if fm:
                 f = next((p for p in sm.places if p.start == 1 and p.end == fm.end(1)), None)
                 frame = (f, sm.sent.para) if f else None
+            if not (sm.places or sm.projects or sm.orgs):
+                continue         # nothing here to locate or to locate in
+            ms = sorted(sm.places + sm.projects + sm.orgs, key=M._start)
             heads, chained = [], set()
             places = sorted(sm.places, key=lambda m: m.start)
             for k, m in enumerate(ms):
@@ -742,10 +757,12 @@ class PageExtractor:
             if opening is not None and opening.get("level", 9) <= 3:
                 for m in ms[1:]:
                     if m.type == "Project" and not any(p.start >= m.start and p.end <= m.end for p in sm.places) \
-                            and re.search("敲定|引进|落地|落户|建成|签约|入驻", s[:m.start]):
+                            and _SETTLING.search(s, 0, m.start):
                         self.fact(self.ref(m, aid, local), "locatedIn", self.ref(opening, aid, local), aid, sm.sent)
+            if not _LOCATING.search(s):
+                continue
             # 落户柳港村的湖北荆瑞新材料有限公司, 位于川店镇的…公司: X的Y
-            for m_ in re.finditer("(?:位于|地处|落户|落地|坐落于|建在)", s):
+            for m_ in _LOCATING.finditer(s):
                 pl = next((p for p in sm.places if p.start == m_.end()), None)
                 while pl is not None and any(q.start == pl.end for q in sm.places):
                     pl = next(q for q in sm.places if q.start == pl.end)
