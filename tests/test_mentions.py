@@ -256,3 +256,11 @@ def test_department_of_a_party_committee():
 
 def test_village_cadres_are_not_a_village():
     assert of_type("全区新任村干部培训班开班。", "Place") == set()
+
+
+def test_known_names_are_scanned_leftmost_longest():
+    # the page's known names: the longer one wins where both start, and scanning goes on after it
+    from kg.mentions import _known_spans
+
+    known = frozenset({"王明", "王明华", "明华"})
+    assert _known_spans("王明华和王明出席，明华讲话", known) == [(0, 3, "王明华"), (4, 6, "王明"), (9, 11, "明华")]
