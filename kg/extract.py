@@ -145,8 +145,7 @@ def _dedupe_persons(ms):
     return out
 
 
-@dataclass(frozen=True)
-class NameFinds:
+class NameFinds(NamedTuple):
     """What the name finders read in a sentence: chains and names."""
     chains: list
     names: list
