@@ -382,22 +382,15 @@ LEAD_VERBS = ("同志", "主持", "强调", "指出", "要求", "表示", "一�
               "督办", "考察", "视察", "讲话", "介绍", "深入", "先后", "专题", "走访", "看望", "慰问", "检查")
 
 
-_LEAD_VERBS_RE = re.compile("|".join(LEAD_VERBS))
-_CLAUSE_START = re.compile(f"(?:^|(?<=[，。；：、,;:\\s]))[{CJK}]")
+# a clause opening with 2-4 characters and a verb: the only places find_subject_names looks at
+_SUBJECT_AT = re.compile(f"(?:^|(?<=[，。；：、,;:\\s]))(?=[{CJK}]{{2,4}}(?:{'|'.join(LEAD_VERBS)}))")
 
 
 def find_subject_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
     """A name opening a clause and followed by a verb of the genre: "张远重强调", "万玲玲一行先后到"."""
     out = []
-    if not _LEAD_VERBS_RE.search(s):
-        return out
-    starts, kidx = _name_starts(), (_known_index(known) if known else {})
-    for m in _CLAUSE_START.finditer(s):
+    for m in _SUBJECT_AT.finditer(s):
         i = m.start()
-        # cheap exact filters first: a name (2-4 characters) must open here and a verb follow it
-        if (s[i] not in starts and s[i] not in kidx) or not (
-                s.startswith(LEAD_VERBS, i + 2) or s.startswith(LEAD_VERBS, i + 3) or s.startswith(LEAD_VERBS, i + 4)):
-            continue
         n = name_at(s, i, known)
         if n and s.startswith(LEAD_VERBS, i + n):
             out.append(Mention("Person", s[i:i + n], i, i + n, "Official", (("how", "verb"),)))
