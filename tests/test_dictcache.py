@@ -193,12 +193,12 @@ def _run(code: str, cache: Path) -> str:
     return r.stdout.strip()
 
 
-def test_segment_never_imports_posseg(cache_dir, reference):
+def test_segment_never_imports_posseg_nor_pkg_resources(cache_dir, reference):
     ref, tags = reference
     out = _run("import sys\nfrom kg import segment as S\n"
                "print(S.lcut('认真落实乡村振兴战略'), S.tag('乡村'), S.freq('乡村'),\n"
-               "      'jieba.posseg' in sys.modules)", cache_dir)
-    assert out == f"{ref.lcut('认真落实乡村振兴战略', HMM=False)} {tags['乡村']} {ref.FREQ['乡村']} False"
+               "      'jieba.posseg' in sys.modules, 'pkg_resources' in sys.modules)", cache_dir)
+    assert out == f"{ref.lcut('认真落实乡村振兴战略', HMM=False)} {tags['乡村']} {ref.FREQ['乡村']} False False"
 
 
 def test_forked_workers_inherit_the_whole_dictionary(cache_dir):
