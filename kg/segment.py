@@ -15,7 +15,7 @@ from functools import lru_cache
 BREAK = frozenset("v vd vi vg ad d dg p c u uj ul uz ug uv ud r rr rz z y e o f t tg a ag an i l b k h".split())
 # Events and projects may start with a verbal noun or a numeral ("新建", "2025"); bodies and places may not.
 BREAK_EVENT = frozenset("v vd vi vg ad d dg p c u uj ul uz ug uv ud r rr rz z y e o".split())
-# Places may not start with a verbal noun either ("整治|荆州区").
+# Places may not start with a verbal noun either ("宣传|荆州区").
 BREAK_PLACE = BREAK | {"vn"}
 
 

@@ -47,6 +47,8 @@ def test_trim_left_drops_leading_verbs():
     assert S.trim_left("严格确保安全生产月活动", 2, "event") == 2     # 严格 goes; 确保安全 (a verb) opens the event
     assert S.trim_left("系统梳理园区", 2, "place") == 4               # 系统|梳理|园区
     assert S.trim_left("确保法治荆州区", 1, "place") == 2             # 确保|法治荆州区
+    assert S.trim_left("宣传荆州区", 1, "place") == 2                 # a verbal noun opens no place ...
+    assert S.trim_left("宣传荆州区", 1, "name") == 0                  # ... but is not a verb elsewhere
     assert S.trim_left("宣传离岸科创中心", 2, "org") == 2             # a leading verbal noun goes ...
     assert S.trim_left("实验中学", 2, "org") == 0                     # ... unless it is the whole core
 
