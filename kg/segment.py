@@ -3,6 +3,8 @@
 Only short candidate spans are segmented (never whole articles), so jieba's cost stays a
 fraction of one ``jieba.lcut`` pass over the text. Part-of-speech comes from jieba's own
 dictionary table (a dict lookup), not from ``jieba.posseg``'s HMM, which is ~6x slower.
+The dictionary comes from kg.dictcache (loaded per first character as spans need it), never from
+``jieba.initialize()`` or ``import jieba.posseg``, which cost ~1 s of start-up.
 """
 from __future__ import annotations
 
@@ -13,26 +15,113 @@ from functools import lru_cache
 BREAK = frozenset("v vd vi vg ad d dg p c u uj ul uz ug uv ud r rr rz z y e o f t tg a ag an i l b k h".split())
 # Events and projects may start with a verbal noun or a numeral ("新建", "2025"); bodies and places may not.
 BREAK_EVENT = frozenset("v vd vi vg ad d dg p c u uj ul uz ug uv ud r rr rz z y e o".split())
+# Places may not start with a verbal noun either ("宣传|荆州区").
+BREAK_PLACE = BREAK | {"vn"}
+
+
+def _import_jieba():
+    """``import jieba``, without letting it import pkg_resources.
+
+    jieba._compat imports setuptools' pkg_resources (45 ms, most of jieba's import time) only
+    to open its own data files, and falls back to a plain ``open`` of the same path next to
+    jieba's ``__file__`` when the import fails. pkg_resources is hidden for the duration of that
+    one import unless something has already loaded it."""
+    import sys
+
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    sys.modules["pkg_resources"] = None          # makes ``import pkg_resources`` raise ImportError
+    try:
+        import jieba
+    finally:
+        if "pkg_resources" in sys.modules and sys.modules["pkg_resources"] is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    """(jieba Tokenizer reading our lazily filled prefix dict, the kg.dictcache.Dictionary behind it).
+
+    A Tokenizer of our own, not ``jieba.dt``: its dictionary is complete only for the characters
+    loaded so far, which is enough for the spans passed through ``lcut`` but not for anyone
+    calling ``jieba.lcut`` directly."""
+    import logging
+    import os
+
+    from kg.dictcache import open_dictionary
+
+    jieba = _import_jieba()
+    jieba.setLogLevel(logging.WARNING)
+    d = open_dictionary(jieba)
+    tk = jieba.Tokenizer()
+    tk.FREQ, tk.total, tk.initialized = d.FREQ, d.total, True
+    # forked workers (kg.pipeline) then share the parent's dictionary pages instead of each loading shards
+    os.register_at_fork(before=d.load_all)
+    return tk, d
+
+
+def lcut(text: str) -> list[str]:
+    """``jieba.lcut(text, HMM=False)`` with the installed jieba dictionary.
+
+    Identical to jieba's: segmenting ``text`` looks up only prefix-dict keys that start with a
+    character of ``text``, and those characters' shards are loaded first."""
+    tk, d = _dictionary()
+    if d.pending:
+        missing = d.pending.intersection(text)
+        if missing:
+            d.load(missing)
+    return tk.lcut(text, HMM=False)
+
+
+def tag(word: str) -> str | None:
+    """jieba's part-of-speech tag of a dictionary word (``jieba.posseg.dt.word_tag_tab``), None if not a word."""
+    d = _dictionary()[1]
+    t = d.tags.get(word)
+    if t is None and word[:1] in d.pending:        # a word is only in its first character's shard
+        d.load(word[:1])
+        t = d.tags.get(word)
+    return t
+
+
+def freq(word: str) -> int:
+    """jieba's frequency of ``word`` (0 if it is not a dictionary word)."""
+    d = _dictionary()[1]
+    f = d.FREQ.get(word)
+    if f is None and word[:1] in d.pending:
+        d.load(word[:1])
+        f = d.FREQ.get(word)
+    return f or 0
+
+
+def warm() -> None:
+    """Load the whole dictionary now (before forking workers)."""
+    _dictionary()[1].load_all()
+
+
+class _Compat:
+    """What ``_jieba()`` used to return, for callers not yet on ``lcut``/``tag``: ``.lcut`` like
+    ``jieba.lcut`` and a tag table with ``.get``."""
+
+    def lcut(self, text: str, HMM: bool = True) -> list[str]:
+        if not HMM:
+            return lcut(text)
+        tk, d = _dictionary()
+        d.load(d.pending.intersection(text))
+        return tk.lcut(text, HMM=True)
+
+    def get(self, word: str, default=None):
+        t = tag(word)
+        return default if t is None else t
 
 
 @lru_cache(maxsize=1)
 def _jieba():
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba, jieba.posseg.dt.word_tag_tab
-
-
-def tag(word: str) -> str | None:
-    return _jieba()[1].get(word)
-
-
-def freq(word: str) -> int:
-    return _jieba()[0].dt.FREQ.get(word, 0) or 0
+    """Deprecated: use ``lcut`` and ``tag``. (jieba-like segmenter, word->tag table)."""
+    _dictionary()
+    c = _Compat()
+    return c, c
 
 
 @lru_cache(maxsize=65536)
@@ -44,12 +133,11 @@ def trim_left(text: str, keep: int, kind: str = "name") -> int:
     last verb-like word of the run ("系统梳理|园区", "确保|法治荆州区"). Single characters
     are left to the caller's stop-character rules. The last ``keep`` characters (the suffix
     that triggered the candidate) are never dropped."""
-    jieba, tab = _jieba()
-    breakers = BREAK_EVENT if kind == "event" else BREAK | {"vn"} if kind == "place" else BREAK
+    breakers = BREAK_EVENT if kind == "event" else BREAK_PLACE if kind == "place" else BREAK
     pos, cut = 0, 0
-    words = jieba.lcut(text[: len(text) - keep], HMM=False)
+    words = lcut(text[: len(text) - keep])
     for k, w in enumerate(words):
-        t = tab.get(w)
+        t = tag(w)
         # a leading verbal noun (宣传离岸科创中心) goes, unless it is the whole core (实验中学)
         breaks = len(w) >= 2 and t is not None and (t in breakers or (kind == "org" and t == "vn" and
                                                                       freq(w) > 2000 and k < len(words) - 1))

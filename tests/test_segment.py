@@ -1,0 +1,60 @@
+"""kg.segment: jieba's words and tags for short spans, through the lazily loaded dictionary.
+
+The reference is jieba itself (its default tokenizer and ``jieba.posseg``'s table) on invented
+spans in the paper's style.
+"""
+from __future__ import annotations
+
+import pytest
+
+jieba = pytest.importorskip("jieba")
+
+from kg import segment as S  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def reference():
+    import logging
+
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    return tk, jieba.posseg.dt.word_tag_tab
+
+
+@pytest.mark.parametrize("span", ["认真落实乡村振兴战略部署", "系统梳理园区企业用工需求", "荆州高新区管委会",
+                                  "小丰山村", "2025年度重点项目", "AI+智慧农业", "郢城镇纪南村", ""])
+def test_lcut_is_jiebas_lcut_without_hmm(span, reference):
+    assert S.lcut(span) == reference[0].lcut(span, HMM=False)
+
+
+@pytest.mark.parametrize("word", ["乡村", "落实", "荆州", "管委会", "宣传", "中心", "不是词吗", "", "Q"])
+def test_tag_and_freq_are_jiebas(word, reference):
+    tk, tags = reference
+    assert S.tag(word) == tags.get(word)
+    assert S.freq(word) == (tk.FREQ.get(word, 0) or 0)
+
+
+def test_common_words_and_proper_names():
+    assert S.is_common_word("乡村") and S.is_common_word("市场")
+    assert not S.is_common_word("荆州")          # ns: a place name
+    assert not S.is_common_word("不是词吗")       # not a dictionary word at all
+
+
+def test_trim_left_drops_leading_verbs():
+    assert S.trim_left("严格确保安全生产月活动", 2, "event") == 2     # 严格 goes; 确保安全 (a verb) opens the event
+    assert S.trim_left("系统梳理园区", 2, "place") == 4               # 系统|梳理|园区
+    assert S.trim_left("确保法治荆州区", 1, "place") == 2             # 确保|法治荆州区
+    assert S.trim_left("宣传荆州区", 1, "place") == 2                 # a verbal noun opens no place ...
+    assert S.trim_left("宣传荆州区", 1, "name") == 0                  # ... but is not a verb elsewhere
+    assert S.trim_left("宣传离岸科创中心", 2, "org") == 2             # a leading verbal noun goes ...
+    assert S.trim_left("实验中学", 2, "org") == 0                     # ... unless it is the whole core
+
+
+def test_old_jieba_accessor_still_answers(reference):
+    seg, tab = S._jieba()
+    assert seg.lcut("确保法治荆州区建设", HMM=False) == reference[0].lcut("确保法治荆州区建设", HMM=False)
+    assert seg.lcut("王某某主持会议") == reference[0].lcut("王某某主持会议")      # HMM on, as jieba.lcut
+    assert tab.get("乡村") == reference[1]["乡村"] and tab.get("不是词吗") is None
