@@ -40,7 +40,11 @@ def fingerprint() -> str:
     import importlib.metadata as md
 
     import kg
-    import kg.extract  # noqa: F401  (loads every module extraction uses)
+    import kg.articles  # noqa: F401  (every module extraction uses, so that editing one
+    import kg.clean  # noqa: F401   invalidates the cached pages)
+    import kg.dictcache  # noqa: F401
+    import kg.extract  # noqa: F401
+    import kg.segment  # noqa: F401
     import kg.pipeline  # noqa: F401
     import kg.rdf  # noqa: F401
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from kg.lexicon import lexicon
 # kg.segment loads jieba only when first asked to segment: importing it here costs nothing
-from kg.segment import _jieba, freq, is_common_word, tag, trim_left
+from kg.segment import freq, is_common_word, lcut, tag, trim_left
 
 CJK = r"\u4e00-\u9fff"
 
@@ -483,7 +483,7 @@ def _proper_head(name: str, suffix: str, places) -> bool:
     core = name[: len(name) - len(suffix)]
     if not core:
         return False
-    words = _jieba()[0].lcut(core, HMM=False)
+    words = lcut(core)
     if sum(len(w) == 1 for w in words) >= 2:
         return True      # characters no dictionary word joins: a coined name (荆旅, 四机)
     return not all(is_common_word(w) or len(w) == 1 for w in words)
@@ -585,7 +585,7 @@ def _list_context(s: str, start: int, end: int) -> bool:
 
 def _one_word(text: str) -> bool:
 
-    words = _jieba()[0].lcut(text, HMM=False)
+    words = lcut(text)
     return len(words) == 1 and (tag(text) or "")[:1] not in ("p", "c", "d", "r", "u")
 
 
@@ -600,7 +600,7 @@ def _generic_end(name: str, suffix: str) -> bool:
             rest = name[: len(name) - len(g)]
             if len(rest) == 1 and len(g) > len(suffix):
                 return (tag(rest) or "x")[:1] in ("v", "p", "d", "c", "r", "u")   # 郢 + 城镇 is a name
-            words = _jieba()[0].lcut(rest, HMM=False)
+            words = lcut(rest)
             last = words[-1]
             if rest in lexicon().gazetteer or (tag(last) or "").startswith(("ns", "nt", "nz")):
                 return False         # 荆州 + 高新区

@@ -144,9 +144,9 @@ class LocalEngine:
 
 def _warm():
     """Load jieba's dictionary once, before the first page arrives."""
-    from kg.segment import _jieba
+    from kg.segment import warm
 
-    _jieba()
+    warm()
 
 
 def run_batches(engine, batches):

@@ -100,30 +100,6 @@ def warm() -> None:
     _dictionary()[1].load_all()
 
 
-class _Compat:
-    """What ``_jieba()`` used to return, for callers not yet on ``lcut``/``tag``: ``.lcut`` like
-    ``jieba.lcut`` and a tag table with ``.get``."""
-
-    def lcut(self, text: str, HMM: bool = True) -> list[str]:
-        if not HMM:
-            return lcut(text)
-        tk, d = _dictionary()
-        d.load(d.pending.intersection(text))
-        return tk.lcut(text, HMM=True)
-
-    def get(self, word: str, default=None):
-        t = tag(word)
-        return default if t is None else t
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    """Deprecated: use ``lcut`` and ``tag``. (jieba-like segmenter, word->tag table)."""
-    _dictionary()
-    c = _Compat()
-    return c, c
-
-
 @lru_cache(maxsize=65536)
 def trim_left(text: str, keep: int, kind: str = "name") -> int:
     """Offset where the name really starts inside ``text``.

@@ -51,10 +51,3 @@ def test_trim_left_drops_leading_verbs():
     assert S.trim_left("宣传荆州区", 1, "name") == 0                  # ... but is not a verb elsewhere
     assert S.trim_left("宣传离岸科创中心", 2, "org") == 2             # a leading verbal noun goes ...
     assert S.trim_left("实验中学", 2, "org") == 0                     # ... unless it is the whole core
-
-
-def test_old_jieba_accessor_still_answers(reference):
-    seg, tab = S._jieba()
-    assert seg.lcut("确保法治荆州区建设", HMM=False) == reference[0].lcut("确保法治荆州区建设", HMM=False)
-    assert seg.lcut("王某某主持会议") == reference[0].lcut("王某某主持会议")      # HMM on, as jieba.lcut
-    assert tab.get("乡村") == reference[1]["乡村"] and tab.get("不是词吗") is None
