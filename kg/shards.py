@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import heapq
 import os
+from itertools import groupby
+from operator import itemgetter
 import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -86,9 +88,21 @@ def _unique(sorted_lines: Iterable[bytes]) -> Iterator[bytes]:
 
 
 def sorted_unique(nt: bytes) -> bytes:
-    """One shard's N-Triples, sorted and de-duplicated (a shard file is then its own merge run)."""
+    """One shard's N-Triples, sorted and de-duplicated (a shard file is then its own merge run).
+
+    A page's N-Triples from ``rdf.nt_bytes`` are sorted and unique already (``rdf.SortedNT``).
+    """
+    from kg.rdf import SortedNT
+
+    if isinstance(nt, SortedNT):
+        return bytes(nt)
     lines = nt.splitlines(keepends=True)
-    return b"".join(_unique(sorted(ln if ln.endswith(b"\n") else ln + b"\n" for ln in lines)))
+    if b"\r" in nt:   # splitlines also ends a line at a bare \r: each such line gets its \n
+        lines = [ln if ln.endswith(b"\n") else ln + b"\n" for ln in lines]
+    elif lines and not lines[-1].endswith(b"\n"):
+        lines[-1] += b"\n"
+    lines.sort()
+    return b"".join(map(itemgetter(0), groupby(lines)))   # one line per run of equal lines
 
 
 class CountingWriter:
