@@ -17,21 +17,59 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from itertools import chain
+from typing import NamedTuple
 
 __all__ = ["nfkc", "remove_cjk_spaces", "collapse_doubled", "collapse_repeated_headline",
            "join_broken_lines", "clean", "headline_flags", "units", "is_cjk", "ends_sentence", "headline_like",
-           "is_article_start", "is_byline_line", "is_credit_line", "PARA_SEP"]
+           "is_article_start", "is_byline_line", "is_credit_line", "line_flags", "LineFlags", "PARA_SEP"]
 
 PARA_SEP = "\n\n"
 
 # Characters PDF extraction leaves that carry no text.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+# Characters NFKC never touches whatever surrounds them: each is its own NFKD, has combining
+# class 0 and is the second half of no canonical composition (tests/test_clean.py checks every
+# one). A page is mostly these; what else it holds is usually full-width punctuation.
+NFKC_STABLE = ("\x00-\x7f\u00ad\u00b7\u200b-\u200d\u2013\u2014\u2018\u2019\u201c\u201d\u2060"
+               "\u25a0\u25a1\u25c6\u25cf\u3001\u3002\u3007-\u3011\u3014\u3015\u3400-\u4dbf"
+               "\u4e00-\u9fff\ufeff")
+_NOT_NFKC_STABLE = re.compile(f"[^{NFKC_STABLE}]")
+_NFKC_STABLE_RUN = re.compile(f"[{NFKC_STABLE}]+")
+_BLANK_RUN = re.compile(r"[ \t\u00a0\u3000]+")
 
 
 def is_cjk(ch: str) -> bool:
     """A CJK ideograph (the characters names and words are made of; not punctuation)."""
     o = ord(ch)
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or ch == "〇"
+
+
+@lru_cache(maxsize=1024)
+def _nfkc_alone(ch: str) -> str | None:
+    """NFKC of ``ch`` when it can be replaced without looking at its neighbours (its NFKD is
+    stable characters only: ``，`` -> ``,``, ``…`` -> ``...``), else None."""
+    d = unicodedata.normalize("NFKD", ch)
+    return d if _NFKC_STABLE_RUN.fullmatch(d) else None
+
+
+def _normalize_nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, several times faster on newspaper text.
+
+    Around stable characters NFKC works character by character, so each other character whose
+    decomposition is stable is replaced everywhere with one ``str.replace``; only text with
+    anything else (combining marks, Hangul…) goes through the full normalisation."""
+    m = _NOT_NFKC_STABLE.search(text)
+    while m:
+        ch = m.group()
+        repl = _nfkc_alone(ch)
+        if repl is None:
+            return unicodedata.normalize("NFKC", text)
+        text = text.replace(ch, repl)
+        m = _NOT_NFKC_STABLE.search(text, m.start())
+    return text
 
 
 def nfkc(text: str) -> str:
@@ -41,9 +79,13 @@ def nfkc(text: str) -> str:
     the ideographic space and tabs become plain spaces; ``\\r\\n``, ``\\r`` and form feeds
     become ``\\n``.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = _normalize_nfkc(text)
+    for ch in _INVISIBLE:               # after normalising: they may separate a letter from its accent
+        if ch in text:
+            text = text.replace(ch, "")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
-    return re.sub(r"[ \t\u00a0\u3000]+", " ", text)
+    return _BLANK_RUN.sub(" ", text) if ("\t" in text or "  " in text or "\u00a0" in text
+                                          or "\u3000" in text) else text
 
 
 # --------------------------------------------------------------------------- spaces
@@ -62,6 +104,17 @@ def _space_removable(left: str, right: str) -> bool:
     return (is_cjk(a) and b.isdigit()) or (a.isdigit() and is_cjk(b))
 
 
+def _close_spaces(line: str) -> str:
+    """:func:`remove_cjk_spaces` for one line."""
+    parts = line.strip(" ").split()
+    if not parts:
+        return ""
+    buf = parts[0]
+    for prev, tok in zip(parts, parts[1:]):
+        buf += tok if _space_removable(prev, tok) else " " + tok
+    return buf
+
+
 def remove_cjk_spaces(text: str) -> str:
     """Remove spaces that extraction put inside Chinese text; keep the meaningful ones.
 
@@ -70,17 +123,10 @@ def remove_cjk_spaces(text: str) -> str:
     (``消防检查 护平安``) and between names (``(郑静怡 陈思思 摄)``). Runs of spaces that stay
     become one space; lines are stripped.
     """
-    out = []
-    for line in text.split("\n"):
-        parts = line.strip(" ").split()
-        if not parts:
-            out.append("")
-            continue
-        buf = parts[0]
-        for prev, tok in zip(parts, parts[1:]):
-            buf += tok if _space_removable(prev, tok) else " " + tok
-        out.append(buf)
-    return "\n".join(out)
+    # A line with no space and no other blank (every blank but the space is unprintable) is
+    # already in its final form; most lines are.
+    return "\n".join([_close_spaces(line) if " " in line or not line.isprintable() else line
+                      for line in text.split("\n")])
 
 
 # --------------------------------------------------------------------------- doubled bold
@@ -124,14 +170,23 @@ def _join_tokens(tokens: list[str]) -> str:
     return buf
 
 
+# Whether _half accepts a token, in one regex: at each point the shortest run that repeats is
+# taken (lazy), and the atomic group keeps it from trying longer runs when the rest fails.
+_DOUBLED_TOKEN = re.compile(r"(?:(?>(.+?)\1))+", re.S)
+
+
 def _collapse_doubled_tokens(line: str) -> str:
     """``77 月月 1010 日日`` -> ``7月10日``: a run of space-separated tokens, each doubled."""
     toks = line.split(" ")
+    # A doubled token has an even length; nothing changes without two doubled tokens in a row.
+    doubled = [len(t) % 2 == 0 and t != "" and _DOUBLED_TOKEN.fullmatch(t) is not None for t in toks]
+    if not any(a and b for a, b in zip(doubled, doubled[1:])):
+        return line
     out: list[str] = []
     i = 0
     while i < len(toks):
         j = i
-        while j < len(toks) and toks[j] and _half(toks[j]) is not None:
+        while j < len(toks) and doubled[j]:
             j += 1
         run = toks[i:j]
         halves = [_half(t) for t in run]
@@ -154,10 +209,12 @@ def _collapse_doubled_tokens(line: str) -> str:
 
 # A repeated unit of three or more characters, two of them ideographs: real reduplication
 # repeats one or two characters (谢谢, 研究研究), bold extraction repeats whole runs.
-_REPEAT_RUN = re.compile(r"([\u4e00-\u9fff0-9A-Za-z]{3,}?)\1+")
+# (``\1(?:\1)*`` is ``\1+``, written so that each of the many failing attempts fails on the
+# first back reference instead of entering the repeat machinery: twice as fast.)
+_REPEAT_RUN = re.compile(r"([\u4e00-\u9fff0-9A-Za-z]{3,}?)\1(?:\1)*")
 # Five or more doubled characters in a row (八八岭岭山山镇镇新新): AABB words (高高兴兴,
-# 认认真真) give at most four in a row.
-_PAIR_RUN = re.compile(r"(?:([\u4e00-\u9fff0-9])\1){5,}")
+# 认认真真) give at most four in a row. (The first pair outside the repeat for the same reason.)
+_PAIR_RUN = re.compile(r"([\u4e00-\u9fff0-9])\1(?:([\u4e00-\u9fff0-9])\2){4,}")
 
 
 def _collapse_run(m: re.Match) -> str:
@@ -167,73 +224,91 @@ def _collapse_run(m: re.Match) -> str:
     return unit
 
 
+def _halve_pairs(m: re.Match) -> str:
+    return m.group(0)[::2]
+
+
 def collapse_doubled(text: str) -> str:
     """Undo doubled bold text: ``八岭山镇新湾村八岭山镇新湾村`` -> ``八岭山镇新湾村``,
     ``77 月月 1010 日日`` -> ``7月10日``. Leaves real reduplication alone: 谢谢, 常常, 天天,
     人人, 看看, 研究研究, 高高兴兴."""
-    out = []
-    for line in text.split("\n"):
-        line = _collapse_doubled_tokens(line)
-        line = _REPEAT_RUN.sub(_collapse_run, line)
-        line = _PAIR_RUN.sub(lambda m: m.group(0)[::2], line)
-        out.append(line)
-    return "\n".join(out)
+    # Line by line in effect: no rule matches across a line end.
+    if " " in text:
+        text = "\n".join([_collapse_doubled_tokens(line) if " " in line else line
+                          for line in text.split("\n")])
+    # Most pages have no match: searching is cheaper than building a new text.
+    if _REPEAT_RUN.search(text):
+        text = _REPEAT_RUN.sub(_collapse_run, text)
+    if _PAIR_RUN.search(text):
+        text = _PAIR_RUN.sub(_halve_pairs, text)
+    return text
+
+
+def _unrepeat(line: str) -> str:
+    """:func:`collapse_repeated_headline` for one line."""
+    s = line.strip()
+    n = len(s) // 2
+    # Halves s[:n] and s[-n:], with one space between them when the length is odd.
+    if len(s) < 8 or s[:n] != s[len(s) - n:] or (len(s) % 2 and s[n] != " "):
+        return line
+    half = s[:n]
+    if len(half.replace(" ", "")) < 4 or half.strip() != half:
+        return line
+    return half
 
 
 def collapse_repeated_headline(text: str) -> str:
     """A line that is two identical halves (``区政府召开常务会议 区政府召开常务会议``) -> one half.
 
     Needs four or more characters per half so that a line reading ``谢谢`` stays."""
-    out = []
-    for line in text.split("\n"):
-        s = line.strip()
-        for sep in ("", " "):
-            n2 = len(s) - len(sep)
-            if n2 >= 8 and n2 % 2 == 0:
-                n = n2 // 2
-                if s[:n] == s[n + len(sep):] and s[n:n + len(sep)] == sep \
-                        and len(s[:n].replace(" ", "")) >= 4 and s[:n].strip() == s[:n]:
-                    s = s[:n]
-                    break
-        out.append(s if s != line.strip() else line)
-    return "\n".join(out)
+    return "\n".join([_unrepeat(line) if len(line) >= 8 else line for line in text.split("\n")])
 
 
 # --------------------------------------------------------------------------- line classes
 
 _CLOSERS = "”’」』)》]"
-_START_RE = re.compile(r"^本报讯")
+_CLOSERS_SP = _CLOSERS + " "
+_ENDINGS = ("。", "!", "?", "...")
+_START = "本报讯"
+# The first characters of the lines _START, _BYLINE_RE and _CREDIT_RE match (stripped lines).
+_HARD_FIRST = frozenset("本□■◆●通特记(")
 _BYLINE_RE = re.compile(r"^[□■◆●]?\s*(?:本报)?(?:通讯员|特约记者|记者|通讯)\s*[\u4e00-\u9fff]")
 _CREDIT_RE = re.compile(r"^\([^()]{1,40}摄(?:影)?\s*\)$")
+# A credit closing a line (a caption ends with one); every _CREDIT_RE line matches it too.
+_CREDIT_END_RE = re.compile(r"\([^()]{1,40}摄(?:影)?\s*\)$")
 # A line that opens like a sentence of reporting, not a headline.
 _BODY_CUE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|目前|会上|会议|同时|此外|据悉|据了解|截至|下一步)"
                        r"|(?:指出|强调|要求|表示|认为|介绍|说|提出)[,:]$")
 # Endings no headline has. Not 为/与/向/在: they end words too (行为, 参与, 导向, 存在).
-_MIDWORD_END = set(",、;(“‘《的")
+_MIDWORD_END = frozenset(",、;(“‘《的")
+_BYLINE_STOP = re.compile(r"[,。!?]")
+_HEADLINE_STOP = re.compile(r"[。!?;]|\.\.\.")
+_SUBTITLE_STOP = re.compile(r"[、,;:()]")
+_CJK_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff〇]")
 
 
 def ends_sentence(line: str) -> bool:
     """The line ends a sentence: 。!? or ... , possibly followed by closing quotes/brackets."""
     s = line.rstrip()
-    if _CREDIT_RE.search(s) or re.search(r"\([^()]{1,40}摄(?:影)?\s*\)$", s):
+    if s.rstrip(_CLOSERS_SP).endswith(_ENDINGS):
         return True
-    s = s.rstrip(_CLOSERS + " ")
-    return bool(s) and (s[-1] in "。!?" or s.endswith("..."))
+    return s.endswith(")") and _CREDIT_END_RE.search(s) is not None
 
 
 def is_article_start(line: str) -> bool:
-    return bool(_START_RE.match(line.strip()))
+    return line.strip().startswith(_START)
 
 
 def is_byline_line(line: str) -> bool:
     """``□ 通讯员 冯小威``: a byline on a line of its own (features carry it instead of 本报讯)."""
     s = line.strip()
-    return bool(_BYLINE_RE.match(s)) and len(s) <= 30 and not re.search(r"[,。!?]", s)
+    return len(s) <= 30 and _BYLINE_RE.match(s) is not None and _BYLINE_STOP.search(s) is None
 
 
 def is_credit_line(line: str) -> bool:
     """``(王芸 摄)`` on a line of its own."""
-    return bool(_CREDIT_RE.match(line.strip()))
+    s = line.strip()
+    return s.startswith("(") and _CREDIT_RE.match(s) is not None
 
 
 def _balanced(s: str) -> bool:
@@ -243,36 +318,100 @@ def _balanced(s: str) -> bool:
     return True
 
 
+def _headline_text(s: str, allow_comma: bool) -> bool:
+    """:func:`headline_like` for a stripped line known not to be a start, byline or credit."""
+    # Cheapest and most often failing tests first: this runs for many lines of every page.
+    if s[-1:] in _MIDWORD_END or ("," in s and not allow_comma):
+        return False
+    core = s.replace(" ", "")
+    if not 2 <= len(core) <= 60 or _HEADLINE_STOP.search(s) or _BODY_CUE.search(s) or not _balanced(s):
+        return False
+    return len(_CJK_CHAR.findall(core)) >= 2
+
+
 def headline_like(line: str, *, allow_comma: bool = False) -> bool:
     """Content test for a headline line: short, no sentence punctuation, complete quotes.
 
     Looks at the line alone; whether it really is a headline also depends on its neighbours
     (see :func:`join_broken_lines`)."""
     s = line.strip()
-    core = s.replace(" ", "")
-    if not 2 <= len(core) <= 60:
-        return False
     if is_article_start(s) or is_byline_line(s) or is_credit_line(s):
         return False
-    if re.search(r"[。!?;]|\.\.\.", s):
-        return False
-    if s[-1] in _MIDWORD_END or not _balanced(s):
-        return False
-    if "," in s and not allow_comma:
-        return False
-    if _BODY_CUE.search(s):
-        return False
-    return sum(1 for c in core if is_cjk(c)) >= 2
+    return _headline_text(s, allow_comma)
 
 
-def _strict_headline(line: str) -> bool:
-    """A headline line that may follow another with no blank line between (a subtitle):
-    no punctuation at all beyond quotes, colons and spaces."""
-    s = line.strip()
-    return headline_like(s) and len(s.replace(" ", "")) <= 30 and not re.search(r"[、,;:()]", s)
+def _subtitle_text(s: str) -> bool:
+    """A headline line that may follow another with no blank line between (a subtitle): no
+    punctuation at all beyond quotes, colons and spaces. ``s`` as for :func:`_headline_text`."""
+    return not _SUBTITLE_STOP.search(s) and len(s.replace(" ", "")) <= 30 and _headline_text(s, False)
 
 
 # --------------------------------------------------------------------------- joining
+
+class LineFlags(NamedTuple):
+    """What each line of a list is (:func:`line_flags`), one bool per line in each field."""
+    start: list[bool]                   # is_article_start
+    byline: list[bool]                  # is_byline_line
+    credit: list[bool]                  # is_credit_line
+    hard: list[bool]                    # one of the three: always stands alone at its start
+    break_after: list[bool]             # a unit ends with the line: sentence end, byline or credit
+    head: list[bool]                    # headline_flags
+
+
+def line_flags(lines: list[str], gap_after: list[bool] | None = None) -> LineFlags:
+    """Classify every line at once: the per-line predicates of this module and
+    :func:`headline_flags` (``gap_after`` as there), each computed once per line."""
+    return _line_flags([line.strip() for line in lines], gap_after)
+
+
+def _line_flags(ss: list[str], gap_after: list[bool] | None) -> LineFlags:
+    """:func:`line_flags` of stripped lines."""
+    n = len(ss)
+    start, byline, credit, hard = [False] * n, [False] * n, [False] * n, [False] * n
+    # Article starts, bylines and credits are few and open with one of a few characters.
+    for i in [i for i, s in enumerate(ss) if s[:1] in _HARD_FIRST]:
+        s = ss[i]
+        start[i] = s.startswith(_START)
+        byline[i] = len(s) <= 30 and _BYLINE_RE.match(s) is not None and _BYLINE_STOP.search(s) is None
+        credit[i] = s.startswith("(") and _CREDIT_RE.match(s) is not None
+        hard[i] = start[i] or byline[i] or credit[i]
+    # ends_sentence, inline: it runs for every line of every page.
+    brk = [s.rstrip(_CLOSERS_SP).endswith(_ENDINGS) or (s[-1:] == ")" and _CREDIT_END_RE.search(s) is not None)
+           or b or c for s, b, c in zip(ss, byline, credit)]
+
+    gap = [True] * n if gap_after is None else gap_after
+
+    def can_end_group(i: int, depth: int = 0) -> bool:
+        if i + 1 >= n or gap[i] or hard[i + 1]:
+            return True
+        return depth < 3 and _subtitle_text(ss[i + 1]) and can_end_group(i + 1, depth + 1)
+
+    # A line is a headline when it follows a break (the start, a sentence end, a credit, a
+    # byline, another headline), reads like one and can end a group of headline lines. Only
+    # lines after a break are visited: those after a sentence end, byline or credit are known
+    # up front, the line after a headline is visited next when it is not one of those.
+    head = [False] * n
+    after_break = [i for i, b in enumerate(brk, 1) if b and i < n]
+    if n:
+        after_break.insert(0, 0)
+    k, extra = 0, -1
+    while True:
+        if extra >= 0:
+            i, extra = extra, -1
+        elif k < len(after_break):
+            i, k = after_break[k], k + 1
+        else:
+            break
+        if hard[i]:
+            continue
+        # A comma is allowed in a headline only right above its byline ("“数字食堂”,托起…").
+        strong_after = i + 1 < n and (byline[i + 1] or start[i + 1])
+        if _headline_text(ss[i], strong_after) and can_end_group(i):
+            head[i] = True
+            if i + 1 < n and not brk[i]:
+                extra = i + 1
+    return LineFlags(start, byline, credit, hard, brk, head)
+
 
 def headline_flags(lines: list[str], gap_after: list[bool] | None = None) -> list[bool]:
     """Which of ``lines`` are headline lines (or column labels: they look the same).
@@ -281,28 +420,7 @@ def headline_flags(lines: list[str], gap_after: list[bool] | None = None) -> lis
     start, a sentence end, a credit, a byline, another headline) and is followed by a blank
     line, an article start or another headline that is. ``gap_after[i]``: a blank line follows
     line i (``None``: every line is followed by one, as in cleaned text)."""
-    n = len(lines)
-    gap = [True] * n if gap_after is None else gap_after
-
-    def hard(i: int) -> bool:  # a line that always stands alone at its start
-        return is_article_start(lines[i]) or is_byline_line(lines[i]) or is_credit_line(lines[i])
-
-    def can_end_group(i: int, depth: int = 0) -> bool:
-        if i + 1 >= n or gap[i] or hard(i + 1):
-            return True
-        return depth < 3 and _strict_headline(lines[i + 1]) and can_end_group(i + 1, depth + 1)
-
-    head = [False] * n
-    for i in range(n):
-        before = i == 0 or head[i - 1] or ends_sentence(lines[i - 1]) \
-            or is_byline_line(lines[i - 1]) or is_credit_line(lines[i - 1])
-        if not before:
-            continue
-        # A comma is allowed in a headline only right above its byline ("“数字食堂”,托起…").
-        strong_after = i + 1 < n and (is_byline_line(lines[i + 1]) or is_article_start(lines[i + 1]))
-        if headline_like(lines[i], allow_comma=strong_after) and can_end_group(i):
-            head[i] = True
-    return head
+    return line_flags(lines, gap_after).head
 
 
 def join_broken_lines(text: str) -> str:
@@ -315,34 +433,19 @@ def join_broken_lines(text: str) -> str:
     (:func:`headline_like`), follows a break, and is followed by a blank line, an article start
     or another headline. Output: one unit per line, units separated by a blank line.
     """
-    raw = text.split("\n")
-    lines: list[str] = []
-    gap_after: list[bool] = []
-    for ln in raw:
-        s = ln.strip()
-        if s:
-            lines.append(s)
-            gap_after.append(False)
-        elif gap_after:
-            gap_after[-1] = True
-    if not lines:
+    stripped = [ln.strip() for ln in text.split("\n")]
+    at = [i for i, s in enumerate(stripped) if s]
+    if not at:
         return ""
-    head = headline_flags(lines, gap_after)
-    n = len(lines)
-
-    def hard(i: int) -> bool:
-        return is_article_start(lines[i]) or is_byline_line(lines[i]) or is_credit_line(lines[i])
-
-    out: list[str] = [lines[0]]
-    for i in range(1, n):
-        prev, cur = lines[i - 1], lines[i]
-        brk = (ends_sentence(prev) or hard(i) or is_byline_line(prev) or is_credit_line(prev)
-               or head[i - 1] or head[i])
-        if brk:
-            out.append(cur)
-        else:
-            out[-1] += cur
-    return PARA_SEP.join(out) + "\n"
+    lines = [stripped[i] for i in at]
+    # A blank line follows line k when the next non-blank line is not the very next one.
+    gap_after = [b - a > 1 for a, b in zip(at, at[1:] + [len(stripped)])]
+    f = _line_flags(lines, gap_after)
+    # seps[i]: what goes between lines i and i + 1: a unit break, or nothing (the line goes on).
+    seps = [PARA_SEP if a or b or c or d else ""
+            for a, b, c, d in zip(f.break_after, f.hard[1:], f.head, f.head[1:])]
+    seps.append("\n")
+    return "".join(chain.from_iterable(zip(lines, seps)))
 
 
 def clean(text: str) -> str:

@@ -1,14 +1,18 @@
 """Facts to RDF: deterministic IRIs, entity labels, direct triples, reified evidence, articles.
 
-Triples are pyoxigraph terms and are serialised by pyoxigraph: it writes Turtle and N-Triples
-10-50x faster than rdflib and in constant memory per triple, which is what lets a 100k-article
-build stay linear (issue 5). Output is sorted, so the same input gives the same bytes.
+A page's triples are written straight as canonical N-Triples text, sorted (page_triples, see
+"N-Triples as text" below); the few build-wide triples (post holdings) are pyoxigraph terms.
+pyoxigraph writes the final Turtle: 10-50x faster than rdflib and in constant memory per triple,
+which is what lets a 100k-article build stay linear (issue 5). Output is sorted, so the same
+input gives the same bytes.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,23 +20,24 @@ import pyoxigraph as ox
 from kg.errors import KgError
 from kg.vocab import DCTERMS, GOV, PREFIXES, RDF, RDFS, RES_IRI, SCHEMA, SKOS, XSD, ontology_terms
 
-_SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-
-
 RESOURCE_KINDS = ("person", "post", "organization", "place", "event", "project", "document", "article",
                   "evidence", "holding")
+
+# what iri_segment percent-encodes: ASCII outside the unreserved set, white space (re's \s is
+# str.isspace) and the BOM; every other non-ASCII character stays readable
+_IRI_ESCAPE = re.compile(r"[^A-Za-z0-9\-._~\x80-\U0010FFFF]|[\s\ufeff]")
+
+
+def _percent(m: re.Match) -> str:
+    return "".join(f"%{b:02X}" for b in m.group().encode("utf-8"))
 
 
 def iri_segment(name: str) -> str:
     """A name as one IRI path segment: CJK stays readable, ASCII outside the unreserved set
     and anything an IRI may not hold is percent-encoded."""
-    out = []
-    for ch in name:
-        if ch in _SAFE or (ord(ch) > 0x7F and not ch.isspace() and ord(ch) not in (0xFEFF,)):
-            out.append(ch)
-        else:
-            out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
-    return "".join(out)
+    if _IRI_ESCAPE.search(name) is None:
+        return name
+    return _IRI_ESCAPE.sub(_percent, name)
 
 
 def digest(*parts: str, n: int = 16) -> str:
@@ -56,18 +61,10 @@ def _n(iri) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
 
 
-def _zh(s: str) -> ox.Literal:
-    return ox.Literal(s, language="zh")
-
-
 def _date(d: str) -> ox.Literal:
     if d.startswith("--"):
         return ox.Literal(d, datatype=_n(XSD.gMonthDay))
     return ox.Literal(d, datatype=_n(XSD.date))
-
-
-def _int(i: int) -> ox.Literal:
-    return ox.Literal(str(i), datatype=_n(XSD.integer))
 
 
 _TERMS = None
@@ -83,78 +80,212 @@ def _classes(type_: str, subtype: str) -> list[str]:
     return out
 
 
-class _Terms:
-    """NamedNodes of the vocabulary, made once: a page makes thousands of triples with them."""
+# ---------------------------------------------------------------------------- N-Triples as text
+#
+# A page makes ~1600 triples. Building a pyoxigraph term for every node and triple, serialising
+# them and sorting the lines cost ~3 us a triple. page_triples writes the N-Triples bytes itself
+# instead, already in line order, spelled exactly as pyoxigraph spells them: IRIs as <iri>,
+# literals in double quotes with the escapes below, then @zh or ^^<datatype> (none for
+# xsd:string). tests/test_rdf.py holds the old term-building code and checks that both give the
+# same bytes, and the escapes against pyoxigraph for every code point.
+
+_ESCAPES = {"\x08": "\\b", "\t": "\\t", "\n": "\\n", "\x0c": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+# pyoxigraph writes every other C0 control, DEL and the non-characters U+FFFE/U+FFFF as \uXXXX
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f\ufffe\uffff]')
+
+
+def _escape_char(m: re.Match) -> str:
+    c = m.group()
+    return _ESCAPES.get(c) or f"\\u{ord(c):04X}"
+
+
+def nt_escape(s: str) -> str:
+    """A literal's lexical form escaped as pyoxigraph writes it between N-Triples quotes."""
+    if _NEEDS_ESCAPE.search(s) is None:
+        return s
+    return _NEEDS_ESCAPE.sub(_escape_char, s)
+
+
+def _lit(s: str) -> bytes:
+    return f'"{nt_escape(s)}"'.encode()
+
+
+def _nt(iri) -> bytes:
+    return f"<{iri}>".encode()
+
+
+class _Vocab:
+    """Pieces of N-Triples lines spelled once: a page writes thousands of lines with them.
+
+    Names ending in ``_`` are a predicate between spaces (``b" <p> "``), to sit between a subject
+    and an object; ``*_end`` pieces run from a subject's end to the end of the line.
+    """
 
     def __init__(self):
-        self.type, self.label, self.alt = _n(RDF.type), _n(RDFS.label), _n(SKOS.altLabel)
-        self.subject, self.predicate, self.object = _n(RDF.subject), _n(RDF.predicate), _n(RDF.object)
-        self.headline, self.date = _n(SCHEMA.headline), _n(DCTERMS.date)
-        self.gov = {t: _n(GOV[t]) for t in ontology_terms()}
+        G = self.gov = {t: _nt(GOV[t]) for t in ontology_terms()}
+        self.gov_iri = {t: str(GOV[t]).encode() for t in ontology_terms()}
+        self.gov_ = {t: b" %s " % g for t, g in G.items()}
+        self.type_ = b" %s " % _nt(RDF.type)
+        self.label_, self.alt_ = b" %s " % _nt(RDFS.label), b" %s " % _nt(SKOS.altLabel)
+        self.headline_, self.date_ = b" %s " % _nt(SCHEMA.headline), b" %s " % _nt(DCTERMS.date)
+        self.xsd_date, self.xsd_gmonthday = _nt(XSD.date), _nt(XSD.gMonthDay)
+        self.integer_end = b'"^^%s .\n' % _nt(XSD.integer)     # closes '"123' as an xsd:integer
+        self.article = f"<{RES_IRI}article/".encode()
+        self.evidence = f"<{RES_IRI}evidence/".encode()
+        self.is_a_end = {t: b"%s%s .\n" % (self.type_, g) for t, g in G.items()}
+        self._classes_end = {}
+        # An evidence node's lines are written in this order instead of being sorted: each
+        # predicate occurs once per node, so line order is predicate order.
+        order = [_nt(RDF.object), _nt(RDF.predicate), _nt(RDF.subject), _nt(RDF.type),
+                 G["article"], G["endOffset"], G["sentence"], G["startOffset"]]
+        if order != sorted(order):
+            raise RuntimeError("evidence predicates are not in N-Triples line order; fix _fact_lines")
+        self.ev_object_, self.ev_subject_ = b" %s " % order[0], b" %s " % order[2]
+        self.ev_predicate_end = {t: b" %s %s .\n" % (order[1], g) for t, g in G.items()}
+        self.ev_is_evidence_end = self.is_a_end["Evidence"]
+        self.ev_article_ = self.gov_["article"] + self.article
+
+    def classes_end(self, type_: str, subtype: str) -> tuple[bytes, ...]:
+        """Ends of an entity's rdf:type lines."""
+        got = self._classes_end.get((type_, subtype))
+        if got is None:
+            got = self._classes_end[(type_, subtype)] = tuple(self.is_a_end[c] for c in _classes(type_, subtype))
+        return got
 
 
-_T = None
+@lru_cache(maxsize=None)
+def _vocab() -> _Vocab:
+    return _Vocab()
 
 
-def _terms() -> _Terms:
-    global _T
-    if _T is None:
-        _T = _Terms()
-    return _T
+@lru_cache(maxsize=1 << 14)
+def _entity_ref(type_: str, key: str) -> tuple[bytes, ...]:
+    """An entity's IRI and the N-Triples pieces made of it, as UTF-8: (IRI, <IRI>, label line end,
+    "<IRI> .\n", evidence object line end, evidence subject line end).
+
+    pyoxigraph still checks each new IRI once, so a key the IRI grammar rejects (a private-use
+    character, say) fails as it always did.
+    """
+    iri = entity_iri(type_, key)
+    ox.NamedNode(iri)
+    V = _vocab()
+    term = _nt(iri)
+    return (iri.encode(), term, b"%s%s@zh .\n" % (V.label_, _lit(key)), term + b" .\n",
+            b"%s%s .\n" % (V.ev_object_, term), b"%s%s .\n" % (V.ev_subject_, term))
 
 
-def page_triples(articles, facts) -> list[ox.Triple]:
-    """Triples for one page's articles and facts (entities, relations, evidence, articles)."""
-    V = _terms()
-    G = V.gov
-    T = []
-    add = T.append
+class NTLines(list):
+    """A page's triples already written as N-Triples: chunks of whole lines (bytes) whose
+    concatenation is sorted by line and free of repeated lines (what ``nt_bytes`` expects)."""
+
+
+class SortedNT(bytes):
+    """N-Triples bytes known to be sorted by line and unique, so ``shards.sorted_unique`` has
+    nothing left to do. Only ``nt_bytes`` of NTLines makes one; slices and sums are plain bytes."""
+
+    __slots__ = ()
+
+
+def page_triples(articles, facts) -> NTLines:
+    """Triples for one page's articles and facts (entities, relations, evidence, articles), as
+    sorted unique N-Triples for ``nt_bytes``.
+
+    Lines are collected per subject and put in order per subject: sorting ~230 subjects and
+    their few lines each is much cheaper than sorting ~1600 lines, and an evidence node's lines
+    are written in order already. Sorting by subject, then by line within it, is sorting by line:
+    a subject IRI holds no space or ``>``, so two lines first differ inside their subjects.
+    """
+    V = _vocab()
+    by_subject: dict[bytes, list[bytes]] = {}   # subject -> its lines, or one block already in order
+    _article_lines(V, articles, by_subject)
+    nodes = _entity_lines(V, facts.entities, by_subject)
+    _fact_lines(V, facts.facts, nodes, by_subject)
+    out = NTLines()
+    for s in sorted(by_subject):
+        lines = by_subject[s]
+        out.append(lines[0] if len(lines) == 1 else b"".join(sorted(set(lines))))
+    return out
+
+
+def _article_lines(V: _Vocab, articles, by_subject: dict) -> None:
+    G = V.gov_
+    NL = b" .\n"
     for a, aid in articles:
-        s = _n(article_iri(aid))
-        add(ox.Triple(s, V.type, G["Article"]))
+        s = b"%s%s>" % (V.article, aid.encode())
+        lines = [s + V.is_a_end["Article"],
+                 b"".join((s, G["articleKind"], _lit(a.kind), NL)),
+                 b"".join((s, G["sourceFile"], _lit(a.source), NL)),
+                 b'%s%s"%d%s' % (s, G["startOffset"], a.start, V.integer_end),
+                 b'%s%s"%d%s' % (s, G["endOffset"], a.end, V.integer_end),
+                 b"".join((s, G["contentHash"], _lit(aid), NL))]
         if a.headline:
-            add(ox.Triple(s, V.headline, _zh(a.headline)))
+            lines.append(b"".join((s, V.headline_, _lit(a.headline), b"@zh .\n")))
         if a.date:
-            add(ox.Triple(s, V.date, _date(a.date)))
-        add(ox.Triple(s, G["articleKind"], ox.Literal(a.kind)))
-        add(ox.Triple(s, G["sourceFile"], ox.Literal(a.source)))
-        add(ox.Triple(s, G["startOffset"], _int(a.start)))
-        add(ox.Triple(s, G["endOffset"], _int(a.end)))
-        add(ox.Triple(s, G["contentHash"], ox.Literal(aid)))
-        for p, names in (("reporter", a.reporters), ("photographer", a.photographers)):
-            for n in names:
-                add(ox.Triple(s, G[p], _n(entity_iri("Person", n))))
+            dt = V.xsd_gmonthday if a.date.startswith("--") else V.xsd_date
+            lines.append(b"".join((s, V.date_, _lit(a.date), b"^^", dt, NL)))
+        for p, names in ((G["reporter"], a.reporters), (G["photographer"], a.photographers)):
+            lines += [s + p + _entity_ref("Person", n)[3] for n in names]
+        by_subject.setdefault(s, []).extend(lines)
+
+
+def _entity_lines(V: _Vocab, entities: dict, by_subject: dict) -> dict:
+    """Types, labels and articles of each entity; returns (type, key) -> _entity_ref."""
+    alt_ = V.alt_
+    mentioned = V.gov_["mentionedIn"] + V.article
     nodes = {}
-    for e in facts.entities.values():
-        s = nodes[(e.type, e.key)] = _n(entity_iri(e.type, e.key))
-        for c in _classes(e.type, e.subtype):
-            add(ox.Triple(s, V.type, G[c]))
-        add(ox.Triple(s, V.label, _zh(e.key)))
-        for n in sorted(e.names - {e.key}):
-            add(ox.Triple(s, V.alt, _zh(n)))
-        for aid in sorted(e.articles):
-            add(ox.Triple(s, G["mentionedIn"], _n(article_iri(aid))))
+    for e in entities.values():
+        ref = nodes[(e.type, e.key)] = _entity_ref(e.type, e.key)
+        s = ref[1]
+        lines = [s + end for end in V.classes_end(e.type, e.subtype)]
+        lines.append(s + ref[2])
+        lines += [b"".join((s, alt_, _lit(n), b"@zh .\n")) for n in e.names if n != e.key]
+        lines += [b"%s%s%s> .\n" % (s, mentioned, aid.encode()) for aid in e.articles]
+        by_subject.setdefault(s, []).extend(lines)
+    return nodes
+
+
+def _fact_lines(V: _Vocab, facts, nodes: dict, by_subject: dict) -> None:
+    """The direct triple of each fact, and one evidence node per (fact, article, sentence)."""
+    gov_, gov_iri, pred_end = V.gov_, V.gov_iri, V.ev_predicate_end
+    is_ev, end_, sentence_, start_ = V.ev_is_evidence_end, gov_["endOffset"], gov_["sentence"], gov_["startOffset"]
+    int_end, ev_article_, evidence = V.integer_end, V.ev_article_, V.evidence
+    sha1, needs_escape = hashlib.sha1, _NEEDS_ESCAPE.search
+    articles = {}   # article id -> (its UTF-8, evidence article line end)
     seen = set()
-    for f in facts.facts:
-        s = nodes.get((f.s.type, f.s.key)) or _n(entity_iri(f.s.type, f.s.key))
-        o = nodes.get((f.o.type, f.o.key)) or _n(entity_iri(f.o.type, f.o.key))
-        p = G[f.p]
-        add(ox.Triple(s, p, o))
-        ev_key = (f.s, f.p, f.o, f.article, f.start, f.sentence if f.start < 0 else "")
+    for f in facts:
+        fs, fo, fp, start, sentence = f.s, f.o, f.p, f.start, f.sentence
+        sref = nodes.get((fs.type, fs.key)) or _entity_ref(fs.type, fs.key)
+        oref = nodes.get((fo.type, fo.key)) or _entity_ref(fo.type, fo.key)
+        s = sref[1]
+        by_subject.setdefault(s, []).append(b"".join((s, gov_[fp], oref[3])))
+        # EntityRef's dataclass __hash__ runs in Python: key on its fields (its equality) instead
+        ev_key = (fs.type, fs.key, fp, fo.type, fo.key, f.article, start, sentence if start < 0 else "")
         if ev_key in seen:
             continue
         seen.add(ev_key)
-        ev = _n(f"{RES_IRI}evidence/{digest(s.value, p.value, o.value, f.article, str(f.start), f.sentence)}")
-        add(ox.Triple(ev, V.type, G["Evidence"]))
-        add(ox.Triple(ev, V.subject, s))
-        add(ox.Triple(ev, V.predicate, p))
-        add(ox.Triple(ev, V.object, o))
-        add(ox.Triple(ev, G["article"], _n(article_iri(f.article))))
-        add(ox.Triple(ev, G["sentence"], _zh(f.sentence)))
-        if f.start >= 0:
-            add(ox.Triple(ev, G["startOffset"], _int(f.start)))
-            add(ox.Triple(ev, G["endOffset"], _int(f.end)))
-    return T
+        art = articles.get(f.article)
+        if art is None:
+            aid = f.article.encode()
+            art = articles[f.article] = (aid, b"%s%s> .\n" % (ev_article_, aid))
+        said = sentence.encode()
+        begin = b"%d" % start
+        # digest(s, p, o, article, start, sentence), over bytes: UTF-8 of a join is the join of UTF-8s
+        h = sha1(b"\x1f".join((sref[0], gov_iri[fp], oref[0], art[0], begin, said))).hexdigest()
+        ev = b"%s%s>" % (evidence, h[:16].encode())
+        text = said if needs_escape(sentence) is None else nt_escape(sentence).encode()
+        said_end = b'%s"%s"@zh .\n' % (sentence_, text)
+        # every line starts with ev; in the order _Vocab checks:
+        # object predicate subject type article [endOffset] sentence [startOffset]
+        if start >= 0:
+            block = ev.join((b"", oref[4], pred_end[fp], sref[5], is_ev, art[1],
+                             b'%s"%d%s' % (end_, f.end, int_end), said_end, b'%s"%s%s' % (start_, begin, int_end)))
+        else:
+            block = ev.join((b"", oref[4], pred_end[fp], sref[5], is_ev, art[1], said_end))
+        known = by_subject.get(ev)
+        if known is None:
+            by_subject[ev] = [block]
+        else:   # two nodes, one digest: merge them as plain lines
+            by_subject[ev] = [ln for b in known + [block] for ln in b.splitlines(keepends=True)]
 
 
 def holding_triples(holdings) -> list[ox.Triple]:
@@ -195,7 +326,10 @@ def turtle_prefixes() -> dict:
 
 
 def nt_bytes(triples) -> bytes:
-    """Triples as canonical N-Triples: one spelling per term, so equal triples are equal lines."""
+    """Triples (pyoxigraph's, or a page's NTLines) as canonical N-Triples: one spelling per term,
+    so equal triples are equal lines."""
+    if isinstance(triples, NTLines):
+        return SortedNT(b"".join(triples))
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 

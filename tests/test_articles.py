@@ -144,3 +144,35 @@ def test_dev_page_against_gold(gold_path):
             assert a.date == "--" + g["date"][5:]
         else:
             assert a.date == g["date"]
+
+
+def test_draft_bigram_masks_are_the_headline_bigrams_of_each_draft():
+    # Scores intersect headline bigrams with each draft's opening and body; the masks must
+    # hold exactly the headline bigrams that occur there.
+    from kg.articles import _bigram_bits, _bigrams, _classify, _draft_bigrams, _segment
+    from kg.clean import clean, units
+    raws = [(FIXTURES / "stacked.txt").read_text(encoding="utf-8")]
+    raws += [p.read_text(encoding="utf-8") for p in sample_paths()]
+    checked = 0
+    for raw in raws:
+        text = clean(raw)
+        spans = units(text)
+        drafts, groups = _segment(text, spans, _classify(text, spans))
+        line_bi = {i: _bigrams(text[slice(*spans[i])]) for g in groups for i in g.lines}
+        bit, line_mask = _bigram_bits(line_bi)
+        vocab = set(bit)
+        assert vocab == set().union(*line_bi.values())
+        assert all(line_mask[i] == sum(bit[b] for b in bi) for i, bi in line_bi.items())
+        _draft_bigrams(text, drafts, bit)
+        for d in drafts:
+            body = text[d.start:d.end]
+            assert d.body_mask == sum(bit[b] for b in _bigrams(body) & vocab)
+            assert d.open_mask == sum(bit[b] for b in _bigrams(body[:150]) & vocab)
+            checked += d.body_mask != 0
+    assert checked >= 10
+
+
+def test_bigrams():
+    from kg.articles import _bigrams
+    assert _bigrams("区长,到G20峰会 a") == {"区长", "到G", "G2", "20", "0峰", "峰会"}
+    assert _bigrams("甲 乙") == set()

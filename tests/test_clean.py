@@ -131,3 +131,81 @@ def test_clean_empty():
 def test_clean_is_deterministic():
     raw = (FIXTURES / "stacked.txt").read_text(encoding="utf-8")
     assert clean(raw) == clean(raw)
+
+
+# --------------------------------------------------------------------- fast paths = the rules
+
+def _reference_nfkc(text):
+    """nfkc() as the rules state it: full normalisation, then the character clean-up."""
+    import re
+    import unicodedata
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad")))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
+    return re.sub(r"[ \t\u00a0\u3000]+", " ", text)
+
+
+@pytest.mark.parametrize("raw", [
+    "本报讯（通讯员赵一）２０２３年，好！",
+    "区长说：“好……”；ＡＢＣ　１２３",
+    "cafe\u0301 和 e\u200b\u0301",             # a combining accent, and one cut off by a zero-width space
+    "한국 \u1100\u1161 \uf900 ﬁ ㎡ ① ¼",       # Hangul jamo compose; compatibility forms
+    "<\u0338 A\u030a \u0f73 甲\t\t乙\u00a0\u00a0丙",
+    "",
+])
+def test_nfkc_fast_path_is_full_normalisation(raw):
+    assert nfkc(raw) == _reference_nfkc(raw)
+
+
+def test_nfkc_stable_characters_are_inert():
+    # The fast path relies on these never changing and never combining with a neighbour.
+    import re
+    import unicodedata
+    from kg.clean import NFKC_STABLE
+    second = set()
+    for cp in range(0x110000):
+        d = unicodedata.decomposition(chr(cp))
+        if d and not d.startswith("<") and len(d.split()) == 2:
+            second.add(chr(int(d.split()[1], 16)))
+    stable = re.compile(f"[{NFKC_STABLE}]")
+    chars = [chr(cp) for cp in range(0x10000) if stable.match(chr(cp))]
+    assert len(chars) > 27000                   # ASCII, the ideographs, the usual punctuation
+    for ch in chars:
+        assert unicodedata.normalize("NFKD", ch) == ch and unicodedata.combining(ch) == 0, hex(ord(ch))
+        assert ch not in second and not "\u1100" <= ch <= "\u11ff", hex(ord(ch))
+
+
+def test_doubled_token_pattern_agrees_with_half():
+    from itertools import product
+    from kg.clean import _DOUBLED_TOKEN, _half
+    for n in range(1, 9):
+        for t in map("".join, product("ab1", repeat=n)):
+            assert (_DOUBLED_TOKEN.fullmatch(t) is not None) == (_half(t) is not None), t
+
+
+def test_line_flags_agree_with_the_line_predicates():
+    from kg.clean import (ends_sentence, headline_flags, is_article_start, is_byline_line,
+                          is_credit_line, line_flags)
+    lines = ["区文旅局召开安全会议", "本报讯(通讯员甲乙)近日,区里开会。", "□ 通讯员 冯小威",
+             "(王芸 摄)", "照片说明文字(张三 摄)", "“好!”", "会议要求,要抓", "好落实...", "", "  记者 秦川 "]
+    f = line_flags(lines)
+    assert f.start == [is_article_start(s) for s in lines] == [False, True] + [False] * 8
+    assert f.byline == [is_byline_line(s) for s in lines]
+    assert f.byline[2] and f.byline[9]
+    assert f.credit == [is_credit_line(s) for s in lines] == [False] * 3 + [True] + [False] * 6
+    assert f.hard == [a or b or c for a, b, c in zip(f.start, f.byline, f.credit)]
+    assert f.break_after == [ends_sentence(s) or b or c for s, b, c in zip(lines, f.byline, f.credit)]
+    assert f.break_after[4] and f.break_after[5] and f.break_after[7] and not f.break_after[6]
+    assert f.head == headline_flags(lines)
+    assert f.head == [True, False, False, False, True] + [False] * 5   # line 4 follows a credit
+
+
+def test_headline_flags_follow_breaks_and_subtitles():
+    from kg.clean import headline_flags
+    # A headline and its subtitle with no blank line between, then the article.
+    lines = ["上文完。", "区文旅局召开安全会议", "聚焦假期安全", "本报讯(通讯员甲乙)近日,区里开会。"]
+    assert headline_flags(lines, [True, False, False, True]) == [False, True, True, False]
+    # Not after a break: the line continues the sentence above.
+    assert headline_flags(["会议要求,要抓", "区文旅局召开安全会议"], [False, True]) == [False, False]
+    # Nothing in the way of the next line being a headline once this one is.
+    assert headline_flags(["甲乙丙丁", "丙丁戊己", "本报讯 近日,开会。"], [False, False, True]) == [True, True, False]
