@@ -230,17 +230,26 @@ def _article_lines(V: _Vocab, articles, by_subject: dict) -> None:
 
 def _entity_lines(V: _Vocab, entities: dict, by_subject: dict) -> dict:
     """Types, labels and articles of each entity; returns (type, key) -> _entity_ref."""
-    alt_ = V.alt_
+    alt_, classes_end = V.alt_, V.classes_end
     mentioned = V.gov_["mentionedIn"] + V.article
     nodes = {}
     for e in entities.values():
-        ref = nodes[(e.type, e.key)] = _entity_ref(e.type, e.key)
+        type_, key, names = e.type, e.key, e.names
+        ref = nodes[(type_, key)] = _entity_ref(type_, key)
         s = ref[1]
-        lines = [s + end for end in V.classes_end(e.type, e.subtype)]
-        lines.append(s + ref[2])
-        lines += [b"".join((s, alt_, _lit(n), b"@zh .\n")) for n in e.names if n != e.key]
-        lines += [b"%s%s%s> .\n" % (s, mentioned, aid.encode()) for aid in e.articles]
-        by_subject.setdefault(s, []).extend(lines)
+        lines = by_subject.get(s)
+        if lines is None:
+            lines = by_subject[s] = []
+        add = lines.append
+        for end in classes_end(type_, e.subtype):
+            add(s + end)
+        add(s + ref[2])
+        if len(names) > 1 or key not in names:   # (most entities have no other name)
+            for n in names:
+                if n != key:
+                    add(b"".join((s, alt_, _lit(n), b"@zh .\n")))
+        for aid in e.articles:
+            add(b"%s%s%s> .\n" % (s, mentioned, aid.encode()))
     return nodes
 
 
