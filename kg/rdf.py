@@ -230,17 +230,26 @@ def _article_lines(V: _Vocab, articles, by_subject: dict) -> None:
 
 def _entity_lines(V: _Vocab, entities: dict, by_subject: dict) -> dict:
     """Types, labels and articles of each entity; returns (type, key) -> _entity_ref."""
-    alt_ = V.alt_
+    alt_, classes_end = V.alt_, V.classes_end
     mentioned = V.gov_["mentionedIn"] + V.article
     nodes = {}
     for e in entities.values():
-        ref = nodes[(e.type, e.key)] = _entity_ref(e.type, e.key)
+        type_, key, names = e.type, e.key, e.names
+        ref = nodes[(type_, key)] = _entity_ref(type_, key)
         s = ref[1]
-        lines = [s + end for end in V.classes_end(e.type, e.subtype)]
-        lines.append(s + ref[2])
-        lines += [b"".join((s, alt_, _lit(n), b"@zh .\n")) for n in e.names if n != e.key]
-        lines += [b"%s%s%s> .\n" % (s, mentioned, aid.encode()) for aid in e.articles]
-        by_subject.setdefault(s, []).extend(lines)
+        lines = by_subject.get(s)
+        if lines is None:
+            lines = by_subject[s] = []
+        add = lines.append
+        for end in classes_end(type_, e.subtype):
+            add(s + end)
+        add(s + ref[2])
+        if len(names) > 1 or key not in names:   # (most entities have no other name)
+            for n in names:
+                if n != key:
+                    add(b"".join((s, alt_, _lit(n), b"@zh .\n")))
+        for aid in e.articles:
+            add(b"%s%s%s> .\n" % (s, mentioned, aid.encode()))
     return nodes
 
 
@@ -254,11 +263,10 @@ def _fact_lines(V: _Vocab, facts, nodes: dict, by_subject: dict) -> None:
     seen = set()
     for f in facts:
         fs, fo, fp, start, sentence = f.s, f.o, f.p, f.start, f.sentence
-        sref = nodes.get((fs.type, fs.key)) or _entity_ref(fs.type, fs.key)
-        oref = nodes.get((fo.type, fo.key)) or _entity_ref(fo.type, fo.key)
-        s = sref[1]
-        by_subject.setdefault(s, []).append(b"".join((s, gov_[fp], oref[3])))
-        # EntityRef's dataclass __hash__ runs in Python: key on its fields (its equality) instead
+        s_iri, s, _, _, _, s_ev = nodes.get((fs.type, fs.key)) or _entity_ref(fs.type, fs.key)
+        o_iri, _, _, o_end, o_ev, _ = nodes.get((fo.type, fo.key)) or _entity_ref(fo.type, fo.key)
+        by_subject.setdefault(s, []).append(b"".join((s, gov_[fp], o_end)))
+        # keyed on EntityRef's fields (its equality): a dataclass EntityRef hashes in Python
         ev_key = (fs.type, fs.key, fp, fo.type, fo.key, f.article, start, sentence if start < 0 else "")
         if ev_key in seen:
             continue
@@ -270,17 +278,17 @@ def _fact_lines(V: _Vocab, facts, nodes: dict, by_subject: dict) -> None:
         said = sentence.encode()
         begin = b"%d" % start
         # digest(s, p, o, article, start, sentence), over bytes: UTF-8 of a join is the join of UTF-8s
-        h = sha1(b"\x1f".join((sref[0], gov_iri[fp], oref[0], art[0], begin, said))).hexdigest()
+        h = sha1(b"\x1f".join((s_iri, gov_iri[fp], o_iri, art[0], begin, said))).hexdigest()
         ev = b"%s%s>" % (evidence, h[:16].encode())
         text = said if needs_escape(sentence) is None else nt_escape(sentence).encode()
         said_end = b'%s"%s"@zh .\n' % (sentence_, text)
         # every line starts with ev; in the order _Vocab checks:
         # object predicate subject type article [endOffset] sentence [startOffset]
         if start >= 0:
-            block = ev.join((b"", oref[4], pred_end[fp], sref[5], is_ev, art[1],
+            block = ev.join((b"", o_ev, pred_end[fp], s_ev, is_ev, art[1],
                              b'%s"%d%s' % (end_, f.end, int_end), said_end, b'%s"%s%s' % (start_, begin, int_end)))
         else:
-            block = ev.join((b"", oref[4], pred_end[fp], sref[5], is_ev, art[1], said_end))
+            block = ev.join((b"", o_ev, pred_end[fp], s_ev, is_ev, art[1], said_end))
         known = by_subject.get(ev)
         if known is None:
             by_subject[ev] = [block]
