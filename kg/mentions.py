@@ -355,10 +355,14 @@ def find_title_after(s: str) -> list[Chain]:
     return out
 
 
+_GROUP_RE = words_re(GROUP_WORDS)
+_ROLE_RE = words_re(ROLE_WORDS)
+
+
 def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
     """Names in lists after a group word ("两区领导A、B、C") or a role word ("学生陶静茹说")."""
     out = []
-    for m in words_re(GROUP_WORDS).finditer(s):
+    for m in _GROUP_RE.finditer(s):
         i = m.end()
         while i < len(s):
             n = name_at(s, i, known)
@@ -370,7 +374,7 @@ def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
                 i += 1
                 continue
             break
-    for m in words_re(ROLE_WORDS).finditer(s):
+    for m in _ROLE_RE.finditer(s):
         i = m.end()
         n = name_at(s, i, known)
         if n:
