@@ -245,6 +245,7 @@ REVIEW_VERBS = ("审议通过", "审议", "宣读", "表决通过")
 
 _FRAME = re.compile(r"^在([^，,]{2,8})[，,]")
 ATTEND_WORDS = ("参加会议", "出席会议", "参会", "列席会议", "参加协商会议", "出席并讲话", "到会")
+_ATTEND_WORDS = re.compile("|".join(ATTEND_WORDS))
 _ATTEND_AT = re.compile(r"(出席|参加)[^，。]{0,20}(会|活动|仪式|式)")
 _JOIN = re.compile(r"(出席|参加)")
 _HOSTED_BY = re.compile("由([^，。；]{2,40}?)(联合)?(主办|承办|协办)")
@@ -261,6 +262,7 @@ class PageExtractor:
         self.article_ids = article_ids
         self.ctx = ctx
         self.out = PageFacts()
+        self._event_keys: dict = {}      # event name -> key (a pure function of the name and ctx)
 
     # -- helpers turning mentions into entities -------------------------------------------------
     def local(self, sms: list[SentMentions]) -> Local:
@@ -303,7 +305,10 @@ class PageExtractor:
         raise ValueError(m.type)
 
     def event_key(self, name) -> str:
-        return norm_key(canonical_event(name, self.ctx))
+        key = self._event_keys.get(name)
+        if key is None:
+            key = self._event_keys[name] = norm_key(canonical_event(name, self.ctx))
+        return key
 
     def event_ref(self, name, subtype, aid) -> EntityRef:
         return self.out.add_entity("Event", self.event_key(name), name, subtype, aid)
@@ -507,7 +512,7 @@ class PageExtractor:
             if main_ref or evs:
                 ev = main_ref or evs[0][1]
                 attend_at = None
-                for v in ATTEND_WORDS:
+                for v in (ATTEND_WORDS if _ATTEND_WORDS.search(s) else ()):
                     i = s.find(v)
                     if i >= 0:
                         attend_at = i
