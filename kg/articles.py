@@ -10,7 +10,10 @@ to the article whose text shares most character bigrams with it, one group per a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from functools import reduce
+from operator import itemgetter, or_
 from dataclasses import dataclass
 
 import ahocorasick
@@ -125,6 +128,7 @@ def article_date(body: str, year: int | None) -> str | None:
 
 # --------------------------------------------------------------------------- similarity
 
+_BIT = itemgetter(1)
 _BIGRAM = re.compile(r"(?=([\u4e00-\u9fff0-9A-Za-z]{2}))")
 
 
@@ -133,12 +137,17 @@ def _bigrams(s: str) -> set[str]:
     return set(_BIGRAM.findall(s))
 
 
-def _bigram_bits(line_bi: dict[int, set[str]]) -> tuple[dict[str, int], dict[int, int]]:
-    """Number the page's headline bigrams: one bit each. Returns the bit of every bigram and
-    the bit set (mask) of every headline line; ``len(a & b)`` of bigram sets is then
-    ``(mask_a & mask_b).bit_count()``, several times cheaper."""
-    bit = {bg: 1 << k for k, bg in enumerate(sorted(set().union(*line_bi.values())))}
-    return bit, {i: sum(bit[bg] for bg in bi) for i, bi in line_bi.items()}
+def _headline_bits(text: str, spans, line_ids) -> tuple[dict[str, int], dict[int, int]]:
+    """Number the bigrams of the page's headline lines (``line_ids``, unit indexes): one bit
+    each. Returns the bit of every bigram and the bigram set of every line as a mask of bits:
+    ``len(a & b)`` of bigram sets is then ``(mask_a & mask_b).bit_count()``, much cheaper."""
+    bit: dict[str, int] = {}
+    bit_of = bit.setdefault
+    masks = {}
+    for i in line_ids:
+        a, b = spans[i]
+        masks[i] = sum({bit_of(bg, 1 << len(bit)) for bg in _BIGRAM.findall(text, a, b)})
+    return bit, masks
 
 
 def _draft_bigrams(text: str, drafts: list["_Draft"], bit: dict[str, int]) -> None:
@@ -158,9 +167,9 @@ def _draft_bigrams(text: str, drafts: list["_Draft"], bit: dict[str, int]) -> No
         if d.end - d.start < 2:
             continue
         found = list(finder.iter(text, d.start, d.end))    # (index of the last character, bit)
-        opening_end = d.start + 150
-        d.body_mask = sum({b for _, b in found})
-        d.open_mask = sum({b for e, b in found if e < opening_end})
+        opening = found[:bisect_left(found, (d.start + 150,))]    # in text order
+        d.open_mask = reduce(or_, map(_BIT, opening), 0)
+        d.body_mask = reduce(or_, map(_BIT, found[len(opening):]), d.open_mask)
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -362,7 +371,7 @@ def split_page(source: str, raw_text: str) -> Page:
     spans = units(text)
     kinds = _classify(text, spans)
     drafts, groups = _segment(text, spans, kinds)
-    bit, line_mask = _bigram_bits({i: _bigrams(text[slice(*spans[i])]) for g in groups for i in g.lines})
+    bit, line_mask = _headline_bits(text, spans, [i for g in groups for i in g.lines])
     if groups and drafts:
         _draft_bigrams(text, drafts, bit)
     groups = _split_groups(groups, drafts, line_mask)

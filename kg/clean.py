@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, count
 from typing import NamedTuple
 
 __all__ = ["nfkc", "remove_cjk_spaces", "collapse_doubled", "collapse_repeated_headline",
@@ -125,6 +125,8 @@ def remove_cjk_spaces(text: str) -> str:
     """
     # A line with no space and no other blank (every blank but the space is unprintable) is
     # already in its final form; most lines are.
+    if text.replace("\n", "").isprintable():
+        return _each_spaced_line(text, _close_spaces)
     return "\n".join([_close_spaces(line) if " " in line or not line.isprintable() else line
                       for line in text.split("\n")])
 
@@ -215,6 +217,9 @@ _REPEAT_RUN = re.compile(r"([\u4e00-\u9fff0-9A-Za-z]{3,}?)\1(?:\1)*")
 # Five or more doubled characters in a row (八八岭岭山山镇镇新新): AABB words (高高兴兴,
 # 认认真真) give at most four in a row. (The first pair outside the repeat for the same reason.)
 _PAIR_RUN = re.compile(r"([\u4e00-\u9fff0-9])\1(?:([\u4e00-\u9fff0-9])\2){4,}")
+# Where _REPEAT_RUN or _PAIR_RUN first matches (greedy: the same places, found faster).
+_DOUBLED_RUN = re.compile(r"([\u4e00-\u9fff0-9A-Za-z]{3,})\1|([\u4e00-\u9fff0-9])\2([\u4e00-\u9fff0-9])\3"
+                          r"([\u4e00-\u9fff0-9])\4([\u4e00-\u9fff0-9])\5([\u4e00-\u9fff0-9])\6")
 
 
 def _collapse_run(m: re.Match) -> str:
@@ -228,18 +233,40 @@ def _halve_pairs(m: re.Match) -> str:
     return m.group(0)[::2]
 
 
+def _each_spaced_line(text: str, rule) -> str:
+    """``text`` with ``rule`` applied to each line that holds a space (the others are left
+    as they are: few lines have one, and finding them with str.find beats splitting)."""
+    out: list[str] = []
+    done = 0                            # text[:done] is in out
+    i = text.find(" ")
+    while i >= 0:
+        a = text.rfind("\n", 0, i) + 1
+        b = text.find("\n", i)
+        if b < 0:
+            b = len(text)
+        line = text[a:b]
+        new = rule(line)
+        if new != line:
+            out += (text[done:a], new)
+            done = b
+        i = text.find(" ", b)
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
 def collapse_doubled(text: str) -> str:
     """Undo doubled bold text: ``八岭山镇新湾村八岭山镇新湾村`` -> ``八岭山镇新湾村``,
     ``77 月月 1010 日日`` -> ``7月10日``. Leaves real reduplication alone: 谢谢, 常常, 天天,
     人人, 看看, 研究研究, 高高兴兴."""
     # Line by line in effect: no rule matches across a line end.
-    if " " in text:
-        text = "\n".join([_collapse_doubled_tokens(line) if " " in line else line
-                          for line in text.split("\n")])
-    # Most pages have no match: searching is cheaper than building a new text.
-    if _REPEAT_RUN.search(text):
-        text = _REPEAT_RUN.sub(_collapse_run, text)
-    if _PAIR_RUN.search(text):
+    text = _each_spaced_line(text, _collapse_doubled_tokens)
+    # Most pages have no match of either rule: one search tells, and where the first is.
+    m = _DOUBLED_RUN.search(text)
+    if m:
+        a = m.start()
+        text = text[:a] + _REPEAT_RUN.sub(_collapse_run, text[a:])
         text = _PAIR_RUN.sub(_halve_pairs, text)
     return text
 
@@ -261,7 +288,10 @@ def collapse_repeated_headline(text: str) -> str:
     """A line that is two identical halves (``区政府召开常务会议 区政府召开常务会议``) -> one half.
 
     Needs four or more characters per half so that a line reading ``谢谢`` stays."""
-    return "\n".join([_unrepeat(line) if len(line) >= 8 else line for line in text.split("\n")])
+    # A line without blanks at its ends can only change when its halves match.
+    return "\n".join([_unrepeat(line) if len(line) >= 8 and (
+        line[:len(line) // 2] == line[(len(line) + 1) // 2:] or line[0].isspace() or line[-1].isspace())
+        else line for line in text.split("\n")])
 
 
 # --------------------------------------------------------------------------- line classes
@@ -376,7 +406,7 @@ def _line_flags(ss: list[str], gap_after: list[bool] | None) -> LineFlags:
         credit[i] = s.startswith("(") and _CREDIT_RE.match(s) is not None
         hard[i] = start[i] or byline[i] or credit[i]
     # ends_sentence, inline: it runs for every line of every page.
-    brk = [s.rstrip(_CLOSERS_SP).endswith(_ENDINGS) or (s[-1:] == ")" and _CREDIT_END_RE.search(s) is not None)
+    brk = [s.rstrip(_CLOSERS_SP).endswith(_ENDINGS) or (s.endswith(")") and _CREDIT_END_RE.search(s) is not None)
            or b or c for s, b, c in zip(ss, byline, credit)]
 
     gap = [True] * n if gap_after is None else gap_after
@@ -389,24 +419,29 @@ def _line_flags(ss: list[str], gap_after: list[bool] | None) -> LineFlags:
     # A line is a headline when it follows a break (the start, a sentence end, a credit, a
     # byline, another headline), reads like one and can end a group of headline lines. Only
     # lines after a break are visited: those after a sentence end, byline or credit are known
-    # up front, the line after a headline is visited next when it is not one of those.
+    # up front (and most fail the first tests of _headline_text, done here on all at once),
+    # the line after a headline is visited next when it is not one of those.
+    def strong_after(i: int) -> bool:
+        # A comma is allowed in a headline only right above its byline ("“数字食堂”,托起…").
+        return i + 1 < n and (byline[i + 1] or start[i + 1])
+
     head = [False] * n
     after_break = [i for i, b in enumerate(brk, 1) if b and i < n]
     if n:
         after_break.insert(0, 0)
+    todo = [i for i in after_break if not hard[i] and ss[i][-1:] not in _MIDWORD_END
+            and ("," not in ss[i] or strong_after(i))]
     k, extra = 0, -1
     while True:
         if extra >= 0:
             i, extra = extra, -1
-        elif k < len(after_break):
-            i, k = after_break[k], k + 1
+            if hard[i]:
+                continue
+        elif k < len(todo):
+            i, k = todo[k], k + 1
         else:
             break
-        if hard[i]:
-            continue
-        # A comma is allowed in a headline only right above its byline ("“数字食堂”,托起…").
-        strong_after = i + 1 < n and (byline[i + 1] or start[i + 1])
-        if _headline_text(ss[i], strong_after) and can_end_group(i):
+        if _headline_text(ss[i], strong_after(i)) and can_end_group(i):
             head[i] = True
             if i + 1 < n and not brk[i]:
                 extra = i + 1
@@ -433,13 +468,14 @@ def join_broken_lines(text: str) -> str:
     (:func:`headline_like`), follows a break, and is followed by a blank line, an article start
     or another headline. Output: one unit per line, units separated by a blank line.
     """
-    stripped = [ln.strip() for ln in text.split("\n")]
-    at = [i for i, s in enumerate(stripped) if s]
+    stripped = list(map(str.strip, text.split("\n")))
+    at = list(compress(count(), stripped))          # the indexes of the non-blank lines
     if not at:
         return ""
-    lines = [stripped[i] for i in at]
+    lines = list(filter(None, stripped))
     # A blank line follows line k when the next non-blank line is not the very next one.
-    gap_after = [b - a > 1 for a, b in zip(at, at[1:] + [len(stripped)])]
+    at.append(len(stripped))
+    gap_after = [b - a > 1 for a, b in zip(at, at[1:])]
     f = _line_flags(lines, gap_after)
     # seps[i]: what goes between lines i and i + 1: a unit break, or nothing (the line goes on).
     seps = [PARA_SEP if a or b or c or d else ""

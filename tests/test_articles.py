@@ -149,7 +149,7 @@ def test_dev_page_against_gold(gold_path):
 def test_draft_bigram_masks_are_the_headline_bigrams_of_each_draft():
     # Scores intersect headline bigrams with each draft's opening and body; the masks must
     # hold exactly the headline bigrams that occur there.
-    from kg.articles import _bigram_bits, _bigrams, _classify, _draft_bigrams, _segment
+    from kg.articles import _bigrams, _headline_bits, _classify, _draft_bigrams, _segment
     from kg.clean import clean, units
     raws = [(FIXTURES / "stacked.txt").read_text(encoding="utf-8")]
     raws += [p.read_text(encoding="utf-8") for p in sample_paths()]
@@ -159,9 +159,10 @@ def test_draft_bigram_masks_are_the_headline_bigrams_of_each_draft():
         spans = units(text)
         drafts, groups = _segment(text, spans, _classify(text, spans))
         line_bi = {i: _bigrams(text[slice(*spans[i])]) for g in groups for i in g.lines}
-        bit, line_mask = _bigram_bits(line_bi)
+        bit, line_mask = _headline_bits(text, spans, list(line_bi))
         vocab = set(bit)
         assert vocab == set().union(*line_bi.values())
+        assert sorted(bit.values()) == [1 << k for k in range(len(bit))]
         assert all(line_mask[i] == sum(bit[b] for b in bi) for i, bi in line_bi.items())
         _draft_bigrams(text, drafts, bit)
         for d in drafts:
