@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from kg.clean import clean, line_flags, units
+from kg.lexicon import lexicon
 
 __all__ = ["Article", "Page", "split_page", "page_year", "article_date", "parse_names"]
 
@@ -72,9 +73,12 @@ LABELS = tuple(re.compile(p) for p in (
 ))
 
 
+_LABEL = re.compile("|".join(f"(?:{p.pattern})" for p in LABELS))      # any of them, in one search
+
+
 def is_label(line: str) -> bool:
     s = line.strip()
-    return len(s) <= 16 and any(p.search(s) for p in LABELS)
+    return len(s) <= 16 and _LABEL.search(s) is not None
 
 
 def parse_names(byline: str) -> tuple[str, ...]:
@@ -89,8 +93,6 @@ def _split_run(token: str) -> tuple[str, ...]:
     """Letter-spaced bylines lose the space between two names once spaces inside names are
     removed ("王 丽 孙 强" -> 王丽孙强): a run of four or six characters whose halves both open
     with a surname is two names."""
-    from kg.lexicon import lexicon
-
     L = lexicon()
     half = len(token) // 2
     if len(token) in (4, 6) and token[:2] not in L.surnames2 and \
@@ -226,6 +228,10 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
     pending: tuple[str, ...] | None = None
     n = len(spans)
     for i, ((a, b), k) in enumerate(zip(spans, kinds)):
+        if k == "body" and cur is not None and not heads_since and pending is None \
+                and not (i + 1 < n and kinds[i + 1] == "credit"):
+            cur.last, cur.end = i, b    # the common case, first: a paragraph goes on with the article
+            continue
         if k == "head":
             if groups and groups[-1].after == -2:
                 groups[-1].lines.append(i)
@@ -277,14 +283,13 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
     return drafts, groups
 
 
-def _line_scores(mask: int, drafts: list[_Draft]) -> list[float]:
-    """How well a headline line (its bigram mask) matches each draft: its opening, or (less)
-    its body."""
+def _line_scores(mask: int, opens: list[int], bodies: list[int]) -> list[float]:
+    """How well a headline line (its bigram mask) matches each draft (the masks of their
+    openings and bodies): the opening, or (less) the body."""
     n = mask.bit_count()
     if not n:
-        return [0.0] * len(drafts)
-    return [max((mask & d.open_mask).bit_count() / n, 0.8 * ((mask & d.body_mask).bit_count() / n))
-            for d in drafts]
+        return [0.0] * len(opens)
+    return [max((mask & o).bit_count() / n, 0.8 * ((mask & b).bit_count() / n)) for o, b in zip(opens, bodies)]
 
 
 def _split_groups(groups: list[_Group], drafts: list[_Draft], line_mask: dict[int, int]) -> list[_Group]:
@@ -293,16 +298,17 @@ def _split_groups(groups: list[_Group], drafts: list[_Draft], line_mask: dict[in
     ``line_mask``: the bigram mask of each headline line (by unit index)."""
     if not drafts:
         return groups
+    opens, bodies = [d.open_mask for d in drafts], [d.body_mask for d in drafts]
     out = []
     for g in groups:
         cur = _Group([g.lines[0]], before=g.before)
         out.append(cur)
         if len(g.lines) > 1:                            # a single line stays as it is
-            scores = _line_scores(line_mask[g.lines[0]], drafts)
+            scores = _line_scores(line_mask[g.lines[0]], opens, bodies)
             cur_strength = max(scores)
             cur_best = scores.index(cur_strength)       # the first best, as max() picks
         for li in g.lines[1:]:
-            scores = _line_scores(line_mask[li], drafts)
+            scores = _line_scores(line_mask[li], opens, bodies)
             s_best = max(scores)
             best = scores.index(s_best)
             s_cur = scores[cur_best]
@@ -331,35 +337,35 @@ def _next_content(kinds, i: int, step: int) -> int:
 def _assign(text, spans, kinds, groups: list[_Group], drafts: list[_Draft],
             line_mask: dict[int, int]) -> None:
     """Give each article at most one headline group, best matches first."""
+    info = [(d.open_mask, d.body_mask, d.first, d.kind == "photo", d.candidate) for d in drafts]
     pairs = []
     for gi, g in enumerate(groups):
-        gtext = " ".join(text[slice(*spans[i])] for i in g.lines)
         mask = 0
         for i in g.lines:                               # the space stops bigrams across lines
             mask |= line_mask[i]
         n = mask.bit_count()
         nxt = _next_content(kinds, g.after, +1)
         prv = _next_content(kinds, g.lines[0] - 1, -1)
-        for di, d in enumerate(drafts):
+        for di, (open_mask, body_mask, first, photo, candidate) in enumerate(info):
             if n:
-                score = 0.6 * ((mask & d.open_mask).bit_count() / n) + 0.4 * ((mask & d.body_mask).bit_count() / n)
+                score = 0.6 * ((mask & open_mask).bit_count() / n) + 0.4 * ((mask & body_mask).bit_count() / n)
             else:
                 score = 0.6 * 0.0 + 0.4 * 0.0
-            if d.first == nxt or (d.kind == "photo" and d.first == prv):
+            if first == nxt or (photo and first == prv):
                 score += 0.2
-            if d.candidate and g.reporters:
+            if candidate and g.reporters:
                 score += 0.1
             if score >= 0.3:                            # weaker pairs are never taken
-                pairs.append((score, -gi, -di, gi, di, gtext))
+                pairs.append((score, -gi, -di, gi, di))
     pairs.sort(reverse=True)
     used_g, used_d = set(), set()
-    for score, _, _, gi, di, gtext in pairs:
+    for score, _, _, gi, di in pairs:
         if gi in used_g or di in used_d:
             continue
         used_g.add(gi)
         used_d.add(di)
         d = drafts[di]
-        d.headline = gtext
+        d.headline = " ".join(text[slice(*spans[i])] for i in groups[gi].lines)
         if groups[gi].reporters and not d.reporters:
             d.reporters = groups[gi].reporters
 

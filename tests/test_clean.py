@@ -209,3 +209,19 @@ def test_headline_flags_follow_breaks_and_subtitles():
     assert headline_flags(["会议要求,要抓", "区文旅局召开安全会议"], [False, True]) == [False, False]
     # Nothing in the way of the next line being a headline once this one is.
     assert headline_flags(["甲乙丙丁", "丙丁戊己", "本报讯 近日,开会。"], [False, False, True]) == [True, True, False]
+
+
+@pytest.mark.parametrize("raw", [
+    "上文完。\n\n区文旅局召开安全会议\n\n本报讯(通讯员甲乙)近日,区文旅\n局召开会议。\n",
+    "上文完。\n\n区区文文旅旅局局召召开开安安全全会会议议\n\n本报讯(通讯员甲乙)近日,开会。\n",   # doubled headline
+    "本报讯(通讯员甲乙)近日,区长到青石村\n青石村调研。\n",              # a repeat only joining makes
+    "上文完。\n\n青石村开展活动青石村开展活动\n\n本报讯 近日,开会。\n",       # a repeat inside a line
+    "本报讯 77 月月 1010 日日,区里开会。\n",                                # doubled tokens
+    "区长说:\n“好\n好。”\n(甲乙 摄)\n",
+])
+def test_clean_is_the_composition_of_its_rules(raw):
+    # clean() takes a shortcut when the first doubled-bold pass has nothing to do; the result
+    # must be the rules applied one after the other.
+    text = collapse_repeated_headline(nfkc(raw))
+    text = remove_cjk_spaces(join_broken_lines(collapse_doubled(text)))
+    assert clean(raw) == collapse_doubled(text)
