@@ -143,13 +143,9 @@ def _headline_bits(text: str, spans, line_ids) -> tuple[dict[str, int], dict[int
     """Number the bigrams of the page's headline lines (``line_ids``, unit indexes): one bit
     each. Returns the bit of every bigram and the bigram set of every line as a mask of bits:
     ``len(a & b)`` of bigram sets is then ``(mask_a & mask_b).bit_count()``, much cheaper."""
-    bit: dict[str, int] = {}
-    bit_of = bit.setdefault
-    masks = {}
-    for i in line_ids:
-        a, b = spans[i]
-        masks[i] = sum({bit_of(bg, 1 << len(bit)) for bg in _BIGRAM.findall(text, a, b)})
-    return bit, masks
+    sets = {i: set(_BIGRAM.findall(text, *spans[i])) for i in line_ids}
+    bit = {bg: 1 << k for k, bg in enumerate(set().union(*sets.values()))}
+    return bit, {i: sum(map(bit.__getitem__, bgs)) for i, bgs in sets.items()}
 
 
 def _draft_bigrams(text: str, drafts: list["_Draft"], bit: dict[str, int]) -> None:

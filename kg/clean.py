@@ -295,9 +295,9 @@ def collapse_repeated_headline(text: str) -> str:
     """A line that is two identical halves (``区政府召开常务会议 区政府召开常务会议``) -> one half.
 
     Needs four or more characters per half so that a line reading ``谢谢`` stays."""
-    # A line without blanks at its ends can only change when its halves match.
+    # A line without blanks at its ends can only change when its halves open alike.
     return "\n".join([_unrepeat(line) if len(line) >= 8 and (
-        line[:len(line) // 2] == line[(len(line) + 1) // 2:] or line[0].isspace() or line[-1].isspace())
+        line[0] == line[(len(line) + 1) // 2] or line[0].isspace() or line[-1].isspace())
         else line for line in text.split("\n")])
 
 
@@ -319,7 +319,6 @@ _BODY_ENDINGS = tuple(w + p for w in ("指出", "强调", "要求", "表示", "�
 # Endings no headline has. Not 为/与/向/在: they end words too (行为, 参与, 导向, 存在).
 _MIDWORD_END = frozenset(",、;(“‘《的")
 _BYLINE_STOP = re.compile(r"[,。!?]")
-_HEADLINE_STOPS = ("。", "!", "?", ";", "...")
 _SUBTITLE_STOP = re.compile(r"[、,;:()]")
 _TWO_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff〇].*?[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff〇]",
                       re.S)                # two ideographs (is_cjk) somewhere
@@ -365,7 +364,7 @@ def _headline_text(s: str, allow_comma: bool) -> bool:
     if s[-1:] in _MIDWORD_END or ("," in s and not allow_comma):
         return False
     core = s.replace(" ", "")
-    if not 2 <= len(core) <= 60 or any(map(s.__contains__, _HEADLINE_STOPS)):
+    if not 2 <= len(core) <= 60 or "。" in s or "!" in s or "?" in s or ";" in s or "..." in s:
         return False
     # Opens or ends like a sentence of reporting ("近日…", "…指出:").
     if _BODY_OPENING.match(s) or s.endswith(_BODY_ENDINGS) or not _balanced(s):
