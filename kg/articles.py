@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import deque
 from functools import reduce
 from operator import itemgetter, or_
 from dataclasses import dataclass
@@ -58,9 +58,9 @@ _START_PREFIX = re.compile(r"^本报讯\s*(?:\(([^()]{0,40})\))?[\s:]*")
 _CREDIT_TAIL = re.compile(r"\s*\(([^()]{1,40}?)\s*摄(?:影)?\s*\)$")
 _BOX_BYLINE = re.compile(r"^[□■◆●]?\s*(.*)$")
 _DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
-# (?<![\d.]....) after the four digits is "not after a digit or dot": written there, the
-# pattern opens with the literal 20, which the regex engine finds much faster.
-_YEAR = re.compile(r"(20\d\d)(?<![\d.]....)年(?!以来|以前|前|底前)")
+# (?<![\d.到至]....) after the four digits is "not after a digit, a dot, 到 or 至 (a target
+# year)": written there, the pattern opens with the literal 20, which is found much faster.
+_YEAR = re.compile(r"(20\d\d)(?<![\d.到至]....)年(?!以来|以前|前|底前)")
 _NAME_SEP = re.compile(r"[\s、,/]+")
 
 # Column labels and page furniture: they look like headlines but head no article.
@@ -104,11 +104,9 @@ def _split_run(token: str) -> tuple[str, ...]:
 def page_year(text: str) -> int | None:
     """The year of the page: the most frequent ``20xx年`` (ties: the latest), not counting
     ``20xx年以来`` or targets (``到2035年``). None when the page names no year."""
-    counts: Counter = Counter()
-    for m in _YEAR.finditer(text):
-        if text[max(0, m.start() - 1):m.start()] in ("到", "至"):
-            continue
-        counts[int(m.group(1))] += 1
+    counts: dict[int, int] = {}
+    for y in map(int, _YEAR.findall(text)):
+        counts[y] = counts.get(y, 0) + 1
     if not counts:
         return None
     return max(counts, key=lambda y: (counts[y], y))
@@ -158,8 +156,7 @@ def _draft_bigrams(text: str, drafts: list["_Draft"], bit: dict[str, int]) -> No
     if not bit:
         return
     finder = ahocorasick.Automaton()
-    for bg, b in bit.items():
-        finder.add_word(bg, b)
+    deque(map(finder.add_word, bit, bit.values()), maxlen=0)     # add every bigram, in C
     finder.make_automaton()
     for d in drafts:
         if d.end - d.start < 2:
@@ -333,26 +330,30 @@ def _next_content(kinds, i: int, step: int) -> int:
 def _assign(text, spans, kinds, groups: list[_Group], drafts: list[_Draft],
             line_mask: dict[int, int]) -> None:
     """Give each article at most one headline group, best matches first."""
-    info = [(d.open_mask, d.body_mask, d.first, d.kind == "photo", d.candidate) for d in drafts]
+    masks = [(d.open_mask, d.body_mask) for d in drafts]
+    by_first = {d.first: di for di, d in enumerate(drafts)}     # a unit opens one draft at most
+    candidates = [di for di, d in enumerate(drafts) if d.candidate]
     pairs = []
     for gi, g in enumerate(groups):
         mask = 0
         for i in g.lines:                               # the space stops bigrams across lines
             mask |= line_mask[i]
         n = mask.bit_count()
-        nxt = _next_content(kinds, g.after, +1)
-        prv = _next_content(kinds, g.lines[0] - 1, -1)
-        for di, (open_mask, body_mask, first, photo, candidate) in enumerate(info):
-            if n:
-                score = 0.6 * ((mask & open_mask).bit_count() / n) + 0.4 * ((mask & body_mask).bit_count() / n)
-            else:
-                score = 0.6 * 0.0 + 0.4 * 0.0
-            if first == nxt or (photo and first == prv):
-                score += 0.2
-            if candidate and g.reporters:
-                score += 0.1
-            if score >= 0.3:                            # weaker pairs are never taken
-                pairs.append((score, -gi, -di, gi, di))
+        if n:
+            scores = [0.6 * ((mask & o).bit_count() / n) + 0.4 * ((mask & b).bit_count() / n) for o, b in masks]
+        else:
+            scores = [0.6 * 0.0 + 0.4 * 0.0] * len(drafts)
+        # The draft right after the group, or a photo right before it, gets 0.2 once.
+        near = {by_first.get(_next_content(kinds, g.after, +1))}
+        prv = by_first.get(_next_content(kinds, g.lines[0] - 1, -1))
+        if prv is not None and drafts[prv].kind == "photo":
+            near.add(prv)
+        for di in near - {None}:
+            scores[di] += 0.2
+        if g.reporters:
+            for di in candidates:
+                scores[di] += 0.1
+        pairs += [(score, -gi, -di, gi, di) for di, score in enumerate(scores) if score >= 0.3]   # weaker: never taken
     pairs.sort(reverse=True)
     used_g, used_d = set(), set()
     for score, _, _, gi, di in pairs:

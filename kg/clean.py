@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import chain, compress, count
+from itertools import accumulate, chain, compress, count
 from typing import NamedTuple
 
 __all__ = ["nfkc", "remove_cjk_spaces", "collapse_doubled", "collapse_repeated_headline",
@@ -217,6 +217,8 @@ _REPEAT_RUN = re.compile(r"([\u4e00-\u9fff0-9A-Za-z]{3,}?)\1(?:\1)*")
 # Five or more doubled characters in a row (八八岭岭山山镇镇新新): AABB words (高高兴兴,
 # 认认真真) give at most four in a row. (The first pair outside the repeat for the same reason.)
 _PAIR_RUN = re.compile(r"([\u4e00-\u9fff0-9])\1(?:([\u4e00-\u9fff0-9])\2){4,}")
+# Where _REPEAT_RUN first matches (greedy: the same places, found faster).
+_REPEAT_FROM = re.compile(r"([\u4e00-\u9fff0-9A-Za-z])([\u4e00-\u9fff0-9A-Za-z]{2,})\1\2")
 # Where _REPEAT_RUN or _PAIR_RUN first matches, or (rarely) a pair run opening with a
 # letter: the repeat greedy and both sharing the first character, which makes the search,
 # run over every page twice, a quarter faster than the two patterns.
@@ -272,8 +274,11 @@ def _collapse_doubled_runs(text: str) -> str:
     # Most pages have no match of either rule: one search tells, and where the first is.
     m = _DOUBLED_RUN.search(text)
     if m:
-        a = m.start()
-        text = text[:a] + _REPEAT_RUN.sub(_collapse_run, text[a:])
+        if m.group(2) is None:                  # a pair run: is there a repeat further on?
+            m = _REPEAT_FROM.search(text, m.start())
+        if m:
+            a = m.start()
+            text = text[:a] + _REPEAT_RUN.sub(_collapse_run, text[a:])
         text = _PAIR_RUN.sub(_halve_pairs, text)
     return text
 
@@ -413,12 +418,14 @@ def _line_flags(ss: list[str], gap_after: list[bool] | None) -> LineFlags:
     start, byline, credit, hard = [False] * n, [False] * n, [False] * n, [False] * n
     # ends_sentence, in parts: it runs for every line of every page.
     brk = [s.rstrip(_CLOSERS_SP).endswith(_ENDINGS) for s in ss]
-    for i in [i for i, s in enumerate(ss) if s[-1:] == ")"]:
-        if not brk[i] and _CREDIT_END_RE.search(ss[i]):
-            brk[i] = True
-    # Article starts, bylines and credits are few and open with one of a few characters.
-    for i in [i for i, s in enumerate(ss) if s[:1] in _HARD_FIRST]:
+    # Credits closing a line, article starts, bylines and credits are few, and their lines
+    # open or end with one of a few characters.
+    for i in [i for i, s in enumerate(ss) if s[-1:] == ")" or s[:1] in _HARD_FIRST]:
         s = ss[i]
+        if s[-1:] == ")" and not brk[i] and _CREDIT_END_RE.search(s):
+            brk[i] = True
+        if s[:1] not in _HARD_FIRST:
+            continue
         start[i] = s.startswith(_START)
         byline[i] = len(s) <= 30 and _BYLINE_RE.match(s) is not None and _BYLINE_STOP.search(s) is None
         credit[i] = s.startswith("(") and _CREDIT_RE.match(s) is not None
@@ -527,11 +534,6 @@ def clean(text: str) -> str:
 
 def units(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the units (paragraphs, headline lines…) of cleaned text."""
-    out = []
-    pos = 0
-    for part in text.split(PARA_SEP):
-        stripped = part.rstrip("\n")
-        if stripped:
-            out.append((pos, pos + len(stripped)))
-        pos += len(part) + len(PARA_SEP)
-    return out
+    parts = text.split(PARA_SEP)
+    starts = accumulate([len(part) + len(PARA_SEP) for part in parts], initial=0)
+    return [(a, a + n) for a, n in zip(starts, [len(part.rstrip("\n")) for part in parts]) if n]
