@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import deque
+from dataclasses import dataclass
 from functools import reduce
 from operator import itemgetter, or_
-from dataclasses import dataclass
 
 import ahocorasick
 
-from kg.clean import clean, line_flags, units
+from kg.clean import clean, line_flags, units_and_texts
 from kg.lexicon import lexicon
 
 __all__ = ["Article", "Page", "split_page", "page_year", "article_date", "parse_names"]
@@ -192,8 +192,8 @@ class _Group:
     after: int = -1
 
 
-def _classify(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    lines = [text[a:b] for a, b in spans]
+def _classify(lines: list[str]) -> list[str]:
+    """The kind of each unit (its text): start, byline, credit, label, head, caption or body."""
     flags = line_flags(lines)
     kinds = []
     for s, start, byline, credit, head in zip(lines, flags.start, flags.byline, flags.credit, flags.head):
@@ -246,7 +246,7 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
         if k == "credit":
             continue                    # taken with the paragraph before it
         if k == "start":
-            m = _START_PREFIX.match(text[a:b])          # (^ would not match at a position)
+            m = _START_PREFIX.match(text[a:b])          # (a slice: ^ never matches at pos > 0)
             reporters = parse_names(m.group(1)) if m.group(1) else ()
             cur = _Draft("news", i, i, a + m.end(), b, reporters=reporters)
             drafts.append(cur)
@@ -353,7 +353,8 @@ def _assign(text, spans, kinds, groups: list[_Group], drafts: list[_Draft],
         if g.reporters:
             for di in candidates:
                 scores[di] += 0.1
-        pairs += [(score, -gi, -di, gi, di) for di, score in enumerate(scores) if score >= 0.3]   # weaker: never taken
+        # Weaker pairs are never taken.
+        pairs += [(score, -gi, -di, gi, di) for di, score in enumerate(scores) if score >= 0.3]
     pairs.sort(reverse=True)
     used_g, used_d = set(), set()
     for score, _, _, gi, di in pairs:
@@ -371,8 +372,8 @@ def split_page(source: str, raw_text: str) -> Page:
     """Clean a raw page and cut it into articles (in page order, numbered from 1)."""
     text = clean(raw_text)
     year = page_year(text)
-    spans = units(text)
-    kinds = _classify(text, spans)
+    spans, lines = units_and_texts(text)
+    kinds = _classify(lines)
     drafts, groups = _segment(text, spans, kinds)
     bit, line_mask = _headline_bits(text, spans, [i for g in groups for i in g.lines])
     if groups and drafts:

@@ -19,11 +19,12 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 __all__ = ["nfkc", "remove_cjk_spaces", "collapse_doubled", "collapse_repeated_headline",
            "join_broken_lines", "clean", "headline_flags", "units", "is_cjk", "ends_sentence", "headline_like",
-           "is_article_start", "is_byline_line", "is_credit_line", "line_flags", "LineFlags", "PARA_SEP"]
+           "is_article_start", "is_byline_line", "is_credit_line", "line_flags", "LineFlags", "units_and_texts",
+           "PARA_SEP"]
 
 PARA_SEP = "\n\n"
 
@@ -300,10 +301,15 @@ def collapse_repeated_headline(text: str) -> str:
     """A line that is two identical halves (``区政府召开常务会议 区政府召开常务会议``) -> one half.
 
     Needs four or more characters per half so that a line reading ``谢谢`` stays."""
+    lines = text.split("\n")
+    changed = False
     # A line without blanks at its ends can only change when its halves open alike.
-    return "\n".join([_unrepeat(line) if len(line) >= 8 and (
-        line[0] == line[(len(line) + 1) // 2] or line[0].isspace() or line[-1].isspace())
-        else line for line in text.split("\n")])
+    for i in [i for i, line in enumerate(lines) if len(line) >= 8 and (
+            line[0] == line[(len(line) + 1) // 2] or line[0].isspace() or line[-1].isspace())]:
+        half = _unrepeat(lines[i])
+        if half != lines[i]:
+            lines[i], changed = half, True
+    return "\n".join(lines) if changed else text
 
 
 # --------------------------------------------------------------------------- line classes
@@ -318,7 +324,7 @@ _BYLINE_RE = re.compile(r"^[□■◆●]?\s*(?:本报)?(?:通讯员|特约记�
 _CREDIT_RE = re.compile(r"^\([^()]{1,40}摄(?:影)?\s*\)$")
 # A credit closing a line (a caption ends with one); every _CREDIT_RE line matches it too.
 _CREDIT_END_RE = re.compile(r"\([^()]{1,40}摄(?:影)?\s*\)$")
-# A line that opens like a sentence of reporting, not a headline.
+# A line that opens or ends like a sentence of reporting, not a headline.
 _BODY_OPENING = re.compile(r"\d{1,2}月\d{1,2}日|近日|日前|目前|会上|会议|同时|此外|据悉|据了解|截至|下一步")
 _BODY_ENDINGS = tuple(w + p for w in ("指出", "强调", "要求", "表示", "认为", "介绍", "说", "提出") for p in ",:")
 # Endings no headline has. Not 为/与/向/在: they end words too (行为, 参与, 导向, 存在).
@@ -409,11 +415,12 @@ class LineFlags(NamedTuple):
 def line_flags(lines: list[str], gap_after: list[bool] | None = None) -> LineFlags:
     """Classify every line at once: the per-line predicates of this module and
     :func:`headline_flags` (``gap_after`` as there), each computed once per line."""
-    return _line_flags([line.strip() for line in lines], gap_after)
+    gap = (lambda i: True) if gap_after is None else gap_after.__getitem__
+    return _line_flags([line.strip() for line in lines], gap)
 
 
-def _line_flags(ss: list[str], gap_after: list[bool] | None) -> LineFlags:
-    """:func:`line_flags` of stripped lines."""
+def _line_flags(ss: list[str], gap: Callable[[int], bool]) -> LineFlags:
+    """:func:`line_flags` of stripped lines; ``gap(i)``: a blank line follows line i."""
     n = len(ss)
     start, byline, credit, hard = [False] * n, [False] * n, [False] * n, [False] * n
     # ends_sentence, in parts: it runs for every line of every page.
@@ -432,10 +439,8 @@ def _line_flags(ss: list[str], gap_after: list[bool] | None) -> LineFlags:
         hard[i] = start[i] or byline[i] or credit[i]
         brk[i] = brk[i] or byline[i] or credit[i]
 
-    gap = [True] * n if gap_after is None else gap_after
-
     def can_end_group(i: int, depth: int = 0) -> bool:
-        if i + 1 >= n or gap[i] or hard[i + 1]:
+        if i + 1 >= n or gap(i) or hard[i + 1]:
             return True
         return depth < 3 and _subtitle_text(ss[i + 1]) and can_end_group(i + 1, depth + 1)
 
@@ -496,10 +501,10 @@ def join_broken_lines(text: str) -> str:
     if not at:
         return ""
     lines = list(filter(None, stripped))
-    # A blank line follows line k when the next non-blank line is not the very next one.
+    # A blank line follows line k when the next non-blank line is not the very next one
+    # (asked of a few lines only).
     at.append(len(stripped))
-    gap_after = [b - a > 1 for a, b in zip(at, at[1:])]
-    f = _line_flags(lines, gap_after)
+    f = _line_flags(lines, lambda k: at[k + 1] - at[k] > 1)
     # seps[i]: what goes between lines i and i + 1: a unit break, or nothing (the line goes on).
     seps = [PARA_SEP if a or b or c or d else ""
             for a, b, c, d in zip(f.break_after, f.hard[1:], f.head, f.head[1:])]
@@ -534,6 +539,12 @@ def clean(text: str) -> str:
 
 def units(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the units (paragraphs, headline lines…) of cleaned text."""
+    return units_and_texts(text)[0]
+
+
+def units_and_texts(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """:func:`units` and the text of each unit (``text[start:end]``)."""
     parts = text.split(PARA_SEP)
     starts = accumulate([len(part) + len(PARA_SEP) for part in parts], initial=0)
-    return [(a, a + n) for a, n in zip(starts, [len(part.rstrip("\n")) for part in parts]) if n]
+    found = [(a, part) for a, part in zip(starts, [part.rstrip("\n") for part in parts]) if part]
+    return [(a, a + len(part)) for a, part in found], [part for _, part in found]

@@ -157,7 +157,7 @@ def test_draft_bigram_masks_are_the_headline_bigrams_of_each_draft():
     for raw in raws:
         text = clean(raw)
         spans = units(text)
-        drafts, groups = _segment(text, spans, _classify(text, spans))
+        drafts, groups = _segment(text, spans, _classify([text[a:b] for a, b in spans]))
         line_bi = {i: _bigrams(text[slice(*spans[i])]) for g in groups for i in g.lines}
         bit, line_mask = _headline_bits(text, spans, list(line_bi))
         vocab = set(bit)

@@ -225,3 +225,12 @@ def test_clean_is_the_composition_of_its_rules(raw):
     text = collapse_repeated_headline(nfkc(raw))
     text = remove_cjk_spaces(join_broken_lines(collapse_doubled(text)))
     assert clean(raw) == collapse_doubled(text)
+
+
+def test_units_and_texts():
+    from kg.clean import units_and_texts
+    for text in ["甲乙。\n\n丙丁\n\n\n戊\n", "\n\n甲\n乙\n\n", "", "甲"]:
+        spans, texts = units_and_texts(text)
+        assert spans == units(text)
+        assert texts == [text[a:b] for a, b in spans]
+    assert units_and_texts("甲乙。\n\n丙丁\n") == ([(0, 3), (5, 7)], ["甲乙。", "丙丁"])
