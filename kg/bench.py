@@ -566,14 +566,11 @@ def main(argv_=None):
     for line in verdicts(figures):
         print(line)
     if a.json:
-        dest = Path(a.json)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"cores": os.cpu_count(), "sizes": sizes, "throughput_articles": tp,
-                       "figures": [asdict(x) for x in figures]}, f, ensure_ascii=False, indent=1)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, dest)
+        from kg.atomic import write_bytes_atomic
+
+        write_bytes_atomic(a.json, json.dumps({"cores": os.cpu_count(), "sizes": sizes, "throughput_articles": tp,
+                                               "figures": [asdict(x) for x in figures]},
+                                              ensure_ascii=False, indent=1))
     return 0
 
 

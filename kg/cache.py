@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, digest TEXT, size INT
                                     summary TEXT);
 """
 # Modules outside extraction: editing them must not throw the cache away.
-_NOT_EXTRACTION = {"kg.cli", "kg.bench", "kg.synth", "kg.cache", "kg.shards", "kg.engine_dask", "kg.errors",
+_NOT_EXTRACTION = {"kg.atomic", "kg.cli", "kg.bench", "kg.synth", "kg.cache", "kg.shards", "kg.engine_dask", "kg.errors",
                    "kg.readers", "kg.store"}
 
 

@@ -25,9 +25,10 @@ import marshal
 import mmap
 import os
 import sys
-import tempfile
 import threading
 from pathlib import Path
+
+from kg.atomic import write_bytes_atomic
 
 FORMAT = 2
 MAGIC = b"govkgD\x02\n"
@@ -91,19 +92,8 @@ def encode(key: str, total: int, shards) -> bytes:
 
 
 def write(path: Path, data: bytes) -> None:
-    """Atomically: a temp file in the same directory, then os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Atomically (kg.atomic): a temp file in the same directory, then os.replace."""
+    write_bytes_atomic(path, data)
 
 
 class Dictionary:

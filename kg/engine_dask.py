@@ -20,7 +20,7 @@ from kg.pipeline import extract_batch
 
 def extract_shard(batch, path: str) -> list:
     """Run on a dask worker: extract a batch of pages and write its shard; return the results."""
-    from kg.rdf import write_atomic
+    from kg.atomic import write_atomic
     from kg.shards import sorted_unique
 
     results = extract_batch(batch)

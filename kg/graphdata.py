@@ -466,22 +466,6 @@ def check_output(out, *inputs):
 
 def write_atomic(path, data) -> None:
     """Write all of DATA (str or bytes) or nothing: a temp file beside PATH, then os.replace."""
-    import os
-    import tempfile
-    from pathlib import Path
+    from kg.atomic import write_bytes_atomic
 
-    path = Path(str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_bytes_atomic(path, data)

@@ -282,7 +282,7 @@ def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, c
     else:
         report = _build_file(pages, Path(output), engine, progress, cache_dir, use_cache)
     if shards is not None:
-        from kg.rdf import write_atomic
+        from kg.atomic import write_atomic
         from kg.shards import sorted_unique
 
         # the post holdings summarise every page, so the client writes them once, beside the parts

@@ -9,9 +9,7 @@ input gives the same bytes.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -355,35 +353,3 @@ def serialize(triples, path, graph_name: str | None = None) -> int:
     return write_graph(sorter.lines(), path)
 
 
-def _read_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-# read once at import: os.umask can only be read by setting it, which would race between the
-# threads of a dask worker writing shards
-_UMASK = _read_umask()
-
-
-def write_atomic(path, write) -> None:
-    """Write through a temporary file in the same directory, then rename: never a half-written output.
-
-    The file gets the mode an ordinary ``open`` would give (0644 under the usual umask), not
-    mkstemp's 0600, so a browser or a database server running as another user can read it.
-    """
-    p = Path(str(path))
-    if p.parent and not p.parent.exists():
-        p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent or "."))
-    try:
-        os.fchmod(fd, 0o666 & ~_UMASK)
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise

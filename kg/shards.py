@@ -120,7 +120,7 @@ class CountingWriter:
 
 def write_sorted_nt(lines: Iterable[bytes], path) -> int:
     """Sorted lines to an N-Triples file (atomically); the triple count."""
-    from kg.rdf import write_atomic
+    from kg.atomic import write_atomic
 
     counter = {}
 
@@ -141,7 +141,8 @@ def convert_nt(nt_path, output) -> None:
     """
     import pyoxigraph as ox
 
-    from kg.rdf import output_format, turtle_prefixes, write_atomic, DEFAULT_GRAPH
+    from kg.atomic import write_atomic
+    from kg.rdf import output_format, turtle_prefixes, DEFAULT_GRAPH
 
     fmt = output_format(output)
     # lenient: the lines are canonical N-Triples that pyoxigraph or kg.rdf (whose entity IRIs
@@ -173,7 +174,7 @@ def write_graph(lines: Iterable[bytes], output, tmpdir=None, keep_nt=None) -> in
         if fmt == ox.RdfFormat.N_TRIPLES:
             import shutil
 
-            from kg.rdf import write_atomic
+            from kg.atomic import write_atomic
 
             def copy(f):
                 with open(nt, "rb") as src:

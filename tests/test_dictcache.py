@@ -31,19 +31,6 @@ SPANS = [
 
 
 @pytest.fixture(scope="module")
-def reference():
-    """jieba's own full dictionary: a separate Tokenizer initialized the usual way, and posseg's tags."""
-    import logging
-
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    return tk, jieba.posseg.dt.word_tag_tab
-
-
-@pytest.fixture(scope="module")
 def shards():
     """What jieba's loaders give (~1 s to build): built once, then reused by every test that rebuilds."""
     return DC.build_shards(jieba)

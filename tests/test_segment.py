@@ -12,18 +12,6 @@ jieba = pytest.importorskip("jieba")
 from kg import segment as S  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def reference():
-    import logging
-
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    return tk, jieba.posseg.dt.word_tag_tab
-
-
 @pytest.mark.parametrize("span", ["认真落实乡村振兴战略部署", "系统梳理园区企业用工需求", "荆州高新区管委会",
                                   "小丰山村", "2025年度重点项目", "AI+智慧农业", "郢城镇纪南村", ""])
 def test_lcut_is_jiebas_lcut_without_hmm(span, reference):
