@@ -21,7 +21,7 @@ FIGURES = [
 def test_quick_run_prints_every_figure_and_writes_json(tmp_path):
     out = tmp_path / "bench.json"
     r = subprocess.run([sys.executable, "-m", "kg.bench", "--quick", "--sizes", "20,40", "--throughput-articles",
-                        "10", "--json", str(out), "--workdir", str(tmp_path / "work")],
+                        "10", "--rounds", "2", "--json", str(out), "--workdir", str(tmp_path / "work")],
                        capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stdout + r.stderr
@@ -38,6 +38,11 @@ def test_quick_run_prints_every_figure_and_writes_json(tmp_path):
                  "build 1 worker", "build 20 articles", "rebuild unchanged input", "kg stats (largest graph)"):
         assert figs[name]["value"] > 0, figs[name]  # kg build, --store and the readers now exist: no n/a
     assert figs["start-up kg --help imports jieba/pyvis"]["value"] is False
+    # two interleaved rounds: each figure is the best one, and the notes show both
+    assert "best of 2 (rounds " in figs["jieba.lcut"]["note"]
+    assert "best of 2 (rounds " in figs["build 1 worker"]["note"]
+    per_round = figs["build 1 worker / jieba.lcut"]["note"].split("per round ")[1].split(", ")
+    assert len(per_round) == 2 and max(float(x) for x in per_round) <= figs["build 1 worker / jieba.lcut"]["value"] * 2
 
 
 def test_commands_table_fills_slots():
