@@ -335,7 +335,7 @@ def _build_file(pages, output: Path, engine, progress, cache_dir, use_cache) -> 
                 raise _no_pages()
             sorter.add(_holding_nt(collect.spans))
             report.spans = collect.spans
-            report.triples = write_graph(sorter.lines(), output, tmpdir=output.parent)
+            report.triples = write_graph(sorter.result(), output, tmpdir=output.parent)
         finally:
             sorter.cleanup()
         if cache is not None:
@@ -453,7 +453,7 @@ def _write_from_manifest(manifest, after: dict, output: Path) -> int:
 
     sorter = _sorted_lines(manifest, after, _tmpdir(output.parent))
     try:
-        return write_graph(sorter.lines(), output, tmpdir=output.parent)
+        return write_graph(sorter.result(), output, tmpdir=output.parent)
     finally:
         sorter.cleanup()
 

@@ -350,6 +350,6 @@ def serialize(triples, path, graph_name: str | None = None) -> int:
     output_format(path)
     sorter = LineSorter()
     sorter.add(nt_bytes(triples))
-    return write_graph(sorter.lines(), path)
+    return write_graph(sorter.result(), path)
 
 
