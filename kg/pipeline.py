@@ -327,6 +327,8 @@ def _build_file(pages, output: Path, engine, progress, cache_dir, use_cache) -> 
             summary = cache.output_current(output, digest) if output.exists() else None
             if summary is not None:
                 return BuildReport(**summary, up_to_date=True)
+        # the cores the workers used are free again at the end: the Turtle is written in as many pieces
+        procs = engine.workers if isinstance(engine, LocalEngine) else 1
         sorter = LineSorter(tmpdir=_tmpdir(output.parent))
         collect = _Collect(report, sorter, progress=progress)
         try:
@@ -335,7 +337,7 @@ def _build_file(pages, output: Path, engine, progress, cache_dir, use_cache) -> 
                 raise _no_pages()
             sorter.add(_holding_nt(collect.spans))
             report.spans = collect.spans
-            report.triples = write_graph(sorter.result(), output, tmpdir=output.parent)
+            report.triples = write_graph(sorter.result(), output, tmpdir=output.parent, procs=procs)
         finally:
             sorter.cleanup()
         if cache is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import os
+import shutil
 import tempfile
 from itertools import groupby, islice
 from operator import itemgetter
@@ -179,12 +180,108 @@ def _serialize(source: dict, output) -> None:
     write_atomic(output, lambda f: ox.serialize(items, f, fmt, **kw))
 
 
-def write_graph(lines: Iterable[bytes] | bytes, output, tmpdir=None, keep_nt=None) -> int:
+PARALLEL_MIN = 16 * 2**20   # N-Triples bytes below which one process writes the Turtle alone
+
+
+def _subject_cuts(data: bytes, parts: int) -> list[int]:
+    """Offsets splitting sorted N-Triples into ``parts`` pieces of about equal size, each cut at
+    a line whose subject differs from the line before it (a subject's triples stay together)."""
+    cuts = [0]
+    for k in range(1, parts):
+        i = data.find(b"\n", len(data) * k // parts) + 1
+        if i <= 0:
+            break
+        prev = data.rfind(b"\n", 0, i - 1) + 1
+        subject = data[prev:data.index(b" ", prev)] + b" "
+        while i < len(data) and data.startswith(subject, i):
+            i = data.index(b"\n", i) + 1
+        if cuts[-1] < i < len(data):
+            cuts.append(i)
+    return cuts + [len(data)]
+
+
+def _prefix_end(head: bytes) -> int:
+    """Length of the ``@prefix`` lines that open a Turtle document."""
+    i = 0
+    while head.startswith(b"@prefix ", i):
+        i = head.index(b"\n", i) + 1
+    return i
+
+
+def _turtle_part(data: bytes, a: int, b: int, path: str) -> None:
+    import pyoxigraph as ox
+
+    from kg.rdf import turtle_prefixes
+
+    triples = ox.parse(input=data[a:b], format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    with open(path, "wb", buffering=1 << 20) as f:
+        ox.serialize(triples, f, ox.RdfFormat.TURTLE, prefixes=turtle_prefixes())
+
+
+def _turtle_parallel(data: bytes, output, procs: int, tmpdir) -> None:
+    """Turtle of sorted N-Triples written by ``procs`` forked processes, one slice of subjects
+    each, then joined under one set of prefixes: the same bytes as one writer (pyoxigraph's
+    writer carries nothing from one subject's block to the next), in a fraction of the time.
+    Should the parts ever open with different prefixes, one process writes the whole instead."""
+    import multiprocessing as mp
+
+    from kg.atomic import write_atomic
+    from kg.errors import KgError
+
+    cuts = _subject_cuts(data, procs)
+    paths = []
+    try:
+        for _ in cuts[1:]:
+            fd, path = tempfile.mkstemp(prefix="kg-part-", suffix=".ttl", dir=tmpdir)
+            os.close(fd)
+            paths.append(path)
+        ctx = mp.get_context("fork")
+        children = [ctx.Process(target=_turtle_part, args=(data, a, b, path))
+                    for a, b, path in zip(cuts, cuts[1:], paths)]
+        for c in children:
+            c.start()
+        for c in children:
+            c.join()
+        failed = [c.exitcode for c in children if c.exitcode != 0]
+        if failed:
+            raise KgError(f"{output}: a Turtle writer process failed (exit status {failed[0]}); nothing was written")
+        heads = []
+        for path in paths:
+            with open(path, "rb") as src:
+                heads.append(src.read(1 << 16))
+        header = heads[0][:_prefix_end(heads[0])]
+        if any(h[:_prefix_end(h)] != header for h in heads):
+            _serialize({"input": data}, output)
+            return
+
+        def join(f):
+            for k, path in enumerate(paths):
+                with open(path, "rb") as src:
+                    src.seek(0 if k == 0 else len(header))
+                    shutil.copyfileobj(src, f, 1 << 20)
+
+        write_atomic(output, join)
+    finally:
+        for path in paths:
+            try:
+                os.unlink(path)
+            except FileNotFoundError:
+                pass
+
+
+def _can_fork() -> bool:
+    import multiprocessing as mp
+
+    return "fork" in mp.get_all_start_methods()
+
+
+def write_graph(lines: Iterable[bytes] | bytes, output, tmpdir=None, keep_nt=None, procs: int = 1) -> int:
     """Sorted unique N-Triples lines to ``output`` (any supported extension); the triple count.
 
     ``lines`` may also be the whole sorted document as bytes (:meth:`LineSorter.joined`): it is
-    then serialised from memory. ``keep_nt``: also leave the sorted N-Triples at this path (e.g.
-    for a store bulk load).
+    then serialised from memory, as Turtle by ``procs`` processes when that is more than one
+    (the cores a ``--workers`` build already uses). ``keep_nt``: also leave the sorted N-Triples
+    at this path (e.g. for a store bulk load).
     """
     from kg.atomic import write_atomic, write_bytes_atomic
     from kg.rdf import output_format
@@ -196,6 +293,8 @@ def write_graph(lines: Iterable[bytes] | bytes, output, tmpdir=None, keep_nt=Non
             write_bytes_atomic(keep_nt, lines)
         if fmt == ox.RdfFormat.N_TRIPLES:
             write_bytes_atomic(output, lines)
+        elif fmt == ox.RdfFormat.TURTLE and procs > 1 and len(lines) >= PARALLEL_MIN and _can_fork():
+            _turtle_parallel(bytes(lines), output, procs, tmpdir)
         else:
             _serialize({"input": bytes(lines)}, output)
         return lines.count(b"\n")
@@ -205,8 +304,6 @@ def write_graph(lines: Iterable[bytes] | bytes, output, tmpdir=None, keep_nt=Non
     try:
         n = write_sorted_nt(lines, nt)
         if fmt == ox.RdfFormat.N_TRIPLES:
-            import shutil
-
             def copy(f):
                 with open(nt, "rb") as src:
                     shutil.copyfileobj(src, f, 1 << 20)

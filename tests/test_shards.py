@@ -21,3 +21,66 @@ def test_sorted_unique_on_random_bytes_with_every_kind_of_line_end():
 def test_sorted_unique_orders_a_line_before_its_longer_neighbour():
     nt = b'<a> <p> "x!" .\n<a> <p> "x" .\n<a> <p> "x" .\n<a> <p> "x\\t" .'
     assert sorted_unique(nt) == b'<a> <p> "x!" .\n<a> <p> "x" .\n<a> <p> "x\\t" .\n'
+
+
+# ---------------------------------------------------------------- Turtle written in parallel
+
+import pytest  # noqa: E402
+
+from kg import shards  # noqa: E402
+from kg.errors import KgError  # noqa: E402
+from kg.rdf import serialize  # noqa: E402
+
+
+def _build_nt(tmp_path) -> bytes:
+    """The sorted N-Triples of the built-in samples: real subjects, evidence blocks, literals."""
+    from kg.pipeline import build
+
+    from kg.samples import paths
+
+    build([str(p) for p in paths()], tmp_path / "g.nt", use_cache=False)
+    return (tmp_path / "g.nt").read_bytes()
+
+
+def test_subject_cuts_never_split_a_subject(tmp_path):
+    data = _build_nt(tmp_path)
+    for parts in (2, 3, 7):
+        cuts = shards._subject_cuts(data, parts)
+        assert cuts[0] == 0 and cuts[-1] == len(data) and cuts == sorted(set(cuts))
+        for c in cuts[1:-1]:
+            assert data[c - 1:c] == b"\n"
+            before = data[data.rfind(b"\n", 0, c - 1) + 1:c].split(b" ")[0]
+            after = data[c:data.index(b"\n", c)].split(b" ")[0]
+            assert before != after and before < after
+    assert shards._subject_cuts(b"<a> <p> <o> .\n", 2) == [0, 14]   # one subject: one part
+
+
+@pytest.mark.parametrize("procs", [2, 3])
+def test_parallel_turtle_is_the_same_bytes_as_one_writer(tmp_path, procs, monkeypatch):
+    data = _build_nt(tmp_path)
+    monkeypatch.setattr(shards, "PARALLEL_MIN", 0)
+    one, many = tmp_path / "one.ttl", tmp_path / "many.ttl"
+    assert shards.write_graph(data, one) == shards.write_graph(data, many, tmpdir=tmp_path, procs=procs)
+    assert many.read_bytes() == one.read_bytes()
+    assert not list(tmp_path.glob("kg-part-*")), "the parts are removed"
+
+
+def test_a_failing_turtle_writer_leaves_no_output(tmp_path, monkeypatch):
+    data = _build_nt(tmp_path)
+    monkeypatch.setattr(shards, "PARALLEL_MIN", 0)
+
+    def crash(*_):
+        raise SystemExit(3)
+
+    monkeypatch.setattr(shards, "_turtle_part", crash)
+    out = tmp_path / "g.ttl"
+    with pytest.raises(KgError, match="Turtle writer process failed"):
+        shards.write_graph(data, out, tmpdir=tmp_path, procs=2)
+    assert not out.exists() and not list(tmp_path.glob("kg-part-*")) and not list(tmp_path.glob(".g.ttl.*"))
+
+
+def test_serialize_of_few_triples_stays_in_one_process(tmp_path):
+    import pyoxigraph as ox
+
+    t = ox.Triple(ox.NamedNode("https://example.org/a"), ox.NamedNode("https://example.org/p"), ox.Literal("x"))
+    assert serialize([t], tmp_path / "g.ttl") == 1
