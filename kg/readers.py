@@ -33,8 +33,11 @@ def _looks_binary(data: bytes) -> bool:
     if b"\x00" in data:
         return True
     sample = data[:8192]
-    ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    ctrl = len(sample.translate(None, _NOT_CONTROL))   # in C: a byte loop in Python cost ~0.3 ms a page
     return ctrl > max(8, len(sample) // 100)
+
+
+_NOT_CONTROL = bytes([9, 10, 12, 13, 27]) + bytes(range(32, 256))
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:

@@ -104,3 +104,21 @@ def test_cli_reports_bad_input_in_one_line(tmp_path):
     with pytest.raises(KgError) as e:
         list(iter_sources([str(p)]))
     assert "\n" not in str(e.value) and str(p) in str(e.value)
+
+
+def test_binary_check_counts_control_bytes_as_its_definition_says():
+    import random
+
+    from kg.readers import _looks_binary
+
+    def by_definition(data):   # NUL, or over 1% (at least 9) C0 controls other than \t \n \f \r ESC
+        sample = data[:8192]
+        ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+        return b"\x00" in data or ctrl > max(8, len(sample) // 100)
+
+    rng = random.Random(3)
+    for _ in range(2000):
+        alphabet = rng.choice([bytes(range(1, 256)), bytes(range(1, 40)), b"ab\x01\x02\x1b\t\n\x7f\x85"])
+        data = bytes(rng.choice(alphabet) for _ in range(rng.choice([0, 9, 100, 900, 9000])))
+        assert _looks_binary(data) == by_definition(data), data[:40]
+    assert not _looks_binary("荆州区召开会议\n".encode() * 500) and _looks_binary(b"\x01\x02" * 100)
