@@ -8,7 +8,8 @@ fresh subprocess so imports, dictionary loads and start-up are paid the way a us
 ``jieba.lcut`` alone (dictionary load reported apart) and ``kg build`` with 1 and 2 workers on the
 same text, end to end (start-up, dictionary load, merge and Turtle write included); then
 ``kg validate``, with the ratios the issue sets as targets,
-6. builds of 10k and 100k articles: articles/s and peak memory, 7. ``kg stats`` / ``kg query`` /
+6. builds of 10k and 100k articles: articles/s and peak memory (builds of up to 20k articles
+repeated ``--rounds`` times, best counted), 7. ``kg stats`` / ``kg query`` /
 ``kg view --focus`` on the largest graph, 8. start-up of ``kg --help`` and ``kg stats small.ttl``
 and whether they import jieba or pyvis.
 
@@ -52,6 +53,7 @@ QUERY = ("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DES
 # One regex pass: titles followed by a name, the kind of pattern extraction runs over every page.
 REGEX = r"(?:书记|区长|主任|主席|部长|局长)([\u4e00-\u9fff]{2,3})|\d{1,2}月\d{1,2}日"
 TIMEOUT = 4 * 3600
+SCALE_REPEAT_MAX = 20_000   # scale builds up to this many articles run --rounds times
 
 TARGETS = {  # figure name -> (comparison, bound, what the issue asks)
     "build 1 worker / jieba.lcut": (">=", 1.0, "full build on 1 worker >= 1.0x plain jieba.lcut"),
@@ -444,19 +446,28 @@ class Bench:
                 continue
             out = self.work / f"scale-{n}.ttl"
             store = self.work / f"scale-{n}.store"
-            for old in (out, store, self.work / ".kgcache"):  # a store or cache left by an earlier run would
-                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)  # skip work
             cmd = argv("build_store", pages=pages, out=out, workers=w, store=store) if has_store \
                 else argv("build", pages=pages, out=out, workers=w)
-            r = run(cmd, sample=True)
-            if r.rc != 0:
-                self.na(f"build {n} articles", r.reason(), "articles/s")
-                self.na(f"peak RSS build {n}", r.reason(), "MB")
+            # builds of a minute or less are repeated like the throughput rounds (best one counts);
+            # a long build evens out a slow spell of the machine by itself
+            done = []
+            for _ in range(self.rounds if n <= SCALE_REPEAT_MAX else 1):
+                for old in (out, store, self.work / ".kgcache"):  # a store or cache left by an earlier
+                    shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)  # run skips work
+                done.append(run(cmd, sample=True))
+                if done[-1].rc != 0:
+                    break
+            r = min(done, key=lambda x: x.seconds)
+            if done[-1].rc != 0:
+                self.na(f"build {n} articles", done[-1].reason(), "articles/s")
+                self.na(f"peak RSS build {n}", done[-1].reason(), "MB")
                 continue
             rates[n] = n / r.seconds
+            rounds = f", best of {len(done)} ({', '.join(f'{n / x.seconds:.0f}' for x in done)})" if len(done) > 1 else ""
             self.add(f"build {n} articles", rates[n], "articles/s",
-                     f"{r.seconds:.1f} s, {w} workers" + (", with --store" if has_store else ""))
-            self.add(f"peak RSS build {n}", r.tree_mb, "MB", f"process tree PSS (shared pages once); largest process RSS {r.maxrss_mb:.0f} MB")
+                     f"{r.seconds:.1f} s, {w} workers" + (", with --store" if has_store else "") + rounds)
+            self.add(f"peak RSS build {n}", max(x.tree_mb for x in done), "MB",
+                     f"process tree PSS (shared pages once); largest process RSS {max(x.maxrss_mb for x in done):.0f} MB")
             largest = (n, store if has_store and store.exists() else out, r.tree_mb)
         if len(rates) >= 2:
             lo, hi = min(rates), max(rates)

@@ -41,6 +41,7 @@ def test_quick_run_prints_every_figure_and_writes_json(tmp_path):
     # two interleaved rounds: each figure is the best one, and the notes show both
     assert "best of 2 (rounds " in figs["jieba.lcut"]["note"]
     assert "best of 2 (rounds " in figs["build 1 worker"]["note"]
+    assert "best of 2 (" in figs["build 20 articles"]["note"]   # short scale builds are repeated too
     per_round = figs["build 1 worker / jieba.lcut"]["note"].split("per round ")[1].split(", ")
     assert len(per_round) == 2 and max(float(x) for x in per_round) <= figs["build 1 worker / jieba.lcut"]["value"] * 2
 
