@@ -327,9 +327,10 @@ def _build_file(pages, output: Path, engine, progress, cache_dir, use_cache) -> 
             summary = cache.output_current(output, digest) if output.exists() else None
             if summary is not None:
                 return BuildReport(**summary, up_to_date=True)
-        # the cores the workers used are free again at the end: the Turtle is written in as many pieces
+        # the cores the workers used are free again at the end: the lines are sorted and written
+        # as Turtle in as many key ranges
         procs = engine.workers if isinstance(engine, LocalEngine) else 1
-        sorter = LineSorter(tmpdir=_tmpdir(output.parent))
+        sorter = LineSorter(tmpdir=_tmpdir(output.parent), parts=procs)
         collect = _Collect(report, sorter, progress=progress)
         try:
             _extract_into(pages, collect, cache, engine, lambda s: page_key(fp, s.name, s.text))

@@ -16,6 +16,7 @@ import heapq
 import os
 import shutil
 import tempfile
+from functools import partial
 from itertools import groupby, islice
 from operator import itemgetter
 from pathlib import Path
@@ -26,6 +27,21 @@ from typing import Iterable, Iterator
 RUN_BYTES = 256 * 2**20
 
 
+PIVOT_SAMPLE = 20_000   # lines seen before a sorter of several parts chooses its key ranges
+
+
+class Parts(list):
+    """Lists of N-Triples lines, each unsorted, holding disjoint key ranges in ascending order:
+    sorting each and concatenating them sorts the whole. ``nbytes``: about their size."""
+
+    nbytes = 0
+
+
+def _sorted_part(lines: list) -> bytes:
+    lines.sort()
+    return b"".join(_unique(lines))
+
+
 class LineSorter:
     """Collect N-Triples lines from many pages; iterate them sorted and unique.
 
@@ -34,10 +50,13 @@ class LineSorter:
     [b'<a> <p> <o> .\\n', b'<b> <p> <o> .\\n']
     """
 
-    def __init__(self, tmpdir=None, run_bytes: int = RUN_BYTES):
+    def __init__(self, tmpdir=None, run_bytes: int = RUN_BYTES, parts: int = 1):
         self.tmpdir = tmpdir
         self.run_bytes = run_bytes
+        self.parts = parts
         self.buf: list[bytes] = []
+        self.pivots: list[bytes] = []
+        self.buckets: list[list[bytes]] = []   # with pivots: the lines of each key range, unsorted
         self.size = 0
         self.runs: list[str] = []
         self.spilled = 0
@@ -48,38 +67,75 @@ class LineSorter:
         lines = nt.splitlines(keepends=True)
         if not lines[-1].endswith(b"\n"):
             lines[-1] += b"\n"
-        self.buf.extend(lines)
+        if self.pivots:
+            self._distribute(lines)
+        else:
+            self.buf.extend(lines)
+            if self.parts > 1 and len(self.buf) >= PIVOT_SAMPLE:
+                self._choose_pivots()
         self.size += len(nt) + 49 * len(lines)   # object overhead counts against the budget too
         if self.size >= self.run_bytes:
             self._spill()
 
+    def _choose_pivots(self) -> None:
+        """Key ranges of about equal size, judged on the lines so far; each pivot is a subject
+        followed by a space, so all lines of one subject fall in one range. Any pivots give the
+        same output: they only decide which process sorts and writes which subjects."""
+        sample = sorted(self.buf[::max(1, len(self.buf) // 4096)])
+        for k in range(1, self.parts):
+            line = sample[len(sample) * k // self.parts]
+            pivot = line[:line.find(b" ") + 1]
+            if pivot.strip() and (not self.pivots or pivot > self.pivots[-1]):
+                self.pivots.append(pivot)
+        if self.pivots:
+            self.buckets = [[] for _ in range(len(self.pivots) + 1)]
+            lines, self.buf = self.buf, []
+            self._distribute(lines)
+
+    def _distribute(self, lines: list) -> None:
+        rest = lines
+        for pivot, bucket in zip(self.pivots, self.buckets):
+            bucket.extend([x for x in rest if x < pivot])
+            rest = [x for x in rest if x >= pivot]
+        self.buckets[-1].extend(rest)
+
+    def _held(self) -> list:
+        """Every line held in memory, in one list (the buckets are emptied)."""
+        held = self.buf
+        for bucket in self.buckets:
+            held.extend(bucket)
+        self.buf, self.buckets, self.size = [], [[] for _ in self.buckets], 0
+        return held
+
     def _spill(self) -> None:
         fd, path = tempfile.mkstemp(prefix="kg-run-", suffix=".nt", dir=self.tmpdir)
+        held = self._held()
         with os.fdopen(fd, "wb", buffering=1 << 20) as f:
-            f.writelines(_unique(sorted(self.buf)))
+            f.writelines(_unique(sorted(held)))
         self.runs.append(path)
-        self.spilled += len(self.buf)
-        self.buf, self.size = [], 0
+        self.spilled += len(held)
 
     def joined(self) -> bytes | None:
         """All lines sorted and unique as one N-Triples document, when none were spilled (else
         None: use :meth:`lines`). Memory stays within the run budget either way."""
         if self.runs:
             return None
-        self.buf.sort()
-        data = b"".join(_unique(self.buf))
-        self.buf, self.size = [], 0
-        return data
+        return _sorted_part(self._held())
 
-    def result(self) -> bytes | Iterator[bytes]:
-        """What :func:`write_graph` takes: :meth:`joined` when nothing was spilled, else :meth:`lines`."""
+    def result(self):
+        """What :func:`write_graph` takes: the key ranges still to be sorted (:class:`Parts`) when
+        there are several and nothing was spilled, else :meth:`joined`, else :meth:`lines`."""
+        if self.pivots and not self.runs:
+            parts = Parts(b for b in self.buckets if b)
+            parts.nbytes = self.size
+            self.buckets, self.buf, self.size = [], [], 0
+            return parts
         data = self.joined()
         return self.lines() if data is None else data
 
     def lines(self) -> Iterator[bytes]:
         """Sorted unique lines; temporary runs are removed when the iteration ends."""
-        mem = sorted(self.buf)
-        self.buf, self.size = [], 0
+        mem = sorted(self._held())
         files = [open(p, "rb", buffering=1 << 20) for p in self.runs]
         try:
             yield from _unique(heapq.merge(mem, *files) if files else mem)
@@ -208,36 +264,40 @@ def _prefix_end(head: bytes) -> int:
     return i
 
 
-def _turtle_part(data: bytes, a: int, b: int, path: str) -> None:
+def _turtle_part(job, path: str) -> None:
+    """In a forked process: the sorted N-Triples ``job()`` gives, as Turtle to ``path``, and its
+    line count to ``path.n``."""
     import pyoxigraph as ox
 
     from kg.rdf import turtle_prefixes
 
-    triples = ox.parse(input=data[a:b], format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    data = job()
+    triples = ox.parse(input=data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
     with open(path, "wb", buffering=1 << 20) as f:
         ox.serialize(triples, f, ox.RdfFormat.TURTLE, prefixes=turtle_prefixes())
+    with open(path + ".n", "w") as f:
+        f.write(str(data.count(b"\n")))
 
 
-def _turtle_parallel(data: bytes, output, procs: int, tmpdir) -> None:
-    """Turtle of sorted N-Triples written by ``procs`` forked processes, one slice of subjects
-    each, then joined under one set of prefixes: the same bytes as one writer (pyoxigraph's
-    writer carries nothing from one subject's block to the next), in a fraction of the time.
-    Should the parts ever open with different prefixes, one process writes the whole instead."""
+def _turtle_parallel(jobs: list, output, tmpdir) -> int:
+    """Turtle written by one forked process per job, each job giving the sorted N-Triples of a
+    range of subjects, then joined under one set of prefixes; the triple count. The same bytes
+    as one writer (pyoxigraph's writer carries nothing from one subject's block to the next),
+    in a fraction of the time. Should the parts ever open with different prefixes, one process
+    writes the whole instead."""
     import multiprocessing as mp
 
     from kg.atomic import write_atomic
     from kg.errors import KgError
 
-    cuts = _subject_cuts(data, procs)
     paths = []
     try:
-        for _ in cuts[1:]:
+        for _ in jobs:
             fd, path = tempfile.mkstemp(prefix="kg-part-", suffix=".ttl", dir=tmpdir)
             os.close(fd)
             paths.append(path)
         ctx = mp.get_context("fork")
-        children = [ctx.Process(target=_turtle_part, args=(data, a, b, path))
-                    for a, b, path in zip(cuts, cuts[1:], paths)]
+        children = [ctx.Process(target=_turtle_part, args=(job, path)) for job, path in zip(jobs, paths)]
         for c in children:
             c.start()
         for c in children:
@@ -245,14 +305,18 @@ def _turtle_parallel(data: bytes, output, procs: int, tmpdir) -> None:
         failed = [c.exitcode for c in children if c.exitcode != 0]
         if failed:
             raise KgError(f"{output}: a Turtle writer process failed (exit status {failed[0]}); nothing was written")
+        count = 0
+        for path in paths:
+            with open(path + ".n") as f:
+                count += int(f.read())
         heads = []
         for path in paths:
             with open(path, "rb") as src:
                 heads.append(src.read(1 << 16))
         header = heads[0][:_prefix_end(heads[0])]
         if any(h[:_prefix_end(h)] != header for h in heads):
-            _serialize({"input": data}, output)
-            return
+            _serialize({"input": b"".join(job() for job in jobs)}, output)
+            return count
 
         def join(f):
             for k, path in enumerate(paths):
@@ -261,12 +325,18 @@ def _turtle_parallel(data: bytes, output, procs: int, tmpdir) -> None:
                     shutil.copyfileobj(src, f, 1 << 20)
 
         write_atomic(output, join)
+        return count
     finally:
         for path in paths:
-            try:
-                os.unlink(path)
-            except FileNotFoundError:
-                pass
+            for p in (path, path + ".n"):
+                try:
+                    os.unlink(p)
+                except FileNotFoundError:
+                    pass
+
+
+def _slice(data: bytes, a: int, b: int) -> bytes:
+    return data[a:b]
 
 
 def _can_fork() -> bool:
@@ -288,13 +358,20 @@ def write_graph(lines: Iterable[bytes] | bytes, output, tmpdir=None, keep_nt=Non
     import pyoxigraph as ox
 
     fmt = output_format(output)
+    parallel = fmt == ox.RdfFormat.TURTLE and procs > 1 and keep_nt is None and _can_fork()
+    if isinstance(lines, Parts):
+        if parallel and len(lines) > 1 and lines.nbytes >= PARALLEL_MIN:
+            return _turtle_parallel([partial(_sorted_part, p) for p in lines], output, tmpdir)
+        lines = b"".join(_sorted_part(p) for p in lines)
     if isinstance(lines, (bytes, bytearray)):
         if keep_nt is not None:
             write_bytes_atomic(keep_nt, lines)
         if fmt == ox.RdfFormat.N_TRIPLES:
             write_bytes_atomic(output, lines)
-        elif fmt == ox.RdfFormat.TURTLE and procs > 1 and len(lines) >= PARALLEL_MIN and _can_fork():
-            _turtle_parallel(bytes(lines), output, procs, tmpdir)
+        elif parallel and len(lines) >= PARALLEL_MIN:
+            data = bytes(lines)
+            cuts = _subject_cuts(data, procs)
+            return _turtle_parallel([partial(_slice, data, a, b) for a, b in zip(cuts, cuts[1:])], output, tmpdir)
         else:
             _serialize({"input": bytes(lines)}, output)
         return lines.count(b"\n")

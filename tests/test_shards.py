@@ -84,3 +84,52 @@ def test_serialize_of_few_triples_stays_in_one_process(tmp_path):
 
     t = ox.Triple(ox.NamedNode("https://example.org/a"), ox.NamedNode("https://example.org/p"), ox.Literal("x"))
     assert serialize([t], tmp_path / "g.ttl") == 1
+
+
+def _pages_of(data: bytes, n: int, seed: int) -> list:
+    """The lines of ``data`` dealt at random to ``n`` pages, with repeats, each page sorted."""
+    rng = random.Random(seed)
+    lines = data.splitlines(keepends=True)
+    pages = [[] for _ in range(n)]
+    for ln in lines + rng.sample(lines, len(lines) // 5):
+        pages[rng.randrange(n)].append(ln)
+    return [b"".join(sorted(p)) for p in pages]
+
+
+def test_a_sorter_of_several_parts_sorts_by_key_range(tmp_path, monkeypatch):
+    data = _build_nt(tmp_path)
+    monkeypatch.setattr(shards, "PIVOT_SAMPLE", 200)
+    for parts in (2, 3):
+        s = shards.LineSorter(parts=parts)
+        for page in _pages_of(data, 40, parts):
+            s.add(page)
+        got = s.result()
+        assert isinstance(got, shards.Parts) and len(got) == parts
+        subjects = [{ln.split(b" ")[0] for ln in p} for p in got]
+        assert all(max(a) < min(b) for a, b in zip(subjects, subjects[1:])), "ranges are disjoint, in order"
+        assert b"".join(shards._sorted_part(list(p)) for p in got) == data
+
+
+def test_parts_written_in_parallel_are_the_bytes_of_one_writer(tmp_path, monkeypatch):
+    data = _build_nt(tmp_path)
+    monkeypatch.setattr(shards, "PIVOT_SAMPLE", 200)
+    monkeypatch.setattr(shards, "PARALLEL_MIN", 0)
+    s = shards.LineSorter(parts=2)
+    for page in _pages_of(data, 30, 7):
+        s.add(page)
+    one, many = tmp_path / "one.ttl", tmp_path / "many.ttl"
+    assert shards.write_graph(s.result(), many, tmpdir=tmp_path, procs=2) == shards.write_graph(data, one)
+    assert many.read_bytes() == one.read_bytes()
+    assert not list(tmp_path.glob("kg-part-*"))
+
+
+def test_a_sorter_of_several_parts_that_spills_still_sorts_everything(tmp_path, monkeypatch):
+    data = _build_nt(tmp_path)
+    monkeypatch.setattr(shards, "PIVOT_SAMPLE", 200)
+    s = shards.LineSorter(tmpdir=str(tmp_path), run_bytes=len(data) // 3, parts=2)
+    for page in _pages_of(data, 25, 11):
+        s.add(page)
+    assert s.runs, "the budget forced spills"
+    got = s.result()
+    assert not isinstance(got, (bytes, shards.Parts))
+    assert b"".join(got) == data and not list(tmp_path.glob("kg-run-*"))
