@@ -230,6 +230,15 @@ def ac_words(n: int) -> list:
     return sorted(words)[:n]
 
 
+def _per_round(base: list, other: list) -> str:
+    """The ratio within each round (its two runs minutes apart) and their median: a slow spell
+    that falls on one run of a round shows here, where best/best can pair runs of two rounds."""
+    ratios = [b / a for a, b in zip(base, other)]
+    if len(ratios) < 2:
+        return ""
+    return f"; per round {', '.join(f'{r:.2f}' for r in ratios)}, median {statistics.median(ratios):.2f}"
+
+
 def run_step(name: str, pages: Path) -> tuple:
     r = run([sys.executable, "-m", "kg.bench", "--step", name, "--pages", str(pages)])
     if r.rc != 0:
@@ -392,16 +401,14 @@ class Bench:
         else:
             self.na("validate", "no 1-worker build", "s")
         self.rebuild(pages, mb)
-        per_round = ", ".join(f"{b / j:.2f}" for j, b in zip(seen["jieba"], seen.get(1, [])))
         if 1 in rates and "jieba" in rates:
             self.add("build 1 worker / jieba.lcut", rates[1] / rates["jieba"], "x",
-                     f"same text, best/best of {n}" + (f"; per round {per_round}" if n > 1 else ""))
+                     f"same text, best/best of {n}" + _per_round(seen["jieba"], seen[1]))
         else:
             self.na("build 1 worker / jieba.lcut", "a figure is missing", "x")
         if 1 in rates and 2 in rates:
-            per_round = ", ".join(f"{b / a:.2f}" for a, b in zip(seen[1], seen[2]))
             self.add("build 2 workers / 1 worker", rates[2] / rates[1], "x",
-                     f"{os.cpu_count()} cores, best/best of {n}" + (f"; per round {per_round}" if n > 1 else ""))
+                     f"{os.cpu_count()} cores, best/best of {n}" + _per_round(seen[1], seen[2]))
         else:
             self.na("build 2 workers / 1 worker", "a figure is missing", "x")
 
@@ -578,7 +585,7 @@ def main(argv_=None):
     ap.add_argument("--json", help="also write the figures as JSON to this file")
     ap.add_argument("--workdir", help="keep corpora and graphs here (reused across runs) instead of a temp dir")
     ap.add_argument("--rounds", type=int, help="interleaved rounds of jieba.lcut / build 1 / build 2 workers; "
-                    "each figure is the best round (default 3, 1 with --quick)")
+                    "each figure is the best round (default 5, 1 with --quick)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--real", default="../shared/corpus/jingzhou",
                     help="real pages to compare jieba speed on, when present (default ../shared/corpus/jingzhou)")
@@ -601,7 +608,7 @@ def main(argv_=None):
     work.mkdir(parents=True, exist_ok=True)
     print(f"kg bench: {os.cpu_count()} cores, python {sys.version.split()[0]}, work dir {work}", flush=True)
     print(f"{'figure':<48} {'value':>12} {'unit':<11} note", flush=True)
-    rounds = a.rounds or (1 if a.quick else 3)
+    rounds = a.rounds or (1 if a.quick else 5)
     if rounds < 1:
         ap.error("--rounds must be at least 1")
     bench = Bench(work.resolve(), sizes, tp, (1, 2), a.seed, lambda s: print(s, flush=True), rounds)
