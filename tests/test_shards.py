@@ -133,3 +133,21 @@ def test_a_sorter_of_several_parts_that_spills_still_sorts_everything(tmp_path, 
     got = s.result()
     assert not isinstance(got, (bytes, shards.Parts))
     assert b"".join(got) == data and not list(tmp_path.glob("kg-run-*"))
+
+
+def test_a_two_worker_build_through_key_ranges_is_the_one_worker_build(tmp_path, monkeypatch):
+    """End to end: small thresholds send the samples' build through pivots, buckets and forked writers."""
+    from kg.pipeline import build
+    from kg.samples import paths
+
+    monkeypatch.setattr(shards, "PIVOT_SAMPLE", 100)
+    monkeypatch.setattr(shards, "PARALLEL_MIN", 0)
+    calls = []
+    real = shards._turtle_parallel
+    monkeypatch.setattr(shards, "_turtle_parallel", lambda jobs, *a: calls.append(len(jobs)) or real(jobs, *a))
+    inputs = [str(p) for p in paths()]
+    one, two = tmp_path / "one" / "g.ttl", tmp_path / "two" / "g.ttl"
+    r1 = build(inputs, one, workers=1, use_cache=False)
+    r2 = build(inputs, two, workers=2, use_cache=False)
+    assert calls == [2], "the 2-worker build wrote two key ranges in parallel, the 1-worker build none"
+    assert r1.triples == r2.triples and two.read_bytes() == one.read_bytes()
