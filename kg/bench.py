@@ -264,7 +264,7 @@ IMPORT_PROBE = (
 
 
 class Bench:
-    def __init__(self, work: Path, sizes: list, tp_articles: int, workers: tuple, seed: int, echo, rounds: int = 3):
+    def __init__(self, work: Path, sizes: list, tp_articles: int, workers: tuple, seed: int, echo, rounds: int = 5):
         self.work, self.sizes, self.tp_articles, self.rounds = work, sizes, tp_articles, rounds
         self.workers, self.seed, self.echo = workers, seed, echo
         self.figures: list[Figure] = []
@@ -473,9 +473,10 @@ class Bench:
             rounds = f", best of {len(done)} ({', '.join(f'{n / x.seconds:.0f}' for x in done)})" if len(done) > 1 else ""
             self.add(f"build {n} articles", rates[n], "articles/s",
                      f"{r.seconds:.1f} s, {w} workers" + (", with --store" if has_store else "") + rounds)
-            self.add(f"peak RSS build {n}", max(x.tree_mb for x in done), "MB",
+            peak = max(x.tree_mb for x in done)
+            self.add(f"peak RSS build {n}", peak, "MB",
                      f"process tree PSS (shared pages once); largest process RSS {max(x.maxrss_mb for x in done):.0f} MB")
-            largest = (n, store if has_store and store.exists() else out, r.tree_mb)
+            largest = (n, store if has_store and store.exists() else out, peak)
         if len(rates) >= 2:
             lo, hi = min(rates), max(rates)
             self.add("articles/s ratio (largest/smallest)", rates[hi] / rates[lo], "x", f"{hi} vs {lo} articles")

@@ -265,16 +265,10 @@ def _prefix_end(head: bytes) -> int:
 
 
 def _turtle_part(job, path: str) -> None:
-    """In a forked process: the sorted N-Triples ``job()`` gives, as Turtle to ``path``, and its
-    line count to ``path.n``."""
-    import pyoxigraph as ox
-
-    from kg.rdf import turtle_prefixes
-
+    """In a forked process: the sorted N-Triples ``job()`` gives, as Turtle to ``path`` (a .ttl
+    name), and its line count to ``path.n``."""
     data = job()
-    triples = ox.parse(input=data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
-    with open(path, "wb", buffering=1 << 20) as f:
-        ox.serialize(triples, f, ox.RdfFormat.TURTLE, prefixes=turtle_prefixes())
+    _serialize({"input": data}, path)
     with open(path + ".n", "w") as f:
         f.write(str(data.count(b"\n")))
 
@@ -305,12 +299,10 @@ def _turtle_parallel(jobs: list, output, tmpdir) -> int:
         failed = [c.exitcode for c in children if c.exitcode != 0]
         if failed:
             raise KgError(f"{output}: a Turtle writer process failed (exit status {failed[0]}); nothing was written")
-        count = 0
+        count, heads = 0, []
         for path in paths:
             with open(path + ".n") as f:
                 count += int(f.read())
-        heads = []
-        for path in paths:
             with open(path, "rb") as src:
                 heads.append(src.read(1 << 16))
         header = heads[0][:_prefix_end(heads[0])]
