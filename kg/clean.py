@@ -324,6 +324,13 @@ _BYLINE_RE = re.compile(r"^[□■◆●]?\s*(?:本报)?(?:通讯员|特约记�
 _CREDIT_RE = re.compile(r"^\([^()]{1,40}摄(?:影)?\s*\)$")
 # A credit closing a line (a caption ends with one); every _CREDIT_RE line matches it too.
 _CREDIT_END_RE = re.compile(r"\([^()]{1,40}摄(?:影)?\s*\)$")
+# The end of a credit whose "(" is on the line above: ``…生活物资。(庞望清`` / ``靳璐峰 摄)``.
+_CREDIT_CLOSE_RE = re.compile(r"^[^()]{1,40}摄(?:影)?\s*\)$")
+
+
+def _opens_credit(prev: str, line: str) -> bool:
+    """``line`` closes a credit that ``prev`` (the line above) opened."""
+    return prev.rfind("(") > prev.rfind(")") and _CREDIT_CLOSE_RE.match(line) is not None
 # A line that opens or ends like a sentence of reporting, not a headline.
 _BODY_OPENING = re.compile(r"\d{1,2}月\d{1,2}日|近日|日前|目前|会上|会议|同时|此外|据悉|据了解|截至|下一步")
 _BODY_ENDINGS = tuple(w + p for w in ("指出", "强调", "要求", "表示", "认为", "介绍", "说", "提出") for p in ",:")
@@ -429,7 +436,7 @@ def _line_flags(ss: list[str], gap: Callable[[int], bool]) -> LineFlags:
     # open or end with one of a few characters.
     for i in [i for i, s in enumerate(ss) if s[-1:] == ")" or s[:1] in _HARD_FIRST]:
         s = ss[i]
-        if s[-1:] == ")" and not brk[i] and _CREDIT_END_RE.search(s):
+        if s[-1:] == ")" and not brk[i] and (_CREDIT_END_RE.search(s) or i and _opens_credit(ss[i - 1], s)):
             brk[i] = True
         if s[:1] not in _HARD_FIRST:
             continue
@@ -508,6 +515,10 @@ def join_broken_lines(text: str) -> str:
     # seps[i]: what goes between lines i and i + 1: a unit break, or nothing (the line goes on).
     seps = [PARA_SEP if a or b or c or d else ""
             for a, b, c, d in zip(f.break_after, f.hard[1:], f.head, f.head[1:])]
+    # names in a credit broken over two lines stay apart: (庞望清 / 靳璐峰 摄)
+    for i, s in enumerate(seps):
+        if not s and lines[i + 1][-1:] == ")" and _opens_credit(lines[i], lines[i + 1]):
+            seps[i] = " "
     seps.append("\n")
     return "".join(chain.from_iterable(zip(lines, seps)))
 

@@ -75,6 +75,15 @@ def test_join_broken_lines_keeps_headlines_apart():
                    "本报讯(通讯员甲乙)近日,区文旅局召开会议。", "(丙丁 摄)\n"]
 
 
+def test_a_credit_broken_over_two_lines_ends_its_caption_and_keeps_names_apart():
+    # the "(" of the credit is on the caption's last line; the headline below is a unit of its own
+    raw = "村民在田间收割稻谷。(张小\n 李大明 摄)\n\n东湖村秋收忙\n\n本报讯(通讯员甲乙)近日,区里召开会议。\n"
+    got = clean(raw).split("\n\n")
+    assert got == ["村民在田间收割稻谷。(张小 李大明 摄)", "东湖村秋收忙", "本报讯(通讯员甲乙)近日,区里召开会议。\n"]
+    # a ")" that closes no credit still joins the line to the next
+    assert join_broken_lines("他说(这是\n一件好事)然后\n走了。\n") == "他说(这是一件好事)然后走了。\n"
+
+
 def test_paragraph_first_line_is_not_a_headline():
     # A short first line followed directly by its continuation is body text, not a headline.
     raw = "上文完。\n\n荆南社区居委会工作人员深入\n楼栋,逐户走访。\n"
