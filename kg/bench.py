@@ -6,7 +6,8 @@ fresh subprocess so imports, dictionary loads and start-up are paid the way a us
 1. read + decode throughput, 2. one regex pass, 3. Aho-Corasick with 5,000 words,
 4.-5. in interleaved rounds (``--rounds``, best round reported, every round in the notes):
 ``jieba.lcut`` alone (dictionary load reported apart) and ``kg build`` with 1 and 2 workers on the
-same text, end to end (start-up, dictionary load, merge and Turtle write included); then
+same text, end to end (start-up, dictionary load, merge and Turtle write included), and jieba and
+the 1-worker build on the real pages repeated to ~2 MB when ``--real`` is present; then
 ``kg validate``, with the ratios the issue sets as targets,
 6. builds of 10k and 100k articles: articles/s and peak memory (builds of up to 20k articles
 repeated ``--rounds`` times, best counted), 7. ``kg stats`` / ``kg query`` /
@@ -54,6 +55,7 @@ QUERY = ("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DES
 REGEX = r"(?:书记|区长|主任|主席|部长|局长)([\u4e00-\u9fff]{2,3})|\d{1,2}月\d{1,2}日"
 TIMEOUT = 4 * 3600
 SCALE_REPEAT_MAX = 20_000   # scale builds up to this many articles run --rounds times
+REAL_MB = 2.0               # the real pages are repeated to about this much text
 
 TARGETS = {  # figure name -> (comparison, bound, what the issue asks)
     "build 1 worker / jieba.lcut": (">=", 1.0, "full build on 1 worker >= 1.0x plain jieba.lcut"),
@@ -270,6 +272,7 @@ class Bench:
         self.figures: list[Figure] = []
         self.help_text = {}
         self.real = None
+        self.real_mb = REAL_MB
 
     def add(self, name, value, unit="", note=""):
         f = Figure(name, value, unit, note)
@@ -327,17 +330,26 @@ class Bench:
                 self.add("aho-corasick automaton build", res["build_s"], "s", f"{res['words']} words")
         return pages
 
-    def real_pages_jieba(self):
-        """jieba on the real pages, when ../shared is beside the checkout: is the synthetic text as costly?"""
+    def real_pages(self) -> tuple:
+        """(the real pages repeated to about REAL_MB, None) when ../shared is beside the checkout,
+        else (None, why): the issue timed jieba on the real pages repeated, and the synthetic text
+        should cost the build what they cost it."""
         real = self.real
         if real is None or not real.is_dir() or not any(real.glob("*.txt")):
-            self.na("jieba.lcut (real pages)", "no real pages (../shared/corpus/jingzhou absent)", "MB/s")
-            return
-        res, why = run_step("jieba", real)
-        if res is None:
-            self.na("jieba.lcut (real pages)", why, "MB/s")
-        else:
-            self.add("jieba.lcut (real pages)", res["mb_s"], "MB/s", f"{corpus_bytes(real) / 1e6:.2f} MB of {real}")
+            return None, f"no real pages ({real or '--real'} absent)"
+        files = sorted(real.glob("*.txt"))
+        size = sum(f.stat().st_size for f in files)
+        copies = max(1, round(self.real_mb * 1e6 / size))
+        out = self.work / f"real-x{copies}"
+        if not out.is_dir():
+            tmp = self.work / f".real-x{copies}.tmp"
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir()
+            for k in range(copies):
+                for f in files:
+                    shutil.copyfile(f, tmp / f"{k:04d}_{f.name}")
+            tmp.rename(out)
+        return out, None
 
     # -- 5: jieba.lcut and kg build with 1 and 2 workers on the same text, in interleaved rounds
     def build_throughput(self, pages):
@@ -354,8 +366,9 @@ class Bench:
             self.na("validate", why or "no text", "s")
             return
         mb = corpus_bytes(pages) / 1e6
-        seen = {"jieba": [], **{w: [] for w in self.workers}}   # MB/s of each round
-        runs, load, failed = {}, [], {}
+        real, no_real = self.real_pages()
+        seen = {"jieba": [], **{w: [] for w in self.workers}, "real jieba": [], "real 1": []}   # MB/s of each round
+        runs, load, failed = {}, [], {"real jieba": no_real, "real 1": no_real}
         for _ in range(self.rounds):
             res, why_j = run_step("jieba", pages)
             if res is None:
@@ -370,6 +383,17 @@ class Bench:
                     continue
                 seen[w].append(mb / r.seconds)
                 runs.setdefault(w, []).append(r)
+            if real is not None:
+                res, why_j = run_step("jieba", real)
+                if res is None:
+                    failed["real jieba"] = why_j
+                else:
+                    seen["real jieba"].append(res["mb_s"])
+                r = run(argv("build", pages=real, out=self.work / "tp-real.ttl", workers=1))
+                if r.rc != 0:
+                    failed["real 1"] = r.reason()
+                else:
+                    seen["real 1"].append(corpus_bytes(real) / 1e6 / r.seconds)
         n = self.rounds
 
         def spread(xs):
@@ -382,7 +406,12 @@ class Bench:
             self.add("jieba dictionary load", min(load), "s", "jieba.initialize(), not in the MB/s")
         else:
             self.na("jieba.lcut", failed.get("jieba", "no run"), "MB/s")
-        self.real_pages_jieba()
+        real_note = f"{corpus_bytes(real) / 1e6:.2f} MB: {real.name.rsplit('x', 1)[1]} copies of {self.real}" if real else ""
+        for key, name in (("real jieba", "jieba.lcut (real pages)"), ("real 1", "build 1 worker (real pages)")):
+            if seen[key]:
+                self.add(name, max(seen[key]), "MB/s", f"{real_note}, {spread(seen[key])}")
+            else:
+                self.na(name, failed.get(key) or "no run", "MB/s")
         for w, name in zip(self.workers, names):
             if not seen[w]:
                 self.na(name, failed.get(w, "no run"), "MB/s")
@@ -406,6 +435,14 @@ class Bench:
                      f"same text, best/best of {n}" + _per_round(seen["jieba"], seen[1]))
         else:
             self.na("build 1 worker / jieba.lcut", "a figure is missing", "x")
+        if seen["real 1"] and seen["real jieba"]:
+            # the same ratio on the issue's own text; a page repeated gives the writer each of its
+            # triples many times, which it writes once
+            self.add("build 1 worker / jieba.lcut (real pages)", max(seen["real 1"]) / max(seen["real jieba"]), "x",
+                     f"best/best of {len(seen['real 1'])}" + _per_round(seen["real jieba"], seen["real 1"]))
+        else:
+            self.na("build 1 worker / jieba.lcut (real pages)", failed.get("real 1") or failed.get("real jieba")
+                    or "a figure is missing", "x")
         if 1 in rates and 2 in rates:
             self.add("build 2 workers / 1 worker", rates[2] / rates[1], "x",
                      f"{os.cpu_count()} cores, best/best of {n}" + _per_round(seen[1], seen[2]))
@@ -582,14 +619,15 @@ def main(argv_=None):
                                  epilog="Example: python -m kg.bench --quick --json out/bench.json")
     ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke test (seconds, not minutes)")
     ap.add_argument("--sizes", help="article counts of the scale builds, comma-separated (default 10000,100000)")
-    ap.add_argument("--throughput-articles", type=int, help="articles of the text for steps 1-5 (default 7000, ~10 MB)")
+    ap.add_argument("--throughput-articles", type=int, help="articles of the text for steps 1-5 (default 6000, ~10 MB)")
     ap.add_argument("--json", help="also write the figures as JSON to this file")
     ap.add_argument("--workdir", help="keep corpora and graphs here (reused across runs) instead of a temp dir")
     ap.add_argument("--rounds", type=int, help="interleaved rounds of jieba.lcut / build 1 / build 2 workers; "
                     "each figure is the best round (default 5, 1 with --quick)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--real", default="../shared/corpus/jingzhou",
-                    help="real pages to compare jieba speed on, when present (default ../shared/corpus/jingzhou)")
+                    help="real pages to time jieba and the 1-worker build on as well, repeated to ~2 MB, when "
+                    "present (default ../shared/corpus/jingzhou)")
     ap.add_argument("--step", help=argparse.SUPPRESS)
     ap.add_argument("--pages", help=argparse.SUPPRESS)
     a = ap.parse_args(argv_)
@@ -604,7 +642,7 @@ def main(argv_=None):
         ap.error("--sizes must be positive")
     # ~10 MB, the size the issue measured jieba on: the build's start-up (imports, dictionary) is
     # in its figure, jieba's dictionary load is not, so a small text would mostly time start-up
-    tp = a.throughput_articles or (50 if a.quick else 7000)
+    tp = a.throughput_articles or (50 if a.quick else 6000)
     work = Path(a.workdir) if a.workdir else Path(tempfile.mkdtemp(prefix="kg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"kg bench: {os.cpu_count()} cores, python {sys.version.split()[0]}, work dir {work}", flush=True)
@@ -614,6 +652,8 @@ def main(argv_=None):
         ap.error("--rounds must be at least 1")
     bench = Bench(work.resolve(), sizes, tp, (1, 2), a.seed, lambda s: print(s, flush=True), rounds)
     bench.real = Path(a.real) if a.real else None
+    if a.quick:
+        bench.real_mb = 0.2
     try:
         figures = bench.run_all()
     finally:

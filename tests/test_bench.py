@@ -2,6 +2,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from kg.bench import COMMANDS, KG, Figure, argv, run, verdicts
 
@@ -9,6 +10,7 @@ FIGURES = [
     "text for throughput", "read+decode", "regex pass", "aho-corasick 5000 words", "aho-corasick automaton build",
     "jieba.lcut", "jieba dictionary load", "jieba.lcut (real pages)",
     "build 1 worker", "build 2 workers", "validate", "build 1 worker / jieba.lcut", "build 2 workers / 1 worker",
+    "build 1 worker (real pages)", "build 1 worker / jieba.lcut (real pages)",
     "rebuild unchanged input", "rebuild, output deleted (all from cache)",
     "synth 20", "build 20 articles", "peak RSS build 20", "synth 40", "build 40 articles", "peak RSS build 40",
     "articles/s ratio (largest/smallest)", "peak RSS tree (largest build)",
@@ -18,10 +20,15 @@ FIGURES = [
 ]
 
 
+SAMPLES = Path(__file__).resolve().parent.parent / "kg" / "samples"
+
+
 def test_quick_run_prints_every_figure_and_writes_json(tmp_path):
     out = tmp_path / "bench.json"
+    # the built-in samples stand in for the real pages, which a fresh clone may not have beside it
     r = subprocess.run([sys.executable, "-m", "kg.bench", "--quick", "--sizes", "20,40", "--throughput-articles",
-                        "10", "--rounds", "2", "--json", str(out), "--workdir", str(tmp_path / "work")],
+                        "10", "--rounds", "2", "--json", str(out), "--workdir", str(tmp_path / "work"),
+                        "--real", str(SAMPLES)],
                        capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stdout + r.stderr
@@ -35,7 +42,7 @@ def test_quick_run_prints_every_figure_and_writes_json(tmp_path):
     for f in figs.values():  # a figure is a number, or n/a with its reason
         assert isinstance(f["value"], (int, float)) or f["note"].startswith("n/a: "), f
     for name in ("read+decode", "regex pass", "aho-corasick 5000 words", "jieba.lcut", "start-up kg --help",
-                 "build 1 worker", "build 20 articles", "rebuild unchanged input", "kg stats (largest graph)"):
+                 "build 1 worker", "build 1 worker (real pages)", "build 1 worker / jieba.lcut (real pages)", "build 20 articles", "rebuild unchanged input", "kg stats (largest graph)"):
         assert figs[name]["value"] > 0, figs[name]  # kg build, --store and the readers now exist: no n/a
     assert figs["start-up kg --help imports jieba/pyvis"]["value"] is False
     # two interleaved rounds: each figure is the best one, and the notes show both
@@ -45,6 +52,11 @@ def test_quick_run_prints_every_figure_and_writes_json(tmp_path):
     note = figs["build 1 worker / jieba.lcut"]["note"]
     per_round = [float(x) for x in note.split("per round ")[1].split(", median")[0].split(", ")]
     assert len(per_round) == 2 and abs(float(note.split("median ")[1]) - sum(per_round) / 2) <= 0.011
+    # the "real" pages are repeated to ~0.2 MB (--quick) and timed in the same rounds
+    assert "copies of" in figs["build 1 worker (real pages)"]["note"]
+    assert "per round " in figs["build 1 worker / jieba.lcut (real pages)"]["note"]
+    copies = list((tmp_path / "work").glob("real-x*"))
+    assert len(copies) == 1 and len(list(copies[0].glob("*.txt"))) % len(list(SAMPLES.glob("*.txt"))) == 0
 
 
 def test_commands_table_fills_slots():
