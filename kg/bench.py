@@ -439,7 +439,8 @@ class Bench:
             # the same ratio on the issue's own text; a page repeated gives the writer each of its
             # triples many times, which it writes once
             self.add("build 1 worker / jieba.lcut (real pages)", max(seen["real 1"]) / max(seen["real jieba"]), "x",
-                     f"best/best of {len(seen['real 1'])}" + _per_round(seen["real jieba"], seen["real 1"]))
+                     f"best/best of {len(seen['real 1'])}" + _per_round(seen["real jieba"], seen["real 1"])
+                     + "; repeated pages: each triple reaches the writer once per copy and is written once")
         else:
             self.na("build 1 worker / jieba.lcut (real pages)", failed.get("real 1") or failed.get("real jieba")
                     or "a figure is missing", "x")
