@@ -248,6 +248,21 @@ def run_step(name: str, pages: Path) -> tuple:
     return json.loads(r.stdout.strip().splitlines()[-1]), ""
 
 
+def run_steps_together(name: str, pages: Path, n: int = 2) -> tuple:
+    """n copies of a step started at once: (their combined MB/s, None) or (None, why). The
+    combined rate counts the text of all n over the time of the slowest, so a copy that got a
+    core to itself at the end does not flatter it."""
+    cmd = [sys.executable, "-m", "kg.bench", "--step", name, "--pages", str(pages)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+             for _ in range(n)]
+    outs = [p.communicate(timeout=TIMEOUT) for p in procs]
+    if any(p.returncode for p in procs):
+        err = next(e for p, (_, e) in zip(procs, outs) if p.returncode).decode("utf-8", "replace").strip()
+        return None, (err.splitlines() or ["a copy failed"])[-1][:160]
+    rates = [json.loads(o.decode().strip().splitlines()[-1])["mb_s"] for o, _ in outs]
+    return n * min(rates), None
+
+
 # ---------------------------------------------------------------- the bench
 
 SMALL_TTL = """@prefix gov: <https://w3id.org/govkg/ontology#> .
@@ -367,7 +382,8 @@ class Bench:
             return
         mb = corpus_bytes(pages) / 1e6
         real, no_real = self.real_pages()
-        seen = {"jieba": [], **{w: [] for w in self.workers}, "real jieba": [], "real 1": []}   # MB/s of each round
+        seen = {"jieba": [], **{w: [] for w in self.workers}, "real jieba": [], "real 1": [],   # MB/s of each round
+                "pair": []}   # two jieba.lcut at once / one, each round
         runs, load, failed = {}, [], {"real jieba": no_real, "real 1": no_real}
         for _ in range(self.rounds):
             res, why_j = run_step("jieba", pages)
@@ -376,6 +392,11 @@ class Bench:
             else:
                 seen["jieba"].append(res["mb_s"])
                 load.append(res["load_s"])
+                pair, why_p = run_steps_together("jieba", pages, 2)
+                if pair is None:
+                    failed["pair"] = why_p
+                else:
+                    seen["pair"].append(pair / res["mb_s"])
             for w in self.workers:
                 r = run(argv("build", pages=pages, out=self.work / f"tp-{w}.ttl", workers=w), sample=True)
                 if r.rc != 0:
@@ -444,6 +465,14 @@ class Bench:
         else:
             self.na("build 1 worker / jieba.lcut (real pages)", failed.get("real 1") or failed.get("real jieba")
                     or "a figure is missing", "x")
+        if seen["pair"]:
+            # what two processes that share nothing get from this machine's cores: the ceiling
+            # of the 2-worker ratio, whatever the build does
+            self.add("two jieba.lcut at once / one", statistics.median(seen["pair"]), "x",
+                     f"median of {len(seen['pair'])}; per round {', '.join(f'{x:.2f}' for x in seen['pair'])}; "
+                     "combined MB/s over the slower copy's time")
+        else:
+            self.na("two jieba.lcut at once / one", failed.get("pair") or failed.get("jieba", "no run"), "x")
         if 1 in rates and 2 in rates:
             self.add("build 2 workers / 1 worker", rates[2] / rates[1], "x",
                      f"{os.cpu_count()} cores, best/best of {n}" + _per_round(seen[1], seen[2]))

@@ -10,7 +10,7 @@ FIGURES = [
     "text for throughput", "read+decode", "regex pass", "aho-corasick 5000 words", "aho-corasick automaton build",
     "jieba.lcut", "jieba dictionary load", "jieba.lcut (real pages)",
     "build 1 worker", "build 2 workers", "validate", "build 1 worker / jieba.lcut", "build 2 workers / 1 worker",
-    "build 1 worker (real pages)", "build 1 worker / jieba.lcut (real pages)",
+    "build 1 worker (real pages)", "build 1 worker / jieba.lcut (real pages)", "two jieba.lcut at once / one",
     "rebuild unchanged input", "rebuild, output deleted (all from cache)",
     "synth 20", "build 20 articles", "peak RSS build 20", "synth 40", "build 40 articles", "peak RSS build 40",
     "articles/s ratio (largest/smallest)", "peak RSS tree (largest build)",
@@ -42,7 +42,8 @@ def test_quick_run_prints_every_figure_and_writes_json(tmp_path):
     for f in figs.values():  # a figure is a number, or n/a with its reason
         assert isinstance(f["value"], (int, float)) or f["note"].startswith("n/a: "), f
     for name in ("read+decode", "regex pass", "aho-corasick 5000 words", "jieba.lcut", "start-up kg --help",
-                 "build 1 worker", "build 1 worker (real pages)", "build 1 worker / jieba.lcut (real pages)", "build 20 articles", "rebuild unchanged input", "kg stats (largest graph)"):
+                 "build 1 worker", "build 1 worker (real pages)", "build 1 worker / jieba.lcut (real pages)",
+                 "two jieba.lcut at once / one", "build 20 articles", "rebuild unchanged input", "kg stats (largest graph)"):
         assert figs[name]["value"] > 0, figs[name]  # kg build, --store and the readers now exist: no n/a
     assert figs["start-up kg --help imports jieba/pyvis"]["value"] is False
     # two interleaved rounds: each figure is the best one, and the notes show both
