@@ -98,14 +98,17 @@ def sentences(body: str, offset: int) -> list[Sentence]:
     wide = widen(body)     # one character for one: the offsets of body hold in wide
     out, i, para = [], 0, 0
     for m in _SENT_END.finditer(body):
-        seg = body[i:m.end()]
-        if seg.strip():
-            lead = len(seg) - len(seg.lstrip())
-            a, b = i + lead, i + len(seg.rstrip())
-            out.append(Sentence(wide[a:b], offset + a, para, body[a:b]))
-        if "\n" in m.group():
+        e = m.end()
+        seg = body[i:e]
+        raw = seg.strip()
+        if raw:
+            # cleaned text rarely puts blanks around a sentence: its first character is then the segment's
+            a = i if raw[0] == seg[0] else i + len(seg) - len(seg.lstrip())
+            b = a + len(raw)
+            out.append(Sentence(wide[a:b], offset + a, para, raw))
+        if body[e - 1] == "\n":    # the match is a run of line ends, or of punctuation
             para += 1
-        i = m.end()
+        i = e
     if body[i:].strip():
         seg = body[i:]
         lead = len(seg) - len(seg.lstrip())
@@ -129,20 +132,26 @@ class SentMentions:
     inner_places: list = field(default_factory=list)   # named inside another name (弥市镇 in 弥市镇人大)
 
     def all(self):
-        return sorted(self.persons + self.orgs + self.places + self.events + self.projects,
-                      key=lambda m: m.start)
+        return sorted(self.persons + self.orgs + self.places + self.events + self.projects, key=M._start)
 
 
 def _dedupe_persons(ms):
     if len(ms) < 2:
         return ms
     out, seen = [], []
-    for m in sorted(ms, key=lambda m: (m.start, -(m.end - m.start))):
-        if any(m.start < e and s < m.end for s, e in seen):
-            continue
-        seen.append((m.start, m.end))
-        out.append(m)
+    for m in sorted(ms, key=_longest_first):
+        a, b = m.start, m.end
+        for s, e in seen:
+            if a < e and s < b:
+                break
+        else:
+            seen.append((a, b))
+            out.append(m)
     return out
+
+
+def _longest_first(m):
+    return m.start, m.start - m.end
 
 
 class NameFinds(NamedTuple):
@@ -162,16 +171,18 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     names were known; it still holds when every known name in the sentence is one it found."""
     s = sent.text
     occurrences = M.find_known_names(s, known)
-    if first is not None and (not occurrences or all(any(p.start == o.start and p.end == o.end for p in
-                                     [c.person for c in first.chains] + first.names) for o in occurrences)):
+    if first is not None and (not occurrences or _found_by(first, occurrences)):
         names = first
     else:
         names = find_names(s, known)
     chains = names.chains
-    persons = _dedupe_persons([c.person for c in chains] + names.names + occurrences)
-    taken = [(p.start, p.end) for p in persons] + [(p.start, p.end) for c in chains for p in c.posts]
+    # most sentences name no one and no document: the guards skip building empty lists
+    persons = _dedupe_persons(([c.person for c in chains] if chains else []) + names.names + occurrences)
+    taken = [(p.start, p.end) for p in persons] if persons else []
+    if chains:
+        taken += [(p.start, p.end) for c in chains for p in c.posts]
     docs = M.find_documents(s)
-    taken_docs = taken + [(d.start - 1, d.end + 1) for d in docs]
+    taken_docs = taken + [(d.start - 1, d.end + 1) for d in docs] if docs else taken
     events = M.find_events(s, taken_docs)
     places0 = M.find_places(s, taken_docs, ctx_names)
     projects = M.find_projects(s, taken_docs, places0)
@@ -184,10 +195,19 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         places, inner = list(places0), []
     # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the districts hold the activity; they are not its name
     for k, e in enumerate(events):
+        if e.subtype != "Activity":
+            continue
         lead = next((p for p in places if p.start == e.start and p.end < e.end and p.get("level", 0) >= 4), None)
-        if e.subtype == "Activity" and lead is not None and s[lead.end:lead.end + 1] == "“":
+        if lead is not None and s[lead.end:lead.end + 1] == "“":
             events[k] = M.Mention("Event", s[lead.end:e.end], lead.end, e.end, e.subtype, e.info)
     return SentMentions(sent, chains, persons, orgs, places, events, projects, docs, inner)
+
+
+def _found_by(first: NameFinds, occurrences) -> bool:
+    """Every occurrence is a span the name finders found (one set of spans, not a list per occurrence)."""
+    spans = {(c.person.start, c.person.end) for c in first.chains}
+    spans.update([(p.start, p.end) for p in first.names])
+    return all((o.start, o.end) in spans for o in occurrences)
 
 
 def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names):
@@ -572,7 +592,7 @@ class PageExtractor:
         (省委、市委关于开展…), else the one that opens the sentence after a date phrase
         (荆州区消防救援大队组织…人员，到…开展…行动)."""
         s = sm.sent.text
-        cands = [m for m in sorted(sm.orgs + sm.places, key=lambda m: m.start) if m.end <= verb_at]
+        cands = [m for m in sorted(sm.orgs + sm.places, key=M._start) if m.end <= verb_at]
         near = []
         end = verb_at
         for m in reversed(cands):
@@ -719,7 +739,7 @@ class PageExtractor:
                 continue         # nothing here to locate or to locate in
             ms = sorted(sm.places + sm.projects + sm.orgs, key=M._start)
             heads, chained = [], set()
-            places = sorted(sm.places, key=lambda m: m.start)
+            places = sorted(sm.places, key=M._start)
             for k, m in enumerate(ms):
                 # the container named right before: 川店镇云南村 (a project spanning both does not intervene)
                 prev = next((p for p in places if p.end == m.start), None)
@@ -821,7 +841,7 @@ def _listed_before(sm, p) -> list:
     区委常委、常务副区长贺明轩，区政府党组成员钱立新、孙雅文到…"""
     s = sm.sent.text
     posts = [(q.start, q.end) for c in sm.chains for q in c.posts]
-    persons = sorted(sm.persons, key=lambda q: q.start)
+    persons = sorted(sm.persons, key=M._start)
     out = []
     k = persons.index(p)
     while k > 0:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from kg.lexicon import lexicon
@@ -43,8 +44,7 @@ class Mention(NamedTuple):
         return default
 
 
-def _start(m) -> int:
-    return m.start
+_start = attrgetter("start")     # a sort key run in C: no Python call per mention
 
 
 @dataclass
@@ -224,7 +224,10 @@ def _known_automaton(known: frozenset):
 def _known_spans(s: str, known: frozenset) -> list:
     """(start, end, name) of known names in s, scanned like a longest-first alternation:
     leftmost match, the longest name there, then on from its end."""
-    hits = sorted((end + 1 - len(w), -len(w), w) for end, w in _known_automaton(known).iter(s))
+    found = list(_known_automaton(known).iter(s))
+    if len(found) < 2:       # most sentences name none or one: nothing to order
+        return [(end + 1 - len(w), end + 1, w) for end, w in found]
+    hits = sorted((end + 1 - len(w), -len(w), w) for end, w in found)
     out, pos = [], 0
     for a, neg, w in hits:
         if a >= pos:
