@@ -54,11 +54,10 @@ class PageFacts:
     def add_entity(self, type_, key, surface, subtype, article_id) -> EntityRef:
         e = self.entities.get((type_, key))
         if e is None:
-            e = self.entities[(type_, key)] = Entity(type_, key, subtype)
-        if subtype and not e.subtype:
+            e = self.entities[(type_, key)] = Entity(type_, key, subtype, {key})   # the key is a name too
+        elif subtype and not e.subtype:
             e.subtype = subtype
         e.names.add(surface)
-        e.names.add(key)
         if article_id:
             e.articles.add(article_id)
         return EntityRef(type_, key)
@@ -818,7 +817,9 @@ class PageExtractor:
         d = self.out.entities[(dst.type, dst.key)]
         d.names |= e.names
         d.articles |= e.articles
-        self.out.facts = [Fact(dst if f.s == src else f.s, f.p, dst if f.o == src else f.o, f.article,
+        # only the facts that name src change (most do not: they are kept, not copied)
+        self.out.facts = [f if f.s != src and f.o != src else
+                          Fact(dst if f.s == src else f.s, f.p, dst if f.o == src else f.o, f.article,
                                f.sentence, f.start, f.end) for f in self.out.facts]
 
     def merge_suffix_aliases(self):
@@ -830,8 +831,10 @@ class PageExtractor:
                 continue
             if ("Organization", k) not in self.out.entities:
                 continue
-            longer = [o for o in orgs if o != k and ("Organization", o) in self.out.entities and
-                      (o.endswith(k) or (len(k) >= 5 and o[:2] == k[:2] and o[-2:] == k[-2:] and _subsequence(k, o)))]
+            # the string tests first: they fail for most pairs, and cost no tuple or lookup
+            longer = [o for o in orgs if (o.endswith(k) or (len(k) >= 5 and o[:2] == k[:2] and o[-2:] == k[-2:] and
+                                                             _subsequence(k, o)))
+                      and o != k and ("Organization", o) in self.out.entities]
             if len(longer) == 1:
                 self._merge(EntityRef("Organization", k), EntityRef("Organization", longer[0]))
 
