@@ -258,6 +258,9 @@ LEADING = ("率队", "带队", "一行", "调研", "考察", "视察", "暗访",
 PARTY_JOIN = ("参加调研", "参加考察", "参加视察", "参加暗访", "参加督办", "参加")
 ORGANIZE_VERBS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举办", "举行", "开展", "组织",
                   "关于开展", "启动")
+# what an event the article is about is written right after (any one, or it followed by 了), in
+# one endswith instead of one per verb
+_CONVENED = tuple(v + t for v in ORGANIZE_VERBS + ("主持", "的") for t in ("", "了"))
 HOST_VERBS = ("联合主办", "联合承办", "主办", "承办", "协办")
 REVIEW_VERBS = ("审议通过", "审议", "宣读", "表决通过")
 
@@ -464,8 +467,7 @@ class PageExtractor:
         for sm in body:
             for e in sm.events:
                 before = sm.sent.text[:e.start]
-                if sm.sent.start < 0 or any(before.endswith(v) or before.endswith(v + "了") for v in
-                                            ORGANIZE_VERBS + ("主持", "的")) or \
+                if sm.sent.start < 0 or before.endswith(_CONVENED) or \
                         sm.sent.text[e.end:].startswith(("召开", "举行", "开幕", "启动", "开班", "正式开班", "在")):
                     return self.event_ref(e.text, e.subtype, aid), e.subtype
         return None
@@ -481,7 +483,8 @@ class PageExtractor:
             # organizedBy: the subject list opening the sentence, before a convening verb
             for e, eref in evs:
                 before = s[:e.start].rstrip("了")
-                verb = next((v for v in ORGANIZE_VERBS if before.endswith(v)), None)
+                verb = next((v for v in ORGANIZE_VERBS if before.endswith(v)), None) \
+                    if before.endswith(ORGANIZE_VERBS) else None
                 orgs = self._subjects(sm, e.start - len(verb) if verb else e.start, e)
                 if verb or s[e.end:].startswith(("召开", "举行", "开班", "正式开班", "启动", "开幕")):
                     for o in orgs:
@@ -634,7 +637,7 @@ class PageExtractor:
     def rule_visits(self, a, sms, aid, local, main=None):
         """inspected: the visiting party (leader + those who 参加调研) × every stop of the tour.
         A tour with no named party that belongs to an activity (人大代表先后前往A、B) gives heldAt."""
-        text_all = "".join(sm.sent.text for sm in sms)
+        text_all = "".join([sm.sent.text for sm in sms])
         if not any(v in text_all for v in VISIT_VERBS + TRAVEL):
             return
         party, stops = [], []

@@ -275,11 +275,11 @@ def _fact_lines(V: _Vocab, facts, nodes: dict, by_subject: dict) -> None:
     seen = set()
     for f in facts:
         fs, fo, fp, start, sentence = f.s, f.o, f.p, f.start, f.sentence
-        s_iri, s, _, _, _, s_ev = nodes.get((fs.type, fs.key)) or _entity_ref(fs.type, fs.key)
-        o_iri, _, _, o_end, o_ev, _ = nodes.get((fo.type, fo.key)) or _entity_ref(fo.type, fo.key)
+        # an EntityRef is a (type, key) tuple: it is its own key in nodes and in seen
+        s_iri, s, _, _, _, s_ev = nodes.get(fs) or _entity_ref(fs.type, fs.key)
+        o_iri, _, _, o_end, o_ev, _ = nodes.get(fo) or _entity_ref(fo.type, fo.key)
         by_subject.setdefault(s, []).append(b"".join((s, gov_[fp], o_end)))
-        # keyed on EntityRef's fields (its equality): a dataclass EntityRef hashes in Python
-        ev_key = (fs.type, fs.key, fp, fo.type, fo.key, f.article, start, sentence if start < 0 else "")
+        ev_key = (fs, fp, fo, f.article, start, sentence if start < 0 else "")
         if ev_key in seen:
             continue
         seen.add(ev_key)
