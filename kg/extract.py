@@ -54,11 +54,10 @@ class PageFacts:
     def add_entity(self, type_, key, surface, subtype, article_id) -> EntityRef:
         e = self.entities.get((type_, key))
         if e is None:
-            e = self.entities[(type_, key)] = Entity(type_, key, subtype)
-        if subtype and not e.subtype:
+            e = self.entities[(type_, key)] = Entity(type_, key, subtype, {key})   # the key is a name too
+        elif subtype and not e.subtype:
             e.subtype = subtype
         e.names.add(surface)
-        e.names.add(key)
         if article_id:
             e.articles.add(article_id)
         return EntityRef(type_, key)
@@ -98,14 +97,17 @@ def sentences(body: str, offset: int) -> list[Sentence]:
     wide = widen(body)     # one character for one: the offsets of body hold in wide
     out, i, para = [], 0, 0
     for m in _SENT_END.finditer(body):
-        seg = body[i:m.end()]
-        if seg.strip():
-            lead = len(seg) - len(seg.lstrip())
-            a, b = i + lead, i + len(seg.rstrip())
-            out.append(Sentence(wide[a:b], offset + a, para, body[a:b]))
-        if "\n" in m.group():
+        e = m.end()
+        seg = body[i:e]
+        raw = seg.strip()
+        if raw:
+            # cleaned text rarely puts blanks around a sentence: its first character is then the segment's
+            a = i if raw[0] == seg[0] else i + len(seg) - len(seg.lstrip())
+            b = a + len(raw)
+            out.append(Sentence(wide[a:b], offset + a, para, raw))
+        if body[e - 1] == "\n":    # the match is a run of line ends, or of punctuation
             para += 1
-        i = m.end()
+        i = e
     if body[i:].strip():
         seg = body[i:]
         lead = len(seg) - len(seg.lstrip())
@@ -129,20 +131,26 @@ class SentMentions:
     inner_places: list = field(default_factory=list)   # named inside another name (弥市镇 in 弥市镇人大)
 
     def all(self):
-        return sorted(self.persons + self.orgs + self.places + self.events + self.projects,
-                      key=lambda m: m.start)
+        return sorted(self.persons + self.orgs + self.places + self.events + self.projects, key=M._start)
 
 
 def _dedupe_persons(ms):
     if len(ms) < 2:
         return ms
     out, seen = [], []
-    for m in sorted(ms, key=lambda m: (m.start, -(m.end - m.start))):
-        if any(m.start < e and s < m.end for s, e in seen):
-            continue
-        seen.append((m.start, m.end))
-        out.append(m)
+    for m in sorted(ms, key=_longest_first):
+        a, b = m.start, m.end
+        for s, e in seen:
+            if a < e and s < b:
+                break
+        else:
+            seen.append((a, b))
+            out.append(m)
     return out
+
+
+def _longest_first(m):
+    return m.start, m.start - m.end
 
 
 class NameFinds(NamedTuple):
@@ -162,16 +170,18 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     names were known; it still holds when every known name in the sentence is one it found."""
     s = sent.text
     occurrences = M.find_known_names(s, known)
-    if first is not None and (not occurrences or all(any(p.start == o.start and p.end == o.end for p in
-                                     [c.person for c in first.chains] + first.names) for o in occurrences)):
+    if first is not None and (not occurrences or _found_by(first, occurrences)):
         names = first
     else:
         names = find_names(s, known)
     chains = names.chains
-    persons = _dedupe_persons([c.person for c in chains] + names.names + occurrences)
-    taken = [(p.start, p.end) for p in persons] + [(p.start, p.end) for c in chains for p in c.posts]
+    # most sentences name no one and no document: the guards skip building empty lists
+    persons = _dedupe_persons(([c.person for c in chains] if chains else []) + names.names + occurrences)
+    taken = [(p.start, p.end) for p in persons] if persons else []
+    if chains:
+        taken += [(p.start, p.end) for c in chains for p in c.posts]
     docs = M.find_documents(s)
-    taken_docs = taken + [(d.start - 1, d.end + 1) for d in docs]
+    taken_docs = taken + [(d.start - 1, d.end + 1) for d in docs] if docs else taken
     events = M.find_events(s, taken_docs)
     places0 = M.find_places(s, taken_docs, ctx_names)
     projects = M.find_projects(s, taken_docs, places0)
@@ -184,10 +194,19 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         places, inner = list(places0), []
     # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the districts hold the activity; they are not its name
     for k, e in enumerate(events):
+        if e.subtype != "Activity":
+            continue
         lead = next((p for p in places if p.start == e.start and p.end < e.end and p.get("level", 0) >= 4), None)
-        if e.subtype == "Activity" and lead is not None and s[lead.end:lead.end + 1] == "“":
+        if lead is not None and s[lead.end:lead.end + 1] == "“":
             events[k] = M.Mention("Event", s[lead.end:e.end], lead.end, e.end, e.subtype, e.info)
     return SentMentions(sent, chains, persons, orgs, places, events, projects, docs, inner)
+
+
+def _found_by(first: NameFinds, occurrences) -> bool:
+    """Every occurrence is a span the name finders found (one set of spans, not a list per occurrence)."""
+    spans = {(c.person.start, c.person.end) for c in first.chains}
+    spans.update([(p.start, p.end) for p in first.names])
+    return all((o.start, o.end) in spans for o in occurrences)
 
 
 def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names):
@@ -239,6 +258,9 @@ LEADING = ("率队", "带队", "一行", "调研", "考察", "视察", "暗访",
 PARTY_JOIN = ("参加调研", "参加考察", "参加视察", "参加暗访", "参加督办", "参加")
 ORGANIZE_VERBS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举办", "举行", "开展", "组织",
                   "关于开展", "启动")
+# what an event the article is about is written right after (any one, or it followed by 了), in
+# one endswith instead of one per verb
+_CONVENED = tuple(v + t for v in ORGANIZE_VERBS + ("主持", "的") for t in ("", "了"))
 HOST_VERBS = ("联合主办", "联合承办", "主办", "承办", "协办")
 REVIEW_VERBS = ("审议通过", "审议", "宣读", "表决通过")
 
@@ -445,8 +467,7 @@ class PageExtractor:
         for sm in body:
             for e in sm.events:
                 before = sm.sent.text[:e.start]
-                if sm.sent.start < 0 or any(before.endswith(v) or before.endswith(v + "了") for v in
-                                            ORGANIZE_VERBS + ("主持", "的")) or \
+                if sm.sent.start < 0 or before.endswith(_CONVENED) or \
                         sm.sent.text[e.end:].startswith(("召开", "举行", "开幕", "启动", "开班", "正式开班", "在")):
                     return self.event_ref(e.text, e.subtype, aid), e.subtype
         return None
@@ -462,7 +483,8 @@ class PageExtractor:
             # organizedBy: the subject list opening the sentence, before a convening verb
             for e, eref in evs:
                 before = s[:e.start].rstrip("了")
-                verb = next((v for v in ORGANIZE_VERBS if before.endswith(v)), None)
+                verb = next((v for v in ORGANIZE_VERBS if before.endswith(v)), None) \
+                    if before.endswith(ORGANIZE_VERBS) else None
                 orgs = self._subjects(sm, e.start - len(verb) if verb else e.start, e)
                 if verb or s[e.end:].startswith(("召开", "举行", "开班", "正式开班", "启动", "开幕")):
                     for o in orgs:
@@ -572,7 +594,7 @@ class PageExtractor:
         (省委、市委关于开展…), else the one that opens the sentence after a date phrase
         (荆州区消防救援大队组织…人员，到…开展…行动)."""
         s = sm.sent.text
-        cands = [m for m in sorted(sm.orgs + sm.places, key=lambda m: m.start) if m.end <= verb_at]
+        cands = [m for m in sorted(sm.orgs + sm.places, key=M._start) if m.end <= verb_at]
         near = []
         end = verb_at
         for m in reversed(cands):
@@ -615,7 +637,7 @@ class PageExtractor:
     def rule_visits(self, a, sms, aid, local, main=None):
         """inspected: the visiting party (leader + those who 参加调研) × every stop of the tour.
         A tour with no named party that belongs to an activity (人大代表先后前往A、B) gives heldAt."""
-        text_all = "".join(sm.sent.text for sm in sms)
+        text_all = "".join([sm.sent.text for sm in sms])
         if not any(v in text_all for v in VISIT_VERBS + TRAVEL):
             return
         party, stops = [], []
@@ -719,7 +741,7 @@ class PageExtractor:
                 continue         # nothing here to locate or to locate in
             ms = sorted(sm.places + sm.projects + sm.orgs, key=M._start)
             heads, chained = [], set()
-            places = sorted(sm.places, key=lambda m: m.start)
+            places = sorted(sm.places, key=M._start)
             for k, m in enumerate(ms):
                 # the container named right before: 川店镇云南村 (a project spanning both does not intervene)
                 prev = next((p for p in places if p.end == m.start), None)
@@ -798,7 +820,9 @@ class PageExtractor:
         d = self.out.entities[(dst.type, dst.key)]
         d.names |= e.names
         d.articles |= e.articles
-        self.out.facts = [Fact(dst if f.s == src else f.s, f.p, dst if f.o == src else f.o, f.article,
+        # only the facts that name src change (most do not: they are kept, not copied)
+        self.out.facts = [f if f.s != src and f.o != src else
+                          Fact(dst if f.s == src else f.s, f.p, dst if f.o == src else f.o, f.article,
                                f.sentence, f.start, f.end) for f in self.out.facts]
 
     def merge_suffix_aliases(self):
@@ -810,8 +834,10 @@ class PageExtractor:
                 continue
             if ("Organization", k) not in self.out.entities:
                 continue
-            longer = [o for o in orgs if o != k and ("Organization", o) in self.out.entities and
-                      (o.endswith(k) or (len(k) >= 5 and o[:2] == k[:2] and o[-2:] == k[-2:] and _subsequence(k, o)))]
+            # the string tests first: they fail for most pairs, and cost no tuple or lookup
+            longer = [o for o in orgs if (o.endswith(k) or (len(k) >= 5 and o[:2] == k[:2] and o[-2:] == k[-2:] and
+                                                             _subsequence(k, o)))
+                      and o != k and ("Organization", o) in self.out.entities]
             if len(longer) == 1:
                 self._merge(EntityRef("Organization", k), EntityRef("Organization", longer[0]))
 
@@ -821,7 +847,7 @@ def _listed_before(sm, p) -> list:
     区委常委、常务副区长贺明轩，区政府党组成员钱立新、孙雅文到…"""
     s = sm.sent.text
     posts = [(q.start, q.end) for c in sm.chains for q in c.posts]
-    persons = sorted(sm.persons, key=lambda q: q.start)
+    persons = sorted(sm.persons, key=M._start)
     out = []
     k = persons.index(p)
     while k > 0:

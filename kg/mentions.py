@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from kg.lexicon import lexicon
@@ -43,8 +44,7 @@ class Mention(NamedTuple):
         return default
 
 
-def _start(m) -> int:
-    return m.start
+_start = attrgetter("start")     # a sort key run in C: no Python call per mention
 
 
 @dataclass
@@ -102,7 +102,8 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
     """Scan left from ``end`` over name characters; stop at punctuation, digits, function chars,
     stop words, ``floor`` (the end of the previous mention) or ``max_len``."""
     i = end
-    while i > floor and end - i < max_len:
+    lowest = max(floor, end - max_len)
+    while i > lowest:
         c = s[i - 1]
         if c in allow:
             i -= 1
@@ -113,7 +114,9 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
             break
         if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS:
             break
-        if _stopword_ending_at(s, i) and not (own_word and i == end):
+        # (the tail test of _stopword_ending_at first, inline: it fails for most characters)
+        if (s[i - 2:i] if i >= 2 else s[:i]) in _STOPWORD_TAILS and _stopword_ending_at(s, i) and \
+                not (own_word and i == end):
             break        # own_word: the word right before a body's suffix is the name's own (希望小学)
         i -= 1
     return i
@@ -185,9 +188,11 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
     if not sur:
         return 0
     run = _CJK_RUN.match(s, i, i + sur + 2)
-    run_end = run.end() if run else i
-    lengths = [n for n in (sur + 1, sur + 2) if i + n <= run_end]
-    if sur + 1 in lengths and s[i + sur + 1:i + sur + 2] == "等":
+    k = run.end() - i if run else 0     # ideographs from i, at most sur + 2
+    if k <= sur:
+        return 0         # no room for a given name
+    lengths = (sur + 1, sur + 2) if k > sur + 1 else (sur + 1,)
+    if s[i + sur + 1:i + sur + 2] == "等":
         return sur + 1   # 汪洋等出席: 等 closes a list, it is not part of the name
     for n in lengths:  # a word that follows names starts right after n characters
         if _AFTER_NAME2.match(s, i + n):
@@ -195,9 +200,9 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
     for n in lengths:
         if i + n == len(s) or s[i + n] in DELIMS:
             return n
-    if sur + 2 in lengths and s[i + sur + 2:i + sur + 3] in _AFTER_NAME1:
+    if k > sur + 1 and s[i + sur + 2:i + sur + 3] in _AFTER_NAME1:
         return sur + 2
-    if sur + 1 in lengths and s[i + sur + 1:i + sur + 2] in _TRAVEL_CHARS:
+    if s[i + sur + 1:i + sur + 2] in _TRAVEL_CHARS:
         return sur + 1   # 龚铭到…调研: a short name before 到/赴
     return 0
 
@@ -224,7 +229,10 @@ def _known_automaton(known: frozenset):
 def _known_spans(s: str, known: frozenset) -> list:
     """(start, end, name) of known names in s, scanned like a longest-first alternation:
     leftmost match, the longest name there, then on from its end."""
-    hits = sorted((end + 1 - len(w), -len(w), w) for end, w in _known_automaton(known).iter(s))
+    found = list(_known_automaton(known).iter(s))
+    if len(found) < 2:       # most sentences name none or one: nothing to order
+        return [(end + 1 - len(w), end + 1, w) for end, w in found]
+    hits = sorted((end + 1 - len(w), -len(w), w) for end, w in found)
     out, pos = [], 0
     for a, neg, w in hits:
         if a >= pos:
@@ -561,7 +569,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places):
             continue   # 研发试验中心, 法治政府: a function, not a named body
         out.append(Mention("Organization", name, start, b, subtype))
-    spans = taken + [(o.start, o.end) for o in out]
+    spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
     for m in bodies_re().finditer(s):
         if not _overlaps(m.start(), m.end(), spans):
             out.append(Mention("Organization", m.group(), m.start(), m.end(), L.bodies[m.group()]))
@@ -660,7 +668,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
             continue
         out.append(Mention("Place", name, start, b, subtype, (("level", level),)))
     # gazetteer names not covered by a suffixed name
-    spans = taken + [(o.start, o.end) for o in out]
+    spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
     for m in gazetteer_re().finditer(s):
         name = m.group()
         subtype = L.gazetteer[name]
@@ -703,7 +711,10 @@ def _floor(a: int, taken, out, soft) -> int:
 
 
 def _overlaps(a, b, spans):
-    return any(a < e and s < b for s, e in spans)
+    for s, e in spans:      # a loop, not any(genexpr): this runs for every candidate of every finder
+        if a < e and s < b:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- events, projects, documents

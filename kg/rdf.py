@@ -16,7 +16,19 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.vocab import DCTERMS, GOV, PREFIXES, RDF, RDFS, RES_IRI, SCHEMA, SKOS, XSD, ontology_terms
+from kg.vocab import GOV_IRI, PREFIXES, RES_IRI, ontology_terms
+
+
+# IRIs as text (kg.vocab's rdflib namespaces would cost an rdflib import at start-up)
+def _iri(prefix: str, name: str) -> str:
+    return PREFIXES[prefix] + name
+
+
+def _gov(term: str) -> str:
+    """gov:term, for a term the ontology declares (KeyError otherwise, as GOV.term would fail)."""
+    if term not in ontology_terms():
+        raise KeyError(f"{term} is not a term of the govkg ontology")
+    return GOV_IRI + term
 
 RESOURCE_KINDS = ("person", "post", "organization", "place", "event", "project", "document", "article",
                   "evidence", "holding")
@@ -61,8 +73,8 @@ def _n(iri) -> ox.NamedNode:
 
 def _date(d: str) -> ox.Literal:
     if d.startswith("--"):
-        return ox.Literal(d, datatype=_n(XSD.gMonthDay))
-    return ox.Literal(d, datatype=_n(XSD.date))
+        return ox.Literal(d, datatype=_n(_iri("xsd", "gMonthDay")))
+    return ox.Literal(d, datatype=_n(_iri("xsd", "date")))
 
 
 _TERMS = None
@@ -120,21 +132,23 @@ class _Vocab:
     """
 
     def __init__(self):
-        G = self.gov = {t: _nt(GOV[t]) for t in ontology_terms()}
-        self.gov_iri = {t: str(GOV[t]).encode() for t in ontology_terms()}
+        G = self.gov = {t: _nt(GOV_IRI + t) for t in ontology_terms()}
+        self.gov_iri = {t: (GOV_IRI + t).encode() for t in ontology_terms()}
         self.gov_ = {t: b" %s " % g for t, g in G.items()}
-        self.type_ = b" %s " % _nt(RDF.type)
-        self.label_, self.alt_ = b" %s " % _nt(RDFS.label), b" %s " % _nt(SKOS.altLabel)
-        self.headline_, self.date_ = b" %s " % _nt(SCHEMA.headline), b" %s " % _nt(DCTERMS.date)
-        self.xsd_date, self.xsd_gmonthday = _nt(XSD.date), _nt(XSD.gMonthDay)
-        self.integer_end = b'"^^%s .\n' % _nt(XSD.integer)     # closes '"123' as an xsd:integer
+        self.type_ = b" %s " % _nt(_iri("rdf", "type"))
+        self.label_, self.alt_ = b" %s " % _nt(_iri("rdfs", "label")), b" %s " % _nt(_iri("skos", "altLabel"))
+        self.headline_ = b" %s " % _nt(_iri("schema", "headline"))
+        self.date_ = b" %s " % _nt(_iri("dcterms", "date"))
+        self.xsd_date, self.xsd_gmonthday = _nt(_iri("xsd", "date")), _nt(_iri("xsd", "gMonthDay"))
+        self.integer_end = b'"^^%s .\n' % _nt(_iri("xsd", "integer"))     # closes '"123' as an xsd:integer
         self.article = f"<{RES_IRI}article/".encode()
         self.evidence = f"<{RES_IRI}evidence/".encode()
         self.is_a_end = {t: b"%s%s .\n" % (self.type_, g) for t, g in G.items()}
         self._classes_end = {}
         # An evidence node's lines are written in this order instead of being sorted: each
         # predicate occurs once per node, so line order is predicate order.
-        order = [_nt(RDF.object), _nt(RDF.predicate), _nt(RDF.subject), _nt(RDF.type),
+        order = [_nt(_iri("rdf", "object")), _nt(_iri("rdf", "predicate")), _nt(_iri("rdf", "subject")),
+                 _nt(_iri("rdf", "type")),
                  G["article"], G["endOffset"], G["sentence"], G["startOffset"]]
         if order != sorted(order):
             raise RuntimeError("evidence predicates are not in N-Triples line order; fix _fact_lines")
@@ -261,11 +275,11 @@ def _fact_lines(V: _Vocab, facts, nodes: dict, by_subject: dict) -> None:
     seen = set()
     for f in facts:
         fs, fo, fp, start, sentence = f.s, f.o, f.p, f.start, f.sentence
-        s_iri, s, _, _, _, s_ev = nodes.get((fs.type, fs.key)) or _entity_ref(fs.type, fs.key)
-        o_iri, _, _, o_end, o_ev, _ = nodes.get((fo.type, fo.key)) or _entity_ref(fo.type, fo.key)
+        # an EntityRef is a (type, key) tuple: it is its own key in nodes and in seen
+        s_iri, s, _, _, _, s_ev = nodes.get(fs) or _entity_ref(fs.type, fs.key)
+        o_iri, _, _, o_end, o_ev, _ = nodes.get(fo) or _entity_ref(fo.type, fo.key)
         by_subject.setdefault(s, []).append(b"".join((s, gov_[fp], o_end)))
-        # keyed on EntityRef's fields (its equality): a dataclass EntityRef hashes in Python
-        ev_key = (fs.type, fs.key, fp, fo.type, fo.key, f.article, start, sentence if start < 0 else "")
+        ev_key = (fs, fp, fo, f.article, start, sentence if start < 0 else "")
         if ev_key in seen:
             continue
         seen.add(ev_key)
@@ -300,12 +314,12 @@ def holding_triples(holdings) -> list[ox.Triple]:
     for (person, post), (first, last) in holdings.items():
         pi, po = entity_iri("Person", person), entity_iri("Post", post)
         h = _n(f"{RES_IRI}holding/{digest(pi, po)}")
-        T.append(ox.Triple(h, _n(RDF.type), _n(GOV.PostHolding)))
-        T.append(ox.Triple(h, _n(GOV.holder), _n(pi)))
-        T.append(ox.Triple(h, _n(GOV.post), _n(po)))
+        T.append(ox.Triple(h, _n(_iri("rdf", "type")), _n(_gov("PostHolding"))))
+        T.append(ox.Triple(h, _n(_gov("holder")), _n(pi)))
+        T.append(ox.Triple(h, _n(_gov("post")), _n(po)))
         if first:
-            T.append(ox.Triple(h, _n(GOV.firstSeen), _date(first)))
-            T.append(ox.Triple(h, _n(GOV.lastSeen), _date(last)))
+            T.append(ox.Triple(h, _n(_gov("firstSeen")), _date(first)))
+            T.append(ox.Triple(h, _n(_gov("lastSeen")), _date(last)))
     return T
 
 

@@ -11,15 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
-
 GOV_IRI = "https://w3id.org/govkg/ontology#"
 RES_IRI = "https://w3id.org/govkg/resource/"
-SCHEMA = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-RES = Namespace(RES_IRI)
 
 # The nine relation predicates of the annotation contract, in its order.
 RELATIONS = ("holdsPost", "memberOf", "attended", "chaired", "inspected", "locatedIn",
@@ -27,9 +20,11 @@ RELATIONS = ("holdsPost", "memberOf", "attended", "chaired", "inspected", "locat
 # Scored entity classes (the annotation's types), in its order.
 ENTITY_TYPES = ("Person", "Post", "Organization", "Place", "Event", "Project", "Document")
 
-PREFIXES = {"gov": GOV_IRI, "res": RES_IRI, "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL),
-            "xsd": str(XSD), "skos": str(SKOS), "dcterms": str(DCTERMS), "prov": str(PROV),
-            "schema": str(SCHEMA), "org": str(ORG), "foaf": str(FOAF)}
+PREFIXES = {"gov": GOV_IRI, "res": RES_IRI, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#", "skos": "http://www.w3.org/2004/02/skos/core#",
+            "dcterms": "http://purl.org/dc/terms/", "prov": "http://www.w3.org/ns/prov#",
+            "schema": "https://schema.org/", "org": "http://www.w3.org/ns/org#", "foaf": "http://xmlns.com/foaf/0.1/"}
 
 
 def ontology_dir() -> Path:
@@ -58,4 +53,21 @@ def ontology_terms() -> tuple[str, ...]:
     return tuple(sorted(set(re.findall(r"^gov:(\w+)\s+a\s+owl:", text, flags=re.M))))
 
 
-GOV = ClosedNamespace(GOV_IRI, list(ontology_terms()))
+# rdflib's namespace objects (GOV, RDF, SCHEMA ...) are made when first asked for: importing
+# rdflib costs ~70 ms of start-up, and ``kg build`` writes its IRIs as text (kg.rdf) without them.
+_NAMESPACES = ("GOV", "RES", "SCHEMA", "ORG", "FOAF", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD")
+
+
+def __getattr__(name: str):
+    if name not in _NAMESPACES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import rdflib.namespace as ns
+
+    g = globals()
+    g["GOV"] = ns.ClosedNamespace(GOV_IRI, list(ontology_terms()))
+    g["RES"] = ns.Namespace(RES_IRI)
+    for k in ("SCHEMA", "ORG", "FOAF"):
+        g[k] = ns.Namespace(PREFIXES[k.lower()])
+    for k in ("DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD"):
+        g[k] = getattr(ns, k)
+    return g[name]
