@@ -110,8 +110,10 @@ class _Done:
 
 
 class LocalEngine:
-    """Batches in this process (1 worker) or in a fork pool started after jieba is loaded, so
-    every worker shares the parent's dictionary pages instead of loading its own."""
+    """Batches in this process (1 worker) or in a fork pool. Each worker loads the dictionary
+    shards of the characters its pages hold, as one worker does: a 10 MB build touches ~600 of
+    the 11,772, so loading all of them in the parent before the fork (to share the pages) cost
+    the whole build 0.35-0.5 s of serial start-up for ~30 MB of memory saved per worker."""
 
     def __init__(self, workers: int = 1):
         self.workers = workers
@@ -124,7 +126,7 @@ class LocalEngine:
         if self.pool is None:
             import multiprocessing as mp
 
-            _warm()
+            _open_dictionary()
             ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
             self.pool = ctx.Pool(self.workers)
         return self.pool.apply_async(extract_batch, (batch,))
@@ -142,11 +144,12 @@ class LocalEngine:
             self.pool = None
 
 
-def _warm():
-    """Load jieba's dictionary once, before the first page arrives."""
-    from kg.segment import warm
+def _open_dictionary():
+    """Open (on a first run: build) the dictionary cache in the parent, so the workers do not
+    each build it; its shards are loaded by the workers as their pages need them."""
+    from kg.segment import open_dictionary_cache
 
-    warm()
+    open_dictionary_cache()
 
 
 def run_batches(engine, batches):

@@ -48,7 +48,6 @@ def _dictionary():
     loaded so far, which is enough for the spans passed through ``lcut`` but not for anyone
     calling ``jieba.lcut`` directly."""
     import logging
-    import os
 
     from kg.dictcache import open_dictionary
 
@@ -57,8 +56,6 @@ def _dictionary():
     d = open_dictionary(jieba)
     tk = jieba.Tokenizer()
     tk.FREQ, tk.total, tk.initialized = d.FREQ, d.total, True
-    # forked workers (kg.pipeline) then share the parent's dictionary pages instead of each loading shards
-    os.register_at_fork(before=d.load_all)
     return tk, d
 
 
@@ -95,9 +92,9 @@ def freq(word: str) -> int:
     return f or 0
 
 
-def warm() -> None:
-    """Load the whole dictionary now (before forking workers)."""
-    _dictionary()[1].load_all()
+def open_dictionary_cache() -> None:
+    """Open the dictionary cache now (building it if it is missing), loading no shard yet."""
+    _dictionary()
 
 
 @lru_cache(maxsize=65536)

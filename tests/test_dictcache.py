@@ -188,10 +188,18 @@ def test_segment_never_imports_posseg_nor_pkg_resources(cache_dir, reference):
     assert out == f"{ref.lcut('认真落实乡村振兴战略', HMM=False)} {tags['乡村']} {ref.FREQ['乡村']} False False"
 
 
-def test_forked_workers_inherit_the_whole_dictionary(cache_dir):
-    """Loaded in the parent just before a fork, so workers share it instead of loading their own."""
+def test_forked_workers_load_only_the_shards_their_text_needs(cache_dir, reference):
+    """Nothing is loaded in the parent for the workers (a 2-worker build used to load all 11,772
+    shards first, serially); a worker loads its text's shards and segments as jieba does."""
+    ref, _ = reference
+    text = "认真落实乡村振兴战略"
     out = _run("import multiprocessing as mp\nfrom kg import segment as S\n"
-               "def pending(_):\n    return len(S._dictionary()[1].pending)\n"
-               "S.lcut('荆州')\nbefore = pending(0)\n"
-               "with mp.get_context('fork').Pool(1) as p:\n    print(before > 0, p.map(pending, [0]))", cache_dir)
-    assert out == "True [0]"
+               "from kg.pipeline import run_extraction\n"
+               "def pending():\n    return len(S._dictionary()[1].pending)\n"
+               "def work(s):\n    return S.lcut(s), pending()\n"
+               "S.lcut('荆州')\nbefore = pending()\n"
+               "with mp.get_context('fork').Pool(1) as p:\n"
+               f"    words, left = p.map(work, ['{text}'])[0]\n"
+               "list(run_extraction([('a.txt', '本报讯 近日，区长张三调研。')], workers=2))\n"
+               "print(before > 1000, pending() == before, 0 < left < before, words)", cache_dir)
+    assert out == f"True True True {ref.lcut(text, HMM=False)}"
