@@ -159,3 +159,29 @@ def test_kg_main_reports_errors_in_one_line(tmp_path):
                        capture_output=True, text=True)
     assert r.returncode == 1
     assert r.stderr.strip().startswith("kg: error:") and "full" in r.stderr and "Traceback" not in r.stderr
+
+
+def _density(pages) -> tuple:
+    """(facts, entities) the build extracts per KB of page text."""
+    from kg import rdf
+    from kg.articles import split_page
+    from kg.extract import extract_page
+
+    kb = facts = ents = 0
+    for name, text in pages:
+        kb += len(text.encode("utf-8")) / 1000
+        page = split_page(name, text)
+        found = extract_page(page, [rdf.article_id(a.body) for a in page.articles])
+        facts += len(found.facts)
+        ents += len(found.entities)
+    return facts / kb, ents / kb
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/corpus absent")
+def test_synthetic_pages_are_as_dense_in_facts_as_the_real_pages():
+    # The bench times the build on synthetic text: text sparser in names and facts than the
+    # paper's pages would flatter it, text much denser would wrong it.
+    real = _density((p.name, p.read_text(encoding="utf-8")) for p in sorted(REAL.glob("*.txt")))
+    synth = _density((f"{i}.txt", p.text) for i, p in enumerate(iter_pages(300, seed=2)))
+    assert 1.0 <= synth[0] / real[0] <= 1.3, (synth, real)
+    assert 0.9 <= synth[1] / real[1] <= 1.2, (synth, real)
