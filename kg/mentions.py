@@ -394,15 +394,21 @@ LEAD_VERBS = ("同志", "主持", "强调", "指出", "要求", "表示", "一�
               "督办", "考察", "视察", "讲话", "介绍", "深入", "先后", "专题", "走访", "看望", "慰问", "检查")
 
 
-# a clause opening with 2-4 characters and a verb: the only places find_subject_names looks at
-_SUBJECT_AT = re.compile(f"(?:^|(?<=[，。；：、,;:\\s]))(?=[{CJK}]{{2,4}}(?:{'|'.join(LEAD_VERBS)}))")
+# a clause opening with 2-4 characters and a verb: the only places find_subject_names looks at.
+# The clause mark is matched, not looked behind at: a pattern that opens with a character set
+# lets re skip ahead to the next mark, where "^|(?<=…)" tried a full match at every position.
+_SUBJECT_VERB = f"(?=[{CJK}]{{2,4}}(?:{'|'.join(LEAD_VERBS)}))"
+_SUBJECT_OPENS = re.compile(_SUBJECT_VERB)
+_SUBJECT_AFTER = re.compile(f"[，。；：、,;:\\s]{_SUBJECT_VERB}")
 
 
 def find_subject_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
     """A name opening a clause and followed by a verb of the genre: "张远重强调", "万玲玲一行先后到"."""
     out = []
-    for m in _SUBJECT_AT.finditer(s):
-        i = m.start()
+    starts = [m.end() for m in _SUBJECT_AFTER.finditer(s)]
+    if _SUBJECT_OPENS.match(s):
+        starts.insert(0, 0)
+    for i in starts:
         n = name_at(s, i, known)
         if n and s.startswith(LEAD_VERBS, i + n):
             out.append(Mention("Person", s[i:i + n], i, i + n, "Official", (("how", "verb"),)))
