@@ -65,7 +65,9 @@ class PageFacts:
 
 # ---------------------------------------------------------------- sentences
 
-_SENT_END = re.compile(r"[。！？；!?;]+[”’」]?|\n+")
+# r"[。！？；!?;]+[”’」]?|\n+", opening with one character set so that re skips to the next
+# sentence end instead of trying a match at every position
+_SENT_END = re.compile(r"[。！？；!?;\n](?:(?<=\n)\n*|[。！？；!?;]*[”’」]?)")
 
 
 # Cleaning applies NFKC, which turns full-width ，；：（） into ASCII. The rules are written
@@ -276,6 +278,14 @@ _SETTLING = re.compile("敲定|引进|落地|落户|建成|签约|入驻")
 _LOCATING = re.compile("(?:位于|地处|落户|落地|坐落于|建在)")
 
 
+# compiled once, not looked up in re's cache for each event, subject or person
+_HELD_IN = re.compile(r"在([^，。；]{2,30}?)(举行|召开|举办|开幕|开展)")
+_DATE_LEAD = re.compile(r"^(近日|日前|近期|当天|[\d月日上下午至—-]+|今年以来|\d+年\d+月\d+日)[，,]?")
+_STUDYING = re.compile("(传达|学习|贯彻|落实|领会)$")
+_DISTRICT_BODY = re.compile(r"([\u4e00-\u9fff]{2,3}区)(?=委|政府|人大|政协)")
+_DISTRICT_BODY_AT = re.compile(r"区(?=委|政府|人大|政协)")
+
+
 class PageExtractor:
     """Runs the rules over one page. State lives only for the duration of ``run``."""
 
@@ -438,8 +448,10 @@ class PageExtractor:
     def _district_before(self, s, pos):
         """The nearest other district named before a chain ("江岸区委书记姚彬，副区长严松毅")."""
         m = None
-        for m_ in re.finditer(r"([\u4e00-\u9fff]{2,3}区)(?=委|政府|人大|政协)", s[:pos + 1]):
-            m = m_
+        # most chains name no district body: the literal 区 lets re find that out with a fast scan
+        if _DISTRICT_BODY_AT.search(s, 0, pos + 1):
+            for m_ in _DISTRICT_BODY.finditer(s[:pos + 1]):
+                m = m_
         if m and not m.group(1).endswith(("两区", "全区", "城区", "辖区")) and m.group(1) != self.ctx.district \
                 and not m.group(1).endswith(self.ctx.zone_short):
             return m.group(1)
@@ -507,7 +519,7 @@ class PageExtractor:
                                 s.startswith(v, x.end + 2) for v in HOST_VERBS) for x in sm.orgs):
                         self.fact(eref, "organizedBy", self.ref(o, aid, local), aid, sm.sent)
                 # heldAt: 在X举行
-                m = re.search(r"在([^，。；]{2,30}?)(举行|召开|举办|开幕|开展)", s[e.end:])
+                m = _HELD_IN.search(s[e.end:])
                 if m:
                     inside = [x for x in sm.places + sm.orgs if e.end + m.start(1) <= x.start and x.end <= e.end + m.end(1)]
                     for x in inside:
@@ -611,7 +623,7 @@ class PageExtractor:
             return near
         out = []
         i = 0
-        lead = re.match(r"^(近日|日前|近期|当天|[\d月日上下午至—-]+|今年以来|\d+年\d+月\d+日)[，,]?", s)
+        lead = _DATE_LEAD.match(s)
         if lead:
             i = lead.end()
         chain_end = None
@@ -869,7 +881,7 @@ def _subsequence(short: str, long_: str) -> bool:
 
 def _referenced(s: str, p) -> bool:
     """A leader named as the source of a speech being studied (传达学习习近平总书记…讲话) is not present."""
-    return bool(re.search("(传达|学习|贯彻|落实|领会)$", s[max(0, p.start - 4):p.start]))
+    return bool(_STUDYING.search(s[max(0, p.start - 4):p.start]))
 
 
 def _similar(a: str, b: str) -> bool:

@@ -394,15 +394,21 @@ LEAD_VERBS = ("同志", "主持", "强调", "指出", "要求", "表示", "一�
               "督办", "考察", "视察", "讲话", "介绍", "深入", "先后", "专题", "走访", "看望", "慰问", "检查")
 
 
-# a clause opening with 2-4 characters and a verb: the only places find_subject_names looks at
-_SUBJECT_AT = re.compile(f"(?:^|(?<=[，。；：、,;:\\s]))(?=[{CJK}]{{2,4}}(?:{'|'.join(LEAD_VERBS)}))")
+# a clause opening with 2-4 characters and a verb: the only places find_subject_names looks at.
+# The clause mark is matched, not looked behind at: a pattern that opens with a character set
+# lets re skip ahead to the next mark, where "^|(?<=…)" tried a full match at every position.
+_SUBJECT_VERB = f"(?=[{CJK}]{{2,4}}(?:{'|'.join(LEAD_VERBS)}))"
+_SUBJECT_OPENS = re.compile(_SUBJECT_VERB)
+_SUBJECT_AFTER = re.compile(f"[，。；：、,;:\\s]{_SUBJECT_VERB}")
 
 
 def find_subject_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
     """A name opening a clause and followed by a verb of the genre: "张远重强调", "万玲玲一行先后到"."""
     out = []
-    for m in _SUBJECT_AT.finditer(s):
-        i = m.start()
+    starts = [m.end() for m in _SUBJECT_AFTER.finditer(s)]
+    if _SUBJECT_OPENS.match(s):
+        starts.insert(0, 0)
+    for i in starts:
         n = name_at(s, i, known)
         if n and s.startswith(LEAD_VERBS, i + n):
             out.append(Mention("Person", s[i:i + n], i, i + n, "Official", (("how", "verb"),)))
@@ -710,6 +716,14 @@ def _floor(a: int, taken, out, soft) -> int:
     return floor
 
 
+def _overlaps_outside(a, b, spans):
+    """A span overlaps (a, b) without holding it whole (one loop, not a filtered copy of spans)."""
+    for s, e in spans:
+        if a < e and s < b and not (s <= a and b <= e):
+            return True
+    return False
+
+
 def _overlaps(a, b, spans):
     for s, e in spans:      # a loop, not any(genexpr): this runs for every candidate of every finder
         if a < e and s < b:
@@ -810,20 +824,27 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             out.append(Mention("Event", m.group(), m.start(), m.end(), "Meeting"))
             spans.append((m.start(), m.end()))
     for m in _EVENT_RE.finditer(s):
-        a, b = m.start(), m.end()
-        inside = next(((qa, qb) for qa, qb in quotes if qa < b < qb), None)
-        if inside:
-            if _EVENT_AFTER_QUOTE.match(s[inside[1]:]):
-                continue  # the quoted words open a longer name: “招商大讲堂”系列培训
-            if b == inside[1] - 1:
-                b = inside[1]  # “敲门行动”: the closing quote belongs to the name
-        if spans and _overlaps(a, b, [(x, y) for x, y in spans if not (x <= a and b <= y)]):
+        a, b = m.span()
+        opens_longer = False
+        for qa, qb in quotes:     # (most sentences quote nothing: no generator for them)
+            if qa < b < qb:
+                if _EVENT_AFTER_QUOTE.match(s[qb:]):
+                    opens_longer = True   # the quoted words open a longer name: “招商大讲堂”系列培训
+                elif b == qb - 1:
+                    b = qb                # “敲门行动”: the closing quote belongs to the name
+                break
+        if opens_longer:
+            continue
+        if spans and _overlaps_outside(a, b, spans):
             continue
         if m.group().endswith("会") and s[b:b + 1] == "议":
             b += 1       # 分析会 + 议: the longer name 分析会议
-        if s[b:b + 1] in ("员", "室", "场", "所", "长", "费") or s[b:].startswith(EVENT_NOT_AFTER):
+        if s[b:b + 1] in ("员", "室", "场", "所", "长", "费") or s.startswith(EVENT_NOT_AFTER, b):
             continue
-        floor = max([e for x, e in spans if e <= a and not (x <= a < e)] + [0])
+        floor = 0
+        for _, e in spans:
+            if floor < e <= a:       # (a span ending by a cannot also hold a)
+                floor = e
         start = _event_left(s, a, floor)
         if out and out[-1].end == a and start >= out[-1].start:
             start = out.pop().start          # 博爱周 + 主题宣传活动: one name
@@ -833,9 +854,9 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if _generic_event(name) or len(name) < 4 or "某" in name:
             continue
         subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
-        in_frame = s[:start].endswith("在") and s[b:].startswith("中")
+        in_frame = s.endswith("在", 0, start) and s.startswith("中", b)
         if subtype == "Activity" and "“" not in name and not _introduced(s, start) and not in_frame and \
-                not s[b:].startswith(("启动", "开班", "正式开班", "举行", "开幕", "在")):
+                not s.startswith(("启动", "开班", "正式开班", "举行", "开幕", "在"), b):
             continue  # 以实际行动, 把文旅活动推介: an activity is named where it is held or launched
         spans = [(x, y) for x, y in spans if not (start <= x and y <= b)]
         out = [o for o in out if not (start <= o.start and o.end <= b)]

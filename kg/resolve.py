@@ -103,6 +103,9 @@ def canonical_event(name: str, ctx: Context) -> str:
     return name
 
 
+_NOT_IN_KEY = re.compile(r"[\s“”‘’\"'《》「」]")   # compiled once: re.sub looked it up in re's cache per call
+
+
 def norm_key(s: str) -> str:
     """The comparison form of a name: what the scorer compares (no spaces, no quotes or 《》)."""
-    return re.sub(r"[\s“”‘’\"'《》「」]", "", s)
+    return _NOT_IN_KEY.sub("", s)

@@ -3,7 +3,7 @@
 Only short candidate spans are segmented (never whole articles), so jieba's cost stays a
 fraction of one ``jieba.lcut`` pass over the text. Part-of-speech comes from jieba's own
 dictionary table (a dict lookup), not from ``jieba.posseg``'s HMM, which is ~6x slower.
-The dictionary comes from kg.dictcache (loaded per first character as spans need it), never from
+The dictionary comes from kg.dictcache (loaded per two-character prefix as spans need it), never from
 ``jieba.initialize()`` or ``import jieba.posseg``, which cost ~1 s of start-up.
 """
 from __future__ import annotations
@@ -62,13 +62,11 @@ def _dictionary():
 def lcut(text: str) -> list[str]:
     """``jieba.lcut(text, HMM=False)`` with the installed jieba dictionary.
 
-    Identical to jieba's: segmenting ``text`` looks up only prefix-dict keys that start with a
-    character of ``text``, and those characters' shards are loaded first."""
+    Identical to jieba's: segmenting ``text`` looks up only prefix-dict keys that are a character
+    of ``text`` or start with one of its two-character prefixes, and those are loaded first."""
     tk, d = _dictionary()
     if d.pending:
-        missing = d.pending.intersection(text)
-        if missing:
-            d.load(missing)
+        d.load_span(text)
     return tk.lcut(text, HMM=False)
 
 
@@ -77,7 +75,7 @@ def tag(word: str) -> str | None:
     d = _dictionary()[1]
     t = d.tags.get(word)
     if t is None and word[:1] in d.pending:        # a word is only in its first character's shard
-        d.load(word[:1])
+        d.load_word(word)
         t = d.tags.get(word)
     return t
 
@@ -87,7 +85,7 @@ def freq(word: str) -> int:
     d = _dictionary()[1]
     f = d.FREQ.get(word)
     if f is None and word[:1] in d.pending:
-        d.load(word[:1])
+        d.load_word(word)
         f = d.FREQ.get(word)
     return f or 0
 

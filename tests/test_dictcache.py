@@ -87,6 +87,27 @@ def test_each_span_segments_as_jieba_does_with_only_its_own_shards(cache_dir, re
         assert lazy_tokenizer(d).lcut(span, HMM=False) == ref.lcut(span, HMM=False), span   # ... same words
 
 
+def test_each_span_segments_as_jieba_does_with_only_its_pieces(cache_dir, reference):
+    ref, _ = reference
+    for span in SPANS:
+        d = DC.open_dictionary(jieba, cache_dir)
+        d.load_span(span)
+        assert len(d.pending) > 10000 and len(d.FREQ) < 5000   # no whole shard ...
+        assert lazy_tokenizer(d).lcut(span, HMM=False) == ref.lcut(span, HMM=False), span   # ... same words
+
+
+def test_a_word_brings_its_own_piece(cache_dir, reference):
+    ref, tags = reference
+    d = DC.open_dictionary(jieba, cache_dir)
+    for w in ("乡村", "乡村振兴", "乡", "荆州", "的", "了了"):
+        d.load_word(w)
+        assert d.tags.get(w) == tags.get(w)
+        assert d.FREQ.get(w) == ref.FREQ.get(w)
+    assert "乡镇" not in d.FREQ                       # another prefix's piece stays on disk
+    d.load("乡")                                      # the whole shard on top of its pieces
+    assert d.FREQ.get("乡镇") == ref.FREQ.get("乡镇") and "乡" not in d.pending
+
+
 def test_full_load_equals_jiebas_tables(cache_dir, reference):
     ref, tags = reference
     d = DC.open_dictionary(jieba, cache_dir)
@@ -134,7 +155,8 @@ def test_a_damaged_or_truncated_file_is_rebuilt(cache_dir, tmp_path, damage, qui
 def test_a_damaged_shard_is_a_clear_error_naming_the_file(cache_dir, tmp_path):
     src = next(cache_dir.glob("jieba-dict-*.bin"))
     d = DC.open_dictionary(jieba, cache_dir)
-    o, m = d._index["荆"]
+    o, m, _, _ = d._index["荆"]                   # its whole shard
+    o += d._base
     data = bytearray(src.read_bytes())
     data[o:o + m] = b"\xff" * m
     bad = tmp_path / src.name
