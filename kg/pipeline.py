@@ -111,9 +111,9 @@ class _Done:
 
 class LocalEngine:
     """Batches in this process (1 worker) or in a fork pool. Each worker loads the dictionary
-    shards of the characters its pages hold, as one worker does: a 10 MB build touches ~600 of
-    the 11,772, so loading all of them in the parent before the fork (to share the pages) cost
-    the whole build 0.35-0.5 s of serial start-up for ~30 MB of memory saved per worker."""
+    entries its pages need, as one worker does (a 10 MB build needs a small part of them), so
+    the parent does not load the whole dictionary before the fork to share its pages: that cost
+    the build 0.35-0.5 s of serial start-up and saved no memory (refcount writes copy the pages)."""
 
     def __init__(self, workers: int = 1):
         self.workers = workers

@@ -217,11 +217,11 @@ def test_forked_workers_load_only_the_shards_their_text_needs(cache_dir, referen
     text = "认真落实乡村振兴战略"
     out = _run("import multiprocessing as mp\nfrom kg import segment as S\n"
                "from kg.pipeline import run_extraction\n"
-               "def pending():\n    return len(S._dictionary()[1].pending)\n"
-               "def work(s):\n    return S.lcut(s), pending()\n"
-               "S.lcut('荆州')\nbefore = pending()\n"
+               "def loaded():\n    d = S._dictionary()[1]\n    return len(d.pending), len(d.FREQ)\n"
+               "def work(s):\n    return S.lcut(s), loaded()[1]\n"
+               "S.lcut('荆州')\nbefore = loaded()\n"
                "with mp.get_context('fork').Pool(1) as p:\n"
-               f"    words, left = p.map(work, ['{text}'])[0]\n"
+               f"    words, entries = p.map(work, ['{text}'])[0]\n"
                "list(run_extraction([('a.txt', '本报讯 近日，区长张三调研。')], workers=2))\n"
-               "print(before > 1000, pending() == before, 0 < left < before, words)", cache_dir)
+               "print(before[0] > 1000, loaded() == before, entries > before[1], words)", cache_dir)
     assert out == f"True True True {ref.lcut(text, HMM=False)}"
