@@ -185,6 +185,9 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     docs = M.find_documents(s)
     taken_docs = taken + [(d.start - 1, d.end + 1) for d in docs] if docs else taken
     events = M.find_events(s, taken_docs)
+    if docs and events:
+        # a suffix inside a title (《…三年行动计划》) names no event: the marks bound the title
+        events = [e for e in events if not any(e.start < d.end and d.start < e.end for d in docs)]
     places0 = M.find_places(s, taken_docs, ctx_names)
     projects = M.find_projects(s, taken_docs, places0)
     if projects and events:

@@ -249,6 +249,13 @@ def test_document_named_without_review_is_not_reviewed():
     assert pairs(f, "reviewed") == set()
 
 
+def test_an_event_word_inside_a_document_title_names_no_event():
+    # 行动 ends 三年行动计划 inside the title: no activity "会议原则通过《…三年行动"
+    f = run("3月9日，区委副书记、区长卫东主持召开区政府第九次常务会议。会议原则通过《荆州区耕地保护三年行动计划》。")
+    assert keys(f, "Event") == {"荆州区政府第九次常务会议"}
+    assert keys(f, "Document") == {"荆州区耕地保护三年行动计划"}
+
+
 def test_headline_meeting_and_body_meeting_are_one_event():
     f = run("3月9日，区委副书记、区长卫东主持召开区政府第九次常务会议。", headline="区政府召开第九次常务会议")
     assert keys(f, "Event") == {"荆州区政府第九次常务会议"}
