@@ -4,7 +4,8 @@ Prints one table of figures measured on synthetic pages (``kg synth``), each com
 fresh subprocess so imports, dictionary loads and start-up are paid the way a user pays them:
 
 1. read + decode throughput, 2. one regex pass, 3. Aho-Corasick with 5,000 words,
-4.-5. in interleaved rounds (``--rounds``, best round reported, every round in the notes):
+4.-5. in interleaved rounds (``--rounds``; each rate its best round, each ratio the median of
+the ratios within a round, every round in the notes):
 ``jieba.lcut`` alone (dictionary load reported apart) and ``kg build`` with 1 and 2 workers on the
 same text, end to end (start-up, dictionary load, merge and Turtle write included), and jieba and
 the 1-worker build on the real pages repeated to ~2 MB when ``--real`` is present; then
@@ -232,13 +233,18 @@ def ac_words(n: int) -> list:
     return sorted(words)[:n]
 
 
-def _per_round(base: list, other: list) -> str:
-    """The ratio within each round (its two runs minutes apart) and their median: a slow spell
-    that falls on one run of a round shows here, where best/best can pair runs of two rounds."""
+def _ratio(base: list, other: list) -> tuple:
+    """(value, note) of other/base over rounds: the median of the ratios within each round (its
+    runs a minute apart, so a slow spell of the shared machine hits both alike), with every
+    round's ratio and best/best in the note. Best/best can pair a lucky round of one with an
+    unlucky round of the other; with one round it is all there is."""
+    best = max(other) / max(base)
     ratios = [b / a for a, b in zip(base, other)]
-    if len(ratios) < 2:
-        return ""
-    return f"; per round {', '.join(f'{r:.2f}' for r in ratios)}, median {statistics.median(ratios):.2f}"
+    if len(ratios) < 2 or len(base) != len(other):
+        return best, f"best/best of {min(len(base), len(other))}"
+    med = statistics.median(ratios)
+    return med, (f"median of {len(ratios)} rounds (per round {', '.join(f'{r:.2f}' for r in ratios)}); "
+                 f"best/best {best:.2f}")
 
 
 def run_step(name: str, pages: Path) -> tuple:
@@ -415,7 +421,6 @@ class Bench:
                     failed["real 1"] = r.reason()
                 else:
                     seen["real 1"].append(corpus_bytes(real) / 1e6 / r.seconds)
-        n = self.rounds
 
         def spread(xs):
             return f"best of {len(xs)}" + (f" (rounds {', '.join(f'{x:.2f}' for x in xs)})" if len(xs) > 1 else "")
@@ -452,16 +457,16 @@ class Bench:
             self.na("validate", "no 1-worker build", "s")
         self.rebuild(pages, mb)
         if 1 in rates and "jieba" in rates:
-            self.add("build 1 worker / jieba.lcut", rates[1] / rates["jieba"], "x",
-                     f"same text, best/best of {n}" + _per_round(seen["jieba"], seen[1]))
+            value, note = _ratio(seen["jieba"], seen[1])
+            self.add("build 1 worker / jieba.lcut", value, "x", f"same text, {note}")
         else:
             self.na("build 1 worker / jieba.lcut", "a figure is missing", "x")
         if seen["real 1"] and seen["real jieba"]:
             # the same ratio on the issue's own text; a page repeated gives the writer each of its
             # triples many times, which it writes once
-            self.add("build 1 worker / jieba.lcut (real pages)", max(seen["real 1"]) / max(seen["real jieba"]), "x",
-                     f"best/best of {len(seen['real 1'])}" + _per_round(seen["real jieba"], seen["real 1"])
-                     + "; repeated pages: each triple reaches the writer once per copy and is written once")
+            value, note = _ratio(seen["real jieba"], seen["real 1"])
+            self.add("build 1 worker / jieba.lcut (real pages)", value, "x",
+                     f"{note}; repeated pages: each triple reaches the writer once per copy and is written once")
         else:
             self.na("build 1 worker / jieba.lcut (real pages)", failed.get("real 1") or failed.get("real jieba")
                     or "a figure is missing", "x")
@@ -474,8 +479,8 @@ class Bench:
         else:
             self.na("two jieba.lcut at once / one", failed.get("pair") or failed.get("jieba", "no run"), "x")
         if 1 in rates and 2 in rates:
-            self.add("build 2 workers / 1 worker", rates[2] / rates[1], "x",
-                     f"{os.cpu_count()} cores, best/best of {n}" + _per_round(seen[1], seen[2]))
+            value, note = _ratio(seen[1], seen[2])
+            self.add("build 2 workers / 1 worker", value, "x", f"{os.cpu_count()} cores, {note}")
         else:
             self.na("build 2 workers / 1 worker", "a figure is missing", "x")
 
