@@ -86,3 +86,7 @@ def test_verdicts_compare_with_targets():
     assert "MISS  kg --help under 0.5 s" in text
     assert "MISS  articles/s at 10k and 100k within 20%" in text
     assert "n/a   100k articles under 1.5 GB" in text
+    small = verdicts([Figure("peak RSS tree (largest build)", 400.0, "MB", "10000 articles")])
+    assert "n/a   100k articles under 1.5 GB: the largest build had 10000 articles" in "\n".join(small)
+    big = verdicts([Figure("peak RSS tree (largest build)", 400.0, "MB", "100000 articles")])
+    assert "met   100k articles under 1.5 GB: 400.00" in "\n".join(big)
