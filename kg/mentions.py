@@ -79,6 +79,8 @@ _PROJECT_STOPWORDS = _STOPWORD_SET - set("建设 建成 发展 打造 工作 改
 
 
 _STOPWORD_TAILS = frozenset(w[-2:] for w in _STOPWORD_SET)
+# characters left_edge looks at twice; any other CJK character just extends the name
+_EDGE_SUSPECTS = frozenset(STOP_CHARS | CLASSIFIERS | {w[-1] for w in _STOPWORD_SET})
 
 
 def _stopword_ending_at(s: str, i: int, words=_STOPWORD_SET) -> int:
@@ -110,6 +112,9 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
             continue
         if not ("\u4e00" <= c <= "\u9fff"):
             break
+        if c not in _EDGE_SUSPECTS:
+            i -= 1
+            continue
         if c in STOP_CHARS and not (i < end and _noun_word(s[i - 1:i + 1])):
             break
         if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS:
@@ -771,6 +776,9 @@ _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".jo
 
 
 _EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为")
+# a set test per character first: most characters end none of the stops (the endswith is dearer)
+_EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
+_EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
 
 
 def _event_left(s: str, a: int, floor: int) -> int:
@@ -785,9 +793,9 @@ def _event_left(s: str, a: int, floor: int) -> int:
         elif c in "“「":
             quote = False
         elif not quote:
-            if c in "，。；：！？,;:!?\n（）()、" or c in EVENT_STOP_CHARS:
+            if c in _EVENT_LEFT_BREAK:
                 break
-            if s.endswith(_EVENT_LEFT_STOPS, 0, i):
+            if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i):
                 break
         i -= 1
     return i

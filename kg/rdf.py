@@ -275,6 +275,9 @@ def _fact_lines(V: _Vocab, facts, nodes: dict, by_subject: dict) -> None:
     sha1, needs_escape = hashlib.sha1, _NEEDS_ESCAPE.search
     articles = {}   # article id -> (its UTF-8, evidence article line end)
     seen = set()
+    # extract makes facts sentence by sentence: a sentence's facts come one after another, so
+    # its encoding and escaping serve the whole run of them
+    last_sentence, said, said_end = None, b"", b""
     for f in facts:
         fs, fo, fp, start, sentence = f.s, f.o, f.p, f.start, f.sentence
         # an EntityRef is a (type, key) tuple: it is its own key in nodes and in seen
@@ -289,13 +292,14 @@ def _fact_lines(V: _Vocab, facts, nodes: dict, by_subject: dict) -> None:
         if art is None:
             aid = f.article.encode()
             art = articles[f.article] = (aid, b"%s%s> .\n" % (ev_article_, aid))
-        said = sentence.encode()
+        if sentence != last_sentence:
+            last_sentence, said = sentence, sentence.encode()
+            text = said if needs_escape(sentence) is None else nt_escape(sentence).encode()
+            said_end = b'%s"%s"@zh .\n' % (sentence_, text)
         begin = b"%d" % start
         # digest(s, p, o, article, start, sentence), over bytes: UTF-8 of a join is the join of UTF-8s
         h = sha1(b"\x1f".join((s_iri, gov_iri[fp], o_iri, art[0], begin, said))).hexdigest()
         ev = b"%s%s>" % (evidence, h[:16].encode())
-        text = said if needs_escape(sentence) is None else nt_escape(sentence).encode()
-        said_end = b'%s"%s"@zh .\n' % (sentence_, text)
         # every line starts with ev; in the order _Vocab checks:
         # object predicate subject type article [endOffset] sentence [startOffset]
         if start >= 0:
