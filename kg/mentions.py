@@ -157,9 +157,11 @@ def plausible_name(name: str) -> bool:
         return False
     if is_common_word(name):
         return False
+    if len(name) == 2:
+        return True      # the word test below reads a head shorter than the name (most names: no tag look-up)
     head = name[:2]
     t = tag(head)
-    if t is not None and not t.startswith("nr") and freq(head) > 50 and len(name) > 2 and \
+    if t is not None and not t.startswith("nr") and freq(head) > 50 and \
             lexicon().is_surname_start(name) and t[0] in "vdpcuarz":
         return False
     return True
@@ -266,10 +268,21 @@ def title_re() -> re.Pattern:
     return words_re(tuple(lexicon().titles))
 
 
+@lru_cache(maxsize=None)
+def _title_shape() -> tuple[int, frozenset]:
+    """The longest title's length and the characters titles end with: the two tests that let
+    the title scans below skip slices no title can be (chain finding runs them per start)."""
+    titles = lexicon().titles
+    return max(map(len, titles), default=0), frozenset(t[-1] for t in titles)
+
+
 def split_item(item: str) -> tuple[str, str]:
     """A chain item into (body, title): the longest title that ends the item."""
     titles = lexicon().titles
-    for k in range(len(item), 0, -1):
+    longest, last = _title_shape()
+    if item[-1:] not in last:
+        return item, ""
+    for k in range(min(len(item), longest), 0, -1):
         t = item[len(item) - k:]
         if t in titles:
             return item[:len(item) - k], t
@@ -290,7 +303,10 @@ def _valid_item(item: str) -> bool:
 
 def _title_ending_at(s: str, end: int) -> str:
     titles = lexicon().titles
-    for k in range(min(8, end), 0, -1):
+    longest, last = _title_shape()
+    if end < 1 or (end <= len(s) and s[end - 1] not in last):
+        return ""
+    for k in range(min(8, longest, end), 0, -1):
         if s[end - k:end] in titles:
             return s[end - k:end]
     return ""
