@@ -34,6 +34,9 @@ class Entity:
     subtype: str = ""
     names: set = field(default_factory=set)
     articles: set = field(default_factory=set)   # article ids
+    # what add_entity returns: an entity is added again and again (a name per sentence), and a
+    # named tuple costs more to build than a field costs to read
+    ref: EntityRef | None = field(default=None, repr=False, compare=False)
 
 
 class Fact(NamedTuple):
@@ -54,13 +57,14 @@ class PageFacts:
     def add_entity(self, type_, key, surface, subtype, article_id) -> EntityRef:
         e = self.entities.get((type_, key))
         if e is None:
-            e = self.entities[(type_, key)] = Entity(type_, key, subtype, {key})   # the key is a name too
+            # the key is a name too
+            e = self.entities[(type_, key)] = Entity(type_, key, subtype, {key}, ref=EntityRef(type_, key))
         elif subtype and not e.subtype:
             e.subtype = subtype
         e.names.add(surface)
         if article_id:
             e.articles.add(article_id)
-        return EntityRef(type_, key)
+        return e.ref or EntityRef(type_, key)
 
 
 # ---------------------------------------------------------------- sentences
