@@ -22,6 +22,11 @@ from kg.resolve import (Context, Local, canonical_event, canonical_place, canoni
 # Named tuples rather than frozen dataclasses: they are made by the hundred thousand per
 # megabyte of text, and a tuple is several times cheaper to build.
 
+# A named tuple's own __new__ is a Python function (a frame per tuple); the few built once per
+# sentence or fact are built with _new(Class, (fields...)) instead, which is the same tuple.
+_new = tuple.__new__
+
+
 class EntityRef(NamedTuple):
     type: str
     key: str
@@ -110,7 +115,7 @@ def sentences(body: str, offset: int) -> list[Sentence]:
             # cleaned text rarely puts blanks around a sentence: its first character is then the segment's
             a = i if raw[0] == seg[0] else i + len(seg) - len(seg.lstrip())
             b = a + len(raw)
-            out.append(Sentence(wide[a:b], offset + a, para, raw))
+            out.append(_new(Sentence, (wide[a:b], offset + a, para, raw)))
         if body[e - 1] == "\n":    # the match is a run of line ends, or of punctuation
             para += 1
         i = e
@@ -118,7 +123,7 @@ def sentences(body: str, offset: int) -> list[Sentence]:
         seg = body[i:]
         lead = len(seg) - len(seg.lstrip())
         a, b = i + lead, i + len(seg.rstrip())
-        out.append(Sentence(wide[a:b], offset + a, para, body[a:b]))
+        out.append(_new(Sentence, (wide[a:b], offset + a, para, body[a:b])))
     return out
 
 
@@ -167,8 +172,8 @@ class NameFinds(NamedTuple):
 
 
 def find_names(s: str, known: frozenset = frozenset()) -> NameFinds:
-    return NameFinds(M.find_chains(s, known) + M.find_title_after(s),
-                     M.find_listed_names(s, known) + M.find_subject_names(s, known))
+    return _new(NameFinds, (M.find_chains(s, known) + M.find_title_after(s),
+                            M.find_listed_names(s, known) + M.find_subject_names(s, known)))
 
 
 def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
@@ -209,7 +214,7 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         lead = next((p for p in places if p.start == e.start and p.end < e.end and p.get("level", 0) >= 4), None)
         if lead is not None and s[lead.end:lead.end + 1] == "“":
             events[k] = M.Mention("Event", s[lead.end:e.end], lead.end, e.end, e.subtype, e.info)
-    return SentMentions(sent, chains, persons, orgs, places, events, projects, docs, inner)
+    return _new(SentMentions, (sent, chains, persons, orgs, places, events, projects, docs, inner))
 
 
 def _found_by(first: NameFinds, occurrences) -> bool:
@@ -356,8 +361,8 @@ class PageExtractor:
     def fact(self, s, p, o, aid, sent: Sentence):
         if s is None or o is None or s == o:
             return
-        self.out.facts.append(Fact(s, p, o, aid, sent.raw, sent.start,
-                                   sent.start + len(sent.raw) if sent.start >= 0 else -1))
+        self.out.facts.append(_new(Fact, (s, p, o, aid, sent.raw, sent.start,
+                                          sent.start + len(sent.raw) if sent.start >= 0 else -1)))
 
     # -- the page ---------------------------------------------------------------------------------
     def run(self) -> PageFacts:

@@ -45,6 +45,9 @@ class Mention(NamedTuple):
 
 
 _start = attrgetter("start")     # a sort key run in C: no Python call per mention
+# Mention's own __new__ is a Python function (a frame per mention): the finders that make the
+# most build theirs with _new(Mention, (all six fields)), which is the same tuple.
+_new = tuple.__new__
 
 
 @dataclass
@@ -349,11 +352,11 @@ def find_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
             break
         if not items:
             continue
-        person = Mention("Person", s[end:end + n], end, end + n, "Official", (("how", "chain"),))
+        person = _new(Mention, ("Person", s[end:end + n], end, end + n, "Official", (("how", "chain"),)))
         posts = []
         for a, b in reversed(items):
             body, title = split_item(s[a:b])
-            posts.append(Mention("Post", s[a:b], a, b, "", (("body", body), ("title", title))))
+            posts.append(_new(Mention, ("Post", s[a:b], a, b, "", (("body", body), ("title", title)))))
         out.append(Chain(person, posts))
         # "区政府党组成员王厚强、黄惊华": the names listed after the first share its titles
         i = end + n
@@ -397,7 +400,7 @@ def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
             n = name_at(s, i, known)
             if not n:
                 break
-            out.append(Mention("Person", s[i:i + n], i, i + n, "Official", (("how", "list"),)))
+            out.append(_new(Mention, ("Person", s[i:i + n], i, i + n, "Official", (("how", "list"),))))
             i += n
             if i < len(s) and s[i] == "、":
                 i += 1
@@ -432,7 +435,7 @@ def find_subject_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
     for i in starts:
         n = name_at(s, i, known)
         if n and s.startswith(LEAD_VERBS, i + n):
-            out.append(Mention("Person", s[i:i + n], i, i + n, "Official", (("how", "verb"),)))
+            out.append(_new(Mention, ("Person", s[i:i + n], i, i + n, "Official", (("how", "verb"),))))
     return out
 
 
@@ -445,7 +448,7 @@ def find_known_names(s: str, known: frozenset) -> list[Mention]:
         before_ok = a == 0 or not _is_cjk(s[a - 1]) or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a) \
             or _title_ending_at(s, a) or s.endswith(GROUP_WORDS, 0, a)
         if before_ok:
-            out.append(Mention("Person", name, a, b, "", (("how", "known"),)))
+            out.append(_new(Mention, ("Person", name, a, b, "", (("how", "known"),))))
     return out
 
 
@@ -693,7 +696,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
         subtype, level = L.place_suffixes[suffix]
         if suffix == "区" and name.endswith("城区"):
             continue
-        out.append(Mention("Place", name, start, b, subtype, (("level", level),)))
+        out.append(_new(Mention, ("Place", name, start, b, subtype, (("level", level),))))
     # gazetteer names not covered by a suffixed name
     spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
     for m in gazetteer_re().finditer(s):
@@ -705,7 +708,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
         if b < len(s) and s[b] in "区市省县" and name not in ("光谷",):
             continue  # part of a suffixed name that was rejected
         level = {"Province": 6, "City": 5}.get(subtype, 4)
-        out.append(Mention("Place", name, a, b, subtype, (("level", level),)))
+        out.append(_new(Mention, ("Place", name, a, b, subtype, (("level", level),))))
         spans.append((a, b))
     # runs of one-character abbreviations after a travel verb: "赴沪浙苏"
     for m in _abbreviations_re().finditer(s):
