@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count
+from itertools import accumulate, chain, compress, count, repeat
+from operator import or_
 from typing import Callable, NamedTuple
 
 __all__ = ["nfkc", "remove_cjk_spaces", "collapse_doubled", "collapse_repeated_headline",
@@ -321,6 +322,7 @@ _ENDINGS = ("。", "!", "?", "...")
 _START = "本报讯"
 # The first characters of the lines _START, _BYLINE_RE and _CREDIT_RE match (stripped lines).
 _HARD_FIRST = frozenset("本□■◆●通特记(")
+_HARD_FIRST_T = tuple(_HARD_FIRST)      # for str.startswith
 _BYLINE_RE = re.compile(r"^[□■◆●]?\s*(?:本报)?(?:通讯员|特约记者|记者|通讯)\s*[\u4e00-\u9fff]")
 _CREDIT_RE = re.compile(r"^\([^()]{1,40}摄(?:影)?\s*\)$")
 # A credit closing a line (a caption ends with one); every _CREDIT_RE line matches it too.
@@ -432,11 +434,12 @@ def _line_flags(ss: list[str], gap: Callable[[int], bool]) -> LineFlags:
     """:func:`line_flags` of stripped lines; ``gap(i)``: a blank line follows line i."""
     n = len(ss)
     start, byline, credit, hard = [False] * n, [False] * n, [False] * n, [False] * n
-    # ends_sentence, in parts: it runs for every line of every page.
-    brk = [s.rstrip(_CLOSERS_SP).endswith(_ENDINGS) for s in ss]
+    # ends_sentence, in parts: it runs for every line of every page (map: no bytecode per line).
+    brk = list(map(str.endswith, map(str.rstrip, ss, repeat(_CLOSERS_SP)), repeat(_ENDINGS)))
     # Credits closing a line, article starts, bylines and credits are few, and their lines
     # open or end with one of a few characters.
-    for i in [i for i, s in enumerate(ss) if s[-1:] == ")" or s[:1] in _HARD_FIRST]:
+    marked = map(or_, map(str.endswith, ss, repeat(")")), map(str.startswith, ss, repeat(_HARD_FIRST_T)))
+    for i in compress(count(), marked):
         s = ss[i]
         if s[-1:] == ")" and not brk[i] and (_CREDIT_END_RE.search(s) or i and _opens_credit(ss[i - 1], s)):
             brk[i] = True

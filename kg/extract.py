@@ -327,9 +327,9 @@ class PageExtractor:
         return self.out.add_entity("Organization", key, name, subtype, aid)
 
     def place_ref(self, m: M.Mention, aid) -> EntityRef:
-        key = canonical_place(m.text, m.subtype, self.ctx, m.get("full", ""))
-        ref = self.out.add_entity("Place", key, m.text, m.subtype, aid)
         full = m.get("full", "")
+        key = canonical_place(m.text, m.subtype, self.ctx, full)
+        ref = self.out.add_entity("Place", key, m.text, m.subtype, aid)
         if full:  # 沪 → 上海: the written name and the abbreviation are both names of it
             self.out.entities[("Place", key)].names.add(full)
         return ref
@@ -390,11 +390,12 @@ class PageExtractor:
         ctx_names = (self.ctx.zone, self.ctx.district, self.ctx.city, self.ctx.province, self.ctx.zone_short)
         sms = [mention_sentence(st, known, ctx_names, f) for st, f in zip(sents, firsts or [None] * len(sents))]
         local = self.local(sms)
-        for n in a.reporters + a.photographers:
+        credited = a.reporters + a.photographers
+        for n in credited:
             self.out.add_entity("Person", n, n, "Reporter", aid)
         for sm in sms:
             for m in sm.all():
-                if m.type == "Person" and m.text in a.reporters + a.photographers:
+                if m.type == "Person" and m.text in credited:
                     continue
                 self.ref(m, aid, local)
             for p in sm.inner_places:
@@ -504,7 +505,7 @@ class PageExtractor:
             if not sm.events and main_ref is None:
                 continue     # every rule below needs an event of the sentence or the article's
             s = sm.sent.text
-            evs = [(e, self.event_ref(e.text, e.subtype, aid)) for e in sm.events]
+            evs = [(e, self.event_ref(e.text, e.subtype, aid)) for e in sm.events] if sm.events else ()
             if sm.sent.start < 0:
                 headline_events = [r for _, r in evs]
             # organizedBy: the subject list opening the sentence, before a convening verb
