@@ -63,7 +63,7 @@ class PageFacts:
         e = self.entities.get((type_, key))
         if e is None:
             # the key is a name too
-            e = self.entities[(type_, key)] = Entity(type_, key, subtype, {key}, ref=EntityRef(type_, key))
+            e = self.entities[(type_, key)] = Entity(type_, key, subtype, {key}, ref=_new(EntityRef, (type_, key)))
         elif subtype and not e.subtype:
             e.subtype = subtype
         e.names.add(surface)

@@ -45,8 +45,8 @@ class Mention(NamedTuple):
 
 
 _start = attrgetter("start")     # a sort key run in C: no Python call per mention
-# Mention's own __new__ is a Python function (a frame per mention): the finders that make the
-# most build theirs with _new(Mention, (all six fields)), which is the same tuple.
+# Mention's own __new__ is a Python function (a frame per mention): the finders' busiest paths
+# build theirs with _new(Mention, (all six fields)), which is the same tuple.
 _new = tuple.__new__
 
 
@@ -410,7 +410,7 @@ def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
         i = m.end()
         n = name_at(s, i, known)
         if n:
-            out.append(Mention("Person", s[i:i + n], i, i + n, "Other", (("how", "role"),)))
+            out.append(_new(Mention, ("Person", s[i:i + n], i, i + n, "Other", (("how", "role"),))))
     return out
 
 
@@ -598,7 +598,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         subtype = L.org_suffixes[suffix]
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places):
             continue   # 研发试验中心, 法治政府: a function, not a named body
-        out.append(Mention("Organization", name, start, b, subtype))
+        out.append(_new(Mention, ("Organization", name, start, b, subtype, ())))
     spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
     for m in bodies_re().finditer(s):
         if not _overlaps(m.start(), m.end(), spans):
@@ -887,7 +887,7 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue  # 以实际行动, 把文旅活动推介: an activity is named where it is held or launched
         spans = [(x, y) for x, y in spans if not (start <= x and y <= b)]
         out = [o for o in out if not (start <= o.start and o.end <= b)]
-        out.append(Mention("Event", name, start, b, subtype))
+        out.append(_new(Mention, ("Event", name, start, b, subtype, ())))
         spans.append((start, b))
     return sorted(out, key=_start) if len(out) > 1 else out
 

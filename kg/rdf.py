@@ -246,6 +246,7 @@ def _entity_lines(V: _Vocab, entities: dict, by_subject: dict) -> dict:
     """Types, labels and articles of each entity; returns (type, key) -> _entity_ref."""
     alt_, classes_end = V.alt_, V.classes_end
     mentioned = V.gov_["mentionedIn"] + V.article
+    mentioned_end = {}      # article id -> the end of a mentionedIn line, spelled once per page
     nodes = {}
     for e in entities.values():
         type_, key, names = e.type, e.key, e.names
@@ -263,7 +264,10 @@ def _entity_lines(V: _Vocab, entities: dict, by_subject: dict) -> dict:
                 if n != key:
                     add(b"".join((s, alt_, _lit(n), b"@zh .\n")))
         for aid in e.articles:
-            add(b"%s%s%s> .\n" % (s, mentioned, aid.encode()))
+            end = mentioned_end.get(aid)
+            if end is None:
+                end = mentioned_end[aid] = b"%s%s> .\n" % (mentioned, aid.encode())
+            add(s + end)
     return nodes
 
 
@@ -276,8 +280,8 @@ def _fact_lines(V: _Vocab, facts, nodes: dict, by_subject: dict) -> None:
     articles = {}   # article id -> (its UTF-8, evidence article line end)
     seen = set()
     # extract makes facts sentence by sentence: a sentence's facts come one after another, so
-    # its encoding and escaping serve the whole run of them
-    last_sentence, said, said_end = None, b"", b""
+    # its encoding, escaping and offset lines serve the whole run of them
+    last = None     # (sentence, start, end) of the previous evidence node
     for f in facts:
         fs, fo, fp, start, sentence = f.s, f.o, f.p, f.start, f.sentence
         # an EntityRef is a (type, key) tuple: it is its own key in nodes and in seen
@@ -292,19 +296,21 @@ def _fact_lines(V: _Vocab, facts, nodes: dict, by_subject: dict) -> None:
         if art is None:
             aid = f.article.encode()
             art = articles[f.article] = (aid, b"%s%s> .\n" % (ev_article_, aid))
-        if sentence != last_sentence:
-            last_sentence, said = sentence, sentence.encode()
-            text = said if needs_escape(sentence) is None else nt_escape(sentence).encode()
-            said_end = b'%s"%s"@zh .\n' % (sentence_, text)
-        begin = b"%d" % start
+        if last is None or sentence != last[0] or start != last[1] or f.end != last[2]:
+            if last is None or sentence != last[0]:
+                said = sentence.encode()
+                text = said if needs_escape(sentence) is None else nt_escape(sentence).encode()
+                said_end = b'%s"%s"@zh .\n' % (sentence_, text)
+            last = (sentence, start, f.end)
+            begin = b"%d" % start
+            end_line, start_line = b'%s"%d%s' % (end_, f.end, int_end), b'%s"%s%s' % (start_, begin, int_end)
         # digest(s, p, o, article, start, sentence), over bytes: UTF-8 of a join is the join of UTF-8s
         h = sha1(b"\x1f".join((s_iri, gov_iri[fp], o_iri, art[0], begin, said))).hexdigest()
         ev = b"%s%s>" % (evidence, h[:16].encode())
         # every line starts with ev; in the order _Vocab checks:
         # object predicate subject type article [endOffset] sentence [startOffset]
         if start >= 0:
-            block = ev.join((b"", o_ev, pred_end[fp], s_ev, is_ev, art[1],
-                             b'%s"%d%s' % (end_, f.end, int_end), said_end, b'%s"%s%s' % (start_, begin, int_end)))
+            block = ev.join((b"", o_ev, pred_end[fp], s_ev, is_ev, art[1], end_line, said_end, start_line))
         else:
             block = ev.join((b"", o_ev, pred_end[fp], s_ev, is_ev, art[1], said_end))
         known = by_subject.get(ev)
