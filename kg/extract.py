@@ -313,7 +313,8 @@ class PageExtractor:
     def local(self, sms: list[SentMentions]) -> Local:
         town = sub = village = ""
         for sm in sms:
-            for p in sm.places + [q for q in sm.inner_places if q.type == "Place"]:
+            # (most sentences name nothing inside another name: no list to filter for them)
+            for p in sm.places + [q for q in sm.inner_places if q.type == "Place"] if sm.inner_places else sm.places:
                 if p.subtype == "Town" and not town:
                     town = p.text
                 elif p.subtype == "Subdistrict" and not sub:
@@ -435,7 +436,7 @@ class PageExtractor:
                     post_key = canonical_post(p.text, body, title, written_body, implied_key)
                     post = self.out.add_entity("Post", post_key, p.text, "", aid)
                     if body:
-                        self.out.entities[("Post", post_key)].names.add(expand_body(body, self.ctx, loc) + title)
+                        self.out.entities[("Post", post_key)].names.add(written_body + title)
                     self.fact(person, "holdsPost", post, aid, sm.sent)
                     if body_key:
                         sub = "PartyBody" if body_key.endswith(("委", "党组", "党工委", "委员会")) else "GovernmentBody"
