@@ -334,6 +334,8 @@ _CREDIT_CLOSE_RE = re.compile(r"^[^()]{1,40}摄(?:影)?\s*\)$")
 def _opens_credit(prev: str, line: str) -> bool:
     """``line`` closes a credit that ``prev`` (the line above) opened."""
     return prev.rfind("(") > prev.rfind(")") and _CREDIT_CLOSE_RE.match(line) is not None
+
+
 # A line that opens or ends like a sentence of reporting, not a headline.
 _BODY_OPENING = re.compile(r"\d{1,2}月\d{1,2}日|近日|日前|目前|会上|会议|同时|此外|据悉|据了解|截至|下一步")
 _BODY_ENDINGS = tuple(w + p for w in ("指出", "强调", "要求", "表示", "认为", "介绍", "说", "提出") for p in ",:")
