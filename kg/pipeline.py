@@ -126,7 +126,10 @@ class LocalEngine:
         if self.pool is None:
             import multiprocessing as mp
 
-            _open_dictionary()
+            from kg.segment import open_dictionary_cache
+
+            # built here on a first run, not once per worker; the workers load what they need
+            open_dictionary_cache()
             ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
             self.pool = ctx.Pool(self.workers)
         return self.pool.apply_async(extract_batch, (batch,))
@@ -142,14 +145,6 @@ class LocalEngine:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
-
-
-def _open_dictionary():
-    """Open (on a first run: build) the dictionary cache in the parent, so the workers do not
-    each build it; its shards are loaded by the workers as their pages need them."""
-    from kg.segment import open_dictionary_cache
-
-    open_dictionary_cache()
 
 
 def run_batches(engine, batches):

@@ -27,6 +27,9 @@ class Source:
     encoding: str   # "utf-8", "utf-8-sig", "utf-16" (with BOM) or "gb18030"
 
 
+_NOT_CONTROL = bytes([9, 10, 12, 13, 27]) + bytes(range(32, 256))   # bytes that do not count as control
+
+
 def _looks_binary(data: bytes) -> bool:
     # Text in any encoding we accept has no NUL byte (UTF-16 is recognised by its BOM first)
     # and few C0 control characters besides tab, newline, carriage return and form feed.
@@ -35,9 +38,6 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     ctrl = len(sample.translate(None, _NOT_CONTROL))   # in C: a byte loop in Python cost ~0.3 ms a page
     return ctrl > max(8, len(sample) // 100)
-
-
-_NOT_CONTROL = bytes([9, 10, 12, 13, 27]) + bytes(range(32, 256))
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
