@@ -34,6 +34,7 @@ class PageResult:
     holdings: tuple = ()         # (person key, post key, article date or "")
     chars: int = 0
     key: str = ""                # content hash (kg.cache.page_key)
+    cuts: bytes = b""            # ends of nt's subject blocks (array('I') bytes), for LineSorter.add
 
 
 @dataclass
@@ -63,21 +64,24 @@ def extract_source(name: str, text: str, ctx: Context | None = None) -> PageResu
     date_of = {aid: a.date for a, aid in zip(page.articles, ids)}
     holdings = tuple(sorted({(f.s.key, f.o.key, date_of.get(f.article) or "") for f in facts.facts
                              if f.p == "holdsPost"}))
-    return PageResult(name, len(page.articles), rdf.nt_bytes(triples), holdings, len(text))
+    return PageResult(name, len(page.articles), rdf.nt_bytes(triples), holdings, len(text),
+                      cuts=rdf.block_ends(triples))
 
 
 def extract_batch(batch) -> list:
     """[(name, text, key)] → [PageResult]: the unit of work a worker process or a dask task runs.
 
-    Each page's lines come back sorted and unique: the workers pay for that in parallel, and the
-    parent's sort of many pre-sorted runs is mostly merging (timsort finds the runs).
+    Each page's lines come back sorted and unique, with the ends of its subject blocks: the
+    workers pay for that in parallel, and the parent sorts blocks, not lines.
     """
+    from kg.rdf import SortedNT
     from kg.shards import sorted_unique
 
     out = []
     for name, text, key in batch:
         r = extract_source(name, text)
-        out.append(replace(r, nt=sorted_unique(r.nt), key=key))
+        cuts = r.cuts if isinstance(r.nt, SortedNT) else b""   # blocks only of nt sorted as written
+        out.append(replace(r, nt=sorted_unique(r.nt), key=key, cuts=cuts))
     return out
 
 
@@ -223,7 +227,7 @@ class _Collect:
         else:
             rep.extracted += 1
         if self.sorter is not None:
-            self.sorter.add(r.nt)
+            self.sorter.add(r.nt, r.cuts)
         add_holdings(self.spans, r.holdings)
         if self.progress:
             self.progress(r)

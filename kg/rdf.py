@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -363,6 +365,12 @@ def nt_bytes(triples) -> bytes:
     if isinstance(triples, NTLines):
         return SortedNT(b"".join(triples))
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+
+
+def block_ends(blocks: NTLines) -> bytes:
+    """Where each subject block of a page's N-Triples ends (array('I') bytes): the sorter then
+    sorts blocks instead of lines (kg.shards.LineSorter.add)."""
+    return array("I", accumulate(map(len, blocks))).tobytes()
 
 
 def serialize(triples, path, graph_name: str | None = None) -> int:

@@ -151,3 +151,62 @@ def test_a_two_worker_build_through_key_ranges_is_the_one_worker_build(tmp_path,
     r2 = build(inputs, two, workers=2, use_cache=False)
     assert calls == [2], "the 2-worker build wrote two key ranges in parallel, the 1-worker build none"
     assert r1.triples == r2.triples and two.read_bytes() == one.read_bytes()
+
+
+# ---------------------------------------------------------------- pages sorted as subject blocks
+
+def _blocks(page: bytes):
+    """A sorted page cut where its subject changes: (the page, its block ends as add() takes them)."""
+    from array import array
+
+    ends, lines, at = [], page.splitlines(keepends=True), 0
+    for i, ln in enumerate(lines):
+        at += len(ln)
+        if i + 1 == len(lines) or lines[i + 1].split(b" ")[0] != ln.split(b" ")[0]:
+            ends.append(at)
+    return page, array("I", ends).tobytes()
+
+
+def _dealt(data: bytes, n: int, seed: int) -> list:
+    """Pages that share subjects: lines dealt at random, a fifth repeated, each page sorted unique."""
+    return [b"".join(sorted(set(p.splitlines(keepends=True)))) for p in _pages_of(data, n, seed)]
+
+
+@pytest.mark.parametrize("parts,run_bytes", [(1, shards.RUN_BYTES), (2, shards.RUN_BYTES), (3, shards.RUN_BYTES),
+                                             (1, 20_000), (2, 20_000)])
+def test_pages_added_as_subject_blocks_sort_as_their_lines_do(tmp_path, monkeypatch, parts, run_bytes):
+    data = _build_nt(tmp_path)
+    monkeypatch.setattr(shards, "PIVOT_SAMPLE", 50)
+    pages = _dealt(data, 30, parts)
+    s = shards.LineSorter(tmpdir=str(tmp_path), run_bytes=run_bytes, parts=parts)
+    for page in pages:
+        s.add(*_blocks(page))
+    assert s.blocks or s.runs
+    got = s.result()
+    if isinstance(got, shards.Parts):
+        assert got.blocks and len(got) == parts
+        got = b"".join(shards._sorted_part(list(p), got.blocks) for p in got)
+    elif not isinstance(got, bytes):
+        got = b"".join(got)
+    assert got == data
+    assert not list(tmp_path.glob("kg-run-*"))
+
+
+def test_blocks_and_loose_lines_mixed_sort_as_lines_do(tmp_path):
+    data = _build_nt(tmp_path)
+    pages = _dealt(data, 20, 4)
+    for loose_every in (2, 5):   # mostly loose, then mostly blocks
+        s = shards.LineSorter()
+        for i, page in enumerate(pages):
+            s.add(page) if i % loose_every == 0 else s.add(*_blocks(page))
+        assert s.joined() == data
+
+
+def test_a_subjects_blocks_from_many_pages_merge_line_by_line():
+    a1 = b'<a> <p> "1" .\n<a> <p> "3" .\n'
+    a2 = b'<a> <p> "2" .\n<a> <p> "3" .\n'
+    ab = b'<a-b> <p> "0" .\n'    # '-' sorts before '>': <a-b> comes first, not between <a>'s blocks
+    s = shards.LineSorter()
+    s.add(*_blocks(a1 + b'<b> <p> "x" .\n'))
+    s.add(*_blocks(ab + a2))
+    assert s.joined() == ab + b'<a> <p> "1" .\n<a> <p> "2" .\n<a> <p> "3" .\n<b> <p> "x" .\n'
