@@ -122,6 +122,24 @@ def test_two_workers_give_the_same_results_as_one():
     assert LocalEngine(2).inflight >= 2
 
 
+def _die(batch):
+    import os
+
+    os._exit(9)
+
+
+def test_a_worker_that_dies_fails_the_build_with_a_clear_error(tmp_path, monkeypatch):
+    """A killed worker (the OOM killer, a signal) must end the build, not leave it waiting forever."""
+    import kg.pipeline
+    from kg.errors import KgError
+
+    monkeypatch.setattr(kg.pipeline, "extract_batch", _die)
+    out = tmp_path / "g.ttl"
+    with pytest.raises(KgError, match="worker process died"):
+        build([str(p) for p in paths()], out, workers=2, use_cache=False)
+    assert not out.exists()
+
+
 def test_holding_spans_take_full_dates_only():
     spans = {}
     add_holdings(spans, [("甲", "区长", "2022-03-01"), ("甲", "区长", "--05-01"), ("乙", "书记", "")])
