@@ -1,8 +1,8 @@
 """Sorted, de-duplicated N-Triples in bounded memory, and the graph files written from them.
 
 A 100k-article build holds ~13 million triples; as Python objects they would need several GB.
-Pages' N-Triples lines are sorted in runs of a fixed size, spilled to temporary files and merged
-(an external merge sort), so the parent holds one run at a time whatever the corpus size. The
+Pages' N-Triples (lines, or blocks of one subject's lines) are sorted in runs of a fixed size,
+spilled to temporary files and merged (an external merge sort), so the parent holds one run at a time whatever the corpus size. The
 sorted stream is then written straight to .nt, or streamed through pyoxigraph's serialiser for
 Turtle/TriG/JSON-LD, and optionally bulk-loaded into an on-disk store.
 
@@ -16,6 +16,7 @@ import heapq
 import os
 import shutil
 import tempfile
+from array import array
 from bisect import bisect_left
 from functools import partial
 from itertools import groupby, islice
@@ -79,8 +80,6 @@ def _merge_lines(blocks: list) -> bytes:
 
 def _blocks_of(nt: bytes, cuts: bytes) -> list:
     """A page's N-Triples cut at the block ends ``cuts`` (array('I') bytes) into its blocks."""
-    from array import array
-
     ends = array("I")
     ends.frombytes(cuts)
     return [nt[a:b] for a, b in zip((0, *ends), ends)]
