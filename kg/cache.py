@@ -4,7 +4,8 @@ A page's key is a hash of the extractor's fingerprint (the source of every modul
 extraction depends on), the page's name (it is written into gov:sourceFile) and its text. Any
 edit to the extractor changes every key, so a stale result can never be served.
 
-One SQLite file holds, per key: the page's N-Triples (zlib), its holding tuples (so gov:PostHolding
+One SQLite file holds, per key: the page's N-Triples (zlib) and where its subject blocks end (so a
+rebuild from the cache sorts blocks, as a fresh build does), its holding tuples (so gov:PostHolding
 dates are recomputed over all pages when pages are added) and its counts. The same file is the
 manifest of a store (``kg build --store DIR`` keeps it as DIR/govkg-pages.sqlite, with the table
 ``names``: which page name is in the store under which key) and records each output file written
@@ -24,7 +25,7 @@ from kg.errors import KgError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, fingerprint TEXT, articles INTEGER, chars INTEGER,
-                                  holdings TEXT, nt BLOB);
+                                  holdings TEXT, nt BLOB, cuts BLOB);
 CREATE TABLE IF NOT EXISTS names (name TEXT PRIMARY KEY, key TEXT);
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, digest TEXT, size INTEGER, mtime_ns INTEGER,
                                     summary TEXT);
@@ -87,6 +88,8 @@ class PageCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(str(self.path), isolation_level=None)
             self.db.executescript(SCHEMA)
+            if "cuts" not in {row[1] for row in self.db.execute("PRAGMA table_info(pages)")}:
+                self.db.execute("ALTER TABLE pages ADD COLUMN cuts BLOB")   # a cache from before blocks
             if prune:  # results of an older extractor can never be served again
                 self.db.execute("DELETE FROM pages WHERE fingerprint != ?", (self.fp,))
         except sqlite3.DatabaseError as e:
@@ -102,21 +105,23 @@ class PageCache:
     def get(self, key: str):
         from kg.pipeline import PageResult
 
-        row = self.db.execute("SELECT articles, chars, holdings, nt FROM pages WHERE key = ?", (key,)).fetchone()
+        row = self.db.execute("SELECT articles, chars, holdings, nt, cuts FROM pages WHERE key = ?",
+                              (key,)).fetchone()
         if row is None:
             return None
         self.hits += 1
         return PageResult("", row[0], zlib.decompress(row[3]), tuple(tuple(h) for h in json.loads(row[2])),
-                          row[1], key)
+                          row[1], key, row[4] or b"")
 
     def has(self, key: str) -> bool:
         return self.db.execute("SELECT 1 FROM pages WHERE key = ?", (key,)).fetchone() is not None
 
     def put(self, r) -> None:
         self._begin()
-        self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
+        self.db.execute("INSERT OR REPLACE INTO pages (key, fingerprint, articles, chars, holdings, nt, cuts) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (r.key, self.fp, r.articles, r.chars, json.dumps(r.holdings, ensure_ascii=False),
-                         zlib.compress(r.nt, 1)))
+                         zlib.compress(r.nt, 1), r.cuts or None))
         self.pending += 1
         if self.pending >= 500:
             self.commit()
@@ -143,12 +148,13 @@ class PageCache:
                 out.extend(tuple(h) for h in json.loads(row[0]))
         return out
 
-    def nt_of(self, key: str) -> bytes:
-        row = self.db.execute("SELECT nt FROM pages WHERE key = ?", (key,)).fetchone()
+    def nt_of(self, key: str) -> tuple[bytes, bytes]:
+        """A page's N-Triples and the ends of its subject blocks (b"" if unknown), for LineSorter.add."""
+        row = self.db.execute("SELECT nt, cuts FROM pages WHERE key = ?", (key,)).fetchone()
         if row is None:
             raise KgError(f"{self.path}: the manifest lists page {key[:12]}… but holds no triples for it; "
                           f"rebuild the store from the pages")
-        return zlib.decompress(row[0])
+        return zlib.decompress(row[0]), row[1] or b""
 
     # -- outputs written from the cache: skip a rebuild whose inputs and output are unchanged
     def output_current(self, path, digest: str):

@@ -468,7 +468,7 @@ def _sorted_lines(manifest, after: dict, tmpdir):
     sorter = LineSorter(tmpdir=tmpdir)
     spans: dict = {}
     for key in sorted(set(after.values())):
-        sorter.add(manifest.nt_of(key))
+        sorter.add(*manifest.nt_of(key))
     add_holdings(spans, manifest.holdings_of(sorted(set(after.values()))))
     sorter.add(_holding_nt(spans))
     return sorter
@@ -574,7 +574,7 @@ def _add_to_store(store: Path, manifest, after: dict, new_keys: list) -> int:
     sorter = LineSorter(tmpdir=str(store.parent))
     touched = set()
     for key in sorted(set(new_keys)):
-        sorter.add(manifest.nt_of(key))
+        sorter.add(*manifest.nt_of(key))
         touched |= {(p, q) for p, q, _ in manifest.holdings_of([key])}
     fd, nt = tempfile.mkstemp(prefix=".kg-add-", suffix=".nt", dir=str(store.parent))
     os.close(fd)
