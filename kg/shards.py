@@ -84,10 +84,15 @@ def _merge_lines(blocks: list) -> bytes:
     return b"".join(_unique(lines))
 
 
-def _blocks_of(nt: bytes, cuts: bytes) -> list:
-    """A page's N-Triples cut at the block ends ``cuts`` (array('I') bytes) into its blocks."""
+def _blocks_of(nt: bytes, cuts: bytes) -> list | None:
+    """A page's N-Triples cut at the block ends ``cuts`` (array('I') bytes) into its blocks; None
+    when the ends do not fit the page (a cache written on a machine of another byte order)."""
     ends = array("I")
+    if len(cuts) % ends.itemsize:
+        return None
     ends.frombytes(cuts)
+    if ends[-1] != len(nt):
+        return None
     return [nt[a:b] for a, b in zip((0, *ends), ends)]
 
 
@@ -121,8 +126,8 @@ class LineSorter:
         block holding one subject's lines sorted and unique, the blocks in subject order."""
         if not nt:
             return
-        if cuts and nt.endswith(b"\n"):
-            items = _blocks_of(nt, cuts)
+        items = _blocks_of(nt, cuts) if cuts and nt.endswith(b"\n") else None
+        if items is not None:
             self.blocks += len(items)
             ordered = True
             lines = len(nt) >> 7    # not counted (a pass over the bytes): ~a line per 128 bytes

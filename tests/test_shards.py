@@ -210,3 +210,16 @@ def test_a_subjects_blocks_from_many_pages_merge_line_by_line():
     s.add(*_blocks(a1 + b'<b> <p> "x" .\n'))
     s.add(*_blocks(ab + a2))
     assert s.joined() == ab + b'<a> <p> "1" .\n<a> <p> "2" .\n<a> <p> "3" .\n<b> <p> "x" .\n'
+
+
+def test_block_ends_that_do_not_fit_the_page_are_ignored():
+    from array import array
+
+    page = b'<a> <p> "1" .\n<b> <p> "2" .\n'
+    swapped = array("I", [14, 28])
+    swapped.byteswap()                     # the same ends written in the other byte order
+    for cuts in (array("I", [14, 99]).tobytes(), b"\x01\x02\x03", swapped.tobytes()):
+        s = shards.LineSorter()
+        s.add(page, cuts)
+        s.add(b'<a> <p> "0" .\n')
+        assert s.joined() == b'<a> <p> "0" .\n<a> <p> "1" .\n<b> <p> "2" .\n'
