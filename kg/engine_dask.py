@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.pipeline import extract_batch
+from kg.pipeline import Handle, extract_batch
 
 
 def extract_shard(batch, path: str) -> list:
@@ -27,14 +27,6 @@ def extract_shard(batch, path: str) -> list:
     data = sorted_unique(b"".join(r.nt for r in results))
     write_atomic(path, lambda f: f.write(data))
     return results
-
-
-class _Handle:
-    def __init__(self, future):
-        self.future = future
-
-    def get(self):
-        return self.future.result()
 
 
 class DaskEngine:
@@ -64,7 +56,7 @@ class DaskEngine:
         path = str(self.shard_dir / f"part-{index:06d}.nt")
         fut = self.client.submit(extract_shard, batch, path, pure=False, key=f"kg-extract-{index}-{id(self)}")
         self.futures.append(fut)
-        return _Handle(fut)
+        return Handle(fut)
 
     def close(self):
         self.futures = []

@@ -140,7 +140,7 @@ class LocalEngine:
             # is readable, so while a batch's ~2 MB of triples crosses in 64 KB pieces it spins,
             # ~13,000 wake-ups per 10 MB taking the GIL and a core from the workers
             self.pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
-        return _Future(self.pool.submit(extract_batch, batch))
+        return Handle(self.pool.submit(extract_batch, batch))
 
     def close(self):
         if self.pool is not None:
@@ -158,7 +158,9 @@ class LocalEngine:
             self.pool = None
 
 
-class _Future:
+class Handle:
+    """What an engine's submit returns: a concurrent.futures or dask future behind ``get()``."""
+
     def __init__(self, future):
         self.future = future
 

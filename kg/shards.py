@@ -2,9 +2,10 @@
 
 A 100k-article build holds ~13 million triples; as Python objects they would need several GB.
 Pages' N-Triples (lines, or blocks of one subject's lines) are sorted in runs of a fixed size,
-spilled to temporary files and merged (an external merge sort), so the parent holds one run at a time whatever the corpus size. The
-sorted stream is then written straight to .nt, or streamed through pyoxigraph's serialiser for
-Turtle/TriG/JSON-LD, and optionally bulk-loaded into an on-disk store.
+spilled to temporary files and merged (an external merge sort), so the parent holds one run at
+a time whatever the corpus size. The sorted stream is then written straight to .nt, or streamed
+through pyoxigraph's serialiser for Turtle/TriG/JSON-LD, and optionally bulk-loaded into an
+on-disk store.
 
 pyoxigraph writes canonical N-Triples (one spelling per term), so equal triples are equal lines,
 and sorting lines by bytes orders triples by (subject, predicate, object) exactly as before:
@@ -29,7 +30,8 @@ from typing import Iterable, Iterator
 RUN_BYTES = 256 * 2**20
 
 
-PIVOT_SAMPLE = 20_000   # items (lines or subject blocks) seen before a sorter of several parts chooses its key ranges
+# items (lines or subject blocks) seen before a sorter of several parts chooses its key ranges
+PIVOT_SAMPLE = 20_000
 
 
 class Parts(list):
@@ -79,9 +81,12 @@ def _merge_subjects(items: list) -> list:
 
 
 def _merge_lines(blocks: list) -> bytes:
-    lines = b"".join(blocks).splitlines(keepends=True)
-    lines.sort()
-    return b"".join(_unique(lines))
+    return _sorted_part(_split(blocks))
+
+
+def _split(pieces: list) -> list:
+    """Blocks (or lines) as lines."""
+    return b"".join(pieces).splitlines(keepends=True)
 
 
 def _blocks_of(nt: bytes, cuts: bytes) -> list | None:
@@ -201,10 +206,13 @@ class LineSorter:
             held.extend(bucket)
         blocks = self._by_blocks()
         if self.blocks and not blocks:
-            held = b"".join(held).splitlines(keepends=True)
-        self.buf, self.buckets, self.size = [], [[] for _ in self.buckets], 0
-        self.loose = self.blocks = 0
+            held = _split(held)
+        self._clear([[] for _ in self.buckets])
         return held, blocks
+
+    def _clear(self, buckets: list) -> None:
+        self.buf, self.buckets, self.size = [], buckets, 0
+        self.loose = self.blocks = 0
 
     def _spill(self) -> None:
         fd, path = tempfile.mkstemp(prefix="kg-run-", suffix=".nt", dir=self.tmpdir)
@@ -228,11 +236,9 @@ class LineSorter:
         there are several and nothing was spilled, else :meth:`joined`, else :meth:`lines`."""
         if self.pivots and not self.runs:
             blocks = self._by_blocks()
-            parts = Parts(b if blocks or not self.blocks else b"".join(b).splitlines(keepends=True)
-                          for b in self.buckets if b)
+            parts = Parts(b if blocks or not self.blocks else _split(b) for b in self.buckets if b)
             parts.nbytes, parts.blocks = self.size, blocks
-            self.buckets, self.buf, self.size = [], [], 0
-            self.loose = self.blocks = 0
+            self._clear([])
             return parts
         data = self.joined()
         return self.lines() if data is None else data
