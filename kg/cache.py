@@ -110,8 +110,10 @@ class PageCache:
         if row is None:
             return None
         self.hits += 1
-        return PageResult("", row[0], zlib.decompress(row[3]), tuple(tuple(h) for h in json.loads(row[2])),
-                          row[1], key, row[4] or b"")
+        from kg.shards import blocks_of
+
+        return PageResult("", row[0], blocks_of(zlib.decompress(row[3]), row[4] or b""),
+                          tuple(tuple(h) for h in json.loads(row[2])), row[1], key)
 
     def has(self, key: str) -> bool:
         return self.db.execute("SELECT 1 FROM pages WHERE key = ?", (key,)).fetchone() is not None

@@ -24,7 +24,7 @@ def extract_shard(batch, path: str) -> list:
     from kg.shards import sorted_unique
 
     results = extract_batch(batch)
-    data = sorted_unique(b"".join(r.nt for r in results))
+    data = sorted_unique(b"".join(b for r in results for b in r.blocks))
     write_atomic(path, lambda f: f.write(data))
     return results
 

@@ -28,13 +28,28 @@ BATCH_PAGES = 16
 
 @dataclass(frozen=True)
 class PageResult:
+    """One page's triples and counts. The triples are canonical N-Triples in subject blocks
+    (``blocks``: each one subject's lines, sorted and unique; the blocks in order), as the page
+    was written. They stay blocks from the worker to the sorter: joining them for the pipe and
+    cutting them again in the parent cost the parent a copy of every byte (~115 MB per 10 MB)."""
     source: str
     articles: int
-    nt: bytes                    # the page's triples as canonical N-Triples
+    blocks: tuple                # of bytes
     holdings: tuple = ()         # (person key, post key, article date or "")
     chars: int = 0
     key: str = ""                # content hash (kg.cache.page_key)
-    cuts: bytes = b""            # ends of nt's subject blocks (array('I') bytes), for LineSorter.add
+
+    @property
+    def nt(self) -> bytes:
+        """The page's N-Triples, sorted and unique."""
+        return b"".join(self.blocks)
+
+    @property
+    def cuts(self) -> bytes:
+        """Where each block ends in ``nt`` (array('I') bytes), as the page cache keeps them."""
+        from kg.rdf import block_ends
+
+        return block_ends(self.blocks)
 
 
 @dataclass
@@ -64,25 +79,16 @@ def extract_source(name: str, text: str, ctx: Context | None = None) -> PageResu
     date_of = {aid: a.date for a, aid in zip(page.articles, ids)}
     holdings = tuple(sorted({(f.s.key, f.o.key, date_of.get(f.article) or "") for f in facts.facts
                              if f.p == "holdsPost"}))
-    return PageResult(name, len(page.articles), rdf.nt_bytes(triples), holdings, len(text),
-                      cuts=rdf.block_ends(triples))
+    return PageResult(name, len(page.articles), tuple(triples), holdings, len(text))
 
 
 def extract_batch(batch) -> list:
     """[(name, text, key)] → [PageResult]: the unit of work a worker process or a dask task runs.
 
-    Each page's lines come back sorted and unique, with the ends of its subject blocks: the
-    workers pay for that in parallel, and the parent sorts blocks, not lines.
+    Each page comes back in subject blocks, sorted: the workers pay for that in parallel, and
+    the parent sorts blocks, not lines.
     """
-    from kg.rdf import SortedNT
-    from kg.shards import sorted_unique
-
-    out = []
-    for name, text, key in batch:
-        r = extract_source(name, text)
-        cuts = r.cuts if isinstance(r.nt, SortedNT) else b""   # blocks only of nt sorted as written
-        out.append(replace(r, nt=sorted_unique(r.nt), key=key, cuts=cuts))
-    return out
+    return [replace(extract_source(name, text), key=key) for name, text, key in batch]
 
 
 def add_holdings(spans: dict, holdings) -> None:
@@ -131,7 +137,13 @@ class LocalEngine:
             import multiprocessing as mp
             from concurrent.futures import ProcessPoolExecutor
 
+            from importlib import import_module
+
             from kg.segment import open_dictionary_cache
+
+            # imported (their patterns compiled) once, before the fork, not again in every worker
+            for module in ("kg.articles", "kg.extract", "kg.rdf"):
+                import_module(module)
 
             # built here on a first run, not once per worker; the workers load what they need
             open_dictionary_cache()
@@ -250,7 +262,7 @@ class _Collect:
         else:
             rep.extracted += 1
         if self.sorter is not None:
-            self.sorter.add(r.nt, r.cuts)
+            self.sorter.add_blocks(r.blocks)
         add_holdings(self.spans, r.holdings)
         if self.progress:
             self.progress(r)
@@ -263,11 +275,15 @@ def _holding_nt(spans: dict) -> bytes:
 
 
 def _extract_into(pages, collect, cache, engine, key_of):
-    """Feed cache hits straight to ``collect``; extract the rest on ``engine``; cache new results."""
+    """Feed cache hits straight to ``collect``; extract the rest on ``engine``; cache new results.
+    Without a cache, pages are not hashed (``key_of`` is not called): nothing would read the keys."""
     def misses():
         for src in pages:
+            if cache is None:
+                yield src.name, src.text, ""
+                continue
             key = key_of(src)
-            hit = cache.get(key) if cache is not None else None
+            hit = cache.get(key)
             if hit is not None:
                 collect.add(replace(hit, source=src.name), cached=True)
             else:
@@ -318,12 +334,9 @@ def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, c
 
 def _build_shards(pages, engine, progress) -> BuildReport:
     """Only the engine's shards: no merged file, no cache (the cluster is the scaling path)."""
-    from kg.cache import fingerprint, page_key
-
     report = BuildReport()
-    fp = fingerprint()
     collect = _Collect(report, None, progress=progress)
-    _extract_into(pages, collect, None, engine, lambda s: page_key(fp, s.name, s.text))
+    _extract_into(pages, collect, None, engine, None)
     if report.pages == 0:
         raise _no_pages()
     report.spans = collect.spans
@@ -340,8 +353,8 @@ def _build_file(pages, output: Path, engine, progress, cache_dir, use_cache) -> 
 
     report = BuildReport()
     cache = None
-    fp = fingerprint()
     if use_cache:
+        fp = fingerprint()   # imports what extraction needs and hashes it: only the cache's keys use it
         cache = PageCache(Path(cache_dir or output.parent / ".kgcache") / "pages.sqlite", prune=True)
     try:
         if cache is not None:

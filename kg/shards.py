@@ -101,12 +101,24 @@ def _blocks_of(nt: bytes, cuts: bytes) -> list | None:
     return [nt[a:b] for a, b in zip((0, *ends), ends)]
 
 
+def blocks_of(nt: bytes, cuts: bytes) -> list:
+    """A page's sorted N-Triples as subject blocks for :meth:`LineSorter.add_blocks`: cut at
+    ``cuts``, or, when those are missing or do not fit (a cache from before blocks, or from a
+    machine of the other byte order), grouped by subject line by line."""
+    blocks = _blocks_of(nt, cuts) if cuts and nt.endswith(b"\n") else None
+    if blocks is None:
+        lines = nt.splitlines(keepends=True)
+        blocks = [b"".join(g) for _, g in groupby(lines, key=lambda line: line[:line.find(b" ")])]
+    return blocks
+
+
 class LineSorter:
     """Collect N-Triples from many pages; iterate their lines sorted and unique.
 
-    A page may come with ``cuts``, the ends of its subject blocks (``rdf.page_triples`` writes a
-    page subject by subject). Then the sorter keeps and sorts blocks, ~8 times fewer items than
-    lines, and splits only the blocks of subjects that several pages share (people, places, posts).
+    A page may come as its subject blocks (``rdf.page_triples`` writes a page subject by subject;
+    :meth:`add_blocks`, or :meth:`add` with the blocks' ends). Then the sorter keeps and sorts
+    blocks, ~8 times fewer items than lines, and splits only the blocks of subjects that several
+    pages share (people, places, posts).
 
     >>> s = LineSorter(); s.add(b'<b> <p> <o> .\\n<a> <p> <o> .\\n'); s.add(b'<a> <p> <o> .\\n')
     >>> list(s.lines())
@@ -127,22 +139,31 @@ class LineSorter:
         self.spilled = 0
 
     def add(self, nt: bytes, cuts: bytes = b"") -> None:
-        """``nt``: N-Triples lines; ``cuts``: if given, the ends of its subject blocks, each
-        block holding one subject's lines sorted and unique, the blocks in subject order."""
+        """``nt``: N-Triples lines, in any order; ``cuts``: if given, the ends of its subject
+        blocks (see :meth:`add_blocks`)."""
         if not nt:
             return
-        items = _blocks_of(nt, cuts) if cuts and nt.endswith(b"\n") else None
-        if items is not None:
-            self.blocks += len(items)
-            ordered = True
-            lines = len(nt) >> 7    # not counted (a pass over the bytes): ~a line per 128 bytes
-        else:
-            items = nt.splitlines(keepends=True)
-            if not items[-1].endswith(b"\n"):
-                items[-1] += b"\n"
-            self.loose += len(items)
-            ordered = False
-            lines = len(items)
+        blocks = _blocks_of(nt, cuts) if cuts and nt.endswith(b"\n") else None
+        if blocks is not None:
+            self.add_blocks(blocks)
+            return
+        items = nt.splitlines(keepends=True)
+        if not items[-1].endswith(b"\n"):
+            items[-1] += b"\n"
+        self.loose += len(items)
+        self._take(items, False, len(nt), len(items))
+
+    def add_blocks(self, blocks) -> None:
+        """A page's subject blocks: each block one subject's lines, sorted and unique, and the
+        blocks in subject order (as ``rdf.page_triples`` writes a page)."""
+        if not blocks:
+            return
+        self.blocks += len(blocks)
+        size = sum(map(len, blocks))
+        # lines not counted (a pass over the bytes): ~a line per 128 bytes
+        self._take(blocks, True, size, size >> 7)
+
+    def _take(self, items, ordered: bool, nbytes: int, lines: int) -> None:
         if self.pivots:
             self._distribute(items, ordered)
         else:
@@ -152,7 +173,7 @@ class LineSorter:
         # object overhead counts against the budget too, as if every line were held on its own:
         # blocks spill about where lines did (lines average ~170 bytes) and hold less (a block
         # is one object for ~8 lines), and a run sorted from memory can afford its joined copy
-        self.size += len(nt) + 49 * lines
+        self.size += nbytes + 49 * lines
         if self.size >= self.run_bytes:
             self._spill()
 

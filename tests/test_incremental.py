@@ -125,26 +125,26 @@ def test_store_only_writes_no_file(corpus, tmp_path):
 
 
 def test_cached_pages_keep_their_subject_blocks(corpus, tmp_path, monkeypatch):
-    """A replay from the cache sorts blocks as a fresh build does, and a cache file from before the
-    block ends were stored still serves its pages (their lines are sorted one by one)."""
+    """A replay from the cache gives the sorter the same subject blocks as a fresh build, and so
+    does a cache file from before the block ends were stored (its lines are grouped by subject)."""
     import sqlite3
 
     from kg.shards import LineSorter
 
+    seen = []
+    real = LineSorter.add_blocks
+    monkeypatch.setattr(LineSorter, "add_blocks", lambda self, blocks: seen.append(tuple(blocks)) or real(self, blocks))
     out = tmp_path / "g.ttl"
     build([str(corpus / "all")], out)
-    data = out.read_bytes()
-    seen = []
-    real_add = LineSorter.add
-    monkeypatch.setattr(LineSorter, "add", lambda self, nt, cuts=b"": seen.append(bool(cuts)) or real_add(self, nt, cuts))
-    out.unlink()
-    assert build([str(corpus / "all")], out).cached == 8
-    assert out.read_bytes() == data and seen.count(True) == 8
-    db = sqlite3.connect(str(tmp_path / ".kgcache" / "pages.sqlite"))   # the table as it was before
-    db.executescript("CREATE TABLE old AS SELECT key, fingerprint, articles, chars, holdings, nt FROM pages;"
-                     "DROP TABLE pages; ALTER TABLE old RENAME TO pages;")
-    db.close()
-    out.unlink()
-    seen.clear()
-    assert build([str(corpus / "all")], out).cached == 8
-    assert out.read_bytes() == data and seen.count(True) == 0
+    data, fresh = out.read_bytes(), sorted(seen)
+    assert len(fresh) == 8 and all(len(blocks) > 1 for blocks in fresh)
+    for old_table in (False, True):
+        if old_table:
+            db = sqlite3.connect(str(tmp_path / ".kgcache" / "pages.sqlite"))   # the table as it was before
+            db.executescript("CREATE TABLE old AS SELECT key, fingerprint, articles, chars, holdings, nt FROM pages;"
+                             "DROP TABLE pages; ALTER TABLE old RENAME TO pages;")
+            db.close()
+        out.unlink()
+        seen.clear()
+        assert build([str(corpus / "all")], out).cached == 8
+        assert out.read_bytes() == data and sorted(seen) == fresh

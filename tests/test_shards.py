@@ -223,3 +223,13 @@ def test_block_ends_that_do_not_fit_the_page_are_ignored():
         s.add(page, cuts)
         s.add(b'<a> <p> "0" .\n')
         assert s.joined() == b'<a> <p> "0" .\n<a> <p> "1" .\n<b> <p> "2" .\n'
+
+
+def test_blocks_of_a_cached_page_without_usable_ends_are_its_subjects():
+    from array import array
+
+    page = b'<a> <p> "1" .\n<a> <q> "2" .\n<a-b> <p> "3" .\n<b> <p> "4" .\n'
+    whole = [b'<a> <p> "1" .\n<a> <q> "2" .\n', b'<a-b> <p> "3" .\n', b'<b> <p> "4" .\n']
+    assert shards.blocks_of(page, array("I", [28, 44, 58]).tobytes()) == whole
+    for cuts in (b"", array("I", [28, 99]).tobytes(), b"\x01\x02"):   # none, misfit, torn
+        assert shards.blocks_of(page, cuts) == whole
