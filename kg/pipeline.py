@@ -11,6 +11,7 @@ the output (``out/.kgcache``) or, for ``--store DIR``, in the store's own manife
 """
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -129,21 +130,39 @@ class LocalEngine:
         self.workers = workers
         self.pool = None
         self.inflight = max(2, workers * 3)
+        self.gc = None            # the collector's thresholds before the first batch, to restore
+
+    def _start(self):
+        """Before the first batch: import what extraction needs (in the parent, so that forked
+        workers share the modules and compiled patterns rather than each building them), then
+        set the collector for extraction, which makes millions of short-lived objects and few
+        cycles. What is loaded by then is frozen, so full collections skip it and a worker does
+        not copy its pages by writing their GC headers; young objects are collected every
+        10,000 allocations instead of 700. ~1% of a build's instructions."""
+        from importlib import import_module
+
+        for module in ("kg.articles", "kg.extract", "kg.rdf"):
+            import_module(module)
+        self.gc = gc.get_threshold()
+        gc.freeze()
+        gc.set_threshold(10_000, 10, 10)
+
+    def _finish(self):
+        if self.gc is not None:
+            gc.set_threshold(*self.gc)
+            gc.unfreeze()
+            self.gc = None
 
     def submit(self, index: int, batch):
+        if self.gc is None:
+            self._start()
         if self.workers <= 1:
             return _Done(extract_batch(batch))
         if self.pool is None:
             import multiprocessing as mp
             from concurrent.futures import ProcessPoolExecutor
 
-            from importlib import import_module
-
             from kg.segment import open_dictionary_cache
-
-            # imported (their patterns compiled) once, before the fork, not again in every worker
-            for module in ("kg.articles", "kg.extract", "kg.rdf"):
-                import_module(module)
 
             # built here on a first run, not once per worker; the workers load what they need
             open_dictionary_cache()
@@ -158,6 +177,7 @@ class LocalEngine:
         if self.pool is not None:
             self.pool.shutdown(wait=True)
             self.pool = None
+        self._finish()
 
     def abort(self):
         if self.pool is not None:
@@ -168,6 +188,7 @@ class LocalEngine:
             for p in procs:
                 p.join()
             self.pool = None
+        self._finish()
 
 
 class Handle:
@@ -518,8 +539,6 @@ def _count(path: Path) -> int:
 
 def _rebuild_store(store: Path, manifest, after: dict) -> int:
     """A fresh store from every page in the manifest, swapped in for the old directory."""
-    import gc
-
     from kg.shards import write_sorted_nt
 
     tmp = store.with_name(f".{store.name}.new-{os.getpid()}")

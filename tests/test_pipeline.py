@@ -140,6 +140,33 @@ def test_a_worker_that_dies_fails_the_build_with_a_clear_error(tmp_path, monkeyp
     assert not out.exists()
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_build_leaves_the_collector_as_it_found_it(tmp_path, monkeypatch, workers):
+    """Extraction freezes the heap and raises the collector's thresholds; the caller's settings
+    come back afterwards, after a failed build too."""
+    import gc
+
+    import kg.pipeline
+
+    before = gc.get_threshold(), gc.get_freeze_count()
+    seen = []
+    if workers == 1:    # (a pool pickles the function it runs: no spy there)
+        real = kg.pipeline.extract_batch
+        monkeypatch.setattr(kg.pipeline, "extract_batch", lambda b: seen.append(gc.get_threshold()) or real(b))
+    build([str(p) for p in paths()], tmp_path / "g.ttl", workers=workers, use_cache=False)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    if workers == 1:
+        assert seen and all(t[0] > before[0][0] for t in seen)   # extraction ran with its own setting
+        monkeypatch.setattr(kg.pipeline, "extract_batch", _die_here)
+        with pytest.raises(RuntimeError):
+            build([str(p) for p in paths()], tmp_path / "h.ttl", use_cache=False)
+        assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def _die_here(batch):
+    raise RuntimeError("boom")
+
+
 def test_holding_spans_take_full_dates_only():
     spans = {}
     add_holdings(spans, [("甲", "区长", "2022-03-01"), ("甲", "区长", "--05-01"), ("乙", "书记", "")])
