@@ -148,3 +148,22 @@ def test_cached_pages_keep_their_subject_blocks(corpus, tmp_path, monkeypatch):
         seen.clear()
         assert build([str(corpus / "all")], out).cached == 8
         assert out.read_bytes() == data and sorted(seen) == fresh
+
+
+def test_pages_cached_with_zlib_are_still_served(corpus, tmp_path):
+    """The cache compresses with zstd now; a cache file from before (zlib blobs) keeps working."""
+    import sqlite3
+    import zlib
+
+    out = tmp_path / "g.ttl"
+    build([str(corpus / "all")], out)
+    data = out.read_bytes()
+    db = sqlite3.connect(str(tmp_path / ".kgcache" / "pages.sqlite"))
+    rows = db.execute("SELECT key, nt FROM pages").fetchall()
+    assert rows and all(kg.cache.unpack(nt) and nt[:4] == b"\x28\xb5\x2f\xfd" for _, nt in rows)
+    db.executemany("UPDATE pages SET nt = ? WHERE key = ?", [(zlib.compress(kg.cache.unpack(nt), 1), k) for k, nt in rows])
+    db.commit()
+    db.close()
+    out.unlink()
+    assert build([str(corpus / "all")], out).cached == len(rows)
+    assert out.read_bytes() == data
