@@ -1,5 +1,6 @@
 """kg.bench: a smoke test that one quick run prints every figure (no timing assertions)."""
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -58,6 +59,13 @@ def test_quick_run_prints_every_figure_and_writes_json(tmp_path):
     # the "real" pages are repeated to ~0.2 MB (--quick) and timed in the same rounds
     assert "copies of" in figs["build 1 worker (real pages)"]["note"]
     assert "per round " in figs["build 1 worker / jieba.lcut (real pages)"]["note"]
+    # the largest scale build is compared with builds of the smallest size just before and after it
+    fig = figs["articles/s ratio (largest/smallest)"]
+    m = re.search(r"40 vs 20 articles: (\d+) against the last 20 round before it and a 20 build after it "
+                  r"\((\d+), (\d+)\); against the best 20 round [\d.]+$", fig["note"])
+    assert m, fig
+    big, before, after = map(int, m.groups())
+    assert 0.8 < fig["value"] * (before + after) / 2 / big < 1.25    # (the note rounds to whole articles/s)
     copies = list((tmp_path / "work").glob("real-x*"))
     assert len(copies) == 1 and len(list(copies[0].glob("*.txt"))) % len(list(SAMPLES.glob("*.txt"))) == 0
 
