@@ -1,10 +1,12 @@
 """The build's plumbing: external line sort, canonical N-Triples, batching, engines, holdings."""
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
 
 from kg import rdf
-from kg.pipeline import (BATCH_PAGES, LocalEngine, PageResult, add_holdings, build, extract_source, make_batches,
-                         run_batches, run_extraction, summarise_holdings)
+from kg.pipeline import (BATCH_PAGES, LocalEngine, PageResult, add_holdings, build, extract_batch, extract_source,
+                         make_batches, run_batches, run_extraction, summarise_holdings)
 from kg.samples import paths
 from kg.shards import LineSorter, sorted_unique, write_graph
 
@@ -138,6 +140,34 @@ def test_a_worker_that_dies_fails_the_build_with_a_clear_error(tmp_path, monkeyp
     with pytest.raises(KgError, match="worker process died"):
         build([str(p) for p in paths()], out, workers=2, use_cache=False)
     assert not out.exists()
+
+
+def test_pool_results_pass_through_a_spool_file_and_are_removed(tmp_path):
+    from kg.pipeline import _unspool, extract_batch_spooled
+
+    batch = [(p.name, p.read_text(encoding="utf-8"), "") for p in paths()[:2]]
+    direct = extract_batch(batch)
+    how, path = extract_batch_spooled(batch, str(tmp_path))
+    assert how == "file" and Path(path).parent == tmp_path
+    assert _unspool((how, path)) == direct and not list(tmp_path.iterdir())
+    # a spool that cannot take the file (missing, full): the results travel the usual way
+    assert extract_batch_spooled(batch, str(tmp_path / "gone")) == ("inline", direct)
+
+
+def test_a_pool_build_leaves_no_spool_behind(tmp_path, monkeypatch):
+    import kg.pipeline
+    from kg.errors import KgError
+
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(kg.pipeline, "_spool_root", lambda: str(spool))
+    out = tmp_path / "g.ttl"
+    build([str(p) for p in paths()], out, workers=2, use_cache=False)
+    assert out.exists() and not list(spool.iterdir())
+    monkeypatch.setattr(kg.pipeline, "extract_batch", _die)    # an aborted build cleans up too
+    with pytest.raises(KgError, match="worker process died"):
+        build([str(p) for p in paths()], tmp_path / "h.ttl", workers=2, use_cache=False)
+    assert not list(spool.iterdir())
 
 
 @pytest.mark.parametrize("workers", [1, 2])
