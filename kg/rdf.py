@@ -191,15 +191,8 @@ def _entity_ref(type_: str, key: str) -> tuple[bytes, ...]:
 
 
 class NTLines(list):
-    """A page's triples already written as N-Triples: chunks of whole lines (bytes) whose
-    concatenation is sorted by line and free of repeated lines (what ``nt_bytes`` expects)."""
-
-
-class SortedNT(bytes):
-    """N-Triples bytes known to be sorted by line and unique, so ``shards.sorted_unique`` has
-    nothing left to do. Only ``nt_bytes`` of NTLines makes one; slices and sums are plain bytes."""
-
-    __slots__ = ()
+    """A page's triples already written as N-Triples: chunks of whole lines (bytes), one
+    subject's each, whose concatenation is sorted by line and free of repeated lines."""
 
 
 def page_triples(articles, facts) -> NTLines:
@@ -363,7 +356,7 @@ def nt_bytes(triples) -> bytes:
     """Triples (pyoxigraph's, or a page's NTLines) as canonical N-Triples: one spelling per term,
     so equal triples are equal lines."""
     if isinstance(triples, NTLines):
-        return SortedNT(b"".join(triples))
+        return b"".join(triples)
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 

@@ -310,14 +310,7 @@ def _unique(sorted_lines: Iterable[bytes]) -> Iterator[bytes]:
 
 
 def sorted_unique(nt: bytes) -> bytes:
-    """One shard's N-Triples, sorted and de-duplicated (a shard file is then its own merge run).
-
-    A page's N-Triples from ``rdf.nt_bytes`` are sorted and unique already (``rdf.SortedNT``).
-    """
-    from kg.rdf import SortedNT
-
-    if isinstance(nt, SortedNT):
-        return bytes(nt)
+    """One shard's N-Triples, sorted and de-duplicated (a shard file is then its own merge run)."""
     lines = nt.splitlines(keepends=True)
     if b"\r" in nt:   # splitlines also ends a line at a bare \r: each such line gets its \n
         lines = [ln if ln.endswith(b"\n") else ln + b"\n" for ln in lines]

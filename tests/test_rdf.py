@@ -161,12 +161,13 @@ def test_awkward_page_is_the_bytes_pyoxigraph_writes():
 
 def test_page_lines_come_out_sorted_and_unique_already():
     articles, facts = awkward_page()
-    nt = rdf.nt_bytes(rdf.page_triples(articles, facts))
+    blocks = rdf.page_triples(articles, facts)
+    nt = rdf.nt_bytes(blocks)
     lines = nt.splitlines(keepends=True)
-    assert lines == sorted(set(lines))
-    assert isinstance(nt, rdf.SortedNT)
-    again = sorted_unique(nt)
-    assert again == nt and type(again) is bytes   # plain bytes downstream (pickle, sqlite)
+    assert lines == sorted(set(lines)) and sorted_unique(nt) == nt
+    subjects = [b[:b.index(b" ")] for b in blocks]    # and each block holds one subject, once
+    assert len(set(subjects)) == len(blocks) and all(
+        line.startswith(s + b" ") for s, b in zip(subjects, blocks) for line in b.splitlines())
 
 
 def test_sorted_unique_still_sorts_plain_bytes_and_sums_of_pages():
