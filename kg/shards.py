@@ -91,9 +91,10 @@ def _split(pieces: list) -> list:
 
 def _blocks_of(nt: bytes, cuts: bytes) -> list | None:
     """A page's N-Triples cut at the block ends ``cuts`` (array('I') bytes) into its blocks; None
-    when the ends do not fit the page (a cache written on a machine of another byte order)."""
+    when there are no ends or they do not fit the page (a cache written on a machine of another
+    byte order)."""
     ends = array("I")
-    if len(cuts) % ends.itemsize:
+    if not cuts or len(cuts) % ends.itemsize or not nt.endswith(b"\n"):
         return None
     ends.frombytes(cuts)
     if ends[-1] != len(nt):
@@ -105,7 +106,7 @@ def blocks_of(nt: bytes, cuts: bytes) -> list:
     """A page's sorted N-Triples as subject blocks for :meth:`LineSorter.add_blocks`: cut at
     ``cuts``, or, when those are missing or do not fit (a cache from before blocks, or from a
     machine of the other byte order), grouped by subject line by line."""
-    blocks = _blocks_of(nt, cuts) if cuts and nt.endswith(b"\n") else None
+    blocks = _blocks_of(nt, cuts)
     if blocks is None:
         lines = nt.splitlines(keepends=True)
         blocks = [b"".join(g) for _, g in groupby(lines, key=lambda line: line[:line.find(b" ")])]
@@ -143,7 +144,7 @@ class LineSorter:
         blocks (see :meth:`add_blocks`)."""
         if not nt:
             return
-        blocks = _blocks_of(nt, cuts) if cuts and nt.endswith(b"\n") else None
+        blocks = _blocks_of(nt, cuts)
         if blocks is not None:
             self.add_blocks(blocks)
             return
