@@ -14,7 +14,6 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-import sys
 import tempfile
 from collections import deque
 from dataclasses import dataclass, field, replace
@@ -26,6 +25,7 @@ from kg.resolve import Context
 MANIFEST = "govkg-pages.sqlite"      # inside a store directory: page keys, per-page triples and holdings
 BATCH_CHARS = 48_000                 # pages per task: enough text that IPC is noise (~0.3 s of work)
 BATCH_PAGES = 16
+POOL_QUEUE = 3     # batches given to each pool process: it never waits while this one extracts
 
 
 @dataclass(frozen=True)
@@ -94,40 +94,24 @@ def extract_batch(batch) -> list:
 
 
 def extract_batch_spooled(batch, spool: str):
-    """:func:`extract_batch` in a pool worker, the results pickled into a file in ``spool``
-    (a memory-backed directory where there is one) rather than sent down the result pipe.
-
-    A batch's results are ~2 MB; through the pipe the worker waits while the parent, sharing
-    the cores with the other workers, drains it 64 KB at a time (~0.15 s per worker per 10 MB).
-    Written to a file they leave the worker at once. Returns ("file", path), or the results
-    themselves when the file cannot be written (a full /dev/shm)."""
-    import pickle
+    """:func:`extract_batch` in a pool process, the results pickled into a file in ``spool``
+    (kg.workpool). Returns ("file", path), or ("inline", results) when the file cannot be
+    written (a full /dev/shm): they then go through the pipe."""
+    from kg.workpool import dump
 
     results = extract_batch(batch)
     try:
-        fd, path = tempfile.mkstemp(prefix="batch-", suffix=".pickle", dir=spool)
+        return ("file", dump(results, spool))
     except OSError:
         return ("inline", results)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(results, f, protocol=pickle.HIGHEST_PROTOCOL)
-    except OSError:
-        os.unlink(path)
-        return ("inline", results)
-    return ("file", path)
 
 
 def _unspool(value):
-    """The parent's side of :func:`extract_batch_spooled`: read, remove, unpickle."""
-    import pickle
+    """The build's side of :func:`extract_batch_spooled`."""
+    from kg.workpool import load
 
     how, payload = value
-    if how == "inline":
-        return payload
-    with open(payload, "rb") as f:
-        data = f.read()
-    os.unlink(payload)
-    return pickle.loads(data)
+    return payload if how == "inline" else load(payload)
 
 
 def _spool_root() -> str | None:
@@ -162,21 +146,33 @@ class _Done:
     def __init__(self, value):
         self.value = value
 
+    def ready(self) -> bool:
+        return True
+
     def get(self):
         return self.value
 
 
 class LocalEngine:
-    """Batches in this process (1 worker) or in a fork pool. Each worker loads the dictionary
-    entries its pages need, as one worker does (a 10 MB build needs a small part of them), so
-    the parent does not load the whole dictionary before the fork to share its pages: that cost
-    the build 0.35-0.5 s of serial start-up and saved no memory (refcount writes copy the pages)."""
+    """Batches in this process, and with N workers in N-1 forked pool processes too (kg.workpool).
+
+    This process is a worker: the batches it extracts need no pickling, no copy and no page
+    faults to reach the sorter, and on two cores it does not sit between two busy workers taking
+    a slice of the cores to receive. Each pool process is kept POOL_QUEUE batches ahead; the
+    batches it has not taken when the input ends come back here.
+
+    Each worker loads the dictionary entries its pages need, as one worker does (a 10 MB build
+    needs a small part of them), so the parent does not load the whole dictionary before the
+    fork to share its pages: that cost the build 0.35-0.5 s of serial start-up and saved no
+    memory (refcount writes copy the pages)."""
 
     def __init__(self, workers: int = 1):
         self.workers = workers
         self.pool = None
-        self.spool = None         # the directory pool workers leave their results in
-        self.inflight = max(2, workers * 3)
+        self.spool = None         # where batches and their results wait (kg.workpool)
+        # results held in order behind a pool batch not yet done: room for this process to go
+        # on extracting meanwhile
+        self.inflight = max(2, workers * 4 + 4)
         self.gc = None            # the collector's thresholds before the first batch, to restore
 
     def _start(self):
@@ -206,70 +202,93 @@ class LocalEngine:
     def submit(self, index: int, batch):
         if self.gc is None:
             self._start()
-        if self.workers <= 1:
-            return _Done(extract_batch(batch))
-        if self.pool is None:
-            import multiprocessing as mp
-            from concurrent.futures import ProcessPoolExecutor
+        if self.workers > 1:
+            if self.pool is None:
+                self._open_pool()
+            self.pool.poll()
+            if self.pool.out < POOL_QUEUE * (self.workers - 1):
+                try:
+                    self.pool.put(index, batch)
+                except OSError:       # the spool is full: this process extracts it
+                    return _Done(extract_batch(batch))
+                return PoolHandle(self, index)
+        return _Done(extract_batch(batch))
 
-            from kg.segment import open_dictionary_cache
+    def _open_pool(self):
+        from kg.segment import open_dictionary_cache
+        from kg.workpool import Pool
 
-            # built here on a first run, not once per worker; the workers load what they need
-            open_dictionary_cache()
-            ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-            # not multiprocessing.Pool: its worker-minding thread wakes whenever the result pipe
-            # is readable, so while a batch's ~2 MB of triples crosses in 64 KB pieces it spins,
-            # ~13,000 wake-ups per 10 MB taking the GIL and a core from the workers
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
-            self.spool = tempfile.mkdtemp(prefix="kg-batches-", dir=_spool_root())
-        return Handle(self.pool.submit(extract_batch_spooled, batch, self.spool), _unspool)
+        # built here on a first run, not once per worker; the workers load what they need
+        open_dictionary_cache()
+        self.spool = tempfile.mkdtemp(prefix="kg-batches-", dir=_spool_root())
+        self.pool = Pool(self.workers - 1, extract_batch_spooled, self.spool)
+
+    def result(self, index: int):
+        """The results of batch ``index``, given to the pool. While they are not there, this
+        process extracts batches the pool has not taken yet rather than wait."""
+        pool = self.pool
+        while index not in pool.done:
+            job = pool.take_back()
+            if job is not None:
+                pool.done[job[0]] = ("inline", extract_batch(job[1]))
+            else:
+                pool.poll(None)
+        value = pool.done.pop(index)
+        if value[0] == "error":
+            raise value[1]
+        return _unspool(value)
 
     def close(self):
         if self.pool is not None:
-            self.pool.shutdown(wait=True)
+            self.pool.close()
             self.pool = None
         self._finish()
 
     def abort(self):
         if self.pool is not None:
-            procs = list((getattr(self.pool, "_processes", None) or {}).values())
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            for p in procs:       # a batch in progress is not waited for
-                p.terminate()
-            for p in procs:
-                p.join()
+            self.pool.terminate()      # a batch in progress is not waited for
             self.pool = None
         self._finish()
 
 
-class Handle:
-    """What an engine's submit returns: a concurrent.futures or dask future behind ``get()``;
-    ``unpack``: turns the future's value into the batch's results."""
+class PoolHandle:
+    """A batch given to a LocalEngine's pool."""
 
-    def __init__(self, future, unpack=None):
-        self.future = future
-        self.unpack = unpack
+    def __init__(self, engine: LocalEngine, index: int):
+        self.engine, self.index = engine, index
+
+    def ready(self) -> bool:
+        pool = self.engine.pool
+        pool.poll()
+        return self.index in pool.done
 
     def get(self):
-        from concurrent.futures.process import BrokenProcessPool
+        return self.engine.result(self.index)
 
-        try:
-            value = self.future.result()
-        except BrokenProcessPool:
-            raise KgError("a worker process died (killed, or out of memory?); no output was written. "
-                          "Try fewer --workers") from None
-        return self.unpack(value) if self.unpack else value
+
+class Handle:
+    """What an engine's submit returns (the protocol: ``ready()``, ``get()``); here a dask
+    future's."""
+
+    def __init__(self, future):
+        self.future = future
+
+    def ready(self) -> bool:
+        return self.future.done()
+
+    def get(self):
+        return self.future.result()
 
 
 def run_batches(engine, batches):
     """Submit (index, batch) pairs with a bounded number in flight; yield each batch's results
-    in submission order. The input is consumed lazily in this thread, so memory holds only the
-    pages in flight."""
+    in submission order, as soon as they are ready. The input is consumed lazily in this thread,
+    so memory holds only the pages in flight."""
     q = deque()
     try:
         for index, batch in batches:
             q.append(engine.submit(index, batch))
-            while len(q) >= engine.inflight:
+            while q and (len(q) >= engine.inflight or q[0].ready()):
                 yield q.popleft().get()
         while q:
             yield q.popleft().get()

@@ -436,11 +436,15 @@ def _turtle_parallel(jobs: list, output, tmpdir) -> int:
             os.close(fd)
             paths.append(path)
         ctx = mp.get_context("fork")
-        children = [ctx.Process(target=_turtle_part, args=(job, path)) for job, path in zip(jobs, paths)]
+        # the first range is written here, while forked processes write the others
+        children = [ctx.Process(target=_turtle_part, args=(job, path)) for job, path in zip(jobs[1:], paths[1:])]
         for c in children:
             c.start()
-        for c in children:
-            c.join()
+        try:
+            _turtle_part(jobs[0], paths[0])
+        finally:
+            for c in children:
+                c.join()
         failed = [c.exitcode for c in children if c.exitcode != 0]
         if failed:
             raise KgError(f"{output}: a Turtle writer process failed (exit status {failed[0]}); nothing was written")

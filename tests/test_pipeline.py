@@ -1,4 +1,5 @@
 """The build's plumbing: external line sort, canonical N-Triples, batching, engines, holdings."""
+import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -90,6 +91,9 @@ class _CountingEngine:
         eng = self
 
         class H:
+            def ready(self):
+                return False
+
             def get(self):
                 eng.live -= 1
                 return [PageResult(name, 1, b"", (), len(text), key) for name, text, key in batch]
@@ -116,6 +120,19 @@ def test_run_batches_bounds_work_in_flight():
     assert eng.peak <= eng.inflight and eng.closed
 
 
+def test_run_batches_hands_on_results_as_soon_as_they_are_ready():
+    pulled = []
+
+    def batches():
+        for i in range(5):
+            pulled.append(i)
+            yield i, [(f"p{i}", "x", "")]
+
+    out = run_batches(LocalEngine(1), batches())
+    assert next(out)[0].source == "p0" and pulled == [0]
+    assert [b[0].source for b in out] == [f"p{i}" for i in range(1, 5)]
+
+
 def test_two_workers_give_the_same_results_as_one():
     sources = [(p.name, p.read_text(encoding="utf-8")) for p in paths()]
     one = list(run_extraction(sources, workers=1))
@@ -124,10 +141,14 @@ def test_two_workers_give_the_same_results_as_one():
     assert LocalEngine(2).inflight >= 2
 
 
-def _die(batch):
-    import os
+_PARENT = os.getpid()
 
-    os._exit(9)
+
+def _die(batch):
+    """Kills a pool process; in the build's own process (a worker too) extracts as usual."""
+    if os.getpid() != _PARENT:
+        os._exit(9)
+    return extract_batch(batch)
 
 
 def test_a_worker_that_dies_fails_the_build_with_a_clear_error(tmp_path, monkeypatch):

@@ -65,16 +65,24 @@ def test_parallel_turtle_is_the_same_bytes_as_one_writer(tmp_path, procs, monkey
     assert not list(tmp_path.glob("kg-part-*")), "the parts are removed"
 
 
-def test_a_failing_turtle_writer_leaves_no_output(tmp_path, monkeypatch):
+@pytest.mark.parametrize("where", ["forked", "here"])
+def test_a_failing_turtle_writer_leaves_no_output(tmp_path, monkeypatch, where):
+    """The first key range is written in the build's own process, the others in forked ones:
+    a failure in either leaves no output and no parts."""
+    import os
+
     data = _build_nt(tmp_path)
     monkeypatch.setattr(shards, "PARALLEL_MIN", 0)
+    parent, real = os.getpid(), shards._turtle_part
 
-    def crash(*_):
-        raise SystemExit(3)
+    def crash(*args):
+        if (os.getpid() == parent) == (where == "here"):
+            raise SystemExit(3) if where == "forked" else OSError("disk full")
+        return real(*args)
 
     monkeypatch.setattr(shards, "_turtle_part", crash)
     out = tmp_path / "g.ttl"
-    with pytest.raises(KgError, match="Turtle writer process failed"):
+    with pytest.raises(KgError if where == "forked" else OSError, match="Turtle writer process failed|disk full"):
         shards.write_graph(data, out, tmpdir=tmp_path, procs=2)
     assert not out.exists() and not list(tmp_path.glob("kg-part-*")) and not list(tmp_path.glob(".g.ttl.*"))
 
