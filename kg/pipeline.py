@@ -235,7 +235,9 @@ class LocalEngine:
                 pool.poll(None)
         value = pool.done.pop(index)
         if value[0] == "error":
-            raise value[1]
+            from kg.workpool import raise_error
+
+            raise_error(value)
         return _unspool(value)
 
     def close(self):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import signal
 import sys
 import tempfile
@@ -47,23 +48,39 @@ def load(path: str):
     return pickle.loads(data)
 
 
-def _serve(tasks, conn, func, spool: str) -> None:
+def _serve(tasks, conn, func, spool: str, parent: int) -> None:
     """A pool process: take (index, batch file) from ``tasks`` until None; send back
-    (index, func(batch, spool)), or (index, ("error", exception))."""
+    (index, func(batch, spool)), or (index, ("error", exception, traceback text))."""
+    import traceback
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the build's to handle: it stops us
     while True:
-        task = tasks.get()
+        try:
+            task = tasks.get(timeout=1.0)
+        except Empty:
+            if os.getppid() != parent:              # the build was killed: nobody will send None,
+                shutil.rmtree(spool, ignore_errors=True)    # nor remove the spool from /dev/shm
+                return
+            continue
         if task is None:
             return
         index, path = task
         try:
             value = func(load(path), spool)
         except BaseException as e:                  # noqa: BLE001 - re-raised in the build
-            value = ("error", e)
+            value = ("error", e, traceback.format_exc())
         try:
             conn.send((index, value))
         except Exception as e:                      # an exception that does not pickle
-            conn.send((index, ("error", KgError(f"in a worker process: {value[1]!r} ({e})"))))
+            conn.send((index, ("error", KgError(f"in a worker process: {value[1]!r} ({e})"), value[2])))
+
+
+def raise_error(value) -> None:
+    """Re-raise an ("error", exception, traceback) a pool process sent, its traceback noted."""
+    exc = value[1]
+    if hasattr(exc, "add_note"):     # Python 3.11+
+        exc.add_note("in a worker process:\n" + value[2].rstrip())
+    raise exc
 
 
 class Pool:
@@ -80,7 +97,7 @@ class Pool:
         self.procs, self.conns = [], []
         for _ in range(procs):
             reader, writer = ctx.Pipe(duplex=False)
-            p = ctx.Process(target=_serve, args=(self.tasks, writer, func, spool), daemon=True)
+            p = ctx.Process(target=_serve, args=(self.tasks, writer, func, spool, os.getpid()), daemon=True)
             p.start()
             writer.close()
             self.procs.append(p)

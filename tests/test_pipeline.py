@@ -141,22 +141,36 @@ def test_two_workers_give_the_same_results_as_one():
     assert LocalEngine(2).inflight >= 2
 
 
-_PARENT = os.getpid()
+def _kill_a_pool_process(monkeypatch, tmp_path):
+    """The next build's pool process dies (exit 9) on the first batch it takes. The build's own
+    process, a worker too, extracts as usual once that has happened, so that it cannot take
+    back every batch before a pool process takes one. A batch a page."""
+    import time
 
+    import kg.pipeline
 
-def _die(batch):
-    """Kills a pool process; in the build's own process (a worker too) extracts as usual."""
-    if os.getpid() != _PARENT:
+    started = tmp_path / "pool-took-a-batch"
+
+    def die(batch, spool):
+        started.touch()
         os._exit(9)
-    return extract_batch(batch)
+
+    def here(batch):
+        end = time.monotonic() + 60
+        while not started.exists() and time.monotonic() < end:
+            time.sleep(0.01)
+        return extract_batch(batch)
+
+    monkeypatch.setattr(kg.pipeline, "BATCH_CHARS", 1)
+    monkeypatch.setattr(kg.pipeline, "extract_batch_spooled", die)
+    monkeypatch.setattr(kg.pipeline, "extract_batch", here)
 
 
 def test_a_worker_that_dies_fails_the_build_with_a_clear_error(tmp_path, monkeypatch):
     """A killed worker (the OOM killer, a signal) must end the build, not leave it waiting forever."""
-    import kg.pipeline
     from kg.errors import KgError
 
-    monkeypatch.setattr(kg.pipeline, "extract_batch", _die)
+    _kill_a_pool_process(monkeypatch, tmp_path)
     out = tmp_path / "g.ttl"
     with pytest.raises(KgError, match="worker process died"):
         build([str(p) for p in paths()], out, workers=2, use_cache=False)
@@ -185,7 +199,7 @@ def test_a_pool_build_leaves_no_spool_behind(tmp_path, monkeypatch):
     out = tmp_path / "g.ttl"
     build([str(p) for p in paths()], out, workers=2, use_cache=False)
     assert out.exists() and not list(spool.iterdir())
-    monkeypatch.setattr(kg.pipeline, "extract_batch", _die)    # an aborted build cleans up too
+    _kill_a_pool_process(monkeypatch, tmp_path)    # an aborted build cleans up too
     with pytest.raises(KgError, match="worker process died"):
         build([str(p) for p in paths()], tmp_path / "h.ttl", workers=2, use_cache=False)
     assert not list(spool.iterdir())

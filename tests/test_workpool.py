@@ -71,5 +71,24 @@ def _fails_in_pool(batch):
 
 def test_an_error_in_a_pool_process_reaches_the_build(monkeypatch):
     monkeypatch.setattr(kg.pipeline, "extract_batch", _fails_in_pool)
-    with pytest.raises(ValueError, match="bad page in a pool process"):
+    with pytest.raises(ValueError, match="bad page in a pool process") as err:
         list(run_batches(LocalEngine(2), iter(_batches())))
+    if hasattr(err.value, "__notes__"):
+        assert "_fails_in_pool" in err.value.__notes__[0], "the worker's traceback comes along"
+
+
+def test_a_pool_process_whose_build_is_gone_exits(tmp_path):
+    """Killed with SIGKILL, the build sends no None: its pool processes must not wait forever."""
+    import multiprocessing as mp
+
+    from kg.workpool import _serve
+
+    ctx = mp.get_context("fork")
+    reader, writer = ctx.Pipe(duplex=False)
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    (spool / "batch-1.pickle").write_bytes(b"left over")
+    p = ctx.Process(target=_serve, args=(ctx.Queue(), writer, None, str(spool), -1))
+    p.start()
+    p.join(timeout=30)
+    assert p.exitcode == 0 and not spool.exists(), "it exits, and removes the spool"
