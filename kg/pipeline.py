@@ -462,9 +462,10 @@ def _build_file(pages, output: Path, engine, progress, cache_dir, use_cache) -> 
             if summary is not None:
                 return BuildReport(**summary, up_to_date=True)
         # the cores the workers used are free again at the end: the lines are sorted and written
-        # as Turtle in as many key ranges
+        # as Turtle in key ranges by as many processes; twice as many ranges as processes, taken
+        # one at a time, so that a core that runs slower (a busy host) writes fewer of them
         procs = engine.workers if isinstance(engine, LocalEngine) else 1
-        sorter = LineSorter(tmpdir=_tmpdir(output.parent), parts=procs)
+        sorter = LineSorter(tmpdir=_tmpdir(output.parent), parts=procs * 2 if procs > 1 else 1)
         collect = _Collect(report, sorter, progress=progress)
         try:
             _extract_into(pages, collect, cache, engine, lambda s: page_key(fp, s.name, s.text))

@@ -418,12 +418,24 @@ def _turtle_part(job, path: str) -> None:
         f.write(str(data.count(b"\n")))
 
 
-def _turtle_parallel(jobs: list, output, tmpdir) -> int:
-    """Turtle written by one forked process per job, each job giving the sorted N-Triples of a
-    range of subjects, then joined under one set of prefixes; the triple count. The same bytes
-    as one writer (pyoxigraph's writer carries nothing from one subject's block to the next),
-    in a fraction of the time. Should the parts ever open with different prefixes, one process
-    writes the whole instead."""
+def _take_jobs(jobs: list, paths: list, counter) -> None:
+    """Write parts as Turtle, taking the next part not yet taken until none is left."""
+    while True:
+        with counter.get_lock():
+            k = counter.value
+            counter.value += 1
+        if k >= len(jobs):
+            return
+        _turtle_part(jobs[k], paths[k])
+
+
+def _turtle_parallel(jobs: list, output, tmpdir, procs: int = 2) -> int:
+    """Turtle written by ``procs`` processes, this one and forked ones, each job giving the
+    sorted N-Triples of a range of subjects, then joined under one set of prefixes; the triple
+    count. The same bytes as one writer (pyoxigraph's writer carries nothing from one subject's
+    block to the next), in a fraction of the time. The processes take the jobs one at a time, so
+    with more jobs than processes a core that runs slower (a busy host) writes fewer. Should the
+    parts ever open with different prefixes, one process writes the whole instead."""
     import multiprocessing as mp
 
     from kg.atomic import write_atomic
@@ -436,12 +448,12 @@ def _turtle_parallel(jobs: list, output, tmpdir) -> int:
             os.close(fd)
             paths.append(path)
         ctx = mp.get_context("fork")
-        # the first range is written here, while forked processes write the others
-        children = [ctx.Process(target=_turtle_part, args=(job, path)) for job, path in zip(jobs[1:], paths[1:])]
+        counter = ctx.Value("i", 0)
+        children = [ctx.Process(target=_take_jobs, args=(jobs, paths, counter)) for _ in range(min(procs, len(jobs)) - 1)]
         for c in children:
             c.start()
         try:
-            _turtle_part(jobs[0], paths[0])
+            _take_jobs(jobs, paths, counter)
         finally:
             for c in children:
                 c.join()
@@ -502,7 +514,7 @@ def write_graph(lines: Iterable[bytes] | bytes, output, tmpdir=None, keep_nt=Non
     parallel = fmt == ox.RdfFormat.TURTLE and procs > 1 and keep_nt is None and _can_fork()
     if isinstance(lines, Parts):
         if parallel and len(lines) > 1 and lines.nbytes >= PARALLEL_MIN:
-            return _turtle_parallel([partial(_sorted_part, p, lines.blocks) for p in lines], output, tmpdir)
+            return _turtle_parallel([partial(_sorted_part, p, lines.blocks) for p in lines], output, tmpdir, procs)
         lines = b"".join(_sorted_part(p, lines.blocks) for p in lines)
     if isinstance(lines, (bytes, bytearray)):
         if keep_nt is not None:
@@ -512,7 +524,8 @@ def write_graph(lines: Iterable[bytes] | bytes, output, tmpdir=None, keep_nt=Non
         elif parallel and len(lines) >= PARALLEL_MIN:
             data = bytes(lines)
             cuts = _subject_cuts(data, procs)
-            return _turtle_parallel([partial(_slice, data, a, b) for a, b in zip(cuts, cuts[1:])], output, tmpdir)
+            return _turtle_parallel([partial(_slice, data, a, b) for a, b in zip(cuts, cuts[1:])], output, tmpdir,
+                                    procs)
         else:
             _serialize({"input": bytes(lines)}, output)
         return lines.count(b"\n")

@@ -71,13 +71,24 @@ def test_a_failing_turtle_writer_leaves_no_output(tmp_path, monkeypatch, where):
     a failure in either leaves no output and no parts."""
     import os
 
+    import time
+
     data = _build_nt(tmp_path)
     monkeypatch.setattr(shards, "PARALLEL_MIN", 0)
     parent, real = os.getpid(), shards._turtle_part
+    forked_took_one = tmp_path / "forked-took-one"
 
     def crash(*args):
-        if (os.getpid() == parent) == (where == "here"):
-            raise SystemExit(3) if where == "forked" else OSError("disk full")
+        if os.getpid() != parent:
+            forked_took_one.touch()
+            if where == "forked":
+                raise SystemExit(3)
+        else:
+            if where == "here":
+                raise OSError("disk full")
+            end = time.monotonic() + 60          # a forked writer gets a part to fail on
+            while not forked_took_one.exists() and time.monotonic() < end:
+                time.sleep(0.01)
         return real(*args)
 
     monkeypatch.setattr(shards, "_turtle_part", crash)
@@ -118,15 +129,19 @@ def test_a_sorter_of_several_parts_sorts_by_key_range(tmp_path, monkeypatch):
         assert b"".join(shards._sorted_part(list(p)) for p in got) == data
 
 
-def test_parts_written_in_parallel_are_the_bytes_of_one_writer(tmp_path, monkeypatch):
+@pytest.mark.parametrize("parts", [2, 4, 5])
+def test_parts_written_in_parallel_are_the_bytes_of_one_writer(tmp_path, monkeypatch, parts):
+    """Two processes write the parts, taking them one at a time (more parts than processes)."""
     data = _build_nt(tmp_path)
     monkeypatch.setattr(shards, "PIVOT_SAMPLE", 200)
     monkeypatch.setattr(shards, "PARALLEL_MIN", 0)
-    s = shards.LineSorter(parts=2)
+    s = shards.LineSorter(parts=parts)
     for page in _pages_of(data, 30, 7):
         s.add(page)
+    result = s.result()
+    assert len(result) == parts
     one, many = tmp_path / "one.ttl", tmp_path / "many.ttl"
-    assert shards.write_graph(s.result(), many, tmpdir=tmp_path, procs=2) == shards.write_graph(data, one)
+    assert shards.write_graph(result, many, tmpdir=tmp_path, procs=2) == shards.write_graph(data, one)
     assert many.read_bytes() == one.read_bytes()
     assert not list(tmp_path.glob("kg-part-*"))
 
@@ -152,12 +167,12 @@ def test_a_two_worker_build_through_key_ranges_is_the_one_worker_build(tmp_path,
     monkeypatch.setattr(shards, "PARALLEL_MIN", 0)
     calls = []
     real = shards._turtle_parallel
-    monkeypatch.setattr(shards, "_turtle_parallel", lambda jobs, *a: calls.append(len(jobs)) or real(jobs, *a))
+    monkeypatch.setattr(shards, "_turtle_parallel", lambda jobs, *a: calls.append((len(jobs), a[-1])) or real(jobs, *a))
     inputs = [str(p) for p in paths()]
     one, two = tmp_path / "one" / "g.ttl", tmp_path / "two" / "g.ttl"
     r1 = build(inputs, one, workers=1, use_cache=False)
     r2 = build(inputs, two, workers=2, use_cache=False)
-    assert calls == [2], "the 2-worker build wrote two key ranges in parallel, the 1-worker build none"
+    assert calls == [(4, 2)], "the 2-worker build wrote four key ranges in two processes, the 1-worker build none"
     assert r1.triples == r2.triples and two.read_bytes() == one.read_bytes()
 
 
