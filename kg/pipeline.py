@@ -25,6 +25,7 @@ from kg.resolve import Context
 MANIFEST = "govkg-pages.sqlite"      # inside a store directory: page keys, per-page triples and holdings
 BATCH_CHARS = 48_000                 # pages per task: enough text that IPC is noise (~0.3 s of work)
 BATCH_PAGES = 16
+TAPER_BATCHES = 3  # the last batches' worth of pages that go to workers a page at a time
 POOL_QUEUE = 3     # batches given to each pool process: it never waits while this one extracts
 
 
@@ -174,6 +175,7 @@ class LocalEngine:
         # on extracting meanwhile
         self.inflight = max(2, workers * 4 + 4)
         self.gc = None            # the collector's thresholds before the first batch, to restore
+        self.taper = TAPER_BATCHES if workers > 1 else 0     # see make_batches
 
     def _start(self):
         """Before the first batch: import what extraction needs (in the parent, so that forked
@@ -300,24 +302,38 @@ def run_batches(engine, batches):
         raise
 
 
-def make_batches(items):
-    """(name, text, key) items → numbered batches of about BATCH_CHARS characters, in input order."""
-    batch, size, index = [], 0, 0
+def make_batches(items, taper: int = 0):
+    """(name, text, key) items → numbered batches of about BATCH_CHARS characters, in input order.
+
+    ``taper``: the input's last ``taper`` batches' worth of pages go out a page a batch, so that
+    parallel workers finish within a page of each other, not within a batch (a batch is ~0.1 s
+    of work: a core idles that long at the end). The input is read that far ahead to see its end.
+    """
+    held, size, index = deque(), 0, 0
     for item in items:
-        batch.append(item)
+        held.append(item)
         size += len(item[1])
-        if size >= BATCH_CHARS or len(batch) >= BATCH_PAGES:
+        if size >= (taper + 1) * BATCH_CHARS or len(held) >= (taper + 1) * BATCH_PAGES:
+            batch, chars = [], 0
+            while chars < BATCH_CHARS and len(batch) < BATCH_PAGES:
+                batch.append(held.popleft())
+                chars += len(batch[-1][1])
+            size -= chars
             yield index, batch
             index += 1
-            batch, size = [], 0
-    if batch:
-        yield index, batch
+    if not taper and held:
+        yield index, list(held)
+        return
+    for item in held:
+        yield index, [item]
+        index += 1
 
 
 def run_extraction(sources, workers: int = 1, progress=None):
     """Yield PageResults for (name, text) pairs (no cache): the plain map, for callers and tests."""
     items = ((name, text, "") for name, text in sources)
-    for results in run_batches(LocalEngine(workers), make_batches(items)):
+    engine = LocalEngine(workers)
+    for results in run_batches(engine, make_batches(items, engine.taper)):
         for r in results:
             if progress:
                 progress(r)
@@ -385,7 +401,7 @@ def _extract_into(pages, collect, cache, engine, key_of):
             else:
                 yield src.name, src.text, key
 
-    for results in run_batches(engine, make_batches(misses())):
+    for results in run_batches(engine, make_batches(misses(), getattr(engine, "taper", 0))):
         for r in results:
             if cache is not None:
                 cache.put(r)

@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import rdf
-from kg.pipeline import (BATCH_PAGES, LocalEngine, PageResult, add_holdings, build, extract_batch, extract_source,
+from kg.pipeline import (BATCH_CHARS, BATCH_PAGES, LocalEngine, PageResult, add_holdings, build, extract_batch, extract_source,
                          make_batches, run_batches, run_extraction, summarise_holdings)
 from kg.samples import paths
 from kg.shards import LineSorter, sorted_unique, write_graph
@@ -69,12 +69,20 @@ def test_serialize_matches_a_build_of_the_same_triples(tmp_path):
     assert again.read_bytes() == out.read_bytes()
 
 
-def test_batches_keep_input_order_and_bound_their_size():
+@pytest.mark.parametrize("taper", [0, 3])
+def test_batches_keep_input_order_and_bound_their_size(taper):
     items = [(f"p{i}", "字" * (1000 * (i % 5)), str(i)) for i in range(100)]
-    batches = list(make_batches(items))
+    batches = list(make_batches(items, taper))
     assert [i for i, _ in batches] == list(range(len(batches)))
     assert [it for _, b in batches for it in b] == items
     assert all(len(b) <= BATCH_PAGES for _, b in batches)
+    if taper:
+        # the same batches as without, until the last `taper` batches' worth: those a page each
+        whole = [b for _, b in make_batches(items)]
+        singles = [b for _, b in batches if len(b) == 1]
+        assert [b for _, b in batches[:len(batches) - len(singles)]] == whole[:len(batches) - len(singles)]
+        assert sum(len(b[0][1]) for b in singles) >= taper * BATCH_CHARS or len(singles) >= taper * BATCH_PAGES
+        assert all(len(b) == 1 for _, b in batches[len(batches) - len(singles):])
 
 
 class _CountingEngine:
