@@ -449,7 +449,8 @@ def _turtle_parallel(jobs: list, output, tmpdir, procs: int = 2) -> int:
             paths.append(path)
         ctx = mp.get_context("fork")
         counter = ctx.Value("i", 0)
-        children = [ctx.Process(target=_take_jobs, args=(jobs, paths, counter)) for _ in range(min(procs, len(jobs)) - 1)]
+        forked = min(procs, len(jobs)) - 1
+        children = [ctx.Process(target=_take_jobs, args=(jobs, paths, counter)) for _ in range(forked)]
         for c in children:
             c.start()
         try:
