@@ -115,14 +115,6 @@ def _unspool(value):
     return payload if how == "inline" else load(payload)
 
 
-def _spool_root() -> str | None:
-    """Where batch results wait for the parent: memory-backed /dev/shm where there is one (they
-    live a fraction of a second; on a disk they would be written back for nothing), else the
-    system's temporary directory."""
-    shm = "/dev/shm"
-    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
-
-
 def add_holdings(spans: dict, holdings) -> None:
     """Fold (person, post, date) tuples into (person, post) -> (first, last) full ISO dates."""
     for person, post, date in holdings:
@@ -170,7 +162,6 @@ class LocalEngine:
     def __init__(self, workers: int = 1):
         self.workers = workers
         self.pool = None
-        self.spool = None         # where batches and their results wait (kg.workpool)
         # results held in order behind a pool batch not yet done: room for this process to go
         # on extracting meanwhile
         self.inflight = max(2, workers * 4 + 4)
@@ -193,9 +184,6 @@ class LocalEngine:
         gc.set_threshold(10_000, 10, 10)
 
     def _finish(self):
-        if self.spool is not None:     # results of batches never collected (an aborted build)
-            shutil.rmtree(self.spool, ignore_errors=True)
-            self.spool = None
         if self.gc is not None:
             gc.set_threshold(*self.gc)
             gc.unfreeze()
@@ -222,8 +210,7 @@ class LocalEngine:
 
         # built here on a first run, not once per worker; the workers load what they need
         open_dictionary_cache()
-        self.spool = tempfile.mkdtemp(prefix="kg-batches-", dir=_spool_root())
-        self.pool = Pool(self.workers - 1, extract_batch_spooled, self.spool)
+        self.pool = Pool(self.workers - 1, extract_batch_spooled)
 
     def result(self, index: int):
         """The results of batch ``index``, given to the pool. While they are not there, this

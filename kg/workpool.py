@@ -28,6 +28,14 @@ DIED = ("a worker process died (killed, or out of memory?); no output was writte
         "Try fewer --workers")
 
 
+def _spool_root() -> str | None:
+    """Where batches and results wait: memory-backed /dev/shm where there is one (they live a
+    fraction of a second; on a disk they would be written back for nothing), else the system's
+    temporary directory."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
+
+
 def dump(obj, spool: str) -> str:
     """``obj`` pickled into a new file in ``spool``; its path. OSError if it cannot be written."""
     fd, path = tempfile.mkstemp(prefix="batch-", suffix=".pickle", dir=spool)
@@ -84,13 +92,15 @@ def raise_error(value) -> None:
 
 
 class Pool:
-    """``procs`` forked processes running ``func(batch, spool)`` on batches put here."""
+    """``procs`` forked processes running ``func(batch, spool)`` on batches put here. The spool
+    directory is the pool's: made here, removed when the pool closes or is terminated (with the
+    files of batches never collected)."""
 
-    def __init__(self, procs: int, func, spool: str):
+    def __init__(self, procs: int, func, root: str | None = None):
         import multiprocessing as mp
 
         ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-        self.spool = spool
+        self.spool = spool = tempfile.mkdtemp(prefix="kg-batches-", dir=root or _spool_root())
         self.tasks = ctx.Queue()
         self.done: dict = {}      # index -> value, received and not yet collected
         self.out = 0              # batches queued or being extracted in pool processes
@@ -142,6 +152,7 @@ class Pool:
             p.join()
         self.tasks.close()
         self.tasks.join_thread()
+        shutil.rmtree(self.spool, ignore_errors=True)
 
     def terminate(self) -> None:
         for p in self.procs:
@@ -151,3 +162,4 @@ class Pool:
             p.join()
         self.tasks.cancel_join_thread()
         self.tasks.close()
+        shutil.rmtree(self.spool, ignore_errors=True)

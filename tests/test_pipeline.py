@@ -198,12 +198,12 @@ def test_pool_results_pass_through_a_spool_file_and_are_removed(tmp_path):
 
 
 def test_a_pool_build_leaves_no_spool_behind(tmp_path, monkeypatch):
-    import kg.pipeline
+    import kg.workpool
     from kg.errors import KgError
 
     spool = tmp_path / "spool"
     spool.mkdir()
-    monkeypatch.setattr(kg.pipeline, "_spool_root", lambda: str(spool))
+    monkeypatch.setattr(kg.workpool, "_spool_root", lambda: str(spool))
     out = tmp_path / "g.ttl"
     build([str(p) for p in paths()], out, workers=2, use_cache=False)
     assert out.exists() and not list(spool.iterdir())
