@@ -122,6 +122,14 @@ def article_date(body: str, year: int | None) -> str | None:
     return f"{y:04d}-{month:02d}-{day:02d}" if y else f"--{month:02d}-{day:02d}"
 
 
+def _before(date: str | None, published: str, body: str) -> str | None:
+    """A date the year was added to from the publication date cannot fall after it: a page of
+    2024-01-04 that reports 12月30日 reports 2023-12-30."""
+    if date and published and date > published and len(date) == 10 and not _DATE.match(body).group(1):
+        return f"{int(date[:4]) - 1:04d}{date[4:]}"
+    return date
+
+
 # --------------------------------------------------------------------------- similarity
 
 _BIGRAM = re.compile(r"(?=([\u4e00-\u9fff0-9A-Za-z]{2}))")
@@ -374,10 +382,13 @@ def _assign(text, spans, kinds, groups: list[_Group], drafts: list[_Draft],
             d.reporters = groups[gi].reporters
 
 
-def split_page(source: str, raw_text: str) -> Page:
-    """Clean a raw page and cut it into articles (in page order, numbered from 1)."""
+def split_page(source: str, raw_text: str, published: str = "") -> Page:
+    """Clean a raw page and cut it into articles (in page order, numbered from 1).
+
+    ``published`` (YYYY-MM-DD, from a manifest or --date) gives the year of dates written
+    without one; without it, the page's own most frequent year does."""
     text = clean(raw_text)
-    year = page_year(text)
+    year = int(published[:4]) if published else page_year(text)
     spans, lines = units_and_texts(text)
     kinds = _classify(lines)
     drafts, groups = _segment(text, spans, kinds)
@@ -407,6 +418,6 @@ def split_page(source: str, raw_text: str) -> Page:
         body = text[start:end]
         articles.append(Article(source=source, n=len(articles) + 1, kind=d.kind,
                                 headline=d.headline, start=start, end=end,
-                                date=article_date(body, year), reporters=d.reporters,
+                                date=_before(article_date(body, year), published, body), reporters=d.reporters,
                                 photographers=d.photographers, body=body))
     return Page(source=source, text=text, year=year, articles=tuple(articles))

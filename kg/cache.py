@@ -89,9 +89,12 @@ def fingerprint() -> str:
     return h.hexdigest()[:20]
 
 
-def page_key(fp: str, name: str, text: str) -> str:
-    return hashlib.sha1(b"\0".join((fp.encode(), name.encode("utf-8", "surrogatepass"),
-                                    text.encode("utf-8", "surrogatepass")))).hexdigest()
+def page_key(fp: str, name: str, text: str, spec: str = "") -> str:
+    """A page's cache key: the extractor, the page's name and text, and its home and date (spec)."""
+    parts = (fp.encode(), name.encode("utf-8", "surrogatepass"), text.encode("utf-8", "surrogatepass"))
+    if spec:
+        parts += (spec.encode("utf-8", "surrogatepass"),)
+    return hashlib.sha1(b"\0".join(parts)).hexdigest()
 
 
 class PageCache:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -29,8 +30,19 @@ DEFAULT_OUTPUT = "out/graph.ttl"
 @click.option("--cache", "cache_dir", metavar="DIR",
               help="Page-result cache for file builds [default: .kgcache beside the output].")
 @click.option("--no-cache", is_flag=True, help="Extract every page again; do not read or write the cache.")
+@click.option("--home", metavar="AREA",
+              help="The home of every input: the district or county whose paper or site published it, "
+                   "e.g. 八公山区 or 八公山区,淮南市,安徽省. A bare 区委 or 县政府 and 我区/我县 are its. "
+                   "[default: inferred from each page]")
+@click.option("--manifest", metavar="FILE",
+              help="A JSON list of {\"file\", \"district\", \"city\", \"province\", \"date\"}: each "
+                   "file's home and publication date (files relative to the manifest). Pages it does not "
+                   "name get --home, or an inferred home.")
+@click.option("--date", "published", metavar="YYYY-MM-DD",
+              help="Publication date of every input: gives a month-day date in the text its year.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache, quiet):
+def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache, home, manifest, published,
+          quiet):
     """Extract a knowledge graph from article text and write it as RDF.
 
     INPUTS are page files, directories (read recursively for *.txt) or - for standard
@@ -42,6 +54,12 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
     Results are cached per page by content hash, so rebuilding unchanged pages extracts
     nothing, and a store only ever extracts the pages it has not seen.
 
+    Every page has a home: the district or county (with its city and province) whose paper
+    published it, which a bare 区委, 县政府, 市委 or 我县 refers to. Give it with --home (one home
+    for all) or --manifest (per file); otherwise each page's home is inferred from the areas it
+    names, with a national gazetteer. The graph records each article's home and how it was
+    decided (gov:home, gov:homeSource); kg stats counts them.
+
     \b
     Examples:
       kg build                                   # the built-in samples -> out/graph.ttl
@@ -50,6 +68,8 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
       kg build more-pages/ --store out/jz.store  # adds only the new pages
       cat page.txt | kg build - -o out/page.jsonld
       kg build pages/ --engine dask --scheduler tcp://10.0.0.5:8786 -o out/shards/
+      kg build county-site/ --home 八公山区 -o out/bgs.ttl     # every page is 八公山区's
+      kg build articles/ --manifest articles/manifest.json -o out/ext.ttl
     """
     from kg import rdf
     from kg.pipeline import build as run_build
@@ -74,6 +94,7 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
 
         inputs = [str(p) for p in paths()]
     _check_inputs(inputs, output, store)
+    homes = _homes(home, manifest, published)
     if engine == "dask":
         from kg.engine_dask import DaskEngine
 
@@ -93,7 +114,7 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
     try:
         report = run_build(list(inputs), output, workers=workers, progress=progress, store=store,
                            cache_dir=cache_dir, use_cache=not no_cache and engine == "local", engine=eng,
-                           shards=shards)
+                           shards=shards, homes=homes)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
@@ -110,6 +131,20 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
             f"{report.extracted} extracted, {report.cached} from cache"
         click.echo(f"{where or shards}: {what} from {report.articles} articles on {report.pages} page(s) "
                    f"({how}) in {dt:.1f} s", err=True)
+
+
+def _homes(home, manifest, published):
+    """The pages' homes and dates as the options give them (None: all inferred, no date)."""
+    from kg.homes import Homes, load_manifest, parse_home
+
+    if published is not None and not re.match(r"^\d{4}-\d{2}-\d{2}$", published):
+        raise KgError(f"--date {published}: give the publication date as YYYY-MM-DD")
+    if not (home or manifest or published):
+        return None
+    homes = load_manifest(manifest) if manifest else Homes()
+    homes.home = parse_home(home) if home else ""
+    homes.date = published or ""
+    return homes
 
 
 def _check_inputs(inputs, output, store):

@@ -15,7 +15,7 @@ from kg.lexicon import lexicon
 
 _ORDINAL = re.compile("第[一二三四五六七八九十百零〇\\d]+次")
 from kg.resolve import (Context, Local, canonical_event, canonical_place, canonical_post, expand_body,
-                        norm_key)
+                        infer_context, norm_key)
 
 
 # ---------------------------------------------------------------- output data
@@ -308,6 +308,8 @@ class PageExtractor:
         self.ctx = ctx
         self.out = PageFacts()
         self._event_keys: dict = {}      # event name -> key (a pure function of the name and ctx)
+        # the home's names, which win over words stuck before them ("清廉荆州区"); none without a home
+        self.ctx_names = tuple(n for n in (ctx.zone, ctx.district, ctx.city, ctx.province, ctx.zone_short) if n)
 
     # -- helpers turning mentions into entities -------------------------------------------------
     def local(self, sms: list[SentMentions]) -> Local:
@@ -388,7 +390,7 @@ class PageExtractor:
         return self.out
 
     def article(self, a, aid, sents, known, firsts=None):
-        ctx_names = (self.ctx.zone, self.ctx.district, self.ctx.city, self.ctx.province, self.ctx.zone_short)
+        ctx_names = self.ctx_names
         sms = [mention_sentence(st, known, ctx_names, f) for st, f in zip(sents, firsts or [None] * len(sents))]
         local = self.local(sms)
         credited = a.reporters + a.photographers
@@ -468,7 +470,7 @@ class PageExtractor:
             for m_ in _DISTRICT_BODY.finditer(s[:pos + 1]):
                 m = m_
         if m and not m.group(1).endswith(("两区", "全区", "城区", "辖区")) and m.group(1) != self.ctx.district \
-                and not m.group(1).endswith(self.ctx.zone_short):
+                and not (self.ctx.zone_short and m.group(1).endswith(self.ctx.zone_short)):
             return m.group(1)
         return ""
 
@@ -482,7 +484,7 @@ class PageExtractor:
         if title.startswith(("党委", "党组", "党工委", "纪委", "纪工委", "党支部", "党总支")) and \
                 not body.endswith(("委", "党组", "支部", "总支")):
             suffix = next(p for p in ("党工委", "纪工委", "党支部", "党总支", "党委", "党组", "纪委") if title.startswith(p))
-            if body.endswith(self.ctx.zone) or body in (self.ctx.zone, self.ctx.zone_short) or \
+            if (self.ctx.zone and (body.endswith(self.ctx.zone) or body in (self.ctx.zone, self.ctx.zone_short))) or \
                     re.search("(区|市|县|镇|乡|街道|村|社区|政府|局)$", body):
                 return expand_body(body + suffix, self.ctx, loc)
         return expand_body(body, self.ctx, loc)
@@ -523,7 +525,7 @@ class PageExtractor:
                     if o.start == e.start and o.end < e.end and (o.type == "Organization" or
                                                                  (o.type == "Place" and o.get("level", 0) >= 4)):
                         self.fact(eref, "organizedBy", self.ref(o, aid, local), aid, sm.sent)
-                if e.text.startswith(self.ctx.both) and e.subtype == "Meeting":
+                if self.ctx.both and e.text.startswith(self.ctx.both) and e.subtype == "Meeting":
                     for pl in self.ctx.pair():
                         self.fact(eref, "organizedBy", self.out.add_entity("Place", pl, pl, "", aid), aid, sm.sent)
                 # 由X主办，Y、Z承办，W协办的EVENT
@@ -911,4 +913,5 @@ def _similar(a: str, b: str) -> bool:
 
 
 def extract_page(page, article_ids, ctx: Context | None = None) -> PageFacts:
-    return PageExtractor(page, article_ids, ctx or Context.default()).run()
+    """The facts of one page; without a home given, the home is inferred from the page itself."""
+    return PageExtractor(page, article_ids, ctx if ctx is not None else infer_context(page.text)).run()

@@ -24,7 +24,6 @@ class Lexicon:
     place_suffixes: dict[str, tuple[str, int]]  # suffix -> (subtype, level)
     gazetteer: dict[str, str]           # name -> subtype
     abbreviations: dict[str, str]       # one-character abbreviation -> full name
-    context: dict[str, str]
     bodies: dict[str, str]              # organs named without a known suffix -> subtype
 
     def is_surname_start(self, s: str) -> bool:
@@ -43,7 +42,6 @@ def lexicon() -> Lexicon:
         for a in (r[2].split(",") if len(r) > 2 else []):
             if a.strip():
                 abbr.setdefault(a.strip(), r[0])
-    ctx = {r[0]: r[1].strip() for r in _rows("context.tsv")}
     bodies = {r[0]: r[1].strip() for r in _rows("bodies.tsv")}
     return Lexicon(frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2),
-                   titles, orgs, places, gaz, abbr, ctx, bodies)
+                   titles, orgs, places, gaz, abbr, bodies)

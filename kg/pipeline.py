@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.resolve import Context
+from kg.resolve import context_from_spec
 
 MANIFEST = "govkg-pages.sqlite"      # inside a store directory: page keys, per-page triples and holdings
 BATCH_CHARS = 48_000                 # pages per task: enough text that IPC is noise (~0.3 s of work)
@@ -69,16 +69,21 @@ class BuildReport:
     spans: dict = field(default_factory=dict, repr=False)   # (person, post) -> (first, last)
 
 
-def extract_source(name: str, text: str, ctx: Context | None = None) -> PageResult:
-    """Text of one page file → its triples (N-Triples bytes) and holding dates. Pure."""
+def extract_source(name: str, text: str, spec: str = "") -> PageResult:
+    """Text of one page file → its triples (N-Triples bytes) and holding dates. Pure.
+
+    ``spec`` is what the build knows of the page besides its text (:func:`page_spec`): its home
+    ("district,city,province"; empty: inferred from the page) and its publication date."""
     from kg import rdf
     from kg.articles import split_page
     from kg.extract import extract_page
 
-    page = split_page(name, text)
+    home, _, published = spec.partition("|")
+    page = split_page(name, text, published)
+    ctx = context_from_spec(home, page.text)
     ids = [rdf.article_id(a.body) for a in page.articles]
     facts = extract_page(page, ids, ctx)
-    triples = rdf.page_triples(list(zip(page.articles, ids)), facts)
+    triples = rdf.page_triples(list(zip(page.articles, ids)), facts, ctx)
     date_of = {aid: a.date for a, aid in zip(page.articles, ids)}
     holdings = tuple(sorted({(f.s.key, f.o.key, date_of.get(f.article) or "") for f in facts.facts
                              if f.p == "holdsPost"}))
@@ -91,7 +96,7 @@ def extract_batch(batch) -> list:
     Each page comes back in subject blocks, sorted: the workers pay for that in parallel, and
     the parent sorts blocks, not lines.
     """
-    return [replace(extract_source(name, text), key=key) for name, text, key in batch]
+    return [replace(extract_source(name, text, spec), key=key) for name, text, key, spec in batch]
 
 
 def extract_batch_spooled(batch, spool: str):
@@ -318,7 +323,7 @@ def make_batches(items, taper: int = 0):
 
 def run_extraction(sources, workers: int = 1, progress=None):
     """Yield PageResults for (name, text) pairs (no cache): the plain map, for callers and tests."""
-    items = ((name, text, "") for name, text in sources)
+    items = ((name, text, "", "") for name, text in sources)
     engine = LocalEngine(workers)
     for results in run_batches(engine, make_batches(items, engine.taper)):
         for r in results:
@@ -332,15 +337,21 @@ def run_extraction(sources, workers: int = 1, progress=None):
 class _Inputs:
     """The input pages, readable twice: once to hash (is anything new?), once to extract."""
 
-    def __init__(self, inputs):
+    def __init__(self, inputs, homes=None):
         from kg.readers import iter_sources
 
         self.inputs = list(inputs)
-        self._mem = list(iter_sources(self.inputs)) if "-" in self.inputs else None
+        self.homes = homes
+        self._mem = list(self._specced(iter_sources(self.inputs))) if "-" in self.inputs else None
         self._iter = iter_sources
 
+    def _specced(self, sources):
+        if self.homes is None:
+            return sources
+        return (replace(s, spec=self.homes.spec(s)) for s in sources)
+
     def __iter__(self):
-        return iter(self._mem) if self._mem is not None else self._iter(self.inputs)
+        return iter(self._mem) if self._mem is not None else self._specced(self._iter(self.inputs))
 
 
 @dataclass
@@ -379,14 +390,14 @@ def _extract_into(pages, collect, cache, engine, key_of):
     def misses():
         for src in pages:
             if cache is None:
-                yield src.name, src.text, ""
+                yield src.name, src.text, "", src.spec
                 continue
             key = key_of(src)
             hit = cache.get(key)
             if hit is not None:
                 collect.add(replace(hit, source=src.name), cached=True)
             else:
-                yield src.name, src.text, key
+                yield src.name, src.text, key, src.spec
 
     for results in run_batches(engine, make_batches(misses(), getattr(engine, "taper", 0))):
         for r in results:
@@ -398,13 +409,14 @@ def _extract_into(pages, collect, cache, engine, key_of):
 
 
 def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, cache_dir=None,
-          use_cache: bool = True, engine=None, shards=None) -> BuildReport:
+          use_cache: bool = True, engine=None, shards=None, homes=None) -> BuildReport:
     """Build the graph of ``inputs`` into ``output`` (an RDF file) and/or ``store`` (a directory).
 
     cache_dir: where page results are kept for plain file builds (default: OUTPUT's dir/.kgcache);
     use_cache=False extracts everything. engine: an object with submit/close/abort (default: a
     LocalEngine with ``workers``); shards: directory the engine wrote per-batch N-Triples into,
     where the holding triples are added as holdings.nt so the shards alone are the whole graph.
+    homes: each page's home and date (kg.homes.Homes); None: every home is inferred from its page.
     """
     from kg import rdf
 
@@ -414,7 +426,7 @@ def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, c
     if output is not None and not shards_only:
         rdf.output_format(output)
     engine = engine or LocalEngine(workers)
-    pages = _Inputs(inputs)
+    pages = _Inputs(inputs, homes)
     if shards_only and store is None:
         report = _build_shards(pages, engine, progress)
     elif store is not None:
@@ -457,7 +469,7 @@ def _build_file(pages, output: Path, engine, progress, cache_dir, use_cache) -> 
         cache = PageCache(Path(cache_dir or output.parent / ".kgcache") / "pages.sqlite", prune=True)
     try:
         if cache is not None:
-            keys = [page_key(fp, s.name, s.text) for s in pages]
+            keys = [page_key(fp, s.name, s.text, s.spec) for s in pages]
             if not keys:
                 raise _no_pages()
             digest = build_digest(fp, keys, output.suffix.lower())
@@ -471,7 +483,7 @@ def _build_file(pages, output: Path, engine, progress, cache_dir, use_cache) -> 
         sorter = LineSorter(tmpdir=_tmpdir(output.parent), parts=procs * 2 if procs > 1 else 1)
         collect = _Collect(report, sorter, progress=progress)
         try:
-            _extract_into(pages, collect, cache, engine, lambda s: page_key(fp, s.name, s.text))
+            _extract_into(pages, collect, cache, engine, lambda s: page_key(fp, s.name, s.text, s.spec))
             if report.pages == 0:
                 raise _no_pages()
             sorter.add(_holding_nt(collect.spans))
@@ -522,7 +534,7 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
         known = manifest.names() if is_store_dir(store) else {}
         given = {}
         for s in pages:
-            given[s.name] = page_key(fp, s.name, s.text)
+            given[s.name] = page_key(fp, s.name, s.text, s.spec)
         if not given:
             raise _no_pages()
         fresh = {n: k for n, k in given.items() if known.get(n) != k}

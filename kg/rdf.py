@@ -195,7 +195,7 @@ class NTLines(list):
     subject's each, whose concatenation is sorted by line and free of repeated lines."""
 
 
-def page_triples(articles, facts) -> NTLines:
+def page_triples(articles, facts, home=None) -> NTLines:
     """Triples for one page's articles and facts (entities, relations, evidence, articles), as
     sorted unique N-Triples for ``nt_bytes``.
 
@@ -206,7 +206,7 @@ def page_triples(articles, facts) -> NTLines:
     """
     V = _vocab()
     by_subject: dict[bytes, list[bytes]] = {}   # subject -> its lines, or one block already in order
-    _article_lines(V, articles, by_subject)
+    _article_lines(V, articles, by_subject, home)
     nodes = _entity_lines(V, facts.entities, by_subject)
     _fact_lines(V, facts.facts, nodes, by_subject)
     out = NTLines()
@@ -216,9 +216,15 @@ def page_triples(articles, facts) -> NTLines:
     return out
 
 
-def _article_lines(V: _Vocab, articles, by_subject: dict) -> None:
+def _article_lines(V: _Vocab, articles, by_subject: dict, home=None) -> None:
     G = V.gov_
     NL = b" .\n"
+    # the page's home (kg.resolve.Context): where it came from, and the area when there is one
+    home_lines = []
+    if home is not None:
+        home_lines.append(b"".join((G["homeSource"], _lit(home.how), NL)))
+        if home.district:
+            home_lines.append(G["home"] + _entity_ref("Place", home.district)[3])
     for a, aid in articles:
         s = b"%s%s>" % (V.article, aid.encode())
         lines = [s + V.is_a_end["Article"],
@@ -234,6 +240,7 @@ def _article_lines(V: _Vocab, articles, by_subject: dict) -> None:
             lines.append(b"".join((s, V.date_, _lit(a.date), b"^^", dt, NL)))
         for p, names in ((G["reporter"], a.reporters), (G["photographer"], a.photographers)):
             lines += [s + p + _entity_ref("Person", n)[3] for n in names]
+        lines += [s + h for h in home_lines]
         by_subject.setdefault(s, []).extend(lines)
 
 

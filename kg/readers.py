@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -25,6 +25,8 @@ class Source:
     name: str       # as the user gave it; relative to the input root for files found in a directory
     text: str       # decoded text
     encoding: str   # "utf-8", "utf-8-sig", "utf-16" (with BOM) or "gb18030"
+    path: str = ""  # the file read (absolute), "" for standard input: what a manifest names
+    spec: str = ""  # what the build knows of the page besides its text (kg.pipeline.page_spec)
 
 
 _NOT_CONTROL = bytes([9, 10, 12, 13, 27]) + bytes(range(32, 256))   # bytes that do not count as control
@@ -160,4 +162,4 @@ def iter_sources(inputs: list[str]) -> Iterator[Source]:
         if not src.text.strip():
             _warn_empty(name)
             continue
-        yield src
+        yield replace(src, path=str(key))

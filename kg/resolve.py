@@ -12,24 +12,83 @@ from dataclasses import dataclass
 from kg.lexicon import lexicon
 
 
+# What a development zone of the home is written as: 荆州高新区, 某某经济开发区 (longest first).
+ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "开发区", "经开区")
+# An autonomous county's short name drops its peoples: 秀山土家族苗族自治县 → 秀山.
+_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+自治[县旗州]$")
+
+
+def short_name(name: str) -> str:
+    """The name an area goes by without its level: 宿松县 → 宿松, 荆州市 → 荆州, 秀山土家族苗族自治县 →
+    秀山. Names of two characters keep theirs (兴县 stays 兴县: 兴 alone is no name)."""
+    m = _AUTONOMOUS.match(name)
+    if m:
+        return m.group(1)
+    for suffix in ("自治区", "特别行政区", "地区", "林区", "盟", "州", "省", "市", "区", "县", "旗"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[:-len(suffix)]
+    return name
+
+
 @dataclass(frozen=True)
 class Context:
-    """The home context of a paper: bare 区委 is this district's 区委."""
-    district: str = "荆州区"
-    city: str = "荆州市"
-    province: str = "湖北省"
-    zone: str = "荆州高新区"
-    zone_short: str = "高新区"
-    both: str = "两区"
+    """The home of a page: the county-level area whose paper or site published it, with its city
+    and province. A bare 区委/县委/旗委 (or 市委, where the home is a county-level city) is the
+    home's own; a bare 市… body is the home city's, 省… the province's. ``how`` says where the home
+    came from: "given" (--home, --manifest), "inferred" (from the page), "none" (not found: bare
+    forms stay as written). ``zone`` is a development zone named after the home (荆州高新区), whose
+    short form 高新区 means it, and ``both`` ("两区") the home and the zone together."""
+    district: str = ""
+    city: str = ""
+    province: str = ""
+    zone: str = ""
+    zone_short: str = ""
+    both: str = ""
+    how: str = "none"
 
     @classmethod
-    def default(cls) -> "Context":
-        c = lexicon().context
-        return cls(**{k: c[k] for k in ("district", "city", "province", "zone", "zone_short", "both") if k in c})
+    def of(cls, district: str, city: str = "", province: str = "", *, how: str = "given",
+           text: str = "") -> "Context":
+        """The home ``district, city, province``, with the zone the page ``text`` names after it."""
+        zone, zone_short = find_zone(text, district, city) if district else ("", "")
+        return cls(district, city, province, zone, zone_short, "两区" if zone else "", how)
+
+    @property
+    def level(self) -> str:
+        """The character the home's own bodies start with when written bare: 区, 县, 市 or 旗."""
+        return self.district[-1:] if self.district else ""
+
+    def self_names(self) -> tuple:
+        """How a page refers to its home without naming it in full: 我县, and its short name."""
+        if not self.district:
+            return ()
+        short = short_name(self.district)
+        # 荆州区's short name is the city's (荆州): there it names the city, not the home
+        if short == self.district or short == short_name(self.city) or short in lexicon().gazetteer:
+            return ("我" + self.level,)
+        return ("我" + self.level, short)
+
+    def spec(self) -> str:
+        """The home as one string (part of a page's cache key)."""
+        return ",".join((self.district, self.city, self.province)) if self.district else ""
 
     def pair(self) -> tuple[str, str]:
         """What "两区" stands for."""
         return (self.district, self.zone)
+
+
+def find_zone(text: str, district: str, city: str) -> tuple[str, str]:
+    """The first development zone ``text`` names after the home district or city (荆州高新区), and
+    the suffix it is written with alone (高新区); ("", "") when it names none."""
+    heads = [h for h in dict.fromkeys((short_name(district), short_name(city) if city else "")) if h]
+    best = None
+    for h in heads:
+        for suffix in ZONE_SUFFIXES:
+            i = text.find(h + suffix)
+            if i >= 0 and (best is None or i < best[0]):
+                best = (i, h + suffix, suffix)
+                break
+    return (best[1], best[2]) if best else ("", "")
 
 
 @dataclass(frozen=True)
@@ -41,28 +100,29 @@ class Local:
     district: str = ""
 
 
-_LEVEL_PREFIX = {"区": "district", "市": "city", "省": "province"}
-
-
 def expand_body(name: str, ctx: Context, local: Local = Local()) -> str:
-    """区委 → 荆州区委, 市科技局 → 荆州市科技局, 省委 → 湖北省委, 镇人大 → 弥市镇人大."""
+    """区委 → 荆州区委, 市科技局 → 荆州市科技局, 省委 → 湖北省委, 镇人大 → 弥市镇人大; on a page of a
+    county-level city (华蓥市) 市委 → 华蓥市委, of a banner 旗委 → 扎鲁特旗委. Without a home, bare forms stay."""
     if not name:
         return name
     head = name[0]
-    if head == "区" and not name.startswith(("区域", "区间")):
-        base = local.district or ctx.district
-        return base + name[1:]
+    if head in "区县旗" and not name.startswith(("区域", "区间", "县域", "县城", "旗下", "旗帜", "旗舰")):
+        base = local.district if head == "区" and local.district else ctx.district
+        return base + name[1:] if base else name
     if head == "市" and not name.startswith(("市场", "市民")):
-        return ctx.city + name[1:]
+        base = ctx.district if ctx.level == "市" else ctx.city
+        return base + name[1:] if base else name
     if head == "省":
-        return ctx.province + name[1:]
+        return ctx.province + name[1:] if ctx.province else name
+    if head in "州盟" and ctx.city.endswith(head) and not name.startswith(("州长", "盟长")):
+        return ctx.city + name[1:]
     if head in "镇乡" and local.town:
         return local.town + name[1:]
     if name.startswith("街道") and local.subdistrict:
         return local.subdistrict + name[2:]
     if head == "村" and local.village:
         return local.village + name[1:]
-    if name.startswith(ctx.zone_short) and not name.startswith(ctx.zone):
+    if ctx.zone_short and name.startswith(ctx.zone_short) and not name.startswith(ctx.zone):
         return ctx.zone[: len(ctx.zone) - len(ctx.zone_short)] + name
     return name
 
@@ -71,8 +131,10 @@ def canonical_place(name: str, subtype: str, ctx: Context, full: str = "") -> st
     """高新区 → 荆州高新区; 湖北 → 湖北省; 荆州 → 荆州市; 沪 → 上海 (abbreviation already resolved in ``full``)."""
     if full:
         name = full
-    if name == ctx.zone_short:
+    if ctx.zone_short and name == ctx.zone_short:
         return ctx.zone
+    if name in ctx.self_names():
+        return ctx.district
     if name in lexicon().gazetteer:
         sub = lexicon().gazetteer[name]
         if sub == "Province" and name + "省" != name and name not in ("内蒙古", "广西", "西藏", "宁夏", "新疆"):
@@ -92,7 +154,7 @@ def canonical_post(surface: str, body: str, title: str, body_key: str, implied_k
     return body_key + title
 
 
-_ORDINAL_HEAD = re.compile(r"^([区市省])(?=第|委|政府|政协|人大|直|[一二三四五六七八九十]+届)")
+_ORDINAL_HEAD = re.compile(r"^([区县旗市省])(?=第|委|政府|政协|人大|直|[一二三四五六七八九十]+届)")
 
 
 def canonical_event(name: str, ctx: Context) -> str:
@@ -109,3 +171,23 @@ _NOT_IN_KEY = re.compile(r"[\s“”‘’\"'《》「」]")   # compiled once: 
 def norm_key(s: str) -> str:
     """The comparison form of a name: what the scorer compares (no spaces, no quotes or 《》)."""
     return _NOT_IN_KEY.sub("", s)
+
+
+def infer_context(text: str) -> Context:
+    """The home of a page no one gave one for: the county-level area the page is about, found
+    with the national gazetteer (kg.gazetteer); how="none" when the page names none."""
+    from kg.gazetteer import infer_home    # the gazetteer loads only for pages that need it
+
+    home = infer_home(text)
+    if home is None:
+        return Context()
+    return Context.of(home.district, home.city, home.province, how="inferred", text=text)
+
+
+def context_from_spec(spec: str, text: str) -> Context:
+    """A page's home from the build's per-page spec ("district,city,province" as given by --home
+    or --manifest; "" to infer it from the page)."""
+    if not spec:
+        return infer_context(text)
+    district, city, province = (spec.split(",") + ["", ""])[:3]
+    return Context.of(district, city, province, how="given", text=text)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from kg.articles import split_page
+from kg.resolve import Context
 from kg.extract import extract_page, sentences
 from kg.rdf import article_id
 
@@ -30,7 +31,8 @@ def layout(*articles: tuple[str, str]) -> str:
 
 def extract_raw(raw: str, source: str = "invented.txt"):
     page = split_page(source, raw)
-    return page, extract_page(page, [article_id(a.body) for a in page.articles])
+    home = Context.of("荆州区", "荆州市", "湖北省", text=page.text)   # the invented pages are 荆州区's
+    return page, extract_page(page, [article_id(a.body) for a in page.articles], home)
 
 
 def run(body: str, headline: str = ""):
@@ -203,7 +205,7 @@ def test_meeting_named_after_a_body_is_organized_by_it_without_a_verb():
 
 
 def test_two_districts_meeting_is_organized_by_both():
-    f = run("7月5日，两区一季度招商工作推进会召开。区委书记钟启航出席会议并讲话。")
+    f = run("7月5日，两区一季度招商工作推进会召开。区委书记钟启航出席会议并讲话。", "荆州区、荆州高新区抓招商")
     ev = "两区一季度招商工作推进会"
     assert {(ev, "荆州区"), (ev, "荆州高新区")} <= pairs(f, "organizedBy")
     assert ("钟启航", ev) in pairs(f, "attended")

@@ -104,7 +104,7 @@ class _CountingEngine:
 
             def get(self):
                 eng.live -= 1
-                return [PageResult(name, 1, b"", (), len(text), key) for name, text, key in batch]
+                return [PageResult(name, 1, b"", (), len(text), key) for name, text, key, _ in batch]
         return H()
 
     def close(self):
@@ -121,7 +121,7 @@ def test_run_batches_bounds_work_in_flight():
     def batches():
         for i in range(20):
             pulled.append(i)
-            yield i, [(f"p{i}", "x", "")]
+            yield i, [(f"p{i}", "x", "", "")]
 
     out = list(run_batches(eng, batches()))
     assert [b[0].source for b in out] == [f"p{i}" for i in range(20)]
@@ -134,7 +134,7 @@ def test_run_batches_hands_on_results_as_soon_as_they_are_ready():
     def batches():
         for i in range(5):
             pulled.append(i)
-            yield i, [(f"p{i}", "x", "")]
+            yield i, [(f"p{i}", "x", "", "")]
 
     out = run_batches(LocalEngine(1), batches())
     assert next(out)[0].source == "p0" and pulled == [0]
@@ -188,7 +188,7 @@ def test_a_worker_that_dies_fails_the_build_with_a_clear_error(tmp_path, monkeyp
 def test_pool_results_pass_through_a_spool_file_and_are_removed(tmp_path):
     from kg.pipeline import _unspool, extract_batch_spooled
 
-    batch = [(p.name, p.read_text(encoding="utf-8"), "") for p in paths()[:2]]
+    batch = [(p.name, p.read_text(encoding="utf-8"), "", "") for p in paths()[:2]]
     direct = extract_batch(batch)
     how, path = extract_batch_spooled(batch, str(tmp_path))
     assert how == "file" and Path(path).parent == tmp_path

@@ -12,13 +12,14 @@ from kg.rdf import article_id
 from kg.resolve import (Context, Local, canonical_event, canonical_place, canonical_post, expand_body,
                         norm_key)
 
-CTX = Context.default()
+CTX = Context.of("荆州区", "荆州市", "湖北省", text="荆州高新区")
 TOWN = Local(town="弥市镇", subdistrict="西城街道", village="柳溪村")
 
 
 def extract(body: str, headline: str = "区里开展专项工作"):
     page = split_page("resolve.txt", f"{headline}\n\n本报讯（通讯员林晓）{body}")
-    return extract_page(page, [article_id(a.body) for a in page.articles])
+    home = Context.of("荆州区", "荆州市", "湖北省", text=page.text)
+    return extract_page(page, [article_id(a.body) for a in page.articles], home)
 
 
 def keys(facts, type_: str) -> set[str]:
@@ -31,9 +32,10 @@ def triples(facts) -> set[tuple[str, str, str]]:
 
 # ------------------------------------------------------------------ the home context
 
-def test_default_context_is_the_papers_district():
+def test_the_zone_is_the_one_the_page_names_after_the_home():
     assert (CTX.district, CTX.city, CTX.province, CTX.zone) == ("荆州区", "荆州市", "湖北省", "荆州高新区")
     assert CTX.pair() == ("荆州区", "荆州高新区")
+    assert Context.of("荆州区", "荆州市", "湖北省", text="荆州区召开会议").zone == ""
 
 
 # ------------------------------------------------------------------ bodies
@@ -133,8 +135,8 @@ def test_town_body_takes_the_town_of_the_article():
     assert "镇人大" not in keys(f, "Organization")
 
 
-def test_bare_zone_is_the_high_tech_zone():
-    f = extract("6月1日，考察团一行先后到高新区、川店镇参观。")
+def test_bare_zone_is_the_high_tech_zone_the_page_names():
+    f = extract("6月1日，考察团一行先后到高新区、川店镇参观。", headline="荆州高新区迎来考察团")
     assert "荆州高新区" in keys(f, "Place")
     assert "高新区" not in keys(f, "Place")
 

@@ -44,7 +44,7 @@ def test_batches_queued_for_the_pool_can_be_taken_back(tmp_path):
 
 
 def _batches():
-    sources = [(p.name, p.read_text(encoding="utf-8"), "") for p in paths()]
+    sources = [(p.name, p.read_text(encoding="utf-8"), "", "") for p in paths()]
     return [(i, [src]) for i, src in enumerate(sources * 3)]
 
 
