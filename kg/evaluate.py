@@ -15,10 +15,12 @@ The semantics follow the independent scorer ``shared/eval/score.py`` exactly:
 * a relation triple is right when some matched pair of its ends forms a gold triple;
   gov:hosts is read as the inverse of gov:locatedIn.
 
-score.py's claim order is the order rdflib yields nodes; here it is IRI order, which is the
-same for a kg-built Turtle (written sorted, one scored class per node). A node whose names hit
-two gold entities (a multi-home build's bare 副县长) can lose a claim another order would win;
-agreeing with the reference matters more than that tp, so the greedy rule is kept, not bettered.
+score.py's claim order is the order rdflib yields nodes: class by class in the order of a Python
+set, and within a class in file order, which for a kg-built Turtle (written sorted) is IRI order.
+Here it is IRI order within each scored type, the same answer wherever score.py's own does not
+move with the hash seed. A node whose names hit two gold entities (a multi-home build's bare
+副县长) can lose a claim a maximum matching would win; the reported figures are the reference's,
+so the greedy rule is kept rather than bettered.
 
 The graph is read through pyoxigraph SPARQL (any format ``kg.store.open_store`` reads,
 including store directories), so scoring a large build does not pay for an rdflib parse.
@@ -113,42 +115,42 @@ def _check_gold(p: Path, gd) -> None:
         if k not in gd:
             raise KgError(f"{p}: gold file has no list '{k}'")
         if not isinstance(gd[k], list):
-            raise KgError(f"{p}: gold file's '{k}' is a {_kind(gd[k])}, not a list")
+            raise KgError(f"{p}: gold file's '{k}' is {_kind(gd[k])}, not a list")
     h = gd.get("home")
     if h is not None:
         if not isinstance(h, dict):
-            raise KgError(f"{p}: gold file's 'home' is a {_kind(h)}, not an object with district, city, province")
+            raise KgError(f"{p}: gold file's 'home' is {_kind(h)}, not an object with district, city, province")
         for k in HOME_FIELDS:
             if h.get(k) is not None and not isinstance(h[k], str):
-                raise KgError(f"{p}: gold file's home '{k}' is a {_kind(h[k])}, not a string")
+                raise KgError(f"{p}: gold file's home '{k}' is {_kind(h[k])}, not a string")
     if gd.get("source") is not None and not isinstance(gd["source"], str):
-        raise KgError(f"{p}: gold file's 'source' is a {_kind(gd['source'])}, not a string")
+        raise KgError(f"{p}: gold file's 'source' is {_kind(gd['source'])}, not a string")
     for n, a in enumerate(gd["articles"], 1):
         if not isinstance(a, dict):
-            raise KgError(f"{p}: article {n} is a {_kind(a)}, not an object")
+            raise KgError(f"{p}: article {n} is {_kind(a)}, not an object")
         for k in ("reporters", "photographers"):
             v = a.get(k)
             if v is not None and not (isinstance(v, list) and all(isinstance(x, str) for x in v)):
                 raise KgError(f"{p}: article {n}'s '{k}' is not a list of names")
     for n, e in enumerate(gd["entities"], 1):
         if not isinstance(e, dict):
-            raise KgError(f"{p}: entity {n} is a {_kind(e)}, not an object")
+            raise KgError(f"{p}: entity {n} is {_kind(e)}, not an object")
         for k in ("id", "type"):
             if not isinstance(e.get(k), str):
                 raise KgError(f"{p}: entity {n} ({e.get('id')!r}) needs a string '{k}'"
-                              + (f", not a {_kind(e[k])}" if k in e else ""))
+                              + (f", not {_kind(e[k])}" if k in e else ""))
         al = e.get("aliases")
         if not (isinstance(al, list) and all(isinstance(x, str) for x in al)):
             raise KgError(f"{p}: entity {e['id']}: 'aliases' must be a list of strings"
-                          + (f", not a {_kind(al)}" if not isinstance(al, list) else ""))
+                          + (f", not {_kind(al)}" if not isinstance(al, list) else ""))
     ids = {e["id"] for e in gd["entities"]}
     for n, r in enumerate(gd["relations"], 1):
         if not isinstance(r, dict):
-            raise KgError(f"{p}: relation {n} is a {_kind(r)}, not an object")
+            raise KgError(f"{p}: relation {n} is {_kind(r)}, not an object")
         for k in ("s", "p", "o"):
             if not isinstance(r.get(k), str):
                 raise KgError(f"{p}: relation {n} {_brief(r)} needs a string '{k}'"
-                              + (f", not a {_kind(r[k])}" if k in r else ""))
+                              + (f", not {_kind(r[k])}" if k in r else ""))
         if r.get("evidence") is not None and not isinstance(r["evidence"], str):
             raise KgError(f"{p}: relation {n} {_brief(r)}: 'evidence' must be a string")
         for end in (r["s"], r["o"]):
@@ -158,8 +160,9 @@ def _check_gold(p: Path, gd) -> None:
 
 
 def _kind(v) -> str:
-    return {dict: "object", list: "list", str: "string", bool: "boolean", int: "number",
-            float: "number", type(None): "null"}.get(type(v), type(v).__name__)
+    """A JSON value's kind with its article, for messages: "an object", "a list", "null"."""
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", int: "a number",
+            float: "a number", type(None): "null"}.get(type(v), type(v).__name__)
 
 
 def _brief(r: dict) -> str:
