@@ -7,15 +7,20 @@ The semantics follow the independent scorer ``shared/eval/score.py`` exactly:
   with a scored class, the first class in ANNOTATION order winning; Visits are not Events;
 * a node matches a gold entity of its type by a shared name, or for Event/Project/Document
   by the best character-bigram Dice >= 0.8 when no name is shared;
-* gold files pool: entities of one type sharing an id or alias across pages are one entity;
+* gold files pool: entities of one type are one entity when they share an id (on any pages), or
+  an alias on pages of the same home (a gold file's "home"; none is the 荆州区 paper): 区委 on a
+  page of 八公山区 is not 区委 on a page of 宿松县;
 * one gold entity claimed by two nodes: one true, one false positive (duplicate penalty);
+  nodes claim in turn, each taking the free gold entity of least score.py name among its hits;
 * a relation triple is right when some matched pair of its ends forms a gold triple;
   gov:hosts is read as the inverse of gov:locatedIn.
 
-One deliberate difference: score.py lets nodes claim gold entities greedily in the order
-rdflib happens to yield them, so a node whose names hit two gold entities can make its
-result depend on parse order. Here the claim is a maximum matching, which no order beats
-and which is the same for every input order; on graphs without such nodes both agree.
+score.py's claim order is the order rdflib yields nodes: class by class in the order of a Python
+set, and within a class in file order, which for a kg-built Turtle (written sorted) is IRI order.
+Here it is IRI order within each scored type, the same answer wherever score.py's own does not
+move with the hash seed. A node whose names hit two gold entities (a multi-home build's bare
+副县长) can lose a claim a maximum matching would win; the reported figures are the reference's,
+so the greedy rule is kept rather than bettered.
 
 The graph is read through pyoxigraph SPARQL (any format ``kg.store.open_store`` reads,
 including store directories), so scoring a large build does not pay for an rdflib parse.
@@ -77,6 +82,7 @@ class GoldEntity:
     key: str                    # "Type:first id", unique within the pooled gold
     type: str
     id: str
+    rank: str = ""              # score.py's name for it, "Type:file index:first id": claims prefer the least
     aliases: set = field(default_factory=set)
     sources: list = field(default_factory=list)
 
@@ -90,6 +96,79 @@ class Gold:
     sources: list               # the page file of each gold file, in order
 
 
+HOME_FIELDS = ("district", "city", "province")
+
+
+def _home(gd: dict):
+    """The page's home as score.py keys it: (district, city, province), or None for the 荆州区 paper
+    (no "home", or an empty one)."""
+    h = gd.get("home")
+    return tuple(h.get(k) for k in HOME_FIELDS) if h else None
+
+
+def _check_gold(p: Path, gd) -> None:
+    """Every field scoring reads has the JSON type it is read as; KgError naming the file otherwise,
+    so that a hand-edited gold file gives one line, not a traceback from deep in the pooling."""
+    if not isinstance(gd, dict):
+        raise KgError(f"{p}: a gold file must be a JSON object with articles, entities, relations")
+    for k in ("articles", "entities", "relations"):
+        if k not in gd:
+            raise KgError(f"{p}: gold file has no list '{k}'")
+        if not isinstance(gd[k], list):
+            raise KgError(f"{p}: gold file's '{k}' is {_kind(gd[k])}, not a list")
+    h = gd.get("home")
+    if h is not None:
+        if not isinstance(h, dict):
+            raise KgError(f"{p}: gold file's 'home' is {_kind(h)}, not an object with district, city, province")
+        for k in HOME_FIELDS:
+            if h.get(k) is not None and not isinstance(h[k], str):
+                raise KgError(f"{p}: gold file's home '{k}' is {_kind(h[k])}, not a string")
+    if gd.get("source") is not None and not isinstance(gd["source"], str):
+        raise KgError(f"{p}: gold file's 'source' is {_kind(gd['source'])}, not a string")
+    for n, a in enumerate(gd["articles"], 1):
+        if not isinstance(a, dict):
+            raise KgError(f"{p}: article {n} is {_kind(a)}, not an object")
+        for k in ("reporters", "photographers"):
+            v = a.get(k)
+            if v is not None and not (isinstance(v, list) and all(isinstance(x, str) for x in v)):
+                raise KgError(f"{p}: article {n}'s '{k}' is not a list of names")
+    for n, e in enumerate(gd["entities"], 1):
+        if not isinstance(e, dict):
+            raise KgError(f"{p}: entity {n} is {_kind(e)}, not an object")
+        for k in ("id", "type"):
+            if not isinstance(e.get(k), str):
+                raise KgError(f"{p}: entity {n} ({e.get('id')!r}) needs a string '{k}'"
+                              + (f", not {_kind(e[k])}" if k in e else ""))
+        al = e.get("aliases")
+        if not (isinstance(al, list) and all(isinstance(x, str) for x in al)):
+            raise KgError(f"{p}: entity {e['id']}: 'aliases' must be a list of strings"
+                          + (f", not {_kind(al)}" if not isinstance(al, list) else ""))
+    ids = {e["id"] for e in gd["entities"]}
+    for n, r in enumerate(gd["relations"], 1):
+        if not isinstance(r, dict):
+            raise KgError(f"{p}: relation {n} is {_kind(r)}, not an object")
+        for k in ("s", "p", "o"):
+            if not isinstance(r.get(k), str):
+                raise KgError(f"{p}: relation {n} {_brief(r)} needs a string '{k}'"
+                              + (f", not {_kind(r[k])}" if k in r else ""))
+        if r.get("evidence") is not None and not isinstance(r["evidence"], str):
+            raise KgError(f"{p}: relation {n} {_brief(r)}: 'evidence' must be a string")
+        for end in (r["s"], r["o"]):
+            if end not in ids:
+                raise KgError(f"{p}: relation {r['s']} {r['p']} {r['o']} names '{end}', "
+                              f"which is not an entity id of the file")
+
+
+def _kind(v) -> str:
+    """A JSON value's kind with its article, for messages: "an object", "a list", "null"."""
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", int: "a number",
+            float: "a number", type(None): "null"}.get(type(v), type(v).__name__)
+
+
+def _brief(r: dict) -> str:
+    return "(" + " ".join(str(r.get(k, "?")) for k in ("s", "p", "o")) + ")"
+
+
 def read_gold_file(path) -> dict:
     """One gold JSON file, checked for the fields scoring needs; KgError naming the file otherwise."""
     p = Path(str(path))
@@ -97,37 +176,26 @@ def read_gold_file(path) -> dict:
         gd = json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise KgError(f"{p}: no such gold file") from None
+    except IsADirectoryError:
+        raise KgError(f"{p}: is a directory, not a gold file") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
         raise KgError(f"{p}: not a readable gold JSON file ({e})") from None
-    if not isinstance(gd, dict):
-        raise KgError(f"{p}: a gold file must be a JSON object with articles, entities, relations")
-    for k in ("articles", "entities", "relations"):
-        if not isinstance(gd.get(k), list):
-            raise KgError(f"{p}: gold file has no list '{k}'")
-    for e in gd["entities"]:
-        if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in ("id", "type")) \
-                or not isinstance(e.get("aliases"), list):
-            raise KgError(f"{p}: entity {e!r} needs string id and type and a list of aliases")
-    ids = {e["id"] for e in gd["entities"]}
-    for r in gd["relations"]:
-        if not isinstance(r, dict) or not all(isinstance(r.get(k), str) for k in ("s", "p", "o")):
-            raise KgError(f"{p}: relation {r!r} needs string s, p and o")
-        for end in (r["s"], r["o"]):
-            if end not in ids:
-                raise KgError(f"{p}: relation {r['s']} {r['p']} {r['o']} names '{end}', "
-                              f"which is not an entity id of the file")
+    _check_gold(p, gd)
     return gd
 
 
 def load_gold(paths) -> Gold:
-    """Pool gold files: per type, entities sharing an id or alias (on any page) are one entity."""
+    """Pool gold files as score.py does: per type, entities sharing an id (on any pages) or an alias
+    on pages of the same home are one entity. Across homes an alias proves nothing: 区委 or 我县
+    names another body on every home's pages, while ids are written to be unique (刘海涛#某旗)."""
     files = [read_gold_file(p) for p in paths]
-    members = []                # (file index, id, type, aliases) in file order
+    members = []                # (file index, id, type, aliases, home) in file order
     for i, gd in enumerate(files):
+        home = _home(gd)
         for e in gd["entities"]:
             aliases = {norm(a) for a in e["aliases"]} | {norm(e["id"].split("#")[0])}
-            members.append((i, e["id"], e["type"], aliases))
-    # Union-find over members; the component of a (type, alias) is whoever named it first.
+            members.append((i, e["id"], e["type"], aliases, home))
+    # Union-find over members; the component of a key is whoever named it first.
     parent = list(range(len(members)))
 
     def find(x):
@@ -137,18 +205,20 @@ def load_gold(paths) -> Gold:
         return x
 
     first_owner = {}
-    for idx, (_, _, t, aliases) in enumerate(members):
-        for a in aliases:
-            o = first_owner.setdefault((t, a), idx)
+    for idx, (_, eid, t, aliases, home) in enumerate(members):
+        # ("id", …) can never equal a home, which is a tuple or None
+        for k in [(t, home, a) for a in sorted(aliases)] + [(t, "id", norm(eid))]:
+            o = first_owner.setdefault(k, idx)
             ra, rb = find(o), find(idx)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)   # the earliest member stays the root
     entities: dict[str, GoldEntity] = {}
     key_of = {}
-    for idx, (i, eid, t, aliases) in enumerate(members):
+    for idx, (i, eid, t, aliases, _) in enumerate(members):
         root = find(idx)
         key = f"{t}:{members[root][1]}"
-        ent = entities.setdefault(key, GoldEntity(key, t, members[root][1]))
+        ent = entities.setdefault(key, GoldEntity(key, t, members[root][1],
+                                                  f"{t}:{members[root][0]}:{members[root][1]}"))
         ent.aliases |= aliases
         src = files[i].get("source") or str(paths[i])
         if src not in ent.sources:
@@ -347,23 +417,17 @@ def match_entities(ents: dict, gold: Gold) -> dict:
     return m
 
 
-def _max_matching(nodes: list, hits: dict) -> dict:
-    """node -> gold key, a maximum matching (Kuhn's augmenting paths, in sorted order)."""
-    owner = {}                  # gold key -> node
-
-    def augment(n, seen):
-        for k in sorted(hits[n]):
-            if k in seen:
-                continue
-            seen.add(k)
-            if k not in owner or augment(owner[k], seen):
-                owner[k] = n
-                return True
-        return False
-
+def _claim(nodes: list, hits: dict, gold: Gold) -> dict:
+    """node -> gold key, claimed as score.py claims: each node in turn takes the free gold entity
+    of least rank ("Type:file index:id", compared as a string) among those it matches."""
+    claimed, out = set(), {}
     for n in nodes:
-        augment(n, set())
-    return {n: k for k, n in owner.items()}
+        free = hits[n] - claimed
+        if free:
+            k = min(free, key=lambda k: gold.entities[k].rank)
+            claimed.add(k)
+            out[n] = k
+    return out
 
 
 @dataclass
@@ -379,9 +443,10 @@ def score(facts: GraphFacts, gold: Gold, onto_pairs) -> Score:
     err_ents = {}
     tot = [0, 0, 0]
     for t in TYPES:
-        # Richer nodes (more names) claim first, so a bare duplicate is the one reported as such.
-        nodes = sorted((n for n, (tt, _) in ents.items() if tt == t), key=lambda n: (-len(ents[n][1]), n))
-        claim = _max_matching(nodes, m)
+        # score.py's order is the order rdflib yields nodes, which for a kg-built Turtle (written
+        # sorted) is the IRI order; a node whose names hit two gold entities can make it matter.
+        nodes = sorted(n for n, (tt, _) in ents.items() if tt == t)
+        claim = _claim(nodes, m, gold)
         claimed = set(claim.values())
         tp = len(claim)
         fp = len(nodes) - tp

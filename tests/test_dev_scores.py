@@ -1,5 +1,6 @@
 """Dev-set regression floors (issue 3): `kg build` over ../shared/corpus/jingzhou, scored against
-every ../shared/gold/*.json by kg.evaluate and by the reference scorer ../shared/eval/score.py.
+every ../shared/gold/*.json by kg.evaluate and by the reference scorer ../shared/eval/score.py;
+and the same two scorers on the 17 dev external pages (other homes), which must agree exactly.
 
 The floors are the issue-3 targets, not the current scores: a change to the extractor may move
 the numbers freely above them, and fails here only when it drops a target. Skipped cleanly when
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +25,10 @@ from shared_scorer import SCORER, SHARED, load_scorer
 
 CORPUS = SHARED / "corpus" / "jingzhou"
 GOLD = sorted((SHARED / "gold").glob("*.json")) if (SHARED / "gold").is_dir() else []
+EXTERNAL = SHARED / "corpus" / "external"
+EXTERNAL_GOLD = SHARED / "gold" / "external"
+# set aside for an unbiased estimate (docs/EVAL.md): never built, scored or read here
+RESERVED = {"03", "07", "12", "17", "26", "40", "47", "48"}
 
 ENTITY_FLOORS = {"all": 0.90, "Person": 0.90, "Post": 0.90, "Organization": 0.90, "Place": 0.90,
                  "Event": 0.75, "Project": 0.75, "Document": 0.75}
@@ -49,6 +55,32 @@ def graph(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def ours(graph) -> dict:
     return evaluate(graph, GOLD, per_page=True)
+
+
+def dev17_pages() -> list[Path]:
+    if not EXTERNAL.is_dir():
+        return []
+    return [p for p in sorted(EXTERNAL.glob("*.txt")) if p.stem not in RESERVED]
+
+
+@pytest.fixture(scope="module")
+def dev17(tmp_path_factory) -> tuple[Path, list[Path]]:
+    """The 17 dev external pages (seventeen homes) built together, and their gold files."""
+    pages = dev17_pages()
+    if not (pages and EXTERNAL_GOLD.is_dir()):
+        pytest.skip("../shared/corpus/external or ../shared/gold/external absent")
+    assert len(pages) == 17, [p.name for p in pages]
+    root = tmp_path_factory.mktemp("dev17")
+    corpus = root / "pages"
+    corpus.mkdir()
+    for p in pages:
+        shutil.copy(p, corpus / p.name)
+    out = root / "dev17.ttl"
+    res = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out), "--no-cache", "-q"])
+    assert res.exit_code == 0, res.output
+    gold = [EXTERNAL_GOLD / f"{p.name}.json" for p in pages]
+    assert all(g.is_file() for g in gold)
+    return out, gold
 
 
 def below_floors(res: dict) -> list[str]:
@@ -120,14 +152,45 @@ def test_reference_scorer_meets_the_floors_under_every_hash_seed(graph):
     assert misses == {}
 
 
+def reference_under_seeds(graph: Path, gold: list[Path]) -> list[dict]:
+    cmd = [sys.executable, str(SCORER), "--graph", str(graph), "--ontology", str(ontology_dir()), "--json"]
+    for gp in gold:
+        cmd += ["--gold", str(gp)]
+    return [json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True,
+                                      env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout)
+            for seed in SEEDS]
+
+
+def assert_same_scores(mine: dict, refs: list[dict]) -> None:
+    """Every figure (entities per type, relations per predicate, the pooled rows, articles) is
+    score.py's. Should score.py itself answer differently under two hash seeds (its claim order
+    follows a Python set of classes), ours must be one of its answers."""
+    if all(r == refs[0] for r in refs):
+        for sec in ("entities", "relations"):
+            for k, v in refs[0][sec].items():
+                assert mine[sec][k] == v, f"{sec}/{k}: kg {mine[sec][k]} != score.py {v}"
+        assert mine == refs[0]
+    else:
+        assert mine in refs
+
+
 @needs_scorer
-def test_reference_scorer_agrees_on_relations_and_articles(graph, ours):
-    # relations and articles do not depend on claim order: both scorers must give the same numbers
-    mod = load_scorer()
-    g, onto = mod.load_graph([str(graph)], [str(ontology_dir())])
-    res = mod.score(g, onto, [str(p) for p in GOLD])
-    assert res["relations"] == ours["pooled"]["relations"]
-    assert res["articles"] == ours["pooled"]["articles"]
+def test_reference_scorer_agrees_on_jingzhou(graph, ours):
+    assert_same_scores(ours["pooled"], reference_under_seeds(graph, GOLD))
+
+
+@needs_scorer
+def test_reference_scorer_agrees_on_dev17(dev17):
+    # seventeen homes in one build: bare 区委/县委/副县长 nodes hit gold entities of several homes,
+    # which stay apart in the gold (they pool only by equal ids), so pooling and claims both show
+    graph, gold = dev17
+    mine = evaluate(graph, gold)
+    assert mine["articles"]["gold"] == 17
+    assert_same_scores(mine, reference_under_seeds(graph, gold))
+
+
+def test_dev17_excludes_the_reserved_pages():
+    assert not {p.stem for p in dev17_pages()} & RESERVED
 
 
 def test_floor_check_catches_a_miss():

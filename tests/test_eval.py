@@ -377,6 +377,154 @@ def test_gold_pooling_joins_aliases_across_pages(tmp_path):
     assert len(gold.entities) == 2                      # same string, other type: kept apart
 
 
+# ------------------------------------------------------------------ pooling across homes
+
+SUSONG = {"district": "宿松县", "city": "安庆市", "province": "安徽省"}
+BAGONGSHAN = {"district": "八公山区", "city": "淮南市", "province": "安徽省"}
+
+
+def home_page(source: str, home, entities: list, relations=(), reporters=()) -> dict:
+    gd = {"source": source, "year": 2024,
+          "articles": [{"n": 1, "kind": "news", "headline": None, "reporters": list(reporters),
+                        "photographers": [], "date": None, "starts_with": ""}],
+          "entities": [{"id": i, "type": t, "aliases": list(al)} for i, t, al in entities],
+          "relations": [{"s": s_, "p": p_, "o": o_, "evidence": ""} for s_, p_, o_ in relations]}
+    if home is not None:
+        gd["home"] = home
+    return gd
+
+
+def write_golds(tmp_path: Path, pages: list[dict]) -> list[Path]:
+    out = []
+    for gd in pages:
+        f = tmp_path / f"{gd['source']}.json"
+        f.write_text(json.dumps(gd, ensure_ascii=False), encoding="utf-8")
+        out.append(f)
+    return out
+
+
+def org_keys(paths) -> list[set]:
+    return sorted((e.aliases for e in load_gold(paths).entities.values() if e.type == "Organization"),
+                  key=sorted)
+
+
+def test_same_alias_on_two_homes_is_two_entities(tmp_path):
+    paths = write_golds(tmp_path, [
+        home_page("s1.txt", SUSONG, [("宿松县委", "Organization", ["宿松县委", "县委", "区委"])]),
+        home_page("b1.txt", BAGONGSHAN, [("八公山区委", "Organization", ["八公山区委", "区委"])])])
+    assert org_keys(paths) == [{"八公山区委", "区委"}, {"宿松县委", "县委", "区委"}]
+
+
+def test_same_alias_on_one_home_pools(tmp_path):
+    # two pages of one home: the short form on one and the full id on the other are one body
+    paths = write_golds(tmp_path, [
+        home_page("s1.txt", SUSONG, [("县委", "Organization", ["县委", "区委"])]),
+        home_page("s2.txt", dict(SUSONG), [("宿松县委", "Organization", ["宿松县委", "县委"])])])
+    assert org_keys(paths) == [{"宿松县委", "县委", "区委"}]
+
+
+def test_equal_ids_pool_across_homes(tmp_path):
+    # one person known nationwide keeps one id everywhere; a namesake is told apart by a suffix
+    paths = write_golds(tmp_path, [
+        home_page("s1.txt", SUSONG, [("习近平", "Person", ["习近平"]), ("刘海涛", "Person", ["刘海涛"])]),
+        home_page("b1.txt", BAGONGSHAN, [("习近平", "Person", ["习近平", "总书记习近平"]),
+                                          ("刘海涛#八公山区", "Person", ["刘海涛"])])])
+    people = sorted(sorted(e.aliases) for e in load_gold(paths).entities.values())
+    assert people == [["习近平", "总书记习近平"], ["刘海涛"], ["刘海涛"]]
+
+
+def test_no_home_is_the_jingzhou_paper(tmp_path):
+    # pages without "home" (or with an empty one) pool with each other, not with another home's
+    paths = write_golds(tmp_path, [
+        home_page("j1.txt", None, [("荆州区委", "Organization", ["荆州区委", "区委"])]),
+        home_page("j2.txt", {}, [("区委", "Organization", ["区委"])]),
+        home_page("s1.txt", SUSONG, [("宿松县委", "Organization", ["宿松县委", "区委"])])])
+    assert org_keys(paths) == [{"宿松县委", "区委"}, {"荆州区委", "区委"}]
+
+
+TWO_HOMES_TTL = """
+@prefix gov: <https://w3id.org/govkg/ontology#> .
+@prefix art: <https://w3id.org/govkg/resource/article/> .
+@prefix person: <https://w3id.org/govkg/resource/person/> .
+@prefix orgn: <https://w3id.org/govkg/resource/organization/> .
+@prefix ev: <https://w3id.org/govkg/resource/evidence/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+art:s a gov:Article ; gov:sourceFile "s1.txt" ; gov:reporter person:郑晓燕 .
+art:b a gov:Article ; gov:sourceFile "b1.txt" .
+person:郑晓燕 a gov:Person ; rdfs:label "郑晓燕"@zh ; gov:mentionedIn art:s .
+person:汪建国 a gov:Person ; rdfs:label "汪建国"@zh ; gov:mentionedIn art:s .
+person:高文 a gov:Person ; rdfs:label "高文"@zh ; gov:mentionedIn art:b .
+orgn:区委 a gov:PartyBody ; rdfs:label "区委"@zh ; gov:mentionedIn art:s, art:b .
+person:汪建国 gov:memberOf orgn:区委 .
+person:高文 gov:memberOf orgn:区委 .
+ev:1 a gov:Evidence ; rdf:subject person:汪建国 ; rdf:predicate gov:memberOf ;
+    rdf:object orgn:区委 ; gov:article art:s ; gov:sentence "区委常委汪建国"@zh .
+ev:2 a gov:Evidence ; rdf:subject person:高文 ; rdf:predicate gov:memberOf ;
+    rdf:object orgn:区委 ; gov:article art:b ; gov:sentence "区委书记高文"@zh .
+"""
+
+
+@pytest.fixture
+def two_homes(tmp_path):
+    # a build that knows no homes makes one 区委 node for both pages: it is one of the two gold
+    # bodies, the other is missed, and both memberOf triples count as right (each has its pair)
+    paths = write_golds(tmp_path, [
+        home_page("s1.txt", SUSONG, [("宿松县委", "Organization", ["宿松县委", "区委"]),
+                                      ("汪建国", "Person", ["汪建国"]), ("郑晓燕", "Person", ["郑晓燕"])],
+                  [("汪建国", "memberOf", "宿松县委")], reporters=["郑晓燕"]),
+        home_page("b1.txt", BAGONGSHAN, [("八公山区委", "Organization", ["八公山区委", "区委"]),
+                                          ("高文", "Person", ["高文"])],
+                  [("高文", "memberOf", "八公山区委")])])
+    graph = tmp_path / "g.ttl"
+    graph.write_text(TWO_HOMES_TTL, encoding="utf-8")
+    return graph, paths
+
+
+def test_two_homes_score(two_homes):
+    graph, paths = two_homes
+    res = evaluate(graph, paths)
+    org = res["entities"]["Organization"]
+    assert (org["tp"], org["fp"], org["fn"]) == (1, 0, 1)
+    assert res["relations"]["memberOf"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "tp": 2, "fp": 0, "fn": 0}
+    assert res["articles"] == {"found": 2, "gold": 2, "byline_recall": 1.0}
+
+
+@needs_shared
+def test_two_homes_agree_with_shared_scorer(two_homes):
+    graph, paths = two_homes
+    assert evaluate(graph, paths) == reference(load_scorer(), graph, paths)
+
+
+def test_cli_pools_several_homes_and_per_page(two_homes):
+    graph, paths = two_homes
+    args = ["eval", str(graph)] + [x for p in paths for x in ("--gold", str(p))]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
+    org = next(ln for ln in r.output.splitlines() if ln.startswith("Organization"))
+    assert org.split() == ["Organization", "1.000", "0.500", "0.667", "1", "0", "1"]
+    r = CliRunner().invoke(cli, args + ["--per-page"])
+    assert r.exit_code == 0, r.output
+    assert "== s1.txt" in r.output and "== b1.txt" in r.output and "== pooled: 2 gold files" in r.output
+    res = json.loads(CliRunner().invoke(cli, args + ["--per-page", "--json"]).output)
+    # on its own page each 区委 is matched: the one-node build loses only in the pool
+    assert [p["entities"]["Organization"]["tp"] for p in res["pages"]] == [1, 1]
+    assert res["pooled"]["entities"]["Organization"]["fn"] == 1
+
+
+@needs_shared
+def test_cli_json_is_score_py_output(two_homes):
+    import subprocess
+    import sys
+
+    graph, paths = two_homes
+    gold_args = [x for p in paths for x in ("--gold", str(p))]
+    mine = CliRunner().invoke(cli, ["eval", str(graph), *gold_args, "--json"]).output
+    ref = subprocess.run([sys.executable, str(SCORER), "--graph", str(graph), "--ontology", str(ontology_dir()),
+                          *gold_args, "--json"], capture_output=True, text=True, check=True).stdout
+    assert mine == ref                      # the same keys, in the same order, the same numbers
+
+
 def test_cli_text_json_and_per_page(page):
     graph, gold = page
     r = CliRunner().invoke(cli, ["eval", str(graph), "--gold", str(gold)])
@@ -406,6 +554,20 @@ def test_output_is_deterministic(page):
     ('{"articles": [], "entities": []}', "no list 'relations'"),
     ('{"articles": [], "entities": [], "relations": [{"s": "甲", "p": "attended", "o": "乙"}]}',
      "not an entity id"),
+    ('{"articles": [], "entities": [{"id": "甲", "type": "Person", "aliases": ["甲"]}], '
+     '"relations": [{"p": "attended", "o": "甲"}]}', "relation 1 .* needs a string 's'"),
+    ('{"articles": [], "entities": [{"id": "区委", "type": "Organization", "aliases": "区委"}], '
+     '"relations": []}', "entity 区委: 'aliases' must be a list of strings, not a string"),
+    ('{"articles": [], "entities": {"区委": "Organization"}, "relations": []}',
+     "'entities' is an object, not a list"),
+    ('{"articles": [], "entities": [["区委"]], "relations": []}', "entity 1 is a list, not an object"),
+    ('{"articles": [], "entities": [{"id": 7, "type": "Person", "aliases": []}], "relations": []}',
+     "entity 1 .* needs a string 'id', not a number"),
+    ('{"home": "宿松县", "articles": [], "entities": [], "relations": []}', "'home' is a string"),
+    ('{"home": {"district": ["宿松县"]}, "articles": [], "entities": [], "relations": []}',
+     "home 'district' is a list"),
+    ('{"articles": [{"n": 1, "reporters": "林晓"}], "entities": [], "relations": []}',
+     "article 1's 'reporters' is not a list of names"),
 ])
 def test_bad_gold_file_is_a_one_line_error(tmp_path, page, capsys, content, message):
     graph, _ = page
