@@ -342,7 +342,7 @@ def _full_province(name: str) -> str:
 
 def _full_city(name: str) -> str:
     for d in divisions(name):
-        if d.level == "city" or (d.level == "province" and d.province[:2] in {"北京", "天津", "上海", "重庆"}):
+        if d.level == "city":        # a 直辖市 has a city row of its own name (北京市)
             return d.name
     return name
 
@@ -374,8 +374,7 @@ def resolve_home(spec: str) -> Home:
     if city:
         cities = [d for d in divisions(city) if d.level == "city"]
         if len(cities) == 1:
-            return Home(name, cities[0].name if cities[0].province != cities[0].name else cities[0].name,
-                        cities[0].province)
+            return Home(name, cities[0].name, cities[0].province)
     known = [d for d in divisions(name) if d.level == "county"]
     if known:
         listed = "; ".join(f"{d.name},{d.city},{d.province}" for d in known)
