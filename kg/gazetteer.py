@@ -342,7 +342,10 @@ def _full_province(name: str) -> str:
 
 def _full_city(name: str) -> str:
     for d in divisions(name):
-        if d.level == "city":        # a 直辖市 has a city row of its own name (北京市)
+        if d.level == "city":
+            return d.name
+        # 北京 is the province's short form; the 直辖市 has a city row of the province's name
+        if d.level == "province" and any(c.level == "city" for c in divisions(d.name)):
             return d.name
     return name
 

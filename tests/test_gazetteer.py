@@ -67,6 +67,7 @@ def test_resolve_home_ambiguous_names_the_candidates():
     msg = str(e.value)
     assert "北京市" in msg and "长春市" in msg and "朝阳区,北京市" in msg
     assert resolve_home("朝阳区,北京市") == Home("朝阳区", "北京市", "北京市")
+    assert resolve_home("朝阳区,北京") == Home("朝阳区", "北京市", "北京市")
     assert resolve_home("朝阳区,长春市") == Home("朝阳区", "长春市", "吉林省")
     assert resolve_home("普陀区,舟山市") == Home("普陀区", "舟山市", "浙江省")
 
