@@ -22,6 +22,7 @@ class Lexicon:
     titles: dict[str, str]              # title -> implied body ("" if none)
     org_suffixes: dict[str, str]        # suffix -> subtype
     place_suffixes: dict[str, tuple[str, int]]  # suffix -> (subtype, level)
+    place_core: dict[str, int]          # suffix -> the shortest name that may stand before it
     gazetteer: dict[str, str]           # name -> subtype
     abbreviations: dict[str, str]       # one-character abbreviation -> full name
     bodies: dict[str, str]              # organs named without a known suffix -> subtype
@@ -35,7 +36,9 @@ def lexicon() -> Lexicon:
     words = " ".join(" ".join(r) for r in _rows("surnames.txt")).split()
     titles = {r[0]: ("" if r[1].strip() == "-" else r[1].strip()) for r in _rows("titles.tsv")}
     orgs = {r[0]: r[1].strip() for r in _rows("org_suffixes.tsv")}
-    places = {r[0]: (r[1], int(r[2])) for r in _rows("place_suffixes.tsv")}
+    place_rows = _rows("place_suffixes.tsv")
+    places = {r[0]: (r[1], int(r[2])) for r in place_rows}
+    core = {r[0]: int(r[3]) if len(r) > 3 and r[3].strip() else (2 if len(r[0]) == 1 else 1) for r in place_rows}
     gaz, abbr = {}, {}
     for r in _rows("gazetteer.tsv"):
         gaz[r[0]] = r[1].strip()
@@ -44,4 +47,4 @@ def lexicon() -> Lexicon:
                 abbr.setdefault(a.strip(), r[0])
     bodies = {r[0]: r[1].strip() for r in _rows("bodies.tsv")}
     return Lexicon(frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2),
-                   titles, orgs, places, gaz, abbr, bodies)
+                   titles, orgs, places, core, gaz, abbr, bodies)

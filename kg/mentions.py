@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from kg.lexicon import lexicon
 # kg.segment loads jieba only when first asked to segment: importing it here costs nothing
-from kg.segment import freq, is_common_word, lcut, tag, trim_left
+from kg.segment import freq, is_common_word, inside_word, lcut, tag, trim_left
 
 CJK = r"\u4e00-\u9fff"
 
@@ -581,6 +581,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN:
             continue
+        if len(suffix) > 1 and inside_word(s, b):
+            continue         # 工作协|调: the suffix ends inside a word
         if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
             continue
         floor = max([e for _, e in taken if e <= a] + [0])
@@ -722,7 +724,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
                 if name.endswith(c) and name != c and len(c) >= len(suffix) + 2:
                     start, name = b - len(c), c
                     break
-        need = 2 if len(suffix) == 1 else 1
+        need = L.place_core[suffix]
         if name in ctx_names:
             pass                 # 高新区 alone: the home zone
         elif a - start < need:

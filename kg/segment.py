@@ -127,3 +127,23 @@ def is_common_word(word: str) -> bool:
     """A dictionary word that is not a proper name (乡村, 市场, 闭环): not an entity by itself."""
     t = tag(word)
     return t is not None and not t.startswith(("nr", "ns", "nt", "nz"))
+
+
+@lru_cache(maxsize=65536)
+def _cuts(window: str) -> frozenset:
+    """Offsets where jieba's segmentation of ``window`` puts a word boundary."""
+    cuts, pos = {0}, 0
+    for w in lcut(window):
+        pos += len(w)
+        cuts.add(pos)
+    return frozenset(cuts)
+
+
+def inside_word(s: str, i: int, reach: int = 3) -> bool:
+    """Position ``i`` of ``s`` falls inside a word of jieba's segmentation of the text around it
+    (工作协|调 segments 工作|协调): a name may not start or end there. Only a few characters on each
+    side are segmented, not the sentence."""
+    if i <= 0 or i >= len(s):
+        return False
+    a = max(0, i - reach)
+    return (i - a) not in _cuts(s[a:i + reach])

@@ -264,3 +264,34 @@ def test_known_names_are_scanned_leftmost_longest():
 
     known = frozenset({"王明", "王明华", "明华"})
     assert _known_spans("王明华和王明出席，明华讲话", known) == [(0, 3, "王明华"), (4, 6, "王明"), (9, 11, "明华")]
+
+
+# ------------------------------------------------------------------ other districts' names
+
+@pytest.mark.parametrize("sentence, place", [
+    ("旗人大常委会副主任敖其尔先后到白音锡勒苏木调研。", "白音锡勒苏木"),
+    ("调研组来到查干淖尔嘎查，察看牧民定居点。", "查干淖尔嘎查"),
+    ("检查组查看了水务局家属院的管网改造。", "水务局家属院"),
+    ("走访了翠湖花园的住户。", "翠湖花园"),
+])
+def test_banner_villages_townships_and_compounds_are_places(sentence, place):
+    assert place in of_type(sentence, "Place")
+
+
+def test_a_bare_small_garden_is_no_compound():
+    assert not of_type("社区新建了一个小花园。", "Place")
+
+
+@pytest.mark.parametrize("sentence, org", [
+    ("他实地察看了乌兰家庭牧场的生产情况。", "乌兰家庭牧场"),
+    ("县领导来到青禾乳品加工车间。", "青禾乳品加工车间"),
+    ("市安委会督查组到企业开展检查。", "市安委会督查组"),
+    ("慰问组到东坡敬老院看望老人。", "东坡敬老院"),
+])
+def test_ranches_workshops_and_inspection_groups_are_bodies(sentence, org):
+    assert org in of_type(sentence, "Organization")
+
+
+def test_a_body_suffix_inside_a_word_names_nothing():
+    # 作协 ends "工作协" but 协调 is the word there
+    assert not of_type("全力推动各项工作协调推进。", "Organization")

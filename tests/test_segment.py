@@ -39,3 +39,12 @@ def test_trim_left_drops_leading_verbs():
     assert S.trim_left("宣传荆州区", 1, "name") == 0                  # ... but is not a verb elsewhere
     assert S.trim_left("宣传离岸科创中心", 2, "org") == 2             # a leading verbal noun goes ...
     assert S.trim_left("实验中学", 2, "org") == 0                     # ... unless it is the whole core
+
+
+def test_inside_word_reads_the_segmentation_around_a_position():
+    from kg.segment import inside_word
+
+    s = "各项工作协调推进"
+    assert inside_word(s, s.index("调"))          # 协|调 would split the word 协调
+    assert not inside_word(s, s.index("协"))      # 工作|协调 is a boundary
+    assert not inside_word(s, 0) and not inside_word(s, len(s))
