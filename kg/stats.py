@@ -10,6 +10,7 @@ from collections import defaultdict
 from kg.vocab import ENTITY_TYPES, GOV_IRI, RELATIONS
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+HOMES_SHOWN = 10     # rows of the home table (a build of many counties' sites has hundreds)
 
 
 def _rows(store, sparql: str) -> list[list]:
@@ -108,10 +109,20 @@ def compute_stats(store, top: int = 10) -> dict:
             {arts} {_scan("?a ?d", "?a dcterms:date ?d FILTER(datatype(?d) = xsd:date)")} }}""")
     with_headline = _int(_rows(store, f"""SELECT (COUNT(DISTINCT ?a) AS ?k) WHERE {{
             {arts} {_scan("?a", "?a schema:headline ?h")} }}""")[0][0])
+    # the home each article was read with (kg build --home/--manifest, or inferred), and how
+    homes = {}
+    for h, how, k in _rows(store, f"""SELECT ?h ?how (COUNT(DISTINCT ?a) AS ?k) WHERE {{
+            {arts} OPTIONAL {_scan("?a ?how", "?a gov:homeSource ?how")}
+            OPTIONAL {_scan("?a ?h", "?a gov:home ?h")} }} GROUP BY ?h ?how"""):
+        area = _home_name(h.value) if h is not None else ""
+        key = (area, how.value if how is not None else "unknown")
+        homes[key] = homes.get(key, 0) + _int(k)
     articles = {"total": sum(kinds.values()), "kinds": dict(sorted(kinds.items())),
                 "source_files": src, "with_headline": with_headline,
                 "first_date": lo.value if lo is not None else None,
-                "last_date": hi.value if hi is not None else None}
+                "last_date": hi.value if hi is not None else None,
+                "homes": [{"home": area, "how": how, "articles": k}
+                          for (area, how), k in sorted(homes.items(), key=lambda t: (-t[1], t[0]))]}
 
     # ---- rankings: counted inside SPARQL (one row per node, not per triple), then the
     # few rows shown get their posts and article counts in follow-up queries.
@@ -190,6 +201,13 @@ def compute_stats(store, top: int = 10) -> dict:
             "places": places, "components": components}
 
 
+def _home_name(iri: str) -> str:
+    """The area of a gov:home IRI (res:place/NAME, percent-encoded where the IRI needed it)."""
+    from urllib.parse import unquote
+
+    return unquote(iri.rsplit("/", 1)[-1])
+
+
 def _triple_count(store) -> int:
     """Triples over the union of all graphs; len() reads the count without decoding a term
     (half the time of COUNT(*) on a large store) and is the same number when there are no named graphs."""
@@ -215,6 +233,13 @@ def render_stats(d: dict, *, source: str = "") -> str:
     for t, c in d["classes"].items():
         rows.append([t, c["count"]])
         rows.extend([f"  {s}", k] for s, k in c["subclasses"].items())
+    if a.get("homes"):
+        shown = a["homes"][:HOMES_SHOWN]
+        out.append(render_table(["home", "how", "articles"],
+                                [[h["home"] or "(none)", h["how"], h["articles"]] for h in shown]))
+        if len(a["homes"]) > len(shown):
+            out.append(f"(and {len(a['homes']) - len(shown)} more homes: --json lists them all)")
+        out.append("")
     out.append(render_table(["class", "entities"], rows))
     if d["visits"]:
         out.append(f"(and {d['visits']} visits, not counted as events)")

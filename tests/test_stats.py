@@ -43,7 +43,8 @@ def test_predicates_and_evidence(st):
 
 def test_articles(st):
     assert st["articles"] == {"total": 4, "kinds": {"news": 3, "photo": 1}, "source_files": 2,
-                              "with_headline": 3, "first_date": "2023-03-06", "last_date": "2023-03-12"}
+                              "with_headline": 3, "first_date": "2023-03-06", "last_date": "2023-03-12",
+                              "homes": [{"home": "", "how": "unknown", "articles": 4}]}
 
 
 def test_rankings(st):
