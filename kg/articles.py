@@ -207,7 +207,7 @@ def _classify(lines: list[str]) -> list[str]:
     flags = line_flags(lines)
     kinds: list[str] = []
     for s, start, byline, credit, head in zip(lines, flags.start, flags.byline, flags.credit, flags.head):
-        if start or (not head and bylines.dateline(s)):
+        if start or ("讯" in s[:20] and not head and bylines.dateline(s)):
             k = "start"
         elif byline:
             k = "byline"
@@ -470,9 +470,8 @@ def split_page(source: str, raw_text: str) -> Page:
         if d.kind == "news" and start < end:
             # the dateline and byline are no part of the text (ANNOTATION.md: not entities, not
             # starts_with), but their names credit the article
-            skip, head_credit = bylines.opening(text[start:end])
-            cut, tail_credit = bylines.closing(text[start + skip:end])
-            end, start = start + skip + cut, start + skip
+            start, head_credit = bylines.opening(text, start, end)
+            end, tail_credit = bylines.closing(text, start, end)
             for c in (head_credit, tail_credit):
                 reporters = reporters or c.reporters
                 photographers = photographers or c.photographers

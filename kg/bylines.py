@@ -163,63 +163,70 @@ def paren_credit(inner: str) -> Credit | None:
     return Credit(names) if names else None
 
 
-def dateline(s: str) -> tuple[int, Credit] | None:
-    """``本报讯(通讯员李野)``, ``秀山网讯``, ``红网平江站讯(记者 张三)`` opening s: its length
-    (with the blanks and colon after it) and the byline in its parentheses; None if s opens
-    with no dateline."""
-    if "讯" not in s[:20]:
+def dateline(s: str, pos: int = 0) -> tuple[int, Credit] | None:
+    """``本报讯(通讯员李野)``, ``秀山网讯``, ``红网平江站讯(记者 张三)`` opening s at pos: where it
+    ends (with the blanks and colon after it) and the byline in its parentheses; None if there
+    is no dateline."""
+    if s.find("讯", pos, pos + 20) < 0:
         return None
-    m = _patterns().dateline.match(s)
+    m = _patterns().dateline.match(s, pos)
     if not m:
         return None
     return m.end(), (parse_byline(m.group(1)) if m.group(1) else Credit())
 
 
-def opening(s: str) -> tuple[int, Credit]:
-    """How many characters at the start of a body are dateline and byline, and the byline's
-    names: a dateline (:func:`dateline`), ``据某某网报道,``, then a byline in parentheses
-    (``(记者 张三)``) or before a space, a colon or the date (``记者 张三 3月8日``)."""
+def opening(s: str, pos: int = 0, end: int | None = None) -> tuple[int, Credit]:
+    """Where the text of the body ``s[pos:end]`` begins after its dateline and byline, and the
+    byline's names: a dateline (:func:`dateline`), ``据某某网报道,``, then a byline in
+    parentheses (``(记者 张三)``) or before a space, a colon or the date (``记者 张三 3月8日``)."""
     P = _patterns()
-    pos, credit = 0, Credit()
-    d = dateline(s)
+    end = len(s) if end is None else end
+    credit = Credit()
+    d = dateline(s, pos)
     if d:
         pos, credit = d
-    elif s.startswith("据"):
-        m = P.reported.match(s)
+    elif s.startswith("据", pos):
+        m = P.reported.match(s, pos, end)
         if m:
             pos = m.end()
             credit = parse_byline(m.group(1)) if P.role.search(m.group(1)) else Credit()
     if s.startswith("(", pos):
-        close = s.find(")", pos, pos + 62)
+        close = s.find(")", pos, min(pos + 62, end))
         c = paren_credit(s[pos + 1:close]) if close > 0 else None
         if c is not None:
             pos, credit = close + 1, credit or c
-    else:
-        m = P.lead.match(s, pos)
+    elif s[pos:pos + 1] in _ROLE_INITIALS:
+        m = P.lead.match(s, pos, end)
         if m:
             c = parse_byline(m.group())
             if c and _surnamed(c):
                 pos, credit = m.end(), credit or c
-    while pos < len(s) and s[pos] in " :,\n":
+    while pos < end and s[pos] in " :,\n":
         pos += 1
     return pos, credit
 
 
-_CLOSING = re.compile(r"(?<=[。!?”\n])\s*\(([^()]{2,60})\)\s*$")
-
-
-def closing(s: str) -> tuple[int, Credit]:
-    """Where a body ends before the byline it closes with (``…发展。(张三 李四)``,
-    ``…发展。(记者 张三)``), and its names; ``(len(s), Credit())`` when it closes with none."""
-    if not s.endswith(")"):
-        return len(s), Credit()
-    m = _CLOSING.search(s)
-    c = paren_credit(m.group(1)) if m else None
-    if c is None:
-        return len(s), Credit()
-    return m.start(), c
+def closing(s: str, start: int = 0, end: int | None = None) -> tuple[int, Credit]:
+    """Where the body ``s[start:end]`` ends before the byline it closes with (``…发展。(张三
+    李四)``, ``…发展。(记者 张三)``), and its names; ``(end, Credit())`` when it closes with none."""
+    end = len(s) if end is None else end
+    if end <= start or s[end - 1] != ")":
+        return end, Credit()
+    k = s.rfind("(", max(start, end - 62), end - 1)
+    if k < 0 or ")" in s[k + 1:end - 1]:
+        return end, Credit()
+    cut = k
+    while cut > start and s[cut - 1] in " \n":
+        cut -= 1
+    if cut <= start or s[cut - 1] not in "。!?”":
+        return end, Credit()
+    c = paren_credit(s[k + 1:end - 1])
+    return (cut, c) if c is not None else (end, Credit())
 
 
 def role_initials() -> frozenset[str]:
     """The first characters of the roles: a line opening with none of them is no byline."""
     return frozenset(w[0] for w, (k, _) in byline_words().items() if k not in ("outlet", "filler"))
+
+
+_ROLE_INITIALS = role_initials()
