@@ -6,6 +6,10 @@ photo caption (a paragraph ending in, or followed by, ``(… 摄)``) and at a pa
 headline of the page claims. Headlines are often printed away from their article (stacked
 at the top, or after the body), so they are attached by content: each headline group goes
 to the article whose text shares most character bigrams with it, one group per article.
+
+A web article file (its headline, if any, on the first line, then one blank line, then the
+body without blank lines) is one article under that line; its outlet's dateline and its
+bylines, wherever they stand, are read by :mod:`kg.bylines` and cut from the body.
 """
 from __future__ import annotations
 
