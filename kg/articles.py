@@ -6,6 +6,10 @@ photo caption (a paragraph ending in, or followed by, ``(… 摄)``) and at a pa
 headline of the page claims. Headlines are often printed away from their article (stacked
 at the top, or after the body), so they are attached by content: each headline group goes
 to the article whose text shares most character bigrams with it, one group per article.
+
+A web article file (its headline, if any, on the first line, then one blank line, then the
+body without blank lines) is one article under that line; its outlet's dateline and its
+bylines, wherever they stand, are read by :mod:`kg.bylines` and cut from the body.
 """
 from __future__ import annotations
 
@@ -13,7 +17,8 @@ import re
 from dataclasses import dataclass
 from itertools import chain
 
-from kg.clean import clean, line_flags, units_and_texts
+from kg import bylines
+from kg.clean import PARA_SEP, clean, line_flags, units_and_texts
 from kg.lexicon import lexicon
 
 __all__ = ["Article", "Page", "split_page", "page_year", "article_date", "parse_names"]
@@ -49,9 +54,11 @@ class Page:
 
 _ROLE = re.compile(r"本报记者|特约记者|通讯员|实习生|记者|通讯")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
-_START_PREFIX = re.compile(r"^本报讯\s*(?:\(([^()]{0,40})\))?[\s:]*")
 _CREDIT_TAIL = re.compile(r"\s*\(([^()]{1,40}?)\s*摄(?:影)?\s*\)$")
 _BOX_BYLINE = re.compile(r"^[□■◆●]?\s*(.*)$")
+# A unit in parentheses and nothing else, with no sentence in it: after a paragraph, the web's
+# closing credit, "(张三 李四)" or "(某某市委统战部)"; never a headline.
+_PAREN_UNIT = re.compile(r"^\(([^()。!?;]{2,30})\)$")
 _DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 # (?<![\d.到至]....) after the four digits is "not after a digit, a dot, 到 or 至 (a target
 # year)": written there, the pattern opens with the literal 20, which is found much faster.
@@ -202,21 +209,24 @@ class _Draft:
 class _Group:
     lines: list[int]                    # unit indexes of the headline lines
     reporters: tuple[str, ...] = ()
+    photographers: tuple[str, ...] = ()
     before: int = -1                    # unit index just before the group / just after it
     after: int = -1
 
 
 def _classify(lines: list[str]) -> list[str]:
-    """The kind of each unit (its text): start, byline, credit, label, head, caption or body."""
+    """The kind of each unit (its text): start, byline, credit, tail, label, head, caption or body."""
     flags = line_flags(lines)
-    kinds = []
+    kinds: list[str] = []
     for s, start, byline, credit, head in zip(lines, flags.start, flags.byline, flags.credit, flags.head):
-        if start:
+        if start or ("讯" in s[:20] and not head and bylines.dateline(s)):
             k = "start"
         elif byline:
             k = "byline"
         elif credit:
             k = "credit"
+        elif kinds and kinds[-1] == "body" and s.startswith("(") and _PAREN_UNIT.match(s):
+            k = "tail"
         elif head:
             k = "label" if is_label(s) else "head"
         elif s.endswith(")") and _CREDIT_TAIL.search(s):
@@ -232,7 +242,7 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
     groups: list[_Group] = []
     cur: _Draft | None = None
     heads_since = False                 # a headline came after the current article's last unit
-    pending: tuple[str, ...] | None = None
+    pending: bylines.Credit | None = None      # a byline waiting for the article it heads
     n = len(spans)
     for i, ((a, b), k) in enumerate(zip(spans, kinds)):
         if k == "body" and cur is not None and not heads_since and pending is None \
@@ -251,18 +261,35 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
         if groups and groups[-1].after == -2:
             groups[-1].after = i
         if k == "byline":
-            names = parse_names(_BOX_BYLINE.match(text[a:b].strip()).group(1))
+            credit = bylines.parse_byline(_BOX_BYLINE.match(text[a:b].strip()).group(1))
+            if not credit:
+                continue                # an editor's line (编辑:…, 审核:…): no byline, no article
             if i + 1 < n and kinds[i + 1] == "body" and not (i + 2 < n and kinds[i + 2] == "credit"):
-                pending = names
+                pending = credit
             elif groups and groups[-1].after == i:
-                groups[-1].reporters = names
+                groups[-1].reporters, groups[-1].photographers = credit.reporters, credit.photographers
+            elif cur is not None:       # the web also signs an article at its end
+                _credit(cur, credit)
+            continue
+        if k == "tail":
+            if cur is not None:
+                inner = text[a + 1:b - 1]
+                if _CREDIT_TAIL.search(text, a, b):
+                    _credit(cur, bylines.Credit((), parse_names(inner)))
+                else:
+                    _credit(cur, bylines.paren_credit(inner) or bylines.Credit())
             continue
         if k == "credit":
-            continue                    # taken with the paragraph before it
+            # taken with the paragraph before it; after a headline or byline (the web's lead
+            # photo), it credits the article that follows
+            if i and kinds[i - 1] in ("head", "label", "byline") and i + 1 < n and kinds[i + 1] == "body":
+                pending = bylines.Credit(pending.reporters if pending else (),
+                                         parse_names(text[a + 1:b - 1]))
+            continue
         if k == "start":
-            m = _START_PREFIX.match(text[a:b])          # (a slice: ^ never matches at pos > 0)
-            reporters = parse_names(m.group(1)) if m.group(1) else ()
-            cur = _Draft("news", i, i, a + m.end(), b, reporters=reporters)
+            length, credit = bylines.dateline(text[a:b])
+            cur = _Draft("news", i, i, a + length, b, reporters=credit.reporters,
+                         photographers=credit.photographers)
             drafts.append(cur)
             heads_since, pending = False, None
             continue
@@ -277,7 +304,7 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
             cur, heads_since, pending = None, False, None
             continue
         if pending is not None:
-            cur = _Draft("news", i, i, a, b, reporters=pending)
+            cur = _Draft("news", i, i, a, b, reporters=pending.reporters, photographers=pending.photographers)
             drafts.append(cur)
         elif cur is not None and not heads_since:
             cur.last, cur.end = i, b
@@ -288,6 +315,14 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
     if groups and groups[-1].after == -2:
         groups[-1].after = n
     return drafts, groups
+
+
+def _credit(d: _Draft, credit: bylines.Credit) -> None:
+    """Credit an article with a byline found away from its opening, unless it has one."""
+    if not d.reporters:
+        d.reporters = credit.reporters
+    if not d.photographers:
+        d.photographers = credit.photographers
 
 
 def _line_scores(mask: int, opens: list[int], bodies: list[int]) -> list[float]:
@@ -330,13 +365,13 @@ def _split_groups(groups: list[_Group], drafts: list[_Draft], line_mask: dict[in
             else:
                 cur.lines.append(li)
                 cur_strength = max(cur_strength, s_cur)
-        cur.after, cur.reporters = g.after, g.reporters
+        cur.after, cur.reporters, cur.photographers = g.after, g.reporters, g.photographers
     return out
 
 
 def _next_content(kinds, i: int, step: int) -> int:
     """The next unit from i in direction step that is not a label, byline or credit."""
-    while 0 <= i < len(kinds) and kinds[i] in ("label", "byline", "credit"):
+    while 0 <= i < len(kinds) and kinds[i] in ("label", "byline", "credit", "tail"):
         i += step
     return i
 
@@ -380,6 +415,25 @@ def _assign(text, spans, kinds, groups: list[_Group], drafts: list[_Draft],
         d.headline = " ".join(text[slice(*spans[i])] for i in groups[gi].lines)
         if groups[gi].reporters and not d.reporters:
             d.reporters = groups[gi].reporters
+        if groups[gi].photographers and not d.photographers:
+            d.photographers = groups[gi].photographers
+
+
+_WEB_HEAD = re.compile(r"[ \t\u3000]*([^\n]{2,100}?)[ \t\u3000]*\r?\n[ \t\u3000]*\r?\n(?=[^\n]*[^\s])")
+_BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n(?=\s*\S)")
+_CREDITS = re.compile(r"\(([^()]{1,40}?)\s*摄(?:影)?\s*\)")
+
+
+def _web_file(raw: str) -> tuple[str | None, str] | None:
+    """(headline or None, body) of a web article file: one article, its paragraphs on lines of
+    their own with no blank line between, after a first line and one blank line when the site
+    gave a headline. The paper's pages open with blank lines and hold many: None for them."""
+    m = _WEB_HEAD.match(raw)
+    if m and not m.group(1).rstrip().endswith(("。", "!", "?", "！", "？")) and not _BLANK_LINE.search(raw, m.end()):
+        return m.group(1), raw[m.end():]
+    if raw.strip() and not _BLANK_LINE.search(raw):
+        return None, raw
+    return None
 
 
 def split_page(source: str, raw_text: str, published: str = "") -> Page:
@@ -387,16 +441,30 @@ def split_page(source: str, raw_text: str, published: str = "") -> Page:
 
     ``published`` (YYYY-MM-DD, from a manifest or --date) gives the year of dates written
     without one; without it, the page's own most frequent year does."""
-    text = clean(raw_text)
+    web = _web_file(raw_text)
+    # The headline is cleaned apart: cleaning joins a line that ends no sentence (a headline
+    # with a comma in it) to the next, as it must the paper's broken lines.
+    head = clean(web[0]).strip("\n") if web and web[0] else ""
+    rest = clean(web[1]) if head and "\n" not in head else ""
+    text = head + PARA_SEP + rest if rest else clean(raw_text)
     year = int(published[:4]) if published else page_year(text)
     spans, lines = units_and_texts(text)
     kinds = _classify(lines)
+    if web:
+        if rest and kinds[0] not in ("label", "byline", "start", "credit"):
+            kinds[0] = "head"
+        # One article to the file: a photo credit or caption in it credits the article.
+        kinds = [("body" if k == "caption" else "tail" if k == "credit" and i and kinds[i - 1] == "body" else k)
+                 for i, k in enumerate(kinds)]
     drafts, groups = _segment(text, spans, kinds)
     bit, line_mask = _headline_bits(text, spans, [i for g in groups for i in g.lines])
     if groups and drafts:
         _draft_bigrams(text, drafts, bit)
     groups = _split_groups(groups, drafts, line_mask)
     _assign(text, spans, kinds, groups, drafts, line_mask)
+    if rest and drafts and kinds[0] == "head" and drafts[0].headline is None \
+            and not any(d.headline == lines[0] for d in drafts):
+        drafts[0].headline = lines[0]   # a web file is one article, under the file's first line
 
     # A paragraph no headline claimed continues the article before it.
     kept: list[_Draft] = []
@@ -413,11 +481,25 @@ def split_page(source: str, raw_text: str, published: str = "") -> Page:
             start += 1
         while end > start and text[end - 1] in " \n":
             end -= 1
+        reporters, photographers = d.reporters, d.photographers
+        if d.kind == "news" and start < end:
+            # the dateline and byline are no part of the text (ANNOTATION.md: not entities, not
+            # starts_with), but their names credit the article
+            start, head_credit = bylines.opening(text, start, end)
+            end, tail_credit = bylines.closing(text, start, end)
+            for c in (head_credit, tail_credit):
+                reporters = reporters or c.reporters
+                photographers = photographers or c.photographers
+            if web and text.find("摄", start, end) >= 0:
+                photographers = tuple(dict.fromkeys(photographers + tuple(
+                    n for m in _CREDITS.finditer(text, start, end) for n in parse_names(m.group(1)))))
+            while end > start and text[end - 1] in " \n":
+                end -= 1
         if start >= end:
             continue
         body = text[start:end]
         articles.append(Article(source=source, n=len(articles) + 1, kind=d.kind,
                                 headline=d.headline, start=start, end=end,
-                                date=_before(article_date(body, year), published, body), reporters=d.reporters,
-                                photographers=d.photographers, body=body))
+                                date=_before(article_date(body, year), published, body), reporters=reporters,
+                                photographers=photographers, body=body))
     return Page(source=source, text=text, year=year, articles=tuple(articles))

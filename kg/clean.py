@@ -22,6 +22,8 @@ from itertools import accumulate, chain, compress, count, repeat
 from operator import or_
 from typing import Callable, NamedTuple
 
+from kg.bylines import is_web_byline, role_initials
+
 __all__ = ["nfkc", "remove_cjk_spaces", "collapse_doubled", "collapse_repeated_headline",
            "join_broken_lines", "clean", "headline_flags", "units", "is_cjk", "ends_sentence", "headline_like",
            "is_article_start", "is_byline_line", "is_credit_line", "line_flags", "LineFlags", "units_and_texts",
@@ -321,7 +323,8 @@ _CLOSERS_SP = _CLOSERS + " "
 _ENDINGS = ("。", "!", "?", "...")
 _START = "本报讯"
 # The first characters of the lines _START, _BYLINE_RE and _CREDIT_RE match (stripped lines).
-_HARD_FIRST = frozenset("本□■◆●通特记(")
+# (With the first characters of the web's byline roles: 文/张三, 摄影:李四, 编辑:王五.)
+_HARD_FIRST = frozenset("本□■◆●通特记(") | role_initials()
 _HARD_FIRST_T = tuple(_HARD_FIRST)      # for str.startswith
 _BYLINE_RE = re.compile(r"^[□■◆●]?\s*(?:本报)?(?:通讯员|特约记者|记者|通讯)\s*[\u4e00-\u9fff]")
 _CREDIT_RE = re.compile(r"^\([^()]{1,40}摄(?:影)?\s*\)$")
@@ -364,7 +367,7 @@ def is_article_start(line: str) -> bool:
 def is_byline_line(line: str) -> bool:
     """``□ 通讯员 冯小威``: a byline on a line of its own (features carry it instead of 本报讯)."""
     s = line.strip()
-    return len(s) <= 30 and _BYLINE_RE.match(s) is not None and _BYLINE_STOP.search(s) is None
+    return (len(s) <= 30 and _BYLINE_RE.match(s) is not None and _BYLINE_STOP.search(s) is None) or is_web_byline(s)
 
 
 def is_credit_line(line: str) -> bool:
@@ -448,7 +451,8 @@ def _line_flags(ss: list[str], gap: Callable[[int], bool]) -> LineFlags:
         if s[:1] not in _HARD_FIRST:
             continue
         start[i] = s.startswith(_START)
-        byline[i] = len(s) <= 30 and _BYLINE_RE.match(s) is not None and _BYLINE_STOP.search(s) is None
+        byline[i] = (len(s) <= 30 and _BYLINE_RE.match(s) is not None and _BYLINE_STOP.search(s) is None) \
+            or is_web_byline(s)
         credit[i] = s.startswith("(") and _CREDIT_RE.match(s) is not None
         hard[i] = start[i] or byline[i] or credit[i]
         brk[i] = brk[i] or byline[i] or credit[i]

@@ -48,3 +48,10 @@ def lexicon() -> Lexicon:
     bodies = {r[0]: r[1].strip() for r in _rows("bodies.tsv")}
     return Lexicon(frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2),
                    titles, orgs, places, core, gaz, abbr, bodies)
+
+
+@lru_cache(maxsize=None)
+def byline_words() -> dict[str, tuple[str, bool]]:
+    """The byline vocabulary (``bylines.tsv``): word -> (kind, whether a name may follow it
+    with nothing between)."""
+    return {r[0]: (r[1].strip(), len(r) > 2 and r[2].strip() == "y") for r in _rows("bylines.tsv")}
