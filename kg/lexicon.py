@@ -26,6 +26,7 @@ class Lexicon:
     gazetteer: dict[str, str]           # name -> subtype
     abbreviations: dict[str, str]       # one-character abbreviation -> full name
     bodies: dict[str, str]              # organs named without a known suffix -> subtype
+    home_organs: tuple                  # (organ written with no level word, what follows the home's name)
 
     def is_surname_start(self, s: str) -> bool:
         return s[:2] in self.surnames2 or s[:1] in self.surnames1
@@ -46,8 +47,9 @@ def lexicon() -> Lexicon:
             if a.strip():
                 abbr.setdefault(a.strip(), r[0])
     bodies = {r[0]: r[1].strip() for r in _rows("bodies.tsv")}
+    organs = tuple(sorted(((r[0], r[1].strip()) for r in _rows("home_organs.tsv")), key=lambda r: -len(r[0])))
     return Lexicon(frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2),
-                   titles, orgs, places, core, gaz, abbr, bodies)
+                   titles, orgs, places, core, gaz, abbr, bodies, organs)
 
 
 @lru_cache(maxsize=None)

@@ -105,6 +105,10 @@ def expand_body(name: str, ctx: Context, local: Local = Local()) -> str:
     county-level city (华蓥市) 市委 → 华蓥市委, of a banner 旗委 → 扎鲁特旗委. Without a home, bare forms stay."""
     if not name:
         return name
+    if ctx.district:
+        for head, full in lexicon().home_organs:
+            if name.startswith(head):       # 政府 → 中阳县政府, 组织部 → 中阳县委组织部
+                return ctx.district + full + name[len(head):]
     head = name[0]
     if head in "区县旗" and not name.startswith(("区域", "区间", "县域", "县城", "旗下", "旗帜", "旗舰")):
         base = local.district if head == "区" and local.district else ctx.district

@@ -154,3 +154,16 @@ def test_zone_body_and_its_short_form_are_one_node():
 def test_departments_outside_a_chain_are_bodies(body, key):
     f = extract(f"4月8日，{body}、区文旅局联合举办“书香满城”全民阅读活动。")
     assert key in keys(f, "Organization")
+
+
+@pytest.mark.parametrize("home, written, key", [
+    (("中阳县", "吕梁市", "山西省"), "政府", "中阳县政府"),              # 政府县长X
+    (("中阳县", "吕梁市", "山西省"), "组织部", "中阳县委组织部"),        # 组织部部长X
+    (("峡江县", "吉安市", "江西省"), "统战", "峡江县委统战部"),          # 统战部长X
+    (("华蓥市", "广安市", "四川省"), "市委", "华蓥市委"),                # a county-level city's own 市委
+    (("扎鲁特旗", "通辽市", "内蒙古自治区"), "旗人大常委会", "扎鲁特旗人大常委会"),
+    (("八公山区", "淮南市", "安徽省"), "市委", "淮南市委"),              # a district's 市委 is its city's
+    (("", "", ""), "县委", "县委"),                                    # no home: bare stays bare
+])
+def test_bare_organs_are_the_homes(home, written, key):
+    assert expand_body(written, Context.of(*home) if home[0] else Context()) == key
