@@ -163,7 +163,7 @@ AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 �
 讲话 说 等 和 与 及 在 到 赴 为 作 先后 专题 深入 听取 围绕 对 来 就 代表 兴奋 详细 召开 宣读 传达 前往
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
 通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
-正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里""".split(),
+正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报""".split(),
                     key=len, reverse=True)
 DELIMS = set("、，,。；;：:（(）) \n")
 _AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(w) >= 2))))
@@ -404,19 +404,31 @@ def find_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
 
 
 def find_title_after(s: str) -> list[Chain]:
-    """"习近平总书记": a name then 总书记."""
+    """A name then its title: "习近平总书记", "王明远副区长陪同", "许立新副主任一行". The name opens a
+    clause (or follows a stop word) and the title is followed by what follows names, so 张书记
+    (no given name) and 区委书记处 are not read."""
     out = []
-    if "总书记" not in s:
+    if not _holds_any(s, _title_marks()):
         return out
-    for m in re.finditer("总书记", s):
+    for m in title_re().finditer(s):
+        t = m.group()
+        if t != "总书记" and not (m.end() == len(s) or s[m.end()] in DELIMS or _AFTER_NAME2.match(s, m.end())
+                                 or s[m.end()] in _AFTER_NAME1):
+            continue
         for n in (3, 2):
             a = m.start() - n
-            if a >= 0 and all(_is_cjk(c) for c in s[a:m.start()]) and lexicon().is_surname_start(s[a:]) and \
-                    (a == 0 or not _is_cjk(s[a - 1]) or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a)):
-                p = Mention("Person", s[a:m.start()], a, m.start(), "Official", (("how", "title-after"),))
-                out.append(Chain(p, [Mention("Post", "总书记", m.start(), m.end(), "",
-                                             (("body", ""), ("title", "总书记")))]))
-                break
+            if a < 0 or not all(_is_cjk(c) for c in s[a:m.start()]) or not lexicon().is_surname_start(s[a:]):
+                continue
+            if t == "总书记":
+                if not (a == 0 or not _is_cjk(s[a - 1]) or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a)):
+                    continue
+            # any other title: the name opens a clause (部分区政协委员 is no one's title)
+            elif not (a == 0 or s[a - 1] in DELIMS) or not plausible_name(s[a:m.start()]) or \
+                    _title_ending_at(s, m.start()):
+                continue
+            p = Mention("Person", s[a:m.start()], a, m.start(), "Official", (("how", "title-after"),))
+            out.append(Chain(p, [Mention("Post", t, m.start(), m.end(), "", (("body", ""), ("title", t)))]))
+            break
     return out
 
 
@@ -445,6 +457,37 @@ def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
         n = name_at(s, i, known)
         if n:
             out.append(_new(Mention, ("Person", s[i:i + n], i, i + n, "Other", (("how", "role"),))))
+    if "等" in s and "、" in s:
+        out += _names_before_deng(s, known)
+    return out
+
+
+# after "A、B、C等": the listed are people when a word for people or their presence follows
+_PEOPLE_AFTER_DENG = re.compile("[^，。；：,;:]{0,14}?(?:领导|同志|干部|负责人|代表|委员|班子|出席|参加|陪同|参会|一行)")
+
+
+def _names_before_deng(s: str, known: frozenset) -> list[Mention]:
+    """"刘一鸣、王二江、张三丰等在家的县领导出席": a run of names before 等, every item one."""
+    out = []
+    for m in re.finditer("等", s):
+        if not _PEOPLE_AFTER_DENG.match(s, m.end()):
+            continue
+        items, end = [], m.start()
+        while True:
+            found = None
+            for n in (4, 3, 2):
+                a = end - n
+                if a >= 0 and (a == 0 or s[a - 1] in "、，,：:（(") and name_at(s, a, known) == n:
+                    found = (a, end)
+                    break
+            if found is None:
+                break
+            items.append(found)
+            if found[0] == 0 or s[found[0] - 1] != "、":
+                break
+            end = found[0] - 1
+        if len(items) >= 2:
+            out += [_new(Mention, ("Person", s[a:b], a, b, "Official", (("how", "list"),))) for a, b in items]
     return out
 
 

@@ -295,3 +295,28 @@ def test_ranches_workshops_and_inspection_groups_are_bodies(sentence, org):
 def test_a_body_suffix_inside_a_word_names_nothing():
     # 作协 ends "工作协" but 协调 is the word there
     assert not of_type("全力推动各项工作协调推进。", "Organization")
+
+
+def test_names_listed_before_deng_and_a_word_for_people():
+    s = "韩立新、邵家强、秦文博等在家的县领导出席活动。"
+    assert persons(s) == ["韩立新", "邵家强", "秦文博"]
+
+
+def test_companies_listed_before_deng_are_not_people():
+    assert persons("他先后到华丰科技、金达纺织、李家湾等企业调研。") == []
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("督查组查看了现场，韩立新副区长陪同督查。", "韩立新", "副区长"),
+    ("邵家强副主任一行先后走进三家企业。", "邵家强", "副主任"),
+])
+def test_a_title_after_a_name_opening_a_clause(sentence, name, title):
+    assert chains(sentence) == {name: [title]}
+
+
+def test_a_body_then_a_title_is_no_name_and_title():
+    assert chains("部分区政协委员参加会议。") == {}
+
+
+def test_lv_after_a_name_ends_it():
+    assert "邵家强" in persons("市安监局副局长邵家强率督查组到企业检查。")
