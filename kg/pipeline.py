@@ -184,6 +184,9 @@ class LocalEngine:
 
         for module in ("kg.articles", "kg.extract", "kg.rdf"):
             import_module(module)
+        if self.workers > 1:
+            # pages whose home is inferred read the gazetteer: loaded once here, the workers share it
+            import_module("kg.gazetteer").preload()
         self.gc = gc.get_threshold()
         gc.freeze()
         gc.set_threshold(10_000, 10, 10)
