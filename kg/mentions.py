@@ -867,7 +867,7 @@ PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省
                             r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
 
 
-EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给")
+EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给向还")
 EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "期间", "现场", "结束")
 
 
@@ -883,7 +883,7 @@ def quoted_spans(s: str) -> list[tuple[int, int]]:
 _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".join(MEETING_SUFFIXES + ACTIVITY_SUFFIXES) + ")")
 
 
-_EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为")
+_EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "听取", "完成", "抓好", "汇总")
 # a set test per character first: most characters end none of the stops (the endswith is dearer)
 _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
 _EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
@@ -912,11 +912,17 @@ def _event_left(s: str, a: int, floor: int) -> int:
 _EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次")
 
 
+# a campaign run for months, not a one-off event: …提升年活动, …攻坚年行动
+_CAMPAIGN = re.compile(f"[{CJK}]年(?:活动|行动)$")
+
+
 def _generic_event(name: str) -> bool:
     core = name.strip("“”\"")
     for mod in (_EVENT_MODIFIERS if core.startswith(_EVENT_MODIFIERS) else ()):
         if core.startswith(mod):
             core = core[len(mod):]
+    if "有关" in core or "相关" in core or _CAMPAIGN.search(core):
+        return True          # 全市有关会议 names no meeting
     return core in EVENT_GENERIC or len(core) <= 2 or core in ("党员大会", "村民大会", "职工大会", "座谈会",
                                                                  "协商会议", "协商会", "培训会", "清理行动")
 

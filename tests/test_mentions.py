@@ -320,3 +320,21 @@ def test_a_body_then_a_title_is_no_name_and_title():
 
 def test_lv_after_a_name_ends_it():
     assert "邵家强" in persons("市安监局副局长邵家强率督查组到企业检查。")
+
+
+@pytest.mark.parametrize("sentence", [
+    "会议传达学习了国务院、省、市有关会议精神。",
+    "全力开展营商环境提升年活动。",
+    "圆满完成大会各项议程。",
+])
+def test_generic_meetings_and_campaigns_are_no_events(sentence):
+    assert not of_type(sentence, "Event")
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("会议还听取区政协五届二次会议筹备情况汇报。", "区政协五届二次会议"),
+    ("李某代表县委向大会作报告。", None),
+    ("县文联第三次代表大会开幕。", "县文联第三次代表大会"),
+])
+def test_an_event_name_starts_after_the_verb_before_it(sentence, event):
+    assert of_type(sentence, "Event") == ({event} if event else set())
