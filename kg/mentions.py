@@ -86,8 +86,11 @@ class Chain:
 # ---------------------------------------------------------------- boundaries
 
 # Characters that never sit inside a name at its left edge: function words and the like.
-STOP_CHARS = set("的了在到赴对与和及或向为是将把被让由从至于等并也都还又就才给同跟以按据往来去"
+STOP_CHARS = set("的了在到赴对与和及或向为是将把被让由从至于等并也都还又就才给同跟以按据往来去暨"
                  "着过其该此这那每各本我你他她它们之而但若如即约近今上下内外前后旁间一位某")
+# Stop characters that also stand inside village and transliterated names (西上碾头村, 萨如拉嘎查,
+# 阿日昆都楞镇): in a list item they do not end the name.
+NAME_INNER = set("上下内外前后东西南北中一如都同")
 # Classifiers stop a name only after a number: "30所学校51个校区", but 曹家畈村 keeps 家.
 CLASSIFIERS = set("年月日号个位家名批项次届所座条处户起")
 NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
@@ -680,6 +683,11 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                 and chain[-1].get("level", 9) <= 3:
             start, name = chain[-1].start, s[chain[-1].start:b]
         subtype = L.org_suffixes[suffix]
+        if subtype == "Enterprise":
+            # a company's name opens with its city or province when written so (大连某某地产有限公司)
+            city = next((p for p in (places or ()) if p.end == start and p.get("level", 0) >= 5), None)
+            if city is not None:
+                start, name = city.start, s[city.start:b]
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places):
             continue   # 研发试验中心, 法治政府: a function, not a named body
         out.append(_new(Mention, ("Organization", name, start, b, subtype, ())))
@@ -698,10 +706,28 @@ GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城�
                "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
                "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
-               "全镇", "全村", "集市", "高新区", "开发区", "小镇")
+               "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县")
 # How far left a name may reach before its suffix.
 PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "镇": 5, "乡": 5, "村": 5, "街道": 5, "社区": 5,
              "管理区": 6}
+
+
+_TRAVEL_BEFORE = ("、", "到", "赴", "至", "来", "前往", "走进", "深入")
+
+
+def _list_item_start(s: str, start: int, floor: int) -> int:
+    """Where a name that a stop character cut short (萨如|拉嘎查, 西上|碾头村) starts when it is an item
+    of a list: right after the 、 before it, if only name characters stand between. Transliterated
+    and village names hold characters that elsewhere are function words."""
+    if s[start - 1] not in NAME_INNER:
+        return start         # 在, 和, 的 … end a name even in a list
+    i = start - 1
+    lowest = max(floor, start - 6)
+    while i > lowest and _is_cjk(s[i - 1]) and s[i - 1] not in STOP_CHARS and not _stopword_ending_at(s, i):
+        i -= 1
+    if s[i - 1:i] == "、" and i >= floor and not _stopword_ending_at(s, start):
+        return i
+    return start
 
 
 def _list_context(s: str, start: int, end: int) -> bool:
@@ -751,14 +777,18 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
             continue
         floor = _floor(a, taken, out, soft)
         start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
+        if start > floor and s[start - 1] in STOP_CHARS:
+            start = _list_item_start(s, start, floor)
         # a zone named after its city (荆州高新区, 荆州经济开发区) takes the city name in
         if start == a and out and out[-1].end == a and suffix in ("高新区", "开发区", "新区", "经济开发区"):
             prev = out.pop()
             start = prev.start
         elif start < a:
             cut = trim_left(s[start:b], len(suffix), "place")
-            # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区
-            if cut and not (cut == a - start and _one_word(s[start:a]) and _list_context(s, start, b)):
+            # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
+            # does a name in a list or after a travel verb that the cut would leave too short (西|合营|镇)
+            if cut and not (cut == a - start and _one_word(s[start:a]) and _list_context(s, start, b)) and \
+                    not (a - start - cut < L.place_core[suffix] and s.endswith(_TRAVEL_BEFORE, 0, start)):
                 start += cut
         name = s[start:b]
         # a known context name at the end wins over words stuck before it ("清廉荆州区")

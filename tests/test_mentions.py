@@ -338,3 +338,23 @@ def test_generic_meetings_and_campaigns_are_no_events(sentence):
 ])
 def test_an_event_name_starts_after_the_verb_before_it(sentence, event):
     assert of_type(sentence, "Event") == ({event} if event else set())
+
+
+def test_list_items_keep_characters_that_elsewhere_end_a_name():
+    s = "调研组先后到乌兰哈达嘎查、塔如拉嘎查、阿日善都楞镇、西上柳树村，察看牧户。"
+    assert {"乌兰哈达嘎查", "塔如拉嘎查", "阿日善都楞镇", "西上柳树村"} <= of_type(s, "Place")
+
+
+def test_a_town_then_its_village_after_a_travel_verb():
+    # 合营 is a verb to the dictionary; after 来 the whole run is the town's name
+    s = "调研组一行先后来东合营镇北大坪村、柳树洼村，察看村容。"
+    assert {"东合营镇", "北大坪村", "柳树洼村"} <= of_type(s, "Place")
+
+
+@pytest.mark.parametrize("sentence", ["坚持工业强区战略不动摇。", "会议暨全市安全生产工作会议召开。"])
+def test_slogans_and_conjunctions_are_no_places(sentence):
+    assert not of_type(sentence, "Place")
+
+
+def test_a_company_keeps_the_city_its_name_opens_with():
+    assert "大连华信地产有限公司" in of_type("督查组到大连华信地产有限公司检查。", "Organization")
