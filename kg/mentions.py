@@ -153,8 +153,9 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
             break
         # (the tail test of _stopword_ending_at first, inline: it fails for most characters)
         if (s[i - 2:i] if i >= 2 else s[:i]) in _STOPWORD_TAILS and _stopword_ending_at(s, i) and \
-                not (own_word and i == end):
-            break        # own_word: the word right before a body's suffix is the name's own (希望小学)
+                not (own_word and i == end) and not inside_word(s, i):
+            break        # own_word: the word right before a body's suffix is the name's own (希望小学);
+            # a stop word that the segmentation reads as part of a longer word is none (组织|部)
         i -= 1
     return i
 
@@ -163,7 +164,7 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
 
 # Words that may follow a person's name: they fix where the name ends.
 AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 要求 表示 介绍 带队 率队 调研 考察 暗访 督办
-讲话 说 等 和 与 及 在 到 赴 为 作 先后 专题 深入 听取 围绕 对 来 就 代表 兴奋 详细 召开 宣读 传达 前往
+讲话 列席 说 等 和 与 及 在 到 赴 为 作 先后 专题 深入 听取 围绕 对 来 就 代表 兴奋 详细 召开 宣读 传达 前往
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
 通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
 正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报""".split(),
@@ -570,7 +571,7 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 班子 部门 单位 委 办公室 两区政府 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所""".split())
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
-NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"),
+NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"), "旗": set("委长政级帜舰下袍号手杆"), "盟": set("委长政友约国员主"),
              "村": set("民委庄落里组级集内部情两容貌道干务规"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
              "州": set("市区"), "省": set("委级内外长市政心力钱时事"), "路": set("径线面况口上段边灯"),
              "街": set("道区巷头面坊"), "巷": set("子口"), "厂": set("房区长家商"), "局": set("长面势"),
@@ -589,7 +590,7 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
 
 # Single-character body suffixes (局, 办, 委 ...) name a body only after a level word or a place:
 # 区信访局, 市委, 区创文办; elsewhere they end ordinary words (格局, 督办, 主办).
-LEVEL_HEADS = ("区", "市", "省", "县", "镇", "乡", "街道", "村", "两区", "中共", "党")
+LEVEL_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道", "村", "两区", "中共", "党")
 NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖经")
 # 干部, 村部, 全部, 内部: 部 ends a body only after a proper core (宣传部, 组织部)
 NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支基俱")
@@ -660,7 +661,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         if len(name) <= len(suffix):
             # bare 区委 / 市委 / 省委 / 镇人大 ...: a body of the context, kept if a level prefix stands before it
             head = s[max(0, a - 2):a]
-            if head and head[-1] in "区市省县镇乡村" and (a - 1 == 0 or not _is_cjk(s[a - 2]) or
+            if head and head[-1] in "区市省县旗镇乡村" and (a - 1 == 0 or not _is_cjk(s[a - 2]) or
                                                       s[a - 2] in STOP_CHARS or _stopword_ending_at(s, a - 1)):
                 start, name = a - 1, s[a - 1:b]
             elif head == "街道" or head == "两区":
@@ -708,7 +709,7 @@ GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城�
                "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
                "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县")
 # How far left a name may reach before its suffix.
-PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "镇": 5, "乡": 5, "村": 5, "街道": 5, "社区": 5,
+PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "旗": 6, "盟": 4, "镇": 5, "乡": 5, "村": 5, "街道": 5, "社区": 5,
              "管理区": 6}
 
 
@@ -886,7 +887,7 @@ ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪�
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
                     "旅游节", "艺术节", "美食节", "招聘会", "交易会")
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
-                  "启动", "参加", "出席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
+                  "启动", "参加", "出席", "列席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
 _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
 EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动", "实际行动", "具体行动", "实践活动", "协商会",
                  "专题会议", "工作会议", "推进会",

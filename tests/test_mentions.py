@@ -358,3 +358,18 @@ def test_slogans_and_conjunctions_are_no_places(sentence):
 
 def test_a_company_keeps_the_city_its_name_opens_with():
     assert "大连华信地产有限公司" in of_type("督查组到大连华信地产有限公司检查。", "Organization")
+
+
+def test_a_stop_word_inside_a_department_name_is_part_of_it():
+    # 组织 ends names elsewhere (组织召开…); in 组织部 it is the department's own word
+    assert chains("区委常委、组织部部长韩立新出席会议。") == {"韩立新": ["区委常委", "组织部部长"]}
+
+
+def test_banner_titles_and_bodies():
+    assert chains("旗委副书记、旗长韩立新出席会议。") == {"韩立新": ["旗委副书记", "旗长"]}
+    assert "旗委" in of_type("旗委召开常委会会议。", "Organization")
+    assert "扎鲁特旗" in of_type("项目落户扎鲁特旗青石镇。", "Place")
+
+
+def test_lie_xi_ends_a_name():
+    assert persons("区长韩立新、副区长邵家强列席会议。") == ["韩立新", "邵家强"]

@@ -283,26 +283,8 @@ TEMPLATES = {
 
 # What the extractor gets wrong today, by template (home kind None: on every home; else only on
 # homes of that kind). strict: a fix makes the case XPASS, which fails until the mark is removed.
-BANNER_BODIES = ("a bare banner body (旗委, 旗政府, 旗政协, 旗妇联, 旗人社局) is not found as an Organization, "
-                 "so the event it convenes or hosts gets no organizedBy (旗委 inside a meeting's name works)")
-BANNER_TITLES = ("banner titles (旗委副书记, 旗长, 常务副旗长, 副旗长) are not in the title lexicon: the chain gives "
-                 "no post, no body (旗委书记, 旗委常委 alone, 旗人大常委会副主任, 旗政协副主席 work)")
 XFAIL: dict = {
-    ("meeting_sat_in", None): "'Y列席会议' after 'X、' is read as an Event named 'Y列席会议': "
-                              "the second name gets no attended (列席 is no attendance verb)",
     ("meeting_studied", None): "传达学习/集体学习《…》 gives no reviewed: only 审议/审议通过/宣读/表决通过 are read",
-    ("meeting_chaired_government", "旗"): BANNER_BODIES,
-    ("meeting_chaired_standing_committee", "旗"): "旗委常委会会议 gets no organizedBy 扎鲁特旗委 (区委/县委/市委常委会会议 "
-                                                  "do; 旗委财经委员会第三次会议 does): " + BANNER_BODIES,
-    ("meeting_convened", "旗"): BANNER_BODIES,
-    ("event_organized", "旗"): BANNER_BODIES,
-    ("title_standing_deputy_head", "旗"): BANNER_TITLES,
-    ("title_deputy_secretary_head", "旗"): BANNER_TITLES,
-    ("title_vice_head", "旗"): BANNER_TITLES,
-    ("title_organization_head", None): "组织部部长 is cut as 组织 + 部部长: post 部部长, body 部, and the 区委常委 "
-                                       "before it becomes an Organization (宣传部部长 works)",
-    ("town_in_home", "旗"): "a banner name before a town is cut inside: '鲁特旗云台镇' comes out as one place, "
-                           "so neither village→town nor town→banner",
     ("enterprise_in_our_home", None): "我区/我县/我市/我旗 before a town is not the home: the place comes out as "
                                       "'县青石镇', so no town→home and the enterprise is placed in that",
     ("enterprise_word_brand", None): "an enterprise whose brand is an ordinary word (鼎盛, 丰收, 振兴, 宏远) and has no "
