@@ -122,6 +122,10 @@ def expand_body(name: str, ctx: Context, local: Local = Local()) -> str:
         return ctx.city + name[1:]
     if head in "镇乡" and local.town:
         return local.town + name[1:]
+    if name.startswith("苏木") and local.town:        # a banner's township (苏木党委)
+        return local.town + name[2:]
+    if name.startswith("嘎查") and local.village:     # and its village (嘎查党支部)
+        return local.village + name[2:]
     if name.startswith("街道") and local.subdistrict:
         return local.subdistrict + name[2:]
     if head == "村" and local.village:
