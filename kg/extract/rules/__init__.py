@@ -30,7 +30,6 @@ RULES = (
     places.located_in_adjacent,          # locatedIn: 川店镇云南村
     places.located_in_list,              # locatedIn: 城关镇曹家畈村、小丰山村
     places.located_in_inner_place,       # locatedIn: 金山村蔬菜基地项目 (the place inside the name)
-    places.located_in_project_place,     # locatedIn: the place a project finder read before it
     places.located_in_frame,             # locatedIn: 在纪南镇，…A村 (the paragraph's frame)
     places.located_in_settled_project,   # locatedIn: 云南村…敲定X项目
     places.located_in_described,         # locatedIn: 落户柳港村的X公司

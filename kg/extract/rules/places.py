@@ -24,7 +24,8 @@ class Links(NamedTuple):
 
 
 def located_in_adjacent(doc):
-    """川店镇云南村: a place, project or enterprise named right after a larger place is in it."""
+    """川店镇云南村: a place, project or enterprise named right after a larger place is in it
+    (荆州区“数字食堂”建设工程 too: the finder leaves the district out of the project's name)."""
     for sm, links in zip(doc.sents, doc.memo(links_of)):
         if links is not None:
             for m, prev in links.adjacent:
@@ -53,19 +54,6 @@ def located_in_inner_place(doc):
                     last = max(inner, key=lambda p: p.end)
                     if m.type == "Project" or last.get("level", 9) <= 3:
                         doc.fact(doc.ref(m), "locatedIn", doc.ref(last), sm)
-
-
-def located_in_project_place(doc):
-    """A project whose finder read its place before it (青石村的光伏项目: the mention's "place")."""
-    for sm, links in zip(doc.sents, doc.memo(links_of)):
-        if links is None or not sm.projects:
-            continue
-        for m in links.alone:
-            if m.type == "Project" and m.get("place") and \
-                    not any(m.start <= p.start and p.end < m.end for p in sm.places):
-                pl = next((p for p in sm.places if p.text == m.get("place") and p.end <= m.start), None)
-                if pl is not None:
-                    doc.fact(doc.ref(m), "locatedIn", doc.ref(pl), sm)
 
 
 def located_in_frame(doc):
