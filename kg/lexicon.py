@@ -107,6 +107,7 @@ def cues(name: str = "cues.tsv") -> Cues:
         groups.setdefault(r[0].strip(), []).append(r[1].strip())
     wanted = {f.name for f in fields(Cues)}
     if set(groups) != wanted:
-        raise ValueError(f"kg/data/{name}: groups {sorted(set(groups) - wanted)} are not known, "
-                         f"{sorted(wanted - set(groups))} are missing")
+        problems = [f"unknown group {g!r}" for g in sorted(set(groups) - wanted)] + \
+            [f"missing group {g!r}" for g in sorted(wanted - set(groups))]
+        raise ValueError(f"kg/data/{name}: " + ", ".join(problems))
     return Cues(**{g: tuple(ws) for g, ws in groups.items()})

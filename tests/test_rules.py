@@ -171,3 +171,19 @@ def test_no_rule_no_relation(monkeypatch):
     out = extract(c.body, c.headline, rule_list=[], page_rules=[], monkeypatch=monkeypatch)
     assert out.facts == []
     assert ("Person", "郑远航") in out.entities      # the mentions are still read
+
+
+def test_cue_table_groups_are_exactly_the_rules_groups(monkeypatch):
+    """A group missing from kg/data/cues.tsv, or one no rule knows (a typo), stops the load with
+    the file named, rather than leaving a rule silently without words."""
+    from kg import lexicon
+
+    good = lexicon._rows("cues.tsv")
+    c = lexicon.cues.__wrapped__()
+    assert c.organize[0] == "主持召开" and "召开" in c.organize   # table order is kept
+    monkeypatch.setattr(lexicon, "_rows", lambda name: [r for r in good if r[0] != "review"])
+    with pytest.raises(ValueError, match=r"cues\.tsv: missing group 'review'"):
+        lexicon.cues.__wrapped__()
+    monkeypatch.setattr(lexicon, "_rows", lambda name: good + [["reveiw", "审定"]])
+    with pytest.raises(ValueError, match=r"cues\.tsv: unknown group 'reveiw'"):
+        lexicon.cues.__wrapped__()
