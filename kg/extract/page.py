@@ -28,9 +28,10 @@ class Doc:
     ``sents``: the mentions of each sentence (the headline's first, its start -1); ``aid``: the
     article id; ``ctx``: the page's home; ``local``: the town, subdistrict and village the
     article is set in (a bare 镇党委 is theirs); ``main``: the event the article is about
-    (:class:`MainEvent`) or None. Entities of every mention exist before the first rule runs:
+    (:class:`MainEvent`) or None; ``with_events``: the sentences naming events, each with its
+    events' entities [(sm, [(mention, ref)])]. Entities of every mention exist before the first rule runs:
     ``ref(m)`` only finds them (a rule never needs to care which was first)."""
-    __slots__ = ("sents", "aid", "ctx", "local", "main", "_page", "_out", "_events", "_memo")
+    __slots__ = ("sents", "aid", "ctx", "local", "main", "with_events", "_page", "_out", "_events", "_memo")
 
     def __init__(self, page: "PageExtractor", sents: list[SentMentions], aid: str, local: Local):
         self.sents = sents
@@ -39,7 +40,11 @@ class Doc:
         self.local = local
         self._page = page
         self._out = page.out
-        self._events = {}
+        # the sentences that name events, with the events' entities: [(sm, [(mention, ref)])]
+        event_ref = page.event_ref
+        self.with_events = [(sm, [(e, event_ref(e.text, e.subtype, aid)) for e in sm.events])
+                            for sm in sents if sm.events]
+        self._events = {id(sm): evs for sm, evs in self.with_events}
         self._memo = {}
         self.main = main_event(self)
 
@@ -66,14 +71,9 @@ class Doc:
         return self._page.event_key(name)
 
     def events(self, sm: SentMentions) -> list:
-        """The sentence's events with their entities, [(mention, ref)], made once per sentence
-        for all the rules that read them."""
-        evs = self._events.get(id(sm))
-        if evs is None:
-            page, aid = self._page, self.aid
-            evs = self._events[id(sm)] = [(e, page.event_ref(e.text, e.subtype, aid)) for e in sm.events] \
-                if sm.events else []
-        return evs
+        """The sentence's events with their entities, [(mention, ref)] (made once per article,
+        see ``with_events``)."""
+        return self._events.get(id(sm), ())
 
     # -- facts
     def fact(self, s: EntityRef | None, p: str, o: EntityRef | None, sm: SentMentions) -> None:

@@ -29,11 +29,9 @@ _CHAIR_ALL = _C.chair_named + _C.chair      # (the chair words share their first
 def organized_by_convener(doc):
     """区委、区政府召开EVENT / 区消防救援大队组织…开展EVENT / EVENT在X召开: the subject list
     opening the sentence, or standing right before the convening verb, organized the event."""
-    for sm in doc.sents:
-        if not sm.events:
-            continue
+    for sm, evs in doc.with_events:
         s = sm.sent.text
-        for e, eref in doc.events(sm):
+        for e, eref in evs:
             before = s[:e.start].rstrip("了")
             verb = next((v for v in _C.organize if before.endswith(v)), None) \
                 if before.endswith(_C.organize) else None
@@ -45,10 +43,10 @@ def organized_by_convener(doc):
 def organized_by_name(doc):
     """区人大常委会第十次会议 / 荆州区2024年招商推介会: a meeting named after a body (or a
     district, city or province) is organized by it."""
-    for sm in doc.sents:
-        if not sm.events or not (sm.orgs or sm.places):
+    for sm, evs in doc.with_events:
+        if not (sm.orgs or sm.places):
             continue
-        for e, eref in doc.events(sm):
+        for e, eref in evs:
             for o in sm.orgs + sm.places:
                 if o.start == e.start and o.end < e.end and (o.type == "Organization" or
                                                              (o.type == "Place" and o.get("level", 0) >= 4)):
@@ -60,10 +58,8 @@ def organized_by_home_pair(doc):
     both = doc.ctx.both
     if not both:
         return
-    for sm in doc.sents:
-        if not sm.events:
-            continue
-        for e, eref in doc.events(sm):
+    for sm, evs in doc.with_events:
+        for e, eref in evs:
             if e.text.startswith(both) and e.subtype == "Meeting":
                 for pl in doc.ctx.pair():
                     doc.fact(eref, "organizedBy", doc.entity("Place", pl, pl), sm)
@@ -71,11 +67,11 @@ def organized_by_home_pair(doc):
 
 def organized_by_host(doc):
     """由区人社局主办，区就业局、区农业农村局承办的EVENT: every host before the event."""
-    for sm in doc.sents:
-        if not sm.events or not sm.orgs:
+    for sm, evs in doc.with_events:
+        if not sm.orgs:
             continue
         s = sm.sent.text
-        for e, eref in doc.events(sm):
+        for e, eref in evs:
             for o in sm.orgs:
                 if o.end <= e.start and _hosts_at(s, o.end):
                     doc.fact(eref, "organizedBy", doc.ref(o), sm)
@@ -106,11 +102,11 @@ def organized_by_anaphora(doc):
 def held_at(doc):
     """EVENT在马山镇青石村举行: the places and bodies between 在 and the verb (of a chain, the
     innermost)."""
-    for sm in doc.sents:
-        if not sm.events or not (sm.places or sm.orgs):
+    for sm, evs in doc.with_events:
+        if not (sm.places or sm.orgs):
             continue
         s = sm.sent.text
-        for e, eref in doc.events(sm):
+        for e, eref in evs:
             m = _HELD_IN.search(s, e.end)
             if m:
                 inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
@@ -121,10 +117,10 @@ def held_at(doc):
 
 def held_at_named_place(doc):
     """铁路小区攻坚行动: an activity named after a small place (village, compound, site) happens there."""
-    for sm in doc.sents:
-        if not sm.events or not sm.places:
+    for sm, evs in doc.with_events:
+        if not sm.places:
             continue
-        for e, eref in doc.events(sm):
+        for e, eref in evs:
             if e.subtype != "Activity":
                 continue
             for x in sm.places:
@@ -198,11 +194,10 @@ def attended_by_speaking(doc):
 
 def attended_as_speaker(doc):
     """X(总书记)在EVENT上的重要讲话: the speaker attended the event named."""
-    for sm in doc.sents:
-        if not sm.events or not sm.persons:
+    for sm, evs in doc.with_events:
+        if not sm.persons:
             continue
         s = sm.sent.text
-        evs = doc.events(sm)
         for p in sm.persons:
             m_ = _SPEAKER_AT.match(s, p.end)
             if m_:
@@ -239,11 +234,11 @@ def merge_event_names(doc):
     迎国测业务培训会), unless the long one is numbered (第三次…)."""
     main = doc.main
     if main is not None:
-        headline = [r for sm in doc.sents if sm.sent.start < 0 for _, r in doc.events(sm)]
+        headline = [r for sm, evs in doc.with_events if sm.sent.start < 0 for _, r in evs]
         for h in headline:
             if h != main.ref and _similar(h.key, main.ref.key):
                 doc.merge(h, main.ref)
-    refs = sorted({EntityRef("Event", doc.event_key(e.text)) for sm in doc.sents for e in sm.events},
+    refs = sorted({EntityRef("Event", doc.event_key(e.text)) for sm, _ in doc.with_events for e in sm.events},
                   key=lambda r: (-len(r.key), r.key))
     for k, long_ in enumerate(refs):
         for short in refs[k + 1:]:
