@@ -5,7 +5,8 @@ gazetteer of provinces and cities, surnames); the extractor code only says how t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 
@@ -57,3 +58,68 @@ def byline_words() -> dict[str, tuple[str, bool]]:
     """The byline vocabulary (``bylines.tsv``): word -> (kind, whether a name may follow it
     with nothing between)."""
     return {r[0]: (r[1].strip(), len(r) > 2 and r[2].strip() == "y") for r in _rows("bylines.tsv")}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue words of the relation rules (kg/data/cues.tsv), one tuple per group, in the
+    table's order: where a rule tries words in turn (the first that ends the text before an
+    event, an alternation with longer words first), the table's order is the rule's."""
+    visit: tuple[str, ...]
+    travel: tuple[str, ...]
+    tour_cue: tuple[str, ...]
+    tour_trigger: tuple[str, ...]
+    bare_travel: tuple[str, ...]
+    travel_after_char: tuple[str, ...]
+    travel_lead: tuple[str, ...]
+    leading: tuple[str, ...]
+    party_join: tuple[str, ...]
+    escort: tuple[str, ...]
+    organize: tuple[str, ...]
+    main_lead: tuple[str, ...]
+    event_then: tuple[str, ...]
+    host: tuple[str, ...]
+    held: tuple[str, ...]
+    chair_named: tuple[str, ...]
+    chair: tuple[str, ...]
+    attend: tuple[str, ...]
+    join: tuple[str, ...]
+    attend_object: tuple[str, ...]
+    tour_join: tuple[str, ...]
+    speak: tuple[str, ...]
+    speaker_title: tuple[str, ...]
+    study: tuple[str, ...]
+    review: tuple[str, ...]
+    head: tuple[str, ...]
+    settle: tuple[str, ...]
+    locate: tuple[str, ...]
+    built_at: tuple[str, ...]
+    conj: tuple[str, ...]
+    near: tuple[str, ...]
+    facing: tuple[str, ...]
+    home_body: tuple[str, ...]
+    not_district: tuple[str, ...]
+    party_title: tuple[str, ...]
+    party_end: tuple[str, ...]
+    party_written_end: tuple[str, ...]
+    enterprise_end: tuple[str, ...]
+    area_end: tuple[str, ...]
+
+    def alternation(self, *groups: str) -> str:
+        """The words of the groups as a regex alternation, in table order (escaped)."""
+        return "|".join(re.escape(w) for g in groups for w in getattr(self, g))
+
+
+@lru_cache(maxsize=None)
+def cues(name: str = "cues.tsv") -> Cues:
+    groups: dict[str, list[str]] = {}
+    for r in _rows(name):
+        if len(r) < 2 or not r[1].strip():
+            raise ValueError(f"kg/data/{name}: a row needs a group and a word: {r!r}")
+        groups.setdefault(r[0].strip(), []).append(r[1].strip())
+    wanted = {f.name for f in fields(Cues)}
+    if set(groups) != wanted:
+        problems = [f"unknown group {g!r}" for g in sorted(set(groups) - wanted)] + \
+            [f"missing group {g!r}" for g in sorted(wanted - set(groups))]
+        raise ValueError(f"kg/data/{name}: " + ", ".join(problems))
+    return Cues(**{g: tuple(ws) for g, ws in groups.items()})

@@ -1,0 +1,220 @@
+"""The page pass: the names known anywhere on the page, then for each article its sentences'
+mentions, their entities, and the rules of ``kg.extract.rules`` in their declared order, each
+reading one article document (:class:`Doc`). Input is a page already cleaned and cut into
+articles (kg.articles); output is plain data (``PageFacts``) that kg.rdf turns into triples.
+Pure: the same page gives the same facts, so pages can be extracted in any order, on any
+worker, and merged by union.
+"""
+from __future__ import annotations
+
+from kg import mentions as M
+from kg.extract import rules
+from kg.extract.model import EntityRef, Fact, MainEvent, PageFacts, Sentence, SentMentions, _new
+from kg.extract.sentences import find_names, mention_sentence, sentences
+from kg.lexicon import cues
+from kg.resolve import Context, Local, canonical_event, canonical_place, expand_body, infer_context, norm_key
+
+_C = cues()
+# what an event the article is about is written right after (any one, or it followed by 了), in
+# one endswith instead of one per verb
+_CONVENED = tuple(v + t for v in _C.organize + _C.main_lead for t in ("", "了"))
+_CONVENED_AFTER = _C.event_then + ("在",)   # …座谈会召开 / …座谈会在X举行
+_UNSET = object()
+
+
+class Doc:
+    """One article as the rules read it, and the calls by which they add to the page's facts.
+
+    ``sents``: the mentions of each sentence (the headline's first, its start -1); ``aid``: the
+    article id; ``ctx``: the page's home; ``local``: the town, subdistrict and village the
+    article is set in (a bare 镇党委 is theirs); ``main``: the event the article is about
+    (:class:`MainEvent`) or None; ``with_events``: the sentences naming events, each with its
+    events' entities [(sm, [(mention, ref)])]. Entities of every mention exist before the first rule runs:
+    ``ref(m)`` only finds them (a rule never needs to care which was first)."""
+    __slots__ = ("sents", "aid", "ctx", "local", "main", "with_events", "_page", "_out", "_events", "_memo")
+
+    def __init__(self, page: "PageExtractor", sents: list[SentMentions], aid: str, local: Local):
+        self.sents = sents
+        self.aid = aid
+        self.ctx = page.ctx
+        self.local = local
+        self._page = page
+        self._out = page.out
+        # the sentences that name events, with the events' entities: [(sm, [(mention, ref)])]
+        event_ref = page.event_ref
+        self.with_events = [(sm, [(e, event_ref(e.text, e.subtype, aid)) for e in sm.events])
+                            for sm in sents if sm.events]
+        self._events = {id(sm): evs for sm, evs in self.with_events}
+        self._memo = {}
+        self.main = main_event(self)
+
+    # -- entities
+    def ref(self, m: M.Mention) -> EntityRef:
+        """The entity a mention names."""
+        return self._page.ref(m, self.aid, self.local)
+
+    def entity(self, type_: str, key: str, surface: str, subtype: str = "") -> EntityRef:
+        """An entity by its key (one a rule derives: a post, the body a title implies)."""
+        return self._out.add_entity(type_, key, surface, subtype, self.aid)
+
+    def person(self, name: str, subtype: str = "") -> EntityRef:
+        return self._out.add_entity("Person", name, name, subtype, self.aid)
+
+    def add_name(self, ref: EntityRef, name: str) -> None:
+        self._out.entities[(ref.type, ref.key)].names.add(name)
+
+    def has(self, ref: EntityRef) -> bool:
+        """The entity is still on the page (not merged into another)."""
+        return (ref.type, ref.key) in self._out.entities
+
+    def event_key(self, name: str) -> str:
+        return self._page.event_key(name)
+
+    def events(self, sm: SentMentions) -> list:
+        """The sentence's events with their entities, [(mention, ref)] (made once per article,
+        see ``with_events``)."""
+        return self._events.get(id(sm), ())
+
+    # -- facts
+    def fact(self, s: EntityRef | None, p: str, o: EntityRef | None, sm: SentMentions) -> None:
+        """s p o, stated by the sentence of sm (nothing when either end is missing, or both are one)."""
+        if s is None or o is None or s == o:
+            return
+        sent = sm.sent
+        self._out.facts.append(_new(Fact, (s, p, o, self.aid, sent.raw, sent.start,
+                                           sent.start + len(sent.raw) if sent.start >= 0 else -1)))
+
+    def merge(self, src: EntityRef, dst: EntityRef) -> None:
+        self._out.merge(src, dst)
+
+    def memo(self, fn):
+        """fn(doc), computed once per article: what several rules read (a tour's party and stops)."""
+        r = self._memo.get(fn, _UNSET)
+        if r is _UNSET:
+            r = self._memo[fn] = fn(self)
+        return r
+
+
+def main_event(doc: Doc) -> MainEvent | None:
+    """The event the article is about: the first event of the body that is convened, held or
+    chaired; the headline's event when the body names none."""
+    sms = doc.sents
+    body = [sm for sm in sms if sm.sent.start >= 0] + [sm for sm in sms if sm.sent.start < 0]
+    for sm in body:
+        for e in sm.events:
+            before = sm.sent.text[:e.start]
+            if sm.sent.start < 0 or before.endswith(_CONVENED) or sm.sent.text[e.end:].startswith(_CONVENED_AFTER):
+                return _new(MainEvent, (doc._page.event_ref(e.text, e.subtype, doc.aid), e.subtype))
+    return None
+
+
+class PageExtractor:
+    """Runs the rules over one page. State lives only for the duration of ``run``."""
+
+    def __init__(self, page, article_ids, ctx: Context):
+        self.page = page
+        self.article_ids = article_ids
+        self.ctx = ctx
+        self.out = PageFacts()
+        self._event_keys: dict = {}      # event name -> key (a pure function of the name and ctx)
+        # the home's names, which win over words stuck before them ("清廉荆州区"); none without a home
+        self.ctx_names = tuple(n for n in (ctx.zone, ctx.district, ctx.city, ctx.province, ctx.zone_short) if n)
+
+    # -- helpers turning mentions into entities -------------------------------------------------
+    def local(self, sms: list[SentMentions]) -> Local:
+        town = sub = village = ""
+        for sm in sms:
+            # (most sentences name nothing inside another name: no list to filter for them)
+            for p in sm.places + [q for q in sm.inner_places if q.type == "Place"] if sm.inner_places else sm.places:
+                if p.subtype == "Town" and not town:
+                    town = p.text
+                elif p.subtype == "Subdistrict" and not sub:
+                    sub = p.text
+                elif p.subtype == "Village" and not village:
+                    village = p.text
+        return Local(town, sub, village)
+
+    def org_ref(self, name, subtype, aid, local) -> EntityRef:
+        key = expand_body(name, self.ctx, local)
+        return self.out.add_entity("Organization", key, name, subtype, aid)
+
+    def place_ref(self, m: M.Mention, aid) -> EntityRef:
+        full = m.get("full", "")
+        key = canonical_place(m.text, m.subtype, self.ctx, full)
+        ref = self.out.add_entity("Place", key, m.text, m.subtype, aid)
+        if full:  # 沪 → 上海: the written name and the abbreviation are both names of it
+            self.out.entities[("Place", key)].names.add(full)
+        return ref
+
+    def ref(self, m: M.Mention, aid, local) -> EntityRef:
+        if m.type == "Person":
+            return self.out.add_entity("Person", m.text, m.text, m.subtype, aid)
+        if m.type == "Organization":
+            return self.org_ref(m.text, m.subtype, aid, local)
+        if m.type == "Place":
+            return self.place_ref(m, aid)
+        if m.type == "Event":
+            return self.event_ref(m.text, m.subtype, aid)
+        if m.type == "Project":
+            return self.out.add_entity("Project", norm_key(m.text), m.text, "", aid)
+        if m.type == "Document":
+            return self.out.add_entity("Document", norm_key(m.text), m.text, "", aid)
+        raise ValueError(m.type)
+
+    def event_key(self, name) -> str:
+        key = self._event_keys.get(name)
+        if key is None:
+            key = self._event_keys[name] = norm_key(canonical_event(name, self.ctx))
+        return key
+
+    def event_ref(self, name, subtype, aid) -> EntityRef:
+        return self.out.add_entity("Event", self.event_key(name), name, subtype, aid)
+
+    # -- the page ---------------------------------------------------------------------------------
+    def run(self) -> PageFacts:
+        arts = self.page.articles
+        # pass 1: names established by strong patterns anywhere on the page
+        known = set()
+        per_article = []
+        for a in arts:
+            sents = ([Sentence.of(a.headline, -1, -1)] if a.headline else []) + sentences(a.body, a.start)
+            firsts = [find_names(st.text) for st in sents]
+            per_article.append((sents, firsts))
+            for f in firsts:
+                if f.chains:
+                    known.update(c.person.text for c in f.chains)
+                if f.names:
+                    known.update(p.text for p in f.names)
+            known.update(a.reporters + a.photographers)
+        known = frozenset(k for k in known if 2 <= len(k) <= 4)
+        for a, aid, (sents, firsts) in zip(arts, self.article_ids, per_article):
+            self.article(a, aid, sents, known, firsts)
+        # read at run time, not bound at import: what runs is what kg.extract.rules declares
+        for rule in rules.PAGE_RULES:
+            rule(self.out)
+        return self.out
+
+    def article(self, a, aid, sents, known, firsts=None):
+        ctx_names = self.ctx_names
+        sms = [mention_sentence(st, known, ctx_names, f) for st, f in zip(sents, firsts or [None] * len(sents))]
+        local = self.local(sms)
+        credited = a.reporters + a.photographers
+        for n in credited:
+            self.out.add_entity("Person", n, n, "Reporter", aid)
+        for sm in sms:
+            for m in sm.all():
+                if m.type == "Person" and m.text in credited:
+                    continue
+                self.ref(m, aid, local)
+            for p in sm.inner_places:
+                self.ref(p, aid, local)
+            for d in sm.docs:
+                self.ref(d, aid, local)
+        doc = Doc(self, sms, aid, local)
+        for rule in rules.RULES:
+            rule(doc)
+
+
+def extract_page(page, article_ids, ctx: Context | None = None) -> PageFacts:
+    """The facts of one page; without a home given, the home is inferred from the page itself."""
+    return PageExtractor(page, article_ids, ctx if ctx is not None else infer_context(page.text)).run()

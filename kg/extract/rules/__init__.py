@@ -1,0 +1,42 @@
+"""The relation rules, in the one order they run (kg.extract.page reads RULES and PAGE_RULES
+when it runs, so this tuple is the pipeline; docs/EXTRACTION.md describes each rule).
+
+A rule is one pattern of the genre, a function of one article document (kg.extract.page.Doc):
+it reads the sentences' mentions and adds facts (``doc.fact``) about the entities they name
+(``doc.ref``). The cue words it reads are in kg/data/cues.tsv (kg.lexicon.cues).
+Order matters where a rule changes what later ones see: event names are merged after every
+rule that relates events, before the visits (which use the article's event) and places.
+"""
+from kg.extract.rules import events, merging, places, posts, visits
+
+RULES = (
+    posts.holds_post_by_title_chain,     # holdsPost, memberOf: 区委常委、常务副区长X
+    posts.member_by_head_of_body,        # memberOf: X公司负责人Y
+    events.organized_by_convener,        # organizedBy: 区委、区政府召开EVENT / EVENT召开
+    events.organized_by_name,            # organizedBy: 区人大常委会第十次会议 (named after the body)
+    events.organized_by_home_pair,       # organizedBy: 两区…会议 (the home and its zone)
+    events.organized_by_host,            # organizedBy: 由X主办，Y承办的EVENT
+    events.held_at,                      # heldAt: EVENT在X举行
+    events.held_at_named_place,          # heldAt: 铁路小区攻坚行动 (an activity named after a small place)
+    events.chaired,                      # chaired, attended: X主持召开EVENT / X主持
+    events.attended,                     # attended: A、B出席会议 / 参加…仪式 / 会上
+    events.attended_by_speaking,         # attended: X强调 (in an article about a meeting)
+    events.organized_by_anaphora,        # organizedBy: 本次竞赛由X主办 (the article's event)
+    events.attended_as_speaker,          # attended: X在EVENT上的讲话
+    events.reviewed,                     # reviewed: 会议审议《A》
+    events.merge_event_names,            # (merges) headline/main event; short/long names of one event
+    visits.inspected,                    # inspected: the visiting party × every stop of the tour
+    visits.tour_held_at,                 # heldAt: a tour with no party, of an activity: held at each stop
+    places.located_in_adjacent,          # locatedIn: 川店镇云南村
+    places.located_in_list,              # locatedIn: 城关镇曹家畈村、小丰山村
+    places.located_in_inner_place,       # locatedIn: 金山村蔬菜基地项目 (the place inside the name)
+    places.located_in_frame,             # locatedIn: 在纪南镇，…A村 (the paragraph's frame)
+    places.located_in_settled_project,   # locatedIn: 云南村…敲定X项目
+    places.located_in_described,         # locatedIn: 落户柳港村的X公司
+    places.located_in_after_verb,        # locatedIn: X位于纪南镇纪城村
+)
+
+# run once per page, after all its articles
+PAGE_RULES = (
+    merging.merge_body_aliases,          # (merges) 招商中心 is the page's one 两区招商中心
+)

@@ -1,0 +1,313 @@
+"""Events: who organized them, where they were held, who chaired, attended or spoke, what they
+reviewed; and the names of one event within an article."""
+from __future__ import annotations
+
+import re
+
+from kg import mentions as M
+from kg.extract.model import EntityRef
+from kg.lexicon import cues
+from kg.resolve import norm_key
+
+_C = cues()
+_HOST_BASE = tuple(v for v in _C.host if not v.startswith("联合"))
+_HOSTED_BY = re.compile(f"由([^，。；]{{2,40}}?)(联合)?({'|'.join(_HOST_BASE)})")
+_HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})")
+_ATTEND_WORDS = re.compile(_C.alternation("attend"))
+_ATTEND_AT = re.compile(f"({_C.alternation('join')})[^，。]{{0,20}}({_C.alternation('attend_object')})")
+_JOIN = re.compile(f"({_C.alternation('join')})")
+_SPEAKER_AT = re.compile(f"(?:{_C.alternation('speaker_title')})?在")
+_DATE_LEAD = re.compile(r"^(近日|日前|近期|当天|[\d月日上下午至—-]+|今年以来|\d+年\d+月\d+日)[，,]?")
+_ORDINAL = re.compile("第[一二三四五六七八九十百零〇\\d]+次")
+_LIST_GAP = ("",) + _C.conj                 # what stands between the items of a subject list
+_HEAD_GAP = _LIST_GAP + ("由",)
+_CHAIR_ALL = _C.chair_named + _C.chair      # (the chair words share their first characters)
+
+
+# ---------------------------------------------------------------- organizedBy
+
+def organized_by_convener(doc):
+    """区委、区政府召开EVENT / 区消防救援大队组织…开展EVENT / EVENT在X召开: the subject list
+    opening the sentence, or standing right before the convening verb, organized the event."""
+    for sm, evs in doc.with_events:
+        s = sm.sent.text
+        for e, eref in evs:
+            before = s[:e.start].rstrip("了")
+            verb = next((v for v in _C.organize if before.endswith(v)), None) \
+                if before.endswith(_C.organize) else None
+            if verb or s[e.end:].startswith(_C.event_then):
+                for o in _subjects(sm, e.start - len(verb) if verb else e.start):
+                    doc.fact(eref, "organizedBy", doc.ref(o), sm)
+
+
+def organized_by_name(doc):
+    """区人大常委会第十次会议 / 荆州区2024年招商推介会: a meeting named after a body (or a
+    district, city or province) is organized by it."""
+    for sm, evs in doc.with_events:
+        if not (sm.orgs or sm.places):
+            continue
+        for e, eref in evs:
+            for o in sm.orgs + sm.places:
+                if o.start == e.start and o.end < e.end and (o.type == "Organization" or
+                                                             (o.type == "Place" and o.get("level", 0) >= 4)):
+                    doc.fact(eref, "organizedBy", doc.ref(o), sm)
+
+
+def organized_by_home_pair(doc):
+    """两区联席会议: a meeting named after the home and its zone together is organized by both."""
+    both = doc.ctx.both
+    if not both:
+        return
+    for sm, evs in doc.with_events:
+        for e, eref in evs:
+            if e.text.startswith(both) and e.subtype == "Meeting":
+                for pl in doc.ctx.pair():
+                    doc.fact(eref, "organizedBy", doc.entity("Place", pl, pl), sm)
+
+
+def organized_by_host(doc):
+    """由区人社局主办，区就业局、区农业农村局承办的EVENT: every host before the event."""
+    for sm, evs in doc.with_events:
+        if not sm.orgs:
+            continue
+        s = sm.sent.text
+        for e, eref in evs:
+            for o in sm.orgs:
+                if o.end <= e.start and _hosts_at(s, o.end):
+                    doc.fact(eref, "organizedBy", doc.ref(o), sm)
+                elif o.end <= e.start and s[o.end:o.end + 1] == "、" and \
+                        any(s[o.end:].startswith("、" + x.text) and _hosts_at(s, x.end) for x in sm.orgs):
+                    doc.fact(eref, "organizedBy", doc.ref(o), sm)
+
+
+def organized_by_anaphora(doc):
+    """本次竞赛由区人社局、区农业农村局联合主办: a sentence naming no event speaks of the
+    article's event."""
+    main = doc.main
+    if main is None:
+        return
+    for sm in doc.sents:
+        if sm.events or not sm.orgs:
+            continue
+        s = sm.sent.text
+        hm = _HOSTED_BY.search(s) if "由" in s else None
+        if hm:
+            for o in sm.orgs:
+                if hm.start(1) <= o.start and o.end <= hm.end(1):
+                    doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
+
+
+# ---------------------------------------------------------------- heldAt
+
+def held_at(doc):
+    """EVENT在马山镇青石村举行: the places and bodies between 在 and the verb (of a chain, the
+    innermost)."""
+    for sm, evs in doc.with_events:
+        if not (sm.places or sm.orgs):
+            continue
+        s = sm.sent.text
+        for e, eref in evs:
+            m = _HELD_IN.search(s, e.end)
+            if m:
+                inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
+                for x in inside:
+                    if not any(y.start == x.end for y in inside):
+                        doc.fact(eref, "heldAt", doc.ref(x), sm)
+
+
+def held_at_named_place(doc):
+    """铁路小区攻坚行动: an activity named after a small place (village, compound, site) happens there."""
+    for sm, evs in doc.with_events:
+        if not sm.places:
+            continue
+        for e, eref in evs:
+            if e.subtype != "Activity":
+                continue
+            for x in sm.places:
+                if x.start == e.start and x.end < e.end and x.get("level", 9) <= 2:
+                    doc.fact(eref, "heldAt", doc.ref(x), sm)
+
+
+# ---------------------------------------------------------------- people at events
+
+def chaired(doc):
+    """X主持召开EVENT: X chaired (and attended) the event named after it; X主持(会议): the
+    article's event."""
+    main = doc.main
+    for sm in doc.sents:
+        s = sm.sent.text
+        if not sm.persons or "主持" not in s:
+            continue
+        evs = doc.events(sm)
+        for p in sm.persons:
+            if not s.startswith(_CHAIR_ALL, p.end):
+                continue
+            # every person of the article is an entity already (PageExtractor.article)
+            pref = EntityRef("Person", p.text)
+            if s.startswith(_C.chair_named, p.end) and evs:
+                ev = next((r for e, r in evs if e.start >= p.end), None)
+                if ev:
+                    doc.fact(pref, "chaired", ev, sm)
+                    doc.fact(pref, "attended", ev, sm)
+                continue
+            if s.startswith(_C.chair, p.end) and main:
+                doc.fact(pref, "chaired", main.ref, sm)
+                doc.fact(pref, "attended", main.ref, sm)
+
+
+def attended(doc):
+    """A、B、C出席会议 / 参加…仪式 / 会上，X…: the persons before the attendance word attended the
+    article's event (else the sentence's first)."""
+    main = doc.main
+    for sm in doc.sents:
+        if not sm.persons or not (main or sm.events):
+            continue
+        s = sm.sent.text
+        ev = main.ref if main else doc.events(sm)[0][1]
+        attend_at = None
+        for v in (_C.attend if _ATTEND_WORDS.search(s) else ()):
+            i = s.find(v)
+            if i >= 0:
+                attend_at = i
+                break
+        if attend_at is None and ("出席" in s or "参加" in s) and _ATTEND_AT.search(s):
+            attend_at = _JOIN.search(s).start()
+        if attend_at is None and s.startswith("会上") and main:
+            attend_at = len(s)
+        if attend_at is not None and not any(v in s for v in _C.tour_join):
+            for p in sm.persons:
+                if p.start < attend_at and not _referenced(s, p):
+                    doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
+
+
+def attended_by_speaking(doc):
+    """X强调/指出/讲话 in an article about a meeting: X was at the meeting."""
+    main = doc.main
+    if main is None or main.subtype != "Meeting":
+        return
+    for sm in doc.sents:
+        s = sm.sent.text
+        for p in sm.persons:
+            if s.startswith(_C.speak, p.end):
+                doc.fact(doc.person(p.text, p.subtype), "attended", main.ref, sm)
+
+
+def attended_as_speaker(doc):
+    """X(总书记)在EVENT上的重要讲话: the speaker attended the event named."""
+    for sm, evs in doc.with_events:
+        if not sm.persons:
+            continue
+        s = sm.sent.text
+        for p in sm.persons:
+            m_ = _SPEAKER_AT.match(s, p.end)
+            if m_:
+                at = m_.end()
+                e_ = next((r for e, r in evs if e.start == at and s[e.end:].startswith("上")), None)
+                if e_ is not None:
+                    doc.fact(doc.person(p.text, p.subtype), "attended", e_, sm)
+
+
+# ---------------------------------------------------------------- reviewed
+
+def reviewed(doc):
+    """会议审议《A》《B》: the event before the documents (else the article's) reviewed each
+    document written after a review verb."""
+    main = doc.main
+    for sm in doc.sents:
+        if not sm.docs:
+            continue
+        s = sm.sent.text
+        if not any(v in s for v in _C.review):
+            continue
+        ev = next((r for e, r in doc.events(sm) if e.end <= sm.docs[0].start), None) or (main.ref if main else None)
+        if ev:
+            for d in sm.docs:
+                if any(v in s[:d.start] for v in _C.review):
+                    doc.fact(ev, "reviewed", doc.ref(d), sm)
+
+
+# ---------------------------------------------------------------- one event, several names
+
+def merge_event_names(doc):
+    """The headline's event and the body's main event are one event (when their names are
+    alike); so are a short and a long name of one event in one article (业务培训会 /
+    迎国测业务培训会), unless the long one is numbered (第三次…)."""
+    main = doc.main
+    if main is not None:
+        headline = [r for sm, evs in doc.with_events if sm.sent.start < 0 for _, r in evs]
+        for h in headline:
+            if h != main.ref and _similar(h.key, main.ref.key):
+                doc.merge(h, main.ref)
+    refs = sorted({EntityRef("Event", doc.event_key(e.text)) for sm, _ in doc.with_events for e in sm.events},
+                  key=lambda r: (-len(r.key), r.key))
+    for k, long_ in enumerate(refs):
+        for short in refs[k + 1:]:
+            if doc.has(short) and doc.has(long_) and \
+                    norm_key(short.key) in norm_key(long_.key) and not _ORDINAL.search(long_.key):
+                doc.merge(short, long_)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _hosts_at(s: str, i: int) -> bool:
+    """A host verb at i, or after two characters (联合, 共同) at i."""
+    return any(s.startswith(v, i) or s.startswith(v, i + 2) for v in _C.host)
+
+
+def _subjects(sm, verb_at):
+    """Who convened: the list of bodies or places standing right before the verb
+    (省委、市委关于开展…), else the one that opens the sentence after a date phrase
+    (荆州区消防救援大队组织…人员，到…开展…行动)."""
+    s = sm.sent.text
+    cands = [m for m in sorted(sm.orgs + sm.places, key=M._start) if m.end <= verb_at]
+    near = []
+    end = verb_at
+    for m in reversed(cands):
+        gap = s[m.end:end]
+        if gap in _LIST_GAP and (near or gap == ""):
+            if near and m.end == near[0].start and m.type == "Place" and near[0].type == "Place":
+                end = m.start       # 西城街道通会桥社区: the innermost place convenes
+                continue
+            near.insert(0, m)
+            end = m.start
+            continue
+        break
+    if near:
+        return near
+    out = []
+    i = 0
+    lead = _DATE_LEAD.match(s)
+    if lead:
+        i = lead.end()
+    chain_end = None
+    for m in cands:
+        if m.start < i:
+            continue
+        gap = s[i:m.start]
+        if gap in _HEAD_GAP or (chain_end is not None and m.start == chain_end):
+            if chain_end is not None and m.start == chain_end and out and out[-1].type == "Place":
+                out[-1] = m  # a place chain: the innermost place is the subject
+            else:
+                out.append(m)
+            i = m.end
+            chain_end = m.end
+            continue
+        break
+    # the subject list must run up to the verb (allowing a few words: 组织区、镇两级人大代表…)
+    if out and verb_at - out[-1].end > 40:
+        return []
+    return out
+
+
+def _referenced(s: str, p) -> bool:
+    """A leader named as the source of a speech being studied (传达学习习近平总书记…讲话) is not present."""
+    return s[max(0, p.start - 4):p.start].endswith(_C.study)
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = norm_key(a), norm_key(b)
+    if a in b or b in a:
+        return True
+    A = {a[i:i + 2] for i in range(len(a) - 1)}
+    B = {b[i:i + 2] for i in range(len(b) - 1)}
+    return bool(A and B) and 2 * len(A & B) / (len(A) + len(B)) >= 0.6

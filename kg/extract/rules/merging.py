@@ -1,0 +1,28 @@
+"""Page rules: what holds across the articles of a page, once all of them are read."""
+from __future__ import annotations
+
+from kg.extract.model import EntityRef, PageFacts
+
+
+def merge_body_aliases(out: PageFacts):
+    """A short body name that ends exactly one longer body name of the page is that body:
+    招商中心 is 两区招商中心, 全面依法治区委员会 is 荆州区委全面依法治区委员会; so is a short form
+    that keeps the long one's ends and order (荆州科创中心 / 荆州离岸科创中心)."""
+    orgs = [k for (t, k) in out.entities if t == "Organization"]
+    for k in sorted(orgs, key=len):
+        if len(k) < 3:
+            continue
+        if ("Organization", k) not in out.entities:
+            continue
+        # the string tests first: they fail for most pairs, and cost no tuple or lookup
+        longer = [o for o in orgs if (o.endswith(k) or (len(k) >= 5 and o[:2] == k[:2] and o[-2:] == k[-2:] and
+                                                         _subsequence(k, o)))
+                  and o != k and ("Organization", o) in out.entities]
+        if len(longer) == 1:
+            out.merge(EntityRef("Organization", k), EntityRef("Organization", longer[0]))
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    """荆州(武汉)科创中心 in 荆州(武汉)离岸科创中心: the short form drops characters, keeps order."""
+    it = iter(long_)
+    return all(c in it for c in short)

@@ -1,0 +1,167 @@
+"""Where things are: locatedIn from the way the genre names places (川店镇云南村), lists,
+framing (在X，…), projects and schools named with their place, and 位于/落户 X."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kg import mentions as M
+from kg.lexicon import cues
+
+_C = cues()
+_FRAME = re.compile(r"^在([^，,]{2,8})[，,]")
+_SETTLING = re.compile(_C.alternation("settle"))
+_LOCATING = re.compile(_C.alternation("locate", "built_at"))
+
+
+class Links(NamedTuple):
+    """How one sentence names its places, projects and bodies (``ms``, in order)."""
+    ms: list
+    adjacent: list   # [(m, container)]: m named right after a larger place (川店镇云南村)
+    listed: list     # [(m, container)]: m listed after such a name (城关镇曹家畈村、小丰山村)
+    alone: list      # the others, in order: named on their own
+    heads: list      # of those, the ones no place is named right before
+
+
+def located_in_adjacent(doc):
+    """川店镇云南村: a place, project or enterprise named right after a larger place is in it
+    (荆州区“数字食堂”建设工程 too: the finder leaves the district out of the project's name)."""
+    for sm, links in zip(doc.sents, doc.memo(links_of)):
+        if links is not None:
+            for m, prev in links.adjacent:
+                doc.fact(doc.ref(m), "locatedIn", doc.ref(prev), sm)
+
+
+def located_in_list(doc):
+    """城关镇曹家畈村、小丰山村: a list going on after such a name is in the same place."""
+    for sm, links in zip(doc.sents, doc.memo(links_of)):
+        if links is not None:
+            for m, prev in links.listed:
+                doc.fact(doc.ref(m), "locatedIn", doc.ref(prev), sm)
+
+
+def located_in_inner_place(doc):
+    """金山村蔬菜基地项目, 弥市镇中学: a project is in the (innermost) place its name holds; a
+    school or enterprise only in a village, town or district so named (not the province or city
+    of a brand)."""
+    for sm, links in zip(doc.sents, doc.memo(links_of)):
+        if links is None:
+            continue
+        for m in links.alone:
+            if m.type in ("Project", "Organization") and not _is_body(m):
+                inner = [p for p in sm.places if m.start <= p.start and p.end < m.end]
+                if inner:
+                    last = max(inner, key=lambda p: p.end)
+                    if m.type == "Project" or last.get("level", 9) <= 3:
+                        doc.fact(doc.ref(m), "locatedIn", doc.ref(last), sm)
+
+
+def located_in_frame(doc):
+    """在纪南镇，…A村…B村: a sentence opening 在X， frames the smaller places its paragraph
+    names on their own (after X) as X's."""
+    frame = None
+    for sm, links in zip(doc.sents, doc.memo(links_of)):
+        s = sm.sent.text
+        if frame and sm.sent.para != frame[1]:
+            frame = None
+        fm = _FRAME.match(s) if s.startswith("在") else None
+        if fm:
+            f = next((p for p in sm.places if p.start == 1 and p.end == fm.end(1)), None)
+            frame = (f, sm.sent.para) if f else None
+        if links is None or not frame or frame[0] is None:
+            continue
+        f = frame[0]
+        for m in links.heads:
+            if m.type == "Place" and m is not f and m.text != f.text and m.get("level", 0) < f.get("level", 0) \
+                    and m.start > (f.end if fm else -1):
+                doc.fact(doc.ref(m), "locatedIn", doc.ref(f), sm)
+
+
+def located_in_settled_project(doc):
+    """云南村立足村情…最终敲定蛋糕生产加工项目: a project settled (敲定, 引进, 落户…) in a
+    sentence opening with a village or town is there."""
+    for sm, links in zip(doc.sents, doc.memo(links_of)):
+        if links is None or not sm.projects:
+            continue
+        s, ms = sm.sent.text, links.ms
+        opening = next((m for m in ms if m.type == "Place" and (m.start == 0 or s[m.start - 1] in "，,")), None)
+        if opening is not None and opening.get("level", 9) <= 3:
+            for m in ms[1:]:
+                if m.type == "Project" and not any(p.start >= m.start and p.end <= m.end for p in sm.places) \
+                        and _SETTLING.search(s, 0, m.start):
+                    doc.fact(doc.ref(m), "locatedIn", doc.ref(opening), sm)
+
+
+def located_in_described(doc):
+    """落户柳港村的湖北荆瑞新材料有限公司, 位于川店镇的…公司: X的Y after a locating verb, Y in X
+    (of a chain X, the innermost)."""
+    for sm in doc.sents:
+        if not sm.places or not (sm.projects or sm.orgs):
+            continue
+        s = sm.sent.text
+        for m_ in _LOCATING.finditer(s):
+            pl = next((p for p in sm.places if p.start == m_.end()), None)
+            while pl is not None and any(q.start == pl.end for q in sm.places):
+                pl = next(q for q in sm.places if q.start == pl.end)
+            if pl is not None and s[pl.end:pl.end + 1] == "的":
+                y = next((x for x in sm.projects + sm.orgs if x.start == pl.end + 1), None)
+                if y is not None:
+                    doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
+
+
+def located_in_after_verb(doc):
+    """该项目位于纪南镇纪城村: the last thing named before 位于/地处/落户… is in the place after
+    it (of a chain, the innermost)."""
+    for sm, links in zip(doc.sents, doc.memo(links_of)):
+        if links is None or not sm.places:
+            continue
+        s, ms = sm.sent.text, links.ms
+        for v in _C.locate:
+            i = s.find(v)
+            if i > 0:
+                subj = [m for m in ms if m.end <= i]
+                obj = [p for p in sm.places if p.start >= i + len(v) and p.start <= i + len(v) + 1]
+                while obj and any(q.start == obj[-1].end for q in sm.places):   # 纪南镇纪城村: the village
+                    obj.append(next(q for q in sm.places if q.start == obj[-1].end))
+                if subj and obj:
+                    doc.fact(doc.ref(subj[-1]), "locatedIn", doc.ref(obj[-1]), sm)
+
+
+# ---------------------------------------------------------------- helpers
+
+def links_of(doc) -> list:
+    """Per sentence, its :class:`Links` (None when it names no place, project or body). Read by
+    several rules: made once per article (Doc.memo)."""
+    out = []
+    for sm in doc.sents:
+        if not (sm.places or sm.projects or sm.orgs):
+            out.append(None)
+            continue
+        s = sm.sent.text
+        ms = sorted(sm.places + sm.projects + sm.orgs, key=M._start)
+        places = sorted(sm.places, key=M._start)
+        adjacent, listed, alone, heads, chained = [], [], [], [], set()
+        for m in ms:
+            # the container named right before (a project spanning both does not intervene)
+            prev = next((p for p in places if p.end == m.start), None)
+            if prev is not None and prev.get("level", 0) > m.get("level", 0) and not _is_body(m):
+                adjacent.append((m, prev))
+                chained.add(id(m))
+                j = ms.index(m) + 1
+                last = m
+                while j < len(ms) and s[last.end:ms[j].start] == "、" and ms[j].subtype == m.subtype and \
+                        not any(p.start == ms[j].end for p in places):
+                    listed.append((ms[j], prev))
+                    chained.add(id(ms[j]))
+                    last = ms[j]
+                    j += 1
+                continue
+            if prev is None and id(m) not in chained:
+                heads.append(m)
+            alone.append(m)
+        out.append(Links(ms, adjacent, listed, alone, [m for m in heads if id(m) not in chained]))
+    return out
+
+
+def _is_body(m) -> bool:
+    return m.type == "Organization" and m.subtype in ("GovernmentBody", "PartyBody")

@@ -1,0 +1,97 @@
+"""Posts and membership: title chains (区委常委、常务副区长X) and heads of bodies (X负责人Y)."""
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import cues, lexicon
+from kg.resolve import Local, canonical_post, expand_body
+
+_C = cues()
+_HOME_BODY = _C.alternation("home_body")
+_DISTRICT_BODY = re.compile(rf"([\u4e00-\u9fff]{{2,3}}区)(?={_HOME_BODY})")
+_DISTRICT_BODY_AT = re.compile(rf"区(?={_HOME_BODY})")
+
+
+def holds_post_by_title_chain(doc):
+    """区委常委、常务副区长贺明轩: holdsPost for each title of the chain, memberOf the body each
+    title names (区委) or implies (副区长: 区政府); a title naming no body is of the body before it."""
+    titles = lexicon().titles
+    ctx, local = doc.ctx, doc.local
+    for sm in doc.sents:
+        if not sm.chains:
+            continue
+        s = sm.sent.text
+        for c in sm.chains:
+            person = doc.person(c.person.text, "Official")
+            prev_body_key = ""
+            district = _district_before(ctx, s, c.posts[0].start) if c.posts else ""
+            loc = Local(local.town, local.subdistrict, local.village, district)
+            for p in c.posts:
+                body, title = p.get("body"), p.get("title")
+                implied = titles.get(title, "")
+                implied_key = expand_body(implied, ctx, loc) if implied else ""
+                body_org = _post_body(ctx, body, title, loc)
+                if body:
+                    body_key = body_org
+                elif implied_key:
+                    body_key = implied_key
+                else:
+                    body_key = prev_body_key
+                written_body = expand_body(body, ctx, loc) if body else ""
+                post_key = canonical_post(p.text, body, title, written_body, implied_key)
+                post = doc.entity("Post", post_key, p.text)
+                if body:
+                    doc.add_name(post, written_body + title)
+                doc.fact(person, "holdsPost", post, sm)
+                if body_key:
+                    sub = "PartyBody" if body_key.endswith(_C.party_end) else "GovernmentBody"
+                    written = written_body if body else body_key
+                    # the surface form is the body as written plus what the title added (区政府 + 党组)
+                    surface = body + body_key[len(written):] if body and body_key.startswith(written) else body_key
+                    org = doc.entity("Organization", body_key, surface, sub)
+                    doc.fact(person, "memberOf", org, sm)
+                if body:
+                    prev_body_key = body_key
+
+
+def member_by_head_of_body(doc):
+    """荆楚云帆公司负责人焦玉林: a member of the body, and no post (负责人 is not a title)."""
+    for sm in doc.sents:
+        if not sm.persons or not sm.orgs:
+            continue
+        s = sm.sent.text
+        for p in sm.persons:
+            before = s[:p.start]
+            w = next((w for w in _C.head if before.endswith(w)), None) if before.endswith(_C.head) else None
+            if w is not None:
+                o = next((o for o in sm.orgs if o.end == p.start - len(w)), None)
+                if o is not None:
+                    doc.fact(doc.person(p.text), "memberOf", doc.ref(o), sm)
+
+
+def _district_before(ctx, s, pos):
+    """The nearest other district named before a chain ("江岸区委书记姚彬，副区长严松毅")."""
+    m = None
+    # most chains name no district body: the literal 区 lets re find that out with a fast scan
+    if _DISTRICT_BODY_AT.search(s, 0, pos + 1):
+        for m_ in _DISTRICT_BODY.finditer(s[:pos + 1]):
+            m = m_
+    if m and not m.group(1).endswith(_C.not_district) and m.group(1) != ctx.district \
+            and not (ctx.zone_short and m.group(1).endswith(ctx.zone_short)):
+        return m.group(1)
+    return ""
+
+
+def _post_body(ctx, body, title, loc):
+    """The organization a chain item names: 荆州高新集团党委 → 荆州高新集团 (an enterprise's
+    party committee is the enterprise's), 区政府党组 stays a body of its own."""
+    if not body:
+        return ""
+    if title.startswith("党委") and body.endswith(_C.enterprise_end):
+        return expand_body(body, ctx, loc)
+    if title.startswith(_C.party_title) and not body.endswith(_C.party_written_end):
+        suffix = next(p for p in _C.party_title if title.startswith(p))
+        if (ctx.zone and (body.endswith(ctx.zone) or body in (ctx.zone, ctx.zone_short))) or \
+                body.endswith(_C.area_end):
+            return expand_body(body + suffix, ctx, loc)
+    return expand_body(body, ctx, loc)

@@ -1,0 +1,151 @@
+"""Sentences of an article and the mentions of each: the finders of kg.mentions run here, once
+per sentence, and what they find is assembled into one ``SentMentions`` for the rules."""
+from __future__ import annotations
+
+import re
+
+from kg import mentions as M
+from kg.extract.model import NameFinds, Sentence, SentMentions, _new
+
+
+# r"[。！？；!?;]+[”’」]?|\n+", opening with one character set so that re skips to the next
+# sentence end instead of trying a match at every position
+_SENT_END = re.compile(r"[。！？；!?;\n](?:(?<=\n)\n*|[。！？；!?;]*[”’」]?)")
+
+
+# Cleaning applies NFKC, which turns full-width ，；：（） into ASCII. The rules are written
+# for the page's own punctuation, so they read a copy mapped back one character for one
+# (offsets unchanged); evidence quotes the cleaned text itself.
+_WIDE = ((",", "，"), (";", "；"), (":", "："), ("!", "！"), ("?", "？"), ("(", "（"), (")", "）"))
+
+
+def widen(text: str) -> str:
+    # str.replace per pair: a fast scan each, where translate looks every character up
+    for a, b in _WIDE:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
+def sentences(body: str, offset: int) -> list[Sentence]:
+    wide = widen(body)     # one character for one: the offsets of body hold in wide
+    out, i, para = [], 0, 0
+    for m in _SENT_END.finditer(body):
+        e = m.end()
+        seg = body[i:e]
+        raw = seg.strip()
+        if raw:
+            # cleaned text rarely puts blanks around a sentence: its first character is then the segment's
+            a = i if raw[0] == seg[0] else i + len(seg) - len(seg.lstrip())
+            b = a + len(raw)
+            out.append(_new(Sentence, (wide[a:b], offset + a, para, raw)))
+        if body[e - 1] == "\n":    # the match is a run of line ends, or of punctuation
+            para += 1
+        i = e
+    if body[i:].strip():
+        seg = body[i:]
+        lead = len(seg) - len(seg.lstrip())
+        a, b = i + lead, i + len(seg.rstrip())
+        out.append(_new(Sentence, (wide[a:b], offset + a, para, body[a:b])))
+    return out
+
+
+def _dedupe_persons(ms):
+    if len(ms) < 2:
+        return ms
+    out, seen = [], []
+    for m in sorted(ms, key=_longest_first):
+        a, b = m.start, m.end
+        for s, e in seen:
+            if a < e and s < b:
+                break
+        else:
+            seen.append((a, b))
+            out.append(m)
+    return out
+
+
+def _longest_first(m):
+    return m.start, m.start - m.end
+
+
+def find_names(s: str, known: frozenset = frozenset()) -> NameFinds:
+    return _new(NameFinds, (M.find_chains(s, known) + M.find_title_after(s),
+                            M.find_listed_names(s, known) + M.find_subject_names(s, known)))
+
+
+def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
+                     first: NameFinds | None = None) -> SentMentions:
+    """All mentions of one sentence. ``first`` is what the name finders read before the page's
+    names were known; it still holds when every known name in the sentence is one it found."""
+    s = sent.text
+    occurrences = M.find_known_names(s, known)
+    if first is not None and (not occurrences or _found_by(first, occurrences)):
+        names = first
+    else:
+        names = find_names(s, known)
+    chains = names.chains
+    # most sentences name no one and no document: the guards skip building empty lists
+    persons = _dedupe_persons(([c.person for c in chains] if chains else []) + names.names + occurrences)
+    taken = [(p.start, p.end) for p in persons] if persons else []
+    if chains:
+        taken += [(p.start, p.end) for c in chains for p in c.posts]
+    docs = M.find_documents(s)
+    taken_docs = taken + [(d.start - 1, d.end + 1) for d in docs] if docs else taken
+    events = M.find_events(s, taken_docs)
+    if docs and events:
+        # a suffix inside a title (《…三年行动计划》) names no event: the marks bound the title
+        events = [e for e in events if not any(e.start < d.end and d.start < e.end for d in docs)]
+    places0 = M.find_places(s, taken_docs, ctx_names)
+    projects = M.find_projects(s, taken_docs, places0)
+    if projects and events:
+        projects = [p for p in projects if not any(e.start <= p.start and p.end <= e.end for e in events)]
+    orgs = M.find_orgs(s, taken_docs, places0)
+    if orgs:
+        places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names)
+    else:
+        places, inner = list(places0), []
+    # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the districts hold the activity; they are not its name
+    for k, e in enumerate(events):
+        if e.subtype != "Activity":
+            continue
+        lead = next((p for p in places if p.start == e.start and p.end < e.end and p.get("level", 0) >= 4), None)
+        if lead is not None and s[lead.end:lead.end + 1] == "“":
+            events[k] = M.Mention("Event", s[lead.end:e.end], lead.end, e.end, e.subtype, e.info)
+    return _new(SentMentions, (sent, chains, persons, orgs, places, events, projects, docs, inner))
+
+
+def _found_by(first: NameFinds, occurrences) -> bool:
+    """Every occurrence is a span the name finders found (one set of spans, not a list per occurrence)."""
+    spans = {(c.person.start, c.person.end) for c in first.chains}
+    spans.update([(p.start, p.end) for p in first.names])
+    return all((o.start, o.end) in spans for o in occurrences)
+
+
+def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names):
+    """The places of a sentence once its bodies are known (``orgs`` may lose a body to a place),
+    and the places named inside bodies."""
+    # places are found again around the bodies only when a body cuts into one of them
+    cut = [p for p in places0 if any(p.start < o.end and o.start < p.end and not (o.start <= p.start and p.end <= o.end)
+                                     for o in orgs)]
+    if cut:
+        places = M.find_places(s, taken_docs + [(o.start, o.end) for o in orgs], ctx_names)
+    else:
+        places = [p for p in places0 if not any(o.start <= p.start and p.end <= o.end for o in orgs)]
+    # a compound named after a body (荆州中心医院职工宿舍区) is one place, not body + place;
+    # the body is still named there
+    inner_orgs = []
+    for p in list(places):
+        o = next((o for o in orgs if o.end == p.start and p.subtype in ("Compound", "Site")), None)
+        if o is not None:
+            orgs.remove(o)
+            inner_orgs.append(o)
+            places[places.index(p)] = M.Mention("Place", s[o.start:p.end], o.start, p.end, p.subtype, p.info)
+    # the place a body is named after is named too (弥市镇 in 弥市镇人大), but not the province
+    # or city an enterprise puts in its brand (湖北荆瑞新材料有限公司)
+    inner = [p for p in places0 if any(o.start == p.start and p.end < o.end and
+                                       (o.subtype in ("GovernmentBody", "PartyBody") or p.get("level", 9) <= 3)
+                                       for o in orgs)] + inner_orgs
+    return places, inner
+
+
