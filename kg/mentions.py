@@ -707,10 +707,33 @@ GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城�
                "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
                "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
-               "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县")
+               "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "大县", "大区", "大市", "大省", "大镇")
 # How far left a name may reach before its suffix.
 PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "旗": 6, "盟": 4, "镇": 5, "乡": 5, "村": 5, "街道": 5, "社区": 5,
              "管理区": 6}
+
+
+def _home_places(s: str, home_names: tuple) -> list[Mention]:
+    """Where the sentence names the home (or its city, province) without naming it: 我县, 宿松."""
+    out = []
+    for written, area in home_names:
+        i = s.find(written)
+        while i >= 0:
+            j = i + len(written)
+            if _ends_home_word(s, j, written):
+                subtype, level = lexicon().place_suffixes.get(area[-1], ("District", 4))
+                out.append(_new(Mention, ("Place", written, i, j, subtype, (("level", level), ("full", area)))))
+            i = s.find(written, j)
+    return out
+
+
+def _ends_home_word(s: str, j: int, written: str) -> bool:
+    """我县 is a word of its own; a short name (宿松) is the home only where it is not the head of a
+    longer name (宿松县, 宿松工业园, 兰山街道): punctuation, a stop character or a stop word follows."""
+    if written.startswith("我"):
+        return True
+    nxt = s[j:j + 1]
+    return not nxt or not _is_cjk(nxt) or nxt in STOP_CHARS or any(s[j:j + k] in _STOPWORD_SET for k in (2, 3, 4))
 
 
 _TRAVEL_BEFORE = ("、", "到", "赴", "至", "来", "前往", "走进", "深入")
@@ -766,11 +789,16 @@ def _generic_end(name: str, suffix: str) -> bool:
     return False
 
 
-def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> list[Mention]:
+def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), home_names: tuple = ()) -> list[Mention]:
+    """Places of a sentence: names ending in a place suffix, gazetteer names, abbreviation runs
+    after a travel verb, and the words the page names its home by (``home_names``: (written,
+    area) pairs, 我县 → 宿松县, kg.resolve.Context.home_names)."""
 
     L = lexicon()
     out: list[Mention] = []
     soft: list[int] = []   # ends of rejected generic words ("试点村"): names do not run across them
+    home = _home_places(s, home_names) if home_names else ()
+    soft += [m.end for m in home]     # 我县|杨柳镇: the town's name starts after the home's
     for m in place_re().finditer(s):
         a, b = m.span()
         suffix = m.group()
@@ -816,6 +844,10 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = ()) -> 
         out.append(_new(Mention, ("Place", name, start, b, subtype, (("level", level),))))
     # gazetteer names not covered by a suffixed name
     spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
+    for m in home:
+        if not _overlaps(m.start, m.end, spans):
+            out.append(m)
+            spans.append((m.start, m.end))
     for m in gazetteer_re().finditer(s):
         name = m.group()
         subtype = L.gazetteer[name]

@@ -60,13 +60,23 @@ class Context:
 
     def self_names(self) -> tuple:
         """How a page refers to its home without naming it in full: 我县, and its short name."""
+        return tuple(w for w, full in self.home_names() if full == self.district)
+
+    def home_names(self) -> tuple:
+        """(written, area) for the words a page names its home, city and province by without
+        naming them: 我县 and 宿松 → 宿松县; on a district's page 我市 → its city, 我省 → its province."""
         if not self.district:
             return ()
+        out = [("我" + self.level, self.district)]
         short = short_name(self.district)
         # 荆州区's short name is the city's (荆州): there it names the city, not the home
-        if short == self.district or short == short_name(self.city) or short in lexicon().gazetteer:
-            return ("我" + self.level,)
-        return ("我" + self.level, short)
+        if short != self.district and short != short_name(self.city) and short not in lexicon().gazetteer:
+            out.append((short, self.district))
+        if self.level != "市" and self.city.endswith("市") and self.city != self.province:
+            out.append(("我市", self.city))
+        if self.province.endswith("省"):
+            out.append(("我省", self.province))
+        return tuple(out)
 
     def spec(self) -> str:
         """The home as one string (part of a page's cache key)."""
@@ -141,8 +151,9 @@ def canonical_place(name: str, subtype: str, ctx: Context, full: str = "") -> st
         name = full
     if ctx.zone_short and name == ctx.zone_short:
         return ctx.zone
-    if name in ctx.self_names():
-        return ctx.district
+    for written, area in ctx.home_names():
+        if name == written:
+            return area
     if name in lexicon().gazetteer:
         sub = lexicon().gazetteer[name]
         if sub == "Province" and name + "省" != name and name not in ("内蒙古", "广西", "西藏", "宁夏", "新疆"):

@@ -373,3 +373,17 @@ def test_banner_titles_and_bodies():
 
 def test_lie_xi_ends_a_name():
     assert persons("区长韩立新、副区长邵家强列席会议。") == ["韩立新", "邵家强"]
+
+
+HOME = (("我县", "宿松县"), ("宿松", "宿松县"), ("我市", "安庆市"), ("我省", "安徽省"))
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("项目正式落户我县杨柳镇。", {("我县", "宿松县"), ("杨柳镇", "")}),
+    ("宿松是产粮大县。", {("宿松", "宿松县")}),
+    ("宿松工业园迎来新项目。", {("宿松工业园", "")}),      # the head of a longer name
+    ("我市各县区积极响应。", {("我市", "安庆市")}),
+])
+def test_the_words_a_page_names_its_home_by(sentence, found):
+    got = {(m.text, m.get("full", "")) for m in M.find_places(sentence, [], (), HOME)}
+    assert got == found

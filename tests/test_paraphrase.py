@@ -285,8 +285,6 @@ TEMPLATES = {
 # homes of that kind). strict: a fix makes the case XPASS, which fails until the mark is removed.
 XFAIL: dict = {
     ("meeting_studied", None): "传达学习/集体学习《…》 gives no reviewed: only 审议/审议通过/宣读/表决通过 are read",
-    ("enterprise_in_our_home", None): "我区/我县/我市/我旗 before a town is not the home: the place comes out as "
-                                      "'县青石镇', so no town→home and the enterprise is placed in that",
     ("enterprise_word_brand", None): "an enterprise whose brand is an ordinary word (鼎盛, 丰收, 振兴, 宏远) and has no "
                                      "place before it is not found as an Organization, so no locatedIn",
 }

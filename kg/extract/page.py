@@ -119,6 +119,7 @@ class PageExtractor:
         self._event_keys: dict = {}      # event name -> key (a pure function of the name and ctx)
         # the home's names, which win over words stuck before them ("清廉荆州区"); none without a home
         self.ctx_names = tuple(n for n in (ctx.zone, ctx.district, ctx.city, ctx.province, ctx.zone_short) if n)
+        self.home_names = ctx.home_names()
 
     # -- helpers turning mentions into entities -------------------------------------------------
     def local(self, sms: list[SentMentions]) -> Local:
@@ -196,7 +197,8 @@ class PageExtractor:
 
     def article(self, a, aid, sents, known, firsts=None):
         ctx_names = self.ctx_names
-        sms = [mention_sentence(st, known, ctx_names, f) for st, f in zip(sents, firsts or [None] * len(sents))]
+        sms = [mention_sentence(st, known, ctx_names, f, self.home_names)
+               for st, f in zip(sents, firsts or [None] * len(sents))]
         local = self.local(sms)
         credited = a.reporters + a.photographers
         for n in credited:

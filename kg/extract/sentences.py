@@ -75,7 +75,7 @@ def find_names(s: str, known: frozenset = frozenset()) -> NameFinds:
 
 
 def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
-                     first: NameFinds | None = None) -> SentMentions:
+                     first: NameFinds | None = None, home_names: tuple = ()) -> SentMentions:
     """All mentions of one sentence. ``first`` is what the name finders read before the page's
     names were known; it still holds when every known name in the sentence is one it found."""
     s = sent.text
@@ -96,13 +96,13 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     if docs and events:
         # a suffix inside a title (《…三年行动计划》) names no event: the marks bound the title
         events = [e for e in events if not any(e.start < d.end and d.start < e.end for d in docs)]
-    places0 = M.find_places(s, taken_docs, ctx_names)
+    places0 = M.find_places(s, taken_docs, ctx_names, home_names)
     projects = M.find_projects(s, taken_docs, places0)
     if projects and events:
         projects = [p for p in projects if not any(e.start <= p.start and p.end <= e.end for e in events)]
     orgs = M.find_orgs(s, taken_docs, places0)
     if orgs:
-        places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names)
+        places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names)
     else:
         places, inner = list(places0), []
     # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the districts hold the activity; they are not its name
@@ -122,14 +122,14 @@ def _found_by(first: NameFinds, occurrences) -> bool:
     return all((o.start, o.end) in spans for o in occurrences)
 
 
-def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names):
+def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()):
     """The places of a sentence once its bodies are known (``orgs`` may lose a body to a place),
     and the places named inside bodies."""
     # places are found again around the bodies only when a body cuts into one of them
     cut = [p for p in places0 if any(p.start < o.end and o.start < p.end and not (o.start <= p.start and p.end <= o.end)
                                      for o in orgs)]
     if cut:
-        places = M.find_places(s, taken_docs + [(o.start, o.end) for o in orgs], ctx_names)
+        places = M.find_places(s, taken_docs + [(o.start, o.end) for o in orgs], ctx_names, home_names)
     else:
         places = [p for p in places0 if not any(o.start <= p.start and p.end <= o.end for o in orgs)]
     # a compound named after a body (荆州中心医院职工宿舍区) is one place, not body + place;
