@@ -418,7 +418,10 @@ def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, c
     if shards_only and store is None:
         report = _build_shards(pages, engine, progress)
     elif store is not None:
-        report = _build_store(pages, Path(store), output, engine, progress, use_cache)
+        from kg.store import writing
+
+        with writing(store):
+            report = _build_store(pages, Path(store), output, engine, progress, use_cache)
     else:
         report = _build_file(pages, Path(output), engine, progress, cache_dir, use_cache)
     if shards is not None:

@@ -58,3 +58,92 @@ def test_a_gbk_page_with_a_user_defined_character_builds(tmp_path, capsys):
     assert code == 0, err
     g = list(ox.parse(path=str(out), format=ox.RdfFormat.TURTLE))
     assert any(t.object.value == f"荆州区{odd}城区排水设施改造方案" for t in g if isinstance(t.object, ox.Literal))
+
+
+# ------------------------------------------------------------------ two builds, one cache or store
+
+def _kg_process(*args, cwd):
+    import subprocess
+    import sys
+
+    return subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", *args], cwd=cwd,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.fixture(scope="module")
+def synth_pages(tmp_path_factory):
+    from kg.synth import write_corpus
+
+    d = tmp_path_factory.mktemp("synth") / "pages"
+    write_corpus(40, d, seed=5)
+    return d
+
+
+def test_a_build_waiting_on_the_cache_does_not_block_another(tmp_path):
+    """Pages a build has extracted but not yet written are not a lock on the cache: the old
+    cache held one write transaction open through 500 pages of extraction, and a second build
+    writing the same cache died with `database is locked` after SQLite's 5 s."""
+    import time
+
+    from kg.cache import PageCache
+    from kg.pipeline import PageResult
+
+    path = tmp_path / "pages.sqlite"
+    a, b = PageCache(path), PageCache(path)
+    a.put(PageResult("a.txt", 1, (b"<http://e/a> <http://e/p> <http://e/o> .\n",), key="a"))
+    t0 = time.monotonic()
+    b.put(PageResult("b.txt", 1, (b"<http://e/b> <http://e/p> <http://e/o> .\n",), key="b"))
+    b.commit()
+    assert time.monotonic() - t0 < 1
+    assert a.get("a") is not None and a.get("b") is not None   # its own, not yet written; the other's
+    a.close()
+    b.close()
+    assert PageCache(path).has("a")
+
+
+def test_a_build_waits_for_another_writing_the_cache(tmp_path, synth_pages):
+    """Two processes: one holds the cache's write lock for longer than SQLite's default 5 s
+    (what a build extracting a large corpus did), the build started meanwhile waits and finishes."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    from kg.cache import PageCache
+
+    cache = tmp_path / ".kgcache" / "pages.sqlite"
+    PageCache(cache).close()
+    holder = subprocess.Popen([sys.executable, "-c",
+                               "import sqlite3, sys, time; db = sqlite3.connect(sys.argv[1], isolation_level=None);"
+                               "db.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(6);"
+                               "db.execute('COMMIT')", str(cache)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline() == "locked\n"
+    p = _kg_process("build", str(synth_pages), "-o", "g.ttl", "-q", cwd=tmp_path)
+    out, err = p.communicate(timeout=120)
+    holder.wait()
+    assert p.returncode == 0, err
+    assert sqlite3.connect(str(cache)).execute("SELECT COUNT(*) FROM pages").fetchone()[0] == 4
+
+
+def test_two_builds_at_once_into_one_cache_both_finish(tmp_path, synth_pages):
+    procs = [_kg_process("build", str(synth_pages), "-o", f"{n}.ttl", "-q", cwd=tmp_path) for n in "ab"]
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
+
+
+def test_two_builds_at_once_into_one_new_store_both_finish(tmp_path, synth_pages):
+    """The second waits for the first (it used to see the store half made and refuse it as
+    'not a govkg store', 2 times in 5), then finds its pages there already."""
+    for attempt in range(3):
+        store = tmp_path / f"st{attempt}"
+        procs = [_kg_process("build", str(synth_pages), "--store", store.name, "-o", f"{store.name}-{n}.nt",
+                             cwd=tmp_path) for n in "ab"]
+        errs = []
+        for p in procs:
+            out, err = p.communicate(timeout=120)
+            assert p.returncode == 0, err
+            errs.append(err)
+        a, b = (tmp_path / f"{store.name}-{n}.nt" for n in "ab")
+        assert a.read_bytes() == b.read_bytes()
+        assert sum("up to date" in e for e in errs) == 1, errs
