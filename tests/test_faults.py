@@ -147,3 +147,43 @@ def test_two_builds_at_once_into_one_new_store_both_finish(tmp_path, synth_pages
         a, b = (tmp_path / f"{store.name}-{n}.nt" for n in "ab")
         assert a.read_bytes() == b.read_bytes()
         assert sum("up to date" in e for e in errs) == 1, errs
+
+
+# ------------------------------------------------------------------ exports of a page full of controls
+
+# every C0 control XML 1.0 forbids, and the BMP noncharacters; few enough for the reader to take
+# the page as text (tab, newline, CR, FF and ESC do not count as control bytes)
+CONTROLS = "\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19" \
+           "\x1a\x1c\x1d\x1e\x1f\x0c\x1b"
+
+
+@pytest.fixture(scope="module")
+def control_graph(tmp_path_factory):
+    d = tmp_path_factory.mktemp("controls")
+    # under 1% of the bytes control characters, or the page would be taken for a binary file
+    filler = "会议指出，要坚持问题导向，强化统筹协调，细化工作举措，形成工作合力，确保各项目标任务落地见效。" * 3 + "\n\n"
+    text = "".join(page(c).replace("5月12日", f"5月{i % 28 + 1}日") + filler for i, c in enumerate(CONTROLS))
+    text += page("\ufffe") + page("\uffff")
+    src = d / "page.txt"
+    src.write_text(text, encoding="utf-8")
+    out = d / "g.ttl"
+    with pytest.raises(SystemExit) as ex:
+        main(["build", str(src), "-o", str(out), "-q", "--no-cache"])
+        raise SystemExit(0)
+    assert ex.value.code == 0
+    return out
+
+
+@pytest.mark.parametrize("ext", [".graphml", ".gexf"])
+def test_graph_exports_of_a_page_full_of_controls_parse(tmp_path, capsys, control_graph, ext):
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / f"g{ext}"
+    code, err = kg(capsys, "export", str(control_graph), "-o", str(out))
+    assert code == 0, err
+    data = out.read_bytes()
+    assert "\x01".encode() in control_graph.read_bytes().replace(b"\\u0001", "\x01".encode())  # the RDF has them
+    root = ET.fromstring(data)     # raises on a character XML 1.0 forbids
+    labels = [e.text for e in root.iter() if e.text] + [v for e in root.iter() for v in e.attrib.values()]
+    assert any("荆州区政府第三次" in t for t in labels)
+    assert not any(c in t for t in labels for c in CONTROLS[:-2] + "\ufffe\uffff")
