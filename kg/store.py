@@ -49,6 +49,10 @@ def writing(store):
     try:
         parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
+    except (FileExistsError, NotADirectoryError):
+        from kg.atomic import not_a_directory
+
+        raise KgError(f"{store}: cannot be made: {not_a_directory(store)} is not a directory") from None
     except OSError as e:
         raise KgError(f"{store}: cannot make the store here ({e.strerror or e})") from None
     try:

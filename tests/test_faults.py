@@ -187,3 +187,120 @@ def test_graph_exports_of_a_page_full_of_controls_parse(tmp_path, capsys, contro
     labels = [e.text for e in root.iter() if e.text] + [v for e in root.iter() for v in e.attrib.values()]
     assert any("荆州区政府第三次" in t for t in labels)
     assert not any(c in t for t in labels for c in CONTROLS[:-2] + "\ufffe\uffff")
+
+
+# ------------------------------------------------------------------ outputs that cannot be written
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    from kg.samples import paths
+
+    out = tmp_path_factory.mktemp("graph") / "g.ttl"
+    with pytest.raises(SystemExit) as ex:
+        main(["build", str(paths()[0]), "-o", str(out), "-q", "--no-cache"])
+        raise SystemExit(0)
+    assert ex.value.code == 0
+    return out
+
+
+def one_line(err: str) -> str:
+    assert err.count("\n") == 1 and err.startswith("kg: error: ") and "Traceback" not in err, err
+    return err
+
+
+@pytest.fixture
+def no_extraction(monkeypatch):
+    """A build that fails must fail before it extracts a page: the check of the output is first."""
+    import kg.pipeline
+
+    def refuse(batch):
+        raise AssertionError("extracted before checking the output")
+
+    monkeypatch.setattr(kg.pipeline, "extract_batch", refuse)
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]], ids=["cache", "no-cache"])
+def test_build_into_a_path_under_a_file_is_one_line_before_extracting(tmp_path, capsys, no_extraction, cache):
+    from kg.samples import paths
+
+    (tmp_path / "afile").write_text("x")
+    code, err = kg(capsys, "build", str(paths()[0]), "-o", str(tmp_path / "afile" / "x.ttl"), *cache)
+    assert code == 1 and "afile/x.ttl" in one_line(err) and "not a directory" in err
+
+
+def test_a_store_under_a_file_is_one_line_before_extracting(tmp_path, capsys, no_extraction):
+    from kg.samples import paths
+
+    (tmp_path / "afile").write_text("x")
+    code, err = kg(capsys, "build", str(paths()[0]), "--store", str(tmp_path / "afile" / "st"))
+    assert code == 1 and "afile/st: cannot be made" in one_line(err) and "afile is not a directory" in err
+
+
+def test_build_into_a_directory_is_one_line_before_extracting(tmp_path, capsys, no_extraction):
+    from kg.samples import paths
+
+    (tmp_path / "d.ttl").mkdir()
+    code, err = kg(capsys, "build", str(paths()[0]), "-o", str(tmp_path / "d.ttl"))
+    assert code == 1 and "d.ttl: is a directory" in one_line(err)
+    assert not (tmp_path / ".kgcache").exists()
+
+
+@pytest.mark.parametrize("command,name", [("view", "afile/x.html"), ("report", "afile/site"),
+                                          ("export", "afile/x.graphml"), ("export", "afile/x.csv"),
+                                          ("export", "afile/x.nt")])
+def test_an_output_under_a_file_is_one_line(tmp_path, capsys, graph, command, name):
+    (tmp_path / "afile").write_text("x")
+    code, err = kg(capsys, command, str(graph), "-o", str(tmp_path / name))
+    assert code == 1 and "afile" in one_line(err) and "not a directory" in err
+    assert (tmp_path / "afile").read_text() == "x"
+
+
+def test_synth_under_a_file_is_one_line(tmp_path, capsys):
+    (tmp_path / "afile").write_text("x")
+    code, err = kg(capsys, "synth", "5", "-o", str(tmp_path / "afile" / "pages"))
+    assert code == 1 and "afile" in one_line(err) and "not a directory" in err
+
+
+def _run(args, cwd, limit=None, stdout=None):
+    """kg in a process of its own; ``limit``: the largest file it may write (RLIMIT_FSIZE, which
+    binds root too: a full disk as the CI's root user sees one)."""
+    import resource
+    import subprocess
+    import sys
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", *args], cwd=cwd,
+                          stdout=stdout or subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          preexec_fn=cap if limit else None, timeout=120)
+
+
+TOO_LARGE = "file too large"    # what a write past RLIMIT_FSIZE meets (EFBIG), as ENOSPC on a full disk
+
+
+@pytest.mark.parametrize("args,name,problem", [
+    (["build", "{page}", "-o", "big.nt", "--no-cache"], "big.nt", TOO_LARGE),
+    (["build", "{page}", "-o", "big.ttl"], ".kgcache/pages.sqlite", "cannot write the cache"),
+    (["view", "{graph}", "-o", "big.html"], "big.html", TOO_LARGE),
+    (["export", "{graph}", "-o", "big.graphml"], "big.graphml", TOO_LARGE),
+    (["report", "{graph}", "-o", "site"], "site", TOO_LARGE),
+    (["synth", "200", "-o", "pages"], "pages", TOO_LARGE),
+], ids=lambda a: a[0] if isinstance(a, list) else None)
+def test_a_full_disk_is_one_line_and_leaves_no_temporary_file(tmp_path, graph, args, name, problem):
+    from kg.samples import paths
+
+    args = [a.format(page=paths()[0], graph=graph) for a in args]
+    r = _run(args, tmp_path, limit=16 << 10)
+    assert r.returncode == 1 and f"{name}: {problem}" in one_line(r.stderr)
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name != ".kgcache")
+    assert left == [], left
+
+
+@pytest.mark.parametrize("args", [["stats", "{graph}"], ["query", "{graph}", "SELECT ?s WHERE { ?s ?p ?o }"]],
+                         ids=["stats", "query"])
+def test_standard_output_on_a_full_disk_is_one_line(tmp_path, graph, args):
+    args = [a.replace("{graph}", str(graph)) for a in args]
+    with open("/dev/full", "w") as full:
+        r = _run(args, tmp_path, stdout=full)
+    assert r.returncode == 1 and "standard output" in one_line(r.stderr) and "no space" in r.stderr.lower()
