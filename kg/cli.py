@@ -128,9 +128,11 @@ def main(argv=None):
     except KgError as e:
         click.echo(f"kg: error: {e}", err=True)
         sys.exit(1)
-    except click.exceptions.Abort:
-        click.echo("kg: aborted", err=True)
-        sys.exit(1)
+    except click.exceptions.Abort as e:
+        # click turns Ctrl-C into Abort: it is still an interrupt, 128 + SIGINT to a shell or make
+        interrupted = isinstance(e.__cause__ or e.__context__, KeyboardInterrupt)
+        click.echo("kg: interrupted" if interrupted else "kg: aborted", err=True)
+        sys.exit(130 if interrupted else 1)
     except click.ClickException as e:
         e.show()
         sys.exit(e.exit_code)

@@ -304,3 +304,39 @@ def test_standard_output_on_a_full_disk_is_one_line(tmp_path, graph, args):
     with open("/dev/full", "w") as full:
         r = _run(args, tmp_path, stdout=full)
     assert r.returncode == 1 and "standard output" in one_line(r.stderr) and "no space" in r.stderr.lower()
+
+
+# ------------------------------------------------------------------ Ctrl-C, SERVICE, odd inputs
+
+def test_ctrl_c_exits_130(tmp_path, capsys, monkeypatch):
+    """130 (128 + SIGINT) is what a shell and make expect of an interrupted command; click turns
+    KeyboardInterrupt into Abort, which exited 1 like bad input."""
+    from kg import pipeline
+    from kg.samples import paths
+
+    def interrupted(batch):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "extract_batch", interrupted)
+    code, err = kg(capsys, "build", str(paths()[0]), "-o", str(tmp_path / "g.ttl"), "--no-cache")
+    assert code == 130 and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_of_a_real_process_exits_130(tmp_path):
+    import signal
+    import time
+
+    from kg.synth import write_corpus
+
+    write_corpus(300, tmp_path / "pages", seed=2)
+    p = _kg_process("build", "pages", "-o", "g.ttl", "-q", cwd=tmp_path)
+    deadline = time.monotonic() + 30
+    while not (tmp_path / ".kgcache").exists() and time.monotonic() < deadline:   # in main, by then
+        time.sleep(0.02)
+    time.sleep(0.2)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=60)
+    if p.returncode == 0:
+        pytest.skip("the build finished before the signal")
+    assert p.returncode == 130 and "Traceback" not in err, err
