@@ -340,3 +340,40 @@ def test_ctrl_c_of_a_real_process_exits_130(tmp_path):
     if p.returncode == 0:
         pytest.skip("the build finished before the signal")
     assert p.returncode == 130 and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("service", ["SERVICE", "service", "SERVICE SILENT", "Service\n"])
+def test_query_refuses_service_and_touches_no_network(graph, capsys, service):
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    called = []
+
+    def accept():
+        try:
+            conn, _ = listener.accept()
+        except OSError:
+            return
+        called.append(1)
+        conn.close()    # (so that a query that did connect fails rather than waits)
+
+    t = threading.Thread(target=accept)
+    t.start()
+    q = f"SELECT * WHERE {{ {service} <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    code, err = kg(capsys, "query", str(graph), q)
+    t.join()
+    listener.close()
+    assert not called, "the query went to the network"
+    assert code == 1 and "SERVICE" in one_line(err) and "offline" in err
+
+
+def test_query_with_service_only_in_strings_iris_and_comments_runs(graph, capsys):
+    q = ('# a SERVICE in a comment\nSELECT ?s WHERE { ?s ?p "SERVICE <http://x/>" . '
+         'FILTER(?s != <http://e/SERVICE>) }')
+    code, err = kg(capsys, "query", str(graph), q)
+    assert code == 0, err
