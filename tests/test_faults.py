@@ -377,3 +377,39 @@ def test_query_with_service_only_in_strings_iris_and_comments_runs(graph, capsys
          'FILTER(?s != <http://e/SERVICE>) }')
     code, err = kg(capsys, "query", str(graph), q)
     assert code == 0, err
+
+
+TEXT16 = "区政府召开第三次专题会议\n\n本报讯（通讯员李文涛）5月12日，区长周立新主持召开区政府第三次专题会议。\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_as_utf16(tmp_path, codec):
+    from kg.readers import read_source
+
+    p = tmp_path / "page.txt"
+    p.write_bytes(TEXT16.encode(codec))
+    s = read_source(p)
+    assert s.text == TEXT16 and s.encoding == codec
+
+
+def test_binary_with_nul_is_still_binary_not_utf16(tmp_path):
+    from kg.errors import KgError
+    from kg.readers import read_source
+
+    p = tmp_path / "x.txt"
+    p.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(KgError, match="binary"):
+        read_source(p)
+
+
+def test_dev_zero_as_input_is_one_line_not_memory_error(tmp_path, capsys):
+    code, err = kg(capsys, "build", "/dev/zero", "-o", str(tmp_path / "g.ttl"))
+    assert code == 1 and "/dev/zero" in one_line(err)
+
+
+def subprocess_run(args, cwd, stdin=None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", *args], cwd=cwd, stdin=stdin,
+                          capture_output=True, text=True, timeout=120)
