@@ -333,14 +333,18 @@ class _Inputs:
     """The input pages, readable twice: once to hash (is anything new?), once to extract."""
 
     def __init__(self, inputs):
-        from kg.readers import iter_sources
+        from kg.readers import iter_sources, readable_twice
 
         self.inputs = list(inputs)
-        self._mem = list(iter_sources(self.inputs)) if "-" in self.inputs else None
+        self._mem = list(iter_sources(self.inputs)) if not readable_twice(self.inputs) else None
         self._iter = iter_sources
+        self._passes = 0   # warnings about the inputs are said on the first pass only
 
     def __iter__(self):
-        return iter(self._mem) if self._mem is not None else self._iter(self.inputs)
+        if self._mem is not None:
+            return iter(self._mem)
+        self._passes += 1
+        return self._iter(self.inputs, warn=self._passes == 1)
 
 
 @dataclass

@@ -163,7 +163,7 @@ def _dir_files(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
-def _expand(inputs: Iterable[str]) -> Iterator[tuple[Path | None, str]]:
+def _expand(inputs: Iterable[str], warn: bool = True) -> Iterator[tuple[Path | None, str]]:
     for item in inputs:
         if item == "-":
             yield None, STDIN_NAME
@@ -171,7 +171,7 @@ def _expand(inputs: Iterable[str]) -> Iterator[tuple[Path | None, str]]:
         p = Path(item)
         if p.is_dir():
             files = _dir_files(p)
-            if not files:
+            if not files and warn:
                 click.echo(f"kg: warning: {item}: no .txt files in this directory", err=True)
             for f in files:
                 yield f, f.relative_to(p).as_posix()
@@ -181,19 +181,36 @@ def _expand(inputs: Iterable[str]) -> Iterator[tuple[Path | None, str]]:
             raise KgError(f"{item}: no such file or directory")
 
 
-def iter_sources(inputs: list[str]) -> Iterator[Source]:
+def readable_twice(inputs: list[str]) -> bool:
+    """Whether reading INPUTS again gives the same pages: not so for standard input, a pipe
+    (`kg build <(cat page)`), a FIFO (a second open waits for a writer forever) or a device."""
+    for item in inputs:
+        if item == "-":
+            return False
+        try:
+            mode = os.stat(item).st_mode
+        except OSError:
+            continue      # (iter_sources says what is wrong with it)
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            return False
+    return True
+
+
+def iter_sources(inputs: list[str], warn: bool = True) -> Iterator[Source]:
     """Sources for files, directories (recursive ``*.txt``, sorted) and ``-`` (stdin), in the
     order given. The same file reached twice is read once. Empty inputs are skipped with a
-    warning; anything unreadable raises KgError naming it."""
+    warning (``warn``: a second pass over the same inputs says nothing); anything unreadable
+    raises KgError naming it."""
     seen: set = set()
-    for path, name in _expand(inputs):
+    say = _warn_empty if warn else (lambda name: None)
+    for path, name in _expand(inputs, warn):
         if path is None:
             if STDIN_NAME in seen:
                 continue
             seen.add(STDIN_NAME)
-            data = sys.stdin.buffer.read()
+            data = _read_limited(sys.stdin.buffer, name)
             if not data.strip():
-                _warn_empty(name)
+                say(name)
                 continue
             text, enc = decode(data, name)
             yield Source(name, text, enc)
@@ -207,6 +224,6 @@ def iter_sources(inputs: list[str]) -> Iterator[Source]:
         seen.add(key)
         src = read_source(path, name)
         if not src.text.strip():
-            _warn_empty(name)
+            say(name)
             continue
         yield src

@@ -407,9 +407,67 @@ def test_dev_zero_as_input_is_one_line_not_memory_error(tmp_path, capsys):
     assert code == 1 and "/dev/zero" in one_line(err)
 
 
+def test_stdin_that_never_ends_is_one_line(tmp_path):
+    with open("/dev/zero", "rb") as zero:
+        r = subprocess_run(["build", "-", "-o", "g.ttl"], tmp_path, stdin=zero)
+    assert r.returncode == 1 and "<stdin>" in one_line(r.stderr)
+
+
 def subprocess_run(args, cwd, stdin=None):
     import subprocess
     import sys
 
     return subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", *args], cwd=cwd, stdin=stdin,
                           capture_output=True, text=True, timeout=120)
+
+
+def test_an_input_that_can_be_read_only_once_is_read_once(tmp_path):
+    """`kg build <(cat page)`: a pipe gives its bytes once; the build read its inputs twice
+    (once to hash them for the cache, once to extract) and found it empty the second time."""
+    from kg.samples import paths
+
+    r = _shell(f"{_kg_cmd()} build <(cat {paths()[0]}) -o g.nt", tmp_path)
+    assert r.returncode == 0 and "empty" not in r.stderr and "3 articles on 1 page(s)" in r.stderr, r.stderr
+
+
+def _kg_cmd():
+    import shlex
+    import sys
+
+    return f"{shlex.quote(sys.executable)} -c 'from kg.cli import main; main()'"
+
+
+def test_a_fifo_as_input_does_not_hang(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import threading
+
+    from kg.samples import paths
+
+    fifo = tmp_path / "page.txt"
+    os.mkfifo(fifo)
+
+    def feed():   # one writer, once, as a pipe from another program would
+        with open(fifo, "wb") as f:
+            f.write(paths()[0].read_bytes())
+
+    t = threading.Thread(target=feed, daemon=True)
+    t.start()
+    r = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "build", str(fifo), "-o",
+                        str(tmp_path / "out" / "g.nt")], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and "3 articles on 1 page(s)" in r.stderr, r.stderr
+
+
+def test_warnings_about_inputs_print_once(tmp_path, capsys):
+    from kg.samples import paths
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, err = kg(capsys, "build", str(tmp_path / "empty.txt"), str(paths()[0]), "-o", str(tmp_path / "g.nt"))
+    assert code == 0 and err.count("empty.txt: empty input") == 1, err
+
+
+def _shell(command, cwd):
+    import subprocess
+
+    return subprocess.run(["bash", "-c", command], cwd=cwd, capture_output=True, text=True, timeout=120)
