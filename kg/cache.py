@@ -27,6 +27,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, fingerprint TEXT, articles INTEGER, chars INTEGER,
                                   holdings TEXT, nt BLOB, cuts BLOB);
 CREATE TABLE IF NOT EXISTS names (name TEXT PRIMARY KEY, key TEXT);
+CREATE TABLE IF NOT EXISTS paths (path TEXT PRIMARY KEY, name TEXT);
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, digest TEXT, size INTEGER, mtime_ns INTEGER,
                                     summary TEXT);
 """
@@ -201,6 +202,14 @@ class PageCache:
     def set_names(self, mapping: dict) -> None:
         self._write("INSERT OR REPLACE INTO names VALUES (?, ?)", sorted(mapping.items()))
 
+    def paths(self) -> dict:
+        """File (absolute, resolved) -> the name its page has in the store."""
+        return dict(self.db.execute("SELECT path, name FROM paths"))
+
+    def set_paths(self, mapping: dict) -> None:
+        if mapping:
+            self._write("INSERT OR REPLACE INTO paths VALUES (?, ?)", sorted(mapping.items()))
+
     def holdings_of(self, keys) -> list:
         out = []
         for key in keys:
@@ -241,6 +250,31 @@ class PageCache:
     def close(self) -> None:
         self.commit()
         self.db.close()
+
+
+class KnownNames:
+    """The pages of a store build, each under the name the store already knows its file by.
+
+    A page's name is the path as given, and it is in the page's key (it is written into
+    gov:sourceFile): the same file given as kg/samples/x.txt once and as x.txt from another
+    directory was a second page, extracted again, its articles with two source files and
+    counted twice. A copy of a file is a file of its own, as in a file build.
+    """
+
+    def __init__(self, pages, manifest: PageCache):
+        self.pages, self.known = pages, manifest.paths()
+        self.seen: dict = {}      # path -> name, of the files of this build
+
+    def __iter__(self):
+        from dataclasses import replace
+
+        for s in self.pages:
+            if getattr(s, "path", ""):
+                name = self.known.get(s.path)
+                if name is not None and name != s.name:
+                    s = replace(s, name=name)
+                self.seen[s.path] = s.name
+            yield s
 
 
 def build_digest(fp: str, keys, fmt: str) -> str:

@@ -514,7 +514,7 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
     changed cannot be subtracted from a union, so then the store is rebuilt from the manifest's
     per-page triples into a fresh directory that replaces the old one.
     """
-    from kg.cache import PageCache, build_digest, fingerprint, page_key
+    from kg.cache import KnownNames, PageCache, build_digest, fingerprint, page_key
     from kg.store import is_store_dir
 
     if store.exists() and not store.is_dir():
@@ -526,6 +526,7 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
     manifest = PageCache(store / MANIFEST)
     report = BuildReport()
     try:
+        pages = KnownNames(pages, manifest)
         known = manifest.names() if is_store_dir(store) else {}
         given = {}
         for s in pages:
@@ -550,6 +551,7 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
         else:
             report.triples = _count(store)
         manifest.set_names(after)
+        manifest.set_paths(pages.seen)
         add_holdings(report.spans, manifest.holdings_of(sorted(set(after.values()))))
         if output is not None:
             digest = build_digest(fp, after.values(), Path(output).suffix.lower())

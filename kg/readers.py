@@ -27,6 +27,7 @@ class Source:
     name: str       # as the user gave it; relative to the input root for files found in a directory
     text: str       # decoded text
     encoding: str   # "utf-8", "utf-8-sig", "utf-16" (with BOM), "utf-16-le"/"-be" (without) or "gb18030"
+    path: str = ""  # the file, absolute and resolved ("" for standard input, a pipe, a device)
 
 
 _NOT_CONTROL = bytes([9, 10, 12, 13, 27]) + bytes(range(32, 256))   # bytes that do not count as control
@@ -226,4 +227,6 @@ def iter_sources(inputs: list[str], warn: bool = True) -> Iterator[Source]:
         if not src.text.strip():
             say(name)
             continue
+        if path.is_file():
+            src = Source(src.name, src.text, src.encoding, str(key))
         yield src

@@ -471,3 +471,42 @@ def _shell(command, cwd):
     import subprocess
 
     return subprocess.run(["bash", "-c", command], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+# ------------------------------------------------------------------ one page, two paths
+
+def test_the_same_file_under_another_path_is_the_same_page_of_a_store(tmp_path, capsys, monkeypatch):
+    """kg/samples/x.txt from one directory, x.txt from another: one file. It was extracted again
+    and its articles got two gov:sourceFile values; the build counted 6 articles on 2 pages
+    where kg stats counted 3."""
+    import pyoxigraph as ox
+
+    from kg.samples import paths
+
+    sub = tmp_path / "kg" / "samples"
+    sub.mkdir(parents=True)
+    (sub / "x.txt").write_bytes(paths()[0].read_bytes())
+    monkeypatch.chdir(tmp_path)
+    code, err = kg(capsys, "build", "kg/samples/x.txt", "--store", "st")
+    assert code == 0 and "3 articles on 1 page(s)" in err, err
+    monkeypatch.chdir(sub)
+    code, err = kg(capsys, "build", "x.txt", "--store", "../../st")
+    assert code == 0 and "3 articles on 1 page(s)" in err and "up to date" in err, err
+    monkeypatch.chdir(tmp_path)
+    store = ox.Store.read_only("st")
+    sources = {(str(q.subject), q.object.value) for q in store.quads_for_pattern(
+        None, ox.NamedNode("https://w3id.org/govkg/ontology#sourceFile"), None)}
+    assert {s for _, s in sources} == {"kg/samples/x.txt"} and len(sources) == 3
+    code, err = kg(capsys, "stats", "st")
+    assert code == 0
+
+
+def test_a_copy_of_a_file_is_still_a_file_of_its_own(tmp_path, capsys, monkeypatch):
+    from kg.samples import paths
+
+    (tmp_path / "a.txt").write_bytes(paths()[0].read_bytes())
+    (tmp_path / "b.txt").write_bytes(paths()[0].read_bytes())
+    monkeypatch.chdir(tmp_path)
+    kg(capsys, "build", "a.txt", "--store", "st")
+    code, err = kg(capsys, "build", "b.txt", "--store", "st")
+    assert code == 0 and "on 2 page(s)" in err, err
