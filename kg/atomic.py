@@ -21,6 +21,40 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
+def named(e: OSError, path, temp=None) -> OSError:
+    """E, naming PATH: a failed write carries no file name, and a temporary file's name (or a
+    rename's) is ours, not the user's. kg.cli prints it as one line: PATH: the problem."""
+    if e.filename is None or (temp is not None and str(e.filename) == str(temp)):
+        e.filename, e.filename2 = str(path), None
+    return e
+
+
+def not_a_directory(path) -> Path:
+    """The part of PATH that is in the way of making it: the nearest existing ancestor."""
+    blocker = Path(str(path)).parent
+    while not blocker.exists() and blocker != blocker.parent:
+        blocker = blocker.parent
+    return blocker
+
+
+def check_writable(path) -> None:
+    """KgError unless a file can be written at PATH (by write_atomic): checked before a build's
+    extraction, so that a typo in -o costs a second, not the whole build."""
+    from kg.errors import KgError
+
+    p = Path(str(path))
+    if p.is_dir():
+        raise KgError(f"{p}: is a directory; give a file name")
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=str(p.parent)):
+            pass
+    except (FileExistsError, NotADirectoryError):
+        raise KgError(f"{p}: cannot be written: {not_a_directory(p)} is not a directory") from None
+    except OSError as e:
+        raise KgError(f"{p}: cannot be written here ({e.strerror or e})") from None
+
+
 def write_atomic(path, write) -> None:
     """Write through a temporary file in the same directory, then rename: never a half-written output.
 
@@ -31,17 +65,22 @@ def write_atomic(path, write) -> None:
     p = Path(str(path))
     if p.parent and not p.parent.exists():
         p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent or "."))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent or "."))
+    except OSError as e:
+        raise named(e, p, e.filename) from None
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as f:
             write(f)
         os.replace(tmp, p)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(e, OSError):
+            raise named(e, p, tmp)
         raise
 
 

@@ -27,6 +27,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, fingerprint TEXT, articles INTEGER, chars INTEGER,
                                   holdings TEXT, nt BLOB, cuts BLOB);
 CREATE TABLE IF NOT EXISTS names (name TEXT PRIMARY KEY, key TEXT);
+CREATE TABLE IF NOT EXISTS paths (path TEXT PRIMARY KEY, name TEXT);
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, digest TEXT, size INTEGER, mtime_ns INTEGER,
                                     summary TEXT);
 """
@@ -97,8 +98,21 @@ def page_key(fp: str, name: str, text: str, spec: str = "") -> str:
     return hashlib.sha1(b"\0".join(parts)).hexdigest()
 
 
+# How long a write waits for another process's (SQLite's busy timeout). A build holds the write
+# lock only while it writes a batch of pages it has already extracted, never while it extracts,
+# so a wait this long means something is wrong with the other process.
+BUSY_SECONDS = 60
+FLUSH_PAGES = 500              # pages written per transaction, or
+FLUSH_BYTES = 32 << 20         # this many packed bytes
+
+
 class PageCache:
-    """The SQLite file of page results; writes are batched into transactions."""
+    """The SQLite file of page results; writes are batched into short transactions.
+
+    Several builds may share one cache (two outputs in one directory): results wait in memory
+    and go in with BEGIN IMMEDIATE, so no transaction stays open while pages are extracted, and
+    a build that finds the file locked waits for the other (BUSY_SECONDS) instead of failing.
+    """
 
     def __init__(self, path, prune: bool = False):
         self.fp = fingerprint()
@@ -113,27 +127,49 @@ class PageCache:
         self.path = path
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(str(self.path), isolation_level=None)
+            self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=BUSY_SECONDS)
             self.db.executescript(SCHEMA)
             if "cuts" not in {row[1] for row in self.db.execute("PRAGMA table_info(pages)")}:
                 self.db.execute("ALTER TABLE pages ADD COLUMN cuts BLOB")   # a cache from before blocks
             if prune:  # results of an older extractor can never be served again
                 self.db.execute("DELETE FROM pages WHERE fingerprint != ?", (self.fp,))
+        except sqlite3.OperationalError as e:
+            raise self._error(e) from None
         except sqlite3.DatabaseError as e:
             raise KgError(f"{self.path}: not a usable govkg cache ({e}); delete it to start afresh") from None
         except OSError as e:
             raise KgError(f"{self.path}: cannot create the cache ({e.strerror or e})") from None
-        self.pending = 0
+        self.pending = {}      # key -> row of pages, extracted and not yet written
+        self.pending_bytes = 0
 
-    def _begin(self):
-        if not self.db.in_transaction:
-            self.db.execute("BEGIN")
+    def _error(self, e: sqlite3.Error) -> KgError:
+        if "locked" in str(e) or "busy" in str(e):
+            return KgError(f"{self.path}: locked by another process for over {BUSY_SECONDS} s; try again, "
+                           f"or give this build a cache of its own (--cache DIR)")
+        return KgError(f"{self.path}: cannot write the cache ({e})")
+
+    def _write(self, sql: str, rows) -> None:
+        """One short write transaction (executemany)."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.executemany(sql, rows)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as e:
+            raise self._error(e) from None
 
     def get(self, key: str):
         from kg.pipeline import PageResult
 
-        row = self.db.execute("SELECT articles, chars, holdings, nt, cuts FROM pages WHERE key = ?",
-                              (key,)).fetchone()
+        row = self.pending.get(key)
+        if row is not None:
+            row = (row[2], row[3], row[4], row[5], row[6])
+        else:
+            row = self.db.execute("SELECT articles, chars, holdings, nt, cuts FROM pages WHERE key = ?",
+                                  (key,)).fetchone()
         if row is None:
             return None
         self.hits += 1
@@ -143,31 +179,39 @@ class PageCache:
                           tuple(tuple(h) for h in json.loads(row[2])), row[1], key)
 
     def has(self, key: str) -> bool:
-        return self.db.execute("SELECT 1 FROM pages WHERE key = ?", (key,)).fetchone() is not None
+        return key in self.pending or \
+            self.db.execute("SELECT 1 FROM pages WHERE key = ?", (key,)).fetchone() is not None
 
     def put(self, r) -> None:
-        self._begin()
-        self.db.execute("INSERT OR REPLACE INTO pages (key, fingerprint, articles, chars, holdings, nt, cuts) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (r.key, self.fp, r.articles, r.chars, json.dumps(r.holdings, ensure_ascii=False),
-                         pack(r.nt), r.cuts or None))
-        self.pending += 1
-        if self.pending >= 500:
+        row = (r.key, self.fp, r.articles, r.chars, json.dumps(r.holdings, ensure_ascii=False), pack(r.nt),
+               r.cuts or None)
+        self.pending[r.key] = row
+        self.pending_bytes += len(row[5]) + len(row[6] or b"")
+        if len(self.pending) >= FLUSH_PAGES or self.pending_bytes >= FLUSH_BYTES:
             self.commit()
 
     def commit(self) -> None:
-        if self.db.in_transaction:
-            self.db.execute("COMMIT")
-        self.pending = 0
+        """Write the pending pages."""
+        if self.pending:
+            self._write("INSERT OR REPLACE INTO pages (key, fingerprint, articles, chars, holdings, nt, cuts) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)", list(self.pending.values()))
+        self.pending = {}
+        self.pending_bytes = 0
 
     # -- the store manifest
     def names(self) -> dict:
         return dict(self.db.execute("SELECT name, key FROM names"))
 
     def set_names(self, mapping: dict) -> None:
-        self._begin()
-        self.db.executemany("INSERT OR REPLACE INTO names VALUES (?, ?)", sorted(mapping.items()))
-        self.commit()
+        self._write("INSERT OR REPLACE INTO names VALUES (?, ?)", sorted(mapping.items()))
+
+    def paths(self) -> dict:
+        """File (absolute, resolved) -> the name its page has in the store."""
+        return dict(self.db.execute("SELECT path, name FROM paths"))
+
+    def set_paths(self, mapping: dict) -> None:
+        if mapping:
+            self._write("INSERT OR REPLACE INTO paths VALUES (?, ?)", sorted(mapping.items()))
 
     def holdings_of(self, keys) -> list:
         out = []
@@ -203,14 +247,37 @@ class PageCache:
     def record_output(self, path, digest: str, summary: dict) -> None:
         p = Path(path)
         st = p.stat()
-        self._begin()
-        self.db.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
-                        (str(p.resolve()), digest, st.st_size, st.st_mtime_ns, json.dumps(summary)))
-        self.commit()
+        self._write("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
+                    [(str(p.resolve()), digest, st.st_size, st.st_mtime_ns, json.dumps(summary))])
 
     def close(self) -> None:
         self.commit()
         self.db.close()
+
+
+class KnownNames:
+    """The pages of a store build, each under the name the store already knows its file by.
+
+    A page's name is the path as given, and it is in the page's key (it is written into
+    gov:sourceFile): the same file given as kg/samples/x.txt once and as x.txt from another
+    directory was a second page, extracted again, its articles with two source files and
+    counted twice. A copy of a file is a file of its own, as in a file build.
+    """
+
+    def __init__(self, pages, manifest: PageCache):
+        self.pages, self.known = pages, manifest.paths()
+        self.seen: dict = {}      # path -> name, of the files of this build
+
+    def __iter__(self):
+        from dataclasses import replace
+
+        for s in self.pages:
+            if getattr(s, "path", ""):
+                name = self.known.get(s.path)
+                if name is not None and name != s.name:
+                    s = replace(s, name=name)
+                self.seen[s.path] = s.name
+            yield s
 
 
 def build_digest(fp: str, keys, fmt: str) -> str:

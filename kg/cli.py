@@ -58,15 +58,81 @@ def cli():
     """
 
 
+STDOUT_NAME = "standard output"
+
+
+class _Stdout:
+    """sys.stdout, naming itself in its errors: a write error carries no file name, and a full
+    disk under `kg stats > file` must say which file it could not write."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    @staticmethod
+    def _named(e: OSError) -> OSError:
+        if e.filename is None:
+            e.filename = STDOUT_NAME
+        return e
+
+    def close_on_error(self) -> None:
+        """Nothing more can go there; Python's own flush at exit would add its error to ours."""
+        import os
+
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
+        except (OSError, ValueError, AttributeError):   # (not a real file: a test's capture)
+            pass
+
+    def write(self, text):
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            if not text:    # click writes "" (and b"") to learn what kind of stream this is
+                return 0
+            raise self._named(e) from None
+
+    def flush(self):
+        try:
+            return self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise self._named(e) from None
+
+
+def _os_error(e: OSError) -> str:
+    """An OSError as 'file: problem' (kg.atomic.named puts the user's file in it)."""
+    import os
+
+    problem = e.strerror or str(e)
+    problem = problem[:1].lower() + problem[1:]
+    name = e.filename
+    if name is None:
+        return problem
+    if isinstance(e, FileExistsError) and os.path.exists(name) and not os.path.isdir(name):
+        return f"{name}: exists and is not a directory"
+    return f"{name}: {problem}"
+
+
 def main(argv=None):
+    stdout = sys.stdout
+    sys.stdout = _Stdout(stdout)
     try:
         cli.main(args=argv, prog_name="kg", standalone_mode=False)
+        sys.stdout.flush()   # here, not at exit: a full disk under standard output is reported
     except KgError as e:
         click.echo(f"kg: error: {e}", err=True)
         sys.exit(1)
-    except click.exceptions.Abort:
-        click.echo("kg: aborted", err=True)
-        sys.exit(1)
+    except click.exceptions.Abort as e:
+        # click turns Ctrl-C into Abort: it is still an interrupt, 128 + SIGINT to a shell or make
+        interrupted = isinstance(e.__cause__ or e.__context__, KeyboardInterrupt)
+        click.echo("kg: interrupted" if interrupted else "kg: aborted", err=True)
+        sys.exit(130 if interrupted else 1)
     except click.ClickException as e:
         e.show()
         sys.exit(e.exit_code)
@@ -74,6 +140,13 @@ def main(argv=None):
         sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as e:   # a disk full or read-only, a path through a file: one line, not a traceback
+        click.echo(f"kg: error: {_os_error(e)}", err=True)
+        if e.filename == STDOUT_NAME and isinstance(sys.stdout, _Stdout):
+            sys.stdout.close_on_error()
+        sys.exit(1)
+    finally:
+        sys.stdout = stdout
 
 
 if __name__ == "__main__":

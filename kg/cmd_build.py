@@ -72,6 +72,7 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
       kg build articles/ --manifest articles/manifest.json -o out/ext.ttl
     """
     from kg import rdf
+    from kg.atomic import check_writable
     from kg.pipeline import build as run_build
 
     if output is None and store is None:
@@ -89,6 +90,7 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
         raise KgError("--scheduler is for --engine dask")
     if output is not None and (shards is None or Path(output) != shards):
         rdf.output_format(output)  # a bad extension fails before any work
+        check_writable(output)     # and so does a place no file can be written
     if not inputs:
         from kg.samples import paths
 

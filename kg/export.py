@@ -29,24 +29,43 @@ def output_paths(out) -> list[Path]:
     return [out]
 
 
+# What XML 1.0 cannot hold, not even as a character reference: C0 controls but tab, newline and
+# CR, and U+FFFE/FFFF. networkx writes strings as they are (GraphML) or as references (GEXF), so
+# one such character from a PDF's text in a label or a sentence made the whole file unreadable.
+# They are dropped from every string of a GraphML or GEXF file (the RDF keeps the text exactly).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return text if _NOT_XML.search(text) is None else _NOT_XML.sub("", text)
+
+
+def _xml_graph(gd: GraphData):
+    """kg.graphdata.to_networkx, every string in it fit for XML (node ids are IRIs: they are)."""
+    from kg.graphdata import to_networkx
+
+    g = to_networkx(gd)
+    for attrs in [d for _, d in g.nodes(data=True)] + [d for _, _, d in g.edges(data=True)]:
+        for k, v in attrs.items():
+            if isinstance(v, str):
+                attrs[k] = xml_safe(v)
+    return g
+
+
 def graphml(gd: GraphData) -> bytes:
     import networkx as nx
 
-    from kg.graphdata import to_networkx
-
     buf = io.BytesIO()
-    nx.write_graphml(to_networkx(gd), buf, encoding="utf-8", prettyprint=True)
+    nx.write_graphml(_xml_graph(gd), buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue()
 
 
 def gexf(gd: GraphData) -> bytes:
     import networkx as nx
 
-    from kg.graphdata import to_networkx
-
-    g = to_networkx(gd)
+    g = _xml_graph(gd)
     for iri in g.nodes:  # Gephi shows the 'label' attribute; GEXF keeps it as the node label
-        g.nodes[iri]["label"] = gd.nodes[iri].label
+        g.nodes[iri]["label"] = xml_safe(gd.nodes[iri].label)
     text = "\n".join(nx.generate_gexf(g, encoding="utf-8", prettyprint=True, version="1.2draft"))
     # networkx stamps today's date into <meta>; drop it so the same graph gives the same bytes
     text = re.sub(r' lastmodifieddate="[^"]*"', "", text)

@@ -341,12 +341,13 @@ class _Inputs:
     """The input pages, readable twice: once to hash (is anything new?), once to extract."""
 
     def __init__(self, inputs, homes=None):
-        from kg.readers import iter_sources
+        from kg.readers import iter_sources, readable_twice
 
         self.inputs = list(inputs)
         self.homes = homes
-        self._mem = list(self._specced(iter_sources(self.inputs))) if "-" in self.inputs else None
+        self._mem = list(self._specced(iter_sources(self.inputs))) if not readable_twice(self.inputs) else None
         self._iter = iter_sources
+        self._passes = 0   # warnings about the inputs are said on the first pass only
 
     def _specced(self, sources):
         if self.homes is None:
@@ -354,7 +355,10 @@ class _Inputs:
         return (replace(s, spec=self.homes.spec(s)) for s in sources)
 
     def __iter__(self):
-        return iter(self._mem) if self._mem is not None else self._specced(self._iter(self.inputs))
+        if self._mem is not None:
+            return iter(self._mem)
+        self._passes += 1
+        return self._specced(self._iter(self.inputs, warn=self._passes == 1))
 
 
 @dataclass
@@ -433,7 +437,10 @@ def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, c
     if shards_only and store is None:
         report = _build_shards(pages, engine, progress)
     elif store is not None:
-        report = _build_store(pages, Path(store), output, engine, progress, use_cache)
+        from kg.store import writing
+
+        with writing(store):
+            report = _build_store(pages, Path(store), output, engine, progress, use_cache)
     else:
         report = _build_file(pages, Path(output), engine, progress, cache_dir, use_cache)
     if shards is not None:
@@ -522,7 +529,7 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
     changed cannot be subtracted from a union, so then the store is rebuilt from the manifest's
     per-page triples into a fresh directory that replaces the old one.
     """
-    from kg.cache import PageCache, build_digest, fingerprint, page_key
+    from kg.cache import KnownNames, PageCache, build_digest, fingerprint, page_key
     from kg.store import is_store_dir
 
     if store.exists() and not store.is_dir():
@@ -534,6 +541,7 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
     manifest = PageCache(store / MANIFEST)
     report = BuildReport()
     try:
+        pages = KnownNames(pages, manifest)
         known = manifest.names() if is_store_dir(store) else {}
         given = {}
         for s in pages:
@@ -558,6 +566,7 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
         else:
             report.triples = _count(store)
         manifest.set_names(after)
+        manifest.set_paths(pages.seen)
         add_holdings(report.spans, manifest.holdings_of(sorted(set(after.values()))))
         if output is not None:
             digest = build_digest(fp, after.values(), Path(output).suffix.lower())

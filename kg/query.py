@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 
 from kg.errors import KgError
@@ -26,6 +27,24 @@ class QueryResult:
     triples: list = field(default_factory=list) # construct/describe, sorted
 
 
+# What in a query is not a keyword: strings (long ones first), IRIs and comments. Blanked out
+# before looking for SERVICE; a bare word outside them is a keyword (prefixed names hold a ':',
+# variables start with ? or $).
+_NOT_KEYWORDS = re.compile("|".join((
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""', r"'''(?:[^'\\]|\\.|'(?!''))*'''",     # long strings
+    r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'",                           # strings
+    r'<[^<>"{}|^`\\\s]*>', r"#[^\n]*")), re.S)                                 # IRIs, comments
+_SERVICE = re.compile(r"(?<![\w:?$-])SERVICE\b", re.I)
+
+
+def check_offline(sparql: str, where: str) -> None:
+    """KgError for a federated query: pyoxigraph would send SERVICE to the network, and
+    everything kg does is offline (a query must not leak what it asks, or hang on a host)."""
+    if _SERVICE.search(_NOT_KEYWORDS.sub(" ", sparql)):
+        raise KgError(f"{where}: SERVICE (a federated query over the network) is not run: kg query works "
+                      f"offline, on the graph it is given")
+
+
 def run_query(store, sparql: str, *, where: str = "query") -> QueryResult:
     """Run ``sparql`` on a pyoxigraph store; KgError (naming ``where``) on a bad query."""
     import pyoxigraph as ox
@@ -34,6 +53,7 @@ def run_query(store, sparql: str, *, where: str = "query") -> QueryResult:
 
     if not sparql.strip():
         raise KgError(f"{where}: empty SPARQL query")
+    check_offline(sparql, where)
     try:
         res = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
         if isinstance(res, ox.QueryBoolean):

@@ -36,10 +36,16 @@ RESOURCE_KINDS = ("person", "post", "organization", "place", "event", "project",
                   "evidence", "holding")
 
 # what iri_segment percent-encodes: ASCII outside the unreserved set A-Za-z0-9-._~, white space
-# (re's \s is str.isspace) and the BOM; every other non-ASCII character stays readable. The
-# ASCII is listed rather than written as [^...\x80-\U0010FFFF]: re's compiler walks a character
-# range one code point at a time, and that one was among the dearest to compile in a build.
-_IRI_ESCAPE = re.compile(r"[\x00-\x2c/\x3a-\x40\x5b-\x5e\x60\x7b-\x7d\x7f\s\ufeff]")
+# (re's \s is str.isspace), the BOM, and every code point an IRI may not hold (RFC 3987 ucschar
+# leaves out C1 controls, private use, noncharacters, the specials U+FFF0-FFFF and the tags
+# U+E0000-E0FFF): one private-use glyph in a PDF's text or a GBK user-defined character in a
+# name made pyoxigraph refuse the IRI and abort the build. Every other non-ASCII character stays
+# readable. The ASCII is listed rather than written as [^...\x80-\U0010FFFF]: re's compiler walks
+# a character range one code point at a time, and that one was among the dearest to compile.
+_NOT_UCSCHAR = (r"\x7f-\x9f\ue000-\uf8ff\ufdd0-\ufdef\ufff0-\uffff"
+                + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 14))
+                + r"\U000e0000-\U000e0fff\U000efffe-\U0010ffff")
+_IRI_ESCAPE = re.compile(rf"[\x00-\x2c/\x3a-\x40\x5b-\x5e\x60\x7b-\x7d\s\ufeff{_NOT_UCSCHAR}]")
 
 
 def _percent(m: re.Match) -> str:
@@ -179,8 +185,7 @@ def _entity_ref(type_: str, key: str) -> tuple[bytes, ...]:
     """An entity's IRI and the N-Triples pieces made of it, as UTF-8: (IRI, <IRI>, label line end,
     "<IRI> .\n", evidence object line end, evidence subject line end).
 
-    pyoxigraph still checks each new IRI once, so a key the IRI grammar rejects (a private-use
-    character, say) fails as it always did.
+    pyoxigraph still checks each new IRI once: iri_segment must have made every key a valid one.
     """
     iri = entity_iri(type_, key)
     ox.NamedNode(iri)

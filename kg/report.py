@@ -294,6 +294,10 @@ def write_site(pages: dict[str, str], out, inputs=()) -> None:
         os.replace(tmp, out)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
+    except BaseException as e:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(e, OSError):
+            from kg.atomic import named
+
+            raise named(e, out)
         raise

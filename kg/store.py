@@ -7,6 +7,8 @@ without re-parsing; rdflib is used where its Python API is the point (eval, vali
 """
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from kg.errors import KgError
@@ -29,6 +31,39 @@ def _ox_format(path):
 def is_store_dir(path) -> bool:
     p = Path(str(path))
     return p.is_dir() and (p / "CURRENT").exists()
+
+
+@contextmanager
+def writing(store):
+    """Held while a build writes STORE: a second build into it waits for the first, then finds its
+    pages there (two at once saw the store half made and refused it, or fought over its files).
+
+    The lock is on the directory that holds the store, not a file in it: a rebuilt store is a
+    new directory swapped in, and a lock file would be one more thing to leave behind.
+    """
+    import fcntl
+
+    import click
+
+    parent = Path(str(store)).absolute().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
+    except (FileExistsError, NotADirectoryError):
+        from kg.atomic import not_a_directory
+
+        raise KgError(f"{store}: cannot be made: {not_a_directory(store)} is not a directory") from None
+    except OSError as e:
+        raise KgError(f"{store}: cannot make the store here ({e.strerror or e})") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            click.echo(f"kg: waiting for another kg build writing a store in {parent}", err=True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)      # and with it the lock
 
 
 def open_store(path):

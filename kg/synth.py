@@ -843,6 +843,10 @@ def write_corpus(n: int, out_dir, seed: int = 1, per_page: int = 10, noise: str 
         if truth_tmp is not None:
             os.replace(truth_tmp, truth)
             truth_tmp = None
+    except OSError as e:
+        from kg.atomic import named
+
+        raise named(e, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         if truth_tmp is not None and os.path.exists(truth_tmp):
