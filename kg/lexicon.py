@@ -104,6 +104,7 @@ class Cues:
     party_written_end: tuple[str, ...]
     enterprise_end: tuple[str, ...]
     area_end: tuple[str, ...]
+    stop_end: tuple[str, ...]
 
     def alternation(self, *groups: str) -> str:
         """The words of the groups as a regex alternation, in table order (escaped)."""
@@ -123,3 +124,11 @@ def cues(name: str = "cues.tsv") -> Cues:
             [f"missing group {g!r}" for g in sorted(wanted - set(groups))]
         raise ValueError(f"kg/data/{name}: " + ", ".join(problems))
     return Cues(**{g: tuple(ws) for g, ws in groups.items()})
+
+
+@lru_cache(maxsize=None)
+def list_heads() -> tuple:
+    """What the word after 等 says a list's items are (kg/data/list_heads.tsv):
+    ((word, (type, subtype)), ...), longest word first."""
+    heads = [(r[0], (r[1].strip(), r[2].strip() if len(r) > 2 else "")) for r in _rows("list_heads.tsv")]
+    return tuple(sorted(heads, key=lambda h: -len(h[0])))

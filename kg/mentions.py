@@ -164,7 +164,7 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
 
 # Words that may follow a person's name: they fix where the name ends.
 AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 要求 表示 介绍 带队 率队 调研 考察 暗访 督办
-讲话 列席 说 等 和 与 及 在 到 赴 为 作 先后 专题 深入 听取 围绕 对 来 就 代表 兴奋 详细 召开 宣读 传达 前往
+讲话 列席 说 等 和 与 及 在 到 赴 为 作 先后 首先 接着 随后 专题 深入 听取 围绕 对 来 就 代表 兴奋 详细 召开 宣读 传达 前往
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
 通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
 正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报""".split(),
@@ -244,6 +244,22 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
         return sur + 2
     if s[i + sur + 1:i + sur + 2] in _TRAVEL_CHARS:
         return sur + 1   # 龚铭到…调研: a short name before 到/赴
+    return 0
+
+
+def _free_name_at(s: str, i: int) -> int:
+    """Length of a name right after a title that opens with no surname of the table (宝音,
+    巴特尔, 乌日娜: Mongolian and other names): 2-4 name characters the text closes as a name
+    does (a word that follows names, or punctuation), that are no dictionary word."""
+    for n in (2, 3, 4):
+        name = s[i:i + n]
+        if len(name) < n or not all(_is_cjk(c) and c not in STOP_CHARS for c in name):
+            return 0
+        j = i + n
+        if (j == len(s) or s[j] in DELIMS or _AFTER_NAME2.match(s, j)) and plausible_name(name) \
+                and not _title_ending_at(s, j) and \
+                not any(is_common_word(name[k:k + 2]) for k in range(n - 1)):   # 常态|巡查, 出席|活动
+            return n
     return 0
 
 
@@ -356,7 +372,7 @@ def find_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
     if not _holds_any(s, _title_marks()):
         return out
     for m in title_re().finditer(s):
-        n = name_at(s, m.end(), known)
+        n = name_at(s, m.end(), known) or _free_name_at(s, m.end())
         if not n:
             continue
         if m.group() == "总书记":  # "习近平总书记": the title follows the name; handled in find_title_after

@@ -475,8 +475,43 @@ def test_enterprise_settling_in_a_village_chain_is_in_the_village():
 
 
 def test_tour_list_opening_with_an_unnamed_stop():
+    # 等地: the list says its items are places, so the one no finder names (a site) is a stop too;
+    # 郢北村泵站 is the village's pumping station: the village is the stop
     f = run("6月10日，镇党委书记张卫东一行先后来到太湖港堤防、郢北村泵站、荆北社区等地，实地查看防汛准备情况。")
-    assert pairs(f, "inspected") == {("张卫东", "郢北村"), ("张卫东", "荆北社区")}
+    assert pairs(f, "inspected") == {("张卫东", "太湖港堤防"), ("张卫东", "郢北村"), ("张卫东", "荆北社区")}
+
+
+def test_tour_list_items_no_finder_names_take_the_kind_the_list_says():
+    f = run("5月9日，区委书记张卫东先后走进恒顺科技、金穗米业、华瑞新材等企业，了解生产经营情况。")
+    assert pairs(f, "inspected") == {("张卫东", "恒顺科技"), ("张卫东", "金穗米业"), ("张卫东", "华瑞新材")}
+    assert {"恒顺科技", "金穗米业", "华瑞新材"} <= keys(f, "Organization")
+
+
+def test_tour_list_items_take_the_kind_of_their_named_neighbours():
+    f = run("区委书记张卫东首先到恒顺科技、金穗米业、华瑞集团调研企业生产情况。")
+    assert pairs(f, "inspected") == {("张卫东", "恒顺科技"), ("张卫东", "金穗米业"), ("张卫东", "华瑞集团")}
+
+
+def test_a_village_named_with_one_character_before_its_suffix_is_a_stop_in_a_list():
+    f = run("1月24日，区委常委张卫东一行分别到峨岭、石桥、中村等村委会，走访慰问困难群众。")
+    assert pairs(f, "inspected") == {("张卫东", "峨岭"), ("张卫东", "石桥"), ("张卫东", "中村")}
+
+
+def test_everyone_named_before_yixing_travels():
+    f = run("区委常委张卫东，副区长李明华及区民政局相关人员一行到柳溪村开展走访慰问。")
+    assert pairs(f, "inspected") == {("张卫东", "柳溪村"), ("李明华", "柳溪村")}
+
+
+def test_canjia_followed_by_a_comma_joins_the_party():
+    f = run("8月25日，区人大常委会视察全区城市更新工作。区人大常委会主任张卫东，副主任李明华参加，"
+            "副区长赵立新陪同。视察组先后到柳溪村、金穗米业有限公司等地。")
+    assert pairs(f, "inspected") == {("张卫东", "柳溪村"), ("张卫东", "金穗米业有限公司"),
+                                     ("李明华", "柳溪村"), ("李明华", "金穗米业有限公司")}
+
+
+def test_a_visit_word_inside_a_longer_word_opens_no_list():
+    f = run("考察团首站到访上海某体育集团公司，张卫东介绍了体育产业资源。")
+    assert pairs(f, "inspected") == set()
 
 
 def test_project_named_where_it_settles():

@@ -6,21 +6,21 @@ import re
 from typing import NamedTuple
 
 from kg import mentions as M
-from kg.lexicon import cues
+from kg.lexicon import cues, lexicon, list_heads
+from kg.segment import inside_word, is_common_word
 
 _C = cues()
 _TOUR_WORDS = _C.visit + _C.travel
 _VISITING = re.compile(_C.alternation("visit", "tour_cue"))
 _TRIGGER_RE = re.compile(_C.alternation("tour_trigger"))
 _TRAVEL_AFTER = "".join(_C.travel_after_char)
-_PARTY_JOIN_END = re.compile("参加({})?[。；，]?$".format(
+_PARTY_JOIN_END = re.compile("参加({})?(?=[。；，,]|$)".format(
     "|".join(re.escape(v[2:]) for v in _C.party_join if v.startswith("参加") and len(v) > 2)))
-_LIST_GAP = ("",) + _C.conj
+_STOP_END = re.compile(_C.alternation("stop_end"))
+_JOIN = frozenset(w for w in _C.conj if w != "、")
+_HEADS = list_heads()
+_LEVEL = {"Town": 3, "Park": 3, "Village": 2, "Community": 2, "Compound": 1, "Site": 1}
 _BESIDE = re.compile(_C.alternation("near", "facing"))
-# an unnamed feature of the stop before the list goes on: 合兴村村部桥、太平桥村…
-_FEATURE_GAP = re.compile(f"^(?:{_C.alternation('near')})?[\u4e00-\u9fff]{{1,6}}、$")
-# 先后到A村、落户A村的B公司: a 的-phrase describing the next stop
-_DESCRIBED_GAP = re.compile("^、[^，。；、]{1,14}的$")
 
 
 class Tour(NamedTuple):
@@ -69,6 +69,10 @@ def tour_of(doc) -> Tour | None:
         for p in (sm.persons if has_visit else ()):
             if s.startswith(_C.leading, p.end):
                 party += [q.text for q in _listed_before(sm, p)] + [p.text]
+        if "一行" in s and sm.persons and _VISITING.search(s):
+            # 甲,市政协副主席乙及市民政局相关人员一行到…: everyone named before 一行 travels
+            k = s.index("一行")
+            party += [p.text for p in sm.persons if p.end <= k and not s.startswith(_C.escort, p.end)]
         for v in (_C.party_join if "参加" in s else ()):    # all of them say 参加
             i = s.find(v)
             if i >= 0 and (v != "参加" or _PARTY_JOIN_END.match(s, i)):
@@ -76,68 +80,184 @@ def tour_of(doc) -> Tour | None:
                 break
         stops += _stops(sm)
     party = [p for p in dict.fromkeys(party)]
-    hosts = {p.text for sm in sms for p in sm.persons if sm.sent.text.startswith(_C.escort, p.end)
-             or any(w in sm.sent.text[p.end:p.end + 12] for w in _C.escort)}
+    # hosts: the first word of going along after the name is 陪同 (甲,乙陪同: both host;
+    # 甲参加，乙陪同: 甲 is of the party)
+    hosts = {p.text for sm in sms for p in sm.persons if _escorts(sm.sent.text, p.end)}
     party = [p for p in party if p not in hosts]
     return Tour(party, stops)
 
 
+_GOING_ALONG = re.compile(_C.alternation("escort", "party_join") + "|一同|一行|带队|率队|[。；]")
+
+
+def _escorts(s: str, i: int) -> bool:
+    """The first word of going along after position i (within a few words) is 陪同."""
+    m = _GOING_ALONG.search(s, i, i + 24)
+    return m is not None and m.group() in _C.escort
+
+
 def _stops(sm):
-    """The list of places, projects and bodies right after a travel or visit verb
-    (先后到A、B、C等地; 考察了X县Y镇Z村、W村, 全国…试点村V镇U村); of a chain only the innermost."""
-    if not (sm.places or sm.projects or sm.orgs):
-        return []
+    """The stops of a tour a sentence lists after a travel or visit verb (先后到A、B、C等地;
+    考察了X县Y镇Z村、W村; 走进A、B等企业): each item of the list, from the verb to where the list ends
+    (等, the next verb or clause), is a stop: the mention that fills it (of a place chain only the
+    innermost: 红安县城关镇曹家畈村 is 曹家畈村), or, where no finder names the item, a new name of the
+    kind the list says it holds (等企业, 等项目现场, 等村委会) or its named neighbours are (华翔能源、
+    艾华集团: companies)."""
     s = sm.sent.text
     ms = sorted([m for m in sm.places + sm.projects + sm.orgs], key=lambda m: (m.start, -m.end))
     # a mention inside a longer one (a place in a project name) is not a stop of its own
     ms = [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end and
                                    (o.end - o.start) > (m.end - m.start) for o in ms)]
+    others = [(p.start, p.end) for p in sm.persons + sm.events]
     picked = []
     for t in _TRIGGER_RE.finditer(s):
         if t.group() in _C.bare_travel and t.start() > 0 and s[t.start() - 1] not in _TRAVEL_AFTER and \
                 not s[:t.start()].endswith(_C.travel_lead):
             if not any(s[:t.start()].endswith(p.text) for p in sm.persons):
                 continue  # 得到, 做到, 达到: not travel
-        j = t.end()
-        nxt = [m for m in ms if m.start >= j]
-        # the list may open with a stop no finder names (太湖港堤防、郢北村…)
-        if not nxt or not (nxt[0].start == j or s[j:nxt[0].start] == "了" or
-                           _FEATURE_GAP.match(s[j:nxt[0].start])):
-            continue
-        run = [nxt[0]]
-        for m in nxt[1:]:
-            if m.start < run[-1].end:
-                continue
-            gap = s[run[-1].end:m.start]
-            if gap in _LIST_GAP or _FEATURE_GAP.match(gap) or _DESCRIBED_GAP.match(gap):
-                run.append(m)
-                continue
-            if _DESCRIBED_GAP.match(s[run[-1].end:_next_de(s, m.end)] or ""):
-                continue    # a place inside "、落户柳港村的…": it describes the next stop
-            clause_end = re.search(r"[，。；,;]|$", s[m.end:]).start() + m.end
-            tail = [x for x in nxt if run[-1].end < x.start < clause_end]
-            if gap.startswith("，") and "，" not in gap[1:] and tail and \
-                    (tail[-1].end == clause_end or s[tail[-1].end:].startswith("等")):
-                run.append(m)
-                continue
-            break
-        picked += [m for m in run if m not in picked]
+        if inside_word(s, t.end()):
+            continue      # 考察|团, 走访|户: the verb is part of a longer word
+        for m in _list_stops(s, t.end(), ms, others, sm):
+            if not any(m.start == p.start and m.end == p.end for p in picked):
+                picked.append(m)
     out = []
-    for k, m in enumerate(picked):
-        nxt = picked[k + 1] if k + 1 < len(picked) else None
-        if nxt is not None and nxt.start == m.end and m.type == "Place" and \
-                (nxt.type != "Place" or m.get("level", 0) > nxt.get("level", 0)):
-            continue  # 红安县城关镇曹家畈村: only 曹家畈村 is visited
-        if m.type == "Organization" and m.subtype in ("GovernmentBody", "PartyBody"):
-            continue
-        if m.type == "Organization" and _BESIDE.match(s, m.end):
-            prev = next((p for p in picked + sm.inner_places if p.type == "Place" and
-                         (p.end == m.start or p.start == m.start)), None)
-            if prev is not None:
-                out.append((prev, sm))   # 沿河村希望小学旁边桥梁: the stop is by the school, in the village
-            continue
+    for m in picked:
+        if m.type == "Organization" and m.subtype in ("GovernmentBody", "PartyBody") and not m.get("listed"):
+            continue      # a body named in passing (到区委…) is no stop; one in a list of stops is
         out.append((m, sm))
     return out
+
+
+def _list_stops(s: str, j: int, ms: list, others: list, sm) -> list:
+    """The stops of the list that starts at j (see _stops)."""
+    if s.startswith("了", j):
+        j += 1
+    items, end = _items(s, j, ms)
+    if not items:
+        return []
+    head = _head_after(s, end)
+    found, unnamed = [], []
+    for a, b in items:
+        if any(a < y and x < b for x, y in others):
+            return found           # a person or an event in the list: no list of stops
+        stops = _filled(s, a, b, ms, sm)
+        if stops is None:
+            unnamed.append((a, b))
+        else:
+            found += stops
+    kind = head or _kind_of(found)
+    if unnamed:
+        for a, b in unnamed:
+            own = _suffix_kind(s[a:b])        # 中村: a village all the same
+            if (own or kind) and _plausible_item(s[a:b], strict=head is None and own is None):
+                type_, sub = own or kind
+                level = _LEVEL.get(sub, 2) if type_ == "Place" else 0
+                found.append(M.Mention(type_, s[a:b], a, b, sub, (("level", level), ("listed", True)) if level
+                                       else (("listed", True),)))
+    # a list that goes on after a comma, of names the finders know (…小丰山村，全国…试点村七里坪镇柏林寺村)
+    if s.startswith("，", end) and not head:
+        nxt = _STOP_END.search(s, end + 1)
+        stop_at = nxt.start() if nxt else len(s)
+        tail = [m for m in ms if end < m.start and m.end <= stop_at]
+        if tail and (tail[-1].end == stop_at and (nxt is None or nxt.group() in ("，", "。", "；", "等"))):
+            for a, b in _items(s, end + 1, ms)[0]:
+                found += _filled(s, a, b, ms, sm, whole=False) or []
+    return sorted(found, key=M._start)
+
+
+def _items(s: str, j: int, ms: list) -> tuple[list, int]:
+    """The items of the list at j, as spans, and where the list ends. Items are split at 、, and at
+    和/及/与 where a named item ends (和平村 keeps its 和)."""
+    m = _STOP_END.search(s, j)
+    end = m.start() if m else len(s)
+    ends = {x.end for x in ms}
+    starts = {x.start for x in ms}
+    items, a = [], j
+    for k in range(j, end):
+        if s[k] == "、" or (s[k] in _JOIN and (k in ends or k + 1 in starts)):
+            if k > a:
+                items.append((a, k))
+            a = k + 1
+    if end > a:
+        items.append((a, end))
+    return items, end
+
+
+def _filled(s, a, b, ms, sm, whole=True):
+    """The stops mentions name in the item [a, b): of a place chain the innermost (a run of
+    provinces, 赴沪浙苏, is each of them); a school or body followed by 旁边/门口 is the place it
+    stands in. None: no mention fills the item; []: the item is something else (a feature after
+    the stop is dropped with it)."""
+    inside = [m for m in ms if a <= m.start and m.end <= b]
+    if not inside:
+        return None
+    if inside[0].start != a:
+        # the item opens with words no finder names: only a name that ends it is the stop
+        last = inside[-1]
+        return [last] if last.end == b and (not whole or last.type == "Place") else (None if whole else [])
+    chain = [inside[0]]
+    for m in inside[1:]:
+        if m.start == chain[-1].end:
+            chain.append(m)
+    last = chain[-1]
+    if last.type == "Organization" and _BESIDE.match(s, last.end):
+        place = next((p for p in chain[:-1] + sm.inner_places if p.type == "Place" and
+                      (p.end == last.start or p.start == last.start)), None)
+        return [place] if place is not None else []     # 沿河村希望小学旁边桥梁: the village
+    if len(chain) > 1 and all(m.type == "Place" and m.get("level", 0) == last.get("level", 0) for m in chain):
+        return chain                                       # 沪浙苏: places of one level side by side
+    if len(chain) > 1 and last.type != "Place" and chain[-2].type == "Place" and \
+            chain[-2].get("level", 0) <= last.get("level", 0):
+        return [chain[-2]]
+    if last.type == "Organization":
+        last = M.Mention(*last[:5], last.info + (("listed", True),))
+    return [last]
+
+
+_ADDRESS = re.compile(r"\d+[号栋楼室弄幢]")
+
+
+def _head_after(s: str, end: int):
+    """(type, subtype) the word after 等 says the list's items are, or None."""
+    if not s.startswith("等", end):
+        return None
+    for word, kind in _HEADS:
+        if s.startswith(word, end + 1):
+            return kind
+    return None
+
+
+def _suffix_kind(text: str):
+    """(type, subtype) an item's own suffix gives it (…村, …公司), or None."""
+    L = lexicon()
+    for k in range(min(len(text) - 1, 5), 0, -1):
+        suf = text[-k:]
+        if suf in L.place_suffixes:
+            return ("Place", L.place_suffixes[suf][0])
+        if suf in L.org_suffixes and len(suf) > 1:
+            return ("Organization", L.org_suffixes[suf])
+    return None
+
+
+def _kind_of(found: list):
+    """The kind of the named items of a list when they are all companies or all projects."""
+    kinds = {(m.type, m.subtype if m.type == "Organization" else "") for m in found}
+    if len(kinds) == 1 and next(iter(kinds)) in (("Organization", "Enterprise"), ("Project", "")):
+        return next(iter(kinds))
+    return None
+
+
+def _plausible_item(text: str, strict: bool) -> bool:
+    """An item of a list no finder names reads as a name: short, no function word or verb
+    phrase in it, and (unless the list says what its items are) not a common word."""
+    if not (2 <= len(text) <= 14) or text[0] in M.STOP_CHARS or text in M.GENERIC or \
+            any(c in text for c in "的某和与及"):
+        return False         # (某: an anonymised name; 和/与/及: two things no finder could part)
+    if any(not (M._is_cjk(c) or c.isalnum() or c == "·") for c in text) or _ADDRESS.search(text):
+        return False         # a street address with a house number is no name (荆北路75号)
+    if any(M._stopword_ending_at(text, i) for i in range(2, len(text) + 1)):
+        return False
+    return not (strict and is_common_word(text))
 
 
 def _next_de(s: str, i: int) -> int:
