@@ -163,14 +163,33 @@ def canonical_place(name: str, subtype: str, ctx: Context, full: str = "") -> st
     return name
 
 
-def canonical_post(surface: str, body: str, title: str, body_key: str, implied_key: str) -> str:
-    """A post's node key: its body expanded, except when the body is the one its title implies
-    anyway (区政府常务副区长 and 常务副区长 are one post, like the bare 区长)."""
+def canonical_post(surface: str, body: str, title: str, body_key: str, implied_key: str,
+                   ctx: Context = Context()) -> str:
+    """A post's node key: the title with its body as the home writes it bare (荆州区委书记 and
+    区委书记 are the post 区委书记; 宿松县委常委 is 县委常委), so that one title is one node
+    shared by all who hold it, on every page and in every home (the graph's org:Role; the body
+    is the holder's memberOf); a body of another area keeps its name (江岸区委书记). A body the
+    title implies anyway is dropped (区政府常务副区长 and 常务副区长 are one post, like 区长)."""
     if not body:
         return title
     if implied_key and body_key == implied_key:
         return title
-    return body_key + title
+    return contract_body(body_key, ctx) + title
+
+
+def contract_body(key: str, ctx: Context) -> str:
+    """A body's key as the home writes it bare: 荆州区委 → 区委, 荆州高新区管委会 → 高新区管委会,
+    荆州市科技局 → 市科技局, 湖北省委 → 省委; another area's body stays as it is."""
+    # a county-level city's 市委 would read as its prefecture's: its bodies keep their name
+    if ctx.district and ctx.level != "市" and key.startswith(ctx.district) and len(key) > len(ctx.district):
+        return ctx.level + key[len(ctx.district):]
+    if ctx.zone and key.startswith(ctx.zone):
+        return ctx.zone_short + key[len(ctx.zone):]
+    if ctx.city and ctx.level != "市" and key.startswith(ctx.city) and ctx.city != ctx.province:
+        return ctx.city[-1] + key[len(ctx.city):]
+    if ctx.province.endswith("省") and key.startswith(ctx.province):
+        return "省" + key[len(ctx.province):]
+    return key
 
 
 _ORDINAL_HEAD = re.compile(r"^([区县旗市省])(?=第|委|政府|政协|人大|直|[一二三四五六七八九十]+届)")

@@ -35,7 +35,7 @@ M = rules.merging
 
 CASES = [
     case(P.holds_post_by_title_chain, "区委常委、常务副区长郑远航到柳湾镇调研。",
-         {("郑远航", "holdsPost", "常务副区长"), ("郑远航", "holdsPost", "荆州区委常委"),
+         {("郑远航", "holdsPost", "常务副区长"), ("郑远航", "holdsPost", "区委常委"),
           ("郑远航", "memberOf", "荆州区委"), ("郑远航", "memberOf", "荆州区政府")}),
     case(P.member_by_head_of_body, "青禾农业公司负责人陶子涵介绍了基地情况。",
          {("陶子涵", "memberOf", "青禾农业公司")}),

@@ -38,7 +38,7 @@ def holds_post_by_title_chain(doc):
                 else:
                     body_key = prev_body_key
                 written_body = expand_body(body, ctx, loc) if body else ""
-                post_key = canonical_post(p.text, body, title, written_body, implied_key)
+                post_key = canonical_post(p.text, body, title, written_body, implied_key, ctx)
                 post = doc.entity("Post", post_key, p.text)
                 if body:
                     doc.add_name(post, written_body + title)
