@@ -105,6 +105,8 @@ class Cues:
     enterprise_end: tuple[str, ...]
     area_end: tuple[str, ...]
     stop_end: tuple[str, ...]
+    secretary: tuple[str, ...]
+    group: tuple[str, ...]
 
     def alternation(self, *groups: str) -> str:
         """The words of the groups as a regex alternation, in table order (escaped)."""

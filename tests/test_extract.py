@@ -518,3 +518,15 @@ def test_a_visit_word_inside_a_longer_word_opens_no_list():
 def test_project_named_where_it_settles():
     f = run("7月8日，本次共签约项目12个，其中楚天新能源电池项目落户荆州高新区。")
     assert ("楚天新能源电池项目", "locatedIn", "荆州高新区") in rels(f)
+
+
+def test_a_bare_deputy_title_after_its_leader_is_of_the_leaders_body():
+    f = run("区政协主席郑远航主持会议。副主席林清和、陶子涵，秘书长许文杰参加会议。")
+    assert {("林清和", "区政协副主席"), ("陶子涵", "区政协副主席"), ("许文杰", "区政协秘书长")} <= \
+        pairs(f, "holdsPost")
+    assert {("林清和", "荆州区政协"), ("许文杰", "荆州区政协")} <= pairs(f, "memberOf")
+
+
+def test_a_title_after_a_name_recalls_no_leaders_body():
+    f = run("区人大常委会副主任郑远航一行到柳湾镇调研，园区管委会主任林清和陪同。郑远航副主任一行先后走进三家企业。")
+    assert ("郑远航", "园区管委会副主任") not in pairs(f, "holdsPost")

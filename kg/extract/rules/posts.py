@@ -17,13 +17,19 @@ def holds_post_by_title_chain(doc):
     title names (区委) or implies (副区长: 区政府); a title naming no body is of the body before it."""
     titles = lexicon().titles
     ctx, local = doc.ctx, doc.local
-    for sm in doc.sents:
+    leader = None          # (sentence index, body key, title) of the last title that named its body
+    for k, sm in enumerate(doc.sents):
         if not sm.chains:
             continue
         s = sm.sent.text
+        group = next((o for o in sm.orgs if s.startswith(_C.group, o.end)), None)
+        if group is not None:        # 区政协领导甲、乙及秘书长丙: the body leads the sentence's titles
+            leader = (k, doc.ref(group).key, "")
         for c in sm.chains:
             person = doc.person(c.person.text, "Official")
             prev_body_key = ""
+            # 许某副主任一行: a title after the name recalls the person's post, it is no deputy's
+            follows = c.person.get("how") != "title-after"
             district = _district_before(ctx, s, c.posts[0].start) if c.posts else ""
             loc = Local(local.town, local.subdistrict, local.village, district)
             for p in c.posts:
@@ -31,17 +37,26 @@ def holds_post_by_title_chain(doc):
                 implied = titles.get(title, "")
                 implied_key = expand_body(implied, ctx, loc) if implied else ""
                 body_org = _post_body(ctx, body, title, loc)
+                inherited = ""
                 if body:
                     body_key = body_org
                 elif implied_key:
                     body_key = implied_key
-                else:
+                elif prev_body_key:
                     body_key = prev_body_key
+                else:
+                    # 区人大常委会主任甲，副主任乙、丙: a bare deputy's title right after its
+                    # leader's (in this sentence or the one before) is of the leader's body
+                    body_key = inherited = _leaders_body(leader, k, title) if follows else ""
                 written_body = expand_body(body, ctx, loc) if body else ""
-                post_key = canonical_post(p.text, body, title, written_body, implied_key, ctx)
+                if inherited:
+                    post_key = canonical_post(p.text, inherited, title, inherited, "", ctx)
+                else:
+                    post_key = canonical_post(p.text, body, title, written_body, implied_key, ctx)
                 post = doc.entity("Post", post_key, p.text)
                 if body:
                     doc.add_name(post, written_body + title)
+                    leader = (k, body_org, title)
                 doc.fact(person, "holdsPost", post, sm)
                 if body_key:
                     sub = "PartyBody" if body_key.endswith(_C.party_end) else "GovernmentBody"
@@ -52,6 +67,37 @@ def holds_post_by_title_chain(doc):
                     doc.fact(person, "memberOf", org, sm)
                 if body:
                     prev_body_key = body_key
+
+
+def _leaders_body(leader, k: int, title: str) -> str:
+    """The body of the leader's title when ``title`` is its deputy's (主任 → 副主任, 常务副主任)
+    or the body's secretary-general's, and the leader was named in sentence k or k - 1."""
+    if leader is None or k - leader[0] > 1:
+        return ""
+    _, body_key, lead_title = leader
+    core = lead_title[lead_title.index("副") + 1:] if "副" in lead_title else lead_title
+    if (core and title in ("副" + core, "常务副" + core)) or title in _C.secretary:
+        return body_key
+    return ""
+
+
+def member_by_group_of_body(doc):
+    """区政协领导甲、乙、丙: each listed is a member of the body named before 领导 (no post: 领导
+    is no title)."""
+    for sm in doc.sents:
+        if not sm.persons or not sm.orgs:
+            continue
+        s = sm.sent.text
+        for o in sm.orgs:
+            w = next((w for w in _C.group if s.startswith(w, o.end)), None)
+            if w is None:
+                continue
+            i = o.end + len(w)
+            for p in sorted(sm.persons, key=lambda p: p.start):
+                if p.start != i:
+                    continue
+                doc.fact(doc.person(p.text, "Official"), "memberOf", doc.ref(o), sm)
+                i = p.end + 1 if s[p.end:p.end + 1] == "、" else -1
 
 
 def member_by_head_of_body(doc):
