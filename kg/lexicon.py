@@ -107,6 +107,7 @@ class Cues:
     stop_end: tuple[str, ...]
     secretary: tuple[str, ...]
     group: tuple[str, ...]
+    party_name: tuple[str, ...]
 
     def alternation(self, *groups: str) -> str:
         """The words of the groups as a regex alternation, in table order (escaped)."""

@@ -671,6 +671,10 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         elif start < a and not s[start:a].startswith(LEVEL_HEADS):
             start += trim_left(s[start:b], len(suffix), "org")
         name = s[start:b]
+        if not _balanced(name):
+            # an aside opened before the body (会议（区安全生产委员会…）): the body starts inside it
+            start += max(name.rfind("（"), name.rfind("(")) + 1
+            name = s[start:b]
         while name and name[0] in "（）()":
             start += 1
             name = s[start:b]
@@ -946,7 +950,7 @@ PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省
                             r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
 
 
-EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给向还")
+EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给向还了暨")
 EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "期间", "现场", "结束")
 
 
@@ -980,12 +984,66 @@ def _event_left(s: str, a: int, floor: int) -> int:
         elif c in "“「":
             quote = False
         elif not quote:
+            if c in "）)":
+                # a short aside inside the name: 区政府全体(扩大)会议
+                j = _aside_open(s, i - 1, limit)
+                if j >= 0:
+                    i = j
+                    continue
             if c in _EVENT_LEFT_BREAK:
                 break
             if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i):
                 break
         i -= 1
     return i
+
+
+def _aside_open(s: str, close: int, limit: int) -> int:
+    """Where the bracket closing at ``close`` opens, when what it holds is a short aside of name
+    characters with a name character before it (全体(扩大)会议); -1 otherwise."""
+    j = close - 1
+    while j > max(limit, close - 8) and _is_cjk(s[j]):
+        j -= 1
+    if j < close - 1 and j > 0 and s[j] in "（(" and _is_cjk(s[j - 1]):
+        return j
+    return -1
+
+
+def _one_sitting(s: str, events: list) -> list:
+    """A暨B and A(B、C): one sitting under several names is ONE event: the first name is its
+    name; the others stay with it (``also``, and where they start, ``also_at``)."""
+    out = []
+    k = 0
+    while k < len(events):
+        e = events[k]
+        also, at, end = [], [], e.end
+        k += 1
+        while k < len(events) and s[end:end + 1] == "暨" and events[k].start == end + 1:
+            also.append(events[k].text)
+            at.append(events[k].start)
+            end = events[k].end
+            k += 1
+        if s[end:end + 1] in "（(" and k < len(events) and events[k].start == end + 1:
+            inner, j, pos = [], k, end + 1
+            while j < len(events) and events[j].start == pos:
+                inner.append(events[j])
+                pos = events[j].end + 1
+                if s[events[j].end:events[j].end + 1] in "）)":
+                    break
+                if s[events[j].end:events[j].end + 1] != "、":
+                    inner = []
+                    break
+                j += 1
+            if inner and s[inner[-1].end:inner[-1].end + 1] in "）)":
+                also += [x.text for x in inner]
+                at += [x.start for x in inner]
+                end = inner[-1].end + 1
+                k = j + 1
+        if also:
+            e = _new(Mention, ("Event", e.text, e.start, end, e.subtype,
+                               e.info + (("also", tuple(also)), ("also_at", tuple(at)))))
+        out.append(e)
+    return out
 
 
 _EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次")
@@ -1063,7 +1121,10 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         out = [o for o in out if not (start <= o.start and o.end <= b)]
         out.append(_new(Mention, ("Event", name, start, b, subtype, ())))
         spans.append((start, b))
-    return sorted(out, key=_start) if len(out) > 1 else out
+    if len(out) < 2:
+        return out
+    out.sort(key=_start)
+    return _one_sitting(s, out) if "暨" in s or "（" in s or "(" in s else out
 
 
 PROJECT_SUFFIXES = ("建设项目", "改造项目", "项目", "工程", "泵站", "公铁大桥", "大桥", "隧道", "水厂", "污水处理厂")

@@ -530,3 +530,25 @@ def test_a_bare_deputy_title_after_its_leader_is_of_the_leaders_body():
 def test_a_title_after_a_name_recalls_no_leaders_body():
     f = run("区人大常委会副主任郑远航一行到柳湾镇调研，园区管委会主任林清和陪同。郑远航副主任一行先后走进三家企业。")
     assert ("郑远航", "园区管委会副主任") not in pairs(f, "holdsPost")
+
+
+def test_one_sitting_under_several_names_is_one_event_organized_by_each_body():
+    f = run("3月2日，在区行政服务中心召开区政府全体（扩大）会议暨项目推进会（区安全生产委员会第四次会议、"
+            "区食品安全委员会第三次全体会议）。区长郑远航主持会议。")
+    events = keys(f, "Event")
+    assert events == {"荆州区政府全体（扩大）会议"}
+    names = f.entities[("Event", "荆州区政府全体（扩大）会议")].names
+    assert {"项目推进会", "区安全生产委员会第四次会议", "区食品安全委员会第三次全体会议"} <= names
+    ev = "荆州区政府全体（扩大）会议"
+    assert {(ev, "荆州区政府"), (ev, "荆州区安全生产委员会"), (ev, "荆州区食品安全委员会")} <= pairs(f, "organizedBy")
+    assert (ev, "荆州区行政服务中心") in pairs(f, "heldAt")
+
+
+def test_a_meeting_named_after_a_body_after_its_term():
+    f = run("县委书记郑远航主持召开十五届区委常委会第8次会议。")
+    assert any(o == "荆州区委" for _, o in pairs(f, "organizedBy"))
+
+
+def test_conveners_before_a_where_phrase():
+    f = run("9月24日，区委统战部、区工商联在工业园区组织召开民营企业发展座谈会。")
+    assert {o for _, o in pairs(f, "organizedBy")} >= {"荆州区委统战部", "荆州区工商联"}

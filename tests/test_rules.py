@@ -46,6 +46,8 @@ CASES = [
           ("全区乡村振兴工作推进会", "organizedBy", "荆州区政府")}),
     case(E.organized_by_name, "柳湾镇人大第三次会议听取了工作报告。",
          {("柳湾镇人大第三次会议", "organizedBy", "柳湾镇人大")}),
+    case(E.organized_by_party, "中国共产党荆州市荆州区第十二次代表大会在区文化中心开幕。",
+         {("中国共产党荆州市荆州区第十二次代表大会", "organizedBy", "荆州区委")}),
     case(E.organized_by_home_pair, "两区联席会议在荆州高新区管委会召开。",
          {("两区联席会议", "organizedBy", "荆州区"), ("两区联席会议", "organizedBy", "荆州高新区")}),
     case(E.organized_by_host, "由区文旅局主办，区文化馆承办的第二届乡村歌手大赛在柳湾镇文化站举行。",

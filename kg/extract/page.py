@@ -155,7 +155,10 @@ class PageExtractor:
         if m.type == "Place":
             return self.place_ref(m, aid)
         if m.type == "Event":
-            return self.event_ref(m.text, m.subtype, aid)
+            ref = self.event_ref(m.text, m.subtype, aid)
+            for name in m.get("also", ()):         # A暨B, A(B、C): one sitting, several names
+                self.out.entities[("Event", ref.key)].names.add(name)
+            return ref
         if m.type == "Project":
             return self.out.add_entity("Project", norm_key(m.text), m.text, "", aid)
         if m.type == "Document":

@@ -15,6 +15,7 @@ RULES = (
     posts.member_by_group_of_body,       # memberOf: 区政协领导甲、乙
     events.organized_by_convener,        # organizedBy: 区委、区政府召开EVENT / EVENT召开
     events.organized_by_name,            # organizedBy: 区人大常委会第十次会议 (named after the body)
+    events.organized_by_party,           # organizedBy: 中国共产党X区第五次代表大会 (X区委)
     events.organized_by_home_pair,       # organizedBy: 两区…会议 (the home and its zone)
     events.organized_by_host,            # organizedBy: 由X主办，Y承办的EVENT
     events.held_at,                      # heldAt: EVENT在X举行

@@ -13,6 +13,8 @@ _C = cues()
 _HOST_BASE = tuple(v for v in _C.host if not v.startswith("联合"))
 _HOSTED_BY = re.compile(f"由([^，。；]{{2,40}}?)(联合)?({'|'.join(_HOST_BASE)})")
 _HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})")
+# 在X(组织)召开EVENT: where the event was held, written before it
+_WHERE_BEFORE = re.compile(f"在([^，。；在]{{2,30}}?)(?:组织|主持)?(?:{_C.alternation('held')})了?$")
 _ATTEND_WORDS = re.compile(_C.alternation("attend"))
 _ATTEND_AT = re.compile(f"({_C.alternation('join')})[^，。]{{0,20}}({_C.alternation('attend_object')})")
 _JOIN = re.compile(f"({_C.alternation('join')})")
@@ -36,21 +38,49 @@ def organized_by_convener(doc):
             verb = next((v for v in _C.organize if before.endswith(v)), None) \
                 if before.endswith(_C.organize) else None
             if verb or s[e.end:].startswith(_C.event_then):
-                for o in _subjects(sm, e.start - len(verb) if verb else e.start):
+                at = e.start - len(verb) if verb else e.start
+                m = _WHERE_BEFORE.search(s, 0, at) if verb else None
+                if m:
+                    at = m.start()         # 甲、乙在工业园区组织召开EVENT: 在… stands between
+                for o in _subjects(sm, at):
                     doc.fact(eref, "organizedBy", doc.ref(o), sm)
 
 
 def organized_by_name(doc):
-    """区人大常委会第十次会议 / 荆州区2024年招商推介会: a meeting named after a body (or a
-    district, city or province) is organized by it."""
+    """区人大常委会第十次会议 / 荆州区2024年招商推介会 / 十五届县委常委会第8次会议: a meeting named
+    after a body (or a district, city or province), after its term if it opens with one, is
+    organized by it; so is one sitting by the body each of its names opens with (A暨B(C、D))."""
     for sm, evs in doc.with_events:
         if not (sm.orgs or sm.places):
             continue
+        s = sm.sent.text
         for e, eref in evs:
+            heads = {e.start + _term_length(s, e.start)} | set(e.get("also_at", ()))
             for o in sm.orgs + sm.places:
-                if o.start == e.start and o.end < e.end and (o.type == "Organization" or
-                                                             (o.type == "Place" and o.get("level", 0) >= 4)):
+                if o.start in heads and o.end < e.end and (o.type == "Organization" or
+                                                           (o.type == "Place" and o.get("level", 0) >= 4)):
                     doc.fact(eref, "organizedBy", doc.ref(o), sm)
+
+
+_TERM = re.compile("第?[一二三四五六七八九十百]+届")
+
+
+def _term_length(s: str, i: int) -> int:
+    """Length of the term a meeting's name opens with (十五届县委常委会…), 0 if none."""
+    m = _TERM.match(s, i)
+    return m.end() - i if m else 0
+
+
+def organized_by_party(doc):
+    """中国共产党某某区第五次代表大会: a party congress is convened by that area's party committee."""
+    for sm, evs in doc.with_events:
+        for e, eref in evs:
+            if not e.text.startswith(_C.party_name) or not sm.places:
+                continue
+            inside = [p for p in sm.places if e.start < p.start and p.end < e.end and p.get("level", 0) >= 4]
+            if inside:
+                area = doc.ref(inside[-1]).key
+                doc.fact(eref, "organizedBy", doc.entity("Organization", area + "委", area + "委", "PartyBody"), sm)
 
 
 def organized_by_home_pair(doc):
@@ -100,14 +130,14 @@ def organized_by_anaphora(doc):
 # ---------------------------------------------------------------- heldAt
 
 def held_at(doc):
-    """EVENT在马山镇青石村举行: the places and bodies between 在 and the verb (of a chain, the
-    innermost)."""
+    """EVENT在马山镇青石村举行 / 在区政务服务中心召开EVENT: the places and bodies between 在 and the
+    verb (of a chain, the innermost)."""
     for sm, evs in doc.with_events:
         if not (sm.places or sm.orgs):
             continue
         s = sm.sent.text
         for e, eref in evs:
-            m = _HELD_IN.search(s, e.end)
+            m = _HELD_IN.search(s, e.end) or _WHERE_BEFORE.search(s, 0, e.start)
             if m:
                 inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
                 for x in inside:
