@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.graphdata import GraphData, coattendance_ranking
-from kg.view import CJK_FONTS, CLASS_STYLE, PREDICATE_ZH, template_text
+from kg.view import CJK_FONTS, CLASS_STYLE, labels, predicate_zh, template_text
 
 MARKER = ".govkg-report"   # a directory holding this file is ours to replace
 ACTIVITY = ("attended", "chaired", "inspected")
@@ -125,7 +125,8 @@ def predicate_table(gd: GraphData) -> list[tuple[str, str, int, int]]:
     evidence = Counter()
     for e in gd.edges:
         evidence[e.p] += len(e.evidence)
-    return [(p, PREDICATE_ZH.get(p, ""), triples[p], evidence[p]) for p in PREDICATE_ZH if triples[p]]
+    zh = predicate_zh()
+    return [(p, zh.get(p, ""), triples[p], evidence[p]) for p in zh if triples[p]]
 
 
 # ------------------------------------------------------------------ charts (inline SVG, no script)
@@ -194,7 +195,8 @@ def _env():
 
     env = jinja2.Environment(loader=jinja2.FunctionLoader(template_text), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(CSP=CSP, CLASS_STYLE=CLASS_STYLE, PREDICATE_ZH=PREDICATE_ZH)
+    env.globals.update(CSP=CSP, CLASS_STYLE=CLASS_STYLE, PREDICATE_ZH=predicate_zh(),
+                       CLASS_ZH={c: labels(c)["zh"] for c in CLASS_STYLE})
     return env
 
 
@@ -211,7 +213,7 @@ def timeline(gd: GraphData, iri: str) -> list[dict]:
                          "headline": gd.articles[ev.article].headline if ev.article in gd.articles else None,
                          "date": gd.articles[ev.article].date if ev.article in gd.articles else None}
                         for ev in e.evidence]
-            rows.append({"date": edge_date(gd, e), "p": e.p, "zh": PREDICATE_ZH[e.p], "what": gd.nodes[e.o],
+            rows.append({"date": edge_date(gd, e), "p": e.p, "zh": labels(e.p)["zh"], "what": gd.nodes[e.o],
                          "evidence": evidence})
     return sorted(rows, key=lambda r: (date_key(r["date"]), r["what"].label, r["p"]))
 
@@ -230,7 +232,7 @@ def render_site(gd: GraphData, top: int = 20) -> dict[str, str]:
     pages: dict[str, str] = {}
     charts = {
         "months": vbar_svg(months, "Activity per month 每月报道与关系"),
-        "classes": hbar_svg([(f"{c} {CLASS_STYLE[c][2]}", k) for c, k, _ in classes], "Entities per class 各类实体",
+        "classes": hbar_svg([(f"{c} {labels(c)['zh']}", k) for c, k, _ in classes], "Entities per class 各类实体",
                             "#607d8b"),
         "officials": hbar_svg([(o.label, o.total) for o in offs[:top]],
                               "Most active officials: meetings + visits 最活跃人物", "#d9534f"),
