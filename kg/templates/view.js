@@ -135,7 +135,7 @@
   // ---------------------------------------------------------------- canvas
   var canvas = $("canvas"), ctx = canvas.getContext("2d"), box = $("graph");
   var W = 0, H = 0, dpr = 1, cam = {x: 0, y: 0, s: 1};
-  var sel = [], hover = -1, pending = false, frames = [], placed = [], firstDraw = null;
+  var sel = [], hover = -1, pending = false, edgeLabelCount = 0, frames = [], placed = [], firstDraw = null;
   function resize() {
     dpr = window.devicePixelRatio || 1;
     W = box.clientWidth; H = box.clientHeight;
@@ -246,12 +246,14 @@
     ctx.font = FONT_EDGE; ctx.textAlign = "center"; ctx.textBaseline = "middle"; ctx.lineJoin = "round";
     var edgeLabels = hiLines.slice(0, 200);
     if (s >= EDGE_LABEL_SCALE && inView.length <= EDGE_LABEL_CAP * 4) edgeLabels = edgeLabels.concat(inView.slice(0, EDGE_LABEL_CAP));
+    edgeLabelCount = 0;
     edgeLabels.forEach(function (k) {
       var e = L[k], ax = sx(N[e[0]].x), ay = sy(N[e[0]].y), bx = sx(N[e[1]].x), by = sy(N[e[1]].y);
       if (Math.abs(bx - ax) + Math.abs(by - ay) < 40) return;
       var t = e[2].map(nameOf).join(" / ") + (e[3] > 1 ? " ×" + e[3] : "");
       ctx.strokeStyle = "#fff"; ctx.lineWidth = 3; ctx.strokeText(t, (ax + bx) / 2, (ay + by) / 2);
       ctx.fillStyle = "#455a64"; ctx.fillText(t, (ax + bx) / 2, (ay + by) / 2);
+      edgeLabelCount++;
     });
     // node labels: greedy by priority, none overlapping, only where a node is big enough to read
     ctx.font = FONT; ctx.textAlign = "left";
@@ -653,6 +655,7 @@
     if (drawable[i]) { a.href = "#" + encodeURIComponent(linkName(i)); }
     return a;
   }
+  function artDate(ev) { return ev[1] >= 0 ? data.articles[ev[1]][1] || "" : ""; }
   function source(ev) {
     if (ev[1] < 0) return el("div", "(article unknown)", "src");
     var a = data.articles[ev[1]];
@@ -679,14 +682,26 @@
     panel.appendChild(el("p", p.u, "src iri"));
     if (p.a.length) panel.appendChild(el("p", "Also called 别名: " + p.a.join(" · ")));
     var seen = new Map();  // sentence -> where it was first shown: each sentence once
+    // each sentence once, oldest first; a row backed by many articles shows three and a button
     function evidence(list, container, where) {
-      list.forEach(function (ev) {
+      var fresh = [];
+      list.slice().sort(function (a, b) { return dateRank(artDate(a)) < dateRank(artDate(b)) ? -1 : 1; }).forEach(function (ev) {
         var key = ev[0] + "\u0000" + ev[1];
-        if (seen.has(key)) { container.appendChild(el("div", "↑ same sentence as under " + seen.get(key) + " 同上", "muted")); return; }
+        if (seen.has(key)) { if (!fresh.length) container.appendChild(el("div", "↑ same sentence as under " + seen.get(key) + " 同上", "muted")); return; }
         seen.set(key, where);
-        container.appendChild(el("blockquote", ev[0]));
-        container.appendChild(source(ev));
+        fresh.push(ev);
       });
+      function add(a, b) {
+        fresh.slice(a, b).forEach(function (ev) { container.insertBefore(el("blockquote", ev[0]), more); container.insertBefore(source(ev), more); });
+      }
+      var more = null;
+      if (fresh.length > 3) {
+        more = el("button", (fresh.length - 3) + " more sentences 更多证据", "more");
+        more.type = "button";
+        more.addEventListener("click", function () { add(3, fresh.length); more.remove(); });
+        container.appendChild(more);
+      }
+      add(0, 3);
     }
     var rels = relsOf[id] || [];
     // co-attendance first on the co-attendance page
@@ -889,7 +904,7 @@
   window.kgView = {
     data: data, frames: frames, get firstDraw() { return firstDraw; }, get cam() { return cam; },
     get selection() { return sel.slice(); }, get visibleNodes() { return visNodes.slice(); }, get visibleLines() { return visLines.length; },
-    get placedLabels() { return placed.map(function (p) { return p[0]; }); },
+    get edgeLabels() { return edgeLabelCount; }, get placedLabels() { return placed.map(function (p) { return p[0]; }); },
     isShown: function (i) { return !!vis[i]; }, draw: draw, fit: fit, goTo: goTo, select: select, showPanel: showPanel,
     moveTo: function (x, y, s) { cam.x = x; cam.y = y; cam.s = s; requestDraw(); },
     toScreen: function (i) { var r = canvas.getBoundingClientRect(); return [r.left + sx(N[i].x), r.top + sy(N[i].y)]; },
