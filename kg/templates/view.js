@@ -15,7 +15,7 @@
   data.predicates.forEach(function (p) { predOn[p.name] = true; });
 
   // Level of detail, in screen pixels: below these, node labels and edge labels are not drawn.
-  var LABEL_MIN_R = 3, LABEL_CAP = 250, EDGE_LABEL_SCALE = 1.2, EDGE_LABEL_CAP = 150, ARROW_SCALE = 0.5;
+  var LABEL_MIN_R = 3, LABEL_CAP = 200, EDGE_LABEL_SCALE = 1.2, EDGE_LABEL_CAP = 150, ARROW_SCALE = 0.5;
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -154,8 +154,14 @@
   function wy(py) { return (py - H / 2) / cam.s + cam.y; }
   var FONT = "12px " + data.fonts, FONT_EDGE = "11px " + data.fonts;
   var textW = new Float32Array(n);
+  // estimated, not measured: measureText on a few thousand names costs a whole frame, and
+  // CJK glyphs are one em wide anyway
   function labelWidth(i) {
-    if (!textW[i]) textW[i] = ctx.measureText(N[i].l).width + 1;
+    if (!textW[i]) {
+      var t = N[i].l, w = 0;
+      for (var j = 0; j < t.length; j++) w += t.charCodeAt(j) > 0x2e80 ? 12 : 7;
+      textW[i] = w + 1;
+    }
     return textW[i];
   }
   function shapePath(shape, x, y, r) {
@@ -178,6 +184,22 @@
         ctx.closePath(); break;
       default: ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI);
     }
+  }
+  var sprites = {};
+  function sprite(c, st, r) {
+    var key = c + "|" + r + "|" + dpr, sp = sprites[key];
+    if (sp) return sp;
+    sp = document.createElement("canvas");
+    sp.width = sp.height = Math.ceil((2 * r + 4) * dpr);
+    var g = sp.getContext("2d"), keep = ctx;
+    g.scale(dpr, dpr);
+    ctx = g;  // shapePath draws on ctx
+    ctx.beginPath(); shapePath(st.shape, r + 2, r + 2, r);
+    ctx.fillStyle = st.color; ctx.fill();
+    ctx.strokeStyle = "rgba(40,40,40,.6)"; ctx.lineWidth = 0.8; ctx.stroke();
+    ctx = keep;
+    sprites[key] = sp;
+    return sp;
   }
   function selectedSet() { var s = new Set(sel); return s; }
   function draw() {
@@ -226,16 +248,18 @@
       ctx.beginPath();
       ids.forEach(function (i) {
         var r = N[i].z * s * 0.5, x = sx(N[i].x), y = sy(N[i].y);
-        if (r < 2.5) { r = Math.max(r, 1.2); ctx.rect(x - r, y - r, 2 * r, 2 * r); return; }  // too small to tell shapes apart
-        if (r >= 5) { bigs.push(i); return; }
+        if (r < 4) { r = Math.max(r, 1.2); ctx.rect(x - r, y - r, 2 * r, 2 * r); return; }  // too small to tell shapes apart
+        if (r <= 40) { bigs.push(i); return; }
         shapePath(st.shape, x, y, r);
       });
       ctx.fill();
-      if (!bigs.length) return;
-      ctx.beginPath();
-      bigs.forEach(function (i) { shapePath(st.shape, sx(N[i].x), sy(N[i].y), N[i].z * s * 0.5); });
-      ctx.fill();
-      ctx.strokeStyle = "rgba(40,40,40,.6)"; ctx.lineWidth = 0.8; ctx.stroke();
+      if (s * 21 > 40) { ctx.strokeStyle = "rgba(40,40,40,.6)"; ctx.lineWidth = 0.8; ctx.stroke(); }
+      // mid-sized shapes are stamped from a sprite per class and pixel size: thousands of
+      // antialiased star and circle paths cost a software-rendered frame 20-90 ms
+      bigs.forEach(function (i) {
+        var r = Math.round(N[i].z * s * 0.5), sp = sprite(c, st, r);
+        ctx.drawImage(sp, Math.round(sx(N[i].x)) - r - 2, Math.round(sy(N[i].y)) - r - 2, sp.width / dpr, sp.height / dpr);
+      });
     });
     sel.forEach(function (i) {
       var r = Math.max(4, N[i].z * s * 0.5) + 3;
@@ -273,7 +297,7 @@
     placed = [];
     function tryLabel(i, force) {
       var p = N[i], x = sx(p.x), y = sy(p.y);
-      if (x < -100 || x > W + 100 || y < -20 || y > H + 20) return;
+      if (x < -100 || x > W + 100 || y < -20 || y > H + 20) return false;
       var r = Math.max(2, p.z * s * 0.5), w = labelWidth(i), bx0 = x - w / 2, by0 = y + r + 1, b = [bx0, by0, bx0 + w, by0 + 14];
       if (!force && !free(b[0], b[1], b[2], b[3])) return;
       take(b);
@@ -283,27 +307,29 @@
     if (hover >= 0 && vis[hover] && forced.indexOf(hover) < 0) forced.push(hover);
     forced.forEach(function (i) { tryLabel(i, true); });
     near.forEach(function (i) { if (!selS.has(i)) tryLabel(i, false); });
-    var count = 0;
-    for (var d = 0; d < visNodes.length && count < LABEL_CAP; d++) {
+    var count = 0, tries = 0;
+    for (var d = 0; d < visNodes.length && count < LABEL_CAP && tries < 4 * LABEL_CAP; d++) {
       var j = visNodes[d];
       if (N[j].z * s * 0.5 < LABEL_MIN_R) continue;  // visNodes is by degree: smaller ones follow, but not always
       if (selS.has(j) || near.has(j) || j === hover) continue;
       var before = placed.length;
-      tryLabel(j, false);
+      if (tryLabel(j, false) !== false) tries++;
       if (placed.length > before) count++;
     }
+    // one fill for every label's backdrop (a stroked halo per label costs twice the text), then the text
     ctx.textAlign = "center";
-    for (var m = placed.length - 1; m >= 0; m--) {  // forced labels last, on top, on a white box
-      var pl = placed[m], txt = N[pl[0]].l;
-      if (pl[3]) {
-        var tw = labelWidth(pl[0]) + 6;
-        ctx.fillStyle = "rgba(255,255,255,.92)"; ctx.fillRect(pl[1] - tw / 2, pl[2] - 8, tw, 16);
-        ctx.fillStyle = "#000"; ctx.fillText(txt, pl[1], pl[2]);
-      } else {
-        ctx.strokeStyle = "#fff"; ctx.lineWidth = 3; ctx.strokeText(txt, pl[1], pl[2]);
-        ctx.fillStyle = "#222"; ctx.fillText(txt, pl[1], pl[2]);
-      }
-    }
+    ctx.beginPath();
+    placed.forEach(function (pl) { if (!pl[3]) { var tw = labelWidth(pl[0]) + 2; ctx.rect(pl[1] - tw / 2, pl[2] - 7, tw, 14); } });
+    ctx.fillStyle = "rgba(255,255,255,.8)"; ctx.fill();
+    ctx.fillStyle = "#222";
+    placed.forEach(function (pl) { if (!pl[3]) ctx.fillText(N[pl[0]].l, pl[1], pl[2]); });
+    placed.forEach(function (pl) {  // forced labels (selection, hover) last, on top, on an opaque box
+      if (!pl[3]) return;
+      var tw = labelWidth(pl[0]) + 6;
+      ctx.fillStyle = "rgba(255,255,255,.95)"; ctx.fillRect(pl[1] - tw / 2, pl[2] - 8, tw, 16);
+      ctx.strokeStyle = "#90a4ae"; ctx.lineWidth = 1; ctx.strokeRect(pl[1] - tw / 2, pl[2] - 8, tw, 16);
+      ctx.fillStyle = "#000"; ctx.fillText(N[pl[0]].l, pl[1], pl[2]);
+    });
     var dt = performance.now() - t0;
     frames.push(dt);
     if (frames.length > 500) frames.shift();
