@@ -816,7 +816,7 @@
       panel.appendChild(d);
       return d;
     }
-    $("side").scrollTop = 0;
+    $("side").scrollTop = panel.offsetTop;  // the dossier at the top, the legend above it a scroll away
   }
   // long groups list their first rows and a button for the rest
   function listRows(container, items, render) {
