@@ -132,3 +132,19 @@ def test_bad_input_and_usage_exit_codes(tmp_path, capsys):
     code, cap = run(["view", str(FIX / "small.ttl"), "-o", str(FIX / "small.ttl")], capsys)
     assert code == 1 and "refusing to overwrite" in cap.err
     assert list(tmp_path.iterdir()) == [bad]  # no half-written page, no temp file left behind
+
+
+def test_class_and_predicate_names_come_from_the_ontology(tmp_path):
+    onto = (Path(gd.__file__).resolve().parent.parent / "ontology" / "govkg.ttl").read_text(encoding="utf-8")
+    d = page_json(build_view(gd.read_graph(FIX / "small.ttl")))
+    for row in d["predicates"] + d["classes"]:
+        assert f'"{row["zh"]}"@zh' in onto and f'"{row["en"]}"@en' in onto, row
+    assert d["allPredicates"]["holdsPost"] == {"zh": "担任", "en": "holds post"}
+    src = (Path(gd.__file__).resolve().parent / "view.py").read_text(encoding="utf-8")
+    assert "担任" not in src and "人物" not in src  # no hand copy of the ontology's names
+
+
+def test_whole_graph_is_in_the_page_but_only_the_cut_is_drawn():
+    d = page_json(build_view(gd.read_graph(FIX / "small.ttl"), max_nodes=4))
+    placed = [n for n in d["nodes"] if "x" in n]
+    assert sum(n["v"] for n in placed) == 4 and len(placed) == d["meta"]["known"] == 17
