@@ -469,3 +469,23 @@ def write_atomic(path, data) -> None:
     from kg.atomic import write_bytes_atomic
 
     write_bytes_atomic(path, data)
+
+
+# ------------------------------------------------------------------ names of classes and predicates
+
+@lru_cache(maxsize=None)
+def ontology_labels() -> dict[str, dict[str, str]]:
+    """gov: local name -> {"zh": ..., "en": ...}: the rdfs:label of each class and property,
+    read from the ontology so the pages name things the way the model does."""
+    from kg.store import open_store
+    from kg.vocab import ontology_dir
+
+    res = open_store(ontology_dir() / "govkg.ttl").query(
+        _q("SELECT ?c ?l WHERE { ?c rdfs:label ?l FILTER(STRSTARTS(STR(?c), STR(gov:))) }"),
+        use_default_graph_as_union=True)
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for sol in res:
+        lang = getattr(sol["l"], "language", None)
+        if lang in ("zh", "en"):
+            out[local(sol["c"].value)][lang] = sol["l"].value
+    return dict(out)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.graphdata import GraphData, coattendance_ranking
-from kg.view import CJK_FONTS, CLASS_STYLE, PREDICATE_ZH, template_text
+from kg.view import CJK_FONTS, CLASS_STYLE, labels, predicate_zh, template_text
 
 MARKER = ".govkg-report"   # a directory holding this file is ours to replace
 ACTIVITY = ("attended", "chaired", "inspected")
@@ -39,6 +39,27 @@ def edge_date(gd: GraphData, e) -> str:
     dates = sorted(gd.articles[ev.article].date for ev in e.evidence
                    if ev.article in gd.articles and gd.articles[ev.article].date)
     return dates[0] if dates else ""
+
+
+def show_date(d) -> str:
+    """A date as a reader reads it: a month-day without a year (--04-22) says so, never raw."""
+    if not d:
+        return ""
+    if d.startswith("--") and len(d) >= 7:
+        return f"{int(d[2:4])}月{int(d[5:7])}日 (year unknown)"
+    return d[:10]
+
+
+def graph_link(iri: str) -> str:
+    """The graph view's deep link to an entity: it opens with the entity selected and drawn."""
+    from urllib.parse import quote
+
+    return "graph.html#" + quote(iri, safe="")
+
+
+def text_width(s: str, px: float = 12.0) -> float:
+    """Roughly how wide S is in a chart's font: CJK characters a full em, others about half."""
+    return sum(px if ord(c) > 0x2e80 else px * 0.58 for c in str(s))
 
 
 def date_key(d: str):
@@ -95,6 +116,13 @@ def most_visited(gd: GraphData, classes=("Place", "Project")) -> list[tuple[str,
                   key=lambda r: (-r[1], -r[2], gd.nodes[r[0]].label))
 
 
+def undated_articles(gd: GraphData) -> tuple[int, int]:
+    """(articles with no date at all, articles with a month-day but no year): what a monthly chart leaves out."""
+    none = sum(1 for a in gd.articles.values() if not a.date)
+    yearless = sum(1 for a in gd.articles.values() if a.date and a.date.startswith("--"))
+    return none, yearless
+
+
 def activity_per_month(gd: GraphData) -> list[tuple[str, int, int]]:
     """(YYYY-MM, articles, relations reported) for every month with a dated article."""
     arts: Counter = Counter()
@@ -125,7 +153,8 @@ def predicate_table(gd: GraphData) -> list[tuple[str, str, int, int]]:
     evidence = Counter()
     for e in gd.edges:
         evidence[e.p] += len(e.evidence)
-    return [(p, PREDICATE_ZH.get(p, ""), triples[p], evidence[p]) for p in PREDICATE_ZH if triples[p]]
+    zh = predicate_zh()
+    return [(p, zh.get(p, ""), triples[p], evidence[p]) for p in zh if triples[p]]
 
 
 # ------------------------------------------------------------------ charts (inline SVG, no script)
@@ -141,8 +170,11 @@ def hbar_svg(rows: list[tuple[str, int]], title: str, color: str = "#3c78b4", wi
     if not rows:
         return ""
     top = max(v for _, v in rows) or 1
-    label_w, row_h, pad = 190, 22, 28
-    bar_w = width - label_w - 50
+    # sized to what it holds: the longest label, the bars, the largest value, and the title
+    label_w, row_h, pad = min(260, int(max(text_width(lab) for lab, _ in rows)) + 14), 22, 28
+    bar_w = 260
+    width = max(label_w + bar_w + int(text_width(str(top))) + 12, int(text_width(title, 13)) + 8)
+    bar_w = width - label_w - int(text_width(str(top))) - 12
     h = pad + row_h * len(rows) + 8
     parts = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{h}" '
              f'viewBox="0 0 {width} {h}" role="img" aria-label="{_esc(title)}">',
@@ -165,6 +197,8 @@ def vbar_svg(rows: list[tuple[str, int, int]], title: str, width: int = 760) -> 
     h, base, left = 240, 200, 36
     slot = min(60.0, max(14.0, (width - left - 10) / len(rows)))
     width = int(left + slot * len(rows) + 10)
+    # never narrower than its title and legend: one month alone still reads
+    width = max(width, int(text_width(title, 13)) + 8, left + 200)
     parts = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{h}" '
              f'viewBox="0 0 {width} {h}" role="img" aria-label="{_esc(title)}">',
              f'<text x="0" y="16" class="t">{_esc(title)}</text>',
@@ -194,7 +228,10 @@ def _env():
 
     env = jinja2.Environment(loader=jinja2.FunctionLoader(template_text), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(CSP=CSP, CLASS_STYLE=CLASS_STYLE, PREDICATE_ZH=PREDICATE_ZH)
+    env.filters["showdate"] = show_date
+    env.tests["startingwith"] = lambda s, prefix: isinstance(s, str) and s.startswith(prefix)
+    env.globals.update(graph_link=graph_link, CSP=CSP, CLASS_STYLE=CLASS_STYLE, PREDICATE_ZH=predicate_zh(),
+                       CLASS_ZH={c: labels(c)["zh"] for c in CLASS_STYLE})
     return env
 
 
@@ -211,7 +248,7 @@ def timeline(gd: GraphData, iri: str) -> list[dict]:
                          "headline": gd.articles[ev.article].headline if ev.article in gd.articles else None,
                          "date": gd.articles[ev.article].date if ev.article in gd.articles else None}
                         for ev in e.evidence]
-            rows.append({"date": edge_date(gd, e), "p": e.p, "zh": PREDICATE_ZH[e.p], "what": gd.nodes[e.o],
+            rows.append({"date": edge_date(gd, e), "p": e.p, "zh": labels(e.p)["zh"], "what": gd.nodes[e.o],
                          "evidence": evidence})
     return sorted(rows, key=lambda r: (date_key(r["date"]), r["what"].label, r["p"]))
 
@@ -230,7 +267,7 @@ def render_site(gd: GraphData, top: int = 20) -> dict[str, str]:
     pages: dict[str, str] = {}
     charts = {
         "months": vbar_svg(months, "Activity per month 每月报道与关系"),
-        "classes": hbar_svg([(f"{c} {CLASS_STYLE[c][2]}", k) for c, k, _ in classes], "Entities per class 各类实体",
+        "classes": hbar_svg([(f"{c} {labels(c)['zh']}", k) for c, k, _ in classes], "Entities per class 各类实体",
                             "#607d8b"),
         "officials": hbar_svg([(o.label, o.total) for o in offs[:top]],
                               "Most active officials: meetings + visits 最活跃人物", "#d9534f"),
@@ -242,19 +279,22 @@ def render_site(gd: GraphData, top: int = 20) -> dict[str, str]:
         evidence=sum(len(e.evidence) for e in gd.edges), classes=classes, predicates=predicate_table(gd),
         officials=offs[:top], officials_all=offs, n_officials=len(offs), visited=[(gd.nodes[i], v, a) for i, v, a in visited[:top]],
         coattendance=[(gd.nodes[a], gd.nodes[b], w, [gd.nodes[x] for x in evs]) for a, b, w, evs in co],
-        months=months, charts=charts, page=person_page, root="")
+        months=months, charts=charts, page=person_page, root="", undated=undated_articles(gd),
+        official_iris={o.iri for o in offs})
     person_t = env.get_template("report_person.html")
     co_all = coattendance_ranking(gd, top=10**9)
+    official_set = {o.iri for o in offs}
     for o in offs:
         partners = [(gd.nodes[b if a == o.iri else a], w) for a, b, w, _ in co_all if o.iri in (a, b)][:15]
         holds = [(gd.nodes[h.post], h.first, h.last) for h in gd.holdings if h.holder == o.iri and h.post in gd.nodes]
         held = {p.iri for p, _, _ in holds}
         holds += [(gd.nodes[e.o], None, None) for e in gd.edges
                   if e.s == o.iri and e.p == "holdsPost" and e.o in gd.nodes and e.o not in held]
-        members = sorted({gd.nodes[e.o].label for e in gd.edges if e.s == o.iri and e.p == "memberOf" and e.o in gd.nodes})
+        members = sorted({gd.nodes[e.o] for e in gd.edges if e.s == o.iri and e.p == "memberOf" and e.o in gd.nodes},
+                         key=lambda n: (n.label, n.iri))
         pages[person_page(o.iri)] = person_t.render(
             o=o, node=gd.nodes[o.iri], holds=sorted(holds, key=lambda h: (date_key(h[1] or ""), h[0].label)),
-            members=members, timeline=timeline(gd, o.iri), partners=partners, page=person_page, root="../",
+            members=members, timeline=timeline(gd, o.iri), official_iris=official_set, partners=partners, page=person_page, root="../",
             name=name)
     pages["graph.html"] = build_view(gd, title=f"{name} — govkg graph")
     pages["coattendance.html"] = build_view(gd, coattendance=True, title=f"{name} — co-attendance")

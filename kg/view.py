@@ -1,13 +1,15 @@
-"""The offline HTML view: one self-contained page, vis-network inlined, layout done here.
+"""The offline HTML view: one self-contained page, its own canvas renderer, layout done here.
 
-pyvis is what ships vis-network in a Python install, so its bundled script is inlined;
-its Network.add_node loop is quadratic (10,000 nodes take ~40 s), so the node and edge
-data are built directly as JSON. Positions are computed in Python and physics is off,
-so a 5,000-node page opens without the browser simulating anything.
+Positions are computed in Python for every entity the page knows (the whole graph up to
+INDEX_MAX), so the page draws at once and a node added by search or "expand" appears where
+the layout put it. The page draws with its own canvas code (kg/templates/view.js), not
+vis-network: vis redraws every label and edge each frame (2-5 s a frame zoomed into 5,000
+nodes, measured), while the page culls to the viewport, batches strokes per class and
+draws labels by level of detail, which keeps a frame under 50 ms.
 
 Safety: article text reaches the page only inside a JSON block whose <, > and & are
 \\u-escaped, and the page script writes it with textContent; a Content-Security-Policy
-allows only the page's own two scripts (by hash) and no network at all.
+allows only the page's own script (by hash) and no network at all.
 """
 from __future__ import annotations
 
@@ -24,24 +26,41 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.graphdata import COATTENDED, GraphData, Omitted
 
-# Colour and vis-network shape per class: rules as data. Shapes are ones vis scales by size.
+# Colour and drawn shape per class: rules as data. Their names come from the ontology (labels()).
 CLASS_STYLE = {
-    "Person": ("#d9534f", "dot", "人物"),
-    "Post": ("#f0932b", "diamond", "职务"),
-    "Organization": ("#3c78b4", "square", "机构"),
-    "Place": ("#3f9a4a", "triangle", "地点"),
-    "Event": ("#9b59b6", "star", "事件"),
-    "Project": ("#c9a227", "hexagon", "项目"),
-    "Document": ("#2aa198", "triangleDown", "文件"),
-    "Other": ("#8c8c8c", "dot", "其他"),
+    "Person": ("#d9534f", "dot"),
+    "Post": ("#f0932b", "diamond"),
+    "Organization": ("#3c78b4", "square"),
+    "Place": ("#3f9a4a", "triangle"),
+    "Event": ("#9b59b6", "star"),
+    "Project": ("#c9a227", "hexagon"),
+    "Document": ("#2aa198", "triangleDown"),
+    "Other": ("#8c8c8c", "dot"),
 }
-PREDICATE_ZH = {"holdsPost": "担任", "memberOf": "任职于", "attended": "参加", "chaired": "主持",
-                "inspected": "调研", "locatedIn": "位于", "heldAt": "举办地", "organizedBy": "主办",
-                "reviewed": "审议", COATTENDED: "共同参会"}
+# Names the ontology cannot give: a relation derived here and the class of untyped nodes.
+DERIVED_LABELS = {COATTENDED: {"zh": "共同参会", "en": "attended with"}, "Other": {"zh": "其他", "en": "other"}}
 CJK_FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
              '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif')
+# The whole graph goes into the page (search, expand) up to this many entities, the most connected.
+INDEX_MAX = 20000
+
+
+def labels(name: str) -> dict[str, str]:
+    """{"zh": ..., "en": ...} for a class or predicate local name: the ontology's rdfs:label."""
+    from kg.graphdata import ontology_labels
+
+    got = DERIVED_LABELS.get(name) or ontology_labels().get(name) or {}
+    return {"zh": got.get("zh", name), "en": got.get("en", name)}
+
+
+def predicate_zh() -> dict[str, str]:
+    """Relation predicates in the contract's order, with their Chinese names from the ontology."""
+    from kg.vocab import RELATIONS
+
+    return {p: labels(p)["zh"] for p in RELATIONS + (COATTENDED,)}
+
+
 EDGE_LEN = 110.0
-VIS_VERSION = "vis-9.1.2"
 
 
 # ------------------------------------------------------------------ layout
@@ -270,54 +289,74 @@ class PageInfo:
     note: str = ""
 
 
-def page_data(base: GraphData, drawn: GraphData, info: PageInfo) -> dict:
-    """The JSON the page script reads: drawn nodes with positions, every relation of each
-    drawn node with its evidence (for the side panel), articles, post holdings."""
-    deg = drawn.degrees()
-    drawn_ids = list(drawn.nodes)
-    pos = layout(drawn_ids, [(e.s, e.o) for e in drawn.edges], EDGE_LEN * (1.4 if len(drawn_ids) < 200 else 1.0))
-    rels = [e for e in base.edges if e.s in drawn.nodes or e.o in drawn.nodes]
-    if any(e.p == COATTENDED for e in drawn.edges):
-        rels = rels + list(drawn.edges)
-    holdings = [h for h in base.holdings if h.holder in drawn.nodes]
-    wanted = set(drawn_ids)
+def page_data(base: GraphData, whole: GraphData, shown, info: PageInfo) -> dict:
+    """The JSON the page script reads.
+
+    WHOLE is every entity the page knows (searchable, laid out, each with its relations and
+    evidence for the panel); SHOWN (a subset) is what the page draws at first. Nodes the
+    panel names outside WHOLE (the far end of a relation) come without a position.
+    """
+    from kg.vocab import RELATIONS
+
+    deg = whole.degrees()
+    whole_ids = list(whole.nodes)
+    pos = layout(whole_ids, [(e.s, e.o) for e in whole.edges], EDGE_LEN * (1.4 if len(whole_ids) < 200 else 1.0))
+    rels = [e for e in base.edges if e.s in whole.nodes or e.o in whole.nodes]
+    if any(e.p == COATTENDED for e in whole.edges):
+        rels = [e for e in whole.edges if e.p == COATTENDED] + rels
+    holdings = [h for h in base.holdings if h.holder in whole.nodes]
+    wanted = set(whole_ids)
     for e in rels:
         wanted.update((e.s, e.o), e.events)
     wanted.update(h.post for h in holdings)
-    all_nodes = {**base.nodes, **drawn.nodes}
+    all_nodes = {**base.nodes, **whole.nodes}
     order = sorted(wanted & set(all_nodes))
     idx = {iri: i for i, iri in enumerate(order)}
     arts = sorted({ev.article for e in rels for ev in e.evidence if ev.article in base.articles})
     aidx = {a: i for i, a in enumerate(arts)}
+    shown = set(shown)
     nodes = []
     for iri in order:
         n = all_nodes[iri]
         row = {"i": idx[iri], "l": n.label, "c": n.cls, "s": list(n.subclasses), "a": list(n.aliases),
                "d": n.date, "u": iri}
-        if iri in drawn.nodes:
-            row.update(x=pos[iri][0], y=pos[iri][1], z=node_size(deg.get(iri, 0)), g=deg.get(iri, 0))
+        if iri in whole.nodes:
+            row.update(x=pos[iri][0], y=pos[iri][1], z=node_size(deg.get(iri, 0)), g=deg.get(iri, 0),
+                       v=1 if iri in shown else 0)
         nodes.append(row)
     edges = {}
-    for e in drawn.edges:  # one drawn line per node pair; the panel lists each relation
+    for e in whole.edges:  # one drawn line per node pair; the panel lists each relation
         key = (idx[e.s], idx[e.o])
         edges.setdefault(key, []).append(e)
-    classes = [{"name": c, "zh": zh, "color": col, "shape": shape,
-                "count": sum(1 for n in drawn.nodes.values() if n.cls == c)}
-               for c, (col, shape, zh) in CLASS_STYLE.items()]
-    preds = sorted({e.p for e in drawn.edges}, key=lambda p: list(PREDICATE_ZH).index(p) if p in PREDICATE_ZH else 99)
+    counts = {c: 0 for c in CLASS_STYLE}
+    for iri in shown:
+        counts[whole.nodes[iri].cls] = counts.get(whole.nodes[iri].cls, 0) + 1
+    total = {c: 0 for c in CLASS_STYLE}
+    for n in whole.nodes.values():
+        total[n.cls] = total.get(n.cls, 0) + 1
+    classes = [{"name": c, **labels(c), "color": col, "shape": shape, "count": counts[c], "total": total[c]}
+               for c, (col, shape) in CLASS_STYLE.items()]
+    order_p = list(RELATIONS) + [COATTENDED]
+    preds = sorted({e.p for e in whole.edges}, key=lambda p: order_p.index(p) if p in order_p else 99)
+    subs = sorted({s for n in all_nodes.values() if n.iri in idx for s in n.subclasses})
     return {
         "meta": {"title": info.title, "source": info.source, "note": info.note,
-                 "shown": len(drawn.nodes), "shownEdges": len(drawn.edges),
-                 "total": info.total_nodes, "totalEdges": info.total_edges,
+                 "shown": len(shown), "shownEdges": sum(1 for e in whole.edges if e.s in shown and e.o in shown),
+                 "known": len(whole.nodes), "total": info.total_nodes, "totalEdges": info.total_edges,
+                 "coattendance": any(e.p == COATTENDED for e in whole.edges),
                  "omitted": {"nodes": info.omitted.nodes, "edges": info.omitted.edges,
                              "byClass": [list(x) for x in info.omitted.by_class]}},
-        "classes": [c for c in classes if c["count"]],
-        "predicates": [{"name": p, "zh": PREDICATE_ZH.get(p, p)} for p in preds],
+        "classes": [c for c in classes if c["total"]],
+        "predicates": [{"name": p, **labels(p)} for p in preds],
+        "allPredicates": {p: labels(p) for p in sorted({e.p for e in rels} | set(preds))},
+        "subclasses": {s: labels(s) for s in subs},
         "nodes": nodes,
-        "edges": [[s, o, [e.p for e in es], max(e.weight for e in es)] for (s, o), es in sorted(edges.items())],
+        "edges": [[s, o, sorted({e.p for e in es}, key=lambda p: order_p.index(p) if p in order_p else 99),
+                   max(e.weight for e in es)] for (s, o), es in sorted(edges.items())],
         "rels": [[idx[e.s], e.p, idx[e.o], [[ev.sentence, aidx.get(ev.article, -1)] for ev in e.evidence],
                   e.weight, [idx[x] for x in e.events if x in idx]] for e in rels],
-        "articles": [[base.articles[a].headline, base.articles[a].date, base.articles[a].kind] for a in arts],
+        "articles": [[base.articles[a].headline, base.articles[a].date, base.articles[a].kind,
+                      base.articles[a].source] for a in arts],
         "holdings": [[idx[h.holder], idx[h.post], h.first, h.last] for h in holdings],
         "fonts": CJK_FONTS,
     }
@@ -330,22 +369,6 @@ def template_text(name: str) -> str:
         return (resources.files("kg") / "templates" / name).read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError):  # pragma: no cover - running from an odd layout
         return (Path(__file__).resolve().parent / "templates" / name).read_text(encoding="utf-8")
-
-
-def vis_script() -> str:
-    """vis-network as pyvis ships it, found without importing pyvis (its import pulls in IPython bits)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:
-        raise KgError("pyvis is not installed: it ships the vis-network script the view inlines (pip install pyvis)")
-    path = Path(list(spec.submodule_search_locations)[0]) / "lib" / VIS_VERSION / "vis-network.min.js"
-    if not path.is_file():
-        raise KgError(f"{path}: vis-network script missing from the pyvis install")
-    text = path.read_text(encoding="utf-8")
-    if re.search(r"</script|<!--", text, flags=re.I):  # would end the inline <script> early
-        raise KgError(f"{path}: cannot be inlined safely")
-    return text
 
 
 def json_for_script(obj) -> str:
@@ -365,23 +388,22 @@ def fill(template: str, values: dict[str, str]) -> str:
 
 
 def render_page(data: dict) -> str:
-    vis = vis_script()
     app = template_text("view.js")
-    csp = ("default-src 'none'; script-src " + csp_hash(vis) + " " + csp_hash(app) +
+    csp = ("default-src 'none'; script-src " + csp_hash(app) +
            "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     return fill(template_text("view.html"), {
         "CSP": html.escape(csp), "TITLE": html.escape(data["meta"]["title"]),
         "CSS": template_text("view.css").replace("{{FONTS}}", CJK_FONTS),
-        "VIS_JS": vis, "APP_JS": app, "DATA": json_for_script(data)})
+        "APP_JS": app, "DATA": json_for_script(data)})
 
 
 def build_view(base: GraphData, *, focus: str | None = None, depth: int = 2, types=None, predicates=None,
                max_nodes: int = 1500, coattendance: bool = False, title: str | None = None) -> str:
     """The whole HTML page for a graph, with the cuts `kg view` offers."""
-    drawn, info = _cut(base, focus=focus, depth=depth, types=types, predicates=predicates,
-                       max_nodes=max_nodes, coattendance=coattendance, title=title)
-    return render_page(page_data(base, drawn, info))
+    whole, drawn, info = _cut(base, focus=focus, depth=depth, types=types, predicates=predicates,
+                              max_nodes=max_nodes, coattendance=coattendance, title=title)
+    return render_page(page_data(base, whole, drawn.nodes, info))
 
 
 def build_focus_view(store, source: str, *, focus: str, depth: int = 2, types=None, predicates=None,
@@ -395,14 +417,14 @@ def build_focus_view(store, source: str, *, focus: str, depth: int = 2, types=No
 
     centre = fm.find_centre(store, focus, source)
     base = fm.read_focus(store, centre, depth, types=types, predicates=predicates, source=source)
-    drawn, info = _cut(base, focus=focus, depth=depth, types=types, predicates=predicates,
-                       max_nodes=max_nodes, coattendance=False, title=title)
-    listed = [e for e in base.edges if e.s in drawn.nodes or e.o in drawn.nodes]
+    whole, drawn, info = _cut(base, focus=focus, depth=depth, types=types, predicates=predicates,
+                              max_nodes=max_nodes, coattendance=False, title=title)
+    listed = [e for e in base.edges if e.s in whole.nodes or e.o in whole.nodes]
     base, unread = fm.with_evidence(store, base, listed)
     if unread:
         info = replace(info, note=f"{info.note}; evidence sentences left out for {unread} of {len(listed)} "
                                   f"relations (over {fm.EVIDENCE_BUDGET} evidence nodes; see kg query)")
-    return render_page(page_data(base, drawn, info))
+    return render_page(page_data(base, whole, drawn.nodes, info))
 
 
 def _cut(base: GraphData, *, focus, depth, types, predicates, max_nodes, coattendance, title):
@@ -424,9 +446,12 @@ def _cut(base: GraphData, *, focus, depth, types, predicates, max_nodes, coatten
         drawn = gdm.subgraph(drawn, gdm.neighbourhood(drawn, centre, depth))
         notes.append(f"within {depth} hops of {base.nodes[centre].label}")
     total_nodes, total_edges = len(drawn.nodes), len(drawn.edges)
-    drawn, omitted = gdm.most_connected(drawn, max_nodes)
+    whole, capped = gdm.most_connected(drawn, INDEX_MAX)
+    if capped.nodes:
+        notes.append(f"search knows the {INDEX_MAX} most connected of {total_nodes} entities")
+    drawn, omitted = gdm.most_connected(whole, max_nodes)
     name = Path(base.source).name or "graph"
     kind = "co-attendance" if coattendance else "graph"
     info = PageInfo(title or f"{name} — govkg {kind}", base.source, total_nodes, total_edges, omitted,
                     "; ".join(notes))
-    return drawn, info
+    return whole, drawn, info

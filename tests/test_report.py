@@ -100,3 +100,12 @@ def test_svg_charts_escape_labels():
     svg = rp.hbar_svg([("<b>甲</b>", 3), ("乙", 1)], "t&t")
     assert "<b>" not in svg and "&lt;b&gt;甲" in svg and "t&amp;t" in svg
     assert rp.hbar_svg([], "x") == ""
+
+
+def test_dates_without_a_year_and_chart_widths():
+    assert rp.show_date("--04-22") == "4月22日 (year unknown)" and rp.show_date("2024-03-05") == "2024-03-05"
+    one = rp.vbar_svg([("2024-03", 1, 2)], "Activity per month 每月报道与关系")
+    assert int(re.search(r'width="(\d+)"', one).group(1)) >= rp.text_width("Activity per month 每月报道与关系", 13)
+    long = rp.hbar_svg([("荆州区全面深化改革委员会第五次会议", 3)], "t")
+    wide = int(re.search(r'width="(\d+)"', long).group(1))
+    assert wide >= rp.text_width("荆州区全面深化改革委员会第五次会议") + 200

@@ -8,7 +8,7 @@ import pytest
 
 from kg import graphdata as gd
 from kg.cli import main
-from kg.view import build_view, json_for_script, layout, vis_script
+from kg.view import build_view, json_for_script, layout, template_text
 
 FIX = Path(__file__).parent / "fixtures" / "graphs"
 
@@ -37,12 +37,12 @@ def test_page_is_self_contained_and_offline(tmp_path):
     html = out.read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)  # nothing fetched
     assert "cdn" not in html.lower() and "bootstrap" not in html.lower()
-    assert "vis.Network" in html and "Noto Sans CJK SC" in html
+    assert "getContext(\"2d\")" in html and "Noto Sans CJK SC" in html  # its own renderer, inlined
     csp = htmllib.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1))
     assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "unsafe-inline" not in csp.split("style-src")[0]
     data = page_json(html)
     assert {n["l"] for n in data["nodes"]} >= {"张明远", "区委常委会会议", "紫荆村"}
-    assert all("x" in n for n in data["nodes"])  # every node positioned by Python
+    assert all("x" in n and n["v"] for n in data["nodes"])  # every node positioned by Python, and drawn
     assert {c["name"] for c in data["classes"]} == {"Person", "Post", "Organization", "Place", "Event", "Project", "Document"}
 
 
@@ -57,8 +57,8 @@ def test_article_text_cannot_break_out(tmp_path):
     out = tmp_path / "inj.html"
     ok(["view", str(FIX / "injection.ttl"), "-o", str(out)])
     html = out.read_text(encoding="utf-8")
-    outside_vis = html.replace(vis_script(), "")
-    assert outside_vis.count("<script") == 3  # the data block, vis-network, the page script: nothing else
+    outside_vis = html.replace(template_text("view.js"), "")
+    assert outside_vis.count("<script") == 2  # the data block and the page script: nothing else
     assert "<img" not in outside_vis and "<svg" not in outside_vis and "</title></script>" not in outside_vis
     data = page_json(html)  # ... and the text is still all there, as data
     labels = {n["l"] for n in data["nodes"]}
@@ -75,18 +75,18 @@ def test_json_for_script_escapes_markup():
 def test_focus_depth_types_predicates():
     base = gd.read_graph(FIX / "small.ttl")
     d1 = page_json(build_view(base, focus="李晓华", depth=1))
-    drawn = {n["l"] for n in d1["nodes"] if "x" in n}
+    drawn = {n["l"] for n in d1["nodes"] if n.get("v")}
     assert drawn == {"李晓华", "区长", "荆州区政府", "区委常委会会议", "全区项目建设推进会"}
     assert "within 1 hops of 李晓华" in d1["meta"]["note"]
     d2 = page_json(build_view(base, types={"Person", "Event"}, predicates={"attended"}))
-    assert {n["c"] for n in d2["nodes"] if "x" in n} == {"Person", "Event"}
+    assert {n["c"] for n in d2["nodes"] if n.get("v")} == {"Person", "Event"}
     assert {p for e in d2["edges"] for p in e[2]} == {"attended"}
 
 
 def test_max_nodes_keeps_most_connected_and_says_so():
     base = gd.read_graph(FIX / "small.ttl")
     d = page_json(build_view(base, max_nodes=4))
-    drawn = [n for n in d["nodes"] if "x" in n]
+    drawn = [n for n in d["nodes"] if n.get("v")]
     assert len(drawn) == 4 and d["meta"]["omitted"]["nodes"] == 13
     assert "张明远" in {n["l"] for n in drawn}  # degree 7, the most connected
     # the panel still knows every relation of the drawn nodes, including ones to nodes left out
@@ -97,7 +97,7 @@ def test_max_nodes_keeps_most_connected_and_says_so():
 def test_coattendance_view():
     base = gd.read_graph(FIX / "small.ttl")
     d = page_json(build_view(base, coattendance=True))
-    assert {n["l"] for n in d["nodes"] if "x" in n} == {"张明远", "李晓华", "王建国"}
+    assert {n["l"] for n in d["nodes"] if n.get("v")} == {"张明远", "李晓华", "王建国"}
     assert [e[2] for e in d["edges"]] == [["coattended"]] * 3 and {e[3] for e in d["edges"]} == {2}
 
 
@@ -132,3 +132,19 @@ def test_bad_input_and_usage_exit_codes(tmp_path, capsys):
     code, cap = run(["view", str(FIX / "small.ttl"), "-o", str(FIX / "small.ttl")], capsys)
     assert code == 1 and "refusing to overwrite" in cap.err
     assert list(tmp_path.iterdir()) == [bad]  # no half-written page, no temp file left behind
+
+
+def test_class_and_predicate_names_come_from_the_ontology(tmp_path):
+    onto = (Path(gd.__file__).resolve().parent.parent / "ontology" / "govkg.ttl").read_text(encoding="utf-8")
+    d = page_json(build_view(gd.read_graph(FIX / "small.ttl")))
+    for row in d["predicates"] + d["classes"]:
+        assert f'"{row["zh"]}"@zh' in onto and f'"{row["en"]}"@en' in onto, row
+    assert d["allPredicates"]["holdsPost"] == {"zh": "担任", "en": "holds post"}
+    src = (Path(gd.__file__).resolve().parent / "view.py").read_text(encoding="utf-8")
+    assert "担任" not in src and "人物" not in src  # no hand copy of the ontology's names
+
+
+def test_whole_graph_is_in_the_page_but_only_the_cut_is_drawn():
+    d = page_json(build_view(gd.read_graph(FIX / "small.ttl"), max_nodes=4))
+    placed = [n for n in d["nodes"] if "x" in n]
+    assert sum(n["v"] for n in placed) == 4 and len(placed) == d["meta"]["known"] == 17

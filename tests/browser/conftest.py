@@ -41,6 +41,7 @@ def page(browser):
     """An offline page that records console errors, page errors and dialogs (alert = injected script ran)."""
     ctx = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
     pg = ctx.new_page()
+    pg.set_default_timeout(10000)
     pg.problems = []
     pg.dialogs = []
     pg.on("console", lambda m: m.type in ("error", "warning") and pg.problems.append(f"console {m.type}: {m.text}"))
@@ -65,3 +66,22 @@ def sample_graph(tmp_path_factory):
         return out
     except (OSError, subprocess.CalledProcessError, subprocess.TimeoutExpired):
         return ROOT / "tests" / "fixtures" / "graphs" / "small.ttl"
+
+
+@pytest.fixture(scope="session")
+def synth_graph(tmp_path_factory):
+    """One year of one paper, invented: `kg synth 3000` built (about 2,800 entities)."""
+    d = tmp_path_factory.mktemp("synth")
+    kg = Path(sys.executable).with_name("kg")
+    subprocess.run([str(kg), "synth", "3000", "-o", str(d / "pages"), "--quiet"], check=True, timeout=300)
+    subprocess.run([str(kg), "build", "-q", str(d / "pages"), "-o", str(d / "graph.ttl")], check=True,
+                   capture_output=True, timeout=600)
+    return d / "graph.ttl"
+
+
+@pytest.fixture(scope="session")
+def synth_view(synth_graph):
+    out = synth_graph.with_name("view.html")
+    kg = Path(sys.executable).with_name("kg")
+    subprocess.run([str(kg), "view", str(synth_graph), "-o", str(out)], check=True, capture_output=True, timeout=300)
+    return out

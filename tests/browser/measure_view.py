@@ -1,7 +1,10 @@
-"""Measure `kg view` on a random 5,000-entity graph: page write time and browser load time.
+"""Measure `kg view` the way issue 17 asks, and take the screenshots of docs/VIEWS.md.
 
-A benchmark, not a test: run `.venv/bin/python -m tests.browser.measure_view [N]`.
+A benchmark, not a test:
+  .venv/bin/python -m tests.browser.measure_view            # figures on `kg synth 3000` and 5,000 nodes
+  .venv/bin/python -m tests.browser.measure_view --shots docs   # docs/view.png, view-panel.png, report.png
 """
+import argparse
 import subprocess
 import sys
 import tempfile
@@ -11,35 +14,76 @@ from pathlib import Path
 from kg.graphdata import synthetic_graph
 
 from .conftest import ARGS, chromium_path
+from .timing import busiest, click_to_panel, first_draw, frames_while_moving, search_and_select
+
+KG = Path(sys.executable).with_name("kg")
 
 
-def main(n=5000):
+def run(*args):
+    subprocess.run([str(KG), *map(str, args)], check=True, capture_output=True)
+
+
+def pages(t: Path) -> dict:
+    run("synth", 3000, "-o", t / "pages", "--quiet")
+    run("build", "-q", t / "pages", "-o", t / "s.ttl")
+    (t / "g.nt").write_text(synthetic_graph(5000), encoding="utf-8")
+    out = {}
+    for label, graph, extra in (("synth 3000, default page", t / "s.ttl", []),
+                                ("synth 3000, all drawn", t / "s.ttl", ["--max-nodes", 5000]),
+                                ("random 5000, all drawn", t / "g.nt", ["--max-nodes", 5000])):
+        html = t / f"v{len(out)}.html"
+        t0 = time.perf_counter()
+        run("view", graph, "-o", html, *extra)
+        out[label] = (html, time.perf_counter() - t0)
+    return out
+
+
+def figures(browser, t: Path):
+    for label, (html, write) in pages(t).items():
+        ctx = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
+        pg = ctx.new_page()
+        load = first_draw(pg, html)
+        runs = [frames_while_moving(pg) for _ in range(3)]
+        search = search_and_select(pg, busiest(pg)["l"])
+        click = click_to_panel(pg, busiest(pg, "Event")["i"])
+        print(f"{label}: write {write:.1f} s, {html.stat().st_size / 1e6:.1f} MB, "
+              f"{pg.evaluate('() => window.kgView.visibleNodes.length')} drawn; first draw {load:.2f} s; "
+              f"frames while zooming 0.2x-8x and panning: max draw {[r['max_draw_ms'] for r in runs]} ms "
+              f"(median {runs[0]['median_draw_ms']}), max rAF gap {[r['max_gap_ms'] for r in runs]} ms; "
+              f"search+select {search:.3f} s; click->panel {click:.3f} s")
+        ctx.close()
+
+
+def shots(browser, t: Path, docs: Path):
+    docs.mkdir(parents=True, exist_ok=True)
+    run("build", "-q", "-o", t / "sample.ttl")
+    run("report", t / "sample.ttl", "-o", t / "report")
+    ctx = browser.new_context(offline=True, viewport={"width": 1100, "height": 640})
+    pg = ctx.new_page()
+    first_draw(pg, t / "report" / "graph.html")
+    pg.screenshot(path=str(docs / "view.png"))
+    name = busiest(pg)["l"]
+    search_and_select(pg, name)
+    pg.screenshot(path=str(docs / "view-panel.png"))
+    pg.goto((t / "report" / "index.html").as_uri())
+    pg.screenshot(path=str(docs / "report.png"))
+    ctx.close()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shots", metavar="DIR", help="write the screenshots there instead of measuring")
+    a = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
-    kg = Path(sys.executable).with_name("kg")
-    with tempfile.TemporaryDirectory() as t:
-        g = Path(t) / "g.nt"
-        g.write_text(synthetic_graph(n), encoding="utf-8")
-        pages = {}
-        for label, extra in ((f"all {n}", ["--max-nodes", str(n)]), ("default cap 1500", [])):
-            out = Path(t) / f"v{len(pages)}.html"
-            t0 = time.perf_counter()
-            subprocess.run([str(kg), "view", str(g), "-o", str(out), *extra], check=True, capture_output=True)
-            pages[label] = (out, time.perf_counter() - t0)
-        with sync_playwright() as p:
-            b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
-            for label, (out, write) in pages.items():
-                ctx = b.new_context(offline=True, viewport={"width": 1400, "height": 900})
-                pg = ctx.new_page()
-                t0 = time.perf_counter()
-                pg.goto(out.as_uri())
-                pg.wait_for_selector("body[data-ready='1']", timeout=120000)
-                load = time.perf_counter() - t0
-                print(f"{label:>18}: write {write:.2f} s (incl. interpreter start), "
-                      f"{out.stat().st_size / 1e6:.1f} MB, browser load to first draw {load:.2f} s")
-                ctx.close()
-            b.close()
+    with tempfile.TemporaryDirectory() as t, sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
+        if a.shots:
+            shots(b, Path(t), Path(a.shots))
+        else:
+            figures(b, Path(t))
+        b.close()
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5000)
+    main()
