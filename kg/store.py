@@ -66,6 +66,33 @@ def writing(store):
         os.close(fd)      # and with it the lock
 
 
+_HELD: list = []    # directory descriptors of the stores this process reads, open until it exits
+
+
+def _pinned(p: Path) -> str:
+    """A path to the store directory P that stays with the directory this call found, and a
+    shared lock on it: a build that updates the store swaps another directory in under P's name
+    and removes the old one only when no reader holds it (kg.pipeline._swap_in), so a reader
+    reads one store whole, never files of two. Where there is no /proc, P itself."""
+    import fcntl
+
+    for _ in range(3):
+        try:
+            fd = os.open(p, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            return str(p)
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        pinned = f"/proc/self/fd/{fd}"
+        if not os.path.exists(pinned):
+            os.close(fd)
+            return str(p)
+        if os.path.exists(f"{pinned}/CURRENT"):
+            _HELD.append(fd)
+            return pinned
+        os.close(fd)      # an old store, removed between the open and the lock: the new one is there
+    return str(p)
+
+
 def open_store(path):
     """A pyoxigraph.Store for a graph file (loaded in memory) or a store directory (opened read-only)."""
     import pyoxigraph as ox
@@ -77,7 +104,7 @@ def open_store(path):
         if not is_store_dir(p):
             raise KgError(f"{p}: a directory that is not a govkg store (made by `kg build --store DIR`)")
         try:
-            return ox.Store.read_only(str(p))
+            return ox.Store.read_only(_pinned(p))
         except OSError as e:
             raise KgError(f"{p}: cannot open store ({e})") from None
     store = ox.Store()

@@ -510,3 +510,146 @@ def test_a_copy_of_a_file_is_still_a_file_of_its_own(tmp_path, capsys, monkeypat
     kg(capsys, "build", "a.txt", "--store", "st")
     code, err = kg(capsys, "build", "b.txt", "--store", "st")
     assert code == 0 and "on 2 page(s)" in err, err
+
+
+# ------------------------------------------------------------------ a store is made and updated all or nothing
+
+def _count(store) -> int:
+    return len(ox.Store.read_only(str(store)))
+
+
+def _interrupt_loading(monkeypatch, look=None):
+    """The store's bulk load interrupted as Ctrl-C would, after loading (and ``look``ing at the
+    store a reader opens meanwhile)."""
+    from kg import pipeline
+
+    real = pipeline._bulk_load
+
+    def load_then_stop(st, nt):
+        real(st, nt)
+        if look is not None:
+            look()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "_bulk_load", load_then_stop)
+
+
+def test_an_interrupted_first_store_build_leaves_nothing_and_the_next_run_builds(tmp_path, capsys, monkeypatch):
+    """Ctrl-C in the first build left the directory with the manifest only, which every later run
+    refused as 'not a govkg store' until it was deleted by hand."""
+    from kg.samples import paths
+
+    _interrupt_loading(monkeypatch)
+    code, err = kg(capsys, "build", *map(str, paths()), "--store", str(tmp_path / "st"), "-q")
+    assert code == 130, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    code, err = kg(capsys, "build", *map(str, paths()), "--store", str(tmp_path / "st"), "-q")
+    assert code == 0, err
+    assert _count(tmp_path / "st") > 2000
+
+
+def test_a_store_an_older_kg_left_half_made_is_taken_up(tmp_path, capsys):
+    """What the interrupted first build of an older kg left: the directory and its manifest (a
+    cache of the pages extracted so far), no store yet. It is finished, not refused."""
+    from kg.cache import PageCache
+    from kg.pipeline import MANIFEST
+    from kg.samples import paths
+
+    (tmp_path / "st").mkdir()
+    PageCache(tmp_path / "st" / MANIFEST).close()
+    code, err = kg(capsys, "build", *map(str, paths()), "--store", str(tmp_path / "st"), "-q")
+    assert code == 0, err
+    assert _count(tmp_path / "st") > 2000
+
+
+def test_a_store_update_is_invisible_until_done_and_undone_when_interrupted(tmp_path, capsys, monkeypatch):
+    """A reader during an update saw the new pages loaded and their holdings not yet recomputed;
+    an interrupted update stayed half done."""
+    from kg.samples import paths
+
+    first, rest = [str(p) for p in paths()[:2]], [str(p) for p in paths()[2:]]
+    store = tmp_path / "st"
+    code, err = kg(capsys, "build", *first, "--store", str(store), "-q")
+    assert code == 0, err
+    before = _count(store)
+    seen = []
+    _interrupt_loading(monkeypatch, lambda: seen.append(_count(store)))
+    code, err = kg(capsys, "build", *rest, "--store", str(store), "-q")
+    assert code == 130, err
+    assert seen == [before] and _count(store) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["st"]
+    monkeypatch.undo()
+    # the interrupted pages are added by the next run as if nothing had happened
+    code, err = kg(capsys, "build", *rest, "--store", str(store), "-o", str(tmp_path / "a.nt"), "-q")
+    assert code == 0, err
+    code, err = kg(capsys, "build", *first, *rest, "--store", str(tmp_path / "fresh"), "-o", str(tmp_path / "b.nt"),
+                   "-q")
+    assert code == 0, err
+    assert (tmp_path / "a.nt").read_bytes() == (tmp_path / "b.nt").read_bytes()
+    assert _count(store) == _count(tmp_path / "fresh") > before
+
+
+def test_a_store_rebuild_is_invisible_until_done(tmp_path, capsys, monkeypatch):
+    """A changed page rebuilds the store from its manifest: interrupted, the old store stays."""
+    from kg.samples import paths
+
+    page = tmp_path / "p.txt"
+    page.write_text(paths()[0].read_text(encoding="utf-8"), encoding="utf-8")
+    store = tmp_path / "st"
+    code, err = kg(capsys, "build", str(page), "--store", str(store), "-q")
+    assert code == 0, err
+    before = _count(store)
+    page.write_text(paths()[1].read_text(encoding="utf-8"), encoding="utf-8")
+    seen = []
+    _interrupt_loading(monkeypatch, lambda: seen.append(_count(store)))
+    code, err = kg(capsys, "build", str(page), "--store", str(store), "-q")
+    assert code == 130 and seen == [before] and _count(store) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.txt", "st"]
+
+
+def test_a_store_a_run_killed_between_two_renames_moved_aside_is_put_back(tmp_path, capsys):
+    """Where directories cannot be swapped in one step the old store is moved aside, then the new
+    one moved in: killed between the two, the next run finds no store but the old one aside."""
+    from kg.samples import paths
+
+    code, err = kg(capsys, "build", str(paths()[0]), "--store", str(tmp_path / "st"), "-q")
+    assert code == 0, err
+    before = _count(tmp_path / "st")
+    dead = _dead_pid()
+    (tmp_path / "st").rename(tmp_path / f".st.kg-old-{dead}")
+    (tmp_path / f".st.kg-new-{dead}").mkdir()
+    code, err = kg(capsys, "build", str(paths()[0]), "--store", str(tmp_path / "st"), "-q")
+    assert code == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["st"] and _count(tmp_path / "st") == before
+
+
+def _dead_pid() -> int:
+    import subprocess
+
+    p = subprocess.Popen(["true"])
+    p.wait()
+    return p.pid
+
+
+def test_what_a_killed_store_build_left_is_removed_by_the_next_and_a_live_ones_kept(tmp_path, capsys):
+    import subprocess
+
+    from kg.samples import paths
+
+    code, err = kg(capsys, "build", str(paths()[0]), "--store", str(tmp_path / "st"), "-q")
+    assert code == 0, err
+    dead = _dead_pid()
+    live = subprocess.Popen(["sleep", "60"])
+    try:
+        for pid in (dead, live.pid):
+            for kind in ("new", "old"):
+                (tmp_path / f".st.kg-{kind}-{pid}").mkdir()
+                (tmp_path / f".st.kg-{kind}-{pid}" / "000001.sst").write_bytes(b"x" * 100)
+        code, err = kg(capsys, "build", str(paths()[1]), "--store", str(tmp_path / "st"), "-q")
+        assert code == 0, err
+        assert sorted(p.name for p in tmp_path.iterdir()) == \
+            sorted([f".st.kg-new-{live.pid}", f".st.kg-old-{live.pid}", "st"])
+    finally:
+        live.kill()
+        live.wait()
