@@ -653,3 +653,98 @@ def test_what_a_killed_store_build_left_is_removed_by_the_next_and_a_live_ones_k
     finally:
         live.kill()
         live.wait()
+
+
+# ------------------------------------------------------------------ SIGTERM, SIGKILL: nothing left for long
+
+def test_a_sort_run_interrupted_while_spilled_is_removed(tmp_path, monkeypatch):
+    """_spill named its file among the runs only after writing it: Ctrl-C in the write left a
+    kg-run-*.nt (0 bytes, or part of a run) that no clean-up knew of."""
+    from kg import shards
+
+    s = shards.LineSorter(tmpdir=str(tmp_path), run_bytes=1 << 40)
+    s.add(b"<http://e/b> <http://e/p> <http://e/o> .\n<http://e/a> <http://e/p> <http://e/o> .\n")
+
+    def interrupted(items, blocks=False):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(shards, "_sorted_items", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        s._spill()
+    s.cleanup()
+    assert list(tmp_path.iterdir()) == []
+
+
+def _plant(where, pid) -> list:
+    """The temporary files and directories a run of process PID makes, as a kill leaves them."""
+    made = [where / f"kg-run-{pid}-abcd1234.nt", where / f"kg-sorted-{pid}-abcd1234.nt",
+            where / f"kg-part-{pid}-abcd1234.ttl", where / f"kg-part-{pid}-abcd1234.ttl.n",
+            where / f".g.ttl.kg-tmp-{pid}-abcd1234.tmp"]
+    for p in made:
+        p.write_bytes(b"<a> <b> <c> .\n")
+    return made
+
+
+def test_what_killed_runs_left_is_removed_by_the_next_run_and_a_live_runs_kept(tmp_path, capsys, monkeypatch):
+    """SIGKILL runs no clean-up: hundreds of MB of sort runs, outputs half written and the
+    workers' spool in /dev/shm stayed for good. Every such name carries its process's id, and the
+    next build removes those whose process is gone."""
+    import subprocess
+    import tempfile
+
+    from kg import tempfiles
+    from kg.samples import paths
+
+    spool, tmp = tmp_path / "shm", tmp_path / "tmp"
+    spool.mkdir()
+    tmp.mkdir()
+    monkeypatch.setattr(tempfiles, "spool_root", lambda: str(spool))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = _dead_pid()
+    live = subprocess.Popen(["sleep", "60"])
+    try:
+        kept = []
+        for pid in (dead, live.pid):
+            made = _plant(out, pid) + _plant(tmp, pid)
+            (spool / f"kg-batches-{pid}-abcd1234").mkdir()
+            (spool / f"kg-batches-{pid}-abcd1234" / "batch-x.pickle").write_bytes(b"x")
+            made.append(spool / f"kg-batches-{pid}-abcd1234")
+            if pid == live.pid:
+                kept = made
+        unrelated = [out / "kg-run-notes.nt", out / ".g.ttl.abcd1234.tmp", tmp / "kg-run-1x-a.nt"]
+        for p in unrelated:
+            p.write_text("mine")
+        code, err = kg(capsys, "build", str(paths()[0]), "-o", str(out / "g.ttl"), "-q")
+        assert code == 0, err
+        left = sorted(p for d in (out, tmp, spool) for p in d.iterdir() if p.name not in ("g.ttl", ".kgcache"))
+        assert left == sorted(kept + unrelated)
+    finally:
+        live.kill()
+        live.wait()
+
+
+def test_sigterm_cleans_up_and_exits_143(tmp_path):
+    """SIGTERM (what kill, systemd and a CI timeout send) ended the build where it stood, no
+    clean-up run, exit -15. Now it is Ctrl-C's: clean-up, one line, 128 + 15."""
+    import glob
+    import signal
+    import time
+
+    from kg.synth import write_corpus
+
+    write_corpus(300, tmp_path / "pages", seed=2)
+    p = _kg_process("build", "pages", "-o", "out/g.ttl", "-q", "-w", "2", cwd=tmp_path)
+    deadline = time.monotonic() + 30
+    while not (tmp_path / "out" / ".kgcache").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.3)
+    p.send_signal(signal.SIGTERM)
+    out, err = p.communicate(timeout=60)
+    if p.returncode == 0:
+        pytest.skip("the build finished before the signal")
+    assert p.returncode == 143 and "Traceback" not in err and "kg: terminated" in err, err
+    assert sorted(x.name for x in (tmp_path / "out").iterdir()) == [".kgcache"]
+    time.sleep(0.2)
+    assert glob.glob(f"/dev/shm/kg-batches-{p.pid}-*") == []
