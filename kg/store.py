@@ -13,7 +13,8 @@ from pathlib import Path
 
 from kg.errors import KgError
 
-FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig"}
+FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig", ".nq": "nquads"}
+QUADS = ("trig", "nquads")   # formats of named graphs: read as the union of their graphs
 
 
 def rdf_format(path) -> str:
@@ -25,7 +26,8 @@ def _ox_format(path):
     import pyoxigraph as ox
 
     return {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-            "json-ld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG}[rdf_format(path)]
+            "json-ld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
+            "nquads": ox.RdfFormat.N_QUADS}[rdf_format(path)]
 
 
 def is_store_dir(path) -> bool:
@@ -110,7 +112,7 @@ def open_store(path):
     store = ox.Store()
     try:
         with open(p, "rb") as f:
-            if rdf_format(p) == "trig":
+            if rdf_format(p) in QUADS:
                 store.load(f, format=_ox_format(p))
             else:
                 store.load(f, format=_ox_format(p), to_graph=ox.DefaultGraph())
@@ -168,7 +170,7 @@ def load_graph(path):
         raise KgError(f"{p}: no such file")
     if p.is_dir():
         raise KgError(f"{p}: is a directory, not a graph file")
-    g = rdflib.Dataset() if rdf_format(p) == "trig" else rdflib.Graph()
+    g = rdflib.Dataset() if rdf_format(p) in QUADS else rdflib.Graph()
     try:
         g.parse(str(p), format=rdf_format(p))
     except Exception as e:  # rdflib raises many types; the user needs the file and the reason

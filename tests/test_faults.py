@@ -748,3 +748,21 @@ def test_sigterm_cleans_up_and_exits_143(tmp_path):
     assert sorted(x.name for x in (tmp_path / "out").iterdir()) == [".kgcache"]
     time.sleep(0.2)
     assert glob.glob(f"/dev/shm/kg-batches-{p.pid}-*") == []
+
+
+# ------------------------------------------------------------------ what kg build writes, every command reads
+
+@pytest.mark.parametrize("command", [["stats"], ["export", "-o", "{d}/x.graphml"], ["validate"],
+                                     ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"]],
+                         ids=lambda c: c[0])
+def test_an_nquads_build_is_read_by_every_command(tmp_path, capsys, command):
+    """kg build writes .nq; the readers took it for Turtle ('a dot is expected'): found by the
+    fuzz suite (tests/test_fuzz.py) exporting what it built."""
+    from kg.samples import paths
+
+    g = tmp_path / "g.nq"
+    code, err = kg(capsys, "build", str(paths()[0]), "-o", str(g), "-q", "--no-cache")
+    assert code == 0, err
+    name, *rest = command
+    code, err = kg(capsys, name, str(g), *[a.replace("{d}", str(tmp_path)) for a in rest])
+    assert code == 0, err
