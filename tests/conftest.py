@@ -17,3 +17,17 @@ def reference():
     tk = jieba.Tokenizer()
     tk.initialize()
     return tk, jieba.posseg.dt.word_tag_tab
+
+
+try:
+    from hypothesis import settings as _settings
+except ImportError:      # the fuzz suite skips itself
+    pass
+else:
+    # few examples by default, so `make test` stays fast; HYPOTHESIS_PROFILE=long for the 10,000
+    # of issue 15 (a whole run of each example is a kg build: no deadline)
+    _settings.register_profile("default", max_examples=25, deadline=None)
+    _settings.register_profile("long", max_examples=10_000, deadline=None)
+    import os as _os
+
+    _settings.load_profile(_os.environ.get("HYPOTHESIS_PROFILE", "default"))
