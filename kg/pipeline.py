@@ -535,8 +535,9 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
     Either way the work is done in a sibling directory (a hard-linked copy of the store and a copy
     of its manifest, or a new store), swapped in for the store when complete: a reader sees the
     old store or the new one, and an interrupted build leaves the old one as it was (and its
-    sibling, which the next build removes). Only a build that adds nothing writes the live
-    manifest, in single transactions (which paths name which pages, the outputs written).
+    sibling, which the next build removes). The live manifest gets only the extracted pages (a
+    cache: which pages the store holds is its table of names) and, from a build that adds
+    nothing, single transactions (which paths name which pages, the outputs written).
     """
     from kg.cache import KnownNames, PageCache, build_digest, fingerprint, page_key
     from kg.store import is_store_dir
@@ -568,15 +569,17 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
         changed = sorted(n for n in fresh if n in known)
         after = {**known, **given}
         rebuild = bool(changed) or not existing
+        new_pages = (s for s in pages if s.name in fresh)
+        collect = _Collect(report, None, progress=progress)
+        cache = manifest if use_cache else _NoHits(manifest)
+        # into the live manifest of an existing store: its table of pages is a cache no reader
+        # reads, and what an interrupted update extracted is not extracted again
+        _extract_into(new_pages, collect, cache, engine, lambda s: given[s.name])
         if fresh and stage is None:
             manifest.close()
             manifest = None
             stage = _stage(store, live, clone=not rebuild)
             manifest = PageCache(stage / MANIFEST)
-        new_pages = (s for s in pages if s.name in fresh)
-        collect = _Collect(report, None, progress=progress)
-        cache = manifest if use_cache else _NoHits(manifest)
-        _extract_into(new_pages, collect, cache, engine, lambda s: given[s.name])
         report.pages, report.articles = len(after), _articles(manifest, after)
         if not fresh:
             report.up_to_date = True

@@ -766,3 +766,23 @@ def test_an_nquads_build_is_read_by_every_command(tmp_path, capsys, command):
     name, *rest = command
     code, err = kg(capsys, name, str(g), *[a.replace("{d}", str(tmp_path)) for a in rest])
     assert code == 0, err
+
+
+def test_pages_an_interrupted_store_update_extracted_are_not_extracted_again(tmp_path, capsys, monkeypatch):
+    from kg import pipeline
+    from kg.samples import paths
+
+    store = tmp_path / "st"
+    code, err = kg(capsys, "build", str(paths()[0]), "--store", str(store), "-q")
+    assert code == 0, err
+    _interrupt_loading(monkeypatch)
+    code, err = kg(capsys, "build", *map(str, paths()), "--store", str(store), "-q")
+    assert code == 130, err
+    monkeypatch.undo()
+
+    def refuse(batch):
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr(pipeline, "extract_batch", refuse)
+    code, err = kg(capsys, "build", *map(str, paths()), "--store", str(store))
+    assert code == 0 and "(0 extracted, " in err, err
