@@ -24,9 +24,10 @@ try:
 except ImportError:      # the fuzz suite skips itself
     pass
 else:
-    # few examples by default, so `make test` stays fast; HYPOTHESIS_PROFILE=long for the 10,000
-    # of issue 15 (a whole run of each example is a kg build: no deadline)
+    # few examples by default, so `make test` stays fast; HYPOTHESIS_PROFILE=ci (what CI runs) or
+    # long (the 10,000 of issue 15) for more (each example is a kg build: no deadline)
     _settings.register_profile("default", max_examples=25, deadline=None)
+    _settings.register_profile("ci", max_examples=500, deadline=None)       # .ci/run: ~15 s more
     _settings.register_profile("long", max_examples=10_000, deadline=None)
     import os as _os
 
