@@ -656,7 +656,7 @@ def _stage(store: Path, manifest, clone: bool) -> Path:
 def _swap_in(stage: Path, store: Path) -> None:
     """STAGE takes the place of STORE in one step (a reader opening STORE gets either); the old
     store is removed, or left for a later run while a reader still has it open."""
-    from kg.tempfiles import busy, exchange, store_temp
+    from kg.tempfiles import exchange, remove_unless_read, store_temp
 
     old = store_temp(store, "old")
     if not store.exists():
@@ -667,8 +667,7 @@ def _swap_in(stage: Path, store: Path) -> None:
     else:     # no renameat2: a moment with no store, and a killed run's old one is put back (kg.tempfiles)
         os.replace(store, old)
         os.replace(stage, store)
-    if not busy(old):      # else the next run's sweep removes it
-        shutil.rmtree(old, ignore_errors=True)
+    remove_unless_read(old)     # else the next run's sweep removes it
 
 
 class _NoHits:

@@ -68,7 +68,9 @@ def writing(store):
         os.close(fd)      # and with it the lock
 
 
-_HELD: list = []    # directory descriptors of the stores this process reads, open until it exits
+# (device, inode) -> descriptor of each store directory this process reads, open (and locked)
+# until it exits: one per version of a store it opened, not one per open
+_HELD: dict = {}
 
 
 def _pinned(p: Path) -> str:
@@ -89,8 +91,11 @@ def _pinned(p: Path) -> str:
             os.close(fd)
             return str(p)
         if os.path.exists(f"{pinned}/CURRENT"):
-            _HELD.append(fd)
-            return pinned
+            st = os.fstat(fd)
+            held = _HELD.setdefault((st.st_dev, st.st_ino), fd)
+            if held != fd:
+                os.close(fd)
+            return f"/proc/self/fd/{held}"
         os.close(fd)      # an old store, removed between the open and the lock: the new one is there
     return str(p)
 

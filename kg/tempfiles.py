@@ -58,8 +58,10 @@ def alive(pid: int) -> bool:
     return True
 
 
-def busy(path: Path) -> bool:
-    """Whether a reader holds a store directory open (kg.store.open_store holds a shared lock)."""
+def remove_unless_read(path: Path) -> bool:
+    """Remove the store directory PATH unless a reader holds it (kg.store.open_store holds a
+    shared lock on the directory it reads); whether it was removed. The exclusive lock is held
+    while the files go, so a reader that opened the directory just before sees it whole or gone."""
     import fcntl
 
     try:
@@ -68,11 +70,14 @@ def busy(path: Path) -> bool:
         return False
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return False
     except OSError:
-        return True
+        os.close(fd)
+        return False
+    try:
+        shutil.rmtree(path, ignore_errors=True)
     finally:
         os.close(fd)
+    return True
 
 
 def sweep(*dirs) -> list[str]:
@@ -100,7 +105,9 @@ def sweep(*dirs) -> list[str]:
                         os.rename(path, home)
                         done.append(str(home))
                         continue
-                if m[6] and busy(path):
+                if m[6]:
+                    if remove_unless_read(path):
+                        done.append(str(path))
                     continue
                 if path.is_dir() and not path.is_symlink():
                     shutil.rmtree(path, ignore_errors=True)

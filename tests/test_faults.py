@@ -786,3 +786,35 @@ def test_pages_an_interrupted_store_update_extracted_are_not_extracted_again(tmp
     monkeypatch.setattr(pipeline, "extract_batch", refuse)
     code, err = kg(capsys, "build", *map(str, paths()), "--store", str(store))
     assert code == 0 and "(0 extracted, " in err, err
+
+
+def test_a_reader_of_a_store_keeps_reading_the_version_it_opened_through_an_update(tmp_path):
+    """A reader that opened the store before an update reads that version to its end: the update
+    swaps the new one in under the name and leaves the old one while the reader holds it; a
+    later build removes it once the reader is gone."""
+    import subprocess
+    import sys
+
+    from kg.samples import paths
+
+    first, rest = [str(p) for p in paths()[:2]], [str(p) for p in paths()[2:]]
+    r = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "build", *first, "--store", "st",
+                        "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    reader = subprocess.Popen([sys.executable, "-c", "import sys; from kg.store import open_store\n"
+                               "st = open_store('st'); print(len(st), flush=True); sys.stdin.readline()\n"
+                               "print(len(st), len(list(st.quads_for_pattern(None, None, None))), flush=True)"],
+                              cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    before = int(reader.stdout.readline())
+    r = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "build", *rest, "--store", "st",
+                        "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert _count(tmp_path / "st") > before
+    aside = [p.name for p in tmp_path.iterdir() if p.name.startswith(".st.kg-old-")]
+    assert len(aside) == 1
+    out, _ = reader.communicate("\n", timeout=60)
+    assert out.split() == [str(before), str(before)]
+    r = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "build", *rest, "--store", "st",
+                        "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["st"]
