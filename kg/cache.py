@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, digest TEXT, size INT
 """
 # Modules outside extraction: editing them must not throw the cache away.
 _NOT_EXTRACTION = {"kg.atomic", "kg.cli", "kg.bench", "kg.synth", "kg.cache", "kg.shards", "kg.engine_dask", "kg.errors",
-                   "kg.readers", "kg.store"}
+                   "kg.readers", "kg.store", "kg.tempfiles"}
 
 
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"

@@ -119,7 +119,22 @@ def _os_error(e: OSError) -> str:
     return f"{name}: {problem}"
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the build stands, as Ctrl-C is: every clean-up (sort runs, the
+    workers and their spool, half-written outputs, a store's new version) runs on the way out."""
+
+
+def _terminate(signum, frame):
+    raise Terminated
+
+
 def main(argv=None):
+    import signal
+    import threading
+
+    mine = threading.current_thread() is threading.main_thread()
+    if mine:
+        before = signal.signal(signal.SIGTERM, _terminate)
     stdout = sys.stdout
     sys.stdout = _Stdout(stdout)
     try:
@@ -130,7 +145,11 @@ def main(argv=None):
         sys.exit(1)
     except click.exceptions.Abort as e:
         # click turns Ctrl-C into Abort: it is still an interrupt, 128 + SIGINT to a shell or make
-        interrupted = isinstance(e.__cause__ or e.__context__, KeyboardInterrupt)
+        cause = e.__cause__ or e.__context__
+        if isinstance(cause, Terminated):
+            click.echo("kg: terminated", err=True)
+            sys.exit(143)
+        interrupted = isinstance(cause, KeyboardInterrupt)
         click.echo("kg: interrupted" if interrupted else "kg: aborted", err=True)
         sys.exit(130 if interrupted else 1)
     except click.ClickException as e:
@@ -138,6 +157,9 @@ def main(argv=None):
         sys.exit(e.exit_code)
     except BrokenPipeError:
         sys.exit(0)
+    except Terminated:
+        click.echo("kg: terminated", err=True)
+        sys.exit(143)
     except KeyboardInterrupt:
         sys.exit(130)
     except OSError as e:   # a disk full or read-only, a path through a file: one line, not a traceback
@@ -147,6 +169,8 @@ def main(argv=None):
         sys.exit(1)
     finally:
         sys.stdout = stdout
+        if mine:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if before is None else before)
 
 
 if __name__ == "__main__":

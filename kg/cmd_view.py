@@ -33,7 +33,7 @@ def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance
     \b
     Examples:
       kg view out/graph.ttl -o out/graph.html
-      kg view out/graph.ttl -o zhang.html --focus 张明远 --depth 2
+      kg view out/graph.ttl -o zou.html --focus 邹建平 --depth 2
       kg view out/graph.ttl -o meetings.html --types Person,Meeting --predicates attended,chaired
       kg view out/graph.ttl -o co.html --coattendance
     """

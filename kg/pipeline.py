@@ -14,7 +14,6 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-import tempfile
 from collections import deque
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -432,6 +431,11 @@ def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, c
     shards_only = shards is not None and output is not None and Path(output) == Path(shards)
     if output is not None and not shards_only:
         rdf.output_format(output)
+    from kg.tempfiles import places, sweep
+
+    # what killed runs left where this one writes (SIGKILL runs no clean-up: the next run does)
+    sweep(*places(output is not None and Path(output).absolute().parent,
+                  store is not None and Path(store).absolute().parent))
     engine = engine or LocalEngine(workers)
     pages = _Inputs(inputs, homes)
     if shards_only and store is None:
@@ -524,25 +528,38 @@ def _tmpdir(near: Path) -> str | None:
 def _build_store(pages, store: Path, output, engine, progress, use_cache) -> BuildReport:
     """Add the input pages to an on-disk Oxigraph store, extracting only pages it lacks.
 
-    New pages are bulk-loaded into the store and the post holdings they touch are recomputed over
-    every page in the manifest. A page whose name is known but whose text (or the extractor)
-    changed cannot be subtracted from a union, so then the store is rebuilt from the manifest's
-    per-page triples into a fresh directory that replaces the old one.
+    New pages are bulk-loaded and the post holdings they touch are recomputed over every page in
+    the manifest. A page whose name is known but whose text (or the extractor) changed cannot be
+    subtracted from a union, so then the store is rebuilt from the manifest's per-page triples.
+
+    Either way the work is done in a sibling directory (a hard-linked copy of the store and a copy
+    of its manifest, or a new store), swapped in for the store when complete: a reader sees the
+    old store or the new one, and an interrupted build leaves the old one as it was (and its
+    sibling, which the next build removes). The live manifest gets only the extracted pages (a
+    cache: which pages the store holds is its table of names) and, from a build that adds
+    nothing, single transactions (which paths name which pages, the outputs written).
     """
     from kg.cache import KnownNames, PageCache, build_digest, fingerprint, page_key
     from kg.store import is_store_dir
 
     if store.exists() and not store.is_dir():
         raise KgError(f"{store}: exists and is not a directory; --store wants a directory")
-    if store.is_dir() and any(store.iterdir()) and not is_store_dir(store):
+    existing = is_store_dir(store)
+    if store.is_dir() and not existing and not _unfinished(store):
         raise KgError(f"{store}: a non-empty directory that is not a govkg store; choose another --store")
-    store.mkdir(parents=True, exist_ok=True)
     fp = fingerprint()
-    manifest = PageCache(store / MANIFEST)
+    live = store / MANIFEST
     report = BuildReport()
+    stage = None
+    manifest = None
     try:
+        if existing:
+            manifest = PageCache(live)
+        else:
+            stage = _stage(store, live if live.exists() else None, clone=False)
+            manifest = PageCache(stage / MANIFEST)
         pages = KnownNames(pages, manifest)
-        known = manifest.names() if is_store_dir(store) else {}
+        known = manifest.names() if existing else {}
         given = {}
         for s in pages:
             given[s.name] = page_key(fp, s.name, s.text, s.spec)
@@ -551,23 +568,35 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
         fresh = {n: k for n, k in given.items() if known.get(n) != k}
         changed = sorted(n for n in fresh if n in known)
         after = {**known, **given}
-        rebuild = bool(changed) or not is_store_dir(store)
+        rebuild = bool(changed) or not existing
         new_pages = (s for s in pages if s.name in fresh)
         collect = _Collect(report, None, progress=progress)
         cache = manifest if use_cache else _NoHits(manifest)
+        # into the live manifest of an existing store: its table of pages is a cache no reader
+        # reads, and what an interrupted update extracted is not extracted again
         _extract_into(new_pages, collect, cache, engine, lambda s: given[s.name])
+        if fresh and stage is None:
+            manifest.close()
+            manifest = None
+            stage = _stage(store, live, clone=not rebuild)
+            manifest = PageCache(stage / MANIFEST)
         report.pages, report.articles = len(after), _articles(manifest, after)
-        if not fresh and is_store_dir(store):
+        if not fresh:
             report.up_to_date = True
-        if rebuild:
-            report.triples = _rebuild_store(store, manifest, after)
-        elif fresh:
-            report.triples = _add_to_store(store, manifest, after, list(fresh.values()))
-        else:
             report.triples = _count(store)
+        elif rebuild:
+            report.triples = _load_store(stage, manifest, after)
+        else:
+            report.triples = _add_to_store(stage, manifest, after, list(fresh.values()))
         manifest.set_names(after)
         manifest.set_paths(pages.seen)
         add_holdings(report.spans, manifest.holdings_of(sorted(set(after.values()))))
+        if stage is not None:
+            manifest.close()
+            manifest = None
+            _swap_in(stage, store)
+            stage = None
+            manifest = PageCache(live)
         if output is not None:
             digest = build_digest(fp, after.values(), Path(output).suffix.lower())
             summary = manifest.output_current(output, digest) if Path(output).exists() else None
@@ -576,7 +605,69 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
                 manifest.record_output(output, digest, _summary(report))
         return report
     finally:
-        manifest.close()
+        if manifest is not None:
+            manifest.close()
+        if stage is not None:
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+def _unfinished(store: Path) -> bool:
+    """A directory holding only a manifest: a store whose first build an older kg did not finish
+    (it made the directory first). Its manifest is a cache of the pages extracted so far."""
+    return all(f.name.startswith(MANIFEST) for f in store.iterdir())
+
+
+def _stage(store: Path, manifest, clone: bool) -> Path:
+    """The sibling directory a store is made or updated in: with ``clone``, a copy of STORE
+    (RocksDB's checkpoint: its immutable files hard-linked, so ~free); and a copy of MANIFEST
+    (SQLite's online backup), or none (a new store)."""
+    import sqlite3
+
+    import pyoxigraph as ox
+
+    from kg.tempfiles import store_temp
+
+    stage = store_temp(store, "new")
+    shutil.rmtree(stage, ignore_errors=True)   # this pid's, from an earlier boot
+    try:
+        if clone:
+            src = ox.Store.read_only(str(store))
+            try:
+                src.backup(str(stage))
+            finally:
+                del src
+        else:
+            stage.mkdir()
+        if manifest is not None:
+            src, dst = sqlite3.connect(str(manifest)), sqlite3.connect(str(stage / MANIFEST))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+                src.close()
+    except BaseException as e:
+        shutil.rmtree(stage, ignore_errors=True)
+        if isinstance(e, (OSError, sqlite3.Error)):
+            raise KgError(f"{store}: cannot make its new version beside it ({e})") from None
+        raise
+    return stage
+
+
+def _swap_in(stage: Path, store: Path) -> None:
+    """STAGE takes the place of STORE in one step (a reader opening STORE gets either); the old
+    store is removed, or left for a later run while a reader still has it open."""
+    from kg.tempfiles import exchange, remove_unless_read, store_temp
+
+    old = store_temp(store, "old")
+    if not store.exists():
+        os.replace(stage, store)
+        return
+    if exchange(stage, store):
+        os.replace(stage, old)
+    else:     # no renameat2: a moment with no store, and a killed run's old one is put back (kg.tempfiles)
+        os.replace(store, old)
+        os.replace(stage, store)
+    remove_unless_read(old)     # else the next run's sweep removes it
 
 
 class _NoHits:
@@ -633,47 +724,48 @@ def _open_store(path: Path):
 
 
 def _count(path: Path) -> int:
-    st = _open_store(path)
+    import pyoxigraph as ox
+
+    try:
+        st = ox.Store.read_only(str(path))
+    except OSError as e:
+        raise KgError(f"{path}: cannot open the store ({e})") from None
     try:
         return len(st)
     finally:
         del st
 
 
-def _rebuild_store(store: Path, manifest, after: dict) -> int:
-    """A fresh store from every page in the manifest, swapped in for the old directory."""
+def _load_store(stage: Path, manifest, after: dict) -> int:
+    """A fresh store in STAGE from every page in the manifest (which is there too)."""
     from kg.shards import write_sorted_nt
 
-    tmp = store.with_name(f".{store.name}.new-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    nt = tmp / "load.nt"
-    sorter = _sorted_lines(manifest, after, str(store.parent))
+    nt = stage / "load.nt"
+    sorter = _sorted_lines(manifest, after, str(stage.parent))
     try:
         n = write_sorted_nt(sorter.lines(), nt)
-        st = _open_store(tmp)
-        _bulk_load(st, nt)
-        del st
-        gc.collect()
-        nt.unlink()
-        # the manifest travels with the store into the new directory
-        manifest.close()
+        st = _open_store(stage)
         try:
-            for f in store.iterdir():
-                if f.name.startswith(MANIFEST):
-                    os.replace(f, tmp / f.name)
-            old = store.with_name(f".{store.name}.old-{os.getpid()}")
-            os.replace(store, old)
-            os.replace(tmp, store)
-            shutil.rmtree(old, ignore_errors=True)
+            _bulk_load(st, nt)
+        except BaseException as e:
+            _release(e)
+            raise
         finally:
-            manifest.reopen(store / MANIFEST)
+            del st
+            gc.collect()
+        nt.unlink()
         return n
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     finally:
         sorter.cleanup()
+
+
+def _release(e: BaseException) -> None:
+    """Let go of the store an interrupted load held: the frames of E's traceback keep it open,
+    and with it RocksDB's lock, which a build run again in this process (a test, a server)
+    would find held by itself."""
+    import traceback
+
+    traceback.clear_frames(e.__traceback__)
 
 
 LOAD_LINES = 200_000   # per bulk_load call: oxigraph's loader buffers a whole call (~1 GB per 1.3M triples)
@@ -699,24 +791,23 @@ def _bulk_load(st, nt_path: Path) -> None:
     st.optimize()
 
 
-def _add_to_store(store: Path, manifest, after: dict, new_keys: list) -> int:
-    """Union the new pages into the store and recompute the holdings they touch."""
+def _add_to_store(stage: Path, manifest, after: dict, new_keys: list) -> int:
+    """Union the new pages into the store copied to STAGE and recompute the holdings they touch."""
     import pyoxigraph as ox
 
     from kg import rdf
     from kg.shards import LineSorter, write_sorted_nt
 
-    sorter = LineSorter(tmpdir=str(store.parent))
+    sorter = LineSorter(tmpdir=str(stage.parent))
     touched = set()
     for key in sorted(set(new_keys)):
         sorter.add(*manifest.nt_of(key))
         touched |= {(p, q) for p, q, _ in manifest.holdings_of([key])}
-    fd, nt = tempfile.mkstemp(prefix=".kg-add-", suffix=".nt", dir=str(store.parent))
-    os.close(fd)
-    st = _open_store(store)
+    nt = stage / "add.nt"     # removed with STAGE if this is interrupted
+    st = _open_store(stage)
     try:
         write_sorted_nt(sorter.lines(), nt)
-        _bulk_load(st, Path(nt))
+        _bulk_load(st, nt)
         spans: dict = {}
         add_holdings(spans, [h for h in manifest.holdings_of(sorted(set(after.values()))) if h[:2] in touched])
         new = rdf.holding_triples(spans)
@@ -726,7 +817,11 @@ def _add_to_store(store: Path, manifest, after: dict, new_keys: list) -> int:
         st.extend([ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in new])
         st.flush()
         return len(st)
+    except BaseException as e:
+        _release(e)
+        raise
     finally:
         del st
+        gc.collect()
         sorter.cleanup()
-        os.unlink(nt)
+        nt.unlink(missing_ok=True)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import heapq
 import os
 import shutil
-import tempfile
 from array import array
 from bisect import bisect_left
 from functools import partial
@@ -237,11 +236,13 @@ class LineSorter:
         self.loose = self.blocks = 0
 
     def _spill(self) -> None:
-        fd, path = tempfile.mkstemp(prefix="kg-run-", suffix=".nt", dir=self.tmpdir)
+        from kg.tempfiles import mkstemp
+
+        fd, path = mkstemp("run", ".nt", self.tmpdir)
+        self.runs.append(path)    # before it is written: an interrupted write is a run to clean up
         held, blocks = self._held()
         with os.fdopen(fd, "wb", buffering=1 << 20) as f:
             f.writelines(_sorted_items(held, blocks))
-        self.runs.append(path)
         self.spilled += len(held)
         del held
         _trim_heap()
@@ -441,10 +442,12 @@ def _turtle_parallel(jobs: list, output, tmpdir, procs: int = 2) -> int:
     from kg.atomic import write_atomic
     from kg.errors import KgError
 
+    from kg.tempfiles import mkstemp
+
     paths = []
     try:
         for _ in jobs:
-            fd, path = tempfile.mkstemp(prefix="kg-part-", suffix=".ttl", dir=tmpdir)
+            fd, path = mkstemp("part", ".ttl", tmpdir)
             os.close(fd)
             paths.append(path)
         ctx = mp.get_context("fork")
@@ -532,7 +535,14 @@ def write_graph(lines: Iterable[bytes] | bytes, output, tmpdir=None, keep_nt=Non
         return lines.count(b"\n")
     if fmt == ox.RdfFormat.N_TRIPLES and keep_nt is None:
         return write_sorted_nt(lines, output)
-    nt = Path(keep_nt) if keep_nt else Path(tempfile.mkstemp(prefix="kg-sorted-", suffix=".nt", dir=tmpdir)[1])
+    from kg.tempfiles import mkstemp
+
+    if keep_nt:
+        nt = Path(keep_nt)
+    else:
+        fd, name = mkstemp("sorted", ".nt", tmpdir)
+        os.close(fd)     # (its descriptor was never closed: one leaked per build)
+        nt = Path(name)
     try:
         n = write_sorted_nt(lines, nt)
         if fmt == ox.RdfFormat.N_TRIPLES:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from kg.errors import KgError
 
-FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig"}
+FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig", ".nq": "nquads"}
+QUADS = ("trig", "nquads")   # formats of named graphs: read as the union of their graphs
 
 
 def rdf_format(path) -> str:
@@ -25,7 +26,8 @@ def _ox_format(path):
     import pyoxigraph as ox
 
     return {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-            "json-ld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG}[rdf_format(path)]
+            "json-ld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
+            "nquads": ox.RdfFormat.N_QUADS}[rdf_format(path)]
 
 
 def is_store_dir(path) -> bool:
@@ -66,6 +68,38 @@ def writing(store):
         os.close(fd)      # and with it the lock
 
 
+# (device, inode) -> descriptor of each store directory this process reads, open (and locked)
+# until it exits: one per version of a store it opened, not one per open
+_HELD: dict = {}
+
+
+def _pinned(p: Path) -> str:
+    """A path to the store directory P that stays with the directory this call found, and a
+    shared lock on it: a build that updates the store swaps another directory in under P's name
+    and removes the old one only when no reader holds it (kg.pipeline._swap_in), so a reader
+    reads one store whole, never files of two. Where there is no /proc, P itself."""
+    import fcntl
+
+    for _ in range(3):
+        try:
+            fd = os.open(p, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            return str(p)
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        pinned = f"/proc/self/fd/{fd}"
+        if not os.path.exists(pinned):
+            os.close(fd)
+            return str(p)
+        if os.path.exists(f"{pinned}/CURRENT"):
+            st = os.fstat(fd)
+            held = _HELD.setdefault((st.st_dev, st.st_ino), fd)
+            if held != fd:
+                os.close(fd)
+            return f"/proc/self/fd/{held}"
+        os.close(fd)      # an old store, removed between the open and the lock: the new one is there
+    return str(p)
+
+
 def open_store(path):
     """A pyoxigraph.Store for a graph file (loaded in memory) or a store directory (opened read-only)."""
     import pyoxigraph as ox
@@ -77,13 +111,13 @@ def open_store(path):
         if not is_store_dir(p):
             raise KgError(f"{p}: a directory that is not a govkg store (made by `kg build --store DIR`)")
         try:
-            return ox.Store.read_only(str(p))
+            return ox.Store.read_only(_pinned(p))
         except OSError as e:
             raise KgError(f"{p}: cannot open store ({e})") from None
     store = ox.Store()
     try:
         with open(p, "rb") as f:
-            if rdf_format(p) == "trig":
+            if rdf_format(p) in QUADS:
                 store.load(f, format=_ox_format(p))
             else:
                 store.load(f, format=_ox_format(p), to_graph=ox.DefaultGraph())
@@ -141,7 +175,7 @@ def load_graph(path):
         raise KgError(f"{p}: no such file")
     if p.is_dir():
         raise KgError(f"{p}: is a directory, not a graph file")
-    g = rdflib.Dataset() if rdf_format(p) == "trig" else rdflib.Graph()
+    g = rdflib.Dataset() if rdf_format(p) in QUADS else rdflib.Graph()
     try:
         g.parse(str(p), format=rdf_format(p))
     except Exception as e:  # rdflib raises many types; the user needs the file and the reason

@@ -29,11 +29,9 @@ DIED = ("a worker process died (killed, or out of memory?); no output was writte
 
 
 def _spool_root() -> str | None:
-    """Where batches and results wait: memory-backed /dev/shm where there is one (they live a
-    fraction of a second; on a disk they would be written back for nothing), else the system's
-    temporary directory."""
-    shm = "/dev/shm"
-    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
+    from kg.tempfiles import spool_root
+
+    return spool_root()
 
 
 def dump(obj, spool: str) -> str:
@@ -62,6 +60,7 @@ def _serve(tasks, conn, func, spool: str, parent: int) -> None:
     import traceback
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the build's to handle: it stops us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)   # and SIGTERM (the build's terminate) ends us at once
     while True:
         try:
             task = tasks.get(timeout=1.0)
@@ -100,7 +99,10 @@ class Pool:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-        self.spool = spool = tempfile.mkdtemp(prefix="kg-batches-", dir=root or _spool_root())
+        from kg.tempfiles import mkdtemp
+
+        # named with the build's pid: a killed build's spool is removed by the next (kg.tempfiles)
+        self.spool = spool = mkdtemp("batches", root or _spool_root())
         self.tasks = ctx.Queue()
         self.done: dict = {}      # index -> value, received and not yet collected
         self.out = 0              # batches queued or being extracted in pool processes

@@ -510,3 +510,311 @@ def test_a_copy_of_a_file_is_still_a_file_of_its_own(tmp_path, capsys, monkeypat
     kg(capsys, "build", "a.txt", "--store", "st")
     code, err = kg(capsys, "build", "b.txt", "--store", "st")
     assert code == 0 and "on 2 page(s)" in err, err
+
+
+# ------------------------------------------------------------------ a store is made and updated all or nothing
+
+def _count(store) -> int:
+    return len(ox.Store.read_only(str(store)))
+
+
+def _interrupt_loading(monkeypatch, look=None):
+    """The store's bulk load interrupted as Ctrl-C would, after loading (and ``look``ing at the
+    store a reader opens meanwhile)."""
+    from kg import pipeline
+
+    real = pipeline._bulk_load
+
+    def load_then_stop(st, nt):
+        real(st, nt)
+        if look is not None:
+            look()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "_bulk_load", load_then_stop)
+
+
+def test_an_interrupted_first_store_build_leaves_nothing_and_the_next_run_builds(tmp_path, capsys, monkeypatch):
+    """Ctrl-C in the first build left the directory with the manifest only, which every later run
+    refused as 'not a govkg store' until it was deleted by hand."""
+    from kg.samples import paths
+
+    _interrupt_loading(monkeypatch)
+    code, err = kg(capsys, "build", *map(str, paths()), "--store", str(tmp_path / "st"), "-q")
+    assert code == 130, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    code, err = kg(capsys, "build", *map(str, paths()), "--store", str(tmp_path / "st"), "-q")
+    assert code == 0, err
+    assert _count(tmp_path / "st") > 2000
+
+
+def test_a_store_an_older_kg_left_half_made_is_taken_up(tmp_path, capsys):
+    """What the interrupted first build of an older kg left: the directory and its manifest (a
+    cache of the pages extracted so far), no store yet. It is finished, not refused."""
+    from kg.cache import PageCache
+    from kg.pipeline import MANIFEST
+    from kg.samples import paths
+
+    (tmp_path / "st").mkdir()
+    PageCache(tmp_path / "st" / MANIFEST).close()
+    code, err = kg(capsys, "build", *map(str, paths()), "--store", str(tmp_path / "st"), "-q")
+    assert code == 0, err
+    assert _count(tmp_path / "st") > 2000
+
+
+def test_a_store_update_is_invisible_until_done_and_undone_when_interrupted(tmp_path, capsys, monkeypatch):
+    """A reader during an update saw the new pages loaded and their holdings not yet recomputed;
+    an interrupted update stayed half done."""
+    from kg.samples import paths
+
+    first, rest = [str(p) for p in paths()[:2]], [str(p) for p in paths()[2:]]
+    store = tmp_path / "st"
+    code, err = kg(capsys, "build", *first, "--store", str(store), "-q")
+    assert code == 0, err
+    before = _count(store)
+    seen = []
+    _interrupt_loading(monkeypatch, lambda: seen.append(_count(store)))
+    code, err = kg(capsys, "build", *rest, "--store", str(store), "-q")
+    assert code == 130, err
+    assert seen == [before] and _count(store) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["st"]
+    monkeypatch.undo()
+    # the interrupted pages are added by the next run as if nothing had happened
+    code, err = kg(capsys, "build", *rest, "--store", str(store), "-o", str(tmp_path / "a.nt"), "-q")
+    assert code == 0, err
+    code, err = kg(capsys, "build", *first, *rest, "--store", str(tmp_path / "fresh"), "-o", str(tmp_path / "b.nt"),
+                   "-q")
+    assert code == 0, err
+    assert (tmp_path / "a.nt").read_bytes() == (tmp_path / "b.nt").read_bytes()
+    assert _count(store) == _count(tmp_path / "fresh") > before
+
+
+def test_a_store_rebuild_is_invisible_until_done(tmp_path, capsys, monkeypatch):
+    """A changed page rebuilds the store from its manifest: interrupted, the old store stays."""
+    from kg.samples import paths
+
+    page = tmp_path / "p.txt"
+    page.write_text(paths()[0].read_text(encoding="utf-8"), encoding="utf-8")
+    store = tmp_path / "st"
+    code, err = kg(capsys, "build", str(page), "--store", str(store), "-q")
+    assert code == 0, err
+    before = _count(store)
+    page.write_text(paths()[1].read_text(encoding="utf-8"), encoding="utf-8")
+    seen = []
+    _interrupt_loading(monkeypatch, lambda: seen.append(_count(store)))
+    code, err = kg(capsys, "build", str(page), "--store", str(store), "-q")
+    assert code == 130 and seen == [before] and _count(store) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.txt", "st"]
+
+
+def test_a_store_a_run_killed_between_two_renames_moved_aside_is_put_back(tmp_path, capsys):
+    """Where directories cannot be swapped in one step the old store is moved aside, then the new
+    one moved in: killed between the two, the next run finds no store but the old one aside."""
+    from kg.samples import paths
+
+    code, err = kg(capsys, "build", str(paths()[0]), "--store", str(tmp_path / "st"), "-q")
+    assert code == 0, err
+    before = _count(tmp_path / "st")
+    dead = _dead_pid()
+    (tmp_path / "st").rename(tmp_path / f".st.kg-old-{dead}")
+    (tmp_path / f".st.kg-new-{dead}").mkdir()
+    code, err = kg(capsys, "build", str(paths()[0]), "--store", str(tmp_path / "st"), "-q")
+    assert code == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["st"] and _count(tmp_path / "st") == before
+
+
+def _dead_pid() -> int:
+    import subprocess
+
+    p = subprocess.Popen(["true"])
+    p.wait()
+    return p.pid
+
+
+def test_what_a_killed_store_build_left_is_removed_by_the_next_and_a_live_ones_kept(tmp_path, capsys):
+    import subprocess
+
+    from kg.samples import paths
+
+    code, err = kg(capsys, "build", str(paths()[0]), "--store", str(tmp_path / "st"), "-q")
+    assert code == 0, err
+    dead = _dead_pid()
+    live = subprocess.Popen(["sleep", "60"])
+    try:
+        for pid in (dead, live.pid):
+            for kind in ("new", "old"):
+                (tmp_path / f".st.kg-{kind}-{pid}").mkdir()
+                (tmp_path / f".st.kg-{kind}-{pid}" / "000001.sst").write_bytes(b"x" * 100)
+        code, err = kg(capsys, "build", str(paths()[1]), "--store", str(tmp_path / "st"), "-q")
+        assert code == 0, err
+        assert sorted(p.name for p in tmp_path.iterdir()) == \
+            sorted([f".st.kg-new-{live.pid}", f".st.kg-old-{live.pid}", "st"])
+    finally:
+        live.kill()
+        live.wait()
+
+
+# ------------------------------------------------------------------ SIGTERM, SIGKILL: nothing left for long
+
+def test_a_sort_run_interrupted_while_spilled_is_removed(tmp_path, monkeypatch):
+    """_spill named its file among the runs only after writing it: Ctrl-C in the write left a
+    kg-run-*.nt (0 bytes, or part of a run) that no clean-up knew of."""
+    from kg import shards
+
+    s = shards.LineSorter(tmpdir=str(tmp_path), run_bytes=1 << 40)
+    s.add(b"<http://e/b> <http://e/p> <http://e/o> .\n<http://e/a> <http://e/p> <http://e/o> .\n")
+
+    def interrupted(items, blocks=False):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(shards, "_sorted_items", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        s._spill()
+    s.cleanup()
+    assert list(tmp_path.iterdir()) == []
+
+
+def _plant(where, pid) -> list:
+    """The temporary files and directories a run of process PID makes, as a kill leaves them."""
+    made = [where / f"kg-run-{pid}-abcd1234.nt", where / f"kg-sorted-{pid}-abcd1234.nt",
+            where / f"kg-part-{pid}-abcd1234.ttl", where / f"kg-part-{pid}-abcd1234.ttl.n",
+            where / f".g.ttl.kg-tmp-{pid}-abcd1234.tmp"]
+    for p in made:
+        p.write_bytes(b"<a> <b> <c> .\n")
+    return made
+
+
+def test_what_killed_runs_left_is_removed_by_the_next_run_and_a_live_runs_kept(tmp_path, capsys, monkeypatch):
+    """SIGKILL runs no clean-up: hundreds of MB of sort runs, outputs half written and the
+    workers' spool in /dev/shm stayed for good. Every such name carries its process's id, and the
+    next build removes those whose process is gone."""
+    import subprocess
+    import tempfile
+
+    from kg import tempfiles
+    from kg.samples import paths
+
+    spool, tmp = tmp_path / "shm", tmp_path / "tmp"
+    spool.mkdir()
+    tmp.mkdir()
+    monkeypatch.setattr(tempfiles, "spool_root", lambda: str(spool))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = _dead_pid()
+    live = subprocess.Popen(["sleep", "60"])
+    try:
+        kept = []
+        for pid in (dead, live.pid):
+            made = _plant(out, pid) + _plant(tmp, pid)
+            (spool / f"kg-batches-{pid}-abcd1234").mkdir()
+            (spool / f"kg-batches-{pid}-abcd1234" / "batch-x.pickle").write_bytes(b"x")
+            made.append(spool / f"kg-batches-{pid}-abcd1234")
+            if pid == live.pid:
+                kept = made
+        unrelated = [out / "kg-run-notes.nt", out / ".g.ttl.abcd1234.tmp", tmp / "kg-run-1x-a.nt"]
+        for p in unrelated:
+            p.write_text("mine")
+        code, err = kg(capsys, "build", str(paths()[0]), "-o", str(out / "g.ttl"), "-q")
+        assert code == 0, err
+        left = sorted(p for d in (out, tmp, spool) for p in d.iterdir() if p.name not in ("g.ttl", ".kgcache"))
+        assert left == sorted(kept + unrelated)
+    finally:
+        live.kill()
+        live.wait()
+
+
+def test_sigterm_cleans_up_and_exits_143(tmp_path):
+    """SIGTERM (what kill, systemd and a CI timeout send) ended the build where it stood, no
+    clean-up run, exit -15. Now it is Ctrl-C's: clean-up, one line, 128 + 15."""
+    import glob
+    import signal
+    import time
+
+    from kg.synth import write_corpus
+
+    write_corpus(300, tmp_path / "pages", seed=2)
+    p = _kg_process("build", "pages", "-o", "out/g.ttl", "-q", "-w", "2", cwd=tmp_path)
+    deadline = time.monotonic() + 30
+    while not (tmp_path / "out" / ".kgcache").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.3)
+    p.send_signal(signal.SIGTERM)
+    out, err = p.communicate(timeout=60)
+    if p.returncode == 0:
+        pytest.skip("the build finished before the signal")
+    assert p.returncode == 143 and "Traceback" not in err and "kg: terminated" in err, err
+    assert sorted(x.name for x in (tmp_path / "out").iterdir()) == [".kgcache"]
+    time.sleep(0.2)
+    assert glob.glob(f"/dev/shm/kg-batches-{p.pid}-*") == []
+
+
+# ------------------------------------------------------------------ what kg build writes, every command reads
+
+@pytest.mark.parametrize("command", [["stats"], ["export", "-o", "{d}/x.graphml"], ["validate"],
+                                     ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"]],
+                         ids=lambda c: c[0])
+def test_an_nquads_build_is_read_by_every_command(tmp_path, capsys, command):
+    """kg build writes .nq; the readers took it for Turtle ('a dot is expected'): found by the
+    fuzz suite (tests/test_fuzz.py) exporting what it built."""
+    from kg.samples import paths
+
+    g = tmp_path / "g.nq"
+    code, err = kg(capsys, "build", str(paths()[0]), "-o", str(g), "-q", "--no-cache")
+    assert code == 0, err
+    name, *rest = command
+    code, err = kg(capsys, name, str(g), *[a.replace("{d}", str(tmp_path)) for a in rest])
+    assert code == 0, err
+
+
+def test_pages_an_interrupted_store_update_extracted_are_not_extracted_again(tmp_path, capsys, monkeypatch):
+    from kg import pipeline
+    from kg.samples import paths
+
+    store = tmp_path / "st"
+    code, err = kg(capsys, "build", str(paths()[0]), "--store", str(store), "-q")
+    assert code == 0, err
+    _interrupt_loading(monkeypatch)
+    code, err = kg(capsys, "build", *map(str, paths()), "--store", str(store), "-q")
+    assert code == 130, err
+    monkeypatch.undo()
+
+    def refuse(batch):
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr(pipeline, "extract_batch", refuse)
+    code, err = kg(capsys, "build", *map(str, paths()), "--store", str(store))
+    assert code == 0 and "(0 extracted, " in err, err
+
+
+def test_a_reader_of_a_store_keeps_reading_the_version_it_opened_through_an_update(tmp_path):
+    """A reader that opened the store before an update reads that version to its end: the update
+    swaps the new one in under the name and leaves the old one while the reader holds it; a
+    later build removes it once the reader is gone."""
+    import subprocess
+    import sys
+
+    from kg.samples import paths
+
+    first, rest = [str(p) for p in paths()[:2]], [str(p) for p in paths()[2:]]
+    r = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "build", *first, "--store", "st",
+                        "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    reader = subprocess.Popen([sys.executable, "-c", "import sys; from kg.store import open_store\n"
+                               "st = open_store('st'); print(len(st), flush=True); sys.stdin.readline()\n"
+                               "print(len(st), len(list(st.quads_for_pattern(None, None, None))), flush=True)"],
+                              cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    before = int(reader.stdout.readline())
+    r = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "build", *rest, "--store", "st",
+                        "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert _count(tmp_path / "st") > before
+    aside = [p.name for p in tmp_path.iterdir() if p.name.startswith(".st.kg-old-")]
+    assert len(aside) == 1
+    out, _ = reader.communicate("\n", timeout=60)
+    assert out.split() == [str(before), str(before)]
+    r = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "build", *rest, "--store", "st",
+                        "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["st"]
