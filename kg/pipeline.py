@@ -21,8 +21,8 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.resolve import context_from_spec
+from kg.store import MANIFEST  # inside a store directory: page keys, per-page triples, holdings (and stats)
 
-MANIFEST = "govkg-pages.sqlite"      # inside a store directory: page keys, per-page triples and holdings
 BATCH_CHARS = 48_000                 # pages per task: enough text that IPC is noise (~0.3 s of work)
 BATCH_PAGES = 16
 TAPER_BATCHES = 3  # the last batches' worth of pages that go to workers a page at a time
@@ -559,6 +559,10 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
         report.pages, report.articles = len(after), _articles(manifest, after)
         if not fresh and is_store_dir(store):
             report.up_to_date = True
+        else:
+            from kg.stats import forget_kept
+
+            forget_kept(manifest.db)
         if rebuild:
             report.triples = _rebuild_store(store, manifest, after)
         elif fresh:
@@ -567,6 +571,7 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
             report.triples = _count(store)
         manifest.set_names(after)
         manifest.set_paths(pages.seen)
+        _keep_stats(store, manifest)
         add_holdings(report.spans, manifest.holdings_of(sorted(set(after.values()))))
         if output is not None:
             digest = build_digest(fp, after.values(), Path(output).suffix.lower())
@@ -577,6 +582,22 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
         return report
     finally:
         manifest.close()
+
+
+def _keep_stats(store: Path, manifest) -> None:
+    """The figures of kg stats, computed once here and kept in the manifest (kg.stats.keep)."""
+    import pyoxigraph as ox
+
+    from kg.stats import keep, kept_is_current
+
+    if kept_is_current(manifest.db):
+        return
+    try:
+        st = ox.Store.read_only(str(store))
+    except OSError as e:
+        raise KgError(f"{store}: cannot open the store to count it ({e})") from None
+    keep(manifest.db, st)
+    del st
 
 
 class _NoHits:
