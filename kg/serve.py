@@ -160,6 +160,17 @@ def store_for(graph) -> Path:
     return cached_store(p, echo=lambda s: click.echo(s, err=True))
 
 
+def _die_with_parent() -> None:
+    """In the server's process: the kernel ends it when kg dies, even by SIGKILL (Linux prctl)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)     # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def serve(graph, bind: str = DEFAULT_BIND, *, ready=None, timeout_s: int | None = None) -> int:
     """Run the server on GRAPH until it stops or Ctrl-C; READY(url) once it listens.
 
@@ -175,7 +186,13 @@ def serve(graph, bind: str = DEFAULT_BIND, *, ready=None, timeout_s: int | None 
     if timeout_s:
         cmd += ["--timeout-s", str(timeout_s)]
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, errors="replace")
+                            text=True, errors="replace", preexec_fn=_die_with_parent)
+    import signal
+
+    def _terminated(signum, frame):    # `kill PID` stops the server as Ctrl-C does, not leaving it behind
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         listening = False
         for line in proc.stderr:
@@ -191,6 +208,7 @@ def serve(graph, bind: str = DEFAULT_BIND, *, ready=None, timeout_s: int | None 
             sys.stderr.write(line)
         return proc.wait()
     finally:
+        signal.signal(signal.SIGTERM, previous)
         if proc.poll() is None:
             proc.terminate()
             try:
