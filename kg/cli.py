@@ -25,6 +25,7 @@ COMMANDS = {
     "eval": ("kg.cmd_eval", "eval_", "Score a graph against gold annotation files."),
     "validate": ("kg.cmd_validate", "validate", "Check a graph against the SHACL shapes of the ontology."),
     "synth": ("kg.cmd_synth", "synth", "Write N synthetic articles in the genre, for benchmarks."),
+    "serve": ("kg.cmd_serve", "serve", "Serve a graph as a SPARQL 1.1 endpoint (the Oxigraph server)."),
 }
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.resolve import context_from_spec
+from kg.store import MANIFEST  # inside a store directory: page keys, per-page triples, holdings (and stats)
 
-MANIFEST = "govkg-pages.sqlite"      # inside a store directory: page keys, per-page triples and holdings
 BATCH_CHARS = 48_000                 # pages per task: enough text that IPC is noise (~0.3 s of work)
 BATCH_PAGES = 16
 TAPER_BATCHES = 3  # the last batches' worth of pages that go to workers a page at a time
@@ -581,6 +581,10 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
             stage = _stage(store, live, clone=not rebuild)
             manifest = PageCache(stage / MANIFEST)
         report.pages, report.articles = len(after), _articles(manifest, after)
+        if fresh:
+            from kg.stats import forget_kept
+
+            forget_kept(manifest.db)     # the kept figures of kg stats are the old store's
         if not fresh:
             report.up_to_date = True
             report.triples = _count(store)
@@ -590,6 +594,7 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
             report.triples = _add_to_store(stage, manifest, after, list(fresh.values()))
         manifest.set_names(after)
         manifest.set_paths(pages.seen)
+        _keep_stats(stage if stage is not None else store, manifest)
         add_holdings(report.spans, manifest.holdings_of(sorted(set(after.values()))))
         if stage is not None:
             manifest.close()
@@ -668,6 +673,22 @@ def _swap_in(stage: Path, store: Path) -> None:
         os.replace(store, old)
         os.replace(stage, store)
     remove_unless_read(old)     # else the next run's sweep removes it
+
+
+def _keep_stats(store: Path, manifest) -> None:
+    """The figures of kg stats, computed once here and kept in the manifest (kg.stats.keep)."""
+    import pyoxigraph as ox
+
+    from kg.stats import keep, kept_is_current
+
+    if kept_is_current(manifest.db):
+        return
+    try:
+        st = ox.Store.read_only(str(store))
+    except OSError as e:
+        raise KgError(f"{store}: cannot open the store to count it ({e})") from None
+    keep(manifest.db, st)
+    del st
 
 
 class _NoHits:

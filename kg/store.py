@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 
+MANIFEST = "govkg-pages.sqlite"      # inside a store directory: page keys, per-page triples and holdings
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig", ".nq": "nquads"}
 QUADS = ("trig", "nquads")   # formats of named graphs: read as the union of their graphs
 

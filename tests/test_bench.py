@@ -10,12 +10,13 @@ from kg.bench import COMMANDS, KG, Figure, argv, run, verdicts
 FIGURES = [
     "text for throughput", "read+decode", "regex pass", "aho-corasick 5000 words", "aho-corasick automaton build",
     "jieba.lcut", "jieba dictionary load", "jieba.lcut (real pages)",
-    "build 1 worker", "build 2 workers", "validate", "build 1 worker / jieba.lcut", "build 2 workers / 1 worker",
+    "build 1 worker", "build 2 workers", "validate", "build 1 worker / validate", "build 1 worker / jieba.lcut", "build 2 workers / 1 worker",
     "build 1 worker (real pages)", "build 1 worker / jieba.lcut (real pages)", "two jieba.lcut at once / one",
     "rebuild unchanged input", "rebuild, output deleted (all from cache)",
     "synth 20", "build 20 articles", "peak RSS build 20", "synth 40", "build 40 articles", "peak RSS build 40",
     "articles/s ratio (largest/smallest)", "peak RSS tree (largest build)",
     "kg stats (largest graph)", "kg query (largest graph)", "kg view --focus (largest graph)",
+    "kg query attended_meetings.rq (largest graph)", "kg query posts_held.rq (largest graph)",
     "start-up kg --help", "start-up kg --help imports jieba/pyvis",
     "start-up kg stats small.ttl", "start-up kg stats small.ttl imports jieba/pyvis",
 ]

@@ -144,3 +144,48 @@ def test_triples_counted_alike_in_default_and_named_graphs(st):
         s.load(f, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("https://example.org/g1"))
     assert next(iter(s.named_graphs()), None) is not None
     assert compute_stats(s, top=10) == st
+
+
+def _pages(d: Path, texts: dict) -> Path:
+    d.mkdir(parents=True, exist_ok=True)
+    for name, t in texts.items():
+        (d / name).write_text(t, encoding="utf-8")
+    return d
+
+
+_MORE = {  # invented pages in the genre, added by a second build
+    "m1.txt": "区委书记主持召开专题会议\n\n本报讯 4月2日，区委书记甄晓岚主持召开专题会议，研究部署春季植树工作。区长曲明远出席会议。\n",
+    "m2.txt": "区长调研乡村振兴项目\n\n本报讯 4月9日，区长曲明远到川店镇紫荆村调研乡村振兴示范项目建设情况。\n",
+}
+
+
+def test_kept_statistics_match_computed_ones_and_follow_later_builds(tmp_path, monkeypatch):
+    import kg.stats
+    from kg.samples import paths
+
+    store = tmp_path / "store"
+    runner = CliRunner()
+    first = [str(p) for p in paths()][:3]
+    assert runner.invoke(cli, ["build", *first, "--store", str(store), "-q"]).exit_code == 0
+    later = [str(p) for p in paths()][3:] + [str(p) for p in sorted(_pages(tmp_path / "more", _MORE).iterdir())]
+    for step in ("first build", "a later build adding pages"):
+        for top in (3, 10):
+            kept = kg.stats.read_kept(store, top)
+            assert kept is not None, step
+            assert kept == compute_stats(open_store(store), top=top), step
+            out = runner.invoke(cli, ["stats", str(store), "--top", str(top)]).output
+            computed = render_stats(compute_stats(open_store(store), top=top), source=str(store))
+            assert out.strip() == computed.strip(), step
+        assert runner.invoke(cli, ["build", *later, "--store", str(store), "-q"]).exit_code == 0
+    # the kept figures are what kg stats reads (it computes nothing) ...
+    monkeypatch.setattr(kg.stats, "compute_stats", lambda *a, **k: pytest.fail("computed again"))
+    assert runner.invoke(cli, ["stats", str(store)]).exit_code == 0
+    # ... but only while the store holds the pages they were counted on: a page the manifest
+    # names that the figures were not computed with makes them stale
+    import sqlite3
+
+    db = sqlite3.connect(store / "govkg-pages.sqlite", isolation_level=None)
+    db.execute("INSERT INTO names VALUES ('elsewhere.txt', 'not-a-key')")
+    db.close()
+    assert kg.stats.read_kept(store, 10) is None
+    assert kg.stats.read_kept(store, kg.stats.KEEP_TOP + 1) is None

@@ -11,7 +11,8 @@ from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg.cli import cli
-from kg.validate import validate_graph
+from kg.validate import validate_graph as pyshacl_validate
+from kg.validate import validate_store
 from kg.vocab import GOV, RES, ontology_dir
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "graphs_stats"
@@ -27,6 +28,24 @@ MEETING = RES["event/区委常委会2023年第5次会议"]
 @pytest.fixture
 def g():
     return rdflib.Graph().parse(TTL, format="turtle")
+
+
+def ox_store(graph):
+    import pyoxigraph as ox
+
+    st = ox.Store()
+    st.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
+            to_graph=ox.DefaultGraph())
+    return st
+
+
+def validate_graph(graph):
+    """Both engines, which must agree finding for finding: kg validate runs the SPARQL one and
+    keeps pySHACL for shapes beyond its part of SHACL, so pySHACL is the reference here."""
+    ref = pyshacl_validate(graph)
+    rep = validate_store(ox_store(graph))
+    assert rep.findings == ref.findings and rep.conforms == ref.conforms
+    return rep
 
 
 def messages(graph, severity="Violation"):
@@ -227,3 +246,81 @@ def test_article_printed_on_two_pages_conforms(tmp_path):
     assert files == {"p1.txt", "p2.txt"} and any(len(set(g.objects(a, GOV.sourceFile))) == 2 for a in arts)
     r = CliRunner().invoke(cli, ["validate", str(out)])
     assert r.exit_code == 0, r.output
+
+
+# One tiny broken graph per shape of ontology/shapes.ttl, breaking every constraint of the shape.
+_HEAD = """@prefix gov: <https://w3id.org/govkg/ontology#> . @prefix res: <https://w3id.org/govkg/resource/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix dcterms: <http://purl.org/dc/terms/> .
+res:art a gov:Article ; gov:sourceFile "p.txt" .
+res:org a gov:Organization ; rdfs:label "某局"@zh . res:ev a gov:Meeting ; rdfs:label "某会"@zh .
+res:ev2 a gov:Event ; rdfs:label "另一会"@zh . res:per a gov:Person ; rdfs:label "某人"@zh .
+res:pl a gov:Place ; rdfs:label "某村"@zh . res:doc a gov:Document ; rdfs:label "某文件"@zh .
+res:org gov:mentionedIn res:art . res:ev gov:mentionedIn res:art . res:ev2 gov:mentionedIn res:art .
+res:per gov:mentionedIn res:art . res:pl gov:mentionedIn res:art . res:doc gov:mentionedIn res:art .
+"""
+BROKEN = {
+    "NamedEntity": """res:x a gov:Person ; rdfs:label "无语言" ; skos:altLabel "别名" ; gov:mentionedIn res:pl .
+                      res:y a gov:Post ; rdfs:label "某职"@zh .""",
+    "HoldsPostSubject": "res:org gov:holdsPost res:org .",
+    "MemberOfSubject": "res:org gov:memberOf res:ev .",
+    "AttendedSubject": "res:org gov:attended res:pl .",
+    "ChairedSubject": "res:org gov:chaired res:pl .",
+    "InspectedSubject": "res:org gov:inspected res:ev .",
+    "LocatedInSubject": "res:ev gov:locatedIn res:ev2 .",
+    "HostsSubject": "res:ev gov:hosts res:ev2 .",
+    "HeldAtSubject": "res:per gov:heldAt res:doc .",
+    "OrganizedBySubject": "res:per gov:organizedBy res:doc .",
+    "ReviewedSubject": "res:per gov:reviewed res:pl .",
+    "Evidence": """res:e1 a gov:Evidence ; rdf:subject "字面" ; rdf:predicate gov:mentionedIn ; rdf:object "字面" ;
+                   gov:article res:pl ; gov:sentence "无语言" ; gov:startOffset "一" ; gov:endOffset 1 , 2 .
+                   res:e2 a gov:Evidence .""",
+    "Article": """res:a1 a gov:Article ; gov:articleKind "video" ; gov:homeSource "guess" ; gov:home "荆州" ;
+                  gov:reporter res:org ; gov:photographer res:pl ; gov:startOffset "一" ; gov:endOffset "二" .""",
+    "Dated": 'res:ev dcterms:date "2023年3月8日" .',
+    "PostHolding": """res:h1 a gov:PostHolding ; gov:holder res:org ; gov:firstSeen "早" ; gov:lastSeen "晚" .
+                      res:h2 a gov:PostHolding ; gov:post res:per .""",
+}
+
+
+def _shape_messages() -> dict:
+    """node shape local name -> the messages of its constraints (its own and its property shapes')."""
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    shapes = rdflib.Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+    out = {}
+    for s in set(shapes.subjects(RDF.type, sh.NodeShape)):
+        msgs = {str(m) for m in shapes.objects(s, sh.message)}
+        for ps in shapes.objects(s, sh.property):
+            msgs |= {str(m) for m in shapes.objects(ps, sh.message)}
+        out[str(s).rsplit("#", 1)[-1]] = msgs
+    return out
+
+
+def test_every_shape_has_a_broken_example():
+    assert set(_shape_messages()) == set(BROKEN)
+
+
+@pytest.mark.parametrize("shape", sorted(BROKEN))
+def test_every_shape_catches_its_own_broken_example(shape):
+    g = rdflib.Graph().parse(data=_HEAD, format="turtle")
+    assert validate_graph(g).findings == []       # the scenery alone is fine
+    g = rdflib.Graph().parse(data=_HEAD + BROKEN[shape], format="turtle")
+    rep = validate_graph(g)        # both engines, finding for finding
+    found = {f.message for f in rep.findings}
+    assert _shape_messages()[shape] <= found, _shape_messages()[shape] - found
+
+
+def test_shapes_beyond_the_compiled_part_go_to_pyshacl(tmp_path):
+    from kg.shacl_sparql import NotCompilable
+
+    shapes = tmp_path / "pattern.ttl"
+    shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix gov: <https://w3id.org/govkg/ontology#> .
+        @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass gov:Article ;
+            sh:property [ sh:path gov:sourceFile ; sh:pattern "^/" ; sh:message "an absolute source file"@en ] .""",
+                      encoding="utf-8")
+    with pytest.raises(NotCompilable, match="sh:pattern"):
+        validate_store(ox_store(rdflib.Graph().parse(TTL)), shapes)
+    r = CliRunner().invoke(cli, ["validate", str(TTL), "--shapes", str(shapes), "--json"])
+    js = json.loads(r.output)
+    assert r.exit_code == 1 and {v["message"] for v in js["violations"]} == {"an absolute source file"}
