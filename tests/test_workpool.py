@@ -19,6 +19,17 @@ def _wait_for(path, seconds=30):
         time.sleep(0.01)
 
 
+def _taken_back(pool, seconds=10):
+    """pool.take_back(), once the batch is in the queue: multiprocessing's queue hands a put item
+    to its pipe from a feeder thread, so on a busy machine it may not be there at once."""
+    end = time.monotonic() + seconds
+    while True:
+        got = pool.take_back()
+        if got is not None or time.monotonic() > end:
+            return got
+        time.sleep(0.01)
+
+
 def test_batches_queued_for_the_pool_can_be_taken_back(tmp_path):
     started, release = tmp_path / "started", tmp_path / "release"
 
@@ -32,8 +43,8 @@ def test_batches_queued_for_the_pool_can_be_taken_back(tmp_path):
         for i in range(3):
             pool.put(i, f"batch {i}")
         _wait_for(started)                      # the pool process holds batch 0
-        assert pool.take_back() == (1, "batch 1")
-        assert pool.take_back() == (2, "batch 2")
+        assert _taken_back(pool) == (1, "batch 1")
+        assert _taken_back(pool) == (2, "batch 2")
         assert pool.take_back() is None and pool.out == 1
         release.touch()
         pool.poll(None)
