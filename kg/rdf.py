@@ -191,13 +191,18 @@ def _entity_ref(type_: str, key: str) -> tuple[bytes, ...]:
     ox.NamedNode(iri)
     V = _vocab()
     term = _nt(iri)
-    return (iri.encode(), term, b"%s%s@zh .\n" % (V.label_, _lit(key)), term + b" .\n",
+    return (iri.encode(), term, b"%s%s@zh .\n" % (V.label_, _lit(label_of(type_, key))), term + b" .\n",
             b"%s%s .\n" % (V.ev_object_, term), b"%s%s .\n" % (V.ev_subject_, term))
 
 
 class NTLines(list):
     """A page's triples already written as N-Triples: chunks of whole lines (bytes), one
     subject's each, whose concatenation is sorted by line and free of repeated lines."""
+
+
+def label_of(type_: str, key: str) -> str:
+    """An entity's label: its key, but a person's without the area that scopes it (万玲玲#荆州区)."""
+    return key.partition("#")[0] if type_ == "Person" else key
 
 
 def page_triples(articles, facts, home=None) -> NTLines:
@@ -211,7 +216,7 @@ def page_triples(articles, facts, home=None) -> NTLines:
     """
     V = _vocab()
     by_subject: dict[bytes, list[bytes]] = {}   # subject -> its lines, or one block already in order
-    _article_lines(V, articles, by_subject, home)
+    _article_lines(V, articles, by_subject, home, getattr(facts, "person_keys", None) or {})
     nodes = _entity_lines(V, facts.entities, by_subject)
     _fact_lines(V, facts.facts, nodes, by_subject)
     out = NTLines()
@@ -221,7 +226,7 @@ def page_triples(articles, facts, home=None) -> NTLines:
     return out
 
 
-def _article_lines(V: _Vocab, articles, by_subject: dict, home=None) -> None:
+def _article_lines(V: _Vocab, articles, by_subject: dict, home=None, person_keys=None) -> None:
     G = V.gov_
     NL = b" .\n"
     # the page's home (kg.resolve.Context): where it came from, and the area when there is one
@@ -244,7 +249,7 @@ def _article_lines(V: _Vocab, articles, by_subject: dict, home=None) -> None:
             dt = V.xsd_gmonthday if a.date.startswith("--") else V.xsd_date
             lines.append(b"".join((s, V.date_, _lit(a.date), b"^^", dt, NL)))
         for p, names in ((G["reporter"], a.reporters), (G["photographer"], a.photographers)):
-            lines += [s + p + _entity_ref("Person", n)[3] for n in names]
+            lines += [s + p + _entity_ref("Person", person_keys.get(n, n))[3] for n in names]
         lines += [s + h for h in home_lines]
         by_subject.setdefault(s, []).extend(lines)
 
@@ -267,8 +272,9 @@ def _entity_lines(V: _Vocab, entities: dict, by_subject: dict) -> dict:
             add(s + end)
         add(s + ref[2])
         if len(names) > 1 or key not in names:   # (most entities have no other name)
+            label = label_of(type_, key)
             for n in names:
-                if n != key:
+                if n != key and n != label:
                     add(b"".join((s, alt_, _lit(n), b"@zh .\n")))
         for aid in e.articles:
             end = mentioned_end.get(aid)

@@ -16,7 +16,7 @@ import pytest
 from kg.articles import split_page
 from kg.resolve import Context
 from kg.extract import extract_page, sentences
-from kg.rdf import article_id
+from kg.rdf import article_id, label_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
@@ -40,16 +40,21 @@ def run(body: str, headline: str = ""):
     return extract_raw(layout((headline, body)))[1]
 
 
+def name(ref) -> str:
+    """An entity as a reader names it: its key, a person's without the area (kg.extract.identity)."""
+    return label_of(ref.type, ref.key)
+
+
 def rels(facts, p: str | None = None) -> set:
-    return {(f.s.key, f.p, f.o.key) for f in facts.facts if p is None or f.p == p}
+    return {(name(f.s), f.p, name(f.o)) for f in facts.facts if p is None or f.p == p}
 
 
 def pairs(facts, p: str) -> set:
-    return {(f.s.key, f.o.key) for f in facts.facts if f.p == p}
+    return {(name(f.s), name(f.o)) for f in facts.facts if f.p == p}
 
 
 def keys(facts, t: str) -> set:
-    return {k for (tt, k) in facts.entities if tt == t}
+    return {label_of(tt, k) for (tt, k) in facts.entities if tt == t}
 
 
 # ------------------------------------------------------------------ sentences
@@ -390,7 +395,7 @@ def test_body_named_after_its_area_is_not_located():
 
 def test_generic_places_and_anonymous_companies_are_not_entities():
     f = run("近日，全区各镇对辖区老旧小区开展排查，相关负责人介绍，某建材有限公司已完成整改，美丽乡村建设持续推进。")
-    assert set(f.entities) == {("Person", "林晓")}
+    assert set(f.entities) == {("Person", "林晓#荆州区")}
 
 
 def test_abbreviation_run_is_three_provinces_and_cities():
@@ -416,9 +421,10 @@ def test_fixture_page_has_two_news_articles_and_a_photo(two_articles):
 
 def test_one_person_node_across_articles(two_articles):
     page, f = two_articles
-    e = f.entities[("Person", "钟启航")]
+    # one person of the home district (kg.extract.identity): keyed by name and area
+    e = f.entities[("Person", "钟启航#荆州区")]
     assert e.articles == {article_id(a.body) for a in page.articles[:2]}
-    assert [k for k in f.entities if k[0] == "Person" and "钟启航" in k[1]] == [("Person", "钟启航")]
+    assert [k for k in f.entities if k[0] == "Person" and "钟启航" in k[1]] == [("Person", "钟启航#荆州区")]
 
 
 def test_short_and_full_body_merge_across_articles(two_articles):

@@ -23,7 +23,7 @@ import pytest
 
 from kg.articles import split_page
 from kg.extract import extract_page
-from kg.rdf import article_id
+from kg.rdf import article_id, label_of
 from kg.resolve import Context
 
 # ------------------------------------------------------------------ slot lists (all invented)
@@ -332,12 +332,12 @@ def test_suite_covers_every_template_on_every_kind_of_home():
 @pytest.mark.parametrize("case", CASES)
 def test_fact_survives_paraphrase(case: Case):
     f = extract(case)
-    got = {(x.s.key, x.p, x.o.key) for x in f.facts}
+    got = {(label_of(x.s.type, x.s.key), x.p, label_of(x.o.type, x.o.key)) for x in f.facts}
     where = f"{case.template} on {case.home[0]} with {case.slots}\n  text: {case.text}"
     missing = case.facts - got
     extra = {t for t in got - case.facts if t[1] in case.exact}
     wrong = case.absent & got
-    lost = case.entities - set(f.entities)
+    lost = case.entities - {(t, label_of(t, k)) for t, k in f.entities}
     assert not (missing or extra or wrong or lost), (
         f"{where}\n  missing: {sorted(missing)}\n  extra: {sorted(extra)}\n  must not: {sorted(wrong)}"
         f"\n  entities missing: {sorted(lost)}")

@@ -59,13 +59,13 @@ def oracle_nt(articles, facts, digest=rdf.digest) -> bytes:
         add(ox.Triple(s, _n(V.GOV.contentHash), ox.Literal(aid)))
         for p, names in (("reporter", a.reporters), ("photographer", a.photographers)):
             for n in names:
-                add(ox.Triple(s, _n(V.GOV[p]), _n(rdf.entity_iri("Person", n))))
+                add(ox.Triple(s, _n(V.GOV[p]), _n(rdf.entity_iri("Person", facts.person_keys.get(n, n)))))
     for e in facts.entities.values():
         s = _n(rdf.entity_iri(e.type, e.key))
         for c in rdf._classes(e.type, e.subtype):
             add(ox.Triple(s, _n(V.RDF.type), _n(V.GOV[c])))
-        add(ox.Triple(s, _n(V.RDFS.label), _zh(e.key)))
-        for n in sorted(e.names - {e.key}):
+        add(ox.Triple(s, _n(V.RDFS.label), _zh(rdf.label_of(e.type, e.key))))
+        for n in sorted(e.names - {e.key, rdf.label_of(e.type, e.key)}):
             add(ox.Triple(s, _n(V.SKOS.altLabel), _zh(n)))
         for aid in sorted(e.articles):
             add(ox.Triple(s, _n(V.GOV.mentionedIn), _n(rdf.article_iri(aid))))

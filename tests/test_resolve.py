@@ -8,7 +8,7 @@ import pytest
 
 from kg.articles import split_page
 from kg.extract import extract_page
-from kg.rdf import article_id
+from kg.rdf import article_id, label_of
 from kg.resolve import (Context, Local, canonical_event, canonical_place, canonical_post, expand_body,
                         norm_key)
 
@@ -23,11 +23,11 @@ def extract(body: str, headline: str = "区里开展专项工作"):
 
 
 def keys(facts, type_: str) -> set[str]:
-    return {k for (t, k) in facts.entities if t == type_}
+    return {label_of(t, k) for (t, k) in facts.entities if t == type_}
 
 
 def triples(facts) -> set[tuple[str, str, str]]:
-    return {(f.s.key, f.p, f.o.key) for f in facts.facts}
+    return {(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in facts.facts}
 
 
 # ------------------------------------------------------------------ the home context

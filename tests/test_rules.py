@@ -14,7 +14,7 @@ import pytest
 
 from kg.articles import split_page
 from kg.extract import PageExtractor, rules
-from kg.rdf import article_id
+from kg.rdf import article_id, label_of
 from kg.resolve import Context
 
 
@@ -111,11 +111,11 @@ def extract(body: str, headline: str = "", rule_list=None, page_rules=None, monk
 
 
 def holds(c: Case, out) -> bool:
-    got = {(f.s.key, f.p, f.o.key) for f in out.facts}
+    got = {(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in out.facts}
     # a merged entity's facts are the survivor's: the survivor must still be an entity
     return c.facts <= got and not (c.gone & set(out.entities)) and \
         all((f.s.type, f.s.key) in out.entities and (f.o.type, f.o.key) in out.entities
-            for f in out.facts if (f.s.key, f.p, f.o.key) in c.facts)
+            for f in out.facts if (label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) in c.facts)
 
 
 def _id(c: Case) -> str:
@@ -125,7 +125,7 @@ def _id(c: Case) -> str:
 @pytest.mark.parametrize("c", CASES, ids=_id)
 def test_rule_gives(c):
     out = extract(c.body, c.headline)
-    got = sorted({(f.s.key, f.p, f.o.key) for f in out.facts})
+    got = sorted({(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in out.facts})
     assert holds(c, out), (got, sorted(c.gone & set(out.entities)))
 
 
@@ -174,7 +174,7 @@ def test_no_rule_no_relation(monkeypatch):
     c = CASES[0]
     out = extract(c.body, c.headline, rule_list=[], page_rules=[], monkeypatch=monkeypatch)
     assert out.facts == []
-    assert ("Person", "郑远航") in out.entities      # the mentions are still read
+    assert ("Person", "郑远航#荆州区") in out.entities      # the mentions are still read
 
 
 def test_cue_table_groups_are_exactly_the_rules_groups(monkeypatch):

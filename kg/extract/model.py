@@ -47,6 +47,7 @@ class Fact(NamedTuple):
 class PageFacts:
     entities: dict = field(default_factory=dict)   # (type, key) -> Entity
     facts: list = field(default_factory=list)
+    person_keys: dict = field(default_factory=dict)  # a person's name -> their key (kg.extract.identity)
 
     def add_entity(self, type_, key, surface, subtype, article_id) -> EntityRef:
         e = self.entities.get((type_, key))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kg import mentions as M
 from kg.extract import rules
+from kg.extract.identity import scope_persons
 from kg.extract.model import EntityRef, Fact, MainEvent, PageFacts, Sentence, SentMentions, _new
 from kg.extract.sentences import find_names, mention_sentence, sentences
 from kg.lexicon import cues
@@ -196,6 +197,7 @@ class PageExtractor:
         # read at run time, not bound at import: what runs is what kg.extract.rules declares
         for rule in rules.PAGE_RULES:
             rule(self.out)
+        scope_persons(self.out, self.ctx)
         return self.out
 
     def article(self, a, aid, sents, known, firsts=None):
