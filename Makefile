@@ -34,8 +34,15 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	@mkdir -p out
-	$(KG) build $(SHARED)/corpus/jingzhou -o out/jz.ttl
+	@echo "== the 荆州区 pages ($(SHARED)/corpus/jingzhou), per page and pooled"
+	$(KG) build $(SHARED)/corpus/jingzhou -o out/jz.ttl -q
 	$(KG) eval out/jz.ttl --per-page $(addprefix --gold ,$(wildcard $(SHARED)/gold/*.json))
+	@echo "== other districts ($(SHARED)/corpus/external), home from the manifest, pooled"
+	$(KG) build $(SHARED)/corpus/external --manifest $(SHARED)/corpus/external/manifest.json -o out/ext.ttl -q
+	$(KG) eval out/ext.ttl $(addprefix --gold ,$(wildcard $(SHARED)/gold/external/*.json))
+	@echo "== other districts, home inferred from each page, pooled"
+	$(KG) build $(SHARED)/corpus/external -o out/ext-inferred.ttl -q
+	$(KG) eval out/ext-inferred.ttl $(addprefix --gold ,$(wildcard $(SHARED)/gold/external/*.json))
 
 # e.g. make bench BENCH_ARGS="--quick" or BENCH_ARGS="--sizes 10000 --json out/bench.json"
 BENCH_ARGS ?=

@@ -20,7 +20,7 @@ __all__ = ["Credit", "parse_byline", "is_web_byline", "bare_names", "dateline", 
 _CJK = "\u4e00-\u9fff"
 _NAME = f"[{_CJK}·]{{2,4}}"
 _NAMES = f"{_NAME}(?:[ 、,]+{_NAME})*"
-_TOKEN_SEP = re.compile(r"[\s、,/:;]+")
+_TOKEN_SEP = re.compile(r"[\s、,/:;｜|]+")
 _IS_NAME = re.compile(f"[{_CJK}·]{{2,4}}")
 
 
@@ -42,6 +42,7 @@ def _alt(words) -> str:
 class _Patterns:
     kinds: dict[str, str]               # role -> reporter | photographer | both | editor
     no_name: frozenset[str]             # roles and fillers: never a name
+    fillers: tuple[str, ...]            # words of a byline that are no name (报道, 供稿)
     outlets: tuple[str, ...]            # how an outlet's name ends
     role: re.Pattern                    # any role, to cut a byline into segments
     segments: re.Pattern                # a whole byline: one or more role + names
@@ -60,11 +61,11 @@ def _patterns() -> _Patterns:
     outlets = tuple(w for w, (k, _) in words.items() if k == "outlet")
     fillers = [w for w, (k, _) in words.items() if k == "filler"]
     outlet = f"[{_CJK}A-Za-z0-9]{{0,10}}(?:{_alt(outlets)})"
-    seg = (f"(?:{outlet}\\s*)?(?:(?:{_alt(tight)})\\s*[:/]?\\s*|(?:{_alt(loose)})(?:\\s*[:/]\\s*|\\s+))"
+    seg = (f"(?:{outlet}\\s*)?(?:(?:{_alt(tight)})\\s*[:/｜|]?\\s*|(?:{_alt(loose)})(?:\\s*[:/｜|]\\s*|\\s+))"
            f"{_NAMES}(?:\\s*(?:{_alt(fillers)}))?")
     segs = f"{seg}(?:[ ,;、]*{seg})*"
     return _Patterns(
-        kinds=roles, no_name=frozenset(roles) | frozenset(fillers), outlets=outlets,
+        kinds=roles, no_name=frozenset(roles) | frozenset(fillers), fillers=tuple(fillers), outlets=outlets,
         role=re.compile(_alt(roles)),
         segments=re.compile(segs),
         # Not in parentheses, a byline's end must be seen: a space, a colon or a digit (the
@@ -93,6 +94,9 @@ def _names(segment: str, P: _Patterns) -> list[str]:
     titles = lexicon().titles
     out = []
     for t in _TOKEN_SEP.split(segment):
+        filler = next((f for f in P.fillers if t.endswith(f) and len(t) - len(f) >= 2), None)
+        if filler:
+            t = t[:-len(filler)]          # 记者张三报道: the name before the filler
         if not _IS_NAME.fullmatch(t) or t in P.no_name or t in titles or t.endswith(P.outlets):
             continue
         out.extend(_split_run(t))

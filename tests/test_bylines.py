@@ -193,3 +193,11 @@ def test_paper_page_is_not_a_web_file():
     page = split_page("p.txt", raw)
     assert [(a.kind, a.reporters, a.photographers) for a in page.articles] == [
         ("news", ("刘明",), ()), ("news", ("陈红",), ()), ("photo", (), ("孙丽",))]
+
+
+@pytest.mark.parametrize("raw, reporters", [
+    ("标题一二三\n\n本报讯 记者钱小明报道：3月2日，县委召开会议。", ("钱小明",)),
+    ("标题一二三\n\n3月2日，县委召开会议。会议要求抓好落实。\n记者｜钱小明", ("钱小明",)),
+])
+def test_a_filler_after_a_name_and_a_bar_between_role_and_name(raw, reporters):
+    assert split_page("x.txt", raw).articles[0].reporters == reporters
