@@ -591,8 +591,25 @@ def resolve_home(spec: str) -> Home:
                      "write it with its city and province, e.g. 八公山区,淮南市,安徽省")
 
 
+# A page is read for its home in steps: a web article, or the first part of a paper's page, names
+# its home several times over long before its end, and the scan's Python work is per match.
+_FIRST_LOOK = 4000       # characters
+_DECISIVE = 3            # full-name mentions of the leading area, with a lead of as many over the next
+
+
 def infer_home(text: str) -> Home | None:
-    """The county-level area a page is about, from its text alone; None when nothing places it."""
+    """The county-level area a page is about, from its text alone; None when nothing places it.
+    A long page is decided on its first part when that part names one area decisively."""
+    if len(text) > 2 * _FIRST_LOOK:
+        found = _infer(text[:_FIRST_LOOK])
+        if found is not None and found[1]:
+            return found[0]
+    found = _infer(text)
+    return found[0] if found is not None else None
+
+
+def _infer(text: str):
+    """(home, decisive) of the text, or None."""
     g = _gazetteer()
     divs = g.divisions
     score: dict[int, float] = defaultdict(float)
@@ -652,6 +669,8 @@ def infer_home(text: str) -> Home | None:
         own_kind = 0.25 if _county_kind(d.name) in kinds else 0.0
         return (score[i] + own_kind, geo, named[i], -first.get(i, n))
 
-    best = max(score, key=key)
+    ranked = sorted(score, key=key, reverse=True)
+    best = ranked[0]
+    runner = named[ranked[1]] if len(ranked) > 1 else 0
     d = divs[best]
-    return Home(d.name, d.city, d.province)
+    return Home(d.name, d.city, d.province), named[best] >= _DECISIVE and named[best] - runner >= _DECISIVE

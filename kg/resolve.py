@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.lexicon import lexicon
 
@@ -65,18 +66,7 @@ class Context:
     def home_names(self) -> tuple:
         """(written, area) for the words a page names its home, city and province by without
         naming them: 我县 and 宿松 → 宿松县; on a district's page 我市 → its city, 我省 → its province."""
-        if not self.district:
-            return ()
-        out = [("我" + self.level, self.district)]
-        short = short_name(self.district)
-        # 荆州区's short name is the city's (荆州): there it names the city, not the home
-        if short != self.district and short != short_name(self.city) and short not in lexicon().gazetteer:
-            out.append((short, self.district))
-        if self.level != "市" and self.city.endswith("市") and self.city != self.province:
-            out.append(("我市", self.city))
-        if self.province.endswith("省"):
-            out.append(("我省", self.province))
-        return tuple(out)
+        return _home_names(self.district, self.city, self.province)
 
     def spec(self) -> str:
         """The home as one string (part of a page's cache key)."""
@@ -85,6 +75,24 @@ class Context:
     def pair(self) -> tuple[str, str]:
         """What "两区" stands for."""
         return (self.district, self.zone)
+
+
+@lru_cache(maxsize=4096)
+def _home_names(district: str, city: str, province: str) -> tuple:
+    """Context.home_names, once per home (every place of a page asks)."""
+    if not district:
+        return ()
+    level = district[-1]
+    out = [("我" + level, district)]
+    short = short_name(district)
+    # 荆州区's short name is the city's (荆州): there it names the city, not the home
+    if short != district and short != short_name(city) and short not in lexicon().gazetteer:
+        out.append((short, district))
+    if level != "市" and city.endswith("市") and city != province:
+        out.append(("我市", city))
+    if province.endswith("省"):
+        out.append(("我省", province))
+    return tuple(out)
 
 
 def find_zone(text: str, district: str, city: str) -> tuple[str, str]:

@@ -38,11 +38,17 @@ def scope_persons(out, ctx) -> None:
         if type_ == "Person" and SEP not in key:
             area = _area(ties.get(key, ()), ctx, national)
             renames[key] = key + SEP + area if area else key
+    moved = {}
     for name, key in renames.items():
         if key != name:
-            e = out.entities[("Person", name)]
-            out.add_entity("Person", key, name, e.subtype, "")
-            out.merge(EntityRef("Person", name), EntityRef("Person", key))
+            e = out.entities.pop(("Person", name))
+            e.key, e.ref = key, EntityRef("Person", key)
+            out.entities[("Person", key)] = e
+            moved[EntityRef("Person", name)] = e.ref
+    if moved:        # one pass over the facts, not one per person
+        get = moved.get
+        out.facts = [f if f.s not in moved and f.o not in moved else
+                     f._replace(s=get(f.s, f.s), o=get(f.o, f.o)) for f in out.facts]
     out.person_keys = renames
 
 
