@@ -161,9 +161,15 @@ def bare_names(s: str) -> tuple[str, ...]:
 
 def paren_credit(inner: str) -> Credit | None:
     """A parenthesised byline: roles and names (``记者 张三 通讯员 李四``) or bare names."""
-    if _patterns().segments.fullmatch(inner.strip()):
+    P = _patterns()
+    if P.segments.fullmatch(inner.strip()):
         return parse_byline(inner)
     names = bare_names(inner)
+    if not names:
+        # an outlet's correspondent: (某某日报某某记者站 张三)
+        head, _, rest = inner.strip().partition(" ")
+        if head.endswith(P.outlets) and rest:
+            names = bare_names(rest)
     return Credit(names) if names else None
 
 

@@ -201,3 +201,12 @@ def test_paper_page_is_not_a_web_file():
 ])
 def test_a_filler_after_a_name_and_a_bar_between_role_and_name(raw, reporters):
     assert split_page("x.txt", raw).articles[0].reporters == reporters
+
+
+@pytest.mark.parametrize("raw, reporters", [
+    ("标题一二三\n\n3月2日，县委召开会议。会议要求抓好落实。(钱小明 弓芳芳)", ("钱小明", "弓芳芳")),
+    ("标题一二三\n\n3月2日，县委召开会议。会议要求抓好落实。(青山日报西城记者站 钱小明 )", ("钱小明",)),
+])
+def test_closing_credits_of_rarer_surnames_and_of_an_outlets_correspondent(raw, reporters):
+    a = split_page("x.txt", raw).articles[0]
+    assert a.reporters == reporters and a.body.endswith("抓好落实。")
