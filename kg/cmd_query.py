@@ -27,7 +27,7 @@ def query(graph, sparql, qfile, fmt):
       kg query out/graph.ttl 'SELECT ?name WHERE { ?p a gov:Person ; rdfs:label ?name } LIMIT 5'
       kg query out/graph.ttl --file queries/attended_meetings.rq --format csv
       kg query out/graph.ttl 'ASK { ?p gov:chaired ?m }'
-      kg query out/graph.ttl 'DESCRIBE <https://w3id.org/govkg/resource/person/邹建平>'    # a person of the built-in sample
+      kg query out/graph.ttl 'DESCRIBE ?p WHERE { ?p rdfs:label "邹建平"@zh }'    # a person of the built-in sample
     """
     from kg.query import render_result, run_query
     from kg.store import open_store

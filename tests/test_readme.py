@@ -182,6 +182,8 @@ def _help_examples() -> list:
             if not line.startswith("kg ") or "|" in line or line.endswith("\\"):
                 continue
             args = shlex.split(line, comments=True)
+            if name == "serve":
+                continue     # a server runs until stopped: tests/test_serve.py runs it
             if len(args) > 2 and args[2] == "out/graph.ttl" and not any(
                     a.startswith(("../", "pages", "G.json")) or a == "-" for a in args):
                 found.append(args)
