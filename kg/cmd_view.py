@@ -26,7 +26,7 @@ def _names(values):
 @click.option("--renderer", type=click.Choice(["canvas", "vis"]), default="canvas", show_default=True,
               help="canvas: the page's own renderer, fast at 5,000 nodes. vis: the classic pyvis page "
                    "(vis-network), simpler, for small graphs: it stays responsive up to about "
-                   "VIS_RESPONSIVE drawn entities (docs/VIEWS.md).")
+                   "1,000 entities and 2,000 drawn lines (docs/VIEWS.md).")
 def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance, title, renderer):
     """Write an interactive HTML view of GRAPH that works offline.
 

@@ -27,6 +27,9 @@ VIS_VERSION = "vis-9.1.2"
 # above this many drawn nodes vis-network hides edges while dragging and zooming, and hover is off:
 # a frame of every edge and label costs more than a drag can wait for
 BIG = 800
+# measured (docs/VIEWS.md): up to about this many drawn lines every vis-network frame stays under
+# 50 ms; a page with more says so and points to the ways to draw less
+RESPONSIVE_LINES = 2000
 
 
 def vis_script() -> str:
@@ -98,7 +101,7 @@ def render_page(data: dict) -> str:
     nodes, edges, _heading, _h, _w, options = network(data).get_network_data()
     page = {k: data[k] for k in ("meta", "classes", "predicates", "allPredicates", "nodes", "rels", "articles",
                                  "holdings")}
-    page["vis"] = {"nodes": nodes, "edges": edges, "options": json.loads(options)}
+    page["vis"] = {"nodes": nodes, "edges": edges, "options": json.loads(options), "responsiveLines": RESPONSIVE_LINES}
     csp = ("default-src 'none'; script-src " + csp_hash(vis) + " " + csp_hash(app) +
            "; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
            "base-uri 'none'; form-action 'none'")

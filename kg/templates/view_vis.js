@@ -46,6 +46,10 @@
       "or the default canvas page (kg view without --renderer vis) for large graphs.");
   }
   if (meta.note) notice.push("Restricted to " + meta.note + ".");
+  if (data.vis.edges.length > data.vis.responsiveLines) {
+    notice.push("This classic page draws " + data.vis.edges.length + " lines; vis-network stays responsive up to about " +
+      data.vis.responsiveLines + ". Draw less with --focus NAME or --max-nodes, or use the default canvas page.");
+  }
   if (notice.length) {
     var nb = document.getElementById("notice");
     nb.textContent = notice.join(" ");
