@@ -23,12 +23,21 @@ def _names(values):
               help="Draw at most this many entities (the most connected); the page says what was left out.")
 @click.option("--coattendance", is_flag=True, help="Draw people linked by the events they attended together.")
 @click.option("--title", metavar="TEXT", help="Page title (default: the graph file name).")
-def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance, title):
+@click.option("--renderer", type=click.Choice(["canvas", "vis"]), default="canvas", show_default=True,
+              help="canvas: the page's own renderer, fast at 5,000 nodes. vis: the classic pyvis page "
+                   "(vis-network), simpler, for small graphs: it stays responsive up to about "
+                   "1,000 entities and 2,000 drawn lines (docs/VIEWS.md).")
+def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance, title, renderer):
     """Write an interactive HTML view of GRAPH that works offline.
 
-    One file, no network: vis-network is inlined, the layout is computed here. Search
+    One file, no network: the script is inlined, the layout is computed here. Search
     any name, tick types and relations on and off, click a node for its posts and every
     relation with its evidence sentence, article headline and date.
+
+    The default page draws with its own canvas renderer (level of detail, time range,
+    exports). --renderer vis writes the classic pyvis page instead: pyvis's Network
+    drawn by the vis-network script pyvis ships, with search, legend filters and the
+    evidence panel; suited to small graphs (combine it with --focus or --max-nodes).
 
     \b
     Examples:
@@ -36,6 +45,7 @@ def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance
       kg view out/graph.ttl -o zou.html --focus 邹建平 --depth 2
       kg view out/graph.ttl -o meetings.html --types Person,Meeting --predicates attended,chaired
       kg view out/graph.ttl -o co.html --coattendance
+      kg view out/graph.ttl -o classic.html --renderer vis --max-nodes 300
     """
     import time
 
@@ -52,11 +62,12 @@ def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance
         from kg.view import build_focus_view
 
         page = build_focus_view(open_store(graph), str(graph), focus=focus, depth=depth, types=type_set,
-                                predicates=pred_set, max_nodes=max_nodes, title=title)
+                                predicates=pred_set, max_nodes=max_nodes, title=title,
+                                renderer=renderer)
     else:
         base = gd.read_graph(graph)
         page = build_view(base, focus=focus, depth=depth, types=type_set, predicates=pred_set,
-                          max_nodes=max_nodes, coattendance=coattendance, title=title)
+                          max_nodes=max_nodes, coattendance=coattendance, title=title, renderer=renderer)
     gd.write_atomic(out, page)
     click.echo(f"{out}: {len(page.encode('utf-8')) / 1e6:.1f} MB page written in {time.perf_counter() - t0:.2f} s",
                err=True)

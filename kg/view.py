@@ -5,7 +5,8 @@ INDEX_MAX), so the page draws at once and a node added by search or "expand" app
 the layout put it. The page draws with its own canvas code (kg/templates/view.js), not
 vis-network: vis redraws every label and edge each frame (2-5 s a frame zoomed into 5,000
 nodes, measured), while the page culls to the viewport, batches strokes per class and
-draws labels by level of detail, which keeps a frame under 50 ms.
+draws labels by level of detail, which keeps a frame under 50 ms. The classic page pyvis
+draws with vis-network is still there for small graphs: `--renderer vis`, kg/view_vis.py.
 
 Safety: article text reaches the page only inside a JSON block whose <, > and & are
 \\u-escaped, and the page script writes it with textContent; a Content-Security-Policy
@@ -398,16 +399,34 @@ def render_page(data: dict) -> str:
         "APP_JS": app, "DATA": json_for_script(data)})
 
 
-def build_view(base: GraphData, *, focus: str | None = None, depth: int = 2, types=None, predicates=None,
-               max_nodes: int = 1500, coattendance: bool = False, title: str | None = None) -> str:
-    """The whole HTML page for a graph, with the cuts `kg view` offers."""
-    whole, drawn, info = _cut(base, focus=focus, depth=depth, types=types, predicates=predicates,
-                              max_nodes=max_nodes, coattendance=coattendance, title=title)
+RENDERERS = ("canvas", "vis")
+
+
+def _render(base: GraphData, whole: GraphData, drawn: GraphData, info: PageInfo, renderer: str) -> str:
+    if renderer == "vis":  # the classic page drawn by pyvis; it draws all it knows
+        from kg import view_vis
+
+        return view_vis.render_page(page_data(base, drawn, drawn.nodes, info))
+    if renderer != "canvas":
+        raise KgError(f"unknown renderer {renderer!r}: one of {', '.join(RENDERERS)}")
     return render_page(page_data(base, whole, drawn.nodes, info))
 
 
+def build_view(base: GraphData, *, focus: str | None = None, depth: int = 2, types=None, predicates=None,
+               max_nodes: int = 1500, coattendance: bool = False, title: str | None = None,
+               renderer: str = "canvas") -> str:
+    """The whole HTML page for a graph, with the cuts `kg view` offers.
+
+    RENDERER "canvas" is the page's own renderer (thousands of nodes); "vis" the classic page
+    pyvis's Network draws (kg/view_vis.py), for small graphs.
+    """
+    whole, drawn, info = _cut(base, focus=focus, depth=depth, types=types, predicates=predicates,
+                              max_nodes=max_nodes, coattendance=coattendance, title=title, renderer=renderer)
+    return _render(base, whole, drawn, info, renderer)
+
+
 def build_focus_view(store, source: str, *, focus: str, depth: int = 2, types=None, predicates=None,
-                     max_nodes: int = 1500, title: str | None = None) -> str:
+                     max_nodes: int = 1500, title: str | None = None, renderer: str = "canvas") -> str:
     """build_view(read_store(store), focus=FOCUS, ...) without reading the whole graph.
 
     kg.focus reads the neighbourhood and the relations around it; the evidence is read
@@ -418,16 +437,17 @@ def build_focus_view(store, source: str, *, focus: str, depth: int = 2, types=No
     centre = fm.find_centre(store, focus, source)
     base = fm.read_focus(store, centre, depth, types=types, predicates=predicates, source=source)
     whole, drawn, info = _cut(base, focus=focus, depth=depth, types=types, predicates=predicates,
-                              max_nodes=max_nodes, coattendance=False, title=title)
+                              max_nodes=max_nodes, coattendance=False, title=title, renderer=renderer)
     listed = [e for e in base.edges if e.s in whole.nodes or e.o in whole.nodes]
     base, unread = fm.with_evidence(store, base, listed)
     if unread:
         info = replace(info, note=f"{info.note}; evidence sentences left out for {unread} of {len(listed)} "
                                   f"relations (over {fm.EVIDENCE_BUDGET} evidence nodes; see kg query)")
-    return render_page(page_data(base, whole, drawn.nodes, info))
+    return _render(base, whole, drawn, info, renderer)
 
 
-def _cut(base: GraphData, *, focus, depth, types, predicates, max_nodes, coattendance, title):
+def _cut(base: GraphData, *, focus, depth, types, predicates, max_nodes, coattendance, title,
+         renderer="canvas"):
     """What the page draws and what it says about it."""
     from kg import graphdata as gdm
 
@@ -446,10 +466,13 @@ def _cut(base: GraphData, *, focus, depth, types, predicates, max_nodes, coatten
         drawn = gdm.subgraph(drawn, gdm.neighbourhood(drawn, centre, depth))
         notes.append(f"within {depth} hops of {base.nodes[centre].label}")
     total_nodes, total_edges = len(drawn.nodes), len(drawn.edges)
-    whole, capped = gdm.most_connected(drawn, INDEX_MAX)
-    if capped.nodes:
+    # the canvas page knows (searches, lays out) more than it draws; the vis page only what it draws
+    whole, capped = gdm.most_connected(drawn, INDEX_MAX if renderer == "canvas" else max_nodes)
+    if capped.nodes and renderer == "canvas":
         notes.append(f"search knows the {INDEX_MAX} most connected of {total_nodes} entities")
     drawn, omitted = gdm.most_connected(whole, max_nodes)
+    if renderer != "canvas":  # its one cut was the first
+        omitted = capped
     name = Path(base.source).name or "graph"
     kind = "co-attendance" if coattendance else "graph"
     info = PageInfo(title or f"{name} — govkg {kind}", base.source, total_nodes, total_edges, omitted,

@@ -148,3 +148,66 @@ def test_whole_graph_is_in_the_page_but_only_the_cut_is_drawn():
     d = page_json(build_view(gd.read_graph(FIX / "small.ttl"), max_nodes=4))
     placed = [n for n in d["nodes"] if "x" in n]
     assert sum(n["v"] for n in placed) == 4 and len(placed) == d["meta"]["known"] == 17
+
+
+# ------------------------------------------------------------------ --renderer vis: the classic pyvis page
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+def hostile_built_graph(tmp_path) -> Path:
+    """The built-in sample through `kg build`, its busiest person renamed to a script tag."""
+    from rdflib import RDF, RDFS, Graph, Literal, Namespace
+
+    built = tmp_path / "built.ttl"
+    ok(["build", "-q", "-o", str(built)])
+    gov = Namespace("https://w3id.org/govkg/ontology#")
+    g = Graph().parse(built)
+    person = max(g.subjects(RDF.type, gov.Person), key=lambda p: (len(list(g.objects(p, gov.attended))), str(p)))
+    g.set((person, RDFS.label, Literal(HOSTILE, lang="zh")))
+    out = tmp_path / "hostile.ttl"
+    g.serialize(out, format="turtle", encoding="utf-8")
+    return out
+
+
+def test_vis_renderer_is_pyvis_inlined_and_escaped(tmp_path):
+    from kg.view_vis import vis_script
+
+    out = tmp_path / "vis.html"
+    ok(["view", str(hostile_built_graph(tmp_path)), "-o", str(out), "--renderer", "vis"])
+    html = out.read_text(encoding="utf-8")
+    assert vis_script() in html  # the vis-network script pyvis ships, inlined
+    assert 'content="govkg kg view --renderer vis (pyvis)"' in html and template_text("view.js") not in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)  # nothing fetched
+    csp = htmllib.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1))
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp and csp.count("'sha256-") == 2
+    # the hostile name is in the page only escaped, as data: never as markup
+    rest = html.replace(vis_script(), "").replace(template_text("view_vis.js"), "")
+    assert HOSTILE not in rest and rest.count("<script") == 3  # the data block and the two inlined scripts
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in html
+    data = page_json(html)
+    vis_node = next(n for n in data["vis"]["nodes"] if n["label"] == HOSTILE)  # what pyvis's Network built
+    assert vis_node["cls"] == "Person" and vis_node["title"].startswith(HOSTILE)
+    assert data["vis"]["options"]["physics"]["enabled"] is False  # laid out in Python
+    assert {e["from"] for e in data["vis"]["edges"]} >= {vis_node["id"]}
+
+
+def test_vis_renderer_keeps_the_cuts_and_is_deterministic(tmp_path):
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    for out in (a, b):
+        ok(["view", str(FIX / "small.ttl"), "-o", str(out), "--renderer", "vis", "--max-nodes", "4"])
+    assert a.read_bytes() == b.read_bytes()
+    d = page_json(a.read_text(encoding="utf-8"))
+    assert len(d["vis"]["nodes"]) == 4 and d["meta"]["omitted"]["nodes"] == 13
+    assert "张明远" in {n["label"] for n in d["vis"]["nodes"]}
+    # the panel still lists every relation of the drawn nodes, the far ends named but not drawn
+    zhang = next(n["id"] for n in d["vis"]["nodes"] if n["label"] == "张明远")
+    assert sum(1 for r in d["rels"] if zhang in (r[0], r[2])) == 7
+    focus = page_json(build_view(gd.read_graph(FIX / "small.ttl"), focus="李晓华", depth=1, renderer="vis"))
+    assert {n["label"] for n in focus["vis"]["nodes"]} == {"李晓华", "区长", "荆州区政府", "区委常委会会议",
+                                                          "全区项目建设推进会"}
+
+
+def test_renderer_choice_is_checked(tmp_path, capsys):
+    code, cap = run(["view", str(FIX / "small.ttl"), "-o", str(tmp_path / "v.html"), "--renderer", "d3"], capsys)
+    assert code == 2 and "'d3' is not one of 'canvas', 'vis'" in cap.err

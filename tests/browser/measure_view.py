@@ -3,6 +3,7 @@
 A benchmark, not a test:
   .venv/bin/python -m tests.browser.measure_view            # figures on `kg synth 3000` and 5,000 nodes
   .venv/bin/python -m tests.browser.measure_view --shots docs   # docs/view.png, view-panel.png, report.png
+  .venv/bin/python -m tests.browser.measure_view --vis          # the --renderer vis page by size
 """
 import argparse
 import subprocess
@@ -14,7 +15,7 @@ from pathlib import Path
 from kg.graphdata import synthetic_graph
 
 from .conftest import ARGS, chromium_path
-from .timing import busiest, click_to_panel, first_draw, frames_while_moving, search_and_select
+from .timing import busiest, click_to_panel, first_draw, frames_while_moving, search_and_select, vis_frames_while_moving
 
 KG = Path(sys.executable).with_name("kg")
 
@@ -70,9 +71,42 @@ def shots(browser, t: Path, docs: Path):
     ctx.close()
 
 
+VIS_SIZES = (200, 300, 500, 800, 1000, 1500, 2500)
+
+
+def vis_figures(browser, t: Path, sizes=VIS_SIZES):
+    """The classic pyvis page on random graphs of growing size, all drawn, and on `kg synth 3000` built."""
+    cases = []
+    for n in sizes:
+        (t / f"g{n}.nt").write_text(synthetic_graph(n), encoding="utf-8")
+        cases.append((f"random {n}", t / f"g{n}.nt", ["--max-nodes", n]))
+    run("synth", 3000, "-o", t / "pages", "--quiet")
+    run("build", "-q", t / "pages", "-o", t / "s.ttl")
+    for n in (300, 500, 1000):
+        cases.append((f"synth 3000 built, --max-nodes {n}", t / "s.ttl", ["--max-nodes", n]))
+    cases.append(("synth 3000 built, default --max-nodes", t / "s.ttl", []))
+    for label, graph, extra in cases:
+        html = t / "vis.html"
+        t0 = time.perf_counter()
+        run("view", graph, "-o", html, "--renderer", "vis", *extra)
+        write = time.perf_counter() - t0
+        ctx = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
+        pg = ctx.new_page()
+        load = first_draw(pg, html)
+        runs = [vis_frames_while_moving(pg) for _ in range(3)]
+        best = min(runs, key=lambda r: r["max_draw_ms"])
+        edges = pg.evaluate("() => window.kgView.data.vis.edges.length")
+        print(f"{label}: {pg.evaluate('() => window.kgView.data.vis.nodes.length')} nodes, {edges} lines; "
+              f"write {write:.2f} s, {html.stat().st_size / 1e6:.1f} MB; first draw {load:.2f} s; "
+              f"max draw per frame {[r['max_draw_ms'] for r in runs]} ms (median {best['median_draw_ms']}, "
+              f"{best['frames']} frames, zoomed to {best['max_scale']}x)", flush=True)
+        ctx.close()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shots", metavar="DIR", help="write the screenshots there instead of measuring")
+    ap.add_argument("--vis", action="store_true", help="measure the --renderer vis page by size instead")
     a = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -80,6 +114,8 @@ def main():
         b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
         if a.shots:
             shots(b, Path(t), Path(a.shots))
+        elif a.vis:
+            vis_figures(b, Path(t))
         else:
             figures(b, Path(t))
         b.close()

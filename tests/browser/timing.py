@@ -70,3 +70,40 @@ def click_to_panel(page, i: int) -> float:
 
 def busiest(page, cls="Person") -> dict:
     return page.evaluate("""(cls) => window.kgView.data.nodes.filter(n => n.c === cls && n.v).sort((a, b) => b.g - a.g)[0]""", cls)
+
+
+VIS_FRAME_TIMER = """() => { const v = window.kgView.network; window.__draws = []; let t0 = 0;
+    if (!window.__timed) { window.__timed = true;
+        v.on('beforeDrawing', () => { t0 = performance.now(); });
+        v.on('afterDrawing', () => { window.__draws.push(performance.now() - t0); }); } }"""
+
+
+def vis_frames_while_moving(page) -> dict:
+    """The same moves as frames_while_moving on the --renderer vis page: the draw time of each
+    vis-network frame, from its beforeDrawing to its afterDrawing event."""
+    page.evaluate("() => window.kgView.network.fit({animation: false})")
+    page.wait_for_timeout(50)
+    hub = page.evaluate("""() => { const v = window.kgView, id = v.data.nodes.filter(n => n.x !== undefined)
+            .sort((a, b) => b.g - a.g)[0].i, p = v.network.canvasToDOM(v.network.getPosition(id)),
+            r = document.getElementById('graph').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y]; }""")
+    page.evaluate(VIS_FRAME_TIMER)
+    page.mouse.move(*hub)
+    for _ in range(24):
+        page.mouse.wheel(0, -120)
+        page.wait_for_timeout(20)
+    scale = page.evaluate("() => window.kgView.network.getScale()")
+    for dx, dy in ((300, 0), (0, 200), (-300, -200)):
+        page.mouse.down()
+        for k in range(1, 11):
+            page.mouse.move(hub[0] + dx * k / 10, hub[1] + dy * k / 10)
+            page.wait_for_timeout(10)
+        page.mouse.up()
+        page.mouse.move(*hub)
+    for _ in range(12):
+        page.mouse.wheel(0, 120)
+        page.wait_for_timeout(20)
+    page.wait_for_timeout(300)
+    draws = sorted(page.evaluate("() => window.__draws.slice()"))
+    return {"frames": len(draws), "max_draw_ms": round(draws[-1], 1), "median_draw_ms": round(draws[len(draws) // 2], 1),
+            "max_scale": round(scale, 2)}
