@@ -151,12 +151,16 @@ class PageCache:
     def _write(self, sql: str, rows) -> None:
         """One short write transaction (executemany)."""
         try:
+            if self.db.in_transaction:
+                # a signal between BEGIN and the try below left one open: it wrote nothing
+                self.db.execute("ROLLBACK")
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 self.db.executemany(sql, rows)
                 self.db.execute("COMMIT")
             except BaseException:
-                self.db.execute("ROLLBACK")
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
                 raise
         except sqlite3.Error as e:
             raise self._error(e) from None
