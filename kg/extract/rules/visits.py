@@ -104,20 +104,24 @@ def _stops(sm):
     kind the list says it holds (等企业, 等项目现场, 等村委会) or its named neighbours are (华翔能源、
     艾华集团: companies)."""
     s = sm.sent.text
+    triggers = list(_TRIGGER_RE.finditer(s))
+    if not triggers:
+        return []         # (most sentences: no travel or visit verb)
     ms = sorted([m for m in sm.places + sm.projects + sm.orgs], key=lambda m: (m.start, -m.end))
     # a mention inside a longer one (a place in a project name) is not a stop of its own
     ms = [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end and
                                    (o.end - o.start) > (m.end - m.start) for o in ms)]
     others = [(p.start, p.end) for p in sm.persons + sm.events]
     picked = []
-    for t in _TRIGGER_RE.finditer(s):
+    for t in triggers:
         if t.group() in _C.bare_travel and t.start() > 0 and s[t.start() - 1] not in _TRAVEL_AFTER and \
                 not s[:t.start()].endswith(_C.travel_lead):
             if not any(s[:t.start()].endswith(p.text) for p in sm.persons):
                 continue  # 得到, 做到, 达到: not travel
-        if inside_word(s, t.end()):
+        stops = _list_stops(s, t.end(), ms, others, sm)
+        if not stops or inside_word(s, t.end()):
             continue      # 考察|团, 走访|户: the verb is part of a longer word
-        for m in _list_stops(s, t.end(), ms, others, sm):
+        for m in stops:
             if not any(m.start == p.start and m.end == p.end for p in picked):
                 picked.append(m)
     out = []
