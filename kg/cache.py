@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, digest TEXT, size INT
 """
 # Modules outside extraction: editing them must not throw the cache away.
 _NOT_EXTRACTION = {"kg.atomic", "kg.cli", "kg.bench", "kg.synth", "kg.cache", "kg.shards", "kg.engine_dask", "kg.errors",
-                   "kg.readers", "kg.store", "kg.tempfiles"}
+                   "kg.text.readers", "kg.store", "kg.tempfiles"}
 
 
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -66,8 +66,8 @@ def fingerprint() -> str:
     import importlib.metadata as md
 
     import kg
-    import kg.articles  # noqa: F401  (every module extraction uses, so that editing one
-    import kg.clean  # noqa: F401   invalidates the cached pages)
+    import kg.text.articles  # noqa: F401  (every module extraction uses, so that editing one
+    import kg.text.clean  # noqa: F401   invalidates the cached pages)
     import kg.dictcache  # noqa: F401
     import kg.extract  # noqa: F401
     import kg.segment  # noqa: F401

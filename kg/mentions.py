@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from kg.lexicon import lexicon
+from kg.text.lexicon import lexicon
 # kg.segment loads jieba only when first asked to segment: importing it here costs nothing
 from kg.segment import freq, is_common_word, inside_word, lcut, tag, trim_left
 

@@ -74,7 +74,7 @@ def extract_source(name: str, text: str, spec: str = "") -> PageResult:
     ``spec`` is what the build knows of the page besides its text (:func:`page_spec`): its home
     ("district,city,province"; empty: inferred from the page) and its publication date."""
     from kg import rdf
-    from kg.articles import split_page
+    from kg.text.articles import split_page
     from kg.extract import extract_page
 
     home, _, published = spec.partition("|")
@@ -181,7 +181,7 @@ class LocalEngine:
         10,000 allocations instead of 700. ~1% of a build's instructions."""
         from importlib import import_module
 
-        for module in ("kg.articles", "kg.extract", "kg.rdf"):
+        for module in ("kg.text.articles", "kg.extract", "kg.rdf"):
             import_module(module)
         if self.workers > 1:
             # pages whose home is inferred read the gazetteer: loaded once here, the workers share it
@@ -340,7 +340,7 @@ class _Inputs:
     """The input pages, readable twice: once to hash (is anything new?), once to extract."""
 
     def __init__(self, inputs, homes=None):
-        from kg.readers import iter_sources, readable_twice
+        from kg.text.readers import iter_sources, readable_twice
 
         self.inputs = list(inputs)
         self.homes = homes

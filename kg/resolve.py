@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.lexicon import lexicon
+from kg.text.lexicon import lexicon
 
 
 # What a development zone of the home is written as: 荆州高新区, 某某经济开发区 (longest first).

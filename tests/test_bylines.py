@@ -1,12 +1,12 @@
-"""The web's bylines and datelines (kg.bylines, and kg.articles reading web article files).
+"""The web's bylines and datelines (kg.text.bylines, and kg.text.articles reading web article files).
 
 Every article here is invented in the genre; the outlets (青山网, 红枫网清河站, 青山融媒) and
 names are made up."""
 import pytest
 
-from kg.articles import split_page
-from kg.bylines import bare_names, closing, dateline, is_web_byline, opening, parse_byline
-from kg.clean import clean
+from kg.text.articles import split_page
+from kg.text.bylines import bare_names, closing, dateline, is_web_byline, opening, parse_byline
+from kg.text.clean import clean
 from kg.pipeline import extract_source
 
 HEAD = "青山区召开项目推进会"

@@ -384,7 +384,7 @@ TEXT16 = "区政府召开第三次专题会议\n\n本报讯（通讯员李文涛
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_bom_is_read_as_utf16(tmp_path, codec):
-    from kg.readers import read_source
+    from kg.text.readers import read_source
 
     p = tmp_path / "page.txt"
     p.write_bytes(TEXT16.encode(codec))
@@ -394,7 +394,7 @@ def test_utf16_without_bom_is_read_as_utf16(tmp_path, codec):
 
 def test_binary_with_nul_is_still_binary_not_utf16(tmp_path):
     from kg.errors import KgError
-    from kg.readers import read_source
+    from kg.text.readers import read_source
 
     p = tmp_path / "x.txt"
     p.write_bytes(bytes(range(256)) * 8)

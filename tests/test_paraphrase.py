@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from kg.articles import split_page
+from kg.text.articles import split_page
 from kg.extract import extract_page
 from kg.rdf import article_id
 from kg.resolve import Context

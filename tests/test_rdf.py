@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import rdf
-from kg.articles import Article, split_page
+from kg.text.articles import Article, split_page
 from kg.extract import Entity, EntityRef, Fact, PageFacts, extract_page
 from kg.samples import paths
 from kg.shards import sorted_unique

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.articles import split_page
+from kg.text.articles import split_page
 from kg.extract import extract_page
 from kg.rdf import article_id
 from kg.resolve import (Context, Local, canonical_event, canonical_place, canonical_post, expand_body,

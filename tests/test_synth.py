@@ -164,7 +164,7 @@ def test_kg_main_reports_errors_in_one_line(tmp_path):
 def _density(pages) -> tuple:
     """(facts, entities) the build extracts per KB of page text."""
     from kg import rdf
-    from kg.articles import split_page
+    from kg.text.articles import split_page
     from kg.extract import extract_page
 
     kb = facts = ents = 0

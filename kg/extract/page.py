@@ -11,7 +11,7 @@ from kg import mentions as M
 from kg.extract import rules
 from kg.extract.model import EntityRef, Fact, MainEvent, PageFacts, Sentence, SentMentions, _new
 from kg.extract.sentences import find_names, mention_sentence, sentences
-from kg.lexicon import cues
+from kg.text.lexicon import cues
 from kg.resolve import Context, Local, canonical_event, canonical_place, expand_body, infer_context, norm_key
 
 _C = cues()

@@ -6,7 +6,7 @@ import re
 
 from kg import mentions as M
 from kg.extract.model import EntityRef
-from kg.lexicon import cues
+from kg.text.lexicon import cues
 from kg.resolve import norm_key
 
 _C = cues()

@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from kg import mentions as M
-from kg.lexicon import cues
+from kg.text.lexicon import cues
 
 _C = cues()
 _FRAME = re.compile(r"^在([^，,]{2,8})[，,]")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import cues, lexicon
+from kg.text.lexicon import cues, lexicon
 from kg.resolve import Local, canonical_post, expand_body
 
 _C = cues()

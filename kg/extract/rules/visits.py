@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from kg import mentions as M
-from kg.lexicon import cues, lexicon, list_heads
+from kg.text.lexicon import cues, lexicon, list_heads
 from kg.segment import inside_word, is_common_word
 
 _C = cues()

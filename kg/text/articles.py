@@ -1,6 +1,6 @@
 """Cut a cleaned page of the district paper into articles.
 
-A page is a sequence of units (see :mod:`kg.clean`): headline lines, column labels, bylines,
+A page is a sequence of units (see :mod:`kg.text.clean`): headline lines, column labels, bylines,
 photo credits and paragraphs. Articles start at ``本报讯``, at a ``□ 通讯员`` byline, at a
 photo caption (a paragraph ending in, or followed by, ``(… 摄)``) and at a paragraph that a
 headline of the page claims. Headlines are often printed away from their article (stacked
@@ -9,7 +9,7 @@ to the article whose text shares most character bigrams with it, one group per a
 
 A web article file (its headline, if any, on the first line, then one blank line, then the
 body without blank lines) is one article under that line; its outlet's dateline and its
-bylines, wherever they stand, are read by :mod:`kg.bylines` and cut from the body.
+bylines, wherever they stand, are read by :mod:`kg.text.bylines` and cut from the body.
 """
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from itertools import chain
 
-from kg import bylines
-from kg.clean import PARA_SEP, clean, line_flags, units_and_texts
-from kg.lexicon import lexicon
+from kg.text import bylines
+from kg.text.clean import PARA_SEP, clean, line_flags, units_and_texts
+from kg.text.lexicon import lexicon
 
 __all__ = ["Article", "Page", "split_page", "page_year", "article_date", "parse_names"]
 

@@ -22,7 +22,7 @@ from itertools import accumulate, chain, compress, count, repeat
 from operator import or_
 from typing import Callable, NamedTuple
 
-from kg.bylines import is_web_byline, role_initials
+from kg.text.bylines import is_web_byline, role_initials
 
 __all__ = ["nfkc", "remove_cjk_spaces", "collapse_doubled", "collapse_repeated_headline",
            "join_broken_lines", "clean", "headline_flags", "units", "is_cjk", "ends_sentence", "headline_like",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lexicon import byline_words, lexicon
+from kg.text.lexicon import byline_words, lexicon
 
 __all__ = ["Credit", "parse_byline", "is_web_byline", "bare_names", "dateline", "opening", "closing", "role_initials", "paren_credit"]
 
