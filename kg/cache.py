@@ -68,9 +68,9 @@ def fingerprint() -> str:
     import kg
     import kg.text.articles  # noqa: F401  (every module extraction uses, so that editing one
     import kg.text.clean  # noqa: F401   invalidates the cached pages)
-    import kg.dictcache  # noqa: F401
+    import kg.extract.dictcache  # noqa: F401
     import kg.extract  # noqa: F401
-    import kg.segment  # noqa: F401
+    import kg.extract.segment  # noqa: F401
     import kg.pipeline  # noqa: F401
     import kg.rdf  # noqa: F401
 

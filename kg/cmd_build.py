@@ -137,7 +137,7 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
 
 def _homes(home, manifest, published):
     """The pages' homes and dates as the options give them (None: all inferred, no date)."""
-    from kg.homes import Homes, load_manifest, parse_home
+    from kg.extract.homes import Homes, load_manifest, parse_home
 
     if published is not None and not re.match(r"^\d{4}-\d{2}-\d{2}$", published):
         raise KgError(f"--date {published}: give the publication date as YYYY-MM-DD")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.resolve import context_from_spec
+from kg.extract.resolve import context_from_spec
 from kg.store import MANIFEST  # inside a store directory: page keys, per-page triples, holdings (and stats)
 
 BATCH_CHARS = 48_000                 # pages per task: enough text that IPC is noise (~0.3 s of work)
@@ -185,7 +185,7 @@ class LocalEngine:
             import_module(module)
         if self.workers > 1:
             # pages whose home is inferred read the gazetteer: loaded once here, the workers share it
-            import_module("kg.gazetteer").preload()
+            import_module("kg.extract.gazetteer").preload()
         self.gc = gc.get_threshold()
         gc.freeze()
         gc.set_threshold(10_000, 10, 10)
@@ -212,7 +212,7 @@ class LocalEngine:
         return _Done(extract_batch(batch))
 
     def _open_pool(self):
-        from kg.segment import open_dictionary_cache
+        from kg.extract.segment import open_dictionary_cache
         from kg.workpool import Pool
 
         # built here on a first run, not once per worker; the workers load what they need
@@ -422,7 +422,7 @@ def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, c
     use_cache=False extracts everything. engine: an object with submit/close/abort (default: a
     LocalEngine with ``workers``); shards: directory the engine wrote per-batch N-Triples into,
     where the holding triples are added as holdings.nt so the shards alone are the whole graph.
-    homes: each page's home and date (kg.homes.Homes); None: every home is inferred from its page.
+    homes: each page's home and date (kg.extract.homes.Homes); None: every home is inferred from its page.
     """
     from kg import rdf
 

@@ -224,7 +224,7 @@ def page_triples(articles, facts, home=None) -> NTLines:
 def _article_lines(V: _Vocab, articles, by_subject: dict, home=None) -> None:
     G = V.gov_
     NL = b" .\n"
-    # the page's home (kg.resolve.Context): where it came from, and the area when there is one
+    # the page's home (kg.extract.resolve.Context): where it came from, and the area when there is one
     home_lines = []
     if home is not None:
         home_lines.append(b"".join((G["homeSource"], _lit(home.how), NL)))

@@ -1,4 +1,4 @@
-"""kg.dictcache: jieba's dictionary from a cache file loaded per first character.
+"""kg.extract.dictcache: jieba's dictionary from a cache file loaded per first character.
 
 The promise is that nothing jieba decides changes: segmentation with only a span's shards loaded
 equals jieba's own ``lcut(HMM=False)`` with its full dictionary, and the fully loaded tables equal
@@ -15,7 +15,7 @@ import pytest
 
 jieba = pytest.importorskip("jieba")
 
-from kg import dictcache as DC  # noqa: E402
+from kg.extract import dictcache as DC  # noqa: E402
 from kg.errors import KgError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kg.text.articles import split_page
-from kg.resolve import Context
+from kg.extract.resolve import Context
 from kg.extract import extract_page, sentences
 from kg.rdf import article_id
 

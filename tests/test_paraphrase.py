@@ -24,7 +24,7 @@ import pytest
 from kg.text.articles import split_page
 from kg.extract import extract_page
 from kg.rdf import article_id
-from kg.resolve import Context
+from kg.extract.resolve import Context
 
 # ------------------------------------------------------------------ slot lists (all invented)
 

@@ -15,7 +15,7 @@ import pytest
 from kg.text.articles import split_page
 from kg.extract import PageExtractor, rules
 from kg.rdf import article_id
-from kg.resolve import Context
+from kg.extract.resolve import Context
 
 
 class Case(NamedTuple):

@@ -28,7 +28,7 @@ class Source:
     text: str       # decoded text
     encoding: str   # "utf-8", "utf-8-sig", "utf-16" (with BOM), "utf-16-le"/"-be" (without) or "gb18030"
     path: str = ""  # the file, absolute and resolved ("" for standard input, a pipe, a device): what a manifest names
-    spec: str = ""  # what the build knows of the page besides its text (kg.homes.page_spec)
+    spec: str = ""  # what the build knows of the page besides its text (kg.extract.homes.page_spec)
 
 
 _NOT_CONTROL = bytes([9, 10, 12, 13, 27]) + bytes(range(32, 256))   # bytes that do not count as control

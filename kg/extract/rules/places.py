@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kg import mentions as M
+from kg.extract import mentions as M
 from kg.text.lexicon import cues
 
 _C = cues()

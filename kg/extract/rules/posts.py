@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.text.lexicon import cues, lexicon
-from kg.resolve import Local, canonical_post, expand_body
+from kg.extract.resolve import Local, canonical_post, expand_body
 
 _C = cues()
 _HOME_BODY = _C.alternation("home_body")

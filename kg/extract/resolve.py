@@ -214,7 +214,7 @@ def norm_key(s: str) -> str:
 def infer_context(text: str) -> Context:
     """The home of a page no one gave one for: the county-level area the page is about, found
     with the national gazetteer (kg.gazetteer); how="none" when the page names none."""
-    from kg.gazetteer import infer_home    # the gazetteer loads only for pages that need it
+    from kg.extract.gazetteer import infer_home    # the gazetteer loads only for pages that need it
 
     home = infer_home(text)
     if home is None:

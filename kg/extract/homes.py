@@ -26,7 +26,7 @@ def page_spec(home: str = "", date: str = "") -> str:
 def parse_home(value: str) -> str:
     """``--home`` as "district,city,province": 八公山区 alone is completed from the gazetteer;
     a name it does not hold must come with its city and province."""
-    from kg.gazetteer import resolve_home
+    from kg.extract.gazetteer import resolve_home
 
     parts = [p.strip() for p in re.split(r"[,，、]", value) if p.strip()]
     if not parts or len(parts) > 3:

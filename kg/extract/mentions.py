@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from kg.text.lexicon import lexicon
 # kg.segment loads jieba only when first asked to segment: importing it here costs nothing
-from kg.segment import freq, is_common_word, inside_word, lcut, tag, trim_left
+from kg.extract.segment import freq, is_common_word, inside_word, lcut, tag, trim_left
 
 CJK = r"\u4e00-\u9fff"
 

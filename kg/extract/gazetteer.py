@@ -449,7 +449,7 @@ def source_key() -> str:
 
 
 def cache_path(key: str, directory: Path | None = None) -> Path:
-    from kg.dictcache import cache_dir
+    from kg.extract.dictcache import cache_dir
 
     return (directory or cache_dir()) / f"gazetteer-{hashlib.sha1(key.encode()).hexdigest()[:16]}.bin"
 

@@ -49,7 +49,7 @@ def _dictionary():
     calling ``jieba.lcut`` directly."""
     import logging
 
-    from kg.dictcache import open_dictionary
+    from kg.extract.dictcache import open_dictionary
 
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
