@@ -32,8 +32,8 @@ CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, digest TEXT, size INT
                                     summary TEXT);
 """
 # Modules outside extraction: editing them must not throw the cache away.
-_NOT_EXTRACTION = {"kg.atomic", "kg.cli", "kg.bench", "kg.synth", "kg.cache", "kg.shards", "kg.engine_dask", "kg.errors",
-                   "kg.text.readers", "kg.store", "kg.tempfiles"}
+_NOT_EXTRACTION = {"kg.atomic", "kg.cli", "kg.bench", "kg.synth", "kg.cache", "kg.graph.shards", "kg.engine_dask", "kg.errors",
+                   "kg.text.readers", "kg.graph.store", "kg.tempfiles"}
 
 
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -72,7 +72,7 @@ def fingerprint() -> str:
     import kg.extract  # noqa: F401
     import kg.extract.segment  # noqa: F401
     import kg.pipeline  # noqa: F401
-    import kg.rdf  # noqa: F401
+    import kg.graph.rdf  # noqa: F401
 
     h = hashlib.sha1(f"govkg {kg.__version__}".encode())
     for dist in ("jieba", "pyoxigraph"):
@@ -173,7 +173,7 @@ class PageCache:
         if row is None:
             return None
         self.hits += 1
-        from kg.shards import blocks_of
+        from kg.graph.shards import blocks_of
 
         return PageResult("", row[0], blocks_of(unpack(row[3]), row[4] or b""),
                           tuple(tuple(h) for h in json.loads(row[2])), row[1], key)

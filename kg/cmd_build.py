@@ -71,7 +71,7 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
       kg build county-site/ --home 八公山区 -o out/bgs.ttl     # every page is 八公山区's
       kg build articles/ --manifest articles/manifest.json -o out/ext.ttl
     """
-    from kg import rdf
+    from kg.graph import rdf
     from kg.atomic import check_writable
     from kg.pipeline import build as run_build
 

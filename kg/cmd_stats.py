@@ -26,7 +26,7 @@ def stats(graph, top, as_json):
       kg stats out/graph.ttl --json | jq '.classes.Person.count'
     """
     from kg.stats import compute_stats, read_kept, render_stats
-    from kg.store import is_store_dir, open_store
+    from kg.graph.store import is_store_dir, open_store
 
     # a store keeps the figures its build computed (kg.stats.keep): the same numbers, read at once
     d = read_kept(graph, top) if is_store_dir(graph) else None

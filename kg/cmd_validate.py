@@ -32,7 +32,7 @@ def validate(graph, shapes, limit, as_json):
     from dataclasses import asdict
 
     from kg.shacl_sparql import NotCompilable
-    from kg.store import load_graph, open_store
+    from kg.graph.store import load_graph, open_store
     from kg.validate import render_report, shapes_graph, validate_graph, validate_store
 
     # the shapes compiled to SPARQL in Oxigraph (kg.shacl_sparql); pySHACL only for shapes that

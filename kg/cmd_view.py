@@ -40,7 +40,7 @@ def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance
     import time
 
     from kg import graphdata as gd
-    from kg.vocab import RELATIONS
+    from kg.graph.vocab import RELATIONS
     from kg.view import build_view
 
     t0 = time.perf_counter()
@@ -48,7 +48,7 @@ def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance
     type_set = gd.parse_names(_names(types), gd.all_classes(), "type")
     pred_set = gd.parse_names(_names(predicates), list(RELATIONS) + [gd.COATTENDED], "predicate")
     if focus and not coattendance:  # read only the neighbourhood, not the whole graph
-        from kg.store import open_store
+        from kg.graph.store import open_store
         from kg.view import build_focus_view
 
         page = build_focus_view(open_store(graph), str(graph), focus=focus, depth=depth, types=type_set,

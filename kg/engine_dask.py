@@ -21,7 +21,7 @@ from kg.pipeline import Handle, extract_batch
 def extract_shard(batch, path: str) -> list:
     """Run on a dask worker: extract a batch of pages and write its shard; return the results."""
     from kg.atomic import write_atomic
-    from kg.shards import sorted_unique
+    from kg.graph.shards import sorted_unique
 
     results = extract_batch(batch)
     data = sorted_unique(b"".join(b for r in results for b in r.blocks))

@@ -22,7 +22,7 @@ move with the hash seed. A node whose names hit two gold entities (a multi-home 
 副县长) can lose a claim a maximum matching would win; the reported figures are the reference's,
 so the greedy rule is kept rather than bettered.
 
-The graph is read through pyoxigraph SPARQL (any format ``kg.store.open_store`` reads,
+The graph is read through pyoxigraph SPARQL (any format ``kg.graph.store.open_store`` reads,
 including store directories), so scoring a large build does not pay for an rdflib parse.
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.vocab import ENTITY_TYPES, GOV_IRI, RELATIONS
+from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, RELATIONS
 
 TYPES = ENTITY_TYPES
 FUZZY = frozenset({"Event", "Project", "Document"})
@@ -268,7 +268,7 @@ def _node(term) -> str:
 
 
 def _rows(store, sparql: str):
-    from kg.vocab import PREFIXES
+    from kg.graph.vocab import PREFIXES
 
     res = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
     names = [v.value for v in res.variables]
@@ -277,7 +277,7 @@ def _rows(store, sparql: str):
 
 
 def read_graph(store) -> GraphFacts:
-    """Collect the facts scoring needs from a pyoxigraph store (see kg.store.open_store)."""
+    """Collect the facts scoring needs from a pyoxigraph store (see kg.graph.store.open_store)."""
     types = defaultdict(set)
     for n, c in _rows(store, "SELECT DISTINCT ?n ?c WHERE { ?n a ?c FILTER(isIRI(?c)) }"):
         types[_node(n)].add(c.value)
@@ -325,7 +325,7 @@ def ontology_subclass_pairs(files=None) -> list:
     """(sub, super) rdfs:subClassOf pairs of the ontology files (all ontology/*.ttl by default)."""
     import pyoxigraph as ox
 
-    from kg.vocab import ontology_files
+    from kg.graph.vocab import ontology_files
 
     sub = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
     pairs = set()
@@ -526,7 +526,7 @@ def compact(node: str) -> str:
     """An IRI shortened to res:… and un-percent-escaped, for reading (never for lookup)."""
     from urllib.parse import unquote
 
-    from kg.vocab import RES_IRI
+    from kg.graph.vocab import RES_IRI
 
     return "res:" + unquote(node[len(RES_IRI):]) if node.startswith(RES_IRI) else node
 
@@ -540,7 +540,7 @@ def evaluate(graph_path, gold_paths, *, per_page: bool = False, errors: bool = F
     Returns ``{"entities", "relations", "articles"}`` (the shape score.py prints), with
     ``"errors"`` added when ``errors``; with ``per_page`` it is ``{"pages": [...], "pooled": {...}}``.
     """
-    from kg.store import open_store
+    from kg.graph.store import open_store
 
     if not gold_paths:
         raise KgError("no gold files given (use --gold FILE.json, once per page)")

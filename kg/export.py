@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.graphdata import GraphData
-from kg.vocab import PREFIXES
+from kg.graph.vocab import PREFIXES
 
 GRAPH_FORMATS = (".graphml", ".gexf", ".csv")
 RDF_FORMATS = (".nt", ".jsonld", ".trig", ".ttl")
@@ -118,7 +118,7 @@ def rdf(store, suffix: str) -> bytes:
 def export(graph, out) -> list[Path]:
     """Convert GRAPH to the format OUT's extension names; the written paths."""
     from kg.graphdata import check_output, read_store, write_atomic
-    from kg.store import open_store
+    from kg.graph.store import open_store
 
     suffix = Path(str(out)).suffix.lower()
     if suffix not in FORMATS:

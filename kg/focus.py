@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from kg.graphdata import (NOT_ENTITIES, OTHER, Article, Edge, Evidence, GraphData, Holding, Node, _ev_key, _q,
                           fallback_label, find_entity, local, scored_class_of)
-from kg.vocab import ENTITY_TYPES, GOV_IRI, RELATIONS
+from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, RELATIONS
 
 # Bounded lookups cost about 0.2-1.5 ms a node on a 100k-article store; one scan of every
 # relation triple about 1.5 s. Past this many nodes a hop reads the scan instead.
@@ -39,7 +39,7 @@ def _chunks(iris):
 
 
 def _rows(store, body: str) -> list[dict]:
-    """Rows as dicts of plain strings (counts as int); leaner than kg.store.select for 100k rows."""
+    """Rows as dicts of plain strings (counts as int); leaner than kg.graph.store.select for 100k rows."""
     res = store.query(_q(body), use_default_graph_as_union=True)
     names = [v.value for v in res.variables]
     out = []

@@ -16,7 +16,7 @@ from functools import lru_cache
 from urllib.parse import unquote
 
 from kg.errors import KgError
-from kg.vocab import ENTITY_TYPES, GOV_IRI, PREFIXES, RELATIONS, RES_IRI
+from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, PREFIXES, RELATIONS, RES_IRI
 
 # Nodes that are bookkeeping, not things the news is about.
 NOT_ENTITIES = frozenset({"Article", "Evidence", "PostHolding"})
@@ -110,8 +110,8 @@ def fallback_label(iri: str) -> str:
 @lru_cache(maxsize=None)
 def scored_class_of() -> dict[str, str]:
     """gov: class local name -> the scored class it falls under (rdfs:subClassOf*), from the ontology."""
-    from kg.store import open_store, select
-    from kg.vocab import ontology_dir
+    from kg.graph.store import open_store, select
+    from kg.graph.vocab import ontology_dir
 
     rows = select(open_store(ontology_dir() / "govkg.ttl"), _q("""
         SELECT ?c ?top WHERE { ?c rdfs:subClassOf* ?top . ?c a owl:Class .
@@ -129,14 +129,14 @@ def _q(body: str) -> str:
 
 
 def read_graph(path) -> GraphData:
-    """Read a graph file or store directory (kg.store.open_store) into GraphData."""
-    from kg.store import open_store
+    """Read a graph file or store directory (kg.graph.store.open_store) into GraphData."""
+    from kg.graph.store import open_store
 
     return read_store(open_store(path), source=str(path))
 
 
 def read_store(store, source: str = "") -> GraphData:
-    from kg.store import select
+    from kg.graph.store import select
 
     def rows(q):
         return select(store, _q(q))
@@ -477,8 +477,8 @@ def write_atomic(path, data) -> None:
 def ontology_labels() -> dict[str, dict[str, str]]:
     """gov: local name -> {"zh": ..., "en": ...}: the rdfs:label of each class and property,
     read from the ontology so the pages name things the way the model does."""
-    from kg.store import open_store
-    from kg.vocab import ontology_dir
+    from kg.graph.store import open_store
+    from kg.graph.vocab import ontology_dir
 
     res = open_store(ontology_dir() / "govkg.ttl").query(
         _q("SELECT ?c ?l WHERE { ?c rdfs:label ?l FILTER(STRSTARTS(STR(?c), STR(gov:))) }"),

@@ -3,7 +3,7 @@
 Extraction is a pure function of one page (``extract_source``), so pages go to workers (a fork
 pool, or a dask cluster) in any order and their triples merge by union. The parent never holds
 the graph as Python objects: each page comes back as N-Triples bytes, lines go through an
-external sort (kg.shards), and the sorted stream is written out and bulk-loaded. Memory is
+external sort (kg.graph.shards), and the sorted stream is written out and bulk-loaded. Memory is
 bounded by the sort run size and the pages in flight, not by the corpus.
 
 Unchanged pages are not extracted again: results are cached by content hash (kg.cache), next to
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.extract.resolve import context_from_spec
-from kg.store import MANIFEST  # inside a store directory: page keys, per-page triples, holdings (and stats)
+from kg.graph.store import MANIFEST  # inside a store directory: page keys, per-page triples, holdings (and stats)
 
 BATCH_CHARS = 48_000                 # pages per task: enough text that IPC is noise (~0.3 s of work)
 BATCH_PAGES = 16
@@ -49,7 +49,7 @@ class PageResult:
     @property
     def cuts(self) -> bytes:
         """Where each block ends in ``nt`` (array('I') bytes), as the page cache keeps them."""
-        from kg.rdf import block_ends
+        from kg.graph.rdf import block_ends
 
         return block_ends(self.blocks)
 
@@ -73,7 +73,7 @@ def extract_source(name: str, text: str, spec: str = "") -> PageResult:
 
     ``spec`` is what the build knows of the page besides its text (:func:`page_spec`): its home
     ("district,city,province"; empty: inferred from the page) and its publication date."""
-    from kg import rdf
+    from kg.graph import rdf
     from kg.text.articles import split_page
     from kg.extract import extract_page
 
@@ -181,7 +181,7 @@ class LocalEngine:
         10,000 allocations instead of 700. ~1% of a build's instructions."""
         from importlib import import_module
 
-        for module in ("kg.text.articles", "kg.extract", "kg.rdf"):
+        for module in ("kg.text.articles", "kg.extract", "kg.graph.rdf"):
             import_module(module)
         if self.workers > 1:
             # pages whose home is inferred read the gazetteer: loaded once here, the workers share it
@@ -385,7 +385,7 @@ class _Collect:
 
 
 def _holding_nt(spans: dict) -> bytes:
-    from kg import rdf
+    from kg.graph import rdf
 
     return rdf.nt_bytes(rdf.holding_triples(spans))
 
@@ -424,7 +424,7 @@ def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, c
     where the holding triples are added as holdings.nt so the shards alone are the whole graph.
     homes: each page's home and date (kg.extract.homes.Homes); None: every home is inferred from its page.
     """
-    from kg import rdf
+    from kg.graph import rdf
 
     if output is None and store is None:
         raise KgError("nothing to write: give an output file (-o) or a store directory (--store)")
@@ -441,7 +441,7 @@ def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, c
     if shards_only and store is None:
         report = _build_shards(pages, engine, progress)
     elif store is not None:
-        from kg.store import writing
+        from kg.graph.store import writing
 
         with writing(store):
             report = _build_store(pages, Path(store), output, engine, progress, use_cache)
@@ -449,7 +449,7 @@ def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, c
         report = _build_file(pages, Path(output), engine, progress, cache_dir, use_cache)
     if shards is not None:
         from kg.atomic import write_atomic
-        from kg.shards import sorted_unique
+        from kg.graph.shards import sorted_unique
 
         # the post holdings summarise every page, so the client writes them once, beside the parts
         write_atomic(Path(shards) / "holdings.nt", lambda f: f.write(sorted_unique(_holding_nt(report.spans))))
@@ -474,7 +474,7 @@ def _no_pages():
 
 def _build_file(pages, output: Path, engine, progress, cache_dir, use_cache) -> BuildReport:
     from kg.cache import PageCache, build_digest, fingerprint, page_key
-    from kg.shards import LineSorter, write_graph
+    from kg.graph.shards import LineSorter, write_graph
 
     report = BuildReport()
     cache = None
@@ -540,7 +540,7 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
     nothing, single transactions (which paths name which pages, the outputs written).
     """
     from kg.cache import KnownNames, PageCache, build_digest, fingerprint, page_key
-    from kg.store import is_store_dir
+    from kg.graph.store import is_store_dir
 
     if store.exists() and not store.is_dir():
         raise KgError(f"{store}: exists and is not a directory; --store wants a directory")
@@ -714,7 +714,7 @@ def _articles(manifest, after: dict) -> int:
 
 def _sorted_lines(manifest, after: dict, tmpdir):
     """All pages of the manifest plus their holdings, as one sorted unique line stream."""
-    from kg.shards import LineSorter
+    from kg.graph.shards import LineSorter
 
     sorter = LineSorter(tmpdir=tmpdir)
     spans: dict = {}
@@ -726,7 +726,7 @@ def _sorted_lines(manifest, after: dict, tmpdir):
 
 
 def _write_from_manifest(manifest, after: dict, output: Path) -> int:
-    from kg.shards import write_graph
+    from kg.graph.shards import write_graph
 
     sorter = _sorted_lines(manifest, after, _tmpdir(output.parent))
     try:
@@ -759,7 +759,7 @@ def _count(path: Path) -> int:
 
 def _load_store(stage: Path, manifest, after: dict) -> int:
     """A fresh store in STAGE from every page in the manifest (which is there too)."""
-    from kg.shards import write_sorted_nt
+    from kg.graph.shards import write_sorted_nt
 
     nt = stage / "load.nt"
     sorter = _sorted_lines(manifest, after, str(stage.parent))
@@ -816,8 +816,8 @@ def _add_to_store(stage: Path, manifest, after: dict, new_keys: list) -> int:
     """Union the new pages into the store copied to STAGE and recompute the holdings they touch."""
     import pyoxigraph as ox
 
-    from kg import rdf
-    from kg.shards import LineSorter, write_sorted_nt
+    from kg.graph import rdf
+    from kg.graph.shards import LineSorter, write_sorted_nt
 
     sorter = LineSorter(tmpdir=str(stage.parent))
     touched = set()

@@ -1,6 +1,6 @@
 """SPARQL over a graph: run a query once, then print it as a table, CSV, JSON or RDF.
 
-The govkg prefixes (kg.vocab.PREFIXES: gov res rdf rdfs owl xsd skos dcterms prov schema
+The govkg prefixes (kg.graph.vocab.PREFIXES: gov res rdf rdfs owl xsd skos dcterms prov schema
 org foaf) are predeclared, so ``SELECT ?p WHERE { ?p a gov:Person }`` works as typed; a
 PREFIX the query declares itself wins over the predeclared one of the same name. They are
 handed to the parser rather than pasted into the text so error positions stay the user's.
@@ -49,7 +49,7 @@ def run_query(store, sparql: str, *, where: str = "query") -> QueryResult:
     """Run ``sparql`` on a pyoxigraph store; KgError (naming ``where``) on a bad query."""
     import pyoxigraph as ox
 
-    from kg.vocab import PREFIXES
+    from kg.graph.vocab import PREFIXES
 
     if not sparql.strip():
         raise KgError(f"{where}: empty SPARQL query")
@@ -77,7 +77,7 @@ def short(term, prefixes=None) -> str:
     """A term as a person reads it in a table: prefixed IRI, literal value, _:blank."""
     import pyoxigraph as ox
 
-    from kg.vocab import PREFIXES
+    from kg.graph.vocab import PREFIXES
 
     if term is None:
         return ""
@@ -154,7 +154,7 @@ def render_result(res: QueryResult, fmt: str = "table") -> str:
 def _render_graph(triples, fmt: str) -> str:
     import pyoxigraph as ox
 
-    from kg.vocab import PREFIXES
+    from kg.graph.vocab import PREFIXES
 
     if fmt == "csv":
         raise KgError("--format csv is for SELECT; a CONSTRUCT/DESCRIBE prints as turtle, nt or json")

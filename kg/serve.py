@@ -90,7 +90,7 @@ def cached_store(graph: Path, echo=lambda s: None) -> Path:
     """
     import pyoxigraph as ox
 
-    from kg.store import is_store_dir
+    from kg.graph.store import is_store_dir
 
     if graph.suffix.lower() not in LOADABLE:
         raise KgError(f"{graph}: kg serve loads Turtle (.ttl) or N-Triples (.nt) files, or a store directory "
@@ -146,7 +146,7 @@ def _write_key(path: Path, key: dict) -> None:
 
 def store_for(graph) -> Path:
     """The store directory to serve for GRAPH (a store directory as is, a file through its cache)."""
-    from kg.store import is_store_dir
+    from kg.graph.store import is_store_dir
 
     p = Path(str(graph))
     if not p.exists():

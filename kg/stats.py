@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.vocab import ENTITY_TYPES, GOV_IRI, RELATIONS
+from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, RELATIONS
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 HOMES_SHOWN = 10     # rows of the home table (a build of many counties' sites has hundreds)
@@ -15,7 +15,7 @@ HOMES_SHOWN = 10     # rows of the home table (a build of many counties' sites h
 
 def _rows(store, sparql: str) -> list[list]:
     """SELECT rows as lists of pyoxigraph terms (None for unbound), gov:/rdf:/... predeclared."""
-    from kg.vocab import PREFIXES
+    from kg.graph.vocab import PREFIXES
 
     res = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
     names = [v.value for v in res.variables]
@@ -276,7 +276,7 @@ KEEP_TOP = 100      # rankings kept this long: any --top up to it is a slice of 
 def _kept_key(db) -> str:
     import hashlib
 
-    from kg.vocab import ontology_dir
+    from kg.graph.vocab import ontology_dir
 
     h = hashlib.sha1(b"govkg stats 1\0")
     for (k,) in db.execute("SELECT DISTINCT key FROM names ORDER BY key"):
@@ -316,7 +316,7 @@ def read_kept(store_dir, top: int = 10):
     import sqlite3
     from pathlib import Path
 
-    from kg.store import MANIFEST
+    from kg.graph.store import MANIFEST
 
     path = Path(str(store_dir)) / MANIFEST
     if top > KEEP_TOP or not path.is_file():

@@ -59,7 +59,7 @@ def alive(pid: int) -> bool:
 
 
 def remove_unless_read(path: Path) -> bool:
-    """Remove the store directory PATH unless a reader holds it (kg.store.open_store holds a
+    """Remove the store directory PATH unless a reader holds it (kg.graph.store.open_store holds a
     shared lock on the directory it reads); whether it was removed. The exclusive lock is held
     while the files go, so a reader that opened the directory just before sees it whole or gone."""
     import fcntl

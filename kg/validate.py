@@ -48,13 +48,13 @@ def _load_rdf(path, what: str):
 
 
 def shapes_graph(path=None):
-    from kg.vocab import ontology_dir
+    from kg.graph.vocab import ontology_dir
 
     return _load_rdf(path or ontology_dir() / "shapes.ttl", "SHACL shapes file")
 
 
 def ontology_graph():
-    from kg.vocab import ontology_dir
+    from kg.graph.vocab import ontology_dir
 
     return _load_rdf(ontology_dir() / "govkg.ttl", "ontology file")
 
@@ -62,7 +62,7 @@ def ontology_graph():
 def _short(term) -> str:
     import rdflib
 
-    from kg.vocab import PREFIXES
+    from kg.graph.vocab import PREFIXES
 
     if term is None:
         return ""
@@ -79,7 +79,7 @@ def _short(term) -> str:
 
 
 def validate_graph(data, shapes=None) -> ValidationReport:
-    """Validate an rdflib Graph (see kg.store.load_graph) against the shapes and ontology."""
+    """Validate an rdflib Graph (see kg.graph.store.load_graph) against the shapes and ontology."""
     import rdflib
     from pyshacl import validate
 
@@ -104,7 +104,7 @@ def _short_ox(term) -> str:
     """A pyoxigraph term as _short writes the rdflib one, so both engines print the same report."""
     import pyoxigraph as ox
 
-    from kg.vocab import PREFIXES
+    from kg.graph.vocab import PREFIXES
 
     if term is None:
         return ""
@@ -145,7 +145,7 @@ def compiled_checks(store, shapes_path=None):
     """The shapes compiled to SPARQL checks for STORE (kg.shacl_sparql); NotCompilable when they
     use SHACL beyond the compiled part."""
     from kg.shacl_sparql import compile_shapes
-    from kg.vocab import ontology_dir
+    from kg.graph.vocab import ontology_dir
 
     shapes = _ox_turtle(shapes_path or ontology_dir() / "shapes.ttl", "SHACL shapes file")
     onto = _ox_turtle(ontology_dir() / "govkg.ttl", "ontology file")
@@ -153,7 +153,7 @@ def compiled_checks(store, shapes_path=None):
 
 
 def validate_store(store, shapes_path=None) -> ValidationReport:
-    """Validate a pyoxigraph store (kg.store.open_store) with the shapes compiled to SPARQL.
+    """Validate a pyoxigraph store (kg.graph.store.open_store) with the shapes compiled to SPARQL.
 
     The same findings as validate_graph (pySHACL) on the same data, 20-40x sooner; raises
     kg.shacl_sparql.NotCompilable for shapes beyond the compiled part of SHACL.

@@ -55,7 +55,7 @@ def labels(name: str) -> dict[str, str]:
 
 def predicate_zh() -> dict[str, str]:
     """Relation predicates in the contract's order, with their Chinese names from the ontology."""
-    from kg.vocab import RELATIONS
+    from kg.graph.vocab import RELATIONS
 
     return {p: labels(p)["zh"] for p in RELATIONS + (COATTENDED,)}
 
@@ -296,7 +296,7 @@ def page_data(base: GraphData, whole: GraphData, shown, info: PageInfo) -> dict:
     evidence for the panel); SHOWN (a subset) is what the page draws at first. Nodes the
     panel names outside WHOLE (the far end of a relation) come without a position.
     """
-    from kg.vocab import RELATIONS
+    from kg.graph.vocab import RELATIONS
 
     deg = whole.degrees()
     whole_ids = list(whole.nodes)

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.evaluate import evaluate
-from kg.vocab import ontology_dir
+from kg.graph.vocab import ontology_dir
 from shared_scorer import SCORER, SHARED, load_scorer
 
 CORPUS = SHARED / "corpus" / "jingzhou"

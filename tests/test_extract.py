@@ -16,7 +16,7 @@ import pytest
 from kg.text.articles import split_page
 from kg.extract.resolve import Context
 from kg.extract import extract_page, sentences
-from kg.rdf import article_id
+from kg.graph.rdf import article_id
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 

@@ -660,7 +660,7 @@ def test_what_a_killed_store_build_left_is_removed_by_the_next_and_a_live_ones_k
 def test_a_sort_run_interrupted_while_spilled_is_removed(tmp_path, monkeypatch):
     """_spill named its file among the runs only after writing it: Ctrl-C in the write left a
     kg-run-*.nt (0 bytes, or part of a run) that no clean-up knew of."""
-    from kg import shards
+    from kg.graph import shards
 
     s = shards.LineSorter(tmpdir=str(tmp_path), run_bytes=1 << 40)
     s.add(b"<http://e/b> <http://e/p> <http://e/o> .\n<http://e/a> <http://e/p> <http://e/o> .\n")
@@ -801,7 +801,7 @@ def test_a_reader_of_a_store_keeps_reading_the_version_it_opened_through_an_upda
     r = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "build", *first, "--store", "st",
                         "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    reader = subprocess.Popen([sys.executable, "-c", "import sys; from kg.store import open_store\n"
+    reader = subprocess.Popen([sys.executable, "-c", "import sys; from kg.graph.store import open_store\n"
                                "st = open_store('st'); print(len(st), flush=True); sys.stdin.readline()\n"
                                "print(len(st), len(list(st.quads_for_pattern(None, None, None))), flush=True)"],
                               cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

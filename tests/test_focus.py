@@ -6,7 +6,7 @@ import pytest
 from kg import focus as fm
 from kg import graphdata as gd
 from kg.errors import KgError
-from kg.store import open_store
+from kg.graph.store import open_store
 from kg.view import build_focus_view, build_view
 
 FIX = Path(__file__).parent / "fixtures" / "graphs"

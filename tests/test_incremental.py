@@ -129,7 +129,7 @@ def test_cached_pages_keep_their_subject_blocks(corpus, tmp_path, monkeypatch):
     does a cache file from before the block ends were stored (its lines are grouped by subject)."""
     import sqlite3
 
-    from kg.shards import LineSorter
+    from kg.graph.shards import LineSorter
 
     seen = []
     real = LineSorter.add_blocks

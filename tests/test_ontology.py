@@ -9,7 +9,7 @@ import pytest
 import rdflib
 from rdflib import OWL, RDF, RDFS
 
-from kg.vocab import ENTITY_TYPES, GOV, GOV_IRI, RELATIONS, ontology_dir, ontology_files, ontology_terms
+from kg.graph.vocab import ENTITY_TYPES, GOV, GOV_IRI, RELATIONS, ontology_dir, ontology_files, ontology_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 DECLARING = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)

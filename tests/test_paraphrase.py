@@ -23,7 +23,7 @@ import pytest
 
 from kg.text.articles import split_page
 from kg.extract import extract_page
-from kg.rdf import article_id
+from kg.graph.rdf import article_id
 from kg.extract.resolve import Context
 
 # ------------------------------------------------------------------ slot lists (all invented)

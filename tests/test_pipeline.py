@@ -5,11 +5,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import rdf
+from kg.graph import rdf
 from kg.pipeline import (BATCH_CHARS, BATCH_PAGES, LocalEngine, PageResult, add_holdings, build, extract_batch, extract_source,
                          make_batches, run_batches, run_extraction, summarise_holdings)
 from kg.samples import paths
-from kg.shards import LineSorter, sorted_unique, write_graph
+from kg.graph.shards import LineSorter, sorted_unique, write_graph
 
 
 def _nt(s, p, o):

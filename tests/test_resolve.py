@@ -8,7 +8,7 @@ import pytest
 
 from kg.text.articles import split_page
 from kg.extract import extract_page
-from kg.rdf import article_id
+from kg.graph.rdf import article_id
 from kg.extract.resolve import (Context, Local, canonical_event, canonical_place, canonical_post, expand_body,
                         norm_key)
 

@@ -14,7 +14,7 @@ import pytest
 
 from kg.text.articles import split_page
 from kg.extract import PageExtractor, rules
-from kg.rdf import article_id
+from kg.graph.rdf import article_id
 from kg.extract.resolve import Context
 
 

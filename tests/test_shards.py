@@ -1,7 +1,7 @@
-"""kg.shards: the line sort every page and build goes through."""
+"""kg.graph.shards: the line sort every page and build goes through."""
 import random
 
-from kg.shards import sorted_unique
+from kg.graph.shards import sorted_unique
 
 
 def _reference(nt: bytes) -> bytes:
@@ -27,9 +27,9 @@ def test_sorted_unique_orders_a_line_before_its_longer_neighbour():
 
 import pytest  # noqa: E402
 
-from kg import shards  # noqa: E402
+from kg.graph import shards  # noqa: E402
 from kg.errors import KgError  # noqa: E402
-from kg.rdf import serialize  # noqa: E402
+from kg.graph.rdf import serialize  # noqa: E402
 
 
 def _build_nt(tmp_path) -> bytes:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli, main
 from kg.stats import compute_stats, render_stats
-from kg.store import open_store
+from kg.graph.store import open_store
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "graphs_stats"
 TTL, NT = FIX / "small.ttl", FIX / "small.nt"

@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, SKOS
 from kg.cli import cli
 from kg.validate import validate_graph as pyshacl_validate
 from kg.validate import validate_store
-from kg.vocab import GOV, RES, ontology_dir
+from kg.graph.vocab import GOV, RES, ontology_dir
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "graphs_stats"
 TTL = FIX / "small.ttl"

@@ -367,10 +367,10 @@ def _serialize(source: dict, output) -> None:
     import pyoxigraph as ox
 
     from kg.atomic import write_atomic
-    from kg.rdf import output_format, turtle_prefixes, DEFAULT_GRAPH
+    from kg.graph.rdf import output_format, turtle_prefixes, DEFAULT_GRAPH
 
     fmt = output_format(output)
-    # lenient: the lines are canonical N-Triples that pyoxigraph or kg.rdf (whose entity IRIs
+    # lenient: the lines are canonical N-Triples that pyoxigraph or kg.graph.rdf (whose entity IRIs
     # pyoxigraph checked) wrote; skipping the IRI checks halves the parse
     triples = ox.parse(**source, format=ox.RdfFormat.N_TRIPLES, lenient=True)
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
@@ -511,7 +511,7 @@ def write_graph(lines: Iterable[bytes] | bytes, output, tmpdir=None, keep_nt=Non
     at this path (e.g. for a store bulk load).
     """
     from kg.atomic import write_atomic, write_bytes_atomic
-    from kg.rdf import output_format
+    from kg.graph.rdf import output_format
     import pyoxigraph as ox
 
     fmt = output_format(output)

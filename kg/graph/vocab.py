@@ -35,7 +35,7 @@ def ontology_dir() -> Path:
             return d
     except (ModuleNotFoundError, TypeError):  # pragma: no cover - zipped installs
         pass
-    return Path(__file__).resolve().parent.parent / "ontology"
+    return Path(__file__).resolve().parents[2] / "ontology"   # (kg/graph/vocab.py: the checkout root)
 
 
 def ontology_files() -> list[Path]:
@@ -46,7 +46,7 @@ def ontology_files() -> list[Path]:
 def ontology_terms() -> tuple[str, ...]:
     """Local names declared in govkg.ttl (``gov:X a owl:...``), read without parsing RDF.
 
-    A regex over one small file keeps ``import kg.vocab`` cheap for shell start-up; the
+    A regex over one small file keeps ``import kg.graph.vocab`` cheap for shell start-up; the
     test suite checks the result against a full rdflib parse of the same file.
     """
     text = (ontology_dir() / "govkg.ttl").read_text(encoding="utf-8")
@@ -54,7 +54,7 @@ def ontology_terms() -> tuple[str, ...]:
 
 
 # rdflib's namespace objects (GOV, RDF, SCHEMA ...) are made when first asked for: importing
-# rdflib costs ~70 ms of start-up, and ``kg build`` writes its IRIs as text (kg.rdf) without them.
+# rdflib costs ~70 ms of start-up, and ``kg build`` writes its IRIs as text (kg.graph.rdf) without them.
 _NAMESPACES = ("GOV", "RES", "SCHEMA", "ORG", "FOAF", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD")
 
 

@@ -18,10 +18,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.vocab import GOV_IRI, PREFIXES, RES_IRI, ontology_terms
+from kg.graph.vocab import GOV_IRI, PREFIXES, RES_IRI, ontology_terms
 
 
-# IRIs as text (kg.vocab's rdflib namespaces would cost an rdflib import at start-up)
+# IRIs as text (kg.graph.vocab's rdflib namespaces would cost an rdflib import at start-up)
 def _iri(prefix: str, name: str) -> str:
     return PREFIXES[prefix] + name
 
@@ -374,17 +374,17 @@ def nt_bytes(triples) -> bytes:
 
 def block_ends(blocks: NTLines) -> bytes:
     """Where each subject block of a page's N-Triples ends (array('I') bytes): the sorter then
-    sorts blocks instead of lines (kg.shards.LineSorter.add)."""
+    sorts blocks instead of lines (kg.graph.shards.LineSorter.add)."""
     return array("I", accumulate(map(len, blocks))).tobytes()
 
 
 def serialize(triples, path, graph_name: str | None = None) -> int:
     """Write triples sorted and de-duplicated to ``path`` atomically; returns the triple count.
 
-    Goes through the same bounded-memory line sort as ``kg build`` (kg.shards), so a graph
+    Goes through the same bounded-memory line sort as ``kg build`` (kg.graph.shards), so a graph
     written here and one written by a build of the same triples are the same bytes.
     """
-    from kg.shards import LineSorter, write_graph
+    from kg.graph.shards import LineSorter, write_graph
 
     output_format(path)
     sorter = LineSorter()
