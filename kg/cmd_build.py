@@ -73,13 +73,13 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
     """
     from kg.graph import rdf
     from kg.atomic import check_writable
-    from kg.pipeline import build as run_build
+    from kg.build.pipeline import build as run_build
 
     if output is None and store is None:
         output = DEFAULT_OUTPUT
     shards = eng = None
     if engine == "dask":
-        from kg.engine_dask import is_dir_output, shard_dir_for
+        from kg.build.engine_dask import is_dir_output, shard_dir_for
 
         if not scheduler:
             raise KgError("--engine dask needs --scheduler ADDR (e.g. tcp://127.0.0.1:8786)")
@@ -98,7 +98,7 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
     _check_inputs(inputs, output, store)
     homes = _homes(home, manifest, published)
     if engine == "dask":
-        from kg.engine_dask import DaskEngine
+        from kg.build.engine_dask import DaskEngine
 
         eng = DaskEngine(scheduler, shards)
     show = not quiet and sys.stderr.isatty()

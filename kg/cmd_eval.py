@@ -29,7 +29,7 @@ def eval_(graph, gold, per_page, errors, as_json):
       kg eval out/jz.ttl --gold G.json --errors     # why each miss and each false hit
       kg eval out/jz.ttl --gold G.json --json | jq .relations.all.f1
     """
-    from kg.evaluate import evaluate, render
+    from kg.views.evaluate import evaluate, render
 
     res = evaluate(graph, list(gold), per_page=per_page, errors=errors)
     if as_json:

@@ -1,9 +1,9 @@
-"""`kg export`: the command-line face of kg/export.py."""
+"""`kg export`: the command-line face of kg/views/export.py."""
 from __future__ import annotations
 
 import click
 
-from kg.export import FORMATS
+from kg.views.export import FORMATS
 
 
 @click.command("export")
@@ -30,7 +30,7 @@ def export(graph, output):
     """
     from pathlib import Path
 
-    from kg.export import export as run
+    from kg.views.export import export as run
 
     if Path(output).suffix.lower() not in FORMATS:
         raise click.BadParameter(f"{output}: unknown extension; use one of {' '.join(FORMATS)}",

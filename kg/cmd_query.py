@@ -29,7 +29,7 @@ def query(graph, sparql, qfile, fmt):
       kg query out/graph.ttl 'ASK { ?p gov:chaired ?m }'
       kg query out/graph.ttl 'DESCRIBE <https://w3id.org/govkg/resource/person/邹建平>'    # a person of the built-in sample
     """
-    from kg.query import render_result, run_query
+    from kg.views.query import render_result, run_query
     from kg.graph.store import open_store
 
     if (sparql is None) == (qfile is None):

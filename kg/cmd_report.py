@@ -1,4 +1,4 @@
-"""`kg report`: the command-line face of kg/report.py."""
+"""`kg report`: the command-line face of kg/views/report.py."""
 from __future__ import annotations
 
 import click
@@ -24,8 +24,8 @@ def report(graph, output, top):
     """
     import time
 
-    from kg.graphdata import read_graph
-    from kg.report import render_site, write_site
+    from kg.views.graphdata import read_graph
+    from kg.views.report import render_site, write_site
 
     t0 = time.perf_counter()
     gd = read_graph(graph)

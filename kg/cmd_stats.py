@@ -25,10 +25,10 @@ def stats(graph, top, as_json):
       kg stats out/store --top 20
       kg stats out/graph.ttl --json | jq '.classes.Person.count'
     """
-    from kg.stats import compute_stats, read_kept, render_stats
+    from kg.views.stats import compute_stats, read_kept, render_stats
     from kg.graph.store import is_store_dir, open_store
 
-    # a store keeps the figures its build computed (kg.stats.keep): the same numbers, read at once
+    # a store keeps the figures its build computed (kg.views.stats.keep): the same numbers, read at once
     d = read_kept(graph, top) if is_store_dir(graph) else None
     if d is None:
         d = compute_stats(open_store(graph), top=top)

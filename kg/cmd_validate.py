@@ -31,11 +31,11 @@ def validate(graph, shapes, limit, as_json):
     """
     from dataclasses import asdict
 
-    from kg.shacl_sparql import NotCompilable
+    from kg.views.shacl_sparql import NotCompilable
     from kg.graph.store import load_graph, open_store
-    from kg.validate import render_report, shapes_graph, validate_graph, validate_store
+    from kg.views.validate import render_report, shapes_graph, validate_graph, validate_store
 
-    # the shapes compiled to SPARQL in Oxigraph (kg.shacl_sparql); pySHACL only for shapes that
+    # the shapes compiled to SPARQL in Oxigraph (kg.views.shacl_sparql); pySHACL only for shapes that
     # use SHACL beyond that part -- both give the same report
     try:
         rep = validate_store(open_store(graph), shapes)

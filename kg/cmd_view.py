@@ -1,4 +1,4 @@
-"""`kg view`: the command-line face of kg/view.py."""
+"""`kg view`: the command-line face of kg/views/view.py."""
 from __future__ import annotations
 
 import click
@@ -39,9 +39,9 @@ def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance
     """
     import time
 
-    from kg import graphdata as gd
+    from kg.views import graphdata as gd
     from kg.graph.vocab import RELATIONS
-    from kg.view import build_view
+    from kg.views.view import build_view
 
     t0 = time.perf_counter()
     out = gd.check_output(output, graph)
@@ -49,7 +49,7 @@ def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance
     pred_set = gd.parse_names(_names(predicates), list(RELATIONS) + [gd.COATTENDED], "predicate")
     if focus and not coattendance:  # read only the neighbourhood, not the whole graph
         from kg.graph.store import open_store
-        from kg.view import build_focus_view
+        from kg.views.view import build_focus_view
 
         page = build_focus_view(open_store(graph), str(graph), focus=focus, depth=depth, types=type_set,
                                 predicates=pred_set, max_nodes=max_nodes, title=title)

@@ -1,5 +1,5 @@
 """Dev-set regression floors (issue 3): `kg build` over ../shared/corpus/jingzhou, scored against
-every ../shared/gold/*.json by kg.evaluate and by the reference scorer ../shared/eval/score.py;
+every ../shared/gold/*.json by kg.views.evaluate and by the reference scorer ../shared/eval/score.py;
 and the same two scorers on the 17 dev external pages (other homes), which must agree exactly.
 
 The floors are the issue-3 targets, not the current scores: a change to the extractor may move
@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.evaluate import evaluate
+from kg.views.evaluate import evaluate
 from kg.graph.vocab import ontology_dir
 from shared_scorer import SCORER, SHARED, load_scorer
 
@@ -100,7 +100,7 @@ def below_floors(res: dict) -> list[str]:
 needs_scorer = pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval/score.py absent")
 
 
-# ------------------------------------------------------------------ kg.evaluate
+# ------------------------------------------------------------------ kg.views.evaluate
 
 def test_every_gold_page_is_scored(ours):
     assert len(ours["pages"]) == len(GOLD)

@@ -216,7 +216,7 @@ def test_forked_workers_load_only_the_shards_their_text_needs(cache_dir, referen
     ref, _ = reference
     text = "认真落实乡村振兴战略"
     out = _run("import multiprocessing as mp\nfrom kg.extract import segment as S\n"
-               "from kg.pipeline import run_extraction\n"
+               "from kg.build.pipeline import run_extraction\n"
                "def loaded():\n    d = S._dictionary()[1]\n    return len(d.pending), len(d.FREQ)\n"
                "def work(s):\n    return S.lcut(s), loaded()[1]\n"
                "S.lcut('荆州')\nbefore = loaded()\n"

@@ -14,7 +14,7 @@ from rdflib.namespace import SKOS
 
 from kg.cli import cli, main
 from kg.errors import KgError
-from kg.evaluate import dice, evaluate, load_gold, norm
+from kg.views.evaluate import dice, evaluate, load_gold, norm
 from kg.graph.vocab import GOV, RES, ontology_dir
 from shared_scorer import SCORER, SHARED, load_scorer
 

@@ -85,8 +85,8 @@ def test_a_build_waiting_on_the_cache_does_not_block_another(tmp_path):
     writing the same cache died with `database is locked` after SQLite's 5 s."""
     import time
 
-    from kg.cache import PageCache
-    from kg.pipeline import PageResult
+    from kg.build.cache import PageCache
+    from kg.build.pipeline import PageResult
 
     path = tmp_path / "pages.sqlite"
     a, b = PageCache(path), PageCache(path)
@@ -108,7 +108,7 @@ def test_a_build_waits_for_another_writing_the_cache(tmp_path, synth_pages):
     import subprocess
     import sys
 
-    from kg.cache import PageCache
+    from kg.build.cache import PageCache
 
     cache = tmp_path / ".kgcache" / "pages.sqlite"
     PageCache(cache).close()
@@ -211,12 +211,12 @@ def one_line(err: str) -> str:
 @pytest.fixture
 def no_extraction(monkeypatch):
     """A build that fails must fail before it extracts a page: the check of the output is first."""
-    import kg.pipeline
+    import kg.build.pipeline
 
     def refuse(batch):
         raise AssertionError("extracted before checking the output")
 
-    monkeypatch.setattr(kg.pipeline, "extract_batch", refuse)
+    monkeypatch.setattr(kg.build.pipeline, "extract_batch", refuse)
 
 
 @pytest.mark.parametrize("cache", [[], ["--no-cache"]], ids=["cache", "no-cache"])
@@ -311,7 +311,7 @@ def test_standard_output_on_a_full_disk_is_one_line(tmp_path, graph, args):
 def test_ctrl_c_exits_130(tmp_path, capsys, monkeypatch):
     """130 (128 + SIGINT) is what a shell and make expect of an interrupted command; click turns
     KeyboardInterrupt into Abort, which exited 1 like bad input."""
-    from kg import pipeline
+    from kg.build import pipeline
     from kg.samples import paths
 
     def interrupted(batch):
@@ -521,7 +521,7 @@ def _count(store) -> int:
 def _interrupt_loading(monkeypatch, look=None):
     """The store's bulk load interrupted as Ctrl-C would, after loading (and ``look``ing at the
     store a reader opens meanwhile)."""
-    from kg import pipeline
+    from kg.build import pipeline
 
     real = pipeline._bulk_load
 
@@ -552,8 +552,8 @@ def test_an_interrupted_first_store_build_leaves_nothing_and_the_next_run_builds
 def test_a_store_an_older_kg_left_half_made_is_taken_up(tmp_path, capsys):
     """What the interrupted first build of an older kg left: the directory and its manifest (a
     cache of the pages extracted so far), no store yet. It is finished, not refused."""
-    from kg.cache import PageCache
-    from kg.pipeline import MANIFEST
+    from kg.build.cache import PageCache
+    from kg.build.pipeline import MANIFEST
     from kg.samples import paths
 
     (tmp_path / "st").mkdir()
@@ -692,7 +692,7 @@ def test_what_killed_runs_left_is_removed_by_the_next_run_and_a_live_runs_kept(t
     import subprocess
     import tempfile
 
-    from kg import tempfiles
+    from kg.build import tempfiles
     from kg.samples import paths
 
     spool, tmp = tmp_path / "shm", tmp_path / "tmp"
@@ -769,7 +769,7 @@ def test_an_nquads_build_is_read_by_every_command(tmp_path, capsys, command):
 
 
 def test_pages_an_interrupted_store_update_extracted_are_not_extracted_again(tmp_path, capsys, monkeypatch):
-    from kg import pipeline
+    from kg.build import pipeline
     from kg.samples import paths
 
     store = tmp_path / "st"

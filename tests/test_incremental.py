@@ -8,8 +8,8 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
-import kg.cache
-from kg.pipeline import MANIFEST, build
+import kg.build.cache
+from kg.build.pipeline import MANIFEST, build
 from kg.synth import write_corpus
 
 GOV = "https://w3id.org/govkg/ontology#"
@@ -76,7 +76,7 @@ def _fresh(pages, out):
 def test_a_new_extractor_invalidates_the_cache(corpus, tmp_path, monkeypatch):
     out = tmp_path / "g.nt"
     build([str(corpus / "a")], out)
-    monkeypatch.setattr(kg.cache, "fingerprint", lambda: "another-extractor")
+    monkeypatch.setattr(kg.build.cache, "fingerprint", lambda: "another-extractor")
     r = build([str(corpus / "a")], out)
     assert (r.extracted, r.cached, r.up_to_date) == (5, 0, False)
 
@@ -160,8 +160,8 @@ def test_pages_cached_with_zlib_are_still_served(corpus, tmp_path):
     data = out.read_bytes()
     db = sqlite3.connect(str(tmp_path / ".kgcache" / "pages.sqlite"))
     rows = db.execute("SELECT key, nt FROM pages").fetchall()
-    assert rows and all(kg.cache.unpack(nt) and nt[:4] == b"\x28\xb5\x2f\xfd" for _, nt in rows)
-    db.executemany("UPDATE pages SET nt = ? WHERE key = ?", [(zlib.compress(kg.cache.unpack(nt), 1), k) for k, nt in rows])
+    assert rows and all(kg.build.cache.unpack(nt) and nt[:4] == b"\x28\xb5\x2f\xfd" for _, nt in rows)
+    db.executemany("UPDATE pages SET nt = ? WHERE key = ?", [(zlib.compress(kg.build.cache.unpack(nt), 1), k) for k, nt in rows])
     db.commit()
     db.close()
     out.unlink()

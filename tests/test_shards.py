@@ -34,7 +34,7 @@ from kg.graph.rdf import serialize  # noqa: E402
 
 def _build_nt(tmp_path) -> bytes:
     """The sorted N-Triples of the built-in samples: real subjects, evidence blocks, literals."""
-    from kg.pipeline import build
+    from kg.build.pipeline import build
 
     from kg.samples import paths
 
@@ -160,7 +160,7 @@ def test_a_sorter_of_several_parts_that_spills_still_sorts_everything(tmp_path, 
 
 def test_a_two_worker_build_through_key_ranges_is_the_one_worker_build(tmp_path, monkeypatch):
     """End to end: small thresholds send the samples' build through pivots, buckets and forked writers."""
-    from kg.pipeline import build
+    from kg.build.pipeline import build
     from kg.samples import paths
 
     monkeypatch.setattr(shards, "PIVOT_SAMPLE", 100)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kg import graphdata as gd
+from kg.views import graphdata as gd
 from kg.cli import main
-from kg.view import build_view, json_for_script, layout, template_text
+from kg.views.view import build_view, json_for_script, layout, template_text
 
 FIX = Path(__file__).parent / "fixtures" / "graphs"
 

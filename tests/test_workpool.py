@@ -4,10 +4,10 @@ import time
 
 import pytest
 
-import kg.pipeline
-from kg.pipeline import LocalEngine, PoolHandle, _Done, extract_batch, run_batches
+import kg.build.pipeline
+from kg.build.pipeline import LocalEngine, PoolHandle, _Done, extract_batch, run_batches
 from kg.samples import paths
-from kg.workpool import Pool
+from kg.build.workpool import Pool
 
 _PARENT = os.getpid()
 
@@ -81,7 +81,7 @@ def _fails_in_pool(batch):
 
 
 def test_an_error_in_a_pool_process_reaches_the_build(monkeypatch):
-    monkeypatch.setattr(kg.pipeline, "extract_batch", _fails_in_pool)
+    monkeypatch.setattr(kg.build.pipeline, "extract_batch", _fails_in_pool)
     with pytest.raises(ValueError, match="bad page in a pool process") as err:
         list(run_batches(LocalEngine(2), iter(_batches())))
     if hasattr(err.value, "__notes__"):
@@ -92,7 +92,7 @@ def test_a_pool_process_whose_build_is_gone_exits(tmp_path):
     """Killed with SIGKILL, the build sends no None: its pool processes must not wait forever."""
     import multiprocessing as mp
 
-    from kg.workpool import _serve
+    from kg.build.workpool import _serve
 
     ctx = mp.get_context("fork")
     reader, writer = ctx.Pipe(duplex=False)

@@ -236,7 +236,7 @@ class LineSorter:
         self.loose = self.blocks = 0
 
     def _spill(self) -> None:
-        from kg.tempfiles import mkstemp
+        from kg.build.tempfiles import mkstemp
 
         fd, path = mkstemp("run", ".nt", self.tmpdir)
         self.runs.append(path)    # before it is written: an interrupted write is a run to clean up
@@ -442,7 +442,7 @@ def _turtle_parallel(jobs: list, output, tmpdir, procs: int = 2) -> int:
     from kg.atomic import write_atomic
     from kg.errors import KgError
 
-    from kg.tempfiles import mkstemp
+    from kg.build.tempfiles import mkstemp
 
     paths = []
     try:
@@ -535,7 +535,7 @@ def write_graph(lines: Iterable[bytes] | bytes, output, tmpdir=None, keep_nt=Non
         return lines.count(b"\n")
     if fmt == ox.RdfFormat.N_TRIPLES and keep_nt is None:
         return write_sorted_nt(lines, output)
-    from kg.tempfiles import mkstemp
+    from kg.build.tempfiles import mkstemp
 
     if keep_nt:
         nt = Path(keep_nt)

@@ -77,7 +77,7 @@ _HELD: dict = {}
 def _pinned(p: Path) -> str:
     """A path to the store directory P that stays with the directory this call found, and a
     shared lock on it: a build that updates the store swaps another directory in under P's name
-    and removes the old one only when no reader holds it (kg.pipeline._swap_in), so a reader
+    and removes the old one only when no reader holds it (kg.build.pipeline._swap_in), so a reader
     reads one store whole, never files of two. Where there is no /proc, P itself."""
     import fcntl
 

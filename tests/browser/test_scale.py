@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.graphdata import synthetic_graph
+from kg.views.graphdata import synthetic_graph
 
 from .conftest import ROOT
 from .timing import busiest, click_to_panel, first_draw, frames_while_moving, search_and_select

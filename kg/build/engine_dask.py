@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.pipeline import Handle, extract_batch
+from kg.build.pipeline import Handle, extract_batch
 
 
 def extract_shard(batch, path: str) -> list:
@@ -30,7 +30,7 @@ def extract_shard(batch, path: str) -> list:
 
 
 class DaskEngine:
-    """The engine interface of kg.pipeline (submit/close/abort) over a dask.distributed Client."""
+    """The engine interface of kg.build.pipeline (submit/close/abort) over a dask.distributed Client."""
 
     def __init__(self, scheduler: str, shard_dir, timeout: float = 20):
         try:

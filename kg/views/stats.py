@@ -32,7 +32,7 @@ def _local(iri: str) -> str:
 
 def class_tree() -> dict:
     """Scored class -> its gov: subclasses (transitively, sorted by name), from the ontology files."""
-    from kg.evaluate import _closure, ontology_subclass_pairs
+    from kg.views.evaluate import _closure, ontology_subclass_pairs
 
     pairs = ontology_subclass_pairs()
     return {t: sorted(_local(c) for c in _closure(pairs, GOV_IRI + t)
@@ -218,7 +218,7 @@ def _triple_count(store) -> int:
 
 def render_stats(d: dict, *, source: str = "") -> str:
     """The stats dict as aligned tables."""
-    from kg.tables import render_table
+    from kg.views.tables import render_table
 
     a = d["articles"]
     kinds = ", ".join(f"{v} {k}" for k, v in a["kinds"].items())

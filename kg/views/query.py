@@ -144,7 +144,7 @@ def render_result(res: QueryResult, fmt: str = "table") -> str:
         bindings = [{v: _json_term(t) for v, t in zip(res.variables, r) if t is not None} for r in res.rows]
         return json.dumps({"head": {"vars": res.variables}, "results": {"bindings": bindings}},
                           ensure_ascii=False)
-    from kg.tables import render_table
+    from kg.views.tables import render_table
 
     n = len(res.rows)
     table = render_table(res.variables, [[short(t) for t in r] for r in res.rows], max_width=80)

@@ -32,8 +32,8 @@ CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, digest TEXT, size INT
                                     summary TEXT);
 """
 # Modules outside extraction: editing them must not throw the cache away.
-_NOT_EXTRACTION = {"kg.atomic", "kg.cli", "kg.bench", "kg.synth", "kg.cache", "kg.graph.shards", "kg.engine_dask", "kg.errors",
-                   "kg.text.readers", "kg.graph.store", "kg.tempfiles"}
+_NOT_EXTRACTION = {"kg.atomic", "kg.cli", "kg.bench", "kg.synth", "kg.build.cache", "kg.graph.shards", "kg.build.engine_dask", "kg.errors",
+                   "kg.text.readers", "kg.graph.store", "kg.build.tempfiles"}
 
 
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -71,7 +71,7 @@ def fingerprint() -> str:
     import kg.extract.dictcache  # noqa: F401
     import kg.extract  # noqa: F401
     import kg.extract.segment  # noqa: F401
-    import kg.pipeline  # noqa: F401
+    import kg.build.pipeline  # noqa: F401
     import kg.graph.rdf  # noqa: F401
 
     h = hashlib.sha1(f"govkg {kg.__version__}".encode())
@@ -162,7 +162,7 @@ class PageCache:
             raise self._error(e) from None
 
     def get(self, key: str):
-        from kg.pipeline import PageResult
+        from kg.build.pipeline import PageResult
 
         row = self.pending.get(key)
         if row is not None:

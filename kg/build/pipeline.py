@@ -6,7 +6,7 @@ the graph as Python objects: each page comes back as N-Triples bytes, lines go t
 external sort (kg.graph.shards), and the sorted stream is written out and bulk-loaded. Memory is
 bounded by the sort run size and the pages in flight, not by the corpus.
 
-Unchanged pages are not extracted again: results are cached by content hash (kg.cache), next to
+Unchanged pages are not extracted again: results are cached by content hash (kg.build.cache), next to
 the output (``out/.kgcache``) or, for ``--store DIR``, in the store's own manifest.
 """
 from __future__ import annotations
@@ -39,7 +39,7 @@ class PageResult:
     blocks: tuple                # of bytes
     holdings: tuple = ()         # (person key, post key, article date or "")
     chars: int = 0
-    key: str = ""                # content hash (kg.cache.page_key)
+    key: str = ""                # content hash (kg.build.cache.page_key)
 
     @property
     def nt(self) -> bytes:
@@ -100,9 +100,9 @@ def extract_batch(batch) -> list:
 
 def extract_batch_spooled(batch, spool: str):
     """:func:`extract_batch` in a pool process, the results pickled into a file in ``spool``
-    (kg.workpool). Returns ("file", path), or ("inline", results) when the file cannot be
+    (kg.build.workpool). Returns ("file", path), or ("inline", results) when the file cannot be
     written (a full /dev/shm): they then go through the pipe."""
-    from kg.workpool import dump
+    from kg.build.workpool import dump
 
     results = extract_batch(batch)
     try:
@@ -113,7 +113,7 @@ def extract_batch_spooled(batch, spool: str):
 
 def _unspool(value):
     """The build's side of :func:`extract_batch_spooled`."""
-    from kg.workpool import load
+    from kg.build.workpool import load
 
     how, payload = value
     return payload if how == "inline" else load(payload)
@@ -151,7 +151,7 @@ class _Done:
 
 
 class LocalEngine:
-    """Batches in this process, and with N workers in N-1 forked pool processes too (kg.workpool).
+    """Batches in this process, and with N workers in N-1 forked pool processes too (kg.build.workpool).
 
     This process is a worker: the batches it extracts need no pickling, no copy and no page
     faults to reach the sorter, and on two cores it does not sit between two busy workers taking
@@ -213,7 +213,7 @@ class LocalEngine:
 
     def _open_pool(self):
         from kg.extract.segment import open_dictionary_cache
-        from kg.workpool import Pool
+        from kg.build.workpool import Pool
 
         # built here on a first run, not once per worker; the workers load what they need
         open_dictionary_cache()
@@ -231,7 +231,7 @@ class LocalEngine:
                 pool.poll(None)
         value = pool.done.pop(index)
         if value[0] == "error":
-            from kg.workpool import raise_error
+            from kg.build.workpool import raise_error
 
             raise_error(value)
         return _unspool(value)
@@ -431,7 +431,7 @@ def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, c
     shards_only = shards is not None and output is not None and Path(output) == Path(shards)
     if output is not None and not shards_only:
         rdf.output_format(output)
-    from kg.tempfiles import places, sweep
+    from kg.build.tempfiles import places, sweep
 
     # what killed runs left where this one writes (SIGKILL runs no clean-up: the next run does)
     sweep(*places(output is not None and Path(output).absolute().parent,
@@ -473,7 +473,7 @@ def _no_pages():
 
 
 def _build_file(pages, output: Path, engine, progress, cache_dir, use_cache) -> BuildReport:
-    from kg.cache import PageCache, build_digest, fingerprint, page_key
+    from kg.build.cache import PageCache, build_digest, fingerprint, page_key
     from kg.graph.shards import LineSorter, write_graph
 
     report = BuildReport()
@@ -539,7 +539,7 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
     cache: which pages the store holds is its table of names) and, from a build that adds
     nothing, single transactions (which paths name which pages, the outputs written).
     """
-    from kg.cache import KnownNames, PageCache, build_digest, fingerprint, page_key
+    from kg.build.cache import KnownNames, PageCache, build_digest, fingerprint, page_key
     from kg.graph.store import is_store_dir
 
     if store.exists() and not store.is_dir():
@@ -582,7 +582,7 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
             manifest = PageCache(stage / MANIFEST)
         report.pages, report.articles = len(after), _articles(manifest, after)
         if fresh:
-            from kg.stats import forget_kept
+            from kg.views.stats import forget_kept
 
             forget_kept(manifest.db)     # the kept figures of kg stats are the old store's
         if not fresh:
@@ -630,7 +630,7 @@ def _stage(store: Path, manifest, clone: bool) -> Path:
 
     import pyoxigraph as ox
 
-    from kg.tempfiles import store_temp
+    from kg.build.tempfiles import store_temp
 
     stage = store_temp(store, "new")
     shutil.rmtree(stage, ignore_errors=True)   # this pid's, from an earlier boot
@@ -661,7 +661,7 @@ def _stage(store: Path, manifest, clone: bool) -> Path:
 def _swap_in(stage: Path, store: Path) -> None:
     """STAGE takes the place of STORE in one step (a reader opening STORE gets either); the old
     store is removed, or left for a later run while a reader still has it open."""
-    from kg.tempfiles import exchange, remove_unless_read, store_temp
+    from kg.build.tempfiles import exchange, remove_unless_read, store_temp
 
     old = store_temp(store, "old")
     if not store.exists():
@@ -669,17 +669,17 @@ def _swap_in(stage: Path, store: Path) -> None:
         return
     if exchange(stage, store):
         os.replace(stage, old)
-    else:     # no renameat2: a moment with no store, and a killed run's old one is put back (kg.tempfiles)
+    else:     # no renameat2: a moment with no store, and a killed run's old one is put back (kg.build.tempfiles)
         os.replace(store, old)
         os.replace(stage, store)
     remove_unless_read(old)     # else the next run's sweep removes it
 
 
 def _keep_stats(store: Path, manifest) -> None:
-    """The figures of kg stats, computed once here and kept in the manifest (kg.stats.keep)."""
+    """The figures of kg stats, computed once here and kept in the manifest (kg.views.stats.keep)."""
     import pyoxigraph as ox
 
-    from kg.stats import keep, kept_is_current
+    from kg.views.stats import keep, kept_is_current
 
     if kept_is_current(manifest.db):
         return

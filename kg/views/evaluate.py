@@ -567,7 +567,7 @@ def evaluate(graph_path, gold_paths, *, per_page: bool = False, errors: bool = F
 
 def render(res: dict, *, title: str | None = None) -> str:
     """Aligned tables for one result dict (see ``evaluate``)."""
-    from kg.tables import render_table
+    from kg.views.tables import render_table
 
     cols = ["P", "R", "F1", "tp", "fp", "fn"]
 
@@ -594,7 +594,7 @@ def render(res: dict, *, title: str | None = None) -> str:
 
 def render_errors(err: dict) -> str:
     """Every false positive and negative, grouped by type and predicate, with why and evidence."""
-    from kg.tables import render_table
+    from kg.views.tables import render_table
 
     out = []
     for t, e in err["entities"].items():

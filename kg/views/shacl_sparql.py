@@ -10,7 +10,7 @@ with ``ont_graph``), sh:targetSubjectsOf, sh:targetObjectsOf, sh:targetNode; pro
 IRI sh:path; constraints sh:minCount sh:maxCount sh:class sh:datatype sh:nodeKind sh:in
 sh:languageIn and sh:or of shapes made of those value constraints; sh:message, sh:severity,
 sh:deactivated. A shapes file that uses anything else (or a constraint with no sh:message, whose
-wording only pySHACL knows) is reported as not compilable, and kg.validate hands it to pySHACL:
+wording only pySHACL knows) is reported as not compilable, and kg.views.validate hands it to pySHACL:
 the report is the same either way (tests/test_validate.py compares the two).
 """
 from __future__ import annotations

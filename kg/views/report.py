@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.graphdata import GraphData, coattendance_ranking
-from kg.view import CJK_FONTS, CLASS_STYLE, labels, predicate_zh, template_text
+from kg.views.graphdata import GraphData, coattendance_ranking
+from kg.views.view import CJK_FONTS, CLASS_STYLE, labels, predicate_zh, template_text
 
 MARKER = ".govkg-report"   # a directory holding this file is ours to replace
 ACTIVITY = ("attended", "chaired", "inspected")
@@ -255,7 +255,7 @@ def timeline(gd: GraphData, iri: str) -> list[dict]:
 
 def render_site(gd: GraphData, top: int = 20) -> dict[str, str]:
     """Every page of the report as {relative path: HTML}, graph views included."""
-    from kg.view import build_view
+    from kg.views.view import build_view
 
     env = _env()
     offs = officials(gd)

@@ -1,6 +1,6 @@
 """Exports: the entity graph for Gephi (GraphML, GEXF) and Neo4j (CSV), the RDF for everyone else.
 
-Graph formats carry the projection of kg.graphdata (entities, the nine relations with
+Graph formats carry the projection of kg.views.graphdata (entities, the nine relations with
 evidence counts); RDF formats carry every triple, sorted, so the same graph always gives
 the same bytes.
 """
@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.graphdata import GraphData
+from kg.views.graphdata import GraphData
 from kg.graph.vocab import PREFIXES
 
 GRAPH_FORMATS = (".graphml", ".gexf", ".csv")
@@ -41,8 +41,8 @@ def xml_safe(text: str) -> str:
 
 
 def _xml_graph(gd: GraphData):
-    """kg.graphdata.to_networkx, every string in it fit for XML (node ids are IRIs: they are)."""
-    from kg.graphdata import to_networkx
+    """kg.views.graphdata.to_networkx, every string in it fit for XML (node ids are IRIs: they are)."""
+    from kg.views.graphdata import to_networkx
 
     g = to_networkx(gd)
     for attrs in [d for _, d in g.nodes(data=True)] + [d for _, _, d in g.edges(data=True)]:
@@ -117,7 +117,7 @@ def rdf(store, suffix: str) -> bytes:
 
 def export(graph, out) -> list[Path]:
     """Convert GRAPH to the format OUT's extension names; the written paths."""
-    from kg.graphdata import check_output, read_store, write_atomic
+    from kg.views.graphdata import check_output, read_store, write_atomic
     from kg.graph.store import open_store
 
     suffix = Path(str(out)).suffix.lower()

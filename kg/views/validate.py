@@ -142,9 +142,9 @@ def _subclass_pairs(*stores) -> set:
 
 
 def compiled_checks(store, shapes_path=None):
-    """The shapes compiled to SPARQL checks for STORE (kg.shacl_sparql); NotCompilable when they
+    """The shapes compiled to SPARQL checks for STORE (kg.views.shacl_sparql); NotCompilable when they
     use SHACL beyond the compiled part."""
-    from kg.shacl_sparql import compile_shapes
+    from kg.views.shacl_sparql import compile_shapes
     from kg.graph.vocab import ontology_dir
 
     shapes = _ox_turtle(shapes_path or ontology_dir() / "shapes.ttl", "SHACL shapes file")
@@ -156,9 +156,9 @@ def validate_store(store, shapes_path=None) -> ValidationReport:
     """Validate a pyoxigraph store (kg.graph.store.open_store) with the shapes compiled to SPARQL.
 
     The same findings as validate_graph (pySHACL) on the same data, 20-40x sooner; raises
-    kg.shacl_sparql.NotCompilable for shapes beyond the compiled part of SHACL.
+    kg.views.shacl_sparql.NotCompilable for shapes beyond the compiled part of SHACL.
     """
-    from kg.shacl_sparql import run_checks
+    from kg.views.shacl_sparql import run_checks
 
     findings = {Finding(sev, _short_ox(focus), _short_ox(path), _short_ox(value), msg)
                 for sev, focus, path, value, msg in run_checks(store, compiled_checks(store, shapes_path))}
@@ -175,7 +175,7 @@ def render_report(rep: ValidationReport, *, source: str = "", limit: int = 30) -
     """A short summary: the verdict, counts per message, then the first ``limit`` findings."""
     from collections import Counter
 
-    from kg.tables import render_table
+    from kg.views.tables import render_table
 
     head = f"{source}: " if source else ""
     nv, nw = len(rep.violations), len(rep.warnings)

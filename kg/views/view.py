@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.graphdata import COATTENDED, GraphData, Omitted
+from kg.views.graphdata import COATTENDED, GraphData, Omitted
 
 # Colour and drawn shape per class: rules as data. Their names come from the ontology (labels()).
 CLASS_STYLE = {
@@ -47,7 +47,7 @@ INDEX_MAX = 20000
 
 def labels(name: str) -> dict[str, str]:
     """{"zh": ..., "en": ...} for a class or predicate local name: the ontology's rdfs:label."""
-    from kg.graphdata import ontology_labels
+    from kg.views.graphdata import ontology_labels
 
     got = DERIVED_LABELS.get(name) or ontology_labels().get(name) or {}
     return {"zh": got.get("zh", name), "en": got.get("en", name)}
@@ -368,7 +368,7 @@ def template_text(name: str) -> str:
     try:
         return (resources.files("kg") / "templates" / name).read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError):  # pragma: no cover - running from an odd layout
-        return (Path(__file__).resolve().parent / "templates" / name).read_text(encoding="utf-8")
+        return (Path(__file__).resolve().parents[1] / "templates" / name).read_text(encoding="utf-8")
 
 
 def json_for_script(obj) -> str:
@@ -410,10 +410,10 @@ def build_focus_view(store, source: str, *, focus: str, depth: int = 2, types=No
                      max_nodes: int = 1500, title: str | None = None) -> str:
     """build_view(read_store(store), focus=FOCUS, ...) without reading the whole graph.
 
-    kg.focus reads the neighbourhood and the relations around it; the evidence is read
+    kg.views.focus reads the neighbourhood and the relations around it; the evidence is read
     only for the relations the page lists (those of the drawn nodes), after the cuts.
     """
-    from kg import focus as fm
+    from kg.views import focus as fm
 
     centre = fm.find_centre(store, focus, source)
     base = fm.read_focus(store, centre, depth, types=types, predicates=predicates, source=source)
@@ -429,7 +429,7 @@ def build_focus_view(store, source: str, *, focus: str, depth: int = 2, types=No
 
 def _cut(base: GraphData, *, focus, depth, types, predicates, max_nodes, coattendance, title):
     """What the page draws and what it says about it."""
-    from kg import graphdata as gdm
+    from kg.views import graphdata as gdm
 
     drawn = gdm.coattendance(base) if coattendance else base
     notes = []

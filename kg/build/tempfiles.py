@@ -11,7 +11,7 @@ Names (the random part is tempfile's):
   .NAME.kg-new-PID/             a store being made or updated, swapped in for NAME when complete
   .NAME.kg-old-PID/             a store swapped out, removed once no reader has it open
 
-A module of its own, free of heavy imports: kg.atomic and kg.workpool use it.
+A module of its own, free of heavy imports: kg.atomic and kg.build.workpool use it.
 """
 from __future__ import annotations
 

@@ -1,13 +1,13 @@
 """The part of a graph `kg view --focus` draws, read without reading the whole graph.
 
-kg.graphdata.read_store reads everything (1.3M evidence nodes at 100k articles); a focus
+kg.views.graphdata.read_store reads everything (1.3M evidence nodes at 100k articles); a focus
 view needs only the nodes within --depth hops of one entity, the relations touching them
 and the evidence of the relations the page lists. This module finds the entity by name in
 SPARQL, expands the neighbourhood hop by hop with VALUES-bounded queries (one scan of the
 relation triples instead, once a frontier is so large that the bounded lookups would cost
 more), and reads labels, types and evidence only for the nodes and relations kept.
 
-The GraphData it returns gives kg.view exactly the page a full read would, provided every
+The GraphData it returns gives kg.views.view exactly the page a full read would, provided every
 relation has its direct triple (docs/MODEL.md: the build always writes it next to its
 evidence nodes); an evidence node with no direct triple is not followed here.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.graphdata import (NOT_ENTITIES, OTHER, Article, Edge, Evidence, GraphData, Holding, Node, _ev_key, _q,
+from kg.views.graphdata import (NOT_ENTITIES, OTHER, Article, Edge, Evidence, GraphData, Holding, Node, _ev_key, _q,
                           fallback_label, find_entity, local, scored_class_of)
 from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, RELATIONS
 
@@ -168,7 +168,7 @@ def _is_endpoint(store, iris) -> set[str]:
 
 
 def find_centre(store, name: str, source: str = "") -> str:
-    """The IRI kg.graphdata.find_entity would pick for NAME, from the labels that match it only."""
+    """The IRI kg.views.graphdata.find_entity would pick for NAME, from the labels that match it only."""
     name = name.strip()
     lit = name.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     found = {r["e"] for r in _rows(store, f"""SELECT DISTINCT ?e WHERE {{
@@ -192,7 +192,7 @@ def _candidates(store, iris) -> dict[str, Node]:
 
 def read_focus(store, centre: str, depth: int, *, types=None, predicates=None, source: str = "") -> GraphData:
     """Every node within DEPTH hops of CENTRE (following only PREDICATES through nodes of TYPES,
-    when given, as kg.graphdata.restrict would leave them), every relation touching them and
+    when given, as kg.views.graphdata.restrict would leave them), every relation touching them and
     the nodes at their far ends, and the post holdings of the nodes kept. Edges carry no
     evidence yet: with_evidence adds it to the ones the page lists."""
     edges = _Edges(store)
