@@ -40,7 +40,7 @@ eval: $(STAMP)
 # e.g. make bench BENCH_ARGS="--quick" or BENCH_ARGS="--sizes 10000 --json out/bench.json"
 BENCH_ARGS ?=
 bench: $(STAMP)
-	$(BIN)/python -m kg.bench $(BENCH_ARGS)
+	$(BIN)/python -m kg.dev.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf out build *.egg-info

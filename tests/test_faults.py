@@ -72,7 +72,7 @@ def _kg_process(*args, cwd):
 
 @pytest.fixture(scope="module")
 def synth_pages(tmp_path_factory):
-    from kg.synth import write_corpus
+    from kg.dev.synth import write_corpus
 
     d = tmp_path_factory.mktemp("synth") / "pages"
     write_corpus(40, d, seed=5)
@@ -327,7 +327,7 @@ def test_ctrl_c_of_a_real_process_exits_130(tmp_path):
     import signal
     import time
 
-    from kg.synth import write_corpus
+    from kg.dev.synth import write_corpus
 
     write_corpus(300, tmp_path / "pages", seed=2)
     p = _kg_process("build", "pages", "-o", "g.ttl", "-q", cwd=tmp_path)
@@ -732,7 +732,7 @@ def test_sigterm_cleans_up_and_exits_143(tmp_path):
     import signal
     import time
 
-    from kg.synth import write_corpus
+    from kg.dev.synth import write_corpus
 
     write_corpus(300, tmp_path / "pages", seed=2)
     p = _kg_process("build", "pages", "-o", "out/g.ttl", "-q", "-w", "2", cwd=tmp_path)

@@ -10,7 +10,7 @@ import pytest
 
 import kg.build.cache
 from kg.build.pipeline import MANIFEST, build
-from kg.synth import write_corpus
+from kg.dev.synth import write_corpus
 
 GOV = "https://w3id.org/govkg/ontology#"
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.errors import KgError
-from kg.synth import NOISE, PAGE_NAME, cn_number, double_bold, iter_pages, make_world, write_corpus
+from kg.dev.synth import NOISE, PAGE_NAME, cn_number, double_bold, iter_pages, make_world, write_corpus
 from kg.graph.vocab import ENTITY_TYPES, RELATIONS
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "jingzhou"

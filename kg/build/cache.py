@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, digest TEXT, size INT
                                     summary TEXT);
 """
 # Modules outside extraction: editing them must not throw the cache away.
-_NOT_EXTRACTION = {"kg.atomic", "kg.cli", "kg.bench", "kg.synth", "kg.build.cache", "kg.graph.shards", "kg.build.engine_dask", "kg.errors",
+_NOT_EXTRACTION = {"kg.atomic", "kg.cli", "kg.dev.bench", "kg.dev.synth", "kg.build.cache", "kg.graph.shards", "kg.build.engine_dask", "kg.errors",
                    "kg.text.readers", "kg.graph.store", "kg.build.tempfiles"}
 
 

@@ -1,4 +1,4 @@
-"""The scale benchmark behind ``make bench``: ``python -m kg.bench [--quick] [--sizes 10000,100000] [--json FILE]``.
+"""The scale benchmark behind ``make bench``: ``python -m kg.dev.bench [--quick] [--sizes 10000,100000] [--json FILE]``.
 
 Prints one table of figures measured on synthetic pages (``kg synth``), each command timed as a
 fresh subprocess so imports, dictionary loads and start-up are paid the way a user pays them:
@@ -72,7 +72,7 @@ TARGETS = {  # figure name -> (comparison, bound, what the issue asks)
     "kg view --focus (largest graph)": ("<=", 1.0, "kg view --focus NAME --depth 1 on the 100k store within 1 s"),
 }
 AT_100K = {"peak RSS tree (largest build)", "kg stats (largest graph)", "kg view --focus (largest graph)"}
-READY_QUERIES = Path(__file__).resolve().parent.parent / "queries"   # the ready-made queries/*.rq (a checkout)
+READY_QUERIES = Path(__file__).resolve().parents[2] / "queries"   # the ready-made queries/*.rq (a checkout)
 READ_TIMEOUT = 300     # one reading command on the largest graph: a slow one is reported, not waited for
 
 
@@ -231,7 +231,7 @@ def ac_words(n: int) -> list:
     """n distinct lexicon-like words (names, villages, bodies) from the synth lexicons."""
     import random
 
-    from kg.synth import lexicon, make_name
+    from kg.dev.synth import lexicon, make_name
 
     lex = lexicon()
     rng = random.Random("ac")
@@ -256,7 +256,7 @@ def _ratio(base: list, other: list) -> tuple:
 
 
 def run_step(name: str, pages: Path) -> tuple:
-    r = run([sys.executable, "-m", "kg.bench", "--step", name, "--pages", str(pages)])
+    r = run([sys.executable, "-m", "kg.dev.bench", "--step", name, "--pages", str(pages)])
     if r.rc != 0:
         return None, r.reason()
     return json.loads(r.stdout.strip().splitlines()[-1]), ""
@@ -266,7 +266,7 @@ def run_steps_together(name: str, pages: Path, n: int = 2) -> tuple:
     """n copies of a step started at once: (their combined MB/s, None) or (None, why). The
     combined rate counts the text of all n over the time of the slowest, so a copy that got a
     core to itself at the end does not flatter it."""
-    cmd = [sys.executable, "-m", "kg.bench", "--step", name, "--pages", str(pages)]
+    cmd = [sys.executable, "-m", "kg.dev.bench", "--step", name, "--pages", str(pages)]
     procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
              for _ in range(n)]
     outs = [p.communicate(timeout=TIMEOUT) for p in procs]
@@ -603,7 +603,7 @@ class Bench:
                 self.na(lab, "no graph was built", "s")
             return
         n, graph, _ = largest
-        from kg.synth import make_world
+        from kg.dev.synth import make_world
 
         focus = make_world(self.seed).officials[0].name
         for lab, cmd in zip(labels, (argv("stats", graph=graph), argv("query", graph=graph, sparql=QUERY),
@@ -708,8 +708,8 @@ def verdicts(figures: list) -> list:
 def main(argv_=None):
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m kg.bench", description=__doc__.split("\n\n")[0],
-                                 epilog="Example: python -m kg.bench --quick --json out/bench.json")
+    ap = argparse.ArgumentParser(prog="python -m kg.dev.bench", description=__doc__.split("\n\n")[0],
+                                 epilog="Example: python -m kg.dev.bench --quick --json out/bench.json")
     ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke test (seconds, not minutes)")
     ap.add_argument("--sizes", help="article counts of the scale builds, comma-separated (default 10000,100000)")
     ap.add_argument("--throughput-articles", type=int, help="articles of the text for steps 1-5 (default 6000, ~10 MB)")

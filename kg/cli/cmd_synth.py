@@ -32,7 +32,7 @@ def synth(n, out_dir, seed, per_page, noise, truth_path, force, quiet):
       kg synth 1000 -o out/synth --seed 7 --truth out/synth.truth.jsonl
       kg build out/synth -o out/synth.ttl
     """
-    from kg.synth import write_corpus
+    from kg.dev.synth import write_corpus
 
     if n < 0:
         raise KgError(f"N must be >= 0, got {n}")

@@ -16,16 +16,16 @@ from kg.errors import KgError
 
 # name -> (module, attribute, one-line summary shown by `kg --help` without importing the module)
 COMMANDS = {
-    "build": ("kg.cmd_build", "build", "Extract a graph from article text (files, dirs, -) into RDF."),
-    "stats": ("kg.cmd_stats", "stats", "Counts and rankings of a graph: classes, predicates, officials."),
-    "query": ("kg.cmd_query", "query", "Run a SPARQL query against a graph; table, csv or json."),
-    "view": ("kg.cmd_view", "view", "Write an interactive, offline HTML view of a graph."),
-    "report": ("kg.cmd_report", "report", "Write a static report site: stats, charts, a page per official."),
-    "export": ("kg.cmd_export", "export", "Convert a graph to GraphML, GEXF, Neo4j CSV, N-Triples, JSON-LD, TriG."),
-    "eval": ("kg.cmd_eval", "eval_", "Score a graph against gold annotation files."),
-    "validate": ("kg.cmd_validate", "validate", "Check a graph against the SHACL shapes of the ontology."),
-    "synth": ("kg.cmd_synth", "synth", "Write N synthetic articles in the genre, for benchmarks."),
-    "serve": ("kg.cmd_serve", "serve", "Serve a graph as a SPARQL 1.1 endpoint (the Oxigraph server)."),
+    "build": ("kg.cli.cmd_build", "build", "Extract a graph from article text (files, dirs, -) into RDF."),
+    "stats": ("kg.cli.cmd_stats", "stats", "Counts and rankings of a graph: classes, predicates, officials."),
+    "query": ("kg.cli.cmd_query", "query", "Run a SPARQL query against a graph; table, csv or json."),
+    "view": ("kg.cli.cmd_view", "view", "Write an interactive, offline HTML view of a graph."),
+    "report": ("kg.cli.cmd_report", "report", "Write a static report site: stats, charts, a page per official."),
+    "export": ("kg.cli.cmd_export", "export", "Convert a graph to GraphML, GEXF, Neo4j CSV, N-Triples, JSON-LD, TriG."),
+    "eval": ("kg.cli.cmd_eval", "eval_", "Score a graph against gold annotation files."),
+    "validate": ("kg.cli.cmd_validate", "validate", "Check a graph against the SHACL shapes of the ontology."),
+    "synth": ("kg.cli.cmd_synth", "synth", "Write N synthetic articles in the genre, for benchmarks."),
+    "serve": ("kg.cli.cmd_serve", "serve", "Serve a graph as a SPARQL 1.1 endpoint (the Oxigraph server)."),
 }
 
 
