@@ -66,7 +66,7 @@ def write_atomic(path, write) -> None:
     if p.parent and not p.parent.exists():
         p.parent.mkdir(parents=True, exist_ok=True)
     try:
-        # the pid in the name: what a killed writer left is removed by the next build (kg.build.tempfiles)
+        # the pid in the name: what a killed writer left is removed by the next build (kg.tempfiles)
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.kg-tmp-{os.getpid()}-", suffix=".tmp",
                                    dir=str(p.parent or "."))
     except OSError as e:

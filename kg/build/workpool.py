@@ -29,7 +29,7 @@ DIED = ("a worker process died (killed, or out of memory?); no output was writte
 
 
 def _spool_root() -> str | None:
-    from kg.build.tempfiles import spool_root
+    from kg.tempfiles import spool_root
 
     return spool_root()
 
@@ -99,9 +99,9 @@ class Pool:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-        from kg.build.tempfiles import mkdtemp
+        from kg.tempfiles import mkdtemp
 
-        # named with the build's pid: a killed build's spool is removed by the next (kg.build.tempfiles)
+        # named with the build's pid: a killed build's spool is removed by the next (kg.tempfiles)
         self.spool = spool = mkdtemp("batches", root or _spool_root())
         self.tasks = ctx.Queue()
         self.done: dict = {}      # index -> value, received and not yet collected

@@ -376,19 +376,3 @@ def block_ends(blocks: NTLines) -> bytes:
     """Where each subject block of a page's N-Triples ends (array('I') bytes): the sorter then
     sorts blocks instead of lines (kg.graph.shards.LineSorter.add)."""
     return array("I", accumulate(map(len, blocks))).tobytes()
-
-
-def serialize(triples, path, graph_name: str | None = None) -> int:
-    """Write triples sorted and de-duplicated to ``path`` atomically; returns the triple count.
-
-    Goes through the same bounded-memory line sort as ``kg build`` (kg.graph.shards), so a graph
-    written here and one written by a build of the same triples are the same bytes.
-    """
-    from kg.graph.shards import LineSorter, write_graph
-
-    output_format(path)
-    sorter = LineSorter()
-    sorter.add(nt_bytes(triples))
-    return write_graph(sorter.result(), path)
-
-

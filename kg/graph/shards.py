@@ -13,7 +13,9 @@ an IRI term ends at its ``>`` and UTF-8 byte order is code point order.
 """
 from __future__ import annotations
 
+import ctypes
 import heapq
+import multiprocessing as mp
 import os
 import shutil
 from array import array
@@ -23,6 +25,13 @@ from itertools import chain, groupby, islice
 from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from kg.atomic import write_atomic, write_bytes_atomic
+from kg.errors import KgError
+from kg.graph.rdf import DEFAULT_GRAPH, nt_bytes, output_format, turtle_prefixes
+from kg.tempfiles import mkstemp
 
 # Lines held before a run is sorted and spilled (≈ 1.5-2x this in RSS). A 10 MB text's ~1M lines
 # fit in one run, which then goes to the serialiser from memory: no temporary file, no merge.
@@ -236,8 +245,6 @@ class LineSorter:
         self.loose = self.blocks = 0
 
     def _spill(self) -> None:
-        from kg.build.tempfiles import mkstemp
-
         fd, path = mkstemp("run", ".nt", self.tmpdir)
         self.runs.append(path)    # before it is written: an interrupted write is a run to clean up
         held, blocks = self._held()
@@ -294,8 +301,6 @@ def _trim_heap() -> None:
     free() from trimming: a store build went on to its bulk load with ~250 MB of freed heap still
     resident. Elsewhere (no glibc) it does nothing."""
     try:
-        import ctypes
-
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError):
         pass
@@ -340,8 +345,6 @@ class CountingWriter:
 
 def write_sorted_nt(lines: Iterable[bytes], path) -> int:
     """Sorted lines to an N-Triples file (atomically); the triple count."""
-    from kg.atomic import write_atomic
-
     counter = {}
 
     def write(f):
@@ -364,11 +367,6 @@ def convert_nt(nt_path, output) -> None:
 
 def _serialize(source: dict, output) -> None:
     """Parse sorted N-Triples (``source``: pyoxigraph's path= or input=) and write ``output``."""
-    import pyoxigraph as ox
-
-    from kg.atomic import write_atomic
-    from kg.graph.rdf import output_format, turtle_prefixes, DEFAULT_GRAPH
-
     fmt = output_format(output)
     # lenient: the lines are canonical N-Triples that pyoxigraph or kg.graph.rdf (whose entity IRIs
     # pyoxigraph checked) wrote; skipping the IRI checks halves the parse
@@ -437,13 +435,6 @@ def _turtle_parallel(jobs: list, output, tmpdir, procs: int = 2) -> int:
     block to the next), in a fraction of the time. The processes take the jobs one at a time, so
     with more jobs than processes a core that runs slower (a busy host) writes fewer. Should the
     parts ever open with different prefixes, one process writes the whole instead."""
-    import multiprocessing as mp
-
-    from kg.atomic import write_atomic
-    from kg.errors import KgError
-
-    from kg.build.tempfiles import mkstemp
-
     paths = []
     try:
         for _ in jobs:
@@ -497,8 +488,6 @@ def _slice(data: bytes, a: int, b: int) -> bytes:
 
 
 def _can_fork() -> bool:
-    import multiprocessing as mp
-
     return "fork" in mp.get_all_start_methods()
 
 
@@ -510,10 +499,6 @@ def write_graph(lines: Iterable[bytes] | bytes, output, tmpdir=None, keep_nt=Non
     (the cores a ``--workers`` build already uses). ``keep_nt``: also leave the sorted N-Triples
     at this path (e.g. for a store bulk load).
     """
-    from kg.atomic import write_atomic, write_bytes_atomic
-    from kg.graph.rdf import output_format
-    import pyoxigraph as ox
-
     fmt = output_format(output)
     parallel = fmt == ox.RdfFormat.TURTLE and procs > 1 and keep_nt is None and _can_fork()
     if isinstance(lines, Parts):
@@ -535,8 +520,6 @@ def write_graph(lines: Iterable[bytes] | bytes, output, tmpdir=None, keep_nt=Non
         return lines.count(b"\n")
     if fmt == ox.RdfFormat.N_TRIPLES and keep_nt is None:
         return write_sorted_nt(lines, output)
-    from kg.build.tempfiles import mkstemp
-
     if keep_nt:
         nt = Path(keep_nt)
     else:
@@ -560,3 +543,15 @@ def write_graph(lines: Iterable[bytes] | bytes, output, tmpdir=None, keep_nt=Non
                 nt.unlink()
             except FileNotFoundError:
                 pass
+
+
+def serialize(triples, path, graph_name: str | None = None) -> int:
+    """Write triples sorted and de-duplicated to ``path`` atomically; returns the triple count.
+
+    Goes through the same bounded-memory line sort as ``kg build`` (this module), so a graph
+    written here and one written by a build of the same triples are the same bytes.
+    """
+    output_format(path)
+    sorter = LineSorter()
+    sorter.add(nt_bytes(triples))
+    return write_graph(sorter.result(), path)
