@@ -12,6 +12,8 @@ the client, a shard directory on a filesystem they share with it.
 """
 from __future__ import annotations
 
+import re
+import socket
 from pathlib import Path
 
 from kg.atomic import write_atomic
@@ -58,6 +60,9 @@ class DaskEngine(Engine):
             raise KgError(f"{self.shard_dir}: cannot create the shard directory ({e.strerror or e})") from None
         for old in list(self.shard_dir.glob("part-*.nt")) + [self.shard_dir / "holdings.nt"]:
             old.unlink(missing_ok=True)  # shards of an earlier run would join this run's union
+        refused = _refused(scheduler, timeout)
+        if refused:
+            raise KgError(f"{scheduler}: cannot reach the dask scheduler ({refused})")
         try:
             self.client = Client(scheduler, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as e:
@@ -80,6 +85,21 @@ class DaskEngine(Engine):
         for f in self.futures:
             f.cancel()
         self.close()
+
+
+def _refused(scheduler: str, timeout: float) -> str:
+    """Why nothing listens at a tcp:// scheduler address ("" if something may): a refused
+    connection is said at once, where the client would retry it until its timeout (20 s)."""
+    m = re.fullmatch(r"tcp://\[?([^\]/]+?)\]?:(\d+)/?", scheduler)
+    if not m:
+        return ""
+    try:
+        socket.create_connection((m.group(1), int(m.group(2))), timeout=timeout).close()
+    except ConnectionRefusedError as e:
+        return e.strerror or "connection refused"
+    except (OSError, ValueError):      # a slow or unnamed host: the client says what went wrong
+        return ""
+    return ""
 
 
 def shard_dir_for(output, store) -> Path:

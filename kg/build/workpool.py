@@ -14,23 +14,25 @@ messages go through the queue and the pipes.
 """
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 import pickle
 import shutil
 import signal
 import sys
 import tempfile
+import traceback
+from multiprocessing.connection import wait
 from queue import Empty
 
 from kg.errors import KgError
+from kg.tempfiles import mkdtemp, spool_root
 
 DIED = ("a worker process died (killed, or out of memory?); no output was written. "
         "Try fewer --workers")
 
 
 def _spool_root() -> str | None:
-    from kg.tempfiles import spool_root
-
     return spool_root()
 
 
@@ -57,8 +59,6 @@ def load(path: str):
 def _serve(tasks, conn, func, spool: str, parent: int) -> None:
     """A pool process: take (index, batch file) from ``tasks`` until None; send back
     (index, func(batch, spool)), or (index, ("error", exception, traceback text))."""
-    import traceback
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the build's to handle: it stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)   # and SIGTERM (the build's terminate) ends us at once
     while True:
@@ -96,11 +96,7 @@ class Pool:
     files of batches never collected)."""
 
     def __init__(self, procs: int, func, root: str | None = None):
-        import multiprocessing as mp
-
         ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context()
-        from kg.tempfiles import mkdtemp
-
         # named with the build's pid: a killed build's spool is removed by the next (kg.tempfiles)
         self.spool = spool = mkdtemp("batches", root or _spool_root())
         self.tasks = ctx.Queue()
@@ -131,8 +127,6 @@ class Pool:
     def poll(self, timeout: float | None = 0) -> None:
         """Receive the results that have arrived (waiting up to ``timeout`` s for one; None:
         until one does). A pool process that has exited is an error: they leave only at close."""
-        from multiprocessing.connection import wait
-
         sentinels = {p.sentinel: p for p in self.procs}
         ready = wait(self.conns + list(sentinels), timeout)
         for r in ready:

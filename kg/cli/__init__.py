@@ -7,7 +7,10 @@ Exit status: 0 ok, 1 bad input (a one-line message naming the file and the probl
 from __future__ import annotations
 
 import importlib
+import os
+import signal
 import sys
+import threading
 
 import click
 
@@ -80,8 +83,6 @@ class _Stdout:
 
     def close_on_error(self) -> None:
         """Nothing more can go there; Python's own flush at exit would add its error to ours."""
-        import os
-
         try:
             os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
         except (OSError, ValueError, AttributeError):   # (not a real file: a test's capture)
@@ -108,8 +109,6 @@ class _Stdout:
 
 def _os_error(e: OSError) -> str:
     """An OSError as 'file: problem' (kg.atomic.named puts the user's file in it)."""
-    import os
-
     problem = e.strerror or str(e)
     problem = problem[:1].lower() + problem[1:]
     name = e.filename
@@ -130,9 +129,6 @@ def _terminate(signum, frame):
 
 
 def main(argv=None):
-    import signal
-    import threading
-
     mine = threading.current_thread() is threading.main_thread()
     if mine:
         before = signal.signal(signal.SIGTERM, _terminate)

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import click
 
+from kg.atomic import check_writable
+from kg.build.engine_dask import DaskEngine, is_dir_output, shard_dir_for
+from kg.build.pipeline import build as run_build
 from kg.errors import KgError
+from kg.extract.homes import Homes, load_manifest, parse_home
+from kg.graph import rdf
+from kg.samples import paths
 
 DEFAULT_OUTPUT = "out/graph.ttl"
 
@@ -71,16 +77,10 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
       kg build county-site/ --home 八公山区 -o out/bgs.ttl     # every page is 八公山区's
       kg build articles/ --manifest articles/manifest.json -o out/ext.ttl
     """
-    from kg.graph import rdf
-    from kg.atomic import check_writable
-    from kg.build.pipeline import build as run_build
-
     if output is None and store is None:
         output = DEFAULT_OUTPUT
     shards = eng = None
     if engine == "dask":
-        from kg.build.engine_dask import is_dir_output, shard_dir_for
-
         if not scheduler:
             raise KgError("--engine dask needs --scheduler ADDR (e.g. tcp://127.0.0.1:8786)")
         shards = shard_dir_for(output, store)
@@ -92,14 +92,10 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
         rdf.output_format(output)  # a bad extension fails before any work
         check_writable(output)     # and so does a place no file can be written
     if not inputs:
-        from kg.samples import paths
-
         inputs = [str(p) for p in paths()]
     _check_inputs(inputs, output, store)
     homes = _homes(home, manifest, published)
     if engine == "dask":
-        from kg.build.engine_dask import DaskEngine
-
         eng = DaskEngine(scheduler, shards)
     show = not quiet and sys.stderr.isatty()
     t0 = time.perf_counter()
@@ -137,8 +133,6 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
 
 def _homes(home, manifest, published):
     """The pages' homes and dates as the options give them (None: all inferred, no date)."""
-    from kg.extract.homes import Homes, load_manifest, parse_home
-
     if published is not None and not re.match(r"^\d{4}-\d{2}-\d{2}$", published):
         raise KgError(f"--date {published}: give the publication date as YYYY-MM-DD")
     if not (home or manifest or published):

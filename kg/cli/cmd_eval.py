@@ -5,6 +5,8 @@ import json
 
 import click
 
+from kg.views.evaluate import evaluate, render
+
 
 @click.command("eval")
 @click.argument("graph", type=click.Path())
@@ -29,8 +31,6 @@ def eval_(graph, gold, per_page, errors, as_json):
       kg eval out/jz.ttl --gold G.json --errors     # why each miss and each false hit
       kg eval out/jz.ttl --gold G.json --json | jq .relations.all.f1
     """
-    from kg.views.evaluate import evaluate, render
-
     res = evaluate(graph, list(gold), per_page=per_page, errors=errors)
     if as_json:
         click.echo(json.dumps(res, ensure_ascii=False, sort_keys=False))

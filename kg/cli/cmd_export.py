@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from kg.views.export import FORMATS
+from kg.views.export import export as run, FORMATS
 
 
 @click.command("export")
@@ -29,8 +29,6 @@ def export(graph, output):
       kg export out/graph.ttl -o out/graph.jsonld
     """
     from pathlib import Path
-
-    from kg.views.export import export as run
 
     if Path(output).suffix.lower() not in FORMATS:
         raise click.BadParameter(f"{output}: unknown extension; use one of {' '.join(FORMATS)}",

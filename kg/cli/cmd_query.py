@@ -6,6 +6,8 @@ from pathlib import Path
 import click
 
 from kg.errors import KgError
+from kg.graph.store import open_store
+from kg.views.query import render_result, run_query
 
 
 @click.command("query")
@@ -29,9 +31,6 @@ def query(graph, sparql, qfile, fmt):
       kg query out/graph.ttl 'ASK { ?p gov:chaired ?m }'
       kg query out/graph.ttl 'DESCRIBE <https://w3id.org/govkg/resource/person/邹建平>'    # a person of the built-in sample
     """
-    from kg.views.query import render_result, run_query
-    from kg.graph.store import open_store
-
     if (sparql is None) == (qfile is None):
         raise KgError("give the query either as an argument or with --file Q.rq (exactly one)")
     where = "query"

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import click
 
+from kg.views.graphdata import read_graph
+from kg.views.report import render_site, write_site
+
 
 @click.command("report")
 @click.argument("graph", metavar="GRAPH")
@@ -23,9 +26,6 @@ def report(graph, output, top):
       xdg-open out/report/index.html
     """
     import time
-
-    from kg.views.graphdata import read_graph
-    from kg.views.report import render_site, write_site
 
     t0 = time.perf_counter()
     gd = read_graph(graph)

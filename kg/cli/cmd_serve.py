@@ -6,6 +6,7 @@ import sys
 import click
 
 from kg.errors import KgError
+from kg.views.serve import serve as run
 
 
 @click.command("serve")
@@ -29,8 +30,6 @@ def serve(graph, bind, timeout_s):
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' \\
            http://127.0.0.1:7878/query
     """
-    from kg.views.serve import serve as run
-
     def ready(url):
         click.echo(f"kg: SPARQL endpoint {url}/query (query page {url}/), serving {graph}; Ctrl-C stops it")
         sys.stdout.flush()

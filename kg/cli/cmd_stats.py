@@ -5,6 +5,9 @@ import json
 
 import click
 
+from kg.graph.store import is_store_dir, open_store
+from kg.views.stats import compute_stats, read_kept, render_stats
+
 
 @click.command("stats")
 @click.argument("graph", type=click.Path())
@@ -25,9 +28,6 @@ def stats(graph, top, as_json):
       kg stats out/store --top 20
       kg stats out/graph.ttl --json | jq '.classes.Person.count'
     """
-    from kg.views.stats import compute_stats, read_kept, render_stats
-    from kg.graph.store import is_store_dir, open_store
-
     # a store keeps the figures its build computed (kg.views.stats.keep): the same numbers, read at once
     d = read_kept(graph, top) if is_store_dir(graph) else None
     if d is None:

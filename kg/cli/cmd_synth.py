@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 
+from kg.dev.synth import write_corpus
 from kg.errors import KgError
 
 
@@ -32,8 +33,6 @@ def synth(n, out_dir, seed, per_page, noise, truth_path, force, quiet):
       kg synth 1000 -o out/synth --seed 7 --truth out/synth.truth.jsonl
       kg build out/synth -o out/synth.ttl
     """
-    from kg.dev.synth import write_corpus
-
     if n < 0:
         raise KgError(f"N must be >= 0, got {n}")
     s = write_corpus(n, out_dir, seed=seed, per_page=per_page, noise=noise, truth_path=truth_path, force=force)

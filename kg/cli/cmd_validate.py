@@ -6,6 +6,10 @@ import sys
 
 import click
 
+from kg.graph.store import load_graph, open_store
+from kg.views.shacl_sparql import NotCompilable
+from kg.views.validate import render_report, shapes_graph, validate_graph, validate_store
+
 
 @click.command("validate")
 @click.argument("graph", type=click.Path())
@@ -30,10 +34,6 @@ def validate(graph, shapes, limit, as_json):
       kg validate out/graph.ttl --json | jq '.violations | length'
     """
     from dataclasses import asdict
-
-    from kg.views.shacl_sparql import NotCompilable
-    from kg.graph.store import load_graph, open_store
-    from kg.views.validate import render_report, shapes_graph, validate_graph, validate_store
 
     # the shapes compiled to SPARQL in Oxigraph (kg.views.shacl_sparql); pySHACL only for shapes that
     # use SHACL beyond that part -- both give the same report

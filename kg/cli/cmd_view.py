@@ -3,6 +3,11 @@ from __future__ import annotations
 
 import click
 
+from kg.graph.store import open_store
+from kg.graph.vocab import RELATIONS
+from kg.views import graphdata as gd
+from kg.views.view import build_focus_view, build_view
+
 
 def _names(values):
     return [v for v in values or ()]
@@ -39,18 +44,11 @@ def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance
     """
     import time
 
-    from kg.views import graphdata as gd
-    from kg.graph.vocab import RELATIONS
-    from kg.views.view import build_view
-
     t0 = time.perf_counter()
     out = gd.check_output(output, graph)
     type_set = gd.parse_names(_names(types), gd.all_classes(), "type")
     pred_set = gd.parse_names(_names(predicates), list(RELATIONS) + [gd.COATTENDED], "predicate")
     if focus and not coattendance:  # read only the neighbourhood, not the whole graph
-        from kg.graph.store import open_store
-        from kg.views.view import build_focus_view
-
         page = build_focus_view(open_store(graph), str(graph), focus=focus, depth=depth, types=type_set,
                                 predicates=pred_set, max_nodes=max_nodes, title=title)
     else:

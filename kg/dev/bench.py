@@ -20,8 +20,11 @@ benchmark, not a test: nothing here fails on a slow figure; targets are printed 
 """
 from __future__ import annotations
 
+import argparse
 import json
+import logging
 import os
+import random
 import re
 import shutil
 import statistics
@@ -31,6 +34,9 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from kg.atomic import write_bytes_atomic
+from kg.dev.synth import lexicon, make_name, make_world
 
 # ---------------------------------------------------------------- the commands the bench runs
 # One table, so they are easy to adjust as the commands grow. {kg} is the kg command of this
@@ -213,8 +219,6 @@ def step(name: str, pages: Path) -> dict:
         hits = sum(1 for t in texts for _ in a.iter(t))
         return {"mb_s": mb / (time.perf_counter() - t0), "build_s": built, "hits": hits, "words": len(words)}
     if name == "jieba":
-        import logging
-
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
@@ -229,10 +233,6 @@ def step(name: str, pages: Path) -> dict:
 
 def ac_words(n: int) -> list:
     """n distinct lexicon-like words (names, villages, bodies) from the synth lexicons."""
-    import random
-
-    from kg.dev.synth import lexicon, make_name
-
     lex = lexicon()
     rng = random.Random("ac")
     words = set(lex["towns"]) | {s + "村" for s in lex["village_stems"]} | {r.body for r in lex.rows if r.body}
@@ -603,8 +603,6 @@ class Bench:
                 self.na(lab, "no graph was built", "s")
             return
         n, graph, _ = largest
-        from kg.dev.synth import make_world
-
         focus = make_world(self.seed).officials[0].name
         for lab, cmd in zip(labels, (argv("stats", graph=graph), argv("query", graph=graph, sparql=QUERY),
                                      argv("view", graph=graph, focus=focus, html=self.work / "focus.html"))):
@@ -706,8 +704,6 @@ def verdicts(figures: list) -> list:
 
 
 def main(argv_=None):
-    import argparse
-
     ap = argparse.ArgumentParser(prog="python -m kg.dev.bench", description=__doc__.split("\n\n")[0],
                                  epilog="Example: python -m kg.dev.bench --quick --json out/bench.json")
     ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke test (seconds, not minutes)")
@@ -756,8 +752,6 @@ def main(argv_=None):
     for line in verdicts(figures):
         print(line)
     if a.json:
-        from kg.atomic import write_bytes_atomic
-
         write_bytes_atomic(a.json, json.dumps({"cores": os.cpu_count(), "sizes": sizes, "throughput_articles": tp,
                                                "figures": [asdict(x) for x in figures]},
                                               ensure_ascii=False, indent=1))

@@ -34,6 +34,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
+from kg.atomic import named
 from kg.errors import KgError
 
 DISTRICT = "荆州区"
@@ -844,8 +845,6 @@ def write_corpus(n: int, out_dir, seed: int = 1, per_page: int = 10, noise: str 
             os.replace(truth_tmp, truth)
             truth_tmp = None
     except OSError as e:
-        from kg.atomic import named
-
         raise named(e, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -11,6 +11,10 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
+import click
+import pyoxigraph as ox
+
+from kg.atomic import not_a_directory
 from kg.errors import KgError
 
 MANIFEST = "govkg-pages.sqlite"      # inside a store directory: page keys, per-page triples and holdings
@@ -24,8 +28,6 @@ def rdf_format(path) -> str:
 
 
 def _ox_format(path):
-    import pyoxigraph as ox
-
     return {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
             "json-ld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
             "nquads": ox.RdfFormat.N_QUADS}[rdf_format(path)]
@@ -44,17 +46,14 @@ def writing(store):
     The lock is on the directory that holds the store, not a file in it: a rebuilt store is a
     new directory swapped in, and a lock file would be one more thing to leave behind.
     """
-    import fcntl
+    import fcntl   # (deferred: kg/__init__.py says why)
 
-    import click
 
     parent = Path(str(store)).absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
     except (FileExistsError, NotADirectoryError):
-        from kg.atomic import not_a_directory
-
         raise KgError(f"{store}: cannot be made: {not_a_directory(store)} is not a directory") from None
     except OSError as e:
         raise KgError(f"{store}: cannot make the store here ({e.strerror or e})") from None
@@ -79,7 +78,7 @@ def _pinned(p: Path) -> str:
     shared lock on it: a build that updates the store swaps another directory in under P's name
     and removes the old one only when no reader holds it (kg.build.pipeline._swap_in), so a reader
     reads one store whole, never files of two. Where there is no /proc, P itself."""
-    import fcntl
+    import fcntl   # (deferred: kg/__init__.py says why)
 
     for _ in range(3):
         try:
@@ -103,8 +102,6 @@ def _pinned(p: Path) -> str:
 
 def open_store(path):
     """A pyoxigraph.Store for a graph file (loaded in memory) or a store directory (opened read-only)."""
-    import pyoxigraph as ox
-
     p = Path(str(path))
     if not p.exists():
         raise KgError(f"{p}: no such file or store directory")
@@ -145,8 +142,6 @@ def select(store, sparql: str) -> list[dict]:
 
 
 def _py(term):
-    import pyoxigraph as ox
-
     if isinstance(term, ox.Literal):
         dt = term.datatype.value
         if dt.endswith("#integer") or dt.endswith("#int") or dt.endswith("#long"):
@@ -159,12 +154,10 @@ def _py(term):
 
 def load_graph(path):
     """Parse one graph file (or store directory) into an rdflib Graph; KgError when unusable."""
-    import rdflib
+    import rdflib   # (deferred: kg/__init__.py says why)
 
     p = Path(str(path))
     if is_store_dir(p):
-        import pyoxigraph as ox
-
         data = open_store(p).dump(format=ox.RdfFormat.N_QUADS)
         g = rdflib.Graph()
         ds = rdflib.Dataset()

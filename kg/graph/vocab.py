@@ -61,7 +61,7 @@ _NAMESPACES = ("GOV", "RES", "SCHEMA", "ORG", "FOAF", "DCTERMS", "OWL", "PROV", 
 def __getattr__(name: str):
     if name not in _NAMESPACES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import rdflib.namespace as ns
+    import rdflib.namespace as ns   # (deferred: kg/__init__.py says why)
 
     g = globals()
     g["GOV"] = ns.ClosedNamespace(GOV_IRI, list(ontology_terms()))

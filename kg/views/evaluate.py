@@ -33,9 +33,14 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
+
+import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, RELATIONS
+from kg.graph.store import open_store
+from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, ontology_files, PREFIXES, RELATIONS, RES_IRI
+from kg.views.tables import render_table
 
 TYPES = ENTITY_TYPES
 FUZZY = frozenset({"Event", "Project", "Document"})
@@ -258,8 +263,6 @@ class GraphFacts:
 
 
 def _node(term) -> str:
-    import pyoxigraph as ox
-
     if isinstance(term, ox.NamedNode):
         return term.value
     if isinstance(term, ox.BlankNode):
@@ -268,8 +271,6 @@ def _node(term) -> str:
 
 
 def _rows(store, sparql: str):
-    from kg.graph.vocab import PREFIXES
-
     res = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
     names = [v.value for v in res.variables]
     for sol in res:
@@ -323,10 +324,6 @@ def read_graph(store) -> GraphFacts:
 
 def ontology_subclass_pairs(files=None) -> list:
     """(sub, super) rdfs:subClassOf pairs of the ontology files (all ontology/*.ttl by default)."""
-    import pyoxigraph as ox
-
-    from kg.graph.vocab import ontology_files
-
     sub = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
     pairs = set()
     for f in (files if files is not None else ontology_files()):
@@ -524,10 +521,6 @@ def _show(facts: GraphFacts, node: str) -> str:
 
 def compact(node: str) -> str:
     """An IRI shortened to res:… and un-percent-escaped, for reading (never for lookup)."""
-    from urllib.parse import unquote
-
-    from kg.graph.vocab import RES_IRI
-
     return "res:" + unquote(node[len(RES_IRI):]) if node.startswith(RES_IRI) else node
 
 
@@ -540,8 +533,6 @@ def evaluate(graph_path, gold_paths, *, per_page: bool = False, errors: bool = F
     Returns ``{"entities", "relations", "articles"}`` (the shape score.py prints), with
     ``"errors"`` added when ``errors``; with ``per_page`` it is ``{"pages": [...], "pooled": {...}}``.
     """
-    from kg.graph.store import open_store
-
     if not gold_paths:
         raise KgError("no gold files given (use --gold FILE.json, once per page)")
     gold = load_gold(gold_paths)
@@ -567,8 +558,6 @@ def evaluate(graph_path, gold_paths, *, per_page: bool = False, errors: bool = F
 
 def render(res: dict, *, title: str | None = None) -> str:
     """Aligned tables for one result dict (see ``evaluate``)."""
-    from kg.views.tables import render_table
-
     cols = ["P", "R", "F1", "tp", "fp", "fn"]
 
     def rows(sec):
@@ -594,8 +583,6 @@ def render(res: dict, *, title: str | None = None) -> str:
 
 def render_errors(err: dict) -> str:
     """Every false positive and negative, grouped by type and predicate, with why and evidence."""
-    from kg.views.tables import render_table
-
     out = []
     for t, e in err["entities"].items():
         if e["fp"]:

@@ -11,9 +11,12 @@ import io
 import re
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg.errors import KgError
-from kg.views.graphdata import GraphData
+from kg.graph.store import open_store
 from kg.graph.vocab import PREFIXES
+from kg.views.graphdata import check_output, GraphData, read_store, to_networkx, write_atomic
 
 GRAPH_FORMATS = (".graphml", ".gexf", ".csv")
 RDF_FORMATS = (".nt", ".jsonld", ".trig", ".ttl")
@@ -42,8 +45,6 @@ def xml_safe(text: str) -> str:
 
 def _xml_graph(gd: GraphData):
     """kg.views.graphdata.to_networkx, every string in it fit for XML (node ids are IRIs: they are)."""
-    from kg.views.graphdata import to_networkx
-
     g = to_networkx(gd)
     for attrs in [d for _, d in g.nodes(data=True)] + [d for _, _, d in g.edges(data=True)]:
         for k, v in attrs.items():
@@ -53,7 +54,7 @@ def _xml_graph(gd: GraphData):
 
 
 def graphml(gd: GraphData) -> bytes:
-    import networkx as nx
+    import networkx as nx   # (deferred: kg/__init__.py says why)
 
     buf = io.BytesIO()
     nx.write_graphml(_xml_graph(gd), buf, encoding="utf-8", prettyprint=True)
@@ -61,7 +62,7 @@ def graphml(gd: GraphData) -> bytes:
 
 
 def gexf(gd: GraphData) -> bytes:
-    import networkx as nx
+    import networkx as nx   # (deferred: kg/__init__.py says why)
 
     g = _xml_graph(gd)
     for iri in g.nodes:  # Gephi shows the 'label' attribute; GEXF keeps it as the node label
@@ -97,8 +98,6 @@ def neo4j_csv(gd: GraphData) -> tuple[bytes, bytes]:
 
 def rdf(store, suffix: str) -> bytes:
     """Every triple of STORE, sorted, in the format of SUFFIX (pyoxigraph serialisers)."""
-    import pyoxigraph as ox
-
     fmt = {".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD, ".trig": ox.RdfFormat.TRIG,
            ".ttl": ox.RdfFormat.TURTLE}[suffix]
     quads = sorted(store, key=lambda q: (str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)))
@@ -117,9 +116,6 @@ def rdf(store, suffix: str) -> bytes:
 
 def export(graph, out) -> list[Path]:
     """Convert GRAPH to the format OUT's extension names; the written paths."""
-    from kg.views.graphdata import check_output, read_store, write_atomic
-    from kg.graph.store import open_store
-
     suffix = Path(str(out)).suffix.lower()
     if suffix not in FORMATS:
         raise ValueError(suffix)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.views.graphdata import (NOT_ENTITIES, OTHER, Article, Edge, Evidence, GraphData, Holding, Node, _ev_key, _q,
-                          fallback_label, find_entity, local, scored_class_of)
 from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, RELATIONS
+from kg.views.graphdata import (NOT_ENTITIES, OTHER, Article, Edge, Evidence, GraphData, Holding, Node, _ev_key, _q,
+                                fallback_label, find_entity, local, scored_class_of)
 
 # Bounded lookups cost about 0.2-1.5 ms a node on a 100k-article store; one scan of every
 # relation triple about 1.5 s. Past this many nodes a hop reads the scan instead.

@@ -13,10 +13,13 @@ import random
 from collections import defaultdict, deque
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import unquote
 
+from kg.atomic import write_bytes_atomic
 from kg.errors import KgError
-from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, PREFIXES, RELATIONS, RES_IRI
+from kg.graph.store import open_store, select
+from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, ontology_dir, PREFIXES, RELATIONS, RES_IRI
 
 # Nodes that are bookkeeping, not things the news is about.
 NOT_ENTITIES = frozenset({"Article", "Evidence", "PostHolding"})
@@ -110,9 +113,6 @@ def fallback_label(iri: str) -> str:
 @lru_cache(maxsize=None)
 def scored_class_of() -> dict[str, str]:
     """gov: class local name -> the scored class it falls under (rdfs:subClassOf*), from the ontology."""
-    from kg.graph.store import open_store, select
-    from kg.graph.vocab import ontology_dir
-
     rows = select(open_store(ontology_dir() / "govkg.ttl"), _q("""
         SELECT ?c ?top WHERE { ?c rdfs:subClassOf* ?top . ?c a owl:Class .
           FILTER(STRSTARTS(STR(?c), STR(gov:)) && STRSTARTS(STR(?top), STR(gov:))) }"""))
@@ -130,14 +130,10 @@ def _q(body: str) -> str:
 
 def read_graph(path) -> GraphData:
     """Read a graph file or store directory (kg.graph.store.open_store) into GraphData."""
-    from kg.graph.store import open_store
-
     return read_store(open_store(path), source=str(path))
 
 
 def read_store(store, source: str = "") -> GraphData:
-    from kg.graph.store import select
-
     def rows(q):
         return select(store, _q(q))
 
@@ -331,7 +327,7 @@ def coattendance_ranking(gd: GraphData, top: int = 20) -> list[tuple[str, str, i
 
 def to_networkx(gd: GraphData):
     """A networkx MultiDiGraph: node attributes label/cls/subclasses/aliases, edge predicate/evidence count."""
-    import networkx as nx
+    import networkx as nx   # (deferred: kg/__init__.py says why)
 
     g = nx.MultiDiGraph()
     for iri, n in gd.nodes.items():
@@ -453,8 +449,6 @@ def synthetic_graph(n_nodes: int, seed: int = 0) -> str:
 
 def check_output(out, *inputs):
     """The output path, refusing to write over an input or into something that is not a file."""
-    from pathlib import Path
-
     out = Path(str(out))
     for i in inputs:
         if i is not None and Path(str(i)).exists() and out.exists() and out.resolve() == Path(str(i)).resolve():
@@ -466,8 +460,6 @@ def check_output(out, *inputs):
 
 def write_atomic(path, data) -> None:
     """Write all of DATA (str or bytes) or nothing: a temp file beside PATH, then os.replace."""
-    from kg.atomic import write_bytes_atomic
-
     write_bytes_atomic(path, data)
 
 
@@ -477,9 +469,6 @@ def write_atomic(path, data) -> None:
 def ontology_labels() -> dict[str, dict[str, str]]:
     """gov: local name -> {"zh": ..., "en": ...}: the rdfs:label of each class and property,
     read from the ontology so the pages name things the way the model does."""
-    from kg.graph.store import open_store
-    from kg.graph.vocab import ontology_dir
-
     res = open_store(ontology_dir() / "govkg.ttl").query(
         _q("SELECT ?c ?l WHERE { ?c rdfs:label ?l FILTER(STRSTARTS(STR(?c), STR(gov:))) }"),
         use_default_graph_as_union=True)

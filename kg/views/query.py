@@ -13,7 +13,11 @@ import json
 import re
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
+
 from kg.errors import KgError
+from kg.graph.vocab import PREFIXES
+from kg.views.tables import render_table
 
 FORMATS = ("table", "csv", "json", "turtle", "nt")
 
@@ -47,10 +51,6 @@ def check_offline(sparql: str, where: str) -> None:
 
 def run_query(store, sparql: str, *, where: str = "query") -> QueryResult:
     """Run ``sparql`` on a pyoxigraph store; KgError (naming ``where``) on a bad query."""
-    import pyoxigraph as ox
-
-    from kg.graph.vocab import PREFIXES
-
     if not sparql.strip():
         raise KgError(f"{where}: empty SPARQL query")
     check_offline(sparql, where)
@@ -75,10 +75,6 @@ def _one_line(e) -> str:
 
 def short(term, prefixes=None) -> str:
     """A term as a person reads it in a table: prefixed IRI, literal value, _:blank."""
-    import pyoxigraph as ox
-
-    from kg.graph.vocab import PREFIXES
-
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
@@ -96,8 +92,6 @@ def short(term, prefixes=None) -> str:
 
 def _plain(term) -> str:
     """A term for CSV: full IRI, lexical value of a literal (as SPARQL 1.1 CSV results do)."""
-    import pyoxigraph as ox
-
     if term is None:
         return ""
     if isinstance(term, ox.BlankNode):
@@ -106,8 +100,6 @@ def _plain(term) -> str:
 
 
 def _json_term(term) -> dict:
-    import pyoxigraph as ox
-
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, ox.BlankNode):
@@ -144,18 +136,12 @@ def render_result(res: QueryResult, fmt: str = "table") -> str:
         bindings = [{v: _json_term(t) for v, t in zip(res.variables, r) if t is not None} for r in res.rows]
         return json.dumps({"head": {"vars": res.variables}, "results": {"bindings": bindings}},
                           ensure_ascii=False)
-    from kg.views.tables import render_table
-
     n = len(res.rows)
     table = render_table(res.variables, [[short(t) for t in r] for r in res.rows], max_width=80)
     return f"{table}\n({n} row{'s' if n != 1 else ''})"
 
 
 def _render_graph(triples, fmt: str) -> str:
-    import pyoxigraph as ox
-
-    from kg.graph.vocab import PREFIXES
-
     if fmt == "csv":
         raise KgError("--format csv is for SELECT; a CONSTRUCT/DESCRIBE prints as turtle, nt or json")
     rdf = {"table": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE,

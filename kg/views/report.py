@@ -7,16 +7,19 @@ network on the report pages. The graph views are the `kg view` pages, equally of
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import shutil
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
+from kg.atomic import named
 from kg.errors import KgError
 from kg.views.graphdata import GraphData, coattendance_ranking
-from kg.views.view import CJK_FONTS, CLASS_STYLE, labels, predicate_zh, template_text
+from kg.views.view import build_view, CJK_FONTS, CLASS_STYLE, labels, predicate_zh, template_text
 
 MARKER = ".govkg-report"   # a directory holding this file is ours to replace
 ACTIVITY = ("attended", "chaired", "inspected")
@@ -52,8 +55,6 @@ def show_date(d) -> str:
 
 def graph_link(iri: str) -> str:
     """The graph view's deep link to an entity: it opens with the entity selected and drawn."""
-    from urllib.parse import quote
-
     return "graph.html#" + quote(iri, safe="")
 
 
@@ -160,8 +161,6 @@ def predicate_table(gd: GraphData) -> list[tuple[str, str, int, int]]:
 # ------------------------------------------------------------------ charts (inline SVG, no script)
 
 def _esc(s) -> str:
-    import html
-
     return html.escape(str(s), quote=True)
 
 
@@ -224,7 +223,7 @@ def vbar_svg(rows: list[tuple[str, int, int]], title: str, width: int = 760) -> 
 # ------------------------------------------------------------------ pages
 
 def _env():
-    import jinja2
+    import jinja2   # (deferred: kg/__init__.py says why)
 
     env = jinja2.Environment(loader=jinja2.FunctionLoader(template_text), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
@@ -255,8 +254,6 @@ def timeline(gd: GraphData, iri: str) -> list[dict]:
 
 def render_site(gd: GraphData, top: int = 20) -> dict[str, str]:
     """Every page of the report as {relative path: HTML}, graph views included."""
-    from kg.views.view import build_view
-
     env = _env()
     offs = officials(gd)
     co = coattendance_ranking(gd, top)
@@ -337,7 +334,5 @@ def write_site(pages: dict[str, str], out, inputs=()) -> None:
     except BaseException as e:
         shutil.rmtree(tmp, ignore_errors=True)
         if isinstance(e, OSError):
-            from kg.atomic import named
-
             raise named(e, out)
         raise

@@ -11,16 +11,23 @@ minor release, so the two must share major.minor -- checked before serving.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
+import click
+import pyoxigraph as ox
+
 from kg.errors import KgError
+from kg.graph.store import is_store_dir
 
 DEFAULT_BIND = "127.0.0.1:7878"
 CACHE_KEY = "govkg-serve.json"     # inside a cached store: what it was loaded from
@@ -47,8 +54,6 @@ def server_binary() -> str:
 
 
 def _pyoxigraph_version() -> str:
-    from importlib.metadata import version
-
     return version("pyoxigraph")
 
 
@@ -88,10 +93,6 @@ def cached_store(graph: Path, echo=lambda s: None) -> Path:
     directory swapped in for the old one, so a server already running on it is not disturbed
     mid-load and an interrupted load leaves nothing half made.
     """
-    import pyoxigraph as ox
-
-    from kg.graph.store import is_store_dir
-
     if graph.suffix.lower() not in LOADABLE:
         raise KgError(f"{graph}: kg serve loads Turtle (.ttl) or N-Triples (.nt) files, or a store directory "
                       f"(kg build --store DIR); convert others with kg export")
@@ -146,8 +147,6 @@ def _write_key(path: Path, key: dict) -> None:
 
 def store_for(graph) -> Path:
     """The store directory to serve for GRAPH (a store directory as is, a file through its cache)."""
-    from kg.graph.store import is_store_dir
-
     p = Path(str(graph))
     if not p.exists():
         raise KgError(f"{p}: no such file or store directory")
@@ -155,7 +154,6 @@ def store_for(graph) -> Path:
         if not is_store_dir(p):
             raise KgError(f"{p}: a directory that is not a govkg store (made by `kg build --store DIR`)")
         return p
-    import click
 
     return cached_store(p, echo=lambda s: click.echo(s, err=True))
 
@@ -163,9 +161,6 @@ def store_for(graph) -> Path:
 def _die_with_parent() -> None:
     """In the server's process: the kernel ends it when kg dies, even by SIGKILL (Linux prctl)."""
     try:
-        import ctypes
-        import signal
-
         ctypes.CDLL(None).prctl(1, signal.SIGTERM)     # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
@@ -187,7 +182,6 @@ def serve(graph, bind: str = DEFAULT_BIND, *, ready=None, timeout_s: int | None 
         cmd += ["--timeout-s", str(timeout_s)]
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, errors="replace", preexec_fn=_die_with_parent)
-    import signal
 
     def _terminated(signum, frame):    # `kill PID` stops the server as Ctrl-C does, not leaving it behind
         raise SystemExit(128 + signum)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pyoxigraph as ox
+
 SH = "http://www.w3.org/ns/shacl#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -49,8 +51,6 @@ def _iri(t) -> str:
 
 
 def _term(t) -> str:
-    import pyoxigraph as ox
-
     if isinstance(t, ox.NamedNode):
         return _iri(t)
     if isinstance(t, ox.Literal):
@@ -66,8 +66,6 @@ class _Shapes:
             self.sub.setdefault(sup, set()).add(c)
 
     def objects(self, s, local):
-        import pyoxigraph as ox
-
         return [q.object for q in self.g.quads_for_pattern(s, ox.NamedNode(SH + local), None)]
 
     def one(self, s, local):
@@ -89,8 +87,6 @@ class _Shapes:
         return out
 
     def items(self, head) -> list:
-        import pyoxigraph as ox
-
         out, nil = [], RDF + "nil"
         while not (isinstance(head, ox.NamedNode) and head.value == nil):
             firsts = [q.object for q in self.g.quads_for_pattern(head, ox.NamedNode(RDF + "first"), None)]
@@ -121,8 +117,6 @@ class _Shapes:
         return out
 
     def condition(self, k, val) -> str:
-        import pyoxigraph as ox
-
         if k == "class":
             values = " ".join(f"<{c}>" for c in self.closure(val))
             return f"EXISTS {{ VALUES ?c__ {{ {values} }} ?v a ?c__ }}"
@@ -195,8 +189,6 @@ def compile_shapes(shapes, subclass_pairs) -> list:
     SUBCLASS_PAIRS: (subclass IRI, superclass IRI) from the ontology and the data. The constraints
     of a property shape share two queries: one counting its values, one testing each value.
     """
-    import pyoxigraph as ox
-
     sh = _Shapes(shapes, subclass_pairs)
     checks = []
     target_keys = ("targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode")

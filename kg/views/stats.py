@@ -5,9 +5,17 @@ dict (the ``--json`` output), ``render_stats(d)`` the tables a person reads at a
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import sqlite3
 from collections import defaultdict
+from pathlib import Path
+from urllib.parse import unquote
 
-from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, RELATIONS
+from kg.graph.store import MANIFEST
+from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, ontology_dir, PREFIXES, RELATIONS
+from kg.views.evaluate import _closure, ontology_subclass_pairs
+from kg.views.tables import render_table
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 HOMES_SHOWN = 10     # rows of the home table (a build of many counties' sites has hundreds)
@@ -15,8 +23,6 @@ HOMES_SHOWN = 10     # rows of the home table (a build of many counties' sites h
 
 def _rows(store, sparql: str) -> list[list]:
     """SELECT rows as lists of pyoxigraph terms (None for unbound), gov:/rdf:/... predeclared."""
-    from kg.graph.vocab import PREFIXES
-
     res = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
     names = [v.value for v in res.variables]
     return [[sol[n] for n in names] for sol in res]
@@ -32,8 +38,6 @@ def _local(iri: str) -> str:
 
 def class_tree() -> dict:
     """Scored class -> its gov: subclasses (transitively, sorted by name), from the ontology files."""
-    from kg.views.evaluate import _closure, ontology_subclass_pairs
-
     pairs = ontology_subclass_pairs()
     return {t: sorted(_local(c) for c in _closure(pairs, GOV_IRI + t)
                       if c.startswith(GOV_IRI) and c != GOV_IRI + t)
@@ -203,8 +207,6 @@ def compute_stats(store, top: int = 10) -> dict:
 
 def _home_name(iri: str) -> str:
     """The area of a gov:home IRI (res:place/NAME, percent-encoded where the IRI needed it)."""
-    from urllib.parse import unquote
-
     return unquote(iri.rsplit("/", 1)[-1])
 
 
@@ -218,8 +220,6 @@ def _triple_count(store) -> int:
 
 def render_stats(d: dict, *, source: str = "") -> str:
     """The stats dict as aligned tables."""
-    from kg.views.tables import render_table
-
     a = d["articles"]
     kinds = ", ".join(f"{v} {k}" for k, v in a["kinds"].items())
     span = f"; dated {a['first_date']} to {a['last_date']}" if a["first_date"] else ""
@@ -274,10 +274,6 @@ KEEP_TOP = 100      # rankings kept this long: any --top up to it is a slice of 
 
 
 def _kept_key(db) -> str:
-    import hashlib
-
-    from kg.graph.vocab import ontology_dir
-
     h = hashlib.sha1(b"govkg stats 1\0")
     for (k,) in db.execute("SELECT DISTINCT key FROM names ORDER BY key"):
         h.update(k.encode() + b"\0")
@@ -295,8 +291,6 @@ def forget_kept(db) -> None:
 
 def keep(db, store) -> None:
     """Compute the statistics of STORE (a pyoxigraph store) and keep them in its manifest DB."""
-    import json
-
     d = compute_stats(store, top=KEEP_TOP)
     forget_kept(db)
     db.execute("INSERT INTO stats VALUES (?, ?)", (_kept_key(db), json.dumps(d, ensure_ascii=False)))
@@ -312,12 +306,6 @@ def kept_is_current(db) -> bool:
 
 def read_kept(store_dir, top: int = 10):
     """The kept statistics of a store directory, cut to TOP, or None (none kept, stale, or TOP too big)."""
-    import json
-    import sqlite3
-    from pathlib import Path
-
-    from kg.graph.store import MANIFEST
-
     path = Path(str(store_dir)) / MANIFEST
     if top > KEEP_TOP or not path.is_file():
         return None

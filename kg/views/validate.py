@@ -6,9 +6,15 @@ beyond that runs, so a graph is judged on the triples it actually states.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
+import pyoxigraph as ox
+
 from kg.errors import KgError
+from kg.graph.vocab import ontology_dir, PREFIXES
+from kg.views.shacl_sparql import compile_shapes, run_checks
+from kg.views.tables import render_table
 
 SH = "http://www.w3.org/ns/shacl#"
 
@@ -37,7 +43,7 @@ class ValidationReport:
 
 
 def _load_rdf(path, what: str):
-    import rdflib
+    import rdflib   # (deferred: kg/__init__.py says why)
 
     g = rdflib.Graph()
     try:
@@ -48,21 +54,15 @@ def _load_rdf(path, what: str):
 
 
 def shapes_graph(path=None):
-    from kg.graph.vocab import ontology_dir
-
     return _load_rdf(path or ontology_dir() / "shapes.ttl", "SHACL shapes file")
 
 
 def ontology_graph():
-    from kg.graph.vocab import ontology_dir
-
     return _load_rdf(ontology_dir() / "govkg.ttl", "ontology file")
 
 
 def _short(term) -> str:
-    import rdflib
-
-    from kg.graph.vocab import PREFIXES
+    import rdflib   # (deferred: kg/__init__.py says why)
 
     if term is None:
         return ""
@@ -80,7 +80,7 @@ def _short(term) -> str:
 
 def validate_graph(data, shapes=None) -> ValidationReport:
     """Validate an rdflib Graph (see kg.graph.store.load_graph) against the shapes and ontology."""
-    import rdflib
+    import rdflib   # (deferred: kg/__init__.py says why)
     from pyshacl import validate
 
     sg = shapes if shapes is not None else shapes_graph()
@@ -102,10 +102,6 @@ def validate_graph(data, shapes=None) -> ValidationReport:
 
 def _short_ox(term) -> str:
     """A pyoxigraph term as _short writes the rdflib one, so both engines print the same report."""
-    import pyoxigraph as ox
-
-    from kg.graph.vocab import PREFIXES
-
     if term is None:
         return ""
     if isinstance(term, ox.Literal):
@@ -121,8 +117,6 @@ def _short_ox(term) -> str:
 
 
 def _ox_turtle(path, what: str):
-    import pyoxigraph as ox
-
     st = ox.Store()
     try:
         with open(path, "rb") as f:
@@ -144,9 +138,6 @@ def _subclass_pairs(*stores) -> set:
 def compiled_checks(store, shapes_path=None):
     """The shapes compiled to SPARQL checks for STORE (kg.views.shacl_sparql); NotCompilable when they
     use SHACL beyond the compiled part."""
-    from kg.views.shacl_sparql import compile_shapes
-    from kg.graph.vocab import ontology_dir
-
     shapes = _ox_turtle(shapes_path or ontology_dir() / "shapes.ttl", "SHACL shapes file")
     onto = _ox_turtle(ontology_dir() / "govkg.ttl", "ontology file")
     return compile_shapes(shapes, _subclass_pairs(onto, store))
@@ -158,8 +149,6 @@ def validate_store(store, shapes_path=None) -> ValidationReport:
     The same findings as validate_graph (pySHACL) on the same data, 20-40x sooner; raises
     kg.views.shacl_sparql.NotCompilable for shapes beyond the compiled part of SHACL.
     """
-    from kg.views.shacl_sparql import run_checks
-
     findings = {Finding(sev, _short_ox(focus), _short_ox(path), _short_ox(value), msg)
                 for sev, focus, path, value, msg in run_checks(store, compiled_checks(store, shapes_path))}
     return _report(findings)
@@ -173,10 +162,6 @@ def _report(findings) -> ValidationReport:
 
 def render_report(rep: ValidationReport, *, source: str = "", limit: int = 30) -> str:
     """A short summary: the verdict, counts per message, then the first ``limit`` findings."""
-    from collections import Counter
-
-    from kg.views.tables import render_table
-
     head = f"{source}: " if source else ""
     nv, nw = len(rep.violations), len(rep.warnings)
     if rep.conforms:

@@ -24,7 +24,9 @@ from importlib import resources
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.views.graphdata import COATTENDED, GraphData, Omitted
+from kg.graph.vocab import RELATIONS
+from kg.views import focus as fm, graphdata as gdm
+from kg.views.graphdata import COATTENDED, GraphData, Omitted, ontology_labels
 
 # Colour and drawn shape per class: rules as data. Their names come from the ontology (labels()).
 CLASS_STYLE = {
@@ -47,16 +49,12 @@ INDEX_MAX = 20000
 
 def labels(name: str) -> dict[str, str]:
     """{"zh": ..., "en": ...} for a class or predicate local name: the ontology's rdfs:label."""
-    from kg.views.graphdata import ontology_labels
-
     got = DERIVED_LABELS.get(name) or ontology_labels().get(name) or {}
     return {"zh": got.get("zh", name), "en": got.get("en", name)}
 
 
 def predicate_zh() -> dict[str, str]:
     """Relation predicates in the contract's order, with their Chinese names from the ontology."""
-    from kg.graph.vocab import RELATIONS
-
     return {p: labels(p)["zh"] for p in RELATIONS + (COATTENDED,)}
 
 
@@ -296,8 +294,6 @@ def page_data(base: GraphData, whole: GraphData, shown, info: PageInfo) -> dict:
     evidence for the panel); SHOWN (a subset) is what the page draws at first. Nodes the
     panel names outside WHOLE (the far end of a relation) come without a position.
     """
-    from kg.graph.vocab import RELATIONS
-
     deg = whole.degrees()
     whole_ids = list(whole.nodes)
     pos = layout(whole_ids, [(e.s, e.o) for e in whole.edges], EDGE_LEN * (1.4 if len(whole_ids) < 200 else 1.0))
@@ -413,8 +409,6 @@ def build_focus_view(store, source: str, *, focus: str, depth: int = 2, types=No
     kg.views.focus reads the neighbourhood and the relations around it; the evidence is read
     only for the relations the page lists (those of the drawn nodes), after the cuts.
     """
-    from kg.views import focus as fm
-
     centre = fm.find_centre(store, focus, source)
     base = fm.read_focus(store, centre, depth, types=types, predicates=predicates, source=source)
     whole, drawn, info = _cut(base, focus=focus, depth=depth, types=types, predicates=predicates,
@@ -429,8 +423,6 @@ def build_focus_view(store, source: str, *, focus: str, depth: int = 2, types=No
 
 def _cut(base: GraphData, *, focus, depth, types, predicates, max_nodes, coattendance, title):
     """What the page draws and what it says about it."""
-    from kg.views import graphdata as gdm
-
     drawn = gdm.coattendance(base) if coattendance else base
     notes = []
     if types or predicates:
