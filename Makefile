@@ -6,7 +6,7 @@ KG := $(BIN)/kg
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test eval bench clean
+.PHONY: install demo test test-slow eval bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# the suites marked slow (browser, fuzzing, signals, a benchmark run): CI runs them after make test
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -q -m slow
 
 eval: $(STAMP)
 	@mkdir -p out

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kg.dev.bench import COMMANDS, KG, Figure, argv, run, verdicts
 
 FIGURES = [
@@ -25,6 +27,7 @@ FIGURES = [
 SAMPLES = Path(__file__).resolve().parent.parent / "kg" / "samples"
 
 
+@pytest.mark.slow    # a whole benchmark run, ~35 s: make test-slow (CI runs it)
 def test_quick_run_prints_every_figure_and_writes_json(tmp_path):
     out = tmp_path / "bench.json"
     # the built-in samples stand in for the real pages, which a fresh clone may not have beside it

@@ -102,19 +102,22 @@ def test_a_build_waiting_on_the_cache_does_not_block_another(tmp_path):
 
 
 def test_a_build_waits_for_another_writing_the_cache(tmp_path, synth_pages):
-    """Two processes: one holds the cache's write lock for longer than SQLite's default 5 s
-    (what a build extracting a large corpus did), the build started meanwhile waits and finishes."""
+    """Two processes: one holds the cache's write lock (as a build extracting a large corpus did),
+    the build started meanwhile waits and finishes. It waits up to BUSY_SECONDS, not SQLite's
+    default 5 s: read from the connection, rather than waited out (the holder keeps it 1.5 s)."""
     import sqlite3
     import subprocess
     import sys
 
-    from kg.build.cache import PageCache
+    from kg.build.cache import BUSY_SECONDS, PageCache
 
     cache = tmp_path / ".kgcache" / "pages.sqlite"
-    PageCache(cache).close()
+    c = PageCache(cache)
+    assert c.db.execute("PRAGMA busy_timeout").fetchone()[0] == BUSY_SECONDS * 1000 > 5000
+    c.close()
     holder = subprocess.Popen([sys.executable, "-c",
                                "import sqlite3, sys, time; db = sqlite3.connect(sys.argv[1], isolation_level=None);"
-                               "db.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(6);"
+                               "db.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(1.5);"
                                "db.execute('COMMIT')", str(cache)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline() == "locked\n"
     p = _kg_process("build", str(synth_pages), "-o", "g.ttl", "-q", cwd=tmp_path)
