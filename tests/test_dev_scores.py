@@ -138,6 +138,7 @@ def test_reference_scorer_in_process_meets_the_floors(graph):
     assert res["articles"]["found"] > 0
 
 
+@pytest.mark.slow     # the reference scorer in processes of its own, under several hash seeds
 @needs_scorer
 def test_reference_scorer_meets_the_floors_under_every_hash_seed(graph):
     cmd = [sys.executable, str(SCORER), "--graph", str(graph), "--ontology", str(ontology_dir()), "--json"]
@@ -174,11 +175,13 @@ def assert_same_scores(mine: dict, refs: list[dict]) -> None:
         assert mine in refs
 
 
+@pytest.mark.slow     # the reference scorer in processes of its own, under several hash seeds
 @needs_scorer
 def test_reference_scorer_agrees_on_jingzhou(graph, ours):
     assert_same_scores(ours["pooled"], reference_under_seeds(graph, GOLD))
 
 
+@pytest.mark.slow     # the reference scorer in processes of its own, under several hash seeds
 @needs_scorer
 def test_reference_scorer_agrees_on_dev17(dev17):
     # seventeen homes in one build: bare 区委/县委/副县长 nodes hit gold entities of several homes,

@@ -127,6 +127,7 @@ def test_a_build_waits_for_another_writing_the_cache(tmp_path, synth_pages):
     assert sqlite3.connect(str(cache)).execute("SELECT COUNT(*) FROM pages").fetchone()[0] == 4
 
 
+@pytest.mark.slow     # builds racing in processes of their own, more than once
 def test_two_builds_at_once_into_one_cache_both_finish(tmp_path, synth_pages):
     procs = [_kg_process("build", str(synth_pages), "-o", f"{n}.ttl", "-q", cwd=tmp_path) for n in "ab"]
     for p in procs:
@@ -135,6 +136,7 @@ def test_two_builds_at_once_into_one_cache_both_finish(tmp_path, synth_pages):
     assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
 
 
+@pytest.mark.slow     # builds racing in processes of their own, more than once
 def test_two_builds_at_once_into_one_new_store_both_finish(tmp_path, synth_pages):
     """The second waits for the first (it used to see the store half made and refuse it as
     'not a govkg store', 2 times in 5), then finds its pages there already."""
@@ -566,6 +568,7 @@ def test_a_store_an_older_kg_left_half_made_is_taken_up(tmp_path, capsys):
     assert _count(tmp_path / "st") > 2000
 
 
+@pytest.mark.slow     # store builds, interrupted and resumed, with readers between them
 def test_a_store_update_is_invisible_until_done_and_undone_when_interrupted(tmp_path, capsys, monkeypatch):
     """A reader during an update saw the new pages loaded and their holdings not yet recomputed;
     an interrupted update stayed half done."""
@@ -791,6 +794,7 @@ def test_pages_an_interrupted_store_update_extracted_are_not_extracted_again(tmp
     assert code == 0 and "(0 extracted, " in err, err
 
 
+@pytest.mark.slow     # a reader process held open through a store update
 def test_a_reader_of_a_store_keeps_reading_the_version_it_opened_through_an_update(tmp_path):
     """A reader that opened the store before an update reads that version to its end: the update
     swaps the new one in under the name and leaves the old one while the reader holds it; a
