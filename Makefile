@@ -29,8 +29,9 @@ demo: $(STAMP)
 	$(KG) report out/graph.ttl -o out/report
 	$(KG) stats out/graph.ttl
 
+# -n auto: one pytest worker per core (pytest-xdist); run a single file with .venv/bin/python -m pytest FILE
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 # the suites marked slow (browser, fuzzing, signals, a benchmark run): CI runs them after make test
 test-slow: $(STAMP)
