@@ -6,7 +6,7 @@ KG := $(BIN)/kg
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test eval bench clean
+.PHONY: install demo test test-slow eval bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -29,8 +29,13 @@ demo: $(STAMP)
 	$(KG) report out/graph.ttl -o out/report
 	$(KG) stats out/graph.ttl
 
+# -n auto: one pytest worker per core (pytest-xdist); run a single file with .venv/bin/python -m pytest FILE
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
+
+# the suites marked slow (browser, fuzzing, signals, a benchmark run): CI runs them after make test
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -q -m slow
 
 eval: $(STAMP)
 	@mkdir -p out
@@ -47,7 +52,7 @@ eval: $(STAMP)
 # e.g. make bench BENCH_ARGS="--quick" or BENCH_ARGS="--sizes 10000 --json out/bench.json"
 BENCH_ARGS ?=
 bench: $(STAMP)
-	$(BIN)/python -m kg.bench $(BENCH_ARGS)
+	$(BIN)/python -m kg.dev.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf out build *.egg-info

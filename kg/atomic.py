@@ -9,6 +9,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from kg.errors import KgError
+
 
 def _read_umask() -> int:
     mask = os.umask(0)
@@ -40,8 +42,6 @@ def not_a_directory(path) -> Path:
 def check_writable(path) -> None:
     """KgError unless a file can be written at PATH (by write_atomic): checked before a build's
     extraction, so that a typo in -o costs a second, not the whole build."""
-    from kg.errors import KgError
-
     p = Path(str(path))
     if p.is_dir():
         raise KgError(f"{p}: is a directory; give a file name")

@@ -11,10 +11,11 @@ Names (the random part is tempfile's):
   .NAME.kg-new-PID/             a store being made or updated, swapped in for NAME when complete
   .NAME.kg-old-PID/             a store swapped out, removed once no reader has it open
 
-A module of its own, free of heavy imports: kg.atomic and kg.workpool use it.
+A module of its own, free of heavy imports: kg.atomic and kg.build.workpool use it.
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import shutil
@@ -59,10 +60,10 @@ def alive(pid: int) -> bool:
 
 
 def remove_unless_read(path: Path) -> bool:
-    """Remove the store directory PATH unless a reader holds it (kg.store.open_store holds a
+    """Remove the store directory PATH unless a reader holds it (kg.graph.store.open_store holds a
     shared lock on the directory it reads); whether it was removed. The exclusive lock is held
     while the files go, so a reader that opened the directory just before sees it whole or gone."""
-    import fcntl
+    import fcntl   # (deferred: kg/__init__.py says why)
 
     try:
         fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
@@ -135,8 +136,6 @@ def places(*near) -> list[str]:
 def exchange(a: Path, b: Path) -> bool:
     """Swap two directories in one step (Linux renameat2 RENAME_EXCHANGE): a reader opening B sees
     one or the other, never neither. False where the system or file system cannot."""
-    import ctypes
-
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2

@@ -7,7 +7,7 @@ import pytest
 @pytest.fixture(scope="session")
 def reference():
     """jieba's own full dictionary: a separate Tokenizer initialized the usual way, and posseg's
-    tags; what kg.segment and kg.dictcache must agree with."""
+    tags; what kg.extract.segment and kg.extract.dictcache must agree with."""
     import logging
 
     jieba = pytest.importorskip("jieba")

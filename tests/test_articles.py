@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.articles import article_date, page_year, parse_names, split_page
+from kg.text.articles import article_date, page_year, parse_names, split_page
 from kg.samples import expected_path, paths as sample_paths
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
@@ -149,8 +149,8 @@ def test_dev_page_against_gold(gold_path):
 def test_draft_bigram_masks_are_the_headline_bigrams_of_each_draft():
     # Scores intersect headline bigrams with each draft's opening and body; the masks must
     # hold exactly the headline bigrams that occur there.
-    from kg.articles import _bigrams, _headline_bits, _classify, _draft_bigrams, _segment
-    from kg.clean import clean, units
+    from kg.text.articles import _bigrams, _headline_bits, _classify, _draft_bigrams, _segment
+    from kg.text.clean import clean, units
     raws = [(FIXTURES / "stacked.txt").read_text(encoding="utf-8")]
     raws += [p.read_text(encoding="utf-8") for p in sample_paths()]
     checked = 0
@@ -174,6 +174,6 @@ def test_draft_bigram_masks_are_the_headline_bigrams_of_each_draft():
 
 
 def test_bigrams():
-    from kg.articles import _bigrams
+    from kg.text.articles import _bigrams
     assert _bigrams("区长,到G20峰会 a") == {"区长", "到G", "G2", "20", "0峰", "峰会"}
     assert _bigrams("甲 乙") == set()

@@ -1,11 +1,13 @@
-"""kg.bench: a smoke test that one quick run prints every figure (no timing assertions)."""
+"""kg.dev.bench: a smoke test that one quick run prints every figure (no timing assertions)."""
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-from kg.bench import COMMANDS, KG, Figure, argv, run, verdicts
+import pytest
+
+from kg.dev.bench import COMMANDS, KG, Figure, argv, run, verdicts
 
 FIGURES = [
     "text for throughput", "read+decode", "regex pass", "aho-corasick 5000 words", "aho-corasick automaton build",
@@ -25,10 +27,11 @@ FIGURES = [
 SAMPLES = Path(__file__).resolve().parent.parent / "kg" / "samples"
 
 
+@pytest.mark.slow    # a whole benchmark run, ~35 s: make test-slow (CI runs it)
 def test_quick_run_prints_every_figure_and_writes_json(tmp_path):
     out = tmp_path / "bench.json"
     # the built-in samples stand in for the real pages, which a fresh clone may not have beside it
-    r = subprocess.run([sys.executable, "-m", "kg.bench", "--quick", "--sizes", "20,40", "--throughput-articles",
+    r = subprocess.run([sys.executable, "-m", "kg.dev.bench", "--quick", "--sizes", "20,40", "--throughput-articles",
                         "10", "--rounds", "2", "--json", str(out), "--workdir", str(tmp_path / "work"),
                         "--real", str(SAMPLES)],
                        capture_output=True, text=True, timeout=900)

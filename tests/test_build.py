@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli, main
 from kg.samples import expected_path, paths
-from kg.synth import write_corpus
+from kg.dev.synth import write_corpus
 
 
 def run(*args):

@@ -1,4 +1,4 @@
-"""The web's bylines and datelines (kg.bylines, and kg.articles reading web article files).
+"""The web's bylines and datelines (kg.text.bylines, and kg.text.articles reading web article files).
 
 Every article here is invented in the genre; the outlets (青山网, 红枫网清河站, 青山融媒) and
 names are made up."""
@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from kg.articles import split_page
-from kg.bylines import bare_names, closing, dateline, is_web_byline, opening, parse_byline
-from kg.clean import clean
-from kg.pipeline import extract_source
+from kg.text.articles import split_page
+from kg.text.bylines import bare_names, closing, dateline, is_web_byline, opening, parse_byline
+from kg.text.clean import clean
+from kg.build.work import extract_source
 
 HEAD = "青山区召开项目推进会"
 BODY = "3月8日,青山区召开项目推进会。区长周涛主持会议。\n会议要求,要加快项目建设。\n"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.clean import (clean, collapse_doubled, collapse_repeated_headline, headline_like,
+from kg.text.clean import (clean, collapse_doubled, collapse_repeated_headline, headline_like,
                       join_broken_lines, nfkc, remove_cjk_spaces, units)
 from kg.samples import paths as sample_paths
 
@@ -170,7 +170,7 @@ def test_nfkc_stable_characters_are_inert():
     # The fast path relies on these never changing and never combining with a neighbour.
     import re
     import unicodedata
-    from kg.clean import NFKC_STABLE
+    from kg.text.clean import NFKC_STABLE
     second = set()
     for cp in range(0x110000):
         d = unicodedata.decomposition(chr(cp))
@@ -186,14 +186,14 @@ def test_nfkc_stable_characters_are_inert():
 
 def test_doubled_token_pattern_agrees_with_half():
     from itertools import product
-    from kg.clean import _DOUBLED_TOKEN, _half
+    from kg.text.clean import _DOUBLED_TOKEN, _half
     for n in range(1, 9):
         for t in map("".join, product("ab1", repeat=n)):
             assert (_DOUBLED_TOKEN.fullmatch(t) is not None) == (_half(t) is not None), t
 
 
 def test_line_flags_agree_with_the_line_predicates():
-    from kg.clean import (ends_sentence, headline_flags, is_article_start, is_byline_line,
+    from kg.text.clean import (ends_sentence, headline_flags, is_article_start, is_byline_line,
                           is_credit_line, line_flags)
     lines = ["区文旅局召开安全会议", "本报讯(通讯员甲乙)近日,区里开会。", "□ 通讯员 冯小威",
              "(王芸 摄)", "照片说明文字(张三 摄)", "“好!”", "会议要求,要抓", "好落实...", "", "  记者 秦川 "]
@@ -210,7 +210,7 @@ def test_line_flags_agree_with_the_line_predicates():
 
 
 def test_headline_flags_follow_breaks_and_subtitles():
-    from kg.clean import headline_flags
+    from kg.text.clean import headline_flags
     # A headline and its subtitle with no blank line between, then the article.
     lines = ["上文完。", "区文旅局召开安全会议", "聚焦假期安全", "本报讯(通讯员甲乙)近日,区里开会。"]
     assert headline_flags(lines, [True, False, False, True]) == [False, True, True, False]
@@ -237,7 +237,7 @@ def test_clean_is_the_composition_of_its_rules(raw):
 
 
 def test_units_and_texts():
-    from kg.clean import units_and_texts
+    from kg.text.clean import units_and_texts
     for text in ["甲乙。\n\n丙丁\n\n\n戊\n", "\n\n甲\n乙\n\n", "", "甲"]:
         spans, texts = units_and_texts(text)
         assert spans == units(text)

@@ -4,7 +4,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.synth import write_corpus
+from kg.dev.synth import write_corpus
 
 distributed = pytest.importorskip("distributed")
 

@@ -1,5 +1,5 @@
 """Dev-set regression floors (issue 3): `kg build` over ../shared/corpus/jingzhou, scored against
-every ../shared/gold/*.json by kg.evaluate and by the reference scorer ../shared/eval/score.py;
+every ../shared/gold/*.json by kg.views.evaluate and by the reference scorer ../shared/eval/score.py;
 and the same two scorers on the 17 dev external pages (other homes), which must agree exactly.
 
 The floors are the issue-3 targets, not the current scores: a change to the extractor may move
@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.evaluate import evaluate
-from kg.vocab import ontology_dir
+from kg.views.evaluate import evaluate
+from kg.graph.vocab import ontology_dir
 from shared_scorer import SCORER, SHARED, load_scorer
 
 CORPUS = SHARED / "corpus" / "jingzhou"
@@ -100,7 +100,7 @@ def below_floors(res: dict) -> list[str]:
 needs_scorer = pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval/score.py absent")
 
 
-# ------------------------------------------------------------------ kg.evaluate
+# ------------------------------------------------------------------ kg.views.evaluate
 
 def test_every_gold_page_is_scored(ours):
     assert len(ours["pages"]) == len(GOLD)
@@ -138,6 +138,7 @@ def test_reference_scorer_in_process_meets_the_floors(graph):
     assert res["articles"]["found"] > 0
 
 
+@pytest.mark.slow     # the reference scorer in processes of its own, under several hash seeds
 @needs_scorer
 def test_reference_scorer_meets_the_floors_under_every_hash_seed(graph):
     cmd = [sys.executable, str(SCORER), "--graph", str(graph), "--ontology", str(ontology_dir()), "--json"]
@@ -174,11 +175,13 @@ def assert_same_scores(mine: dict, refs: list[dict]) -> None:
         assert mine in refs
 
 
+@pytest.mark.slow     # the reference scorer in processes of its own, under several hash seeds
 @needs_scorer
 def test_reference_scorer_agrees_on_jingzhou(graph, ours):
     assert_same_scores(ours["pooled"], reference_under_seeds(graph, GOLD))
 
 
+@pytest.mark.slow     # the reference scorer in processes of its own, under several hash seeds
 @needs_scorer
 def test_reference_scorer_agrees_on_dev17(dev17):
     # seventeen homes in one build: bare 区委/县委/副县长 nodes hit gold entities of several homes,

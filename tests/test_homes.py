@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli, main
-from kg.stats import compute_stats
+from kg.views.stats import compute_stats
 
 GOV = "https://w3id.org/govkg/ontology#"
 RES = "https://w3id.org/govkg/resource/"

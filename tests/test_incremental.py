@@ -8,9 +8,10 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
-import kg.cache
-from kg.pipeline import MANIFEST, build
-from kg.synth import write_corpus
+import kg.build.cache
+import kg.build.pipeline
+from kg.build.pipeline import MANIFEST, build
+from kg.dev.synth import write_corpus
 
 GOV = "https://w3id.org/govkg/ontology#"
 
@@ -76,7 +77,8 @@ def _fresh(pages, out):
 def test_a_new_extractor_invalidates_the_cache(corpus, tmp_path, monkeypatch):
     out = tmp_path / "g.nt"
     build([str(corpus / "a")], out)
-    monkeypatch.setattr(kg.cache, "fingerprint", lambda: "another-extractor")
+    for module in (kg.build.cache, kg.build.pipeline):     # (the keys, and what the cache prunes)
+        monkeypatch.setattr(module, "fingerprint", lambda: "another-extractor")
     r = build([str(corpus / "a")], out)
     assert (r.extracted, r.cached, r.up_to_date) == (5, 0, False)
 
@@ -129,7 +131,7 @@ def test_cached_pages_keep_their_subject_blocks(corpus, tmp_path, monkeypatch):
     does a cache file from before the block ends were stored (its lines are grouped by subject)."""
     import sqlite3
 
-    from kg.shards import LineSorter
+    from kg.graph.shards import LineSorter
 
     seen = []
     real = LineSorter.add_blocks
@@ -160,8 +162,8 @@ def test_pages_cached_with_zlib_are_still_served(corpus, tmp_path):
     data = out.read_bytes()
     db = sqlite3.connect(str(tmp_path / ".kgcache" / "pages.sqlite"))
     rows = db.execute("SELECT key, nt FROM pages").fetchall()
-    assert rows and all(kg.cache.unpack(nt) and nt[:4] == b"\x28\xb5\x2f\xfd" for _, nt in rows)
-    db.executemany("UPDATE pages SET nt = ? WHERE key = ?", [(zlib.compress(kg.cache.unpack(nt), 1), k) for k, nt in rows])
+    assert rows and all(kg.build.cache.unpack(nt) and nt[:4] == b"\x28\xb5\x2f\xfd" for _, nt in rows)
+    db.executemany("UPDATE pages SET nt = ? WHERE key = ?", [(zlib.compress(kg.build.cache.unpack(nt), 1), k) for k, nt in rows])
     db.commit()
     db.close()
     out.unlink()

@@ -19,6 +19,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+# make test-slow (CI runs it): signals at seeded moments of real builds, each a process of its own (~20 s)
+pytestmark = pytest.mark.slow
+
 ROUNDS = int(os.environ.get("KG_FAULT_ROUNDS", "1"))
 SIGNALS = {"INT": (signal.SIGINT, 130), "TERM": (signal.SIGTERM, 143), "KILL": (signal.SIGKILL, -9)}
 CASES = [(name, seed) for name in SIGNALS for seed in range(ROUNDS)]

@@ -1,4 +1,4 @@
-"""Mention finders (kg/mentions.py through kg.extract.mention_sentence), one rule per test.
+"""Mention finders (kg/extract/mentions.py through kg.extract.mention_sentence), one rule per test.
 
 Every sentence here is invented in the paper's style (officials, villages and companies that do
 not exist); none is taken from the corpus. Each test states what a careful reader marks per
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg import mentions as M
+from kg.extract import mentions as M
 from kg.extract import Sentence, mention_sentence
 
 CTX = ("荆州高新区", "荆州区", "荆州市", "湖北省")
@@ -260,7 +260,7 @@ def test_village_cadres_are_not_a_village():
 
 def test_known_names_are_scanned_leftmost_longest():
     # the page's known names: the longer one wins where both start, and scanning goes on after it
-    from kg.mentions import _known_spans
+    from kg.extract.mentions import _known_spans
 
     known = frozenset({"王明", "王明华", "明华"})
     assert _known_spans("王明华和王明出席，明华讲话", known) == [(0, 3, "王明华"), (4, 6, "王明"), (9, 11, "明华")]

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from kg.articles import split_page
+from kg.text.articles import split_page
 from kg.extract import extract_page
-from kg.rdf import article_id, label_of
-from kg.resolve import Context
+from kg.graph.rdf import article_id, label_of
+from kg.extract.resolve import Context
 
 # ------------------------------------------------------------------ slot lists (all invented)
 

@@ -5,11 +5,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import rdf
-from kg.pipeline import (BATCH_CHARS, BATCH_PAGES, LocalEngine, PageResult, add_holdings, build, extract_batch, extract_source,
-                         make_batches, run_batches, run_extraction, summarise_holdings)
+from kg.graph import rdf
+from kg.build.engines import BATCH_CHARS, BATCH_PAGES, LocalEngine, make_batches, run_batches
+from kg.build.pipeline import add_holdings, build, run_extraction, summarise_holdings
+from kg.build.work import PageResult, extract_batch, extract_source
 from kg.samples import paths
-from kg.shards import LineSorter, sorted_unique, write_graph
+from kg.graph.shards import LineSorter, serialize, sorted_unique, write_graph
 
 
 def _nt(s, p, o):
@@ -55,7 +56,7 @@ def test_every_output_format_reads_back_as_the_same_triples(tmp_path, ext):
     r = extract_source("sample_02.txt", paths()[1].read_text(encoding="utf-8"))
     want = {q.triple for q in ox.parse(r.nt, format=ox.RdfFormat.N_TRIPLES)}
     out = tmp_path / f"g{ext}"
-    assert rdf.serialize(want, out) == len(want)
+    assert serialize(want, out) == len(want)
     got = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(out), format=rdf.output_format(out))}
     assert got == want
 
@@ -65,7 +66,7 @@ def test_serialize_matches_a_build_of_the_same_triples(tmp_path):
     build([str(p) for p in paths()], out, use_cache=False)
     triples = {q.triple for q in ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)}
     again = tmp_path / "b.ttl"
-    rdf.serialize(triples, again)
+    serialize(triples, again)
     assert again.read_bytes() == out.read_bytes()
 
 
@@ -155,7 +156,7 @@ def _kill_a_pool_process(monkeypatch, tmp_path):
     back every batch before a pool process takes one. A batch a page."""
     import time
 
-    import kg.pipeline
+    import kg.build.engines
 
     started = tmp_path / "pool-took-a-batch"
 
@@ -169,9 +170,9 @@ def _kill_a_pool_process(monkeypatch, tmp_path):
             time.sleep(0.01)
         return extract_batch(batch)
 
-    monkeypatch.setattr(kg.pipeline, "BATCH_CHARS", 1)
-    monkeypatch.setattr(kg.pipeline, "extract_batch_spooled", die)
-    monkeypatch.setattr(kg.pipeline, "extract_batch", here)
+    monkeypatch.setattr(kg.build.engines, "BATCH_CHARS", 1)
+    monkeypatch.setattr(kg.build.engines, "extract_batch_spooled", die)
+    monkeypatch.setattr(kg.build.engines, "extract_batch", here)
 
 
 def test_a_worker_that_dies_fails_the_build_with_a_clear_error(tmp_path, monkeypatch):
@@ -186,24 +187,24 @@ def test_a_worker_that_dies_fails_the_build_with_a_clear_error(tmp_path, monkeyp
 
 
 def test_pool_results_pass_through_a_spool_file_and_are_removed(tmp_path):
-    from kg.pipeline import _unspool, extract_batch_spooled
+    from kg.build.work import extract_batch_spooled, unspool
 
     batch = [(p.name, p.read_text(encoding="utf-8"), "", "") for p in paths()[:2]]
     direct = extract_batch(batch)
     how, path = extract_batch_spooled(batch, str(tmp_path))
     assert how == "file" and Path(path).parent == tmp_path
-    assert _unspool((how, path)) == direct and not list(tmp_path.iterdir())
+    assert unspool((how, path)) == direct and not list(tmp_path.iterdir())
     # a spool that cannot take the file (missing, full): the results travel the usual way
     assert extract_batch_spooled(batch, str(tmp_path / "gone")) == ("inline", direct)
 
 
 def test_a_pool_build_leaves_no_spool_behind(tmp_path, monkeypatch):
-    import kg.workpool
+    import kg.build.workpool
     from kg.errors import KgError
 
     spool = tmp_path / "spool"
     spool.mkdir()
-    monkeypatch.setattr(kg.workpool, "_spool_root", lambda: str(spool))
+    monkeypatch.setattr(kg.build.workpool, "_spool_root", lambda: str(spool))
     out = tmp_path / "g.ttl"
     build([str(p) for p in paths()], out, workers=2, use_cache=False)
     assert out.exists() and not list(spool.iterdir())
@@ -219,18 +220,18 @@ def test_a_build_leaves_the_collector_as_it_found_it(tmp_path, monkeypatch, work
     come back afterwards, after a failed build too."""
     import gc
 
-    import kg.pipeline
+    import kg.build.engines
 
     before = gc.get_threshold(), gc.get_freeze_count()
     seen = []
     if workers == 1:    # (a pool pickles the function it runs: no spy there)
-        real = kg.pipeline.extract_batch
-        monkeypatch.setattr(kg.pipeline, "extract_batch", lambda b: seen.append(gc.get_threshold()) or real(b))
+        real = kg.build.engines.extract_batch
+        monkeypatch.setattr(kg.build.engines, "extract_batch", lambda b: seen.append(gc.get_threshold()) or real(b))
     build([str(p) for p in paths()], tmp_path / "g.ttl", workers=workers, use_cache=False)
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
     if workers == 1:
         assert seen and all(t[0] > before[0][0] for t in seen)   # extraction ran with its own setting
-        monkeypatch.setattr(kg.pipeline, "extract_batch", _die_here)
+        monkeypatch.setattr(kg.build.engines, "extract_batch", _die_here)
         with pytest.raises(RuntimeError):
             build([str(p) for p in paths()], tmp_path / "h.ttl", use_cache=False)
         assert (gc.get_threshold(), gc.get_freeze_count()) == before

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 
 from kg.cli import cli, main
 from kg.errors import KgError
-from kg.query import render_result, run_query
-from kg.store import open_store
-from kg.tables import cell_width, render_table
-from kg.vocab import GOV, RES
+from kg.views.query import render_result, run_query
+from kg.graph.store import open_store
+from kg.views.tables import cell_width, render_table
+from kg.graph.vocab import GOV, RES
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "graphs_stats"
 TTL = FIX / "small.ttl"

@@ -1,4 +1,4 @@
-"""kg.rdf writes a page's N-Triples as text: the bytes must be exactly what pyoxigraph writes for
+"""kg.graph.rdf writes a page's N-Triples as text: the bytes must be exactly what pyoxigraph writes for
 the same triples (sorted, unique), since every build and cache compares outputs byte for byte.
 
 The oracle below is the term-building code page_triples replaced: pyoxigraph terms, serialised
@@ -13,12 +13,12 @@ import types
 import pyoxigraph as ox
 import pytest
 
-from kg import rdf
-from kg.articles import Article, split_page
+from kg.graph import rdf
+from kg.text.articles import Article, split_page
 from kg.extract import Entity, EntityRef, Fact, PageFacts, extract_page
 from kg.samples import paths
-from kg.shards import sorted_unique
-from kg import vocab as V   # the namespaces themselves stay out of the module: pytest would probe them
+from kg.graph.shards import sorted_unique
+from kg.graph import vocab as V   # the namespaces themselves stay out of the module: pytest would probe them
 
 ALL_CODE_POINTS = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
 

@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from kg.errors import KgError
-from kg.readers import Source, iter_sources, read_source
+from kg.text.readers import Source, iter_sources, read_source
 
 TEXT = "本报讯(通讯员甲乙)近日,区文旅局召开春季旅游安全工作会议。\n"
 
@@ -109,7 +109,7 @@ def test_cli_reports_bad_input_in_one_line(tmp_path):
 def test_binary_check_counts_control_bytes_as_its_definition_says():
     import random
 
-    from kg.readers import _looks_binary
+    from kg.text.readers import _looks_binary
 
     def by_definition(data):   # NUL, or over 1% (at least 9) C0 controls other than \t \n \f \r ESC
         sample = data[:8192]

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import graphdata as gd
-from kg import report as rp
+from kg.views import graphdata as gd
+from kg.views import report as rp
 from kg.cli import main
 
 FIX = Path(__file__).parent / "fixtures" / "graphs"

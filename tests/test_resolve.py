@@ -1,4 +1,4 @@
-"""District-context names (kg/resolve.py): the paper writes 区委, 市科技局, 镇人大, 高新区 and
+"""District-context names (kg/extract/resolve.py): the paper writes 区委, 市科技局, 镇人大, 高新区 and
 means the bodies and places of its own district; one thing gets one key, so mentions merge
 within a page and across pages. Invented names and pages only.
 """
@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.articles import split_page
+from kg.text.articles import split_page
 from kg.extract import extract_page
-from kg.rdf import article_id, label_of
-from kg.resolve import (Context, Local, canonical_event, canonical_place, canonical_post, expand_body,
+from kg.graph.rdf import article_id, label_of
+from kg.extract.resolve import (Context, Local, canonical_event, canonical_place, canonical_post, expand_body,
                         norm_key)
 
 CTX = Context.of("荆州区", "荆州市", "湖北省", text="荆州高新区")

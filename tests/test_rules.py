@@ -12,10 +12,10 @@ from typing import NamedTuple
 
 import pytest
 
-from kg.articles import split_page
+from kg.text.articles import split_page
 from kg.extract import PageExtractor, rules
-from kg.rdf import article_id, label_of
-from kg.resolve import Context
+from kg.graph.rdf import article_id, label_of
+from kg.extract.resolve import Context
 
 
 class Case(NamedTuple):
@@ -180,7 +180,7 @@ def test_no_rule_no_relation(monkeypatch):
 def test_cue_table_groups_are_exactly_the_rules_groups(monkeypatch):
     """A group missing from kg/data/cues.tsv, or one no rule knows (a typo), stops the load with
     the file named, rather than leaving a rule silently without words."""
-    from kg import lexicon
+    from kg.text import lexicon
 
     good = lexicon._rows("cues.tsv")
     c = lexicon.cues.__wrapped__()

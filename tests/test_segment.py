@@ -1,4 +1,4 @@
-"""kg.segment: jieba's words and tags for short spans, through the lazily loaded dictionary.
+"""kg.extract.segment: jieba's words and tags for short spans, through the lazily loaded dictionary.
 
 The reference is jieba itself (its default tokenizer and ``jieba.posseg``'s table) on invented
 spans in the paper's style.
@@ -9,7 +9,7 @@ import pytest
 
 jieba = pytest.importorskip("jieba")
 
-from kg import segment as S  # noqa: E402
+from kg.extract import segment as S  # noqa: E402
 
 
 @pytest.mark.parametrize("span", ["认真落实乡村振兴战略部署", "系统梳理园区企业用工需求", "荆州高新区管委会",
@@ -42,7 +42,7 @@ def test_trim_left_drops_leading_verbs():
 
 
 def test_inside_word_reads_the_segmentation_around_a_position():
-    from kg.segment import inside_word
+    from kg.extract.segment import inside_word
 
     s = "各项工作协调推进"
     assert inside_word(s, s.index("调"))          # 协|调 would split the word 协调

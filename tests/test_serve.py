@@ -107,7 +107,7 @@ def test_queries_over_http_match_kg_query(built, which):
 
 
 def test_file_is_loaded_once_and_again_when_changed(built, tmp_path):
-    from kg.serve import CACHE_KEY, cached_store
+    from kg.views.serve import CACHE_KEY, cached_store
 
     g = tmp_path / "g.ttl"
     g.write_bytes((built / "graph.ttl").read_bytes())
@@ -125,12 +125,12 @@ def test_file_is_loaded_once_and_again_when_changed(built, tmp_path):
 
 
 def test_missing_server_is_one_line(monkeypatch, tmp_path):
-    import kg.serve
+    import kg.views.serve
 
     monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(KgError, match=r"not installed: pip install oxigraph=="):
-        kg.serve.server_binary()
+        kg.views.serve.server_binary()
 
 
 def test_bad_bind_and_busy_port(built):

@@ -1,7 +1,7 @@
-"""kg.shards: the line sort every page and build goes through."""
+"""kg.graph.shards: the line sort every page and build goes through."""
 import random
 
-from kg.shards import sorted_unique
+from kg.graph.shards import sorted_unique
 
 
 def _reference(nt: bytes) -> bytes:
@@ -27,14 +27,14 @@ def test_sorted_unique_orders_a_line_before_its_longer_neighbour():
 
 import pytest  # noqa: E402
 
-from kg import shards  # noqa: E402
+from kg.graph import shards  # noqa: E402
 from kg.errors import KgError  # noqa: E402
-from kg.rdf import serialize  # noqa: E402
+from kg.graph.shards import serialize  # noqa: E402
 
 
 def _build_nt(tmp_path) -> bytes:
     """The sorted N-Triples of the built-in samples: real subjects, evidence blocks, literals."""
-    from kg.pipeline import build
+    from kg.build.pipeline import build
 
     from kg.samples import paths
 
@@ -160,7 +160,7 @@ def test_a_sorter_of_several_parts_that_spills_still_sorts_everything(tmp_path, 
 
 def test_a_two_worker_build_through_key_ranges_is_the_one_worker_build(tmp_path, monkeypatch):
     """End to end: small thresholds send the samples' build through pivots, buckets and forked writers."""
-    from kg.pipeline import build
+    from kg.build.pipeline import build
     from kg.samples import paths
 
     monkeypatch.setattr(shards, "PIVOT_SAMPLE", 100)

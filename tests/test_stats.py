@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli, main
-from kg.stats import compute_stats, render_stats
-from kg.store import open_store
+from kg.views.stats import compute_stats, render_stats
+from kg.graph.store import open_store
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "graphs_stats"
 TTL, NT = FIX / "small.ttl", FIX / "small.nt"
@@ -160,7 +160,7 @@ _MORE = {  # invented pages in the genre, added by a second build
 
 
 def test_kept_statistics_match_computed_ones_and_follow_later_builds(tmp_path, monkeypatch):
-    import kg.stats
+    import kg.views.stats
     from kg.samples import paths
 
     store = tmp_path / "store"
@@ -170,7 +170,7 @@ def test_kept_statistics_match_computed_ones_and_follow_later_builds(tmp_path, m
     later = [str(p) for p in paths()][3:] + [str(p) for p in sorted(_pages(tmp_path / "more", _MORE).iterdir())]
     for step in ("first build", "a later build adding pages"):
         for top in (3, 10):
-            kept = kg.stats.read_kept(store, top)
+            kept = kg.views.stats.read_kept(store, top)
             assert kept is not None, step
             assert kept == compute_stats(open_store(store), top=top), step
             out = runner.invoke(cli, ["stats", str(store), "--top", str(top)]).output
@@ -178,7 +178,7 @@ def test_kept_statistics_match_computed_ones_and_follow_later_builds(tmp_path, m
             assert out.strip() == computed.strip(), step
         assert runner.invoke(cli, ["build", *later, "--store", str(store), "-q"]).exit_code == 0
     # the kept figures are what kg stats reads (it computes nothing) ...
-    monkeypatch.setattr(kg.stats, "compute_stats", lambda *a, **k: pytest.fail("computed again"))
+    monkeypatch.setattr(kg.views.stats, "compute_stats", lambda *a, **k: pytest.fail("computed again"))
     assert runner.invoke(cli, ["stats", str(store)]).exit_code == 0
     # ... but only while the store holds the pages they were counted on: a page the manifest
     # names that the figures were not computed with makes them stale
@@ -187,5 +187,5 @@ def test_kept_statistics_match_computed_ones_and_follow_later_builds(tmp_path, m
     db = sqlite3.connect(store / "govkg-pages.sqlite", isolation_level=None)
     db.execute("INSERT INTO names VALUES ('elsewhere.txt', 'not-a-key')")
     db.close()
-    assert kg.stats.read_kept(store, 10) is None
-    assert kg.stats.read_kept(store, kg.stats.KEEP_TOP + 1) is None
+    assert kg.views.stats.read_kept(store, 10) is None
+    assert kg.views.stats.read_kept(store, kg.views.stats.KEEP_TOP + 1) is None

@@ -8,8 +8,8 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.errors import KgError
-from kg.synth import NOISE, PAGE_NAME, cn_number, double_bold, iter_pages, make_world, write_corpus
-from kg.vocab import ENTITY_TYPES, RELATIONS
+from kg.dev.synth import NOISE, PAGE_NAME, cn_number, double_bold, iter_pages, make_world, write_corpus
+from kg.graph.vocab import ENTITY_TYPES, RELATIONS
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "jingzhou"
 
@@ -163,8 +163,8 @@ def test_kg_main_reports_errors_in_one_line(tmp_path):
 
 def _density(pages) -> tuple:
     """(facts, entities) the build extracts per KB of page text."""
-    from kg import rdf
-    from kg.articles import split_page
+    from kg.graph import rdf
+    from kg.text.articles import split_page
     from kg.extract import extract_page
 
     kb = facts = ents = 0

@@ -11,9 +11,9 @@ from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg.cli import cli
-from kg.validate import validate_graph as pyshacl_validate
-from kg.validate import validate_store
-from kg.vocab import GOV, RES, ontology_dir
+from kg.views.validate import validate_graph as pyshacl_validate
+from kg.views.validate import validate_store
+from kg.graph.vocab import GOV, RES, ontology_dir
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "graphs_stats"
 TTL = FIX / "small.ttl"
@@ -311,7 +311,7 @@ def test_every_shape_catches_its_own_broken_example(shape):
 
 
 def test_shapes_beyond_the_compiled_part_go_to_pyshacl(tmp_path):
-    from kg.shacl_sparql import NotCompilable
+    from kg.views.shacl_sparql import NotCompilable
 
     shapes = tmp_path / "pattern.ttl"
     shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix gov: <https://w3id.org/govkg/ontology#> .

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kg import graphdata as gd
+from kg.views import graphdata as gd
 from kg.cli import main
-from kg.view import build_view, json_for_script, layout, template_text
+from kg.views.view import build_view, json_for_script, layout, template_text
 
 FIX = Path(__file__).parent / "fixtures" / "graphs"
 
@@ -171,7 +171,7 @@ def hostile_built_graph(tmp_path) -> Path:
 
 
 def test_vis_renderer_is_pyvis_inlined_and_escaped(tmp_path):
-    from kg.view_vis import vis_script
+    from kg.views.view_vis import vis_script
 
     out = tmp_path / "vis.html"
     ok(["view", str(hostile_built_graph(tmp_path)), "-o", str(out), "--renderer", "vis"])

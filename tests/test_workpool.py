@@ -4,10 +4,11 @@ import time
 
 import pytest
 
-import kg.pipeline
-from kg.pipeline import LocalEngine, PoolHandle, _Done, extract_batch, run_batches
+import kg.build.work
+from kg.build.engines import LocalEngine, PoolHandle, _Done, run_batches
+from kg.build.work import extract_batch
 from kg.samples import paths
-from kg.workpool import Pool
+from kg.build.workpool import Pool
 
 _PARENT = os.getpid()
 
@@ -81,7 +82,7 @@ def _fails_in_pool(batch):
 
 
 def test_an_error_in_a_pool_process_reaches_the_build(monkeypatch):
-    monkeypatch.setattr(kg.pipeline, "extract_batch", _fails_in_pool)
+    monkeypatch.setattr(kg.build.work, "extract_batch", _fails_in_pool)   # what a pool process runs
     with pytest.raises(ValueError, match="bad page in a pool process") as err:
         list(run_batches(LocalEngine(2), iter(_batches())))
     if hasattr(err.value, "__notes__"):
@@ -92,7 +93,7 @@ def test_a_pool_process_whose_build_is_gone_exits(tmp_path):
     """Killed with SIGKILL, the build sends no None: its pool processes must not wait forever."""
     import multiprocessing as mp
 
-    from kg.workpool import _serve
+    from kg.build.workpool import _serve
 
     ctx = mp.get_context("fork")
     reader, writer = ctx.Pipe(duplex=False)

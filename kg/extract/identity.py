@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.model import EntityRef
-from kg.lexicon import lexicon
+from kg.text.lexicon import lexicon
 
 SEP = "#"      # between a person's name and the area that scopes it (the annotation contract's form)
 

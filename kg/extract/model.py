@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from kg import mentions as M
+from kg.extract import mentions as M
 
 # ---------------------------------------------------------------- output data
 # Named tuples rather than frozen dataclasses: they are made by the hundred thousand per

@@ -7,13 +7,13 @@ worker, and merged by union.
 """
 from __future__ import annotations
 
-from kg import mentions as M
+from kg.extract import mentions as M
 from kg.extract import rules
 from kg.extract.identity import scope_persons
 from kg.extract.model import EntityRef, Fact, MainEvent, PageFacts, Sentence, SentMentions, _new
 from kg.extract.sentences import find_names, mention_sentence, sentences
-from kg.lexicon import cues
-from kg.resolve import Context, Local, canonical_event, canonical_place, expand_body, infer_context, norm_key
+from kg.text.lexicon import cues
+from kg.extract.resolve import Context, Local, canonical_event, canonical_place, expand_body, infer_context, norm_key
 
 _C = cues()
 # what an event the article is about is written right after (any one, or it followed by 了), in

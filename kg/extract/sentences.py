@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg import mentions as M
+from kg.extract import mentions as M
 from kg.extract.model import NameFinds, Sentence, SentMentions, _new
 
 

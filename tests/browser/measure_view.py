@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.graphdata import synthetic_graph
+from kg.views.graphdata import synthetic_graph
 
 from .conftest import ARGS, chromium_path
 from .timing import busiest, click_to_panel, first_draw, frames_while_moving, search_and_select, vis_frames_while_moving

@@ -11,6 +11,9 @@ from kg.cli import main
 
 from .conftest import ROOT
 
+# make test-slow (CI runs it): a headless Chromium drives the view (tens of seconds)
+pytestmark = pytest.mark.slow
+
 FIX = ROOT / "tests" / "fixtures" / "graphs"
 OUT = ROOT / "out"
 

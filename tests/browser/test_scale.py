@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from kg.graphdata import synthetic_graph
+from kg.views.graphdata import synthetic_graph
 
 from .conftest import ROOT
 from .timing import busiest, click_to_panel, first_draw, frames_while_moving, search_and_select
+
+# make test-slow (CI runs it): the view of 3,000-5,000-node graphs in a headless Chromium, timed
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

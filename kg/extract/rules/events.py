@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from kg import mentions as M
+from kg.extract import mentions as M
 from kg.extract.model import EntityRef
-from kg.lexicon import cues
-from kg.resolve import norm_key
+from kg.text.lexicon import cues
+from kg.extract.resolve import norm_key
 
 _C = cues()
 _HOST_BASE = tuple(v for v in _C.host if not v.startswith("联合"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kg import mentions as M
-from kg.lexicon import cues
+from kg.extract import mentions as M
+from kg.text.lexicon import cues
 
 _C = cues()
 _FRAME = re.compile(r"^在([^，,]{2,8})[，,]")

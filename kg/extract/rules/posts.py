@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import cues, lexicon
-from kg.resolve import Local, canonical_post, expand_body
+from kg.text.lexicon import cues, lexicon
+from kg.extract.resolve import Local, canonical_post, expand_body
 
 _C = cues()
 _HOME_BODY = _C.alternation("home_body")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kg import mentions as M
-from kg.lexicon import cues, lexicon, list_heads
-from kg.segment import inside_word, is_common_word
+from kg.extract import mentions as M
+from kg.text.lexicon import cues, lexicon, list_heads
+from kg.extract.segment import inside_word, is_common_word
 
 _C = cues()
 _TOUR_WORDS = _C.visit + _C.travel

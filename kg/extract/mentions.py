@@ -1,0 +1,1213 @@
+"""Mentions: typed spans of one sentence (persons, posts, bodies, places, events, projects, documents).
+
+The genre is formulaic, so the finders are lexicon-driven scans rather than a statistical tagger:
+a suffix from the tables ends a name, and the name's left edge is where a function word, verb,
+punctuation or the previous mention stops it. Each finder is a pure function of the sentence and
+the mentions found before it; ``find_mentions`` runs them in a fixed order (title chains first,
+since they decide person-name boundaries; then bodies, places, events, projects, documents).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
+from typing import NamedTuple
+
+from kg.text.lexicon import lexicon
+# kg.segment loads jieba only when first asked to segment: importing it here costs nothing
+from kg.extract.segment import freq, is_common_word, inside_word, lcut, tag, trim_left
+
+CJK = r"\u4e00-\u9fff"
+
+
+def _is_cjk(c: str) -> bool:
+    """One character in the CJK unified block (a comparison: this runs per character)."""
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _holds_any(s: str, marks) -> bool:
+    """One of ``marks`` occurs in s. A few ``in`` tests cost far fewer instructions than a regex
+    scan of the sentence, so a finder whose words all hold one of a few marks tests them first.
+    (Each mark costs about a twentieth of a scan: with ten or more marks, or marks most sentences
+    hold, the test costs what it saves; place and event suffixes are scanned untested.)"""
+    for c in marks:
+        if c in s:
+            return True
+    return False
+
+
+def _marks_of(words) -> tuple:
+    """A few characters one of which every word holds (greedily: the one most words hold, then
+    again for the rest): a sentence holding none of them holds none of the words."""
+    marks, rest = [], list(words)
+    while rest:
+        counts: dict = {}
+        for w in rest:
+            for c in set(w):
+                counts[c] = counts.get(c, 0) + 1
+        best = max(counts, key=lambda c: (counts[c], -ord(c)))   # (ties: a fixed choice)
+        marks.append(best)
+        rest = [w for w in rest if best not in w]
+    return tuple(marks)
+
+
+class Mention(NamedTuple):
+    """A typed span of one sentence (a named tuple: tens of thousands are made per megabyte)."""
+    type: str            # Person Post Organization Place Event Project Document
+    text: str            # surface form as written (clean)
+    start: int           # offsets within the sentence
+    end: int
+    subtype: str = ""
+    # extra facts the finder saw: for a Post, the body it names ("body") or implies ("implied");
+    # for a Person, how it was found ("how": chain, list, verb, byline, role, title-after)
+    info: tuple = ()
+
+    def get(self, key, default=None):
+        for k, v in self.info:
+            if k == key:
+                return v
+        return default
+
+
+_start = attrgetter("start")     # a sort key run in C: no Python call per mention
+# Mention's own __new__ is a Python function (a frame per mention): the finders' busiest paths
+# build theirs with _new(Mention, (all six fields)), which is the same tuple.
+_new = tuple.__new__
+
+
+@dataclass
+class Chain:
+    """A title chain and the person it introduces: 区委常委、常务副区长周远栋."""
+    person: Mention
+    posts: list[Mention] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- boundaries
+
+# Characters that never sit inside a name at its left edge: function words and the like.
+STOP_CHARS = set("的了在到赴对与和及或向为是将把被让由从至于等并也都还又就才给同跟以按据往来去暨"
+                 "着过其该此这那每各本我你他她它们之而但若如即约近今上下内外前后旁间一位某")
+# Stop characters that also stand inside village and transliterated names (西上碾头村, 萨如拉嘎查,
+# 阿日昆都楞镇): in a list item they do not end the name.
+NAME_INNER = set("上下内外前后东西南北中一如都同")
+# Classifiers stop a name only after a number: "30所学校51个校区", but 曹家畈村 keeps 家.
+CLASSIFIERS = set("年月日号个位家名批项次届所座条处户起")
+NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
+# Words that end right before a name begins (verbs and phrases of the genre).
+STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
+督办 暗访 查看 察看 走访 听取 包括 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
+对接 依托 紧扣 扎实 持续 进一步 加快 加强 强化 着力 积极 充分 精准 有效 切实 坚持 坚决 做好 抓好 实现
+打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
+同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
+地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
+审议 通过 宣读 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观
+辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村""".split(),
+                    key=len, reverse=True)
+
+_STOPWORD_SET = set(STOP_WORDS)
+# Project names carry verbs of their own (老旧小区改造项目, 污水管道建设项目).
+_PROJECT_STOPWORDS = _STOPWORD_SET - set("建设 建成 发展 打造 工作 改造 提升 支持 推动 推进 实施 落实".split())
+
+
+_STOPWORD_TAILS = frozenset(w[-2:] for w in _STOPWORD_SET)
+# characters left_edge looks at twice; any other CJK character just extends the name
+_EDGE_SUSPECTS = frozenset(STOP_CHARS | CLASSIFIERS | {w[-1] for w in _STOPWORD_SET})
+
+
+def _stopword_ending_at(s: str, i: int, words=_STOPWORD_SET) -> int:
+    """Length of a stop word ending at position i of s (0 if none)."""
+    if s[max(0, i - 2):i] not in _STOPWORD_TAILS:
+        return 0         # no stop word ends in these two characters (the common case: one lookup)
+    for k in (4, 3, 2):
+        if i - k >= 0 and s[i - k:i] in words:
+            return k
+    return 0
+
+
+def _noun_word(w: str) -> bool:
+    """就业, 和平: a function character that opens a content word belongs to the name."""
+
+    t = tag(w)
+    return t is not None and t[:1] not in ("p", "c", "u", "d", "r", "m", "q", "y", "e", "o", "f")
+
+
+def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_word: bool = False) -> int:
+    """Scan left from ``end`` over name characters; stop at punctuation, digits, function chars,
+    stop words, ``floor`` (the end of the previous mention) or ``max_len``."""
+    i = end
+    lowest = max(floor, end - max_len)
+    while i > lowest:
+        c = s[i - 1]
+        if c in allow:
+            i -= 1
+            continue
+        if not ("\u4e00" <= c <= "\u9fff"):
+            break
+        if c not in _EDGE_SUSPECTS:
+            i -= 1
+            continue
+        if c in STOP_CHARS and not (i < end and _noun_word(s[i - 1:i + 1])):
+            break
+        if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS:
+            break
+        # (the tail test of _stopword_ending_at first, inline: it fails for most characters)
+        if (s[i - 2:i] if i >= 2 else s[:i]) in _STOPWORD_TAILS and _stopword_ending_at(s, i) and \
+                not (own_word and i == end) and not inside_word(s, i):
+            break        # own_word: the word right before a body's suffix is the name's own (希望小学);
+            # a stop word that the segmentation reads as part of a longer word is none (组织|部)
+        i -= 1
+    return i
+
+
+# ---------------------------------------------------------------- persons and title chains
+
+# Words that may follow a person's name: they fix where the name ends.
+AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 要求 表示 介绍 带队 率队 调研 考察 暗访 督办
+讲话 列席 说 等 和 与 及 在 到 赴 为 作 先后 首先 接着 随后 专题 深入 听取 围绕 对 来 就 代表 兴奋 详细 召开 宣读 传达 前往
+分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
+通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
+正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报""".split(),
+                    key=len, reverse=True)
+DELIMS = set("、，,。；;：:（(）) \n")
+_AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(w) >= 2))))
+_AFTER_NAME1 = frozenset(w for w in AFTER_NAME if len(w) == 1)
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_TRAVEL_CHARS = frozenset("到赴等")
+GROUP_WORDS = ("两区领导", "区领导", "市领导", "省领导", "县领导", "镇领导", "领导")
+ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "党员", "志愿者", "老人", "职工", "员工", "主播",
+              "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户",
+              "社区书记", "书记", "主任", "经理", "厂长", "老板", "店主", "代表", "村支书")
+
+
+NAME_END_BAD = set("市县区镇乡村省局委办厂院所站部处会队组团")
+
+
+def plausible_name(name: str) -> bool:
+    """A 2-4 character run read as a name is not a common word and does not end like a place or body."""
+
+    if len(name) < 2 or name[-1] in NAME_END_BAD:
+        return False
+    if is_common_word(name):
+        return False
+    if len(name) == 2:
+        return True      # the word test below reads a head shorter than the name (most names: no tag look-up)
+    head = name[:2]
+    t = tag(head)
+    if t is not None and not t.startswith("nr") and freq(head) > 50 and \
+            lexicon().is_surname_start(name) and t[0] in "vdpcuarz":
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _name_starts() -> frozenset:
+    """Characters a surname can open with: anywhere else no name starts (checked first: cheap)."""
+    L = lexicon()
+    return frozenset(L.surnames1) | {w[0] for w in L.surnames2}
+
+
+def name_at(s: str, i: int, known: frozenset = frozenset()) -> int:
+    """Length (2-4) of the person name starting at s[i], or 0 when none can be read there."""
+    c = s[i:i + 1]
+    if c not in _name_starts() and not (known and c in _known_index(known)):
+        return 0
+    n = _name_at(s, i, known)
+    if n and s[i:i + n] not in known and not plausible_name(s[i:i + n]):
+        return 0
+    return n
+
+
+def _name_at(s: str, i: int, known: frozenset) -> int:
+    L = lexicon()
+    if known and i < len(s):
+        for n in _known_index(known).get(s[i], ()):
+            if s.startswith(n, i):
+                return len(n)
+    sur = 2 if s[i:i + 2] in L.surnames2 else 1 if s[i:i + 1] in L.surnames1 else 0
+    if not sur:
+        return 0
+    run = _CJK_RUN.match(s, i, i + sur + 2)
+    k = run.end() - i if run else 0     # ideographs from i, at most sur + 2
+    if k <= sur:
+        return 0         # no room for a given name
+    lengths = (sur + 1, sur + 2) if k > sur + 1 else (sur + 1,)
+    if s[i + sur + 1:i + sur + 2] == "等":
+        return sur + 1   # 汪洋等出席: 等 closes a list, it is not part of the name
+    for n in lengths:  # a word that follows names starts right after n characters
+        if _AFTER_NAME2.match(s, i + n):
+            return n
+    for n in lengths:
+        if i + n == len(s) or s[i + n] in DELIMS:
+            return n
+    if k > sur + 1 and s[i + sur + 2:i + sur + 3] in _AFTER_NAME1:
+        return sur + 2
+    if s[i + sur + 1:i + sur + 2] in _TRAVEL_CHARS:
+        return sur + 1   # 龚铭到…调研: a short name before 到/赴
+    return 0
+
+
+def _free_name_at(s: str, i: int) -> int:
+    """Length of a name right after a title that opens with no surname of the table (宝音,
+    巴特尔, 乌日娜: Mongolian and other names): 2-4 name characters the text closes as a name
+    does (a word that follows names, or punctuation), that are no dictionary word."""
+    for n in (2, 3, 4):
+        name = s[i:i + n]
+        if len(name) < n or not all(_is_cjk(c) and c not in STOP_CHARS for c in name):
+            return 0
+        j = i + n
+        if (j == len(s) or s[j] in DELIMS or _AFTER_NAME2.match(s, j)) and plausible_name(name) \
+                and not _title_ending_at(s, j) and \
+                not any(is_common_word(name[k:k + 2]) for k in range(n - 1)):   # 常态|巡查, 出席|活动
+            return n
+    return 0
+
+
+@lru_cache(maxsize=None)
+def words_re(words: tuple) -> re.Pattern:
+    """One alternation for a word list, longest first: a single scan instead of one per word."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=256)
+def _known_automaton(known: frozenset):
+    """The page's known names as an Aho-Corasick automaton: every page has its own set, and
+    building one costs ~50x less than compiling the same words as a regex alternation."""
+    import ahocorasick
+
+    a = ahocorasick.Automaton()
+    for k in known:
+        a.add_word(k, k)
+    a.make_automaton()
+    return a
+
+
+def _known_spans(s: str, known: frozenset) -> list:
+    """(start, end, name) of known names in s, scanned like a longest-first alternation:
+    leftmost match, the longest name there, then on from its end."""
+    found = list(_known_automaton(known).iter(s))
+    if len(found) < 2:       # most sentences name none or one: nothing to order
+        return [(end + 1 - len(w), end + 1, w) for end, w in found]
+    hits = sorted((end + 1 - len(w), -len(w), w) for end, w in found)
+    out, pos = [], 0
+    for a, neg, w in hits:
+        if a >= pos:
+            out.append((a, a - neg, w))
+            pos = a - neg
+    return out
+
+
+@lru_cache(maxsize=256)
+def _known_index(known: frozenset) -> dict:
+    idx: dict = {}
+    for k in known:
+        idx.setdefault(k[0], []).append(k)
+    for v in idx.values():
+        v.sort(key=len, reverse=True)
+    return idx
+
+
+@lru_cache(maxsize=None)
+def _titles() -> tuple:
+    return tuple(lexicon().titles)
+
+
+@lru_cache(maxsize=None)
+def title_re() -> re.Pattern:
+    return words_re(tuple(lexicon().titles))
+
+
+@lru_cache(maxsize=None)
+def _title_marks() -> tuple:
+    return _marks_of(lexicon().titles)       # 长 书 主 员 …: most sentences hold none
+
+
+@lru_cache(maxsize=None)
+def _title_shape() -> tuple[int, frozenset]:
+    """The longest title's length and the characters titles end with: the two tests that let
+    the title scans below skip slices no title can be (chain finding runs them per start)."""
+    titles = lexicon().titles
+    return max(map(len, titles), default=0), frozenset(t[-1] for t in titles)
+
+
+def split_item(item: str) -> tuple[str, str]:
+    """A chain item into (body, title): the longest title that ends the item."""
+    titles = lexicon().titles
+    longest, last = _title_shape()
+    if item[-1:] not in last:
+        return item, ""
+    for k in range(min(len(item), longest), 0, -1):
+        t = item[len(item) - k:]
+        if t in titles:
+            return item[:len(item) - k], t
+    return item, ""
+
+
+_BODY_OK = re.compile(f"^[{CJK}（）()]*$")
+
+
+def _valid_item(item: str) -> bool:
+    body, title = split_item(item)
+    if not title or len(item) > 24 or not _BODY_OK.match(body):
+        return False
+    if body and (body[-1] in STOP_CHARS or any(w in body for w in ("领导", "负责", "相关", "有关"))):
+        return False
+    return True
+
+
+def _title_ending_at(s: str, end: int) -> str:
+    titles = lexicon().titles
+    longest, last = _title_shape()
+    if end < 1 or (end <= len(s) and s[end - 1] not in last):
+        return ""
+    for k in range(min(8, longest, end), 0, -1):
+        if s[end - k:end] in titles:
+            return s[end - k:end]
+    return ""
+
+
+def find_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
+    """Title chains ending in a name: "荆州区委副书记、区长，荆州高新区党工委书记张远重"."""
+    out = []
+    if not _holds_any(s, _title_marks()):
+        return out
+    for m in title_re().finditer(s):
+        n = name_at(s, m.end(), known) or _free_name_at(s, m.end())
+        if not n:
+            continue
+        if m.group() == "总书记":  # "习近平总书记": the title follows the name; handled in find_title_after
+            continue
+        # walk left over the chain: items separated by 、 or ，
+        items = []
+        end = m.end()
+        cur_end = end
+        while True:
+            title = _title_ending_at(s, cur_end)
+            if not title:
+                break
+            # the body runs left from the title to a stop; keep the longest part that reads as body + title
+            start = left_edge(s, cur_end - len(title), 0, 20, allow="（）()")
+            ok = None
+            for a in range(start, cur_end - len(title) + 1):
+                if _valid_item(s[a:cur_end]):
+                    ok = a
+                    break
+            if ok is None:
+                break
+            items.append((ok, cur_end))
+            if ok >= 1 and s[ok - 1] in "、，," and ok - 1 > 0:
+                cur_end = ok - 1
+                # the previous segment must itself end with a title, else the chain stops here
+                if not title_re().search(s[max(0, cur_end - 8):cur_end]) or \
+                        not s.endswith(_titles(), 0, cur_end):
+                    break
+                continue
+            break
+        if not items:
+            continue
+        person = _new(Mention, ("Person", s[end:end + n], end, end + n, "Official", (("how", "chain"),)))
+        posts = []
+        for a, b in reversed(items):
+            body, title = split_item(s[a:b])
+            posts.append(_new(Mention, ("Post", s[a:b], a, b, "", (("body", body), ("title", title)))))
+        out.append(Chain(person, posts))
+        # "区政府党组成员王厚强、黄惊华": the names listed after the first share its titles
+        i = end + n
+        while i < len(s) and s[i] == "、":
+            k = name_at(s, i + 1, known)
+            if not k or title_re().match(s, i + 1):
+                break
+            out.append(Chain(Mention("Person", s[i + 1:i + 1 + k], i + 1, i + 1 + k, "Official",
+                                     (("how", "chain-list"),)), posts))
+            i += 1 + k
+    return out
+
+
+def find_title_after(s: str) -> list[Chain]:
+    """A name then its title: "习近平总书记", "王明远副区长陪同", "许立新副主任一行". The name opens a
+    clause (or follows a stop word) and the title is followed by what follows names, so 张书记
+    (no given name) and 区委书记处 are not read."""
+    out = []
+    if not _holds_any(s, _title_marks()):
+        return out
+    for m in title_re().finditer(s):
+        t = m.group()
+        if t != "总书记" and not (m.end() == len(s) or s[m.end()] in DELIMS or _AFTER_NAME2.match(s, m.end())
+                                 or s[m.end()] in _AFTER_NAME1):
+            continue
+        for n in (3, 2):
+            a = m.start() - n
+            if a < 0 or not all(_is_cjk(c) for c in s[a:m.start()]) or not lexicon().is_surname_start(s[a:]):
+                continue
+            if t == "总书记":
+                if not (a == 0 or not _is_cjk(s[a - 1]) or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a)):
+                    continue
+            # any other title: the name opens a clause (部分区政协委员 is no one's title)
+            elif not (a == 0 or s[a - 1] in DELIMS) or not plausible_name(s[a:m.start()]) or \
+                    _title_ending_at(s, m.start()):
+                continue
+            p = Mention("Person", s[a:m.start()], a, m.start(), "Official", (("how", "title-after"),))
+            out.append(Chain(p, [Mention("Post", t, m.start(), m.end(), "", (("body", ""), ("title", t)))]))
+            break
+    return out
+
+
+_GROUP_RE = words_re(GROUP_WORDS)
+_GROUP_MARKS = _marks_of(GROUP_WORDS)
+_ROLE_RE = words_re(ROLE_WORDS)
+
+
+def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
+    """Names in lists after a group word ("两区领导A、B、C") or a role word ("学生陶静茹说")."""
+    out = []
+    for m in (_GROUP_RE.finditer(s) if _holds_any(s, _GROUP_MARKS) else ()):
+        i = m.end()
+        while i < len(s):
+            n = name_at(s, i, known)
+            if not n:
+                break
+            out.append(_new(Mention, ("Person", s[i:i + n], i, i + n, "Official", (("how", "list"),))))
+            i += n
+            if i < len(s) and s[i] == "、":
+                i += 1
+                continue
+            break
+    for m in _ROLE_RE.finditer(s):
+        i = m.end()
+        n = name_at(s, i, known)
+        if n:
+            out.append(_new(Mention, ("Person", s[i:i + n], i, i + n, "Other", (("how", "role"),))))
+    if "等" in s and "、" in s:
+        out += _names_before_deng(s, known)
+    return out
+
+
+# after "A、B、C等": the listed are people when a word for people or their presence follows
+_PEOPLE_AFTER_DENG = re.compile("[^，。；：,;:]{0,14}?(?:领导|同志|干部|负责人|代表|委员|班子|出席|参加|陪同|参会|一行)")
+
+
+def _names_before_deng(s: str, known: frozenset) -> list[Mention]:
+    """"刘一鸣、王二江、张三丰等在家的县领导出席": a run of names before 等, every item one."""
+    out = []
+    for m in re.finditer("等", s):
+        if not _PEOPLE_AFTER_DENG.match(s, m.end()):
+            continue
+        items, end = [], m.start()
+        while True:
+            found = None
+            for n in (4, 3, 2):
+                a = end - n
+                if a >= 0 and (a == 0 or s[a - 1] in "、，,：:（(") and name_at(s, a, known) == n:
+                    found = (a, end)
+                    break
+            if found is None:
+                break
+            items.append(found)
+            if found[0] == 0 or s[found[0] - 1] != "、":
+                break
+            end = found[0] - 1
+        if len(items) >= 2:
+            out += [_new(Mention, ("Person", s[a:b], a, b, "Official", (("how", "list"),))) for a, b in items]
+    return out
+
+
+LEAD_VERBS = ("同志", "主持", "强调", "指出", "要求", "表示", "一行", "带队", "率队", "调研", "出席", "参加", "暗访",
+              "督办", "考察", "视察", "讲话", "介绍", "深入", "先后", "专题", "走访", "看望", "慰问", "检查")
+
+
+# a clause opening with 2-4 characters and a verb: the only places find_subject_names looks at.
+# The clause mark is matched, not looked behind at: a pattern that opens with a character set
+# lets re skip ahead to the next mark, where "^|(?<=…)" tried a full match at every position.
+_SUBJECT_VERB = f"(?=[{CJK}]{{2,4}}(?:{'|'.join(LEAD_VERBS)}))"
+_SUBJECT_OPENS = re.compile(_SUBJECT_VERB)
+_SUBJECT_AFTER = re.compile(f"[，。；：、,;:\\s]{_SUBJECT_VERB}")
+
+
+def find_subject_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
+    """A name opening a clause and followed by a verb of the genre: "张远重强调", "万玲玲一行先后到"."""
+    out = []
+    starts = [m.end() for m in _SUBJECT_AFTER.finditer(s)]
+    if _SUBJECT_OPENS.match(s):
+        starts.insert(0, 0)
+    for i in starts:
+        n = name_at(s, i, known)
+        if n and s.startswith(LEAD_VERBS, i + n):
+            out.append(_new(Mention, ("Person", s[i:i + n], i, i + n, "Official", (("how", "verb"),))))
+    return out
+
+
+def find_known_names(s: str, known: frozenset) -> list[Mention]:
+    """Every occurrence of a name already established on this page, where it is not inside a longer word."""
+    out = []
+    if not known:
+        return out
+    for a, b, name in _known_spans(s, known):
+        before_ok = a == 0 or not _is_cjk(s[a - 1]) or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a) \
+            or _title_ending_at(s, a) or s.endswith(GROUP_WORDS, 0, a)
+        if before_ok:
+            out.append(_new(Mention, ("Person", name, a, b, "", (("how", "known"),))))
+    return out
+
+
+# ---------------------------------------------------------------- bodies and places
+
+@lru_cache(maxsize=None)
+def org_re() -> re.Pattern:
+    return words_re(tuple(lexicon().org_suffixes))
+
+
+@lru_cache(maxsize=None)
+def place_re() -> re.Pattern:
+    return words_re(tuple(lexicon().place_suffixes))
+
+
+@lru_cache(maxsize=None)
+def gazetteer_re() -> re.Pattern:
+    return words_re(tuple(lexicon().gazetteer))
+
+
+@lru_cache(maxsize=None)
+def bodies_re() -> re.Pattern:
+    return words_re(tuple(lexicon().bodies))
+
+
+@lru_cache(maxsize=None)
+def _bodies_marks() -> tuple:
+    return _marks_of(lexicon().bodies)
+
+
+# Generic nouns that end like a name but name nothing ("全区", "辖区", "老旧小区", "市场").
+GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 新区 地区 市区 校区 库区 山区 老区 两区 本区 该区 各区 我区
+全市 城市 都市 本市 各市 该市 我市 全县 本县 各县 该县 全镇 本镇 各镇 该镇 乡镇 集镇 城镇 村镇 小镇 全村 本村 各村 该村
+乡村 农村 行政村 自然村 示范村 试点村 重点村 村村 全省 本省 各省 外省 省市 县市 市县 街道 各街道 老旧小区 城中村
+道路 公路 马路 思路 出路 线路 门路 路 街 巷 大街 小巷 背街小巷 平原 流域 大学城 古城 建筑群 菜市场 广场 公园 步道
+工业园 产业园 工业园区 产业园区 开发区 高新区 管理区 灌区 宿舍区 桥梁 大桥 泵站 电排渠 经济开发区
+党委 党组 党工委 纪委 纪工委 工委 委员会 政府 人大 政协 局 办 中心 大队 公司 集团 协会 学会 商会 厂 银行 中学 小学 美丽乡村 美丽庭院
+区镇村 学校 学院 大学 医院 纪念馆 博物馆 两委 村两委 村委 居委 镇委 党支部 支部 工会 团委 妇联
+班子 部门 单位 委 办公室 两区政府 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所""".split())
+# Single-character suffixes need a proper name of at least two characters before them and
+# must not run on into a word ("市场", "村民", "区域").
+NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"), "旗": set("委长政级帜舰下袍号手杆"), "盟": set("委长政友约国员主"),
+             "村": set("民委庄落里组级集内部情两容貌道干务规"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
+             "州": set("市区"), "省": set("委级内外长市政心力钱时事"), "路": set("径线面况口上段边灯"),
+             "街": set("道区巷头面坊"), "巷": set("子口"), "厂": set("房区长家商"), "局": set("长面势"),
+             "办": set("公理事法好学"), "委": set("员托屈会"), "院": set("长士子落校"), "所": set("有长在以谓属")}
+
+
+_SITE_AHEAD = re.compile(f"[{CJK}]{{1,5}}(?:电排渠|桥梁|泵站|小区|广场|公园|渠|桥|站)")
+
+
+def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
+    nxt = s[suf_end:suf_end + 1]
+    if suffix == "村" and nxt == "里" and _SITE_AHEAD.match(s, suf_end):
+        return True       # 两县街村 + 里甲口电排渠, not 村里 "in the village"
+    return not (nxt and nxt in NOT_AFTER.get(suffix, ()))
+
+
+# Single-character body suffixes (局, 办, 委 ...) name a body only after a level word or a place:
+# 区信访局, 市委, 区创文办; elsewhere they end ordinary words (格局, 督办, 主办).
+LEVEL_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道", "村", "两区", "中共", "党")
+NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖经")
+# 干部, 村部, 全部, 内部: 部 ends a body only after a proper core (宣传部, 组织部)
+NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支基俱")
+
+
+_LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由])([区市省县][{CJK}]{{1,4}}[与和])$")
+
+
+def _balanced(name: str) -> bool:
+    return name.count("（") + name.count("(") == name.count("）") + name.count(")")
+
+
+def _proper_head(name: str, suffix: str, places) -> bool:
+    """A named body opens with a level word, a place, or a word that is not a common noun."""
+
+    if name.startswith(LEVEL_HEADS) or any(name.startswith(p.text) for p in (places or [])):
+        return True
+    core = name[: len(name) - len(suffix)]
+    if not core:
+        return False
+    words = lcut(core)
+    if sum(len(w) == 1 for w in words) >= 2:
+        return True      # characters no dictionary word joins: a coined name (荆旅, 四机)
+    return not all(is_common_word(w) or len(w) == 1 for w in words)
+
+
+def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
+
+    L = lexicon()
+    out: list[Mention] = []
+    for m in org_re().finditer(s):
+        a, b = m.start(), m.end()
+        suffix = m.group()
+        if _overlaps(a, b, taken) or not _single_char_ok(s, b, suffix):
+            continue
+        if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN:
+            continue
+        if len(suffix) > 1 and inside_word(s, b):
+            continue         # 工作协|调: the suffix ends inside a word
+        if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
+            continue
+        floor = max([e for _, e in taken if e <= a] + [0])
+        # schools and hospitals are often named by a common word (希望小学, 实验中学, 人民医院),
+        # and so are the departments of a body (区委 + 组织部)
+        start = left_edge(s, a, floor, 16, allow="（）()",
+                          own_word=L.org_suffixes[suffix] in ("School", "Hospital"))
+        if out and suffix in ("部", "办", "办公室") and start > out[-1].end and \
+                left_edge(s, a, floor, 16, own_word=True) <= out[-1].end:
+            start = out[-1].end
+        # "区产业与项目促进中心": 与 inside a body that opens with a level word
+        if start > 0 and s[start - 1] in "与和":
+            lm = _LEVEL_AND.search(s[:start])
+            if lm:
+                start = lm.start(1)
+        # a body directly after another body is its sub-body: 区委 + 办公室, 区政府 + 党组,
+        # 区委 + 全面依法治区委员会
+        if out and out[-1].end == start:
+            prev = out.pop()
+            start = prev.start
+        elif out and start <= out[-1].start:
+            out.pop()            # the longer name contains the previous body (市城发集团 + 名城公司)
+        elif start < a and not s[start:a].startswith(LEVEL_HEADS):
+            start += trim_left(s[start:b], len(suffix), "org")
+        name = s[start:b]
+        if not _balanced(name):
+            # an aside opened before the body (会议（区安全生产委员会…）): the body starts inside it
+            start += max(name.rfind("（"), name.rfind("(")) + 1
+            name = s[start:b]
+        while name and name[0] in "（）()":
+            start += 1
+            name = s[start:b]
+        if len(name) <= len(suffix):
+            # bare 区委 / 市委 / 省委 / 镇人大 ...: a body of the context, kept if a level prefix stands before it
+            head = s[max(0, a - 2):a]
+            if head and head[-1] in "区市省县旗镇乡村" and (a - 1 == 0 or not _is_cjk(s[a - 2]) or
+                                                      s[a - 2] in STOP_CHARS or _stopword_ending_at(s, a - 1)):
+                start, name = a - 1, s[a - 1:b]
+            elif head == "街道" or head == "两区":
+                start, name = a - 2, s[a - 2:b]
+            else:
+                continue
+        if len(suffix) == 1 and not (name.startswith(LEVEL_HEADS) or start in {p.start for p in (places or [])}
+                                     or any(start <= p.start and p.end <= a for p in (places or []))):
+            continue
+        if name in GENERIC or len(name) < 2 or "某" in name or not _balanced(name):
+            continue
+        if any(g in name for g in ("相关", "有关", "各级", "部分", "全体", "直属", "两级", "各地", "各部门")):
+            continue
+        if is_common_word(name) and not name.startswith(LEVEL_HEADS):
+            continue
+        if name.endswith(("协商会", "座谈会", "交流会", "推进会", "研讨会")):
+            continue
+        chain = [p for p in (places or []) if start <= p.start and p.end <= a]
+        if len(chain) >= 2 and chain[0].start == start and all(x.end == y.start for x, y in zip(chain, chain[1:])) \
+                and chain[-1].get("level", 9) <= 3:
+            start, name = chain[-1].start, s[chain[-1].start:b]
+        subtype = L.org_suffixes[suffix]
+        if subtype == "Enterprise":
+            # a company's name opens with its city or province when written so (大连某某地产有限公司)
+            city = next((p for p in (places or ()) if p.end == start and p.get("level", 0) >= 5), None)
+            if city is not None:
+                start, name = city.start, s[city.start:b]
+        if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places):
+            continue   # 研发试验中心, 法治政府: a function, not a named body
+        out.append(_new(Mention, ("Organization", name, start, b, subtype, ())))
+    if not _holds_any(s, _bodies_marks()):
+        return sorted(out, key=_start) if len(out) > 1 else out     # (most sentences name no such body)
+    spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
+    for m in bodies_re().finditer(s):
+        if not _overlaps(m.start(), m.end(), spans):
+            out.append(Mention("Organization", m.group(), m.start(), m.end(), L.bodies[m.group()]))
+            spans.append((m.start(), m.end()))
+    return sorted(out, key=_start) if len(out) > 1 else out
+
+
+# Words a name may not end with even though a suffix ends them: 美丽乡村, 全国文明城市, 依法治区.
+GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城市", "老旧小区", "试点村", "示范村", "重点村",
+               "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
+               "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
+               "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
+               "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "大县", "大区", "大市", "大省", "大镇")
+# How far left a name may reach before its suffix.
+PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "旗": 6, "盟": 4, "镇": 5, "乡": 5, "村": 5, "街道": 5, "社区": 5,
+             "管理区": 6}
+
+
+def _home_places(s: str, home_names: tuple) -> list[Mention]:
+    """Where the sentence names the home (or its city, province) without naming it: 我县, 宿松."""
+    out = []
+    for written, area in home_names:
+        i = s.find(written)
+        while i >= 0:
+            j = i + len(written)
+            if _ends_home_word(s, j, written):
+                subtype, level = lexicon().place_suffixes.get(area[-1], ("District", 4))
+                out.append(_new(Mention, ("Place", written, i, j, subtype, (("level", level), ("full", area)))))
+            i = s.find(written, j)
+    return out
+
+
+def _ends_home_word(s: str, j: int, written: str) -> bool:
+    """我县 is a word of its own; a short name (宿松) is the home only where it is not the head of a
+    longer name (宿松县, 宿松工业园, 兰山街道): punctuation, a stop character or a stop word follows."""
+    if written.startswith("我"):
+        return True
+    nxt = s[j:j + 1]
+    return not nxt or not _is_cjk(nxt) or nxt in STOP_CHARS or any(s[j:j + k] in _STOPWORD_SET for k in (2, 3, 4))
+
+
+_TRAVEL_BEFORE = ("、", "到", "赴", "至", "来", "前往", "走进", "深入")
+
+
+def _list_item_start(s: str, start: int, floor: int) -> int:
+    """Where a name that a stop character cut short (萨如|拉嘎查, 西上|碾头村) starts when it is an item
+    of a list: right after the 、 before it, if only name characters stand between. Transliterated
+    and village names hold characters that elsewhere are function words."""
+    if s[start - 1] not in NAME_INNER:
+        return start         # 在, 和, 的 … end a name even in a list
+    i = start - 1
+    lowest = max(floor, start - 6)
+    while i > lowest and _is_cjk(s[i - 1]) and s[i - 1] not in STOP_CHARS and not _stopword_ending_at(s, i):
+        i -= 1
+    if s[i - 1:i] == "、" and i >= floor and not _stopword_ending_at(s, start):
+        return i
+    return start
+
+
+def _list_context(s: str, start: int, end: int) -> bool:
+    """A name standing in a list of places or right after a travel or visit verb."""
+    before = s[:start]
+    return before.endswith(("、", "到", "在", "赴", "至")) or s[end:end + 1] == "、" or \
+        before.endswith(("调研", "考察", "走访", "前往", "视察", "来到", "深入"))
+
+
+def _one_word(text: str) -> bool:
+
+    words = lcut(text)
+    return len(words) == 1 and (tag(text) or "")[:1] not in ("p", "c", "d", "r", "u")
+
+
+def _generic_end(name: str, suffix: str) -> bool:
+    """美丽乡村, 全国文明城市, 坚定依法治区: the name ends in a generic word and what stands before
+    it is a common word too. 郢城镇 (郢 + 城镇) is a name."""
+
+    if not name.endswith(GENERIC_END):
+        return False
+    for g in GENERIC_END:
+        if name.endswith(g) and len(g) >= len(suffix) and name != g:
+            rest = name[: len(name) - len(g)]
+            if len(rest) == 1 and len(g) > len(suffix):
+                return (tag(rest) or "x")[:1] in ("v", "p", "d", "c", "r", "u")   # 郢 + 城镇 is a name
+            words = lcut(rest)
+            last = words[-1]
+            if rest in lexicon().gazetteer or (tag(last) or "").startswith(("ns", "nt", "nz")):
+                return False         # 荆州 + 高新区
+            if len(last) == 1 and len(rest) <= 3:
+                return False         # 小丰 + 山村: characters no word joins are a coined name
+            if len(g) > len(suffix) or g in ("高新区", "开发区"):
+                return True
+    return False
+
+
+def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), home_names: tuple = ()) -> list[Mention]:
+    """Places of a sentence: names ending in a place suffix, gazetteer names, abbreviation runs
+    after a travel verb, and the words the page names its home by (``home_names``: (written,
+    area) pairs, 我县 → 宿松县, kg.resolve.Context.home_names)."""
+
+    L = lexicon()
+    out: list[Mention] = []
+    soft: list[int] = []   # ends of rejected generic words ("试点村"): names do not run across them
+    home = _home_places(s, home_names) if home_names else ()
+    soft += [m.end for m in home]     # 我县|杨柳镇: the town's name starts after the home's
+    for m in place_re().finditer(s):
+        a, b = m.span()
+        suffix = m.group()
+        if (taken and _overlaps(a, b, taken)) or not _single_char_ok(s, b, suffix):
+            continue
+        floor = _floor(a, taken, out, soft)
+        start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
+        if start > floor and s[start - 1] in STOP_CHARS:
+            start = _list_item_start(s, start, floor)
+        # a zone named after its city (荆州高新区, 荆州经济开发区) takes the city name in
+        if start == a and out and out[-1].end == a and suffix in ("高新区", "开发区", "新区", "经济开发区"):
+            prev = out.pop()
+            start = prev.start
+        elif start < a:
+            cut = trim_left(s[start:b], len(suffix), "place")
+            # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
+            # does a name in a list or after a travel verb that the cut would leave too short (西|合营|镇)
+            if cut and not (cut == a - start and _one_word(s[start:a]) and _list_context(s, start, b)) and \
+                    not (a - start - cut < L.place_core[suffix] and s.endswith(_TRAVEL_BEFORE, 0, start)):
+                start += cut
+        name = s[start:b]
+        # a known context name at the end wins over words stuck before it ("清廉荆州区")
+        if ctx_names and name.endswith(ctx_names):
+            for c in ctx_names:
+                if name.endswith(c) and name != c and len(c) >= len(suffix) + 2:
+                    start, name = b - len(c), c
+                    break
+        need = L.place_core[suffix]
+        if name in ctx_names:
+            pass                 # 高新区 alone: the home zone
+        elif a - start < need:
+            continue
+        if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
+                                      s[start - 1:start] == "某" or _generic_end(name, suffix)):
+            soft.append(b)
+            continue
+        if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)):
+            soft.append(b)
+            continue
+        subtype, level = L.place_suffixes[suffix]
+        if suffix == "区" and name.endswith("城区"):
+            continue
+        out.append(_new(Mention, ("Place", name, start, b, subtype, (("level", level),))))
+    # gazetteer names not covered by a suffixed name
+    spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
+    for m in home:
+        if not _overlaps(m.start, m.end, spans):
+            out.append(m)
+            spans.append((m.start, m.end))
+    for m in gazetteer_re().finditer(s):
+        name = m.group()
+        subtype = L.gazetteer[name]
+        a, b = m.start(), m.end()
+        if _overlaps(a, b, spans):
+            continue
+        if b < len(s) and s[b] in "区市省县" and name not in ("光谷",):
+            continue  # part of a suffixed name that was rejected
+        level = {"Province": 6, "City": 5}.get(subtype, 4)
+        out.append(_new(Mention, ("Place", name, a, b, subtype, (("level", level),))))
+        spans.append((a, b))
+    # runs of one-character abbreviations after a travel verb: "赴沪浙苏"
+    for m in (_abbreviations_re().finditer(s) if _holds_any(s, _ABBREVIATION_AFTER) else ()):
+        for k, ch in enumerate(m.group(1)):
+            full = L.abbreviations[ch]
+            a = m.start(1) + k
+            out.append(Mention("Place", ch, a, a + 1, L.gazetteer[full], (("level", 6), ("full", full))))
+    return sorted(out, key=_start) if len(out) > 1 else out
+
+
+_ABBREVIATION_AFTER = "赴到至往"     # the travel verbs a run of abbreviations follows
+
+
+@lru_cache(maxsize=None)
+def _abbreviations_re() -> re.Pattern:
+    abbr = "".join(lexicon().abbreviations)
+    return re.compile(f"[{_ABBREVIATION_AFTER}]([{abbr}]{{2,5}})(?=[^{CJK}]|开展|考察|调研|学习|等地|招商|交流|$)")
+
+
+def _floor(a: int, taken, out, soft) -> int:
+    """Where a name ending at ``a`` may start at the earliest: after every span that ends by ``a``."""
+    floor = 0
+    for _, e in taken:
+        if floor < e <= a:
+            floor = e
+    for o in out:
+        if floor < o.end <= a:
+            floor = o.end
+    for e in soft:
+        if floor < e <= a:
+            floor = e
+    return floor
+
+
+def _overlaps_outside(a, b, spans):
+    """A span overlaps (a, b) without holding it whole (one loop, not a filtered copy of spans)."""
+    for s, e in spans:
+        if a < e and s < b and not (s <= a and b <= e):
+            return True
+    return False
+
+
+def _overlaps(a, b, spans):
+    for s, e in spans:      # a loop, not any(genexpr): this runs for every candidate of every finder
+        if a < e and s < b:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- events, projects, documents
+
+MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会议", "工作会议", "会议", "大会", "推进会", "调度会",
+                    "座谈会", "协商会", "分析会", "培训会", "议事会", "部署会", "动员会", "观摩会", "现场会",
+                    "汇报会", "交流会", "见面会", "发布会", "研讨会", "论证会", "评审会", "讲评会", "点评会",
+                    "推介会", "洽谈会", "恳谈会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
+                    "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会")
+ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "宣传活动", "主题活动", "系列活动",
+                     "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
+                     "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
+                    "旅游节", "艺术节", "美食节", "招聘会", "交易会")
+EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
+                  "启动", "参加", "出席", "列席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
+_EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
+EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动", "实际行动", "具体行动", "实践活动", "协商会",
+                 "专题会议", "工作会议", "推进会",
+                 "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
+                 "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛"}
+PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
+                            r"(?:[省市区县]委)?[一二三四五六七八九十]+届"
+                            r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
+
+
+EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给向还了暨")
+EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "期间", "现场", "结束")
+
+
+_QUOTED = re.compile(r"[“「][^“”「」]*[”」]")
+
+
+def quoted_spans(s: str) -> list[tuple[int, int]]:
+    if "“" not in s and "「" not in s:
+        return []
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(s)]
+
+
+_EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".join(MEETING_SUFFIXES + ACTIVITY_SUFFIXES) + ")")
+
+
+_EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "听取", "完成", "抓好", "汇总")
+# a set test per character first: most characters end none of the stops (the endswith is dearer)
+_EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
+_EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
+
+
+def _event_left(s: str, a: int, floor: int) -> int:
+    """Left edge of an event name ending at ``a``: just after a trigger verb or punctuation."""
+    i = a
+    limit = max(floor, a - 40)
+    quote = False
+    while i > limit:
+        c = s[i - 1]
+        if c in "”」":
+            quote = True
+        elif c in "“「":
+            quote = False
+        elif not quote:
+            if c in "）)":
+                # a short aside inside the name: 区政府全体(扩大)会议
+                j = _aside_open(s, i - 1, limit)
+                if j >= 0:
+                    i = j
+                    continue
+            if c in _EVENT_LEFT_BREAK:
+                break
+            if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i):
+                break
+        i -= 1
+    return i
+
+
+def _aside_open(s: str, close: int, limit: int) -> int:
+    """Where the bracket closing at ``close`` opens, when what it holds is a short aside of name
+    characters with a name character before it (全体(扩大)会议); -1 otherwise."""
+    j = close - 1
+    while j > max(limit, close - 8) and _is_cjk(s[j]):
+        j -= 1
+    if j < close - 1 and j > 0 and s[j] in "（(" and _is_cjk(s[j - 1]):
+        return j
+    return -1
+
+
+def _one_sitting(s: str, events: list) -> list:
+    """A暨B and A(B、C): one sitting under several names is ONE event: the first name is its
+    name; the others stay with it (``also``, and where they start, ``also_at``)."""
+    out = []
+    k = 0
+    while k < len(events):
+        e = events[k]
+        also, at, end = [], [], e.end
+        k += 1
+        while k < len(events) and s[end:end + 1] == "暨" and events[k].start == end + 1:
+            also.append(events[k].text)
+            at.append(events[k].start)
+            end = events[k].end
+            k += 1
+        if s[end:end + 1] in "（(" and k < len(events) and events[k].start == end + 1:
+            inner, j, pos = [], k, end + 1
+            while j < len(events) and events[j].start == pos:
+                inner.append(events[j])
+                pos = events[j].end + 1
+                if s[events[j].end:events[j].end + 1] in "）)":
+                    break
+                if s[events[j].end:events[j].end + 1] != "、":
+                    inner = []
+                    break
+                j += 1
+            if inner and s[inner[-1].end:inner[-1].end + 1] in "）)":
+                also += [x.text for x in inner]
+                at += [x.start for x in inner]
+                end = inner[-1].end + 1
+                k = j + 1
+        if also:
+            e = _new(Mention, ("Event", e.text, e.start, end, e.subtype,
+                               e.info + (("also", tuple(also)), ("also_at", tuple(at)))))
+        out.append(e)
+    return out
+
+
+_EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次")
+
+
+# a campaign run for months, not a one-off event: …提升年活动, …攻坚年行动
+_CAMPAIGN = re.compile(f"[{CJK}]年(?:活动|行动)$")
+
+
+def _generic_event(name: str) -> bool:
+    core = name.strip("“”\"")
+    for mod in (_EVENT_MODIFIERS if core.startswith(_EVENT_MODIFIERS) else ()):
+        if core.startswith(mod):
+            core = core[len(mod):]
+    if "有关" in core or "相关" in core or _CAMPAIGN.search(core):
+        return True          # 全市有关会议 names no meeting
+    return core in EVENT_GENERIC or len(core) <= 2 or core in ("党员大会", "村民大会", "职工大会", "座谈会",
+                                                                 "协商会议", "协商会", "培训会", "清理行动")
+
+
+_INTRODUCING = tuple(t for t in EVENT_TRIGGERS if t not in ("的", "落实", "传达"))
+
+
+def _introduced(s: str, start: int) -> bool:
+    head = s[:start]
+    return head == "" or head[-1] in "，。；：,;:" or \
+        head.endswith(_INTRODUCING) or head.endswith("组织")
+
+
+def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
+
+    out = []
+    spans = list(taken)
+    quotes = quoted_spans(s)
+    for m in (PARTY_CONGRESS.finditer(s) if "党" in s or "届" in s else ()):   # every form has one of them
+        if not _overlaps(m.start(), m.end(), spans):
+            out.append(Mention("Event", m.group(), m.start(), m.end(), "Meeting"))
+            spans.append((m.start(), m.end()))
+    for m in _EVENT_RE.finditer(s):
+        a, b = m.span()
+        opens_longer = False
+        for qa, qb in quotes:     # (most sentences quote nothing: no generator for them)
+            if qa < b < qb:
+                if _EVENT_AFTER_QUOTE.match(s[qb:]):
+                    opens_longer = True   # the quoted words open a longer name: “招商大讲堂”系列培训
+                elif b == qb - 1:
+                    b = qb                # “敲门行动”: the closing quote belongs to the name
+                break
+        if opens_longer:
+            continue
+        if spans and _overlaps_outside(a, b, spans):
+            continue
+        if m.group().endswith("会") and s[b:b + 1] == "议":
+            b += 1       # 分析会 + 议: the longer name 分析会议
+        if s[b:b + 1] in ("员", "室", "场", "所", "长", "费") or s.startswith(EVENT_NOT_AFTER, b):
+            continue
+        floor = 0
+        for _, e in spans:
+            if floor < e <= a:       # (a span ending by a cannot also hold a)
+                floor = e
+        start = _event_left(s, a, floor)
+        if out and out[-1].end == a and start >= out[-1].start:
+            start = out.pop().start          # 博爱周 + 主题宣传活动: one name
+        elif start < a:
+            start += trim_left(s[start:b], len(m.group()), "event")
+        name = s[start:b]
+        if _generic_event(name) or len(name) < 4 or "某" in name:
+            continue
+        subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
+        in_frame = s.endswith("在", 0, start) and s.startswith("中", b)
+        if subtype == "Activity" and "“" not in name and not _introduced(s, start) and not in_frame and \
+                not s.startswith(("启动", "开班", "正式开班", "举行", "开幕", "在"), b):
+            continue  # 以实际行动, 把文旅活动推介: an activity is named where it is held or launched
+        spans = [(x, y) for x, y in spans if not (start <= x and y <= b)]
+        out = [o for o in out if not (start <= o.start and o.end <= b)]
+        out.append(_new(Mention, ("Event", name, start, b, subtype, ())))
+        spans.append((start, b))
+    if len(out) < 2:
+        return out
+    out.sort(key=_start)
+    return _one_sitting(s, out) if "暨" in s or "（" in s or "(" in s else out
+
+
+PROJECT_SUFFIXES = ("建设项目", "改造项目", "项目", "工程", "泵站", "公铁大桥", "大桥", "隧道", "水厂", "污水处理厂")
+_PROJECT_RE = re.compile("|".join(map(re.escape, sorted(PROJECT_SUFFIXES, key=len, reverse=True))))
+_PROJECT_MARKS = _marks_of(PROJECT_SUFFIXES)
+PROJECT_MODIFIERS = ("重大", "优质", "配套", "存量", "资金", "投资", "更多", "高质量", "大", "好", "新", "在建", "重点",
+                     "招商", "产业", "民生", "实事", "基础设施", "政府投资", "上下游", "一批", "这些", "该", "此类",
+                     "各类", "相关", "全区", "所有", "其他", "拟", "具体", "试点", "示范", "乡村")
+# a project is named where it settles, signs, starts or ends: 楚天新能源电池项目落户荆州高新区
+PROJECT_CLOSERS = ("落户", "落地", "开工", "签约", "投产", "竣工", "建成", "正式开工", "顺利竣工")
+PROJECT_MODIFIERS_LONG = tuple(m for m in PROJECT_MODIFIERS if len(m) >= 2)
+PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "签约", "包括", "落地", "开工", "建成", "启动",
+                   "投资建设", "推进", "实施", "、")
+
+
+_PROJECT_LEFT_STOPS = PROJECT_OPENERS[:-1] + ("考察", "调研", "查看", "等")
+
+
+def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
+    """Named projects: a quoted name, a place-led name (九阳工业园污水管道建设项目), or one standing
+    right after a verb that introduces projects (敲定, 先后到, a list comma)."""
+
+    out = []
+    if not _holds_any(s, _PROJECT_MARKS):
+        return out
+    quotes = quoted_spans(s)
+    place_starts = {p.start for p in (places or [])}
+    for m in _PROJECT_RE.finditer(s):
+        a, b = m.start(), m.end()
+        if _overlaps(a, b, taken) or any(qa < b < qb for qa, qb in quotes):
+            continue
+        if b < len(s) and s[b] in "部办组库区师":
+            continue
+        floor = out[-1].end if out else 0
+        i = a
+        quote = False
+        while i > max(floor, a - 30):
+            c = s[i - 1]
+            if c in "”":
+                quote = True
+            elif c in "“":
+                quote = False
+            elif not quote and (c in "，。；：、,;:（）()\n" or not (_is_cjk(c) or c.isalnum())):
+                break
+            elif not quote and s.endswith(_PROJECT_LEFT_STOPS, 0, i):
+                break
+            elif not quote and (c in STOP_CHARS or _stopword_ending_at(s, i, _PROJECT_STOPWORDS)):
+                break
+            i -= 1
+        if out and out[-1].end == i:
+            prev = out.pop()      # 太湖港灌区新建扩建工程 + 新庙泵站: one name
+            i = prev.start
+        elif i < a:
+            i += trim_left(s[i:b], len(m.group()), "event")
+        name = s[i:b]
+        core = name.strip("“”")
+        lead = next((p for p in (places or []) if p.start == i and p.end < b), None)
+        rest = core[len(lead.text):] if lead else core[2:] if core.startswith("两区") else core
+        bare = rest.strip("“”")
+        if len(core) < 5 or "某" in core or len(bare) < 4 or bare.startswith(PROJECT_MODIFIERS_LONG) or \
+                any(bare == m_ + m.group() for m_ in PROJECT_MODIFIERS):
+            continue
+        opener = s[:i]
+        named = "“" in name or i in place_starts or opener.endswith(PROJECT_OPENERS) \
+            or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
+            or (out and out[-1].end == i) or \
+            (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
+             re.search("(落地|落户|位于|地处|入驻|建在)[^，。；]{0,12}$", opener))
+        if not named:
+            continue
+        info = ()
+        if lead is not None and lead.get("level", 0) >= 4 and "“" in name[len(lead.text):len(lead.text) + 1]:
+            # 荆州区“数字食堂”建设工程: the district is where the project is, not part of its name
+            info = (("place", lead.text),)
+            i, name = lead.end, name[len(lead.text):]
+        out.append(Mention("Project", name, i, b, "", info))
+    return out
+
+
+DOC_RE = re.compile(r"《([^《》\n]{2,80})》")
+
+
+def find_documents(s: str) -> list[Mention]:
+    if "《" not in s:
+        return []
+    return [Mention("Document", m.group(1), m.start(1), m.end(1)) for m in DOC_RE.finditer(s)]

@@ -1,0 +1,239 @@
+"""Canonical names: one key per real thing, within a page and across pages.
+
+The paper writes bodies short ("区委", "市科技局", "镇人大") and trusts the reader to know the
+district; these functions expand such forms with the home context (``Context``) and the
+article's own places, so 区委 and 荆州区委 become one node and two builds merge by union.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.text.lexicon import lexicon
+
+
+# What a development zone of the home is written as: 荆州高新区, 某某经济开发区 (longest first).
+ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "开发区", "经开区")
+# An autonomous county's short name drops its peoples: 秀山土家族苗族自治县 → 秀山.
+_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+自治[县旗州]$")
+
+
+def short_name(name: str) -> str:
+    """The name an area goes by without its level: 宿松县 → 宿松, 荆州市 → 荆州, 秀山土家族苗族自治县 →
+    秀山. Names of two characters keep theirs (兴县 stays 兴县: 兴 alone is no name)."""
+    m = _AUTONOMOUS.match(name)
+    if m:
+        return m.group(1)
+    for suffix in ("自治区", "特别行政区", "地区", "林区", "盟", "州", "省", "市", "区", "县", "旗"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[:-len(suffix)]
+    return name
+
+
+@dataclass(frozen=True)
+class Context:
+    """The home of a page: the county-level area whose paper or site published it, with its city
+    and province. A bare 区委/县委/旗委 (or 市委, where the home is a county-level city) is the
+    home's own; a bare 市… body is the home city's, 省… the province's. ``how`` says where the home
+    came from: "given" (--home, --manifest), "inferred" (from the page), "none" (not found: bare
+    forms stay as written). ``zone`` is a development zone named after the home (荆州高新区), whose
+    short form 高新区 means it, and ``both`` ("两区") the home and the zone together."""
+    district: str = ""
+    city: str = ""
+    province: str = ""
+    zone: str = ""
+    zone_short: str = ""
+    both: str = ""
+    how: str = "none"
+
+    @classmethod
+    def of(cls, district: str, city: str = "", province: str = "", *, how: str = "given",
+           text: str = "") -> "Context":
+        """The home ``district, city, province``, with the zone the page ``text`` names after it."""
+        zone, zone_short = find_zone(text, district, city) if district else ("", "")
+        return cls(district, city, province, zone, zone_short, "两区" if zone else "", how)
+
+    @property
+    def level(self) -> str:
+        """The character the home's own bodies start with when written bare: 区, 县, 市 or 旗."""
+        return self.district[-1:] if self.district else ""
+
+    def self_names(self) -> tuple:
+        """How a page refers to its home without naming it in full: 我县, and its short name."""
+        return tuple(w for w, full in self.home_names() if full == self.district)
+
+    def home_names(self) -> tuple:
+        """(written, area) for the words a page names its home, city and province by without
+        naming them: 我县 and 宿松 → 宿松县; on a district's page 我市 → its city, 我省 → its province."""
+        return _home_names(self.district, self.city, self.province)
+
+    def spec(self) -> str:
+        """The home as one string (part of a page's cache key)."""
+        return ",".join((self.district, self.city, self.province)) if self.district else ""
+
+    def pair(self) -> tuple[str, str]:
+        """What "两区" stands for."""
+        return (self.district, self.zone)
+
+
+@lru_cache(maxsize=4096)
+def _home_names(district: str, city: str, province: str) -> tuple:
+    """Context.home_names, once per home (every place of a page asks)."""
+    if not district:
+        return ()
+    level = district[-1]
+    out = [("我" + level, district)]
+    short = short_name(district)
+    # 荆州区's short name is the city's (荆州): there it names the city, not the home
+    if short != district and short != short_name(city) and short not in lexicon().gazetteer:
+        out.append((short, district))
+    if level != "市" and city.endswith("市") and city != province:
+        out.append(("我市", city))
+    if province.endswith("省"):
+        out.append(("我省", province))
+    return tuple(out)
+
+
+def find_zone(text: str, district: str, city: str) -> tuple[str, str]:
+    """The first development zone ``text`` names after the home district or city (荆州高新区), and
+    the suffix it is written with alone (高新区); ("", "") when it names none."""
+    heads = [h for h in dict.fromkeys((short_name(district), short_name(city) if city else "")) if h]
+    best = None
+    for h in heads:
+        for suffix in ZONE_SUFFIXES:
+            i = text.find(h + suffix)
+            if i >= 0 and (best is None or i < best[0]):
+                best = (i, h + suffix, suffix)
+                break
+    return (best[1], best[2]) if best else ("", "")
+
+
+@dataclass(frozen=True)
+class Local:
+    """The places an article is about, for bare 镇人大 / 街道纪工委 / 村委."""
+    town: str = ""
+    subdistrict: str = ""
+    village: str = ""
+    district: str = ""
+
+
+def expand_body(name: str, ctx: Context, local: Local = Local()) -> str:
+    """区委 → 荆州区委, 市科技局 → 荆州市科技局, 省委 → 湖北省委, 镇人大 → 弥市镇人大; on a page of a
+    county-level city (华蓥市) 市委 → 华蓥市委, of a banner 旗委 → 扎鲁特旗委. Without a home, bare forms stay."""
+    if not name:
+        return name
+    if ctx.district:
+        for head, full in lexicon().home_organs:
+            if name.startswith(head):       # 政府 → 中阳县政府, 组织部 → 中阳县委组织部
+                return ctx.district + full + name[len(head):]
+    head = name[0]
+    if head in "区县旗" and not name.startswith(("区域", "区间", "县域", "县城", "旗下", "旗帜", "旗舰")):
+        base = local.district if head == "区" and local.district else ctx.district
+        return base + name[1:] if base else name
+    if head == "市" and not name.startswith(("市场", "市民")):
+        base = ctx.district if ctx.level == "市" else ctx.city
+        return base + name[1:] if base else name
+    if head == "省":
+        return ctx.province + name[1:] if ctx.province else name
+    if head in "州盟" and ctx.city.endswith(head) and not name.startswith(("州长", "盟长")):
+        return ctx.city + name[1:]
+    if head in "镇乡" and local.town:
+        return local.town + name[1:]
+    if name.startswith("苏木") and local.town:        # a banner's township (苏木党委)
+        return local.town + name[2:]
+    if name.startswith("嘎查") and local.village:     # and its village (嘎查党支部)
+        return local.village + name[2:]
+    if name.startswith("街道") and local.subdistrict:
+        return local.subdistrict + name[2:]
+    if head == "村" and local.village:
+        return local.village + name[1:]
+    if ctx.zone_short and name.startswith(ctx.zone_short) and not name.startswith(ctx.zone):
+        return ctx.zone[: len(ctx.zone) - len(ctx.zone_short)] + name
+    return name
+
+
+def canonical_place(name: str, subtype: str, ctx: Context, full: str = "") -> str:
+    """高新区 → 荆州高新区; 湖北 → 湖北省; 荆州 → 荆州市; 沪 → 上海 (abbreviation already resolved in ``full``)."""
+    if full:
+        name = full
+    if ctx.zone_short and name == ctx.zone_short:
+        return ctx.zone
+    for written, area in ctx.home_names():
+        if name == written:
+            return area
+    if name in lexicon().gazetteer:
+        sub = lexicon().gazetteer[name]
+        if sub == "Province" and name + "省" != name and name not in ("内蒙古", "广西", "西藏", "宁夏", "新疆"):
+            return name + "省"
+        if sub == "City" and name not in ("北京", "天津", "上海", "重庆", "香港", "澳门"):
+            return name + "市"
+    return name
+
+
+def canonical_post(surface: str, body: str, title: str, body_key: str, implied_key: str,
+                   ctx: Context = Context()) -> str:
+    """A post's node key: the title with its body as the home writes it bare (荆州区委书记 and
+    区委书记 are the post 区委书记; 宿松县委常委 is 县委常委), so that one title is one node
+    shared by all who hold it, on every page and in every home (the graph's org:Role; the body
+    is the holder's memberOf); a body of another area keeps its name (江岸区委书记). A body the
+    title implies anyway is dropped (区政府常务副区长 and 常务副区长 are one post, like 区长)."""
+    if not body:
+        return title
+    if implied_key and body_key == implied_key:
+        return title
+    return contract_body(body_key, ctx) + title
+
+
+def contract_body(key: str, ctx: Context) -> str:
+    """A body's key as the home writes it bare: 荆州区委 → 区委, 荆州高新区管委会 → 高新区管委会,
+    荆州市科技局 → 市科技局, 湖北省委 → 省委; another area's body stays as it is."""
+    # a county-level city's 市委 would read as its prefecture's: its bodies keep their name
+    if ctx.district and ctx.level != "市" and key.startswith(ctx.district) and len(key) > len(ctx.district):
+        return ctx.level + key[len(ctx.district):]
+    if ctx.zone and key.startswith(ctx.zone):
+        return ctx.zone_short + key[len(ctx.zone):]
+    if ctx.city and ctx.level != "市" and key.startswith(ctx.city) and ctx.city != ctx.province:
+        return ctx.city[-1] + key[len(ctx.city):]
+    if ctx.province.endswith("省") and key.startswith(ctx.province):
+        return "省" + key[len(ctx.province):]
+    return key
+
+
+_ORDINAL_HEAD = re.compile(r"^([区县旗市省])(?=第|委|政府|政协|人大|直|[一二三四五六七八九十]+届)")
+
+
+def canonical_event(name: str, ctx: Context) -> str:
+    """区委…第六次会议 → 荆州区委…第六次会议; 省第十二次党代会 → 湖北省第十二次党代会."""
+    m = _ORDINAL_HEAD.match(name)
+    if m:
+        return expand_body(m.group(1), ctx) + name[1:]
+    return name
+
+
+_NOT_IN_KEY = re.compile(r"[\s“”‘’\"'《》「」]")   # compiled once: re.sub looked it up in re's cache per call
+
+
+def norm_key(s: str) -> str:
+    """The comparison form of a name: what the scorer compares (no spaces, no quotes or 《》)."""
+    return _NOT_IN_KEY.sub("", s)
+
+
+def infer_context(text: str) -> Context:
+    """The home of a page no one gave one for: the county-level area the page is about, found
+    with the national gazetteer (kg.gazetteer); how="none" when the page names none."""
+    from kg.extract.gazetteer import infer_home    # the gazetteer loads only for pages that need it
+
+    home = infer_home(text)
+    if home is None:
+        return Context()
+    return Context.of(home.district, home.city, home.province, how="inferred", text=text)
+
+
+def context_from_spec(spec: str, text: str) -> Context:
+    """A page's home from the build's per-page spec ("district,city,province" as given by --home
+    or --manifest; "" to infer it from the page)."""
+    if not spec:
+        return infer_context(text)
+    district, city, province = (spec.split(",") + ["", ""])[:3]
+    return Context.of(district, city, province, how="given", text=text)
