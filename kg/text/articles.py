@@ -88,20 +88,8 @@ def parse_names(byline: str) -> tuple[str, ...]:
     """Names in a byline or credit: ``通讯员高艳璇 吴申畅`` -> (高艳璇, 吴申畅); role words
     (通讯员, 特约记者, 记者, and the typo 通讯) are dropped."""
     s = _ROLE.sub(" ", byline.replace("摄", " "))
-    names = [n for t in _NAME_SEP.split(s) if _NAME.match(t) for n in _split_run(t)]
+    names = [n for t in _NAME_SEP.split(s) if _NAME.match(t) for n in bylines.split_run(t)]
     return tuple(dict.fromkeys(names))
-
-
-def _split_run(token: str) -> tuple[str, ...]:
-    """Letter-spaced bylines lose the space between two names once spaces inside names are
-    removed ("王 丽 孙 强" -> 王丽孙强): a run of four or six characters whose halves both open
-    with a surname is two names."""
-    L = lexicon()
-    half = len(token) // 2
-    if len(token) in (4, 6) and token[:2] not in L.surnames2 and \
-            token[0] in L.surnames1 and L.is_surname_start(token[half:]):
-        return (token[:half], token[half:])
-    return (token,)
 
 
 def page_year(text: str) -> int | None:

@@ -76,7 +76,7 @@ def _patterns() -> _Patterns:
         reported=re.compile(f"据([^,。:;()]{{2,20}}?)报道[\\s,:]*"))
 
 
-def _split_run(token: str) -> tuple[str, ...]:
+def split_run(token: str) -> tuple[str, ...]:
     """Letter-spaced bylines lose the space between two names once spaces inside names are
     removed ("王 丽 孙 强" -> 王丽孙强): a run of four or six characters whose halves both open
     with a surname is two names."""
@@ -99,7 +99,7 @@ def _names(segment: str, P: _Patterns) -> list[str]:
             t = t[:-len(filler)]          # 记者张三报道: the name before the filler
         if not _IS_NAME.fullmatch(t) or t in P.no_name or t in titles or t.endswith(P.outlets):
             continue
-        out.extend(_split_run(t))
+        out.extend(split_run(t))
     return out
 
 
@@ -156,7 +156,7 @@ def bare_names(s: str) -> tuple[str, ...]:
     ends = tuple(L.org_suffixes) + tuple(L.place_suffixes) + P.outlets
     if any(t in P.no_name or t in L.titles or t.endswith(ends) or not L.is_surname_start(t) for t in toks):
         return ()
-    return tuple(dict.fromkeys(n for t in toks for n in _split_run(t)))
+    return tuple(dict.fromkeys(n for t in toks for n in split_run(t)))
 
 
 def paren_credit(inner: str) -> Credit | None:
