@@ -19,7 +19,6 @@ from itertools import chain
 
 from kg.text import bylines
 from kg.text.clean import PARA_SEP, clean, line_flags, units_and_texts
-from kg.text.lexicon import lexicon
 
 __all__ = ["Article", "Page", "split_page", "page_year", "article_date", "parse_names"]
 
