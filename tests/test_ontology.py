@@ -9,7 +9,8 @@ import pytest
 import rdflib
 from rdflib import OWL, RDF, RDFS
 
-from kg.graph.vocab import ENTITY_TYPES, GOV, GOV_IRI, RELATIONS, ontology_dir, ontology_files, ontology_terms
+from kg.graph.vocab import (ENTITY_TYPES, GOV, GOV_IRI, RELATIONS, SCORED_RELATIONS, ontology_dir, ontology_files,
+                            ontology_terms)
 
 ROOT = Path(__file__).resolve().parent.parent
 DECLARING = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
@@ -114,3 +115,27 @@ def test_every_gov_prefixed_name_in_queries_and_shapes_exists():
 def test_closed_namespace_rejects_typos():
     with pytest.raises(AttributeError):
         GOV.Persn  # noqa: B018
+
+
+def test_the_scored_relations_are_read_from_the_ontology(onto):
+    """The relations the annotation contract scores are the object properties that carry
+    gov:contractOrder, in that order: adding one to the ontology adds it everywhere they are read."""
+    order = GOV.contractOrder
+    marked = sorted((int(o), str(s)[len(GOV_IRI):]) for s, o in onto.subject_objects(rdflib.URIRef(str(order))))
+    assert SCORED_RELATIONS == tuple(name for _, name in marked) and len(SCORED_RELATIONS) == 9
+    assert RELATIONS[:9] == SCORED_RELATIONS      # the graph's relations: the contract's, then others
+    assert all((rdflib.URIRef(GOV_IRI + r), RDF.type, OWL.ObjectProperty) in onto for r in RELATIONS)
+
+
+def test_every_scored_relation_has_a_legend_entry_and_a_stats_row(tmp_path):
+    """No relation of the ontology goes missing from what the view and kg stats show."""
+    import pyoxigraph as ox
+
+    from kg.views.stats import compute_stats
+    from kg.views.view import predicate_zh
+
+    legend = predicate_zh()
+    assert set(RELATIONS) <= set(legend) and all(legend[r] != r for r in RELATIONS)   # a Chinese name each
+    st = ox.Store()
+    st.load(path=str(Path(__file__).parent / "fixtures" / "graphs_stats" / "small.ttl"), format=ox.RdfFormat.TURTLE)
+    assert set(RELATIONS) <= set(compute_stats(st)["predicates"])

@@ -14,9 +14,8 @@ from pathlib import Path
 GOV_IRI = "https://w3id.org/govkg/ontology#"
 RES_IRI = "https://w3id.org/govkg/resource/"
 
-# The nine relation predicates of the annotation contract, in its order.
-RELATIONS = ("holdsPost", "memberOf", "attended", "chaired", "inspected", "locatedIn",
-             "heldAt", "organizedBy", "reviewed")
+# The relations (SCORED_RELATIONS: those the annotation contract scores; RELATIONS: all the graph
+# draws between entities) are read from the ontology, after ontology_dir below.
 # Scored entity classes (the annotation's types), in its order.
 ENTITY_TYPES = ("Person", "Post", "Organization", "Place", "Event", "Project", "Document")
 
@@ -71,3 +70,39 @@ def __getattr__(name: str):
     for k in ("DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD"):
         g[k] = getattr(ns, k)
     return g[name]
+
+
+def contract_relations() -> tuple[str, ...]:
+    """The relations the annotation contract scores, in its order: the object properties of
+    govkg.ttl that carry ``gov:contractOrder`` (read without parsing RDF, like ontology_terms)."""
+    text = (ontology_dir() / "govkg.ttl").read_text(encoding="utf-8")
+    found = []
+    for block in text.split("\n\n"):
+        m = re.match(r"gov:(\w+)\s+a\s+owl:ObjectProperty\b", block.strip())
+        order = re.search(r"gov:contractOrder\s+(\d+)", block)
+        if m and order:
+            found.append((int(order.group(1)), m.group(1)))
+    return tuple(name for _, name in sorted(found))
+
+
+def graph_relations() -> tuple[str, ...]:
+    """Every relation the graph draws between entities: the contract's, then any other object
+    property of govkg.ttl whose domain and range are entity classes (in name order)."""
+    text = (ontology_dir() / "govkg.ttl").read_text(encoding="utf-8")
+    scored = contract_relations()
+    extra = []
+    for block in text.split("\n\n"):
+        m = re.match(r"gov:(\w+)\s+a\s+owl:ObjectProperty\b", block.strip())
+        dom = re.search(r"rdfs:domain\s+gov:(\w+)", block)
+        rng = re.search(r"rdfs:range\s+gov:(\w+)", block)
+        if m and dom and rng and m.group(1) not in scored and \
+                dom.group(1) in _ENTITY_CLASSES and rng.group(1) in _ENTITY_CLASSES:
+            extra.append(m.group(1))
+    return scored + tuple(sorted(extra))
+
+
+_ENTITY_CLASSES = frozenset(ENTITY_TYPES)
+# The relations the annotation contract scores (kg eval), in its order.
+SCORED_RELATIONS = contract_relations()
+# The relations of the graph between entities (kg stats, kg view, kg report, exports).
+RELATIONS = graph_relations()

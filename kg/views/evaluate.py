@@ -39,13 +39,13 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.graph.store import open_store
-from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, ontology_files, PREFIXES, RELATIONS, RES_IRI
+from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, ontology_files, PREFIXES, RES_IRI, SCORED_RELATIONS
 from kg.views.tables import render_table
 
 TYPES = ENTITY_TYPES
 FUZZY = frozenset({"Event", "Project", "Document"})
 FUZZY_MIN = 0.8
-PREDS = RELATIONS
+PREDS = SCORED_RELATIONS
 _QUOTES = {ord(c): None for c in "“”‘’\"'《》「」"}
 _WS = re.compile(r"\s+")
 
