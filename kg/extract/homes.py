@@ -46,17 +46,11 @@ class Homes:
     date: str = ""
     by_path: dict = field(default_factory=dict)      # absolute path -> (home, date)
     by_name: dict = field(default_factory=dict)      # file name as written in the manifest -> (home, date)
-    unmatched: int = 0                               # pages the manifest does not name
 
     def spec(self, src) -> str:
-        if self.by_path or self.by_name:
-            got = self.by_path.get(src.path) or self.by_name.get(src.name) or \
-                self.by_name.get(os.path.basename(src.name))
-            if got is None:
-                self.unmatched += 1
-                return page_spec(self.home, self.date)
-            return page_spec(*got)
-        return page_spec(self.home, self.date)
+        got = self.by_path.get(src.path) or self.by_name.get(src.name) or \
+            self.by_name.get(os.path.basename(src.name)) if (self.by_path or self.by_name) else None
+        return page_spec(*got) if got is not None else page_spec(self.home, self.date)
 
 
 def load_manifest(path: str) -> Homes:

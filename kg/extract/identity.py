@@ -17,6 +17,7 @@ districts are two nodes, and a city's or the nation's officials are one node acr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.model import EntityRef
 from kg.text.lexicon import lexicon
@@ -79,6 +80,7 @@ def _area(ties, ctx, national) -> str:
 _NATIONAL_TITLES = ("总书记", "国家主席", "国务院总理")
 
 
+@lru_cache(maxsize=1)
 def _national_bodies() -> frozenset:
     """The national organs of the body table (kg/data/bodies.tsv): 党中央, 国务院, 全国人大 …"""
     return frozenset(lexicon().bodies)

@@ -59,10 +59,6 @@ class Context:
         """The character the home's own bodies start with when written bare: 区, 县, 市 or 旗."""
         return self.district[-1:] if self.district else ""
 
-    def self_names(self) -> tuple:
-        """How a page refers to its home without naming it in full: 我县, and its short name."""
-        return tuple(w for w, full in self.home_names() if full == self.district)
-
     def home_names(self) -> tuple:
         """(written, area) for the words a page names its home, city and province by without
         naming them: 我县 and 宿松 → 宿松县; on a district's page 我市 → its city, 我省 → its province."""
