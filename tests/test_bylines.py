@@ -41,6 +41,9 @@ def check(a, reporters=(), photographers=(), headline=HEAD):
     ("青山网讯（记者　刘明　通讯员　陈红）", ("刘明", "陈红")),    # full-width, ideographic spaces
     ("本网讯(青山网记者 刘明)", ("刘明",)),                         # the outlet is no name
     ("青山融媒讯(青山融媒记者 刘明 报道)", ("刘明",)),
+    ("青山新闻3月9日讯(通讯员 刘明 陈红 孙丽)", ("刘明", "陈红", "孙丽")),   # filed on a date
+    ("青山网江城3月9日电(记者 刘明)", ("刘明",)),                               # 电 after a place and date
+    ("新华社江城3月9日电 ", ()),
     ("据青山网报道,", ()),
     ("据青山网记者刘明报道:", ("刘明",)),
     ("(记者 刘明 通讯员 陈红、孙丽)", ("刘明", "陈红", "孙丽")),
@@ -64,6 +67,8 @@ def test_dateline_parts():
     assert dateline("3月8日,青山区召开会议") is None
     assert dateline("区里发来喜讯,青山区获奖") is None       # 讯 in a word, no outlet before it
     assert dateline("加强通讯网络建设") is None
+    assert dateline("青山网络电视台开播") is None             # 电 in a word, no date before it
+    assert dateline("3月9日电话会议召开") is None
 
 
 def test_text_opening_like_a_byline_stays():

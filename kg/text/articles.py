@@ -206,7 +206,7 @@ def _classify(lines: list[str]) -> list[str]:
     flags = line_flags(lines)
     kinds: list[str] = []
     for s, start, byline, credit, head in zip(lines, flags.start, flags.byline, flags.credit, flags.head):
-        if start or ("讯" in s[:20] and not head and bylines.dateline(s)):
+        if start or (not head and bylines.dateline(s)):
             k = "start"
         elif byline:
             k = "byline"

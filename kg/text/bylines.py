@@ -71,7 +71,10 @@ def _patterns() -> _Patterns:
         # Not in parentheses, a byline's end must be seen: a space, a colon or a digit (the
         # date) after the last name. "记者从区委获悉" is text.
         lead=re.compile(f"{segs}(?=[\\s:]|\\d)"),
-        dateline=re.compile(f"(?:[{_CJK}A-Za-z0-9]{{1,12}}?)(?:{_alt(outlets)})讯"
+        # 讯 may follow the outlet at once (秀山网讯) or after a place and the date it was
+        # filed (某某新闻3月5日讯, 某某网北京3月5日电); 电 only after a date, as 电视 and 电话 abound
+        dateline=re.compile(f"(?:[{_CJK}A-Za-z0-9]{{0,12}}?)(?:{_alt(outlets)})"
+                            f"(?:讯|[{_CJK}]{{0,4}}?\\d{{1,2}}月\\d{{1,2}}日[讯电])"
                             r"\s*(?:\(([^()]{0,60})\))?[\s:]*"),
         reported=re.compile(f"据([^,。:;()]{{2,20}}?)报道[\\s,:]*"))
 
@@ -173,11 +176,15 @@ def paren_credit(inner: str) -> Credit | None:
     return Credit(names) if names else None
 
 
+# how far into a line a dateline's 讯 or 电 may stand: a 12-character outlet, a place, a date
+_REACH = 28
+
+
 def dateline(s: str, pos: int = 0) -> tuple[int, Credit] | None:
     """``本报讯(通讯员李野)``, ``秀山网讯``, ``红网平江站讯(记者 张三)`` opening s at pos: where it
     ends (with the blanks and colon after it) and the byline in its parentheses; None if there
     is no dateline."""
-    if s.find("讯", pos, pos + 20) < 0:
+    if s.find("讯", pos, pos + _REACH) < 0 and s.find("电", pos, pos + _REACH) < 0:
         return None
     m = _patterns().dateline.match(s, pos)
     if not m:
