@@ -86,6 +86,7 @@ class Cues:
     join: tuple[str, ...]
     attend_object: tuple[str, ...]
     tour_join: tuple[str, ...]
+    inspect_done: tuple[str, ...]
     speak: tuple[str, ...]
     speaker_title: tuple[str, ...]
     study: tuple[str, ...]
