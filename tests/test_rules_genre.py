@@ -90,3 +90,66 @@ def test_places_inside_a_name_are_not_placed():
     assert ("荆州区", "locatedIn", "荆州市") not in got
     _, got = facts_of("荆州市荆州区柳湾镇举办首届柑橘节。")
     assert ("柳湾镇", "locatedIn", "荆州区") in got
+
+
+# ---------------------------------------------------------------- events
+
+def _events(got):
+    return {x for x in got if x[1] not in ("holdsPost", "memberOf")}
+
+
+def test_organizer_and_venue_in_a_sentence_of_their_own():
+    """会议由X组织，在Y召开: the article's event, organized by X, held at Y."""
+    _, got = facts_of("全区乡村振兴工作推进会召开。会议由区委办公室组织，在区行政中心召开。")
+    assert {("全区乡村振兴工作推进会", "organizedBy", "荆州区委办公室"),
+            ("全区乡村振兴工作推进会", "heldAt", "荆州区行政中心")} <= got
+
+
+def test_this_activity_was_held_at():
+    _, got = facts_of("2024年全区乡村歌手大赛开幕。本次活动在柳湾镇文化中心举行。")
+    assert ("2024年全区乡村歌手大赛", "heldAt", "柳湾镇文化中心") in got or \
+        ("2024年全区乡村歌手大赛", "heldAt", "文化中心") in got
+
+
+def test_a_venue_sentence_must_speak_of_the_event():
+    """在X举行 in a sentence about something else is not the article's event's venue."""
+    _, got = facts_of("2024年全区乡村歌手大赛开幕。去年的比赛预选在柳湾镇文化中心举行。")
+    assert not any(p == "heldAt" for _, p, _ in got)
+
+
+def test_a_meeting_whose_spirit_is_studied_reviews_nothing():
+    """座谈会上，学习了A会议精神和《B》: the article's meeting reviewed B, not A."""
+    _, got = facts_of("区工商联召开民营企业座谈会。座谈会上，与会人员集体学习了全市民营经济工作会议精神"
+                      "和《柳湾镇营商环境优化实施意见》。")
+    assert ("民营企业座谈会", "reviewed", "柳湾镇营商环境优化实施意见") in got
+    assert ("全市民营经济工作会议", "reviewed", "柳湾镇营商环境优化实施意见") not in got
+
+
+def test_a_report_made_to_the_congress_is_reviewed():
+    _, got = facts_of("中国共产党荆州市荆州区第十二次代表大会在区文化中心开幕。郑远航代表中国共产党荆州市荆州区"
+                      "第十一届委员会向大会作题为《奋力谱写高质量发展新篇章》的报告。")
+    assert ("中国共产党荆州市荆州区第十二次代表大会", "reviewed", "奋力谱写高质量发展新篇章") in got
+
+
+def test_a_speech_given_at_a_list_of_events():
+    """X在A、在B上的讲话: X was at A and at B."""
+    _, got = facts_of("区委召开常委会会议。会议传达学习了区长郑远航在全市乡村振兴推进会、在全市招商引资大会上的讲话精神。")
+    assert {("郑远航", "attended", "全市乡村振兴推进会"), ("郑远航", "attended", "全市招商引资大会")} <= got
+
+
+def test_a_dated_meeting_is_organized_by_the_body_after_the_date():
+    _, got = facts_of("区委召开常委会会议。会议传达学习了2月25日市委常委会会议精神。")
+    assert ("2月25日市委常委会会议", "organizedBy", "荆州市委") in got
+
+
+def test_a_meeting_of_two_bodies_named_together():
+    """市文联、市作协第三次代表大会: both bodies organized it."""
+    _, got = facts_of("区委召开常委会会议。会议传达了市文联、市作协第三次代表大会精神。")
+    assert {("市作协第三次代表大会", "organizedBy", "荆州市作协"),
+            ("市作协第三次代表大会", "organizedBy", "荆州市文联")} <= got
+
+
+def test_a_report_given_at_an_activity_is_attendance():
+    """副区长X通报了… in an article about an activity (开工活动): X was there."""
+    _, got = facts_of("区政府举行2024年重大项目集中开工活动。副区长郑远航通报了项目建设情况。")
+    assert ("郑远航", "attended", "2024年重大项目集中开工活动") in got
