@@ -84,7 +84,8 @@ def test_a_town_frame_holds_the_enterprises_named_in_it():
 
 
 def test_places_inside_a_name_are_not_placed():
-    """中国共产党荆州市荆州区第十二次代表大会: the district is not placed in the city by the name."""
+    """中国共产党荆州市荆州区第十二次代表大会: the district is not placed in the city by the party's
+    formal name; a village in a festival's name is placed."""
     _, got = facts_of("中国共产党荆州市荆州区第十二次代表大会在区文化中心开幕。"
                       "大会听取了中国共产党荆州市荆州区第十一届委员会的报告。")
     assert ("荆州区", "locatedIn", "荆州市") not in got
@@ -153,3 +154,8 @@ def test_a_report_given_at_an_activity_is_attendance():
     """副区长X通报了… in an article about an activity (开工活动): X was there."""
     _, got = facts_of("区政府举行2024年重大项目集中开工活动。副区长郑远航通报了项目建设情况。")
     assert ("郑远航", "attended", "2024年重大项目集中开工活动") in got
+
+
+def test_places_inside_an_event_name_are_placed():
+    _, got = facts_of("3月18日，柳湾镇石桥村第三届桃花文化节开幕。")
+    assert ("石桥村", "locatedIn", "柳湾镇") in got

@@ -183,12 +183,10 @@ _PARTY_NAME = re.compile(f"(?:{_C.alternation('party_name')})[^，。；、]{{2,
 
 
 def _names_around(s: str, sm) -> list:
-    """The spans of the sentence's event names and of the party's full names (中国共产党X区第四届委员会,
-    which no finder names): a place inside them is part of the name, not placed by it."""
-    spans = [(e.start, e.end) for e in sm.events]
-    if "中国共产党" in s:
-        spans += [m.span() for m in _PARTY_NAME.finditer(s)]
-    return spans
+    """The spans of the party's full names (中国共产党来宾市兴宾区第四届委员会, …第五次代表大会): the
+    city there is part of the formal name, not a statement of where the district is (the places
+    inside other event names are: 八岭山镇新湾村桃花节)."""
+    return [m.span() for m in _PARTY_NAME.finditer(s)] if "中国共产党" in s else []
 
 
 def _is_body(m) -> bool:
