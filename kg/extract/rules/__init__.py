@@ -19,6 +19,7 @@ RULES = (
     events.organized_by_home_pair,       # organizedBy: 两区…会议 (the home and its zone)
     events.organized_by_host,            # organizedBy: 由X主办，Y承办的EVENT
     events.held_at,                      # heldAt: EVENT在X举行
+    events.held_at_anaphora,             # heldAt: 会议在县行政中心召开 (the article's event)
     events.held_at_named_place,          # heldAt: 铁路小区攻坚行动 (an activity named after a small place)
     events.chaired,                      # chaired, attended: X主持召开EVENT / X主持
     events.attended,                     # attended: A、B出席会议 / 参加…仪式 / 会上

@@ -11,7 +11,13 @@ from kg.extract.resolve import norm_key
 
 _C = cues()
 _HOST_BASE = tuple(v for v in _C.host if not v.startswith("联合"))
+_DATE_LEAD_TEXT = r"(?:近日|日前|近期|当天|[\d月日上下午至—-]+|今年以来|\d+年\d+月\d+日)[，,]?"
+_DATE_LEAD = re.compile(f"^{_DATE_LEAD_TEXT}")
 _HOSTED_BY = re.compile(f"由([^，。；]{{2,40}}?)(联合)?({'|'.join(_HOST_BASE)})")
+# 会议在县行政中心召开 / 本次活动在X举行: a sentence speaking of the article's event by a word for it
+_ANAPHOR = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})"
+                      f"(?:由[^，。；]{{2,30}}[，,])?在")
+_ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})由")
 _HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})")
 # 在X(组织)召开EVENT: where the event was held, written before it
 _WHERE_BEFORE = re.compile(f"在([^，。；在]{{2,30}}?)(?:组织|主持)?(?:{_C.alternation('held')})了?$")
@@ -19,7 +25,6 @@ _ATTEND_WORDS = re.compile(_C.alternation("attend"))
 _ATTEND_AT = re.compile(f"({_C.alternation('join')})[^，。]{{0,20}}({_C.alternation('attend_object')})")
 _JOIN = re.compile(f"({_C.alternation('join')})")
 _SPEAKER_AT = re.compile(f"(?:{_C.alternation('speaker_title')})?在")
-_DATE_LEAD = re.compile(r"^(近日|日前|近期|当天|[\d月日上下午至—-]+|今年以来|\d+年\d+月\d+日)[，,]?")
 _ORDINAL = re.compile("第[一二三四五六七八九十百零〇\\d]+次")
 _LIST_GAP = ("",) + _C.conj                 # what stands between the items of a subject list
 _HEAD_GAP = _LIST_GAP + ("由",)
@@ -60,15 +65,31 @@ def organized_by_name(doc):
                 if o.start in heads and o.end < e.end and (o.type == "Organization" or
                                                            (o.type == "Place" and o.get("level", 0) >= 4)):
                     doc.fact(eref, "organizedBy", doc.ref(o), sm)
+                    # 市文联、市作协第五次代表大会: the bodies listed before the one the name opens with
+                    for b in _listed_before_head(s, o, sm.orgs):
+                        doc.fact(eref, "organizedBy", doc.ref(b), sm)
 
 
-_TERM = re.compile("第?[一二三四五六七八九十百]+届")
+_TERM = re.compile("第?[一二三四五六七八九十百]+届|\\d{1,2}月\\d{1,2}日")
 
 
 def _term_length(s: str, i: int) -> int:
-    """Length of the term a meeting's name opens with (十五届县委常委会…), 0 if none."""
+    """Length of the term or date a meeting's name opens with (十五届县委常委会…, 2月25日中央政治局会议),
+    0 if none."""
     m = _TERM.match(s, i)
     return m.end() - i if m else 0
+
+
+def _listed_before_head(s: str, head, orgs) -> list:
+    """The bodies listed right before ``head`` (A、B、head…), nearest last."""
+    out, at = [], head.start
+    while at > 0 and s[at - 1] == "、":
+        b = next((o for o in orgs if o.end == at - 1), None)
+        if b is None:
+            break
+        out.insert(0, b)
+        at = b.start
+    return out
 
 
 def organized_by_party(doc):
@@ -125,6 +146,27 @@ def organized_by_anaphora(doc):
             for o in sm.orgs:
                 if hm.start(1) <= o.start and o.end <= hm.end(1):
                     doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
+        elif "由" in s and _ANAPHOR_BY.match(s):
+            # 会议由县委办公室组织: the bodies listed after 由, when a convening word follows them
+            for o in _listed_after(s, s.index("由") + 1, sm.orgs, _C.convene_after):
+                doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
+
+
+def _listed_after(s: str, i: int, orgs, then: tuple) -> list:
+    """The bodies listed from i (A、B和C), when what follows the list starts with one of ``then``
+    (after 联合/共同)."""
+    out = []
+    for o in sorted(orgs, key=M._start):
+        if o.start == i:
+            out.append(o)
+            i = o.end
+            if s.startswith(_C.conj, i) and any(x.start == i + 1 for x in orgs):
+                i += 1
+    if not out:
+        return []
+    if s.startswith(("联合", "共同"), i):
+        i += 2
+    return out if s.startswith(then, i) else []
 
 
 # ---------------------------------------------------------------- heldAt
@@ -143,6 +185,25 @@ def held_at(doc):
                 for x in inside:
                     if not any(y.start == x.end for y in inside):
                         doc.fact(eref, "heldAt", doc.ref(x), sm)
+
+
+def held_at_anaphora(doc):
+    """会议由县委办公室组织，在县行政中心召开 / 本次活动在石桥村文化广场举行: a sentence naming no
+    event but a word for the article's event is where that event was held."""
+    main = doc.main
+    if main is None:
+        return
+    for sm in doc.sents:
+        if sm.events or not (sm.places or sm.orgs) or "在" not in sm.sent.text:
+            continue
+        s = sm.sent.text
+        am = _ANAPHOR.match(s)
+        m = _HELD_IN.match(s, am.end() - 1) if am else None
+        if m:
+            inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
+            for x in inside:
+                if not any(y.start == x.end for y in inside):
+                    doc.fact(main.ref, "heldAt", doc.ref(x), sm)
 
 
 def held_at_named_place(doc):
@@ -213,7 +274,7 @@ def attended(doc):
 def attended_by_speaking(doc):
     """X强调/指出/讲话 in an article about a meeting: X was at the meeting."""
     main = doc.main
-    if main is None or main.subtype != "Meeting":
+    if main is None:
         return
     for sm in doc.sents:
         s = sm.sent.text
@@ -231,10 +292,21 @@ def attended_as_speaker(doc):
         for p in sm.persons:
             m_ = _SPEAKER_AT.match(s, p.end)
             if m_:
-                at = m_.end()
-                e_ = next((r for e, r in evs if e.start == at and s[e.end:].startswith("上")), None)
-                if e_ is not None:
+                for e_ in _events_spoken_at(s, m_.end(), evs):
                     doc.fact(doc.person(p.text, p.subtype), "attended", e_, sm)
+
+
+_SPEECH_END = re.compile(f"(?:{_C.alternation('spoken_at')})(?:的|作了?|发表了?)?(?:重要)?讲话")
+
+
+def _events_spoken_at(s: str, at: int, evs) -> list:
+    """在A上的讲话 / 在A、在B时的重要讲话: the events of the list at ``at`` (each the first name
+    after its 在) up to where the speech is named (上的讲话, 时的重要讲话)."""
+    end = _SPEECH_END.search(s, at)
+    if end is None or any(c in s[at:end.start()] for c in "，。；"):
+        return []
+    return [r for e, r in evs if at <= e.start and e.end <= end.start() and
+            (e.start == at or s[e.start - 1] == "在") and s[e.end] in "、上时开和及"]
 
 
 # ---------------------------------------------------------------- reviewed
@@ -249,7 +321,9 @@ def reviewed(doc):
         s = sm.sent.text
         if not any(v in s for v in _C.review):
             continue
-        ev = next((r for e, r in doc.events(sm) if e.end <= sm.docs[0].start), None) or (main.ref if main else None)
+        # an event whose 精神 is studied (学习了…会议精神和《A》) is referred to, not the one studying
+        ev = next((r for e, r in doc.events(sm) if e.end <= sm.docs[0].start and
+                   not s.startswith(_C.studied, e.end)), None) or (main.ref if main else None)
         if ev:
             for d in sm.docs:
                 if any(v in s[:d.start] for v in _C.review):

@@ -49,7 +49,9 @@ def located_in_inner_place(doc):
             continue
         for m in links.alone:
             if m.type in ("Project", "Organization") and not _is_body(m):
-                inner = [p for p in sm.places if m.start <= p.start and p.end < m.end]
+                # (a village the finder read only inside the name: 沿河村 of 沿河村希望小学)
+                inner = [p for p in sm.places + sm.inner_places
+                         if p.type == "Place" and m.start <= p.start and p.end < m.end]
                 if inner:
                     last = max(inner, key=lambda p: p.end)
                     if m.type == "Project" or last.get("level", 9) <= 3:
@@ -58,7 +60,8 @@ def located_in_inner_place(doc):
 
 def located_in_frame(doc):
     """在纪南镇，…A村…B村: a sentence opening 在X， frames the smaller places its paragraph
-    names on their own (after X) as X's."""
+    names on their own (after X) as X's; a town's frame holds the enterprises and projects
+    named in it too (在X镇，先后到A村、B村，察看了C合作社: C is the town's)."""
     frame = None
     for sm, links in zip(doc.sents, doc.memo(links_of)):
         s = sm.sent.text
@@ -66,15 +69,25 @@ def located_in_frame(doc):
             frame = None
         fm = _FRAME.match(s) if s.startswith("在") else None
         if fm:
-            f = next((p for p in sm.places if p.start == 1 and p.end == fm.end(1)), None)
+            f = next((p for p in sm.places if p.start == 1 and p.end == fm.end(1)), None) or \
+                _named_elsewhere(doc, fm.group(1))
             frame = (f, sm.sent.para) if f else None
         if links is None or not frame or frame[0] is None:
             continue
         f = frame[0]
+        level = f.get("level", 0)
         for m in links.heads:
-            if m.type == "Place" and m is not f and m.text != f.text and m.get("level", 0) < f.get("level", 0) \
-                    and m.start > (f.end if fm else -1):
+            if m.text == f.text or m.start <= (fm.end(1) if fm else -1):
+                continue
+            if (m.type == "Place" and m.get("level", 0) < level) or \
+                    (m.type in ("Project", "Organization") and not _is_body(m) and 2 < level <= 3):
                 doc.fact(doc.ref(m), "locatedIn", doc.ref(f), sm)
+
+
+def _named_elsewhere(doc, text: str):
+    """The place of that name another sentence of the article names (the finder may miss it in
+    the frame: 在X， before a name it reads as a person's)."""
+    return next((p for sm in doc.sents for p in sm.places if p.text == text), None)
 
 
 def located_in_settled_project(doc):
@@ -141,9 +154,12 @@ def links_of(doc) -> list:
         ms = sorted(sm.places + sm.projects + sm.orgs, key=M._start)
         places = sorted(sm.places, key=M._start)
         adjacent, listed, alone, heads, chained = [], [], [], [], set()
+        names = _names_around(s, sm)
         for m in ms:
             # the container named right before (a project spanning both does not intervene)
             prev = next((p for p in places if p.end == m.start), None)
+            if prev is not None and any(a <= prev.start and m.end <= b for a, b in names):
+                prev = None         # 中国共产党来宾市兴宾区第五次代表大会: places inside a name are not placed
             if prev is not None and prev.get("level", 0) > m.get("level", 0) and not _is_body(m):
                 adjacent.append((m, prev))
                 chained.add(id(m))
@@ -161,6 +177,16 @@ def links_of(doc) -> list:
             alone.append(m)
         out.append(Links(ms, adjacent, listed, alone, [m for m in heads if id(m) not in chained]))
     return out
+
+
+_PARTY_NAME = re.compile(f"(?:{_C.alternation('party_name')})[^，。；、]{{2,30}}?(?:委员会|代表大会)")
+
+
+def _names_around(s: str, sm) -> list:
+    """The spans of the party's full names (中国共产党来宾市兴宾区第四届委员会, …第五次代表大会): the
+    city there is part of the formal name, not a statement of where the district is (the places
+    inside other event names are: 八岭山镇新湾村桃花节)."""
+    return [m.span() for m in _PARTY_NAME.finditer(s)] if "中国共产党" in s else []
 
 
 def _is_body(m) -> bool:

@@ -33,6 +33,10 @@ def inspected(doc):
     tour = doc.memo(tour_of)
     if tour is None or not tour.party:
         return
+    for m, sm in tour.stops:
+        was = m.get("was")
+        if was is not None:       # a park listed 等项目: the finder's place is the project
+            doc.merge(doc.ref(was), doc.ref(m))
     for pname in tour.party:
         pref = doc.person(pname, "Official")
         for m, sm in tour.stops:
@@ -105,14 +109,14 @@ def _stops(sm):
     艾华集团: companies)."""
     s = sm.sent.text
     triggers = list(_TRIGGER_RE.finditer(s))
-    if not triggers:
+    if not triggers and not (s.startswith("在") or "对" in s):
         return []         # (most sentences: no travel or visit verb)
     ms = sorted([m for m in sm.places + sm.projects + sm.orgs], key=lambda m: (m.start, -m.end))
     # a mention inside a longer one (a place in a project name) is not a stop of its own
     ms = [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end and
                                    (o.end - o.start) > (m.end - m.start) for o in ms)]
     others = [(p.start, p.end) for p in sm.persons + sm.events]
-    picked = []
+    picked = _framed(s, ms, triggers) + _addressed(s, ms)
     for t in triggers:
         if t.group() in _C.bare_travel and t.start() > 0 and s[t.start() - 1] not in _TRAVEL_AFTER and \
                 not s[:t.start()].endswith(_C.travel_lead):
@@ -132,9 +136,42 @@ def _stops(sm):
     return out
 
 
+# 在X调研时，甲… / 在X，调研组分别到…: the place the sentence opens in is a stop
+_FRAMED = re.compile(f"^在([^，。；]{{2,24}}?)(?:[，,]|(?:实地)?(?:{_C.alternation('visit')})(?:时|期间))")
+# 对X(…工作)进行督查: the place or body the inspection is addressed to
+_ADDRESSED = re.compile(f"对([^，。；]{{2,30}}?)(?:{_C.alternation('inspect_done')})(?:{_C.alternation('visit')})")
+
+
+def _framed(s: str, ms: list, triggers: list) -> list:
+    """在X，…分别到… / 在X调研时，…: X (of a chain, the innermost) is a stop of the tour."""
+    fm = _FRAMED.match(s) if s.startswith("在") else None
+    if fm is None or not (triggers and triggers[0].start() > fm.end() or s[fm.end() - 1] not in "，,"):
+        return []          # 在X， opens a sentence of travel only when a travel verb follows
+    chain = [m for m in ms if fm.start(1) <= m.start and m.end <= fm.end(1)]
+    if not chain or chain[0].start != fm.start(1) or chain[-1].end != fm.end(1) or \
+            any(a.end != b.start for a, b in zip(chain, chain[1:])):
+        return []          # the frame is not one name (在调研中，在这里，…)
+    return [chain[-1]]
+
+
+def _addressed(s: str, ms: list) -> list:
+    """对西岗区…工作进行督查: the place the inspection is addressed to (named right after 对)."""
+    out = []
+    for am in (_ADDRESSED.finditer(s) if "对" in s else ()):
+        chain = []
+        for m in ms:
+            if m.type == "Place" and m.start == (chain[-1].end if chain else am.start(1)):
+                chain.append(m)
+        if chain:
+            out.append(chain[-1])
+    return out
+
+
 def _list_stops(s: str, j: int, ms: list, others: list, sm) -> list:
     """The stops of the list that starts at j (see _stops)."""
-    if s.startswith("了", j):
+    if s.startswith("了解", j):      # 察看了解A、B: what is looked at follows 了解
+        j += 2
+    elif s.startswith("了", j):
         j += 1
     items, end = _items(s, j, ms)
     if not items:
@@ -148,7 +185,7 @@ def _list_stops(s: str, j: int, ms: list, others: list, sm) -> list:
         if stops is None:
             unnamed.append((a, b))
         else:
-            found += stops
+            found += [_as_project(m) if head == ("Project", "") else m for m in stops]
     kind = head or _kind_of(found)
     if unnamed:
         for a, b in unnamed:
@@ -219,6 +256,14 @@ def _filled(s, a, b, ms, sm, whole=True):
 
 
 _ADDRESS = re.compile(r"\d+[号栋楼室弄幢]")
+
+
+def _as_project(m):
+    """A park or site in a list the word after 等 says is of projects (A园区、B等项目现场) is the
+    project there, not a place; the place's entity is merged into it (``was``)."""
+    if m.type != "Place" or m.subtype not in ("Park", "Site"):
+        return m
+    return M.Mention("Project", m.text, m.start, m.end, "", (("was", m),))
 
 
 def _head_after(s: str, end: int):
