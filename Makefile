@@ -6,7 +6,7 @@ KG := $(BIN)/kg
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test test-slow eval bench clean
+.PHONY: install demo test test-slow eval bench bench-doc clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -53,6 +53,14 @@ eval: $(STAMP)
 BENCH_ARGS ?=
 bench: $(STAMP)
 	$(BIN)/python -m kg.dev.bench $(BENCH_ARGS)
+
+# the figures of docs/PERFORMANCE.md: a bench run into BENCH_JSON, then the tables rendered from it
+# (tests/test_benchdoc.py fails when the document and the JSON disagree). A run of the largest
+# size alone: make bench-doc BENCH_JSON=docs/bench-scale.json BENCH_ARGS="--sizes 100000 --throughput-articles 50 --rounds 1"
+BENCH_JSON ?= docs/bench.json
+bench-doc: $(STAMP)
+	$(BIN)/python -m kg.dev.bench $(BENCH_ARGS) --json $(BENCH_JSON)
+	$(BIN)/python -m kg.dev.benchdoc
 
 clean:
 	rm -rf out build *.egg-info

@@ -703,6 +703,19 @@ def verdicts(figures: list) -> list:
     return out
 
 
+def _commit() -> str:
+    """The checkout's commit (with "+" when its tracked files differ from it), or "" outside git."""
+    root = Path(__file__).resolve().parents[2]
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True,
+                              timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return head + ("+" if head and dirty else "")
+
+
 def main(argv_=None):
     ap = argparse.ArgumentParser(prog="python -m kg.dev.bench", description=__doc__.split("\n\n")[0],
                                  epilog="Example: python -m kg.dev.bench --quick --json out/bench.json")
@@ -752,9 +765,14 @@ def main(argv_=None):
     for line in verdicts(figures):
         print(line)
     if a.json:
-        write_bytes_atomic(a.json, json.dumps({"cores": os.cpu_count(), "sizes": sizes, "throughput_articles": tp,
-                                               "figures": [asdict(x) for x in figures]},
-                                              ensure_ascii=False, indent=1))
+        # when, on what code and with which options: docs/PERFORMANCE.md prints them above the table
+        # it renders from this file (kg.dev.benchdoc), so a figure never travels without its run
+        meta = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "commit": _commit(),
+                "python": sys.version.split()[0], "options": " ".join(argv_ if argv_ is not None else sys.argv[1:]),
+                "rounds": rounds}
+        write_bytes_atomic(a.json, json.dumps({**meta, "cores": os.cpu_count(), "sizes": sizes,
+                                               "throughput_articles": tp, "figures": [asdict(x) for x in figures]},
+                                              ensure_ascii=False, indent=1) + "\n")
     return 0
 
 

@@ -75,6 +75,20 @@ class PageFacts:
                            f.sentence, f.start, f.end) for f in self.facts]
 
 
+# Cleaning applies NFKC, which turns full-width ，；：（） into ASCII. The rules are written
+# for the page's own punctuation, so they read a copy mapped back one character for one
+# (offsets unchanged); evidence quotes the cleaned text itself.
+_WIDE = ((",", "，"), (";", "；"), (":", "："), ("!", "！"), ("?", "？"), ("(", "（"), (")", "）"))
+
+
+def widen(text: str) -> str:
+    # str.replace per pair: a fast scan each, where translate looks every character up
+    for a, b in _WIDE:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
 class Sentence(NamedTuple):
     text: str        # the rules' reading copy (full-width punctuation)
     start: int       # offset in the page text (-1 for a headline)
@@ -83,7 +97,6 @@ class Sentence(NamedTuple):
 
     @classmethod
     def of(cls, raw: str, start: int, para: int) -> "Sentence":
-        from kg.extract.sentences import widen   # (sentences.py builds on these classes)
         return cls(widen(raw), start, para, raw)
 
 

@@ -5,26 +5,13 @@ from __future__ import annotations
 import re
 
 from kg.extract import mentions as M
-from kg.extract.model import NameFinds, Sentence, SentMentions, _new
+# (widen is model's: Sentence.of needs it, and model is the module below this one)
+from kg.extract.model import NameFinds, Sentence, SentMentions, _new, widen
 
 
 # r"[。！？；!?;]+[”’」]?|\n+", opening with one character set so that re skips to the next
 # sentence end instead of trying a match at every position
 _SENT_END = re.compile(r"[。！？；!?;\n](?:(?<=\n)\n*|[。！？；!?;]*[”’」]?)")
-
-
-# Cleaning applies NFKC, which turns full-width ，；：（） into ASCII. The rules are written
-# for the page's own punctuation, so they read a copy mapped back one character for one
-# (offsets unchanged); evidence quotes the cleaned text itself.
-_WIDE = ((",", "，"), (";", "；"), (":", "："), ("!", "！"), ("?", "？"), ("(", "（"), (")", "）"))
-
-
-def widen(text: str) -> str:
-    # str.replace per pair: a fast scan each, where translate looks every character up
-    for a, b in _WIDE:
-        if a in text:
-            text = text.replace(a, b)
-    return text
 
 
 def sentences(body: str, offset: int) -> list[Sentence]:

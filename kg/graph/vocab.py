@@ -7,17 +7,16 @@ such as ``GOV.Persn`` fails at once instead of writing a dangling IRI.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 GOV_IRI = "https://w3id.org/govkg/ontology#"
 RES_IRI = "https://w3id.org/govkg/resource/"
 
-# The relations (SCORED_RELATIONS: those the annotation contract scores; RELATIONS: all the graph
-# draws between entities) are read from the ontology, after ontology_dir below.
-# Scored entity classes (the annotation's types), in its order.
-ENTITY_TYPES = ("Person", "Post", "Organization", "Place", "Event", "Project", "Document")
+# The entity classes (ENTITY_TYPES), the relations (SCORED_RELATIONS: those the annotation contract
+# scores; RELATIONS: all the graph draws between entities) and every term's labels are read from
+# the ontology once, into ONTOLOGY (below).
 
 PREFIXES = {"gov": GOV_IRI, "res": RES_IRI, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
             "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
@@ -41,15 +40,9 @@ def ontology_files() -> list[Path]:
     return sorted(ontology_dir().glob("*.ttl"))
 
 
-@lru_cache(maxsize=None)
 def ontology_terms() -> tuple[str, ...]:
-    """Local names declared in govkg.ttl (``gov:X a owl:...``), read without parsing RDF.
-
-    A regex over one small file keeps ``import kg.graph.vocab`` cheap for shell start-up; the
-    test suite checks the result against a full rdflib parse of the same file.
-    """
-    text = (ontology_dir() / "govkg.ttl").read_text(encoding="utf-8")
-    return tuple(sorted(set(re.findall(r"^gov:(\w+)\s+a\s+owl:", text, flags=re.M))))
+    """Local names declared in govkg.ttl (``gov:X a owl:...``), sorted."""
+    return ONTOLOGY.terms
 
 
 # rdflib's namespace objects (GOV, RDF, SCHEMA ...) are made when first asked for: importing
@@ -72,37 +65,85 @@ def __getattr__(name: str):
     return g[name]
 
 
-def contract_relations() -> tuple[str, ...]:
-    """The relations the annotation contract scores, in its order: the object properties of
-    govkg.ttl that carry ``gov:contractOrder`` (read without parsing RDF, like ontology_terms)."""
-    text = (ontology_dir() / "govkg.ttl").read_text(encoding="utf-8")
-    found = []
-    for block in text.split("\n\n"):
-        m = re.match(r"gov:(\w+)\s+a\s+owl:ObjectProperty\b", block.strip())
-        order = re.search(r"gov:contractOrder\s+(\d+)", block)
-        if m and order:
-            found.append((int(order.group(1)), m.group(1)))
-    return tuple(name for _, name in sorted(found))
+@dataclass(frozen=True)
+class Schema:
+    """What govkg.ttl says, read once: every consumer (extraction's output, stats, the view's
+    legend, the report, export, eval, the tests of shapes.ttl) takes its classes, relations and
+    labels from here, so a class or relation added to the ontology reaches all of them."""
+    terms: tuple            # every local name declared (gov:X a owl:...), sorted
+    kinds: dict             # local name -> its OWL kind: "Class", "ObjectProperty", ...
+    classes: tuple          # the entity classes (gov:contractOrder on a class), in the contract's order
+    scored_relations: tuple  # the relations the contract scores (gov:contractOrder), in its order
+    relations: tuple        # those, then other relations between entity classes (by name)
+    parents: dict           # class -> its direct gov: superclasses
+    labels: dict            # local name -> {"zh": ..., "en": ...} (rdfs:label; either may be absent)
+
+    def top_class(self, name: str) -> str | None:
+        """The entity class NAME is (itself, or the one it is a subclass of), else None."""
+        seen, todo = set(), [name]
+        while todo:
+            c = todo.pop()
+            if c in self.classes:
+                return c
+            if c not in seen:
+                seen.add(c)
+                todo += self.parents.get(c, ())
+        return None
+
+    def subclasses(self, top: str) -> list:
+        """The gov: classes under entity class TOP (transitively, not TOP itself), sorted."""
+        return sorted(c for c, k in self.kinds.items() if k == "Class" and c != top and self.top_class(c) == top)
 
 
-def graph_relations() -> tuple[str, ...]:
-    """Every relation the graph draws between entities: the contract's, then any other object
-    property of govkg.ttl whose domain and range are entity classes (in name order)."""
-    text = (ontology_dir() / "govkg.ttl").read_text(encoding="utf-8")
-    scored = contract_relations()
-    extra = []
-    for block in text.split("\n\n"):
-        m = re.match(r"gov:(\w+)\s+a\s+owl:ObjectProperty\b", block.strip())
-        dom = re.search(r"rdfs:domain\s+gov:(\w+)", block)
-        rng = re.search(r"rdfs:range\s+gov:(\w+)", block)
-        if m and dom and rng and m.group(1) not in scored and \
-                dom.group(1) in _ENTITY_CLASSES and rng.group(1) in _ENTITY_CLASSES:
-            extra.append(m.group(1))
-    return scored + tuple(sorted(extra))
+def _statements(text: str):
+    """The statements of a Turtle file written as govkg.ttl is: comment lines dropped, each
+    statement ended by " ." at the end of a line (its strings are single-line)."""
+    lines = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+            if line.endswith(" ."):
+                yield " ".join(lines)
+                lines = []
+    if lines:
+        yield " ".join(lines)
 
 
-_ENTITY_CLASSES = frozenset(ENTITY_TYPES)
+def read_schema(path: Path) -> Schema:
+    """The schema of an ontology file, read without parsing RDF: a regex over one small file
+    keeps ``import kg.graph.vocab`` cheap for shell start-up (rdflib costs ~70 ms); the test
+    suite checks every field against a full rdflib parse of the same file."""
+    kinds, order, parents, labels, ends = {}, {}, {}, {}, {}
+    for st in _statements(path.read_text(encoding="utf-8")):
+        m = re.match(r"gov:(\w+)\s+a\s+owl:(\w+)", st)
+        if not m:
+            continue
+        name, kinds[name] = m.group(1), m.group(2)
+        if (o := re.search(r"gov:contractOrder\s+(\d+)", st)):
+            order[name] = int(o.group(1))
+        if (sup := re.search(r"rdfs:subClassOf\s+([^;]+)", st)):
+            parents[name] = tuple(re.findall(r"gov:(\w+)", sup.group(1)))
+        if (lab := re.search(r'rdfs:label\s+((?:"[^"]*"@[\w-]+\s*,?\s*)+)', st)):
+            labels[name] = {lang: text for text, lang in re.findall(r'"([^"]*)"@([\w-]+)', lab.group(1))
+                            if lang in ("zh", "en")}
+        dom, rng = re.search(r"rdfs:domain\s+gov:(\w+)", st), re.search(r"rdfs:range\s+gov:(\w+)", st)
+        ends[name] = (dom and dom.group(1), rng and rng.group(1))
+
+    def ordered(kind):
+        return tuple(sorted((n for n in order if kinds[n] == kind), key=order.__getitem__))
+
+    classes, scored = ordered("Class"), ordered("ObjectProperty")
+    extra = sorted(n for n, k in kinds.items() if k == "ObjectProperty" and n not in scored
+                   and ends[n][0] in classes and ends[n][1] in classes)
+    return Schema(terms=tuple(sorted(kinds)), kinds=kinds, classes=classes, scored_relations=scored,
+                  relations=scored + tuple(extra), parents=parents, labels=labels)
+
+
+ONTOLOGY = read_schema(ontology_dir() / "govkg.ttl")
+# The entity classes the annotation contract scores (its types), in its order.
+ENTITY_TYPES = ONTOLOGY.classes
 # The relations the annotation contract scores (kg eval), in its order.
-SCORED_RELATIONS = contract_relations()
+SCORED_RELATIONS = ONTOLOGY.scored_relations
 # The relations of the graph between entities (kg stats, kg view, kg report, exports).
-RELATIONS = graph_relations()
+RELATIONS = ONTOLOGY.relations

@@ -19,7 +19,7 @@ from urllib.parse import unquote
 from kg.atomic import write_bytes_atomic
 from kg.errors import KgError
 from kg.graph.store import open_store, select
-from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, ontology_dir, PREFIXES, RELATIONS, RES_IRI
+from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, ONTOLOGY, PREFIXES, RELATIONS, RES_IRI
 
 # Nodes that are bookkeeping, not things the news is about.
 NOT_ENTITIES = frozenset({"Article", "Evidence", "PostHolding"})
@@ -113,15 +113,7 @@ def fallback_label(iri: str) -> str:
 @lru_cache(maxsize=None)
 def scored_class_of() -> dict[str, str]:
     """gov: class local name -> the scored class it falls under (rdfs:subClassOf*), from the ontology."""
-    rows = select(open_store(ontology_dir() / "govkg.ttl"), _q("""
-        SELECT ?c ?top WHERE { ?c rdfs:subClassOf* ?top . ?c a owl:Class .
-          FILTER(STRSTARTS(STR(?c), STR(gov:)) && STRSTARTS(STR(?top), STR(gov:))) }"""))
-    out = {}
-    for r in rows:
-        c, top = local(r["c"]), local(r["top"])
-        if top in ENTITY_TYPES:
-            out[c] = top
-    return out
+    return {c: top for c in ONTOLOGY.terms if ONTOLOGY.kinds[c] == "Class" and (top := ONTOLOGY.top_class(c))}
 
 
 def _q(body: str) -> str:
@@ -465,16 +457,7 @@ def write_atomic(path, data) -> None:
 
 # ------------------------------------------------------------------ names of classes and predicates
 
-@lru_cache(maxsize=None)
 def ontology_labels() -> dict[str, dict[str, str]]:
     """gov: local name -> {"zh": ..., "en": ...}: the rdfs:label of each class and property,
     read from the ontology so the pages name things the way the model does."""
-    res = open_store(ontology_dir() / "govkg.ttl").query(
-        _q("SELECT ?c ?l WHERE { ?c rdfs:label ?l FILTER(STRSTARTS(STR(?c), STR(gov:))) }"),
-        use_default_graph_as_union=True)
-    out: dict[str, dict[str, str]] = defaultdict(dict)
-    for sol in res:
-        lang = getattr(sol["l"], "language", None)
-        if lang in ("zh", "en"):
-            out[local(sol["c"].value)][lang] = sol["l"].value
-    return dict(out)
+    return ONTOLOGY.labels

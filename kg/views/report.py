@@ -18,7 +18,8 @@ from urllib.parse import quote
 
 from kg.atomic import named
 from kg.errors import KgError
-from kg.views.graphdata import GraphData, coattendance_ranking
+from kg.graph.vocab import ENTITY_TYPES
+from kg.views.graphdata import GraphData, OTHER, coattendance_ranking
 from kg.views.view import build_view, CJK_FONTS, CLASS_STYLE, labels, predicate_zh, template_text
 
 MARKER = ".govkg-report"   # a directory holding this file is ours to replace
@@ -146,7 +147,7 @@ def class_table(gd: GraphData) -> list[tuple[str, int, str]]:
         for s in n.subclasses:
             subs[n.cls][s] += 1
     return [(c, counts[c], ", ".join(f"{s} {k}" for s, k in sorted(subs[c].items(), key=lambda kv: (-kv[1], kv[0]))))
-            for c in CLASS_STYLE if counts[c]]
+            for c in (*ENTITY_TYPES, OTHER) if counts[c]]
 
 
 def predicate_table(gd: GraphData) -> list[tuple[str, str, int, int]]:
@@ -230,7 +231,7 @@ def _env():
     env.filters["showdate"] = show_date
     env.tests["startingwith"] = lambda s, prefix: isinstance(s, str) and s.startswith(prefix)
     env.globals.update(graph_link=graph_link, CSP=CSP, CLASS_STYLE=CLASS_STYLE, PREDICATE_ZH=predicate_zh(),
-                       CLASS_ZH={c: labels(c)["zh"] for c in CLASS_STYLE})
+                       CLASS_ZH={c: labels(c)["zh"] for c in (*ENTITY_TYPES, OTHER)})
     return env
 
 

@@ -13,8 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from kg.graph.store import MANIFEST
-from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, ontology_dir, PREFIXES, RELATIONS
-from kg.views.evaluate import _closure, ontology_subclass_pairs
+from kg.graph.vocab import ENTITY_TYPES, GOV_IRI, ONTOLOGY, ontology_dir, PREFIXES, RELATIONS
 from kg.views.tables import render_table
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -37,11 +36,8 @@ def _local(iri: str) -> str:
 
 
 def class_tree() -> dict:
-    """Scored class -> its gov: subclasses (transitively, sorted by name), from the ontology files."""
-    pairs = ontology_subclass_pairs()
-    return {t: sorted(_local(c) for c in _closure(pairs, GOV_IRI + t)
-                      if c.startswith(GOV_IRI) and c != GOV_IRI + t)
-            for t in ENTITY_TYPES}
+    """Scored class -> its gov: subclasses (transitively, sorted by name), from the ontology."""
+    return {t: ONTOLOGY.subclasses(t) for t in ENTITY_TYPES}
 
 
 def _values(names) -> str:
