@@ -18,6 +18,17 @@ def test_lcut_is_jiebas_lcut_without_hmm(span, reference):
     assert S.lcut(span) == reference[0].lcut(span, HMM=False)
 
 
+def test_lcut_fast_path_agrees_with_jieba_on_every_span(reference):
+    # kg segments all-ideograph spans with its own route (segment._cut_han): every substring of
+    # an invented paragraph, and runs of characters no dictionary word joins, must cut as jieba's
+    text = ("区委常委常务副区长带队深入纪南镇纪城村调研乡村振兴工作并主持召开专题推进会议"
+            "要求各部门认真落实安全生产责任制加快推进老旧小区改造项目建设鑫垚淼焱犇骉")
+    tk = reference[0]
+    spans = [text[a:b] for a in range(len(text)) for b in range(a + 1, min(len(text), a + 14) + 1)]
+    bad = [sp for sp in spans if S.lcut(sp) != tk.lcut(sp, HMM=False)]
+    assert not bad, bad[:5]
+
+
 @pytest.mark.parametrize("word", ["乡村", "落实", "荆州", "管委会", "宣传", "中心", "不是词吗", "", "Q"])
 def test_tag_and_freq_are_jiebas(word, reference):
     tk, tags = reference

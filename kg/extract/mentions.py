@@ -366,12 +366,17 @@ def _title_ending_at(s: str, end: int) -> str:
     return ""
 
 
-def find_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
-    """Title chains ending in a name: "荆州区委副书记、区长，荆州高新区党工委书记张远重"."""
+def title_matches(s: str) -> list:
+    """The lexicon's titles in s, left to right (title_re's matches): read by both find_chains and
+    find_title_after, so a sentence is scanned for them once."""
+    return list(title_re().finditer(s)) if _holds_any(s, _title_marks()) else []
+
+
+def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = None) -> list[Chain]:
+    """Title chains ending in a name: "荆州区委副书记、区长，荆州高新区党工委书记张远重".
+    ``titles``: :func:`title_matches` of s, when the caller has them."""
     out = []
-    if not _holds_any(s, _title_marks()):
-        return out
-    for m in title_re().finditer(s):
+    for m in (title_matches(s) if titles is None else titles):
         n = name_at(s, m.end(), known) or _free_name_at(s, m.end())
         if not n:
             continue
@@ -423,14 +428,12 @@ def find_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
     return out
 
 
-def find_title_after(s: str) -> list[Chain]:
+def find_title_after(s: str, titles: list | None = None) -> list[Chain]:
     """A name then its title: "习近平总书记", "王明远副区长陪同", "许立新副主任一行". The name opens a
     clause (or follows a stop word) and the title is followed by what follows names, so 张书记
-    (no given name) and 区委书记处 are not read."""
+    (no given name) and 区委书记处 are not read. ``titles``: :func:`title_matches` of s."""
     out = []
-    if not _holds_any(s, _title_marks()):
-        return out
-    for m in title_re().finditer(s):
+    for m in (title_matches(s) if titles is None else titles):
         t = m.group()
         if t != "总书记" and not (m.end() == len(s) or s[m.end()] in DELIMS or _AFTER_NAME2.match(s, m.end())
                                  or s[m.end()] in _AFTER_NAME1):

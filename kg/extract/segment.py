@@ -8,7 +8,9 @@ The dictionary comes from kg.dictcache (loaded per two-character prefix as spans
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from math import log
 
 # Tags that cannot open a name: verbs, adverbs, prepositions, conjunctions, particles, pronouns,
 # idioms, time and direction words, adjectives.
@@ -67,7 +69,48 @@ def lcut(text: str) -> list[str]:
     tk, d = _dictionary()
     if d.pending:
         d.load_span(text)
+    if _ALL_HAN.fullmatch(text):
+        return _cut_han(text, d.FREQ, _log_total(d.total))
     return tk.lcut(text, HMM=False)
+
+
+# The spans kg segments are nearly all ideographs only: one block of jieba's re_han, in which no
+# word is a single ASCII character, so jieba's cut is its DAG and route alone. jieba runs those
+# through generators, a dict per DAG and a max() over a generator per position (~3x the work).
+_ALL_HAN = re.compile("[\u4e00-\u9fd5]+")     # (jieba's re_han_default, less its ASCII)
+
+
+@lru_cache(maxsize=4)
+def _log_total(total: int) -> float:
+    return log(total)
+
+
+def _cut_han(s: str, FREQ: dict, logtotal: float) -> list[str]:
+    """jieba's ``__cut_DAG_NO_HMM`` of an all-ideograph ``s``: the same route, computed with the
+    same float expression in the same order, so ties resolve alike (the larger end wins, as in
+    jieba's max over (value, end) tuples)."""
+    N = len(s)
+    route = [(0.0, 0)] * (N + 1)
+    for idx in range(N - 1, -1, -1):
+        best = None
+        i, frag = idx, s[idx]
+        while i < N and frag in FREQ:
+            f = FREQ[frag]
+            if f:
+                v = (log(f) - logtotal + route[i + 1][0], i)
+                if best is None or v > best:
+                    best = v
+            i += 1
+            frag = s[idx:i + 1]
+        if best is None:          # no word starts here: the character alone
+            best = (log(FREQ.get(s[idx]) or 1) - logtotal + route[idx + 1][0], idx)
+        route[idx] = best
+    words, x = [], 0
+    while x < N:
+        y = route[x][1] + 1
+        words.append(s[x:y])
+        x = y
+    return words
 
 
 def tag(word: str) -> str | None:

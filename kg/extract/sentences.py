@@ -57,7 +57,8 @@ def _longest_first(m):
 
 
 def find_names(s: str, known: frozenset = frozenset()) -> NameFinds:
-    return _new(NameFinds, (M.find_chains(s, known) + M.find_title_after(s),
+    titles = M.title_matches(s)
+    return _new(NameFinds, (M.find_chains(s, known, titles) + M.find_title_after(s, titles) if titles else [],
                             M.find_listed_names(s, known) + M.find_subject_names(s, known)))
 
 
