@@ -176,3 +176,43 @@ def test_limit_reads_no_further_than_it_prints():
 
     res = run_query(Store(), "SELECT ?n WHERE {}", limit=5, offset=3)
     assert res.rows == [[3], [4], [5], [6], [7]] and res.more
+
+
+ROOT = Path(__file__).resolve().parent.parent
+# the listings as they were before they started from the evidence node (and sorted everything)
+OLD_LISTINGS = {
+    "attended_meetings.rq": """SELECT ?person ?event ?date ?sentence WHERE {
+        ?p gov:attended ?e . ?p rdfs:label ?person . ?e rdfs:label ?event .
+        ?ev a gov:Evidence ; rdf:subject ?p ; rdf:predicate gov:attended ; rdf:object ?e ;
+            gov:article ?a ; gov:sentence ?sentence .
+        OPTIONAL { ?a dcterms:date ?date } }""",
+    "documents_reviewed.rq": """SELECT ?meeting ?document ?sentence WHERE {
+        ?e gov:reviewed ?d . ?e rdfs:label ?meeting . ?d rdfs:label ?document .
+        OPTIONAL { ?ev a gov:Evidence ; rdf:subject ?e ; rdf:predicate gov:reviewed ; rdf:object ?d ;
+                   gov:sentence ?sentence } }""",
+}
+
+
+@pytest.fixture(scope="module")
+def sample_graph(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample") / "graph.ttl"
+    r = CliRunner().invoke(cli, ["build", "-o", str(out), "--quiet"])
+    assert r.exit_code == 0, r.output
+    return open_store(out)
+
+
+@pytest.mark.parametrize("name", sorted(OLD_LISTINGS))
+def test_listings_from_the_evidence_node_give_the_same_rows(sample_graph, name):
+    def rows(sparql):
+        return sorted(tuple(str(t) for t in r) for r in run_query(sample_graph, sparql).rows)
+
+    new = rows((ROOT / "queries" / name).read_text(encoding="utf-8"))
+    assert new and new == rows(OLD_LISTINGS[name])
+
+
+def test_ready_made_summaries_count_what_the_listing_shows(sample_graph):
+    got = run_query(sample_graph, (ROOT / "queries" / "meetings_by_body.rq").read_text(encoding="utf-8"))
+    counts = {r[0].value: int(r[1].value) for r in got.rows}
+    direct = run_query(sample_graph, "SELECT ?l (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e gov:organizedBy ?o . "
+                                     "?o rdfs:label ?l } GROUP BY ?l")
+    assert counts and counts == {r[0].value: int(r[1].value) for r in direct.rows}
