@@ -127,3 +127,21 @@ def _data(page):
     import re
 
     return json.loads(re.search(r'id="kg-data">(.*?)</script>', page, flags=re.S).group(1))
+
+
+def test_the_cap_counts_only_the_neighbours_of_the_types_asked_for(tmp_path):
+    p = tmp_path / "g.nt"
+    p.write_text(gd.synthetic_graph(600, seed=3), encoding="utf-8")
+    base = gd.read_graph(p)
+    deg = base.degrees()
+    hub = max(base.nodes.values(), key=lambda n: (deg[n.iri], n.iri))
+    around = gd.neighbourhood(base, hub.iri, 1) - {hub.iri}
+    cls = sorted({base.nodes[x].cls for x in around}, key=lambda c: -sum(base.nodes[x].cls == c for x in around))[0]
+    typed = {x for x in around if base.nodes[x].cls in {cls, hub.cls}}   # the centre's own class must pass too
+    assert 3 < len(typed) < len(around)
+    said = []
+    page = build_focus_view(open_store(p), str(p), focus=hub.iri, depth=1, types={cls, hub.cls},
+                            max_neighbours=3, say=said.append)
+    shown = {n["u"] for n in _data(page)["nodes"] if "x" in n} - {hub.iri}
+    assert len(shown) == 3 and shown <= typed
+    assert f"the 3 most strongly linked of {len(typed)} neighbours shown" in said[0]

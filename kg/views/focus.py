@@ -176,12 +176,34 @@ def _nodes(store, iris, endpoints) -> dict[str, Node]:
         entity = bool(ts) and not ts & NOT_ENTITIES
         if not entity and iri not in endpoints:
             continue
-        scored = sorted({classes[t] for t in ts if t in classes})
-        cls = next((c for c in ENTITY_TYPES if c in scored), OTHER)
-        subs = tuple(sorted(t for t in ts if t not in ENTITY_TYPES and t not in NOT_ENTITIES))
+        cls, subs = _class_and_subs(ts, classes)
         label = (labels.get(iri) if entity else None) or fallback_label(iri)
         out[iri] = Node(iri, label, cls, subs, tuple(sorted(aliases.get(iri, set()) - {label})), dates.get(iri))
     return out
+
+
+def _class_and_subs(ts: set, classes) -> tuple[str, tuple]:
+    """A node's drawn class and its subclasses from its gov: types, as read_store gives them."""
+    scored = sorted({classes[t] for t in ts if t in classes})
+    cls = next((c for c in ENTITY_TYPES if c in scored), OTHER)
+    return cls, tuple(sorted(t for t in ts if t not in ENTITY_TYPES and t not in NOT_ENTITIES))
+
+
+def _of_types(store, iris, types) -> set[str]:
+    """The endpoints among IRIS that restrict() keeps for TYPES, from their types alone (one
+    query per chunk, where _nodes reads labels, aliases and dates too)."""
+    found = defaultdict(set)
+    for chunk in _chunks(iris):
+        for r in _rows(store, f"""SELECT ?e ?t WHERE {{ VALUES ?e {{ {chunk} }} ?e a ?t
+                FILTER(STRSTARTS(STR(?t), STR(gov:))) }}"""):
+            found[r["e"]].add(local(r["t"]))
+    classes = scored_class_of()
+    keep = set()
+    for iri in iris:
+        cls, subs = _class_and_subs(found.get(iri, set()), classes)
+        if cls in types or set(subs) & set(types):
+            keep.add(iri)
+    return keep
 
 
 def _is_endpoint(store, iris) -> set[str]:
@@ -265,9 +287,9 @@ def read_focus(store, centre: str, depth: int, *, types=None, predicates=None, s
                     continue
                 nxt.add(o if s == n else s)
         nxt -= ball
-        if types:  # a node restrict() drops is not passed through
-            if max_neighbours and len(nxt) > max_neighbours * 4:  # types of a capped few, not thousands
-                nxt = _strongest(frontier, around, nxt, max_neighbours * 4)
+        if types and max_neighbours and len(nxt) > max_neighbours:  # types only: the cap keeps few of them
+            nxt = _of_types(store, nxt, types)
+        elif types:  # a node restrict() drops is not passed through
             admit(nxt, nxt)
             nxt = {i for i in nxt if i in kept and (kept[i].cls in types or set(kept[i].subclasses) & set(types))}
         found += len(nxt)
