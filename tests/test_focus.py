@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from click.testing import CliRunner
+
 from kg.views import focus as fm
 from kg.views import graphdata as gd
 from kg.errors import KgError
@@ -41,11 +43,13 @@ def test_same_page_on_synthetic_graph_with_bounded_and_scanned_hops(tmp_path, mo
     hub = max(base.nodes.values(), key=lambda n: (deg[n.iri], n.iri))
     leaf = min((n for n in base.nodes.values() if deg[n.iri] == 1), key=lambda n: n.iri)
     pages = []
+    monkeypatch.setattr(fm, "EVIDENCE_BUDGET", 10**6)   # every sentence, as the full read lists them
     for scan_above in (10**9, 5):  # every hop bounded, then the relation scan from the first large frontier
         monkeypatch.setattr(fm, "SCAN_ABOVE", scan_above)
         for n in (hub, leaf):
             full = build_view(base, focus=n.iri, depth=2, max_nodes=80)
-            focused = build_focus_view(open_store(p), str(p), focus=n.iri, depth=2, max_nodes=80)
+            focused = build_focus_view(open_store(p), str(p), focus=n.iri, depth=2, max_nodes=80,
+                                       max_neighbours=None)   # uncapped: the cap is tested below
             assert focused == full
             pages.append(focused)
     assert pages[:2] == pages[2:]
@@ -86,3 +90,58 @@ def test_evidence_budget_leaves_out_sentences_and_says_so(monkeypatch):
     with_ev = sum(1 for r in cut["rels"] if r[3])
     assert 0 < with_ev < sum(1 for r in full["rels"] if r[3])
     assert cut["nodes"] == full["nodes"] and cut["edges"] == full["edges"]  # only sentences are cut
+
+
+def test_a_hub_keeps_its_most_strongly_linked_neighbours_and_says_so(tmp_path):
+    from kg.cli import cli
+
+    p = tmp_path / "g.nt"
+    p.write_text(gd.synthetic_graph(600, seed=3), encoding="utf-8")
+    base = gd.read_graph(p)
+    deg = base.degrees()
+    hub = max(base.nodes.values(), key=lambda n: (deg[n.iri], n.iri))
+    around = gd.neighbourhood(base, hub.iri, 1) - {hub.iri}
+    assert len(around) > 5
+    strength = {x: sum(1 for e in base.edges if {e.s, e.o} == {hub.iri, x}) for x in around}
+    said = []
+    page = build_focus_view(open_store(p), str(p), focus=hub.iri, depth=1, max_neighbours=5, say=said.append)
+    meta = _data(page)["meta"]
+    shown = {n["u"] for n in _data(page)["nodes"] if "x" in n} - {hub.iri}
+    assert len(shown) == 5 and shown <= around
+    assert min(strength[x] for x in shown) >= max(strength[x] for x in around - shown)
+    note = f"the 5 most strongly linked of {len(around)} neighbours shown, {len(around) - 5} left out"
+    assert note in meta["note"] and len(said) == 1 and note in said[0]
+    # the CLI says it on stderr, and --max-neighbours 0 draws them all
+    r = CliRunner().invoke(cli, ["view", str(p), "--focus", hub.iri, "--depth", "1", "--max-neighbours", "5",
+                                 "-o", str(tmp_path / "a.html")])
+    assert r.exit_code == 0 and note in r.stderr
+    r = CliRunner().invoke(cli, ["view", str(p), "--focus", hub.iri, "--depth", "1", "--max-neighbours", "0",
+                                 "-o", str(tmp_path / "b.html")])
+    assert r.exit_code == 0 and "left out" not in r.stderr
+    full = build_view(base, focus=hub.iri, depth=1)
+    assert (tmp_path / "b.html").read_text(encoding="utf-8") == full
+
+
+def _data(page):
+    import json
+    import re
+
+    return json.loads(re.search(r'id="kg-data">(.*?)</script>', page, flags=re.S).group(1))
+
+
+def test_the_cap_counts_only_the_neighbours_of_the_types_asked_for(tmp_path):
+    p = tmp_path / "g.nt"
+    p.write_text(gd.synthetic_graph(600, seed=3), encoding="utf-8")
+    base = gd.read_graph(p)
+    deg = base.degrees()
+    hub = max(base.nodes.values(), key=lambda n: (deg[n.iri], n.iri))
+    around = gd.neighbourhood(base, hub.iri, 1) - {hub.iri}
+    cls = sorted({base.nodes[x].cls for x in around}, key=lambda c: -sum(base.nodes[x].cls == c for x in around))[0]
+    typed = {x for x in around if base.nodes[x].cls in {cls, hub.cls}}   # the centre's own class must pass too
+    assert 3 < len(typed) < len(around)
+    said = []
+    page = build_focus_view(open_store(p), str(p), focus=hub.iri, depth=1, types={cls, hub.cls},
+                            max_neighbours=3, say=said.append)
+    shown = {n["u"] for n in _data(page)["nodes"] if "x" in n} - {hub.iri}
+    assert len(shown) == 3 and shown <= typed
+    assert f"the 3 most strongly linked of {len(typed)} neighbours shown" in said[0]

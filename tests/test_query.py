@@ -132,3 +132,87 @@ def test_table_alignment_counts_wide_characters():
     assert clipped == "一二三四…" and cell_width(clipped) <= 9
     with pytest.raises(ValueError):
         render_table(["a", "b"], [[1]])
+
+
+ARTICLES = "SELECT ?a WHERE { ?a a gov:Article } ORDER BY ?a"
+
+
+def test_limit_and_offset_page_through_a_select():
+    every = [ln for ln in kg(ARTICLES).output.splitlines()[2:-1]]
+    assert len(every) >= 3
+    first = kg(ARTICLES, "--limit", "2")
+    assert first.output.splitlines()[2:-1] == every[:2]
+    assert first.output.splitlines()[-1] == "(2 rows: rows 1-2; more follow: --offset 2 for the next page, --limit 0 for all)"
+    rest = kg(ARTICLES, "--offset", "2", "--limit", "0").output.splitlines()
+    assert rest[2:-1] == every[2:] and rest[-1] == f"({len(every) - 2} rows: rows 3-{len(every)})"
+    assert kg(ARTICLES, "--offset", "99").output.splitlines()[-1] == "(0 rows: none past row 99)"
+
+
+def test_table_stops_at_100_rows_and_csv_prints_all(tmp_path):
+    many = "SELECT ?n WHERE { VALUES ?n { " + " ".join(str(i) for i in range(150)) + " } }"
+    table = kg(many)
+    assert table.exit_code == 0 and len(table.stdout.splitlines()) == 2 + 100 + 1
+    assert "more follow: --offset 100" in table.stdout.splitlines()[-1]
+    csv_all = kg(many, "--format", "csv")
+    assert len(csv_all.stdout.splitlines()) == 151 and csv_all.stderr == ""
+    # a cut csv/json says so on stderr only: stdout stays a clean document
+    cut = kg(many, "--format", "json", "--limit", "10")
+    assert len(json.loads(cut.stdout)["results"]["bindings"]) == 10
+    assert cut.stderr.strip() == "kg query: 10 rows: rows 1-10; more follow: --offset 10 for the next page, --limit 0 for all"
+
+
+def test_limit_reads_no_further_than_it_prints():
+    from itertools import count
+
+    class Endless:   # a result that never ends: only a streaming --limit returns
+        variables = [type("V", (), {"value": "n"})()]
+
+        def __iter__(self):
+            return ({"n": i} for i in count())
+
+    class Store:
+        def query(self, *a, **k):
+            return Endless()
+
+    res = run_query(Store(), "SELECT ?n WHERE {}", limit=5, offset=3)
+    assert res.rows == [[3], [4], [5], [6], [7]] and res.more
+
+
+ROOT = Path(__file__).resolve().parent.parent
+# the listings as they were before they started from the evidence node (and sorted everything)
+OLD_LISTINGS = {
+    "attended_meetings.rq": """SELECT ?person ?event ?date ?sentence WHERE {
+        ?p gov:attended ?e . ?p rdfs:label ?person . ?e rdfs:label ?event .
+        ?ev a gov:Evidence ; rdf:subject ?p ; rdf:predicate gov:attended ; rdf:object ?e ;
+            gov:article ?a ; gov:sentence ?sentence .
+        OPTIONAL { ?a dcterms:date ?date } }""",
+    "documents_reviewed.rq": """SELECT ?meeting ?document ?sentence WHERE {
+        ?e gov:reviewed ?d . ?e rdfs:label ?meeting . ?d rdfs:label ?document .
+        OPTIONAL { ?ev a gov:Evidence ; rdf:subject ?e ; rdf:predicate gov:reviewed ; rdf:object ?d ;
+                   gov:sentence ?sentence } }""",
+}
+
+
+@pytest.fixture(scope="module")
+def sample_graph(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample") / "graph.ttl"
+    r = CliRunner().invoke(cli, ["build", "-o", str(out), "--quiet"])
+    assert r.exit_code == 0, r.output
+    return open_store(out)
+
+
+@pytest.mark.parametrize("name", sorted(OLD_LISTINGS))
+def test_listings_from_the_evidence_node_give_the_same_rows(sample_graph, name):
+    def rows(sparql):
+        return sorted(tuple(str(t) for t in r) for r in run_query(sample_graph, sparql).rows)
+
+    new = rows((ROOT / "queries" / name).read_text(encoding="utf-8"))
+    assert new and new == rows(OLD_LISTINGS[name])
+
+
+def test_ready_made_summaries_count_what_the_listing_shows(sample_graph):
+    got = run_query(sample_graph, (ROOT / "queries" / "meetings_by_body.rq").read_text(encoding="utf-8"))
+    counts = {r[0].value: int(r[1].value) for r in got.rows}
+    direct = run_query(sample_graph, "SELECT ?l (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e gov:organizedBy ?o . "
+                                     "?o rdfs:label ?l } GROUP BY ?l")
+    assert counts and counts == {r[0].value: int(r[1].value) for r in direct.rows}

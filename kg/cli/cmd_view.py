@@ -18,7 +18,10 @@ def _names(values):
 @click.option("-o", "--output", required=True, metavar="FILE.html", help="The page to write (one self-contained file).")
 @click.option("--focus", metavar="NAME",
               help="Only the neighbourhood of this entity (any of its names); read without loading the whole "
-                   "graph, and at most 10,000 evidence sentences listed (the page says when some are left out).")
+                   "graph, and at most 1,000 evidence sentences listed (the page says when some are left out).")
+@click.option("--max-neighbours", type=click.IntRange(0), default=200, show_default=True, metavar="N",
+              help="With --focus: each hop keeps at most N new entities, the most strongly linked (a hub "
+                   "official has thousands of meetings); the page and stderr say how many were left out. 0: all.")
 @click.option("--depth", type=click.IntRange(0, 20), default=2, show_default=True, help="Hops around --focus.")
 @click.option("--types", multiple=True, metavar="LIST",
               help="Only these classes, comma separated (Person,Event or subclasses like Meeting,Village).")
@@ -32,7 +35,7 @@ def _names(values):
               help="canvas: the page's own renderer, fast at 5,000 nodes. vis: the classic pyvis page "
                    "(vis-network), simpler, for small graphs: it stays responsive up to about "
                    "1,000 entities and 2,000 drawn lines (docs/VIEWS.md).")
-def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance, title, renderer):
+def view(graph, output, focus, depth, types, predicates, max_nodes, max_neighbours, coattendance, title, renderer):
     """Write an interactive HTML view of GRAPH that works offline.
 
     One file, no network: the script is inlined, the layout is computed here. Search
@@ -61,7 +64,8 @@ def view(graph, output, focus, depth, types, predicates, max_nodes, coattendance
     if focus and not coattendance:  # read only the neighbourhood, not the whole graph
         page = build_focus_view(open_store(graph), str(graph), focus=focus, depth=depth, types=type_set,
                                 predicates=pred_set, max_nodes=max_nodes, title=title,
-                                renderer=renderer)
+                                renderer=renderer, max_neighbours=max_neighbours or None,
+                                say=lambda line: click.echo(f"kg view: {line}", err=True))
     else:
         base = gd.read_graph(graph)
         page = build_view(base, focus=focus, depth=depth, types=type_set, predicates=pred_set,

@@ -615,15 +615,20 @@ class Bench:
             if r.rc != 0:
                 self.na(lab, r.reason(), "s")
             else:
-                self.add(lab, r.seconds, "s", f"{n} articles, {graph.name}, peak {r.tree_mb:.0f} MB")
+                capped = re.search(r"the ([\d,]+) most strongly linked of ([\d,]+) neighbours", r.stderr or "")
+                shown = f", {capped.group(1)} of {capped.group(2)} neighbours drawn" if capped else ""
+                self.add(lab, r.seconds, "s", f"{n} articles, {graph.name}{shown}, peak {r.tree_mb:.0f} MB")
         for q in ready:
             lab = f"kg query {q.name} (largest graph)"
             r = run(argv("query_file", graph=graph, rq=q), sample=True, timeout=READ_TIMEOUT)
             if r.rc != 0:
                 self.na(lab, r.reason(), "s")
             else:
-                rows = max(0, r.stdout.count("\n") - 2)
-                self.add(lab, r.seconds, "s", f"{n} articles, {rows} rows printed, peak {r.tree_mb:.0f} MB")
+                # the table's footer: "(100 rows: rows 1-100; more follow: ...)" when kg query paged it
+                foot = re.search(r"^\((\d+) rows?(.*)\)$", r.stdout.strip().splitlines()[-1] if r.stdout.strip() else "")
+                rows = f"{foot.group(1)} rows printed" + (", more follow" if foot and "more follow" in foot.group(2) else "") \
+                    if foot else f"{max(0, r.stdout.count(chr(10)) - 2)} lines printed"
+                self.add(lab, r.seconds, "s", f"{n} articles, {rows}, peak {r.tree_mb:.0f} MB")
 
     # -- 8: start-up
     def startup(self):

@@ -23,9 +23,16 @@ from kg.views.graphdata import (NOT_ENTITIES, OTHER, Article, Edge, Evidence, Gr
 # relation triple about 1.5 s. Past this many nodes a hop reads the scan instead.
 SCAN_ABOVE = 1000
 CHUNK = 400  # IRIs per VALUES block: keeps each query text small
-EVIDENCE_BUDGET = 10_000  # evidence nodes read for one page (about 2 s at 100k articles)
+EVIDENCE_BUDGET = 1_000  # evidence nodes read for one page (about 0.3 s at 100k articles)
+# A hop keeps at most this many new nodes, the most strongly linked: a hub official's depth-1
+# neighbourhood at 100k articles is 4,600 meetings, each with ~30 relations of its own, which
+# is a page no one reads and 10-20 s to gather (kg view --max-neighbours raises it).
+MAX_NEIGHBOURS = 200
 PREDICATES = RELATIONS + ("hosts",)
 _PRED_IN = ", ".join(f"gov:{p}" for p in PREDICATES)
+# Relation triples pointing at ?o, one index range per predicate: ``?s ?p ?o FILTER(?p IN ...)``
+# would also walk every evidence node naming ?o (rdf:subject/rdf:object), 20k+ for a hub official.
+_INTO = " UNION ".join(f"{{ ?s gov:{p} ?o BIND(gov:{p} AS ?p) }}" for p in PREDICATES)
 
 
 def _iri(x: str) -> str:
@@ -84,12 +91,31 @@ class _Edges:
             for chunk in _chunks(todo):
                 for r in _rows(self.store, f"""SELECT ?s ?p ?o WHERE {{
                         {{ VALUES ?s {{ {chunk} }} ?s ?p ?o FILTER(?p IN ({_PRED_IN}) && isIRI(?o)) }} UNION
-                        {{ VALUES ?o {{ {chunk} }} ?s ?p ?o FILTER(?p IN ({_PRED_IN})) }} }}"""):
+                        {{ VALUES ?o {{ {chunk} }} {_INTO} }} }}"""):
                     e = _edge(r["s"], local(r["p"]), r["o"])
                     for n in (e[0], e[2]):
                         if n in self.by_node and n in todo:
                             self.by_node[n].add(e)
         return {n: self.by_node[n] for n in nodes}
+
+    def among(self, nodes: set) -> set:
+        """The relation triples with both ends in NODES: each is a triple of its subject, so
+        only the subjects' own triples are read (a hub's meetings have thousands of attendees
+        pointing at them, which this never reads)."""
+        found = set()
+        todo = []
+        for n in nodes:
+            if n in self.by_node:
+                found.update(e for e in self.by_node[n] if e[0] in nodes and e[2] in nodes)
+            else:
+                todo.append(n)
+        for chunk in _chunks(todo):
+            for r in _rows(self.store, f"""SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {chunk} }}
+                    ?s ?p ?o FILTER(?p IN ({_PRED_IN}) && isIRI(?o)) }}"""):
+                e = _edge(r["s"], local(r["p"]), r["o"])
+                if e[0] in nodes and e[2] in nodes:
+                    found.add(e)
+        return found
 
 
 def _node_facts(store, iris):
@@ -150,19 +176,43 @@ def _nodes(store, iris, endpoints) -> dict[str, Node]:
         entity = bool(ts) and not ts & NOT_ENTITIES
         if not entity and iri not in endpoints:
             continue
-        scored = sorted({classes[t] for t in ts if t in classes})
-        cls = next((c for c in ENTITY_TYPES if c in scored), OTHER)
-        subs = tuple(sorted(t for t in ts if t not in ENTITY_TYPES and t not in NOT_ENTITIES))
+        cls, subs = _class_and_subs(ts, classes)
         label = (labels.get(iri) if entity else None) or fallback_label(iri)
         out[iri] = Node(iri, label, cls, subs, tuple(sorted(aliases.get(iri, set()) - {label})), dates.get(iri))
     return out
 
 
+def _class_and_subs(ts: set, classes) -> tuple[str, tuple]:
+    """A node's drawn class and its subclasses from its gov: types, as read_store gives them."""
+    scored = sorted({classes[t] for t in ts if t in classes})
+    cls = next((c for c in ENTITY_TYPES if c in scored), OTHER)
+    return cls, tuple(sorted(t for t in ts if t not in ENTITY_TYPES and t not in NOT_ENTITIES))
+
+
+def _of_types(store, iris, types) -> set[str]:
+    """The endpoints among IRIS that restrict() keeps for TYPES, from their types alone (one
+    query per chunk, where _nodes reads labels, aliases and dates too)."""
+    found = defaultdict(set)
+    for chunk in _chunks(iris):
+        for r in _rows(store, f"""SELECT ?e ?t WHERE {{ VALUES ?e {{ {chunk} }} ?e a ?t
+                FILTER(STRSTARTS(STR(?t), STR(gov:))) }}"""):
+            found[r["e"]].add(local(r["t"]))
+    classes = scored_class_of()
+    keep = set()
+    for iri in iris:
+        cls, subs = _class_and_subs(found.get(iri, set()), classes)
+        if cls in types or set(subs) & set(types):
+            keep.add(iri)
+    return keep
+
+
 def _is_endpoint(store, iris) -> set[str]:
     found = set()
     for chunk in _chunks(iris):
-        for r in _rows(store, f"""SELECT DISTINCT ?n WHERE {{ VALUES ?n {{ {chunk} }}
-                {{ ?n ?p ?o FILTER(?p IN ({_PRED_IN}) && isIRI(?o)) }} UNION {{ ?s ?p ?n FILTER(?p IN ({_PRED_IN})) }} }}"""):
+        # EXISTS stops at the first relation: a hub official has thousands
+        for r in _rows(store, f"""SELECT ?n WHERE {{ VALUES ?n {{ {chunk} }}
+                FILTER(EXISTS {{ ?n ?p ?o FILTER(?p IN ({_PRED_IN}) && isIRI(?o)) }} ||
+                       EXISTS {{ {_INTO.replace("?o", "?n")} }}) }}"""):
             found.add(r["n"])
     return found
 
@@ -171,8 +221,13 @@ def find_centre(store, name: str, source: str = "") -> str:
     """The IRI kg.views.graphdata.find_entity would pick for NAME, from the labels that match it only."""
     name = name.strip()
     lit = name.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    found = {r["e"] for r in _rows(store, f"""SELECT DISTINCT ?e WHERE {{
-            {{ ?e rdfs:label ?l }} UNION {{ ?e skos:altLabel ?l }} FILTER(STR(?l) = "{lit}") }}""")}
+    # the name as the build writes labels (plain, @zh, @en): index lookups; any other language
+    # tag is found by the scan of every label that follows when these find nothing
+    found = {r["e"] for r in _rows(store, f"""SELECT DISTINCT ?e WHERE {{ VALUES ?l {{ "{lit}" "{lit}"@zh "{lit}"@en }}
+            {{ ?e rdfs:label ?l }} UNION {{ ?e skos:altLabel ?l }} }}""")}
+    if not found:
+        found = {r["e"] for r in _rows(store, f"""SELECT DISTINCT ?e WHERE {{
+                {{ ?e rdfs:label ?l }} UNION {{ ?e skos:altLabel ?l }} FILTER(STR(?l) = "{lit}") }}""")}
     if name.startswith(("http://", "https://")) and not set(name) & set('<>" {}|\\^`'):
         found.add(name)
     candidates = _candidates(store, found)
@@ -190,13 +245,32 @@ def _candidates(store, iris) -> dict[str, Node]:
     return _nodes(store, iris, _is_endpoint(store, iris)) if iris else {}
 
 
-def read_focus(store, centre: str, depth: int, *, types=None, predicates=None, source: str = "") -> GraphData:
+def _strongest(frontier, around, candidates, cap: int) -> set:
+    """The CAP candidates with the most relations to FRONTIER (ties: IRI order, so the same
+    store always gives the same page)."""
+    strength = defaultdict(int)
+    for n in frontier:
+        for s, _, o in around[n]:
+            for x in (s, o):
+                if x in candidates:
+                    strength[x] += 1
+    return set(sorted(candidates, key=lambda x: (-strength[x], x))[:cap])
+
+
+def read_focus(store, centre: str, depth: int, *, types=None, predicates=None, source: str = "",
+               max_neighbours: int | None = MAX_NEIGHBOURS) -> tuple[GraphData, int, int]:
     """Every node within DEPTH hops of CENTRE (following only PREDICATES through nodes of TYPES,
     when given, as kg.views.graphdata.restrict would leave them), every relation touching them and
     the nodes at their far ends, and the post holdings of the nodes kept. Edges carry no
-    evidence yet: with_evidence adds it to the ones the page lists."""
+    evidence yet: with_evidence adds it to the ones the page lists.
+
+    A hop that reaches more than MAX_NEIGHBOURS new nodes keeps the most strongly linked of
+    them; then only the relations among the nodes kept are read (the far ends of a hub's
+    meetings would be thousands more). Returns the GraphData, how many nodes the cap left out
+    and how many the hops found (0, N when nothing was left out)."""
     edges = _Edges(store)
     kept: dict[str, Node] = {}
+    left_out = found = 0
 
     def admit(iris, endpoints):
         new = [i for i in iris if i not in kept]
@@ -213,16 +287,25 @@ def read_focus(store, centre: str, depth: int, *, types=None, predicates=None, s
                     continue
                 nxt.add(o if s == n else s)
         nxt -= ball
-        if types:  # a node restrict() drops is not passed through
+        if types and max_neighbours and len(nxt) > max_neighbours:  # types only: the cap keeps few of them
+            nxt = _of_types(store, nxt, types)
+        elif types:  # a node restrict() drops is not passed through
             admit(nxt, nxt)
             nxt = {i for i in nxt if i in kept and (kept[i].cls in types or set(kept[i].subclasses) & set(types))}
+        found += len(nxt)
+        if max_neighbours and len(nxt) > max_neighbours:
+            left_out += len(nxt) - max_neighbours
+            nxt = _strongest(frontier, around, nxt, max_neighbours)
         ball |= nxt
         frontier = sorted(nxt)
         if not frontier:
             break
     triples = set()
-    for es in edges.around(ball).values():
-        triples.update(es)
+    if left_out:   # the relations among the nodes kept, not the thousands past them
+        triples = edges.among(ball)
+    else:
+        for es in edges.around(ball).values():
+            triples.update(es)
     ends = {x for s, _, o in triples for x in (s, o)}
     admit(ends | ball, ends)
     holdings = _holdings(store, ball)
@@ -236,7 +319,8 @@ def read_focus(store, centre: str, depth: int, *, types=None, predicates=None, s
             for iri, cls in ((h.holder, "Person"), (h.post, "Post")):
                 if iri not in kept:
                     kept[iri] = Node(iri, fallback_label(iri), cls)
-    return GraphData(dict(sorted(kept.items())), [Edge(s, p, o) for s, p, o in sorted(triples)], {}, holdings, source)
+    gd = GraphData(dict(sorted(kept.items())), [Edge(s, p, o) for s, p, o in sorted(triples)], {}, holdings, source)
+    return gd, left_out, found
 
 
 def _holdings(store, holders) -> list[Holding]:

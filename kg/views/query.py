@@ -12,6 +12,7 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 import pyoxigraph as ox
 
@@ -29,6 +30,8 @@ class QueryResult:
     rows: list = field(default_factory=list)    # select: lists of pyoxigraph terms or None
     boolean: bool | None = None                 # ask
     triples: list = field(default_factory=list) # construct/describe, sorted
+    offset: int = 0                             # select: rows skipped before the first one kept
+    more: bool = False                          # select: rows follow the last one kept (--limit cut them)
 
 
 # What in a query is not a keyword: strings (long ones first), IRIs and comments. Blanked out
@@ -49,8 +52,13 @@ def check_offline(sparql: str, where: str) -> None:
                       f"offline, on the graph it is given")
 
 
-def run_query(store, sparql: str, *, where: str = "query") -> QueryResult:
-    """Run ``sparql`` on a pyoxigraph store; KgError (naming ``where``) on a bad query."""
+def run_query(store, sparql: str, *, where: str = "query", limit: int | None = None, offset: int = 0) -> QueryResult:
+    """Run ``sparql`` on a pyoxigraph store; KgError (naming ``where``) on a bad query.
+
+    A SELECT keeps at most LIMIT rows (None: all) after skipping OFFSET, read as Oxigraph
+    streams them: a query without ORDER BY or aggregates then stops after the rows kept
+    instead of evaluating every row (an ORDER BY still sorts them all first). One row more is
+    read to tell whether rows follow (``more``)."""
     if not sparql.strip():
         raise KgError(f"{where}: empty SPARQL query")
     check_offline(sparql, where)
@@ -62,7 +70,10 @@ def run_query(store, sparql: str, *, where: str = "query") -> QueryResult:
             # Sorted so the same graph and query print the same bytes every time.
             return QueryResult("graph", triples=sorted(res, key=str))
         names = [v.value for v in res.variables]
-        return QueryResult("select", variables=names, rows=[[sol[n] for n in names] for sol in res])
+        stop = None if limit is None else offset + limit + 1
+        rows = [[sol[n] for n in names] for sol in islice(res, offset, stop)]
+        more = limit is not None and len(rows) > limit
+        return QueryResult("select", variables=names, rows=rows[:limit] if more else rows, offset=offset, more=more)
     except SyntaxError as e:
         raise KgError(f"{where}: SPARQL syntax error: {_one_line(e)}") from None
     except (OSError, ValueError, TypeError) as e:
@@ -138,7 +149,17 @@ def render_result(res: QueryResult, fmt: str = "table") -> str:
                           ensure_ascii=False)
     n = len(res.rows)
     table = render_table(res.variables, [[short(t) for t in r] for r in res.rows], max_width=80)
-    return f"{table}\n({n} row{'s' if n != 1 else ''})"
+    return f"{table}\n({n} row{'s' if n != 1 else ''}{page_note(res)})"
+
+
+def page_note(res: QueryResult) -> str:
+    """What a --limit/--offset page left out, for the table footer and stderr ("" when nothing)."""
+    if not res.more and not res.offset:
+        return ""
+    first, last = res.offset + 1, res.offset + len(res.rows)
+    where = f": rows {first}-{last}" if res.rows else f": none past row {res.offset}"
+    follow = f"; more follow: --offset {last} for the next page, --limit 0 for all" if res.more else ""
+    return where + follow
 
 
 def _render_graph(triples, fmt: str) -> str:

@@ -393,16 +393,27 @@ def build_view(base: GraphData, *, focus: str | None = None, depth: int = 2, typ
 
 
 def build_focus_view(store, source: str, *, focus: str, depth: int = 2, types=None, predicates=None,
-                     max_nodes: int = 1500, title: str | None = None, renderer: str = "canvas") -> str:
+                     max_nodes: int = 1500, title: str | None = None, renderer: str = "canvas",
+                     max_neighbours: int | None = fm.MAX_NEIGHBOURS, say=None) -> str:
     """build_view(read_store(store), focus=FOCUS, ...) without reading the whole graph.
 
     kg.views.focus reads the neighbourhood and the relations around it; the evidence is read
     only for the relations the page lists (those of the drawn nodes), after the cuts.
+    A hop past MAX_NEIGHBOURS new nodes keeps the most strongly linked (kg.views.focus.read_focus);
+    the page's note and SAY (a function given one line, e.g. to print on stderr) tell how many
+    were left out.
     """
     centre = fm.find_centre(store, focus, source)
-    base = fm.read_focus(store, centre, depth, types=types, predicates=predicates, source=source)
+    base, left_out, found = fm.read_focus(store, centre, depth, types=types, predicates=predicates, source=source,
+                                          max_neighbours=max_neighbours)
     whole, drawn, info = _cut(base, focus=focus, depth=depth, types=types, predicates=predicates,
                               max_nodes=max_nodes, coattendance=False, title=title, renderer=renderer)
+    if left_out:
+        capped = (f"the {found - left_out:,} most strongly linked of {found:,} neighbours shown, {left_out:,} left "
+                  f"out (--max-neighbours raises the {max_neighbours:,} a hop keeps)")
+        info = replace(info, note=f"{info.note}; {capped}")
+        if say:
+            say(f"{source}: {capped}")
     listed = [e for e in base.edges if e.s in whole.nodes or e.o in whole.nodes]
     base, unread = fm.with_evidence(store, base, listed)
     if unread:
