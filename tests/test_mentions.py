@@ -387,3 +387,53 @@ HOME = (("我县", "宿松县"), ("宿松", "宿松县"), ("我市", "安庆市"
 def test_the_words_a_page_names_its_home_by(sentence, found):
     got = {(m.text, m.get("full", "")) for m in M.find_places(sentence, [], (), HOME)}
     assert got == found
+
+
+# ------------------------------------------------------------------ named lists (short names with no suffix)
+
+@pytest.mark.parametrize("s, want", [
+    # the word after 等 says what the items are
+    ("座谈会上，青禾纺织、云岭石材、明川高中、朗讯捷科等企业负责人先后发言。",
+     {"青禾纺织", "云岭石材", "明川高中", "朗讯捷科"}),
+    # a count and a modifier may stand between 等 and the head
+    ("会上，卓沃、金川润、正岳机械、领航电子等12名民营企业家代表发言。", {"卓沃", "金川润", "正岳机械", "领航电子"}),
+    # one item is enough when the head counts them (等20位企业老总)
+    ("县委常委出席会议，江北青禾纺织等30位企业老总参加了会议。", {"江北青禾纺织"}),
+    # a tour's list: two or more items that end with a trade word are companies
+    ("代表们走进甲乙科技、丙丁食品调研生产经营情况。", {"甲乙科技", "丙丁食品"}),
+])
+def test_list_items_named_by_their_head_are_enterprises(s, want):
+    assert want <= of_type(s, "Organization")
+
+
+@pytest.mark.parametrize("s, want", [
+    # the head noun introduces the list (竣工项目两个，分别是…)
+    ("其中，竣工项目两个，分别是青禾电气、云岭光电。", {"青禾电气", "云岭光电"}),
+    ("新开工项目三个，分别是甲乙生物、丙丁材料和戊己药业，总投资5亿元。", {"甲乙生物", "丙丁材料", "戊己药业"}),
+    # a park in a list of projects is a project, not a place
+    ("他先后到云岭荷花商城、智慧冷链园区、青禾智造等项目现场查看进度。", {"云岭荷花商城", "智慧冷链园区", "青禾智造"}),
+])
+def test_list_items_named_by_their_head_are_projects(s, want):
+    assert want <= of_type(s, "Project")
+    assert not want & of_type(s, "Place")
+
+
+@pytest.mark.parametrize("s", [
+    "要加快发展新能源、新材料、生物医药等产业。",            # industries, not companies
+    "全县上下要抓好现代农业、绿色食品、文化旅游等重点工作。",   # no head of companies, no tour
+    "区委书记到白沙镇、石桥村调研。",                       # places stay places
+    "刘一鸣、王二江等在家的县领导出席活动。",                # persons in the list: no company list
+])
+def test_lists_that_name_no_company(s):
+    assert not of_type(s, "Organization") - {"区委"}
+    assert not of_type(s, "Project")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("鼎盛机械制造", True), ("丰收粮油", True), ("甲乙科技", True),
+    ("生物医药", False),      # a trade before a trade: an industry
+    ("科技", False),          # no brand
+    ("加强科技", False),      # a verb of the genre is no brand
+])
+def test_brand_trade(text, want):
+    assert M.brand_trade(text) is want

@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from kg.text.lexicon import lexicon
+from kg.text.lexicon import lexicon, list_heads, trade_words
 # kg.segment loads jieba only when first asked to segment: importing it here costs nothing
 from kg.extract.segment import freq, is_common_word, inside_word, lcut, tag, trim_left
 
@@ -1211,3 +1211,168 @@ def find_documents(s: str) -> list[Mention]:
     if "《" not in s:
         return []
     return [Mention("Document", m.group(1), m.start(1), m.end(1)) for m in DOC_RE.finditer(s)]
+
+
+# ---------------------------------------------------------------- named lists
+
+# Companies and projects are often named by a short name with no suffix (甲乙科技、丙丁食品等企业):
+# what the list holds is said by the word after 等 (kg/data/list_heads.tsv), by a head noun the
+# list is introduced with (竣工项目两个，分别是A、B), or, on a tour, by the trade word each item
+# ends with (走进甲乙科技、丙丁食品). Each item a finder has not named becomes a name of that kind.
+_COUNT = "(?:[0-9一二三四五六七八九十百几多余]+[位名家个户项])?"
+_HEAD_MODIFIERS = "(?:民营|重点|规上|规模以上|骨干|龙头|知名|本地|外来|入驻|在建|新建|竣工|新开工)?"
+_LIST_KINDS = ("Organization", "Project")
+_CLAUSE_MARKS = "，。；：,;:！？!?（()）“”"
+# (type, subtype) of a head noun that introduces a list: 竣工项目两个，分别是…
+_INTRO_HEADS = {"项目": ("Project", ""), "企业": ("Organization", "Enterprise")}
+_LIST_INTRO = re.compile("(项目|企业)[^，。；：]{0,8}?[，,]?(?:分别是|分别为|包括)")
+# the verbs a tour reaches its stops with: a list after one of them names places or companies
+_TOUR_VERBS = ("先后到", "先后来到", "先后前往", "先后深入", "走进", "深入", "来到", "前往", "参观", "考察", "调研",
+               "走访", "察看", "查看", "到")
+
+
+_STOPWORD_RE = re.compile("|".join(map(re.escape, STOP_WORDS)))
+
+
+@lru_cache(maxsize=None)
+def _list_head_re() -> re.Pattern:
+    heads = [w for w, (t, _) in list_heads() if t in _LIST_KINDS]
+    return re.compile("等(" + _COUNT + ")" + _HEAD_MODIFIERS + "(" + "|".join(map(re.escape, heads)) + ")")
+
+
+@lru_cache(maxsize=None)
+def _head_kinds() -> dict:
+    return {w: k for w, k in list_heads() if k[0] in _LIST_KINDS}
+
+
+@lru_cache(maxsize=None)
+def _trades_by_len() -> tuple:
+    return tuple(sorted(trade_words(), key=len, reverse=True))
+
+
+def brand_trade(text: str) -> bool:
+    """A brand (2-4 characters, any word: 鼎盛, 丰收, 帕沃) then a trade word (科技, 粮油, 机械制造):
+    how enterprises are named for short. A trade word before it (生物医药) is an industry, not a brand."""
+    trades = trade_words()
+    for t in _trades_by_len():
+        if len(text) - len(t) >= 2 and text.endswith(t):
+            brand = text[:len(text) - len(t)]
+            if len(brand) > 4 or brand in trades or brand[0] in STOP_CHARS or brand in _STOPWORD_SET or \
+                    brand in GENERIC or any(brand.startswith(w) for w in trades if len(w) <= len(brand)):
+                return False
+            return all(_is_cjk(c) for c in brand)
+    return False
+
+
+def _item_ok(text: str) -> bool:
+    """A list item that can be a short name: no function word, verb phrase or title in it."""
+    if not (2 <= len(text) <= 12) or text[0] in STOP_CHARS or "的" in text or "某" in text or text in GENERIC:
+        return False
+    if not all(_is_cjk(c) or c.isalnum() for c in text):
+        return False
+    if any(_stopword_ending_at(text, i) for i in range(2, len(text) + 1)) or _title_ending_at(text, len(text)):
+        return False
+    return not is_common_word(text)
+
+
+def _split_items(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    """[a, b) cut at 、, and at a last 和/及/与 that joins two names of three or more characters."""
+    items, i = [], a
+    for k in range(a, b):
+        if s[k] == "、":
+            items.append((i, k))
+            i = k + 1
+    items.append((i, b))
+    x, y = items[-1]
+    for k in range(x + 3, y - 2):
+        if s[k] in "和及与":
+            items[-1:] = [(x, k), (k + 1, y)]
+            break
+    return items
+
+
+def _clause_start(s: str, end: int) -> int:
+    i = end
+    while i > 0 and s[i - 1] not in _CLAUSE_MARKS:
+        i -= 1
+    return i
+
+
+def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], list[Mention]]:
+    """Names of companies and projects that lists give (see above): (new mentions, mentions of
+    ``found`` that the list retypes: a compound or park in a list of projects is a project)."""
+    if "、" not in s and "分别" not in s and "包括" not in s and "等" not in s:
+        return [], []
+    lists = []      # (items, (type, subtype))
+    if "等" in s:
+        kinds = _head_kinds()
+        for m in _list_head_re().finditer(s):
+            end = m.start()
+            items = _split_items(s, _clause_start(s, end), end)
+            lists.append((items, kinds[m.group(2)], bool(m.group(1))))
+    for m in (_LIST_INTRO.finditer(s) if "分别" in s or "包括" in s else ()):
+        end = m.end()
+        stop = end
+        while stop < len(s) and s[stop] not in _CLAUSE_MARKS:
+            stop += 1
+        if s.startswith("等", stop) or "等" in s[end:stop]:
+            stop = s.find("等", end, stop + 1)
+        lists.append((_split_items(s, end, stop), _INTRO_HEADS[m.group(1)], False))
+    if "、" in s:
+        for t in _TOUR_VERBS:
+            i = s.find(t)
+            while i >= 0:
+                a = i + len(t)
+                stop = a
+                while stop < len(s) and s[stop] not in _CLAUSE_MARKS and s[stop] != "等":
+                    stop += 1
+                verb = _STOPWORD_RE.search(s, a, stop)      # 走进A、B调研: the list ends at the verb
+                if verb:
+                    stop = verb.start()
+                items = _split_items(s, a, stop)
+                if len(items) >= 2:
+                    lists.append((items, ("Organization", "Enterprise"), None))
+                i = s.find(t, a)
+    if not lists:
+        return [], []
+    new, retyped = [], []
+    spans = {(m.start, m.end): m for m in found}
+    made = set()
+    for items, (type_, subtype), counted in lists:
+        picked = []
+        for k in range(len(items) - 1, -1, -1):
+            a, b = items[k]
+            if k == 0 and counted is not None:
+                a = max(a, left_edge(s, b, a, 12))       # the first item: after the verb before it
+            if _overlaps(a, b, taken):
+                picked = None
+                break    # a person in the list: no list of names of this kind
+            text = s[a:b]
+            if (a, b) in spans:
+                if spans[(a, b)].type == "Event":
+                    break
+                picked.append((a, b, spans[(a, b)]))
+                continue
+            if any(m.start < b and a < m.end and not (m.type == "Place" and a <= m.start and m.end <= b)
+                   for m in found):
+                break    # a name the finders read across the item's edge: not an item of the list
+            if not _item_ok(text) or (counted is None and not brand_trade(text)):
+                break
+            picked.append((a, b, None))
+        if not picked:
+            continue
+        if len(picked) < 2 and not (counted and len(s[picked[0][0]:picked[0][1]]) >= 4):
+            continue
+        if counted is None and sum(m is None for _, _, m in picked) < 2:
+            continue     # a tour's list: only where two or more items read as companies
+        for a, b, m in picked:
+            if m is not None:
+                if m.type == "Place" and m.subtype in ("Compound", "Site", "Park") and (a, b) not in made:
+                    retyped.append(m)
+                else:
+                    continue
+            if (a, b) in made:
+                continue
+            made.add((a, b))
+            new.append(_new(Mention, (type_, s[a:b], a, b, subtype, (("listed", True),))))
+    return new, retyped

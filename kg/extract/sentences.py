@@ -105,6 +105,12 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names)
     else:
         places, inner = list(places0), []
+    listed, retyped = M.find_listed_items(s, taken_docs, orgs + places + projects + events)
+    if listed:
+        if retyped:
+            places = [p for p in places if p not in retyped]
+        orgs = sorted(orgs + [m for m in listed if m.type == "Organization"], key=M._start)
+        projects = sorted(projects + [m for m in listed if m.type == "Project"], key=M._start)
     # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the districts hold the activity; they are not its name
     for k, e in enumerate(events):
         if e.subtype != "Activity":
