@@ -437,3 +437,16 @@ def test_lists_that_name_no_company(s):
 ])
 def test_brand_trade(text, want):
     assert M.brand_trade(text) is want
+
+
+@pytest.mark.parametrize("s, want", [
+    ("4月8日，鼎盛机械制造有限公司落户桂花镇。", "鼎盛机械制造有限公司"),     # brand 鼎盛 is an ordinary word
+    ("4月8日，振兴农业发展有限公司正式投产。", "振兴农业发展有限公司"),       # 发展 ends the trade, not the name
+    ("位于石桥村的丰收粮油有限公司新增就业岗位200个。", "丰收粮油有限公司"),
+])
+def test_word_brand_enterprise_keeps_its_brand(s, want):
+    assert want in of_type(s, "Organization")
+
+
+def test_a_bare_trade_with_a_suffix_is_no_company():
+    assert not of_type("要支持农业发展有限公司做大做强。", "Organization")

@@ -652,7 +652,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         # schools and hospitals are often named by a common word (希望小学, 实验中学, 人民医院),
         # and so are the departments of a body (区委 + 组织部)
         start = left_edge(s, a, floor, 16, allow="（）()",
-                          own_word=L.org_suffixes[suffix] in ("School", "Hospital"))
+                          own_word=L.org_suffixes[suffix] in ("School", "Hospital") or
+                          (L.org_suffixes[suffix] == "Enterprise" and len(suffix) > 1))   # 振兴农业发展有限公司
         if out and suffix in ("部", "办", "办公室") and start > out[-1].end and \
                 left_edge(s, a, floor, 16, own_word=True) <= out[-1].end:
             start = out[-1].end
@@ -668,8 +669,9 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             start = prev.start
         elif out and start <= out[-1].start:
             out.pop()            # the longer name contains the previous body (市城发集团 + 名城公司)
-        elif start < a and not s[start:a].startswith(LEVEL_HEADS):
-            start += trim_left(s[start:b], len(suffix), "org")
+        elif start < a and not s[start:a].startswith(LEVEL_HEADS) and \
+                not (L.org_suffixes[suffix] == "Enterprise" and brand_trade(s[start:a])):
+            start += trim_left(s[start:b], len(suffix), "org")   # (a brand is not trimmed: 丰收|粮油)
         name = s[start:b]
         if not _balanced(name):
             # an aside opened before the body (会议（区安全生产委员会…）): the body starts inside it
@@ -709,7 +711,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             city = next((p for p in (places or ()) if p.end == start and p.get("level", 0) >= 5), None)
             if city is not None:
                 start, name = city.start, s[city.start:b]
-        if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places):
+        if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places) \
+                and not (subtype == "Enterprise" and brand_trade(name[:len(name) - len(suffix)])):
             continue   # 研发试验中心, 法治政府: a function, not a named body
         out.append(_new(Mention, ("Organization", name, start, b, subtype, ())))
     if not _holds_any(s, _bodies_marks()):
