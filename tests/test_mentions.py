@@ -450,3 +450,20 @@ def test_word_brand_enterprise_keeps_its_brand(s, want):
 
 def test_a_bare_trade_with_a_suffix_is_no_company():
     assert not of_type("要支持农业发展有限公司做大做强。", "Organization")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("会上传达了省委、临川市委有关会议精神。", {"省委", "临川市委"}),       # a city named by its suffix leads 委
+    ("5月6日，临川市委统战部召开座谈会。", {"临川市委统战部"}),             # …and its departments
+    ("集体学习了青山县委、白水县委有关文件。", {"青山县委", "白水县委"}),
+])
+def test_body_led_by_a_place_named_by_its_suffix(s, want):
+    assert want <= of_type(s, "Organization")
+
+
+def test_quoted_meeting_after_its_body_does_not_take_the_body_in():
+    x = sm("会上集体学习了临川市委“学党史、办实事”专题工作会议精神。")
+    assert [e.text for e in x.events] == ["“学党史、办实事”专题工作会议"]
+    assert "临川市委" in {o.text for o in x.orgs}
+    body = next(o for o in x.orgs if o.text == "临川市委")
+    assert x.events[0].get("by") == (body.start,)

@@ -60,7 +60,8 @@ class Mention(NamedTuple):
     end: int
     subtype: str = ""
     # extra facts the finder saw: for a Post, the body it names ("body") or implies ("implied");
-    # for a Person, how it was found ("how": chain, list, verb, byline, role, title-after)
+    # for a Person, how it was found ("how": chain, list, verb, byline, role, title-after);
+    # for an Event, its other names ("also", "also_at") and the body its quoted name follows ("by")
     info: tuple = ()
 
     def get(self, key, default=None):
@@ -612,6 +613,10 @@ NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严�
 NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支基俱")
 
 
+# 广安市委, 华蓥市委: a place named by its suffix leads the body (the place finder leaves 市 before
+# 委 to the body, so no place mention marks it)
+_PLACE_LED = re.compile(f"[{CJK}]{{2,4}}[市县区旗州盟](?:委|党委)")
+
 _LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由])([区市省县][{CJK}]{{1,4}}[与和])$")
 
 
@@ -691,7 +696,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             else:
                 continue
         if len(suffix) == 1 and not (name.startswith(LEVEL_HEADS) or start in {p.start for p in (places or [])}
-                                     or any(start <= p.start and p.end <= a for p in (places or []))):
+                                     or any(start <= p.start and p.end <= a for p in (places or []))
+                                     or _PLACE_LED.match(name)):
             continue
         if name in GENERIC or len(name) < 2 or "某" in name or not _balanced(name):
             continue
