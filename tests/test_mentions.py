@@ -467,3 +467,34 @@ def test_quoted_meeting_after_its_body_does_not_take_the_body_in():
     assert "临川市委" in {o.text for o in x.orgs}
     body = next(o for o in x.orgs if o.text == "临川市委")
     assert x.events[0].get("by") == (body.start,)
+
+
+@pytest.mark.parametrize("s, want", [
+    ("要把思想统一到县委县政府的部署上来。", {"县委", "县政府"}),       # two bodies side by side, not one
+    ("镇党委镇政府联合印发通知。", {"镇党委", "镇政府"}),
+])
+def test_party_committee_and_government_written_together(s, want):
+    assert of_type(s, "Organization") == want
+
+
+def test_lu_leads_a_party_and_is_no_part_of_the_body():
+    assert of_type("王建华率市安委会督查组到青石镇检查。", "Organization") == {"市安委会督查组"}
+
+
+@pytest.mark.parametrize("s", [
+    "工业经济的发展主要靠园区。",                                  # 靠 is a preposition, not a name
+    "他指示，下一步集中区要做好规划。",                            # 一步 is a word: 步 opens no name
+    "要从凝聚共识、优化园区环境、引进人才等方面探索。",              # 优化 takes 园区 as its object
+    "对美丽庭院创建、农业产业园区建设情况进行调研。",                # a park named by its trade alone
+    "今年3月，该县被列入省直管县试点。",                           # 列入 is a verb; 省直管县 a kind of county
+])
+def test_generic_parks_and_verb_led_places_are_no_places(s):
+    assert not of_type(s, "Place")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("区委书记先后到解放社区、拍马工业园区调研。", {"解放社区", "拍马工业园区"}),
+    ("他先后到现代农业产业园、白沙镇调研。", {"现代农业产业园", "白沙镇"}),
+])
+def test_named_parks_stay(s, want):
+    assert want <= of_type(s, "Place")

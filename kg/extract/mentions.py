@@ -88,7 +88,7 @@ class Chain:
 
 # Characters that never sit inside a name at its left edge: function words and the like.
 STOP_CHARS = set("的了在到赴对与和及或向为是将把被让由从至于等并也都还又就才给同跟以按据往来去暨"
-                 "着过其该此这那每各本我你他她它们之而但若如即约近今上下内外前后旁间一位某")
+                 "着过其该此这那每各本我你他她它们之而但若如即约近今上下内外前后旁间一位某率")
 # Stop characters that also stand inside village and transliterated names (西上碾头村, 萨如拉嘎查,
 # 阿日昆都楞镇): in a list item they do not end the name.
 NAME_INNER = set("上下内外前后东西南北中一如都同")
@@ -97,7 +97,7 @@ CLASSIFIERS = set("年月日号个位家名批项次届所座条处户起")
 NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
 # Words that end right before a name begins (verbs and phrases of the genre).
 STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
-督办 暗访 查看 察看 走访 听取 包括 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
+督办 暗访 查看 察看 走访 听取 包括 列入 纳入 融入 加入 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
 对接 依托 紧扣 扎实 持续 进一步 加快 加强 强化 着力 积极 充分 精准 有效 切实 坚持 坚决 做好 抓好 实现
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
@@ -608,6 +608,7 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
 # Single-character body suffixes (局, 办, 委 ...) name a body only after a level word or a place:
 # 区信访局, 市委, 区创文办; elsewhere they end ordinary words (格局, 督办, 主办).
 LEVEL_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道", "村", "两区", "中共", "党")
+_PEER_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道")
 NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖经")
 # 干部, 村部, 全部, 内部: 部 ends a body only after a proper core (宣传部, 组织部)
 NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支基俱")
@@ -669,7 +670,11 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                 start = lm.start(1)
         # a body directly after another body is its sub-body: 区委 + 办公室, 区政府 + 党组,
         # 区委 + 全面依法治区委员会
-        if out and out[-1].end == start:
+        peer = out and suffix in ("政府", "人民政府") and out[-1].text.endswith("委") and \
+            start <= out[-1].end and s.startswith(_PEER_HEADS, out[-1].end)
+        if peer:
+            start = out[-1].end   # 区委区政府, 市委市政府: two bodies side by side, not one
+        elif out and out[-1].end == start:
             prev = out.pop()
             start = prev.start
         elif out and start <= out[-1].start:
@@ -736,7 +741,7 @@ GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城�
                "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
                "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
-               "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "大县", "大区", "大市", "大省", "大镇")
+               "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "省直管县", "大县", "大区", "大市", "大省", "大镇")
 # How far left a name may reach before its suffix.
 PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "旗": 6, "盟": 4, "镇": 5, "乡": 5, "村": 5, "街道": 5, "社区": 5,
              "管理区": 6}
@@ -788,6 +793,21 @@ def _list_context(s: str, start: int, end: int) -> bool:
     before = s[:start]
     return before.endswith(("、", "到", "在", "赴", "至")) or s[end:end + 1] == "、" or \
         before.endswith(("调研", "考察", "走访", "前往", "视察", "来到", "深入"))
+
+
+_PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园"))
+
+
+def _trade_only(core: str) -> bool:
+    """The words before a park's suffix are all trade words (农业, 智能|物流): no name among them."""
+    trades = trade_words()
+    words = lcut(core)
+    return all(w in trades for w in words)
+
+
+def _name_ends(s: str, b: int) -> bool:
+    """A name may end at b: punctuation, a stop character or a stop word follows (优化园区|环境 does not)."""
+    return b >= len(s) or not _is_cjk(s[b]) or s[b] in STOP_CHARS or _STOPWORD_RE.match(s, b) is not None
 
 
 def _one_word(text: str) -> bool:
@@ -845,8 +865,10 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             cut = trim_left(s[start:b], len(suffix), "place")
             # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
             # does a name in a list or after a travel verb that the cut would leave too short (西|合营|镇)
-            if cut and not (cut == a - start and _one_word(s[start:a]) and _list_context(s, start, b)) and \
-                    not (a - start - cut < L.place_core[suffix] and s.endswith(_TRAVEL_BEFORE, 0, start)):
+            if cut and not (cut == a - start and _one_word(s[start:a]) and _list_context(s, start, b) and
+                            _name_ends(s, b)) and \
+                    not (a - start - cut < L.place_core[suffix] and s.endswith(_TRAVEL_BEFORE, 0, start) and
+                         (len(suffix) == 1 or _name_ends(s, b))):     # (、优化园区|环境: a verb's object)
                 start += cut
         name = s[start:b]
         # a known context name at the end wins over words stuck before it ("清廉荆州区")
@@ -856,6 +878,13 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                     start, name = b - len(c), c
                     break
         need = L.place_core[suffix]
+        if len(suffix) > 1 and a - start == 1 and name not in ctx_names and \
+                ((tag(s[start]) or "x")[:1] in "vpdcur" or inside_word(s, start)):
+            soft.append(b)
+            continue         # 靠|园区, 进一|步|集中区: a function character or a word's tail is no name
+        if suffix in _PARK_SUFFIXES and start < a and _trade_only(s[start:a]):
+            soft.append(b)
+            continue         # 农业产业园区, 智能物流园区: a kind of park, not one park
         if name in ctx_names:
             pass                 # 高新区 alone: the home zone
         elif a - start < need:
