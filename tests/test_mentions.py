@@ -498,3 +498,18 @@ def test_generic_parks_and_verb_led_places_are_no_places(s):
 ])
 def test_named_parks_stay(s, want):
     assert want <= of_type(s, "Place")
+
+
+def test_activities_launched_together_are_one_event():
+    s = "7月7日，2024年青山县群众文化活动、志愿服务活动、文化科技卫生“三下乡”三项活动正式启动。"
+    assert [e.text for e in sm(s).events] == ["2024年青山县群众文化活动、志愿服务活动、文化科技卫生“三下乡”三项活动"]
+    s = "要全力完成好群众文化、志愿服务、送戏“进万家”集中活动的各项任务。"
+    assert [e.text for e in sm(s).events] == ["群众文化、志愿服务、送戏“进万家”集中活动"]
+
+
+def test_an_activity_followed_by_its_attribute_is_no_event():
+    assert not sm("要开展委员工作室活动质量提升年活动。").events
+
+
+def test_autonomous_region_party_committee_is_a_body():
+    assert "自治区党委" in of_type("在党中央、自治区党委和市委的正确领导下，全区取得新成绩。", "Organization")

@@ -607,7 +607,7 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
 
 # Single-character body suffixes (局, 办, 委 ...) name a body only after a level word or a place:
 # 区信访局, 市委, 区创文办; elsewhere they end ordinary words (格局, 督办, 主办).
-LEVEL_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道", "村", "两区", "中共", "党")
+LEVEL_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道", "村", "两区", "中共", "党", "自治区")
 _PEER_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道")
 NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖经")
 # 干部, 村部, 全部, 内部: 部 ends a body only after a proper core (宣传部, 组织部)
@@ -989,7 +989,9 @@ PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省
 
 
 EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给向还了暨")
-EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "期间", "现场", "结束")
+# what follows an activity's suffix when the words name one of its attributes (…活动质量提升年)
+EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "期间", "现场", "结束", "质量", "效果",
+                   "内容", "形式", "载体", "品牌")
 
 
 _QUOTED = re.compile(r"[“「][^“”「」]*[”」]")
@@ -1004,7 +1006,8 @@ def quoted_spans(s: str) -> list[tuple[int, int]]:
 _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".join(MEETING_SUFFIXES + ACTIVITY_SUFFIXES) + ")")
 
 
-_EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "听取", "完成", "抓好", "汇总")
+_EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "听取", "完成", "抓好", "汇总", "做好", "办好",
+                                      "完成好", "进一步")
 # a set test per character first: most characters end none of the stops (the endswith is dearer)
 _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
 _EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
@@ -1034,6 +1037,20 @@ def _event_left(s: str, a: int, floor: int) -> int:
                 break
         i -= 1
     return i
+
+
+# A、B、C三项活动 / A、B、C集中活动: activities launched together under one name, the whole list
+_JOINT = re.compile("(?:[一二三四五六七八九十两0-9]+项|集中)(?:活动|行动)$")
+
+
+def _joint_start(s: str, start: int, floor: int) -> int:
+    """Where the list that a joint activity's name closes starts: item by item back over 、."""
+    while s[start - 1:start] == "、" and start - 1 > floor:
+        k = _event_left(s, start - 1, floor)
+        if k >= start - 1:
+            break
+        start = k
+    return start
 
 
 def _aside_open(s: str, close: int, limit: int) -> int:
@@ -1143,6 +1160,9 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             if floor < e <= a:       # (a span ending by a cannot also hold a)
                 floor = e
         start = _event_left(s, a, floor)
+        if s[start - 1:start] == "、" and _JOINT.search(s, a - 4, b):
+            # (the items may be events found already: only other mentions bound the list)
+            start = _joint_start(s, start, max([e for _, e in taken if e <= a] + [0]))
         if out and out[-1].end == a and start >= out[-1].start:
             start = out.pop().start          # 博爱周 + 主题宣传活动: one name
         elif start < a:
