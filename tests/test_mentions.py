@@ -513,3 +513,15 @@ def test_an_activity_followed_by_its_attribute_is_no_event():
 
 def test_autonomous_region_party_committee_is_a_body():
     assert "自治区党委" in of_type("在党中央、自治区党委和市委的正确领导下，全区取得新成绩。", "Organization")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("随后，王建华考察青禾智慧新城及云岭总部经济项目。", "云岭总部经济项目"),     # joined to a visit's other stop
+    ("随后，王建华考察青禾新城及悦天下文旅项目。", "悦天下文旅项目"),           # 天下 is a word: 下 ends no name
+])
+def test_project_joined_to_a_visits_stop(s, want):
+    assert of_type(s, "Project") == {want}
+
+
+def test_a_list_of_works_names_no_project():
+    assert not of_type("对村容整治、庭院创建、壮大村级经济项目、乡村建设情况进行调研。", "Project")

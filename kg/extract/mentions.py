@@ -1199,6 +1199,8 @@ PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "�
 
 
 _PROJECT_LEFT_STOPS = PROJECT_OPENERS[:-1] + ("考察", "调研", "查看", "等")
+# 考察A及B项目: a project joined to another stop of a visit
+_VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察|走访|先后到|来到)[{CJK}]{{2,12}}[及和与]$")
 
 
 def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
@@ -1229,8 +1231,9 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 break
             elif not quote and s.endswith(_PROJECT_LEFT_STOPS, 0, i):
                 break
-            elif not quote and (c in STOP_CHARS or _stopword_ending_at(s, i, _PROJECT_STOPWORDS)):
-                break
+            elif not quote and ((c in STOP_CHARS and not (c in NAME_INNER and inside_word(s, i - 1))) or
+                                _stopword_ending_at(s, i, _PROJECT_STOPWORDS)):
+                break        # (客天下: 下 ends a word here, it does not end the name)
             i -= 1
         if out and out[-1].end == i:
             prev = out.pop()      # 太湖港灌区新建扩建工程 + 新庙泵站: one name
@@ -1246,7 +1249,11 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 any(bare == m_ + m.group() for m_ in PROJECT_MODIFIERS):
             continue
         opener = s[:i]
+        if opener.endswith("、") and "“" not in name and i not in place_starts and \
+                not _proper_head(name, m.group(), places):
+            continue     # 整治、创建、壮大集体经济项目: a list of works names no project
         named = "“" in name or i in place_starts or opener.endswith(PROJECT_OPENERS) \
+            or _VISITED_WITH.search(opener) is not None \
             or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
             or (out and out[-1].end == i) or \
             (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
