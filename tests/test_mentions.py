@@ -525,3 +525,22 @@ def test_project_joined_to_a_visits_stop(s, want):
 
 def test_a_list_of_works_names_no_project():
     assert not of_type("对村容整治、庭院创建、壮大村级经济项目、乡村建设情况进行调研。", "Project")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("会议传达贯彻了陈一鸣同志在市文联代表大会上的讲话精神。", ["陈一鸣"]),   # a name before 同志, mid-clause
+    ("周灵代表中共青山区第四届委员会向大会作报告。", ["周灵"]),                # a name that speaks for a body
+    ("县领导和企业代表共同为新开工项目奠基培土。", []),                        # 和 joins groups: no surname
+    ("这些同志表现突出。", []),
+])
+def test_names_before_comrade_and_representing(s, want):
+    assert persons(s) == want
+
+
+@pytest.mark.parametrize("s, want", [
+    ("周灵代表中共青山区第四届委员会向大会作报告。", {"青山区"}),
+    ("中国共产党白水市青山区第五次代表大会开幕。", {"白水市", "青山区"}),
+    ("他来到党家村调研。", {"党家村"}),                                         # 党 the surname stays
+])
+def test_the_party_name_is_no_part_of_a_place(s, want):
+    assert of_type(s, "Place") == want

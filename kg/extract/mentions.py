@@ -191,6 +191,8 @@ def plausible_name(name: str) -> bool:
         return False
     if is_common_word(name):
         return False
+    if name[0] in "和与及同" and is_common_word(name[1:]):
+        return False     # 县领导和企业代表: 和 joins two groups, it is no surname here
     if len(name) == 2:
         return True      # the word test below reads a head shorter than the name (most names: no tag look-up)
     head = name[:2]
@@ -512,7 +514,7 @@ def _names_before_deng(s: str, known: frozenset) -> list[Mention]:
     return out
 
 
-LEAD_VERBS = ("同志", "主持", "强调", "指出", "要求", "表示", "一行", "带队", "率队", "调研", "出席", "参加", "暗访",
+LEAD_VERBS = ("同志", "代表", "主持", "强调", "指出", "要求", "表示", "一行", "带队", "率队", "调研", "出席", "参加", "暗访",
               "督办", "考察", "视察", "讲话", "介绍", "深入", "先后", "专题", "走访", "看望", "慰问", "检查")
 
 
@@ -534,6 +536,25 @@ def find_subject_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
         n = name_at(s, i, known)
         if n and s.startswith(LEAD_VERBS, i + n):
             out.append(_new(Mention, ("Person", s[i:i + n], i, i + n, "Official", (("how", "verb"),))))
+    if "同志" in s:
+        seen = {m.start for m in out}
+        out += [m for m in find_comrades(s, known) if m.start not in seen]
+    return out
+
+
+def find_comrades(s: str, known: frozenset = frozenset()) -> list[Mention]:
+    """A name followed by 同志 where a verb, a stop word or punctuation stands before it:
+    "传达了王建华同志在…的讲话" (a clause that does not open with the name)."""
+    out = []
+    j = s.find("同志")
+    while j >= 2:
+        for n in (3, 2):
+            a = j - n
+            if a >= 0 and name_at(s, a, known) == n and \
+                    (a == 0 or s[a - 1] in DELIMS or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a)):
+                out.append(_new(Mention, ("Person", s[a:j], a, j, "Official", (("how", "verb"),))))
+                break
+        j = s.find("同志", j + 2)
     return out
 
 
@@ -810,6 +831,10 @@ def _name_ends(s: str, b: int) -> bool:
     return b >= len(s) or not _is_cjk(s[b]) or s[b] in STOP_CHARS or _STOPWORD_RE.match(s, b) is not None
 
 
+# the party's name before a place (as the left edge may have cut it: 中国共|产党白水市)
+_PARTY_LEAD = re.compile("(?:中国)?共产党|中共|产党")
+
+
 def _one_word(text: str) -> bool:
 
     words = lcut(text)
@@ -870,6 +895,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                     not (a - start - cut < L.place_core[suffix] and s.endswith(_TRAVEL_BEFORE, 0, start) and
                          (len(suffix) == 1 or _name_ends(s, b))):     # (、优化园区|环境: a verb's object)
                 start += cut
+        party = _PARTY_LEAD.match(s, start, a)
+        if party and party.end() < a:
+            start = party.end()      # 中共青山区, 中国共产党白水市: the party, then the place
         name = s[start:b]
         # a known context name at the end wins over words stuck before it ("清廉荆州区")
         if ctx_names and name.endswith(ctx_names):
