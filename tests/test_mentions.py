@@ -544,3 +544,8 @@ def test_names_before_comrade_and_representing(s, want):
 ])
 def test_the_party_name_is_no_part_of_a_place(s, want):
     assert of_type(s, "Place") == want
+
+
+def test_a_feature_beside_a_village_is_no_project_of_the_village():
+    # 边上 ends in 上, like 天下 does, but it says where the pump station is: no name reaches past it
+    assert "石桥村边上泵站" not in of_type("区委书记先后到石桥村边上泵站、白杨村察看防汛工作。", "Project")

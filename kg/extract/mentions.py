@@ -1227,6 +1227,8 @@ PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "�
 
 
 _PROJECT_LEFT_STOPS = PROJECT_OPENERS[:-1] + ("考察", "调研", "查看", "等")
+# words for "by, beside, below" that end in a stop character: a project after one is beside a place
+_LOCATIVES = frozenset("边上 岸上 堤上 路上 街上 楼下 山下 坡下 桥下 地下 乡下 门前 村前 屋前 房前 门外 村外 村内 院内 园内 区内".split())
 # 考察A及B项目: a project joined to another stop of a visit
 _VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察|走访|先后到|来到)[{CJK}]{{2,12}}[及和与]$")
 
@@ -1259,9 +1261,10 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 break
             elif not quote and s.endswith(_PROJECT_LEFT_STOPS, 0, i):
                 break
-            elif not quote and ((c in STOP_CHARS and not (c in NAME_INNER and inside_word(s, i - 1))) or
+            elif not quote and ((c in STOP_CHARS and not (c in NAME_INNER and inside_word(s, i - 1) and
+                                                          s[i - 2:i] not in _LOCATIVES)) or
                                 _stopword_ending_at(s, i, _PROJECT_STOPWORDS)):
-                break        # (客天下: 下 ends a word here, it does not end the name)
+                break        # (客天下: 下 ends a word here, it does not end the name; 村边上 does)
             i -= 1
         if out and out[-1].end == i:
             prev = out.pop()      # 太湖港灌区新建扩建工程 + 新庙泵站: one name
