@@ -549,3 +549,9 @@ def test_the_party_name_is_no_part_of_a_place(s, want):
 def test_a_feature_beside_a_village_is_no_project_of_the_village():
     # 边上 ends in 上, like 天下 does, but it says where the pump station is: no name reaches past it
     assert "石桥村边上泵站" not in of_type("区委书记先后到石桥村边上泵站、白杨村察看防汛工作。", "Project")
+
+
+def test_list_including_items_before_den_zai_nei():
+    s = "区科技局甄选了包括青机厂、青机赛瓦、楚岭建科、与时塑业等在内的15家企业赴外地考察。"
+    # 与 opens an inner item (、 on both sides) as a brand, not as a conjunction
+    assert {"青机厂", "青机赛瓦", "楚岭建科", "与时塑业"} <= of_type(s, "Organization")

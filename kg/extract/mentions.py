@@ -1333,7 +1333,8 @@ _STOPWORD_RE = re.compile("|".join(map(re.escape, STOP_WORDS)))
 @lru_cache(maxsize=None)
 def _list_head_re() -> re.Pattern:
     heads = [w for w, (t, _) in list_heads() if t in _LIST_KINDS]
-    return re.compile("等(" + _COUNT + ")" + _HEAD_MODIFIERS + "(" + "|".join(map(re.escape, heads)) + ")")
+    # (包括A、B等在内的15家企业)
+    return re.compile("等(?:在内的)?(" + _COUNT + ")" + _HEAD_MODIFIERS + "(" + "|".join(map(re.escape, heads)) + ")")
 
 
 @lru_cache(maxsize=None)
@@ -1360,9 +1361,11 @@ def brand_trade(text: str) -> bool:
     return False
 
 
-def _item_ok(text: str) -> bool:
-    """A list item that can be a short name: no function word, verb phrase or title in it."""
-    if not (2 <= len(text) <= 12) or text[0] in STOP_CHARS or "的" in text or "某" in text or text in GENERIC:
+def _item_ok(text: str, inner: bool = False) -> bool:
+    """A list item that can be a short name: no function word, verb phrase or title in it. An
+    ``inner`` item (、 on both sides) may open with a function character (与时塑业)."""
+    if not (2 <= len(text) <= 12) or (text[0] in STOP_CHARS and not inner) or "的" in text or "某" in text or \
+            text in GENERIC:
         return False
     if not all(_is_cjk(c) or c.isalnum() for c in text):
         return False
@@ -1452,7 +1455,8 @@ def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], 
             if any(m.start < b and a < m.end and not (m.type == "Place" and a <= m.start and m.end <= b)
                    for m in found):
                 break    # a name the finders read across the item's edge: not an item of the list
-            if not _item_ok(text) or (counted is None and not brand_trade(text)):
+            if not _item_ok(text, 0 < k < len(items) - 1 or (k > 0 and s[b:b + 1] == "等")) or \
+                    (counted is None and not brand_trade(text)):
                 break
             picked.append((a, b, None))
         if not picked:
