@@ -555,3 +555,7 @@ def test_list_including_items_before_den_zai_nei():
     s = "区科技局甄选了包括青机厂、青机赛瓦、楚岭建科、与时塑业等在内的15家企业赴外地考察。"
     # 与 opens an inner item (、 on both sides) as a brand, not as a conjunction
     assert {"青机厂", "青机赛瓦", "楚岭建科", "与时塑业"} <= of_type(s, "Organization")
+
+
+def test_the_items_of_a_contest_are_no_projects():
+    assert not of_type("竞赛设置农机驾驶、果蔬嫁接等项目，种粮大户王建国获得一等奖。", "Project")

@@ -1374,6 +1374,12 @@ def _item_ok(text: str, inner: bool = False) -> bool:
     return not is_common_word(text)
 
 
+def _common_words_only(text: str) -> bool:
+    """Every word of ``text`` is a common word (农机|驾驶): it names a kind of thing, not one thing."""
+    words = lcut(text)
+    return sum(len(w) == 1 for w in words) < 2 and all(is_common_word(w) or len(w) == 1 for w in words)
+
+
 def _split_items(s: str, a: int, b: int) -> list[tuple[int, int]]:
     """[a, b) cut at 、, and at a last 和/及/与 that joins two names of three or more characters."""
     items, i = [], a
@@ -1408,7 +1414,8 @@ def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], 
         for m in _list_head_re().finditer(s):
             end = m.start()
             items = _split_items(s, _clause_start(s, end), end)
-            lists.append((items, kinds[m.group(2)], bool(m.group(1))))
+            # a bare 等项目 may close the items of a contest (驾驶、嫁接等项目): those are common words
+            lists.append((items, kinds[m.group(2)], bool(m.group(1)), m.group(2) == "项目"))
     for m in (_LIST_INTRO.finditer(s) if "分别" in s or "包括" in s else ()):
         end = m.end()
         stop = end
@@ -1416,7 +1423,7 @@ def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], 
             stop += 1
         if s.startswith("等", stop) or "等" in s[end:stop]:
             stop = s.find("等", end, stop + 1)
-        lists.append((_split_items(s, end, stop), _INTRO_HEADS[m.group(1)], False))
+        lists.append((_split_items(s, end, stop), _INTRO_HEADS[m.group(1)], False, False))
     if "、" in s:
         for t in _TOUR_VERBS:
             i = s.find(t)
@@ -1430,14 +1437,14 @@ def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], 
                     stop = verb.start()
                 items = _split_items(s, a, stop)
                 if len(items) >= 2:
-                    lists.append((items, ("Organization", "Enterprise"), None))
+                    lists.append((items, ("Organization", "Enterprise"), None, False))
                 i = s.find(t, a)
     if not lists:
         return [], []
     new, retyped = [], []
     spans = {(m.start, m.end): m for m in found}
     made = set()
-    for items, (type_, subtype), counted in lists:
+    for items, (type_, subtype), counted, proper in lists:
         picked = []
         for k in range(len(items) - 1, -1, -1):
             a, b = items[k]
@@ -1456,7 +1463,7 @@ def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], 
                    for m in found):
                 break    # a name the finders read across the item's edge: not an item of the list
             if not _item_ok(text, 0 < k < len(items) - 1 or (k > 0 and s[b:b + 1] == "等")) or \
-                    (counted is None and not brand_trade(text)):
+                    (counted is None and not brand_trade(text)) or (proper and _common_words_only(text)):
                 break
             picked.append((a, b, None))
         if not picked:
