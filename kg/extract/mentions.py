@@ -1330,6 +1330,11 @@ _TOUR_VERBS = ("先后到", "先后来到", "先后前往", "先后深入", "走
 _STOPWORD_RE = re.compile("|".join(map(re.escape, STOP_WORDS)))
 
 
+_TOUR_RE = re.compile("|".join(sorted(_TOUR_VERBS, key=len, reverse=True)))
+_CLAUSE_END = re.compile("[" + re.escape(_CLAUSE_MARKS) + "]")
+_LIST_END = re.compile("[" + re.escape(_CLAUSE_MARKS) + "等]")
+
+
 @lru_cache(maxsize=None)
 def _list_head_re() -> re.Pattern:
     heads = [w for w, (t, _) in list_heads() if t in _LIST_KINDS]
@@ -1343,19 +1348,20 @@ def _head_kinds() -> dict:
 
 
 @lru_cache(maxsize=None)
-def _trades_by_len() -> tuple:
-    return tuple(sorted(trade_words(), key=len, reverse=True))
+def _trade_lengths() -> tuple:
+    return tuple(sorted({len(w) for w in trade_words()}, reverse=True))
 
 
+@lru_cache(maxsize=4096)
 def brand_trade(text: str) -> bool:
     """A brand (2-4 characters, any word: 鼎盛, 丰收, 帕沃) then a trade word (科技, 粮油, 机械制造):
     how enterprises are named for short. A trade word before it (生物医药) is an industry, not a brand."""
     trades = trade_words()
-    for t in _trades_by_len():
-        if len(text) - len(t) >= 2 and text.endswith(t):
-            brand = text[:len(text) - len(t)]
-            if len(brand) > 4 or brand in trades or brand[0] in STOP_CHARS or brand in _STOPWORD_SET or \
-                    brand in GENERIC or any(brand.startswith(w) for w in trades if len(w) <= len(brand)):
+    for k in _trade_lengths():           # the longest trade word that ends the text
+        if len(text) - k >= 2 and text[len(text) - k:] in trades:
+            brand = text[:len(text) - k]
+            if len(brand) > 4 or brand[0] in STOP_CHARS or brand in _STOPWORD_SET or brand in GENERIC or \
+                    any(brand[:j] in trades for j in range(2, len(brand) + 1)):
                 return False
             return all(_is_cjk(c) for c in brand)
     return False
@@ -1383,10 +1389,11 @@ def _common_words_only(text: str) -> bool:
 def _split_items(s: str, a: int, b: int) -> list[tuple[int, int]]:
     """[a, b) cut at 、, and at a last 和/及/与 that joins two names of three or more characters."""
     items, i = [], a
-    for k in range(a, b):
-        if s[k] == "、":
-            items.append((i, k))
-            i = k + 1
+    k = s.find("、", a, b)
+    while k >= 0:
+        items.append((i, k))
+        i = k + 1
+        k = s.find("、", i, b)
     items.append((i, b))
     x, y = items[-1]
     for k in range(x + 3, y - 2):
@@ -1397,10 +1404,7 @@ def _split_items(s: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _clause_start(s: str, end: int) -> int:
-    i = end
-    while i > 0 and s[i - 1] not in _CLAUSE_MARKS:
-        i -= 1
-    return i
+    return max(s.rfind(c, 0, end) for c in _CLAUSE_MARKS) + 1
 
 
 def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], list[Mention]]:
@@ -1408,7 +1412,7 @@ def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], 
     ``found`` that the list retypes: a compound or park in a list of projects is a project)."""
     if "、" not in s and "分别" not in s and "包括" not in s and "等" not in s:
         return [], []
-    lists = []      # (items, (type, subtype))
+    lists = []      # (items, (type, subtype), counted: True/False, None for a tour, proper names only)
     if "等" in s:
         kinds = _head_kinds()
         for m in _list_head_re().finditer(s):
@@ -1418,27 +1422,24 @@ def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], 
             lists.append((items, kinds[m.group(2)], bool(m.group(1)), m.group(2) == "项目"))
     for m in (_LIST_INTRO.finditer(s) if "分别" in s or "包括" in s else ()):
         end = m.end()
-        stop = end
-        while stop < len(s) and s[stop] not in _CLAUSE_MARKS:
-            stop += 1
+        close = _CLAUSE_END.search(s, end)
+        stop = close.start() if close else len(s)
         if s.startswith("等", stop) or "等" in s[end:stop]:
             stop = s.find("等", end, stop + 1)
         lists.append((_split_items(s, end, stop), _INTRO_HEADS[m.group(1)], False, False))
     if "、" in s:
-        for t in _TOUR_VERBS:
-            i = s.find(t)
-            while i >= 0:
-                a = i + len(t)
-                stop = a
-                while stop < len(s) and s[stop] not in _CLAUSE_MARKS and s[stop] != "等":
-                    stop += 1
-                verb = _STOPWORD_RE.search(s, a, stop)      # 走进A、B调研: the list ends at the verb
-                if verb:
-                    stop = verb.start()
-                items = _split_items(s, a, stop)
-                if len(items) >= 2:
-                    lists.append((items, ("Organization", "Enterprise"), None, False))
-                i = s.find(t, a)
+        for t in _TOUR_RE.finditer(s):
+            a = t.end()
+            end = _LIST_END.search(s, a)
+            stop = end.start() if end else len(s)
+            if s.find("、", a, stop) < 0:
+                continue
+            verb = _STOPWORD_RE.search(s, a, stop)      # 走进A、B调研: the list ends at the verb
+            if verb:
+                stop = verb.start()
+            items = _split_items(s, a, stop)
+            if len(items) >= 2:
+                lists.append((items, ("Organization", "Enterprise"), None, False))
     if not lists:
         return [], []
     new, retyped = [], []
@@ -1462,8 +1463,9 @@ def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], 
             if any(m.start < b and a < m.end and not (m.type == "Place" and a <= m.start and m.end <= b)
                    for m in found):
                 break    # a name the finders read across the item's edge: not an item of the list
-            if not _item_ok(text, 0 < k < len(items) - 1 or (k > 0 and s[b:b + 1] == "等")) or \
-                    (counted is None and not brand_trade(text)) or (proper and _common_words_only(text)):
+            if (counted is None and not brand_trade(text)) or \
+                    not _item_ok(text, 0 < k < len(items) - 1 or (k > 0 and s[b:b + 1] == "等")) or \
+                    (proper and _common_words_only(text)):
                 break
             picked.append((a, b, None))
         if not picked:
