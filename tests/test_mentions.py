@@ -559,3 +559,16 @@ def test_list_including_items_before_den_zai_nei():
 
 def test_the_items_of_a_contest_are_no_projects():
     assert not of_type("竞赛设置农机驾驶、果蔬嫁接等项目，种粮大户王建国获得一等奖。", "Project")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("区督查办、区环委办通报了有关工作情况。", {"区督查办", "区环委办"}),     # 查 before 办, after a level word
+    ("召开区乡村建设生态保护（河长制及治水）委员会第二次会议。",            # 建设 and an aside with 及 inside
+     {"区乡村建设生态保护（河长制及治水）委员会"}),
+])
+def test_offices_and_committees_with_stop_words_inside(s, want):
+    assert want <= of_type(s, "Organization")
+
+
+def test_chaban_as_a_verb_is_no_office():
+    assert not of_type("要严肃查办违纪案件。", "Organization")

@@ -642,6 +642,24 @@ _PLACE_LED = re.compile(f"[{CJK}]{{2,4}}[市县区旗州盟](?:委|党委)")
 _LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由])([区市省县][{CJK}]{{1,4}}[与和])$")
 
 
+def _committee_start(s: str, start: int, floor: int) -> int:
+    """A committee's name runs over words that stop other names (区生态文明建设…委员会, 区乡村振兴
+    工作领导…): back to a level word that opens it, if one stands within a few characters."""
+    for p in range(start - 1, max(floor, start - 12) - 1, -1):
+        if not _is_cjk(s[p]):
+            break
+        if s[p] in "区市县旗" and (p == floor or not _is_cjk(s[p - 1]) or s[p - 1] in STOP_CHARS or
+                                _stopword_ending_at(s, p)):
+            return p
+    return start
+
+
+def _level_office(s: str, a: int) -> bool:
+    """区督查办, 县查办: a two-character office right after a level word that opens the name
+    (NOT_BEFORE_BAN is for 督办, 查办 standing as verbs)."""
+    return a >= 3 and s[a - 3] in "区市县省旗镇乡" and (a == 3 or not _is_cjk(s[a - 4]) or s[a - 4] in STOP_CHARS)
+
+
 def _balanced(name: str) -> bool:
     return name.count("（") + name.count("(") == name.count("）") + name.count(")")
 
@@ -669,7 +687,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         suffix = m.group()
         if _overlaps(a, b, taken) or not _single_char_ok(s, b, suffix):
             continue
-        if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN:
+        if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN and not _level_office(s, a):
             continue
         if len(suffix) > 1 and inside_word(s, b):
             continue         # 工作协|调: the suffix ends inside a word
@@ -704,6 +722,15 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                 not (L.org_suffixes[suffix] == "Enterprise" and brand_trade(s[start:a])):
             start += trim_left(s[start:b], len(suffix), "org")   # (a brand is not trimmed: 丰收|粮油)
         name = s[start:b]
+        if name.count("）") + name.count(")") > name.count("（") + name.count("("):
+            # an aside inside the name holds a function word (生态环境保护（林长制及绿化）委员会)
+            j = max(s.rfind("（", floor, start), s.rfind("(", floor, start))
+            if j > floor and not any(c in s[j:start] for c in "，。；：、"):
+                start = left_edge(s, j, floor, 16, allow="（）()")
+                name = s[start:b]
+        if suffix == "委员会" and start > floor and not s.startswith(LEVEL_HEADS, start):
+            start = _committee_start(s, start, floor)
+            name = s[start:b]
         if not _balanced(name):
             # an aside opened before the body (会议（区安全生产委员会…）): the body starts inside it
             start += max(name.rfind("（"), name.rfind("(")) + 1
