@@ -572,3 +572,9 @@ def test_offices_and_committees_with_stop_words_inside(s, want):
 
 def test_chaban_as_a_verb_is_no_office():
     assert not of_type("要严肃查办违纪案件。", "Organization")
+
+
+def test_a_list_items_name_keeps_its_function_character():
+    s = "实地察看了白嘎家庭牧场、义和青坝奶制品加工车间、萨拉手工艺车间。"
+    assert "义和青坝奶制品加工车间" in of_type(s, "Organization")
+    assert "青禾公司" in of_type("双方并和青禾公司签约。", "Organization")     # 并和: two function words

@@ -728,6 +728,10 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             if j > floor and not any(c in s[j:start] for c in "，。；：、"):
                 start = left_edge(s, j, floor, 16, allow="（）()")
                 name = s[start:b]
+        if start - 3 >= floor and s[start - 3] == "、" and s[start - 1] in STOP_CHARS and \
+                s[start - 2] not in STOP_CHARS and _is_cjk(s[start - 2]):
+            start -= 2           # 、义和达坝…车间: a list item's name holds the function character
+            name = s[start:b]
         if suffix == "委员会" and start > floor and not s.startswith(LEVEL_HEADS, start):
             start = _committee_start(s, start, floor)
             name = s[start:b]
