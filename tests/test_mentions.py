@@ -578,3 +578,8 @@ def test_a_list_items_name_keeps_its_function_character():
     s = "实地察看了白嘎家庭牧场、义和青坝奶制品加工车间、萨拉手工艺车间。"
     assert "义和青坝奶制品加工车间" in of_type(s, "Organization")
     assert "青禾公司" in of_type("双方并和青禾公司签约。", "Organization")     # 并和: two function words
+
+
+def test_a_body_in_brackets_after_a_body_is_its_other_name():
+    x = sm("他到市委组织部（市公务员局）调研。")
+    assert [(o.text, o.get("also")) for o in x.orgs] == [("市委组织部", ("市公务员局",))]

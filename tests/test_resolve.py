@@ -185,3 +185,10 @@ def test_discipline_secretary_is_a_member_of_the_homes_discipline_commission():
     out = extract_page(page, [article_id(a.body) for a in page.articles], ctx)
     member = {f.o.key for f in out.facts if f.p == "memberOf"}
     assert {"青山县委", "青山县纪委", "青山县监委"} <= member
+
+
+def test_a_bracketed_other_name_is_a_name_of_the_body():
+    page = split_page("t.txt", "标题\n\n5月6日，王建华到市委组织部（市公务员局）调研。\n")
+    out = extract_page(page, [article_id(a.body) for a in page.articles], CTX)
+    names = [e.names for (t, _), e in out.entities.items() if t == "Organization"]
+    assert any({"市委组织部", "市公务员局"} <= n for n in names)

@@ -61,7 +61,8 @@ class Mention(NamedTuple):
     subtype: str = ""
     # extra facts the finder saw: for a Post, the body it names ("body") or implies ("implied");
     # for a Person, how it was found ("how": chain, list, verb, byline, role, title-after);
-    # for an Event, its other names ("also", "also_at") and the body its quoted name follows ("by")
+    # for an Event, its other names ("also", "also_at") and the body its quoted name follows ("by");
+    # for an Organization, the other name it is given in brackets ("also")
     info: tuple = ()
 
     def get(self, key, default=None):
@@ -694,6 +695,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
             continue
         floor = max([e for _, e in taken if e <= a] + [0])
+        popped = None
         # schools and hospitals are often named by a common word (希望小学, 实验中学, 人民医院),
         # and so are the departments of a body (区委 + 组织部)
         start = left_edge(s, a, floor, 16, allow="（）()",
@@ -717,7 +719,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             prev = out.pop()
             start = prev.start
         elif out and start <= out[-1].start:
-            out.pop()            # the longer name contains the previous body (市城发集团 + 名城公司)
+            popped = out.pop()   # the longer name contains the previous body (市城发集团 + 名城公司)
         elif start < a and not s[start:a].startswith(LEVEL_HEADS) and \
                 not (L.org_suffixes[suffix] == "Enterprise" and brand_trade(s[start:a])):
             start += trim_left(s[start:b], len(suffix), "org")   # (a brand is not trimmed: 丰收|粮油)
@@ -739,6 +741,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             # an aside opened before the body (会议（区安全生产委员会…）): the body starts inside it
             start += max(name.rfind("（"), name.rfind("(")) + 1
             name = s[start:b]
+            if popped is not None and popped.end < start:
+                out.append(popped)   # 市委组织部（市公务员局）: the body before the aside stays
         while name and name[0] in "（）()":
             start += 1
             name = s[start:b]
@@ -778,14 +782,29 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                 and not (subtype == "Enterprise" and brand_trade(name[:len(name) - len(suffix)])):
             continue   # 研发试验中心, 法治政府: a function, not a named body
         out.append(_new(Mention, ("Organization", name, start, b, subtype, ())))
-    if not _holds_any(s, _bodies_marks()):
-        return sorted(out, key=_start) if len(out) > 1 else out     # (most sentences name no such body)
-    spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
-    for m in bodies_re().finditer(s):
-        if not _overlaps(m.start(), m.end(), spans):
-            out.append(Mention("Organization", m.group(), m.start(), m.end(), L.bodies[m.group()]))
-            spans.append((m.start(), m.end()))
-    return sorted(out, key=_start) if len(out) > 1 else out
+    if _holds_any(s, _bodies_marks()):
+        spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
+        for m in bodies_re().finditer(s):
+            if not _overlaps(m.start(), m.end(), spans):
+                out.append(Mention("Organization", m.group(), m.start(), m.end(), L.bodies[m.group()]))
+                spans.append((m.start(), m.end()))
+    if len(out) < 2:
+        return out           # (most sentences name one body or none)
+    out.sort(key=_start)
+    return _bracketed_aliases(s, out) if "（" in s or "(" in s else out
+
+
+def _bracketed_aliases(s: str, orgs: list) -> list:
+    """中央党校（国家行政学院）: a body in brackets right after another is the same body under its
+    other name (an alias of it, ``also``), not a second body."""
+    out = []
+    for o in orgs:
+        prev = out[-1] if out else None
+        if prev is not None and o.start == prev.end + 1 and s[prev.end] in "（(" and s[o.end:o.end + 1] in "）)":
+            out[-1] = _new(Mention, prev[:5] + (prev.info + (("also", (o.text,)),),))
+            continue
+        out.append(o)
+    return out
 
 
 # Words a name may not end with even though a suffix ends them: 美丽乡村, 全国文明城市, 依法治区.
