@@ -583,3 +583,17 @@ def test_a_list_items_name_keeps_its_function_character():
 def test_a_body_in_brackets_after_a_body_is_its_other_name():
     x = sm("他到市委组织部（市公务员局）调研。")
     assert [(o.text, o.get("also")) for o in x.orgs] == [("市委组织部", ("市公务员局",))]
+
+
+@pytest.mark.parametrize("s, want", [
+    ("王建华在市委常委会第十二次集体学习时强调。", ["市委常委会第十二次集体学习"]),   # a numbered sitting
+    ("党组开展集体学习。", []),                                                    # a habit, no event
+    ("中心组举行第五次集体学习。", []),                                            # whose, the name does not say
+])
+def test_numbered_collective_study_is_an_event(s, want):
+    assert [e.text for e in sm(s).events] == want
+
+
+def test_a_verb_that_grows_a_company_is_no_part_of_its_name():
+    assert not of_type("下一步园区要重点做强平台公司。", "Organization")
+    assert of_type("要做大做强青禾科技有限公司。", "Organization") == {"青禾科技有限公司"}

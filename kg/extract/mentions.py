@@ -98,7 +98,7 @@ CLASSIFIERS = set("年月日号个位家名批项次届所座条处户起")
 NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
 # Words that end right before a name begins (verbs and phrases of the genre).
 STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
-督办 暗访 查看 察看 走访 听取 包括 列入 纳入 融入 加入 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
+督办 暗访 查看 察看 走访 听取 包括 列入 纳入 融入 加入 做强 做大 做优 做实 培育 引进 招引 扶持 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
 对接 依托 紧扣 扎实 持续 进一步 加快 加强 强化 着力 积极 充分 精准 有效 切实 坚持 坚决 做好 抓好 实现
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
@@ -1049,7 +1049,8 @@ MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会�
                     "座谈会", "协商会", "分析会", "培训会", "议事会", "部署会", "动员会", "观摩会", "现场会",
                     "汇报会", "交流会", "见面会", "发布会", "研讨会", "论证会", "评审会", "讲评会", "点评会",
                     "推介会", "洽谈会", "恳谈会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
-                    "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会")
+                    "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会",
+                    "集体学习")
 ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "宣传活动", "主题活动", "系列活动",
                      "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
@@ -1179,6 +1180,7 @@ def _one_sitting(s: str, events: list) -> list:
     return out
 
 
+_NUMBERED_BEFORE = re.compile("第[一二三四五六七八九十百0-9]+次$")
 _EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次")
 
 
@@ -1229,6 +1231,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         if spans and _overlaps_outside(a, b, spans):
             continue
+        if m.group() == "集体学习" and not _NUMBERED_BEFORE.search(s, max(0, a - 8), a):
+            continue     # 开展集体学习: a habit; 中央政治局第三十七次集体学习: one sitting
         if m.group().endswith("会") and s[b:b + 1] == "议":
             b += 1       # 分析会 + 议: the longer name 分析会议
         if s[b:b + 1] in ("员", "室", "场", "所", "长", "费") or s.startswith(EVENT_NOT_AFTER, b):
@@ -1246,8 +1250,9 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         elif start < a:
             start += trim_left(s[start:b], len(m.group()), "event")
         name = s[start:b]
-        if _generic_event(name) or len(name) < 4 or "某" in name:
-            continue
+        if _generic_event(name) or len(name) < 4 or "某" in name or \
+                (m.group() == "集体学习" and name.startswith("第")):
+            continue     # (第五次集体学习: whose, the name does not say)
         subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
         in_frame = s.endswith("在", 0, start) and s.startswith("中", b)
         if subtype == "Activity" and "“" not in name and not _introduced(s, start) and not in_frame and \
