@@ -597,3 +597,8 @@ def test_numbered_collective_study_is_an_event(s, want):
 def test_a_verb_that_grows_a_company_is_no_part_of_its_name():
     assert not of_type("下一步园区要重点做强平台公司。", "Organization")
     assert of_type("要做大做强青禾科技有限公司。", "Organization") == {"青禾科技有限公司"}
+
+
+def test_a_community_followed_by_a_project_named_after_it_stays():
+    s = "他先后来到望月社区、安居社区安居老旧小区改造项目察看管护情况。"
+    assert "安居社区" in of_type(s, "Place")

@@ -876,9 +876,14 @@ def _trade_only(core: str) -> bool:
     return all(w in trades for w in words)
 
 
-def _name_ends(s: str, b: int) -> bool:
-    """A name may end at b: punctuation, a stop character or a stop word follows (优化园区|环境 does not)."""
-    return b >= len(s) or not _is_cjk(s[b]) or s[b] in STOP_CHARS or _STOPWORD_RE.match(s, b) is not None
+_ITEM_TAIL = re.compile(f"[{CJK}]{{1,4}}(?=[、，。；：,;:]|$)")
+
+
+def _noun_closes_item(s: str, b: int) -> bool:
+    """A common word and then the end of the list item follow b (、优化园区环境、): the words before
+    are a verb and its object, not a name (安居社区 + 安居老旧小区改造项目 is a name and another)."""
+    m = _ITEM_TAIL.match(s, b)
+    return m is not None and m.group() not in _STOPWORD_SET and is_common_word(m.group())
 
 
 # the party's name before a place (as the left edge may have cut it: 中国共|产党白水市)
@@ -941,9 +946,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
             # does a name in a list or after a travel verb that the cut would leave too short (西|合营|镇)
             if cut and not (cut == a - start and _one_word(s[start:a]) and _list_context(s, start, b) and
-                            _name_ends(s, b)) and \
+                            not _noun_closes_item(s, b)) and \
                     not (a - start - cut < L.place_core[suffix] and s.endswith(_TRAVEL_BEFORE, 0, start) and
-                         (len(suffix) == 1 or _name_ends(s, b))):     # (、优化园区|环境: a verb's object)
+                         (len(suffix) == 1 or not _noun_closes_item(s, b))):   # (、优化园区|环境: a verb's object)
                 start += cut
         party = _PARTY_LEAD.match(s, start, a)
         if party and party.end() < a:
