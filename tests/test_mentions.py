@@ -602,3 +602,8 @@ def test_a_verb_that_grows_a_company_is_no_part_of_its_name():
 def test_a_community_followed_by_a_project_named_after_it_stays():
     s = "他先后来到望月社区、安居社区安居老旧小区改造项目察看管护情况。"
     assert "安居社区" in of_type(s, "Place")
+
+
+def test_a_list_of_place_led_projects_is_no_list_of_works():
+    s = "他先后来到沙河村沙河光伏发电项目、团结村团结光伏发电项目察看运行情况。"
+    assert "团结村团结光伏发电项目" in of_type(s, "Project")

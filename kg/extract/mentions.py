@@ -1340,9 +1340,9 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 any(bare == m_ + m.group() for m_ in PROJECT_MODIFIERS):
             continue
         opener = s[:i]
-        if opener.endswith("、") and "“" not in name and i not in place_starts and \
-                not _proper_head(name, m.group(), places):
-            continue     # 整治、创建、壮大集体经济项目: a list of works names no project
+        if opener.endswith("、") and (tag(s[i - 3:i - 1]) or "")[:1] == "v" and "“" not in name and \
+                i not in place_starts and not _proper_head(name, m.group(), places):
+            continue     # 整治、创建、壮大集体经济项目: a list of works (…创建、) names no project
         named = "“" in name or i in place_starts or opener.endswith(PROJECT_OPENERS) \
             or _VISITED_WITH.search(opener) is not None \
             or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
