@@ -607,3 +607,7 @@ def test_a_community_followed_by_a_project_named_after_it_stays():
 def test_a_list_of_place_led_projects_is_no_list_of_works():
     s = "他先后来到沙河村沙河光伏发电项目、团结村团结光伏发电项目察看运行情况。"
     assert "团结村团结光伏发电项目" in of_type(s, "Project")
+
+
+def test_a_county_cultural_centre_is_a_body():
+    assert of_type("活动由县委宣传部主办，县文化馆承办。", "Organization") == {"县委宣传部", "县文化馆"}
