@@ -611,3 +611,8 @@ def test_a_list_of_place_led_projects_is_no_list_of_works():
 
 def test_a_county_cultural_centre_is_a_body():
     assert of_type("活动由县委宣传部主办，县文化馆承办。", "Organization") == {"县委宣传部", "县文化馆"}
+
+
+def test_companies_whose_heads_speak():
+    assert of_type("座谈会上，青禾纺织、云岭石材负责人先后发言。", "Organization") == {"青禾纺织", "云岭石材"}
+    assert not of_type("王建华、李明远负责人发言。", "Organization")

@@ -1390,6 +1390,7 @@ _TOUR_VERBS = ("先后到", "先后来到", "先后前往", "先后深入", "走
 _STOPWORD_RE = re.compile("|".join(map(re.escape, STOP_WORDS)))
 
 
+_BOSSES = re.compile("(?<=[\u4e00-\u9fff])(?:主要负责人|负责人|董事长|总经理|老总)")
 _TOUR_RE = re.compile("|".join(sorted(_TOUR_VERBS, key=len, reverse=True)))
 _CLAUSE_END = re.compile("[" + re.escape(_CLAUSE_MARKS) + "]")
 _LIST_END = re.compile("[" + re.escape(_CLAUSE_MARKS) + "等]")
@@ -1488,6 +1489,11 @@ def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], 
             stop = s.find("等", end, stop + 1)
         lists.append((_split_items(s, end, stop), _INTRO_HEADS[m.group(1)], False, False))
     if "、" in s:
+        for m in (_BOSSES.finditer(s) if _holds_any(s, "负董总") else ()):
+            # 青禾纺织、云岭石材负责人先后发言: companies, whose heads speak
+            items = _split_items(s, _clause_start(s, m.start()), m.start())
+            if len(items) >= 2:
+                lists.append((items, ("Organization", "Enterprise"), None, False))
         for t in _TOUR_RE.finditer(s):
             a = t.end()
             end = _LIST_END.search(s, a)
@@ -1509,7 +1515,7 @@ def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], 
         picked = []
         for k in range(len(items) - 1, -1, -1):
             a, b = items[k]
-            if k == 0 and counted is not None:
+            if k == 0:
                 a = max(a, left_edge(s, b, a, 12))       # the first item: after the verb before it
             if _overlaps(a, b, taken):
                 picked = None
