@@ -616,3 +616,17 @@ def test_a_county_cultural_centre_is_a_body():
 def test_companies_whose_heads_speak():
     assert of_type("座谈会上，青禾纺织、云岭石材负责人先后发言。", "Organization") == {"青禾纺织", "云岭石材"}
     assert not of_type("王建华、李明远负责人发言。", "Organization")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("记者走进鼎盛有限公司调研。", {"鼎盛有限公司"}),            # a brand and the legal form, no trade word
+    ("4月8日，丰收集团正式投产。", {"丰收集团"}),
+    ("他先后来到振兴公司、宏远公司调研。", {"振兴公司", "宏远公司"}),
+    ("下一步园区要重点做强平台公司。", set()),                   # a kind of company
+    ("要提升平台公司治理水平。", set()),
+    ("他来到物流公司了解情况。", set()),
+    ("在杭州某电子科技有限公司，他指出。", set()),                # anonymised: no name
+    ("区属国有公司改革持续推进。", {"区属国有公司"}),             # (a level word opens it: the district's own)
+])
+def test_bare_brand_companies(s, want):
+    assert of_type(s, "Organization") == want

@@ -98,7 +98,7 @@ CLASSIFIERS = set("年月日号个位家名批项次届所座条处户起")
 NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
 # Words that end right before a name begins (verbs and phrases of the genre).
 STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
-督办 暗访 查看 察看 走访 听取 包括 列入 纳入 融入 加入 做强 做大 做优 做实 培育 引进 招引 扶持 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
+督办 暗访 查看 察看 走访 听取 包括 列入 纳入 融入 加入 做强 做大 做优 做实 培育 引进 招引 扶持 提升 完善 规范 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
 对接 依托 紧扣 扎实 持续 进一步 加快 加强 强化 着力 积极 充分 精准 有效 切实 坚持 坚决 做好 抓好 实现
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
@@ -721,7 +721,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         elif out and start <= out[-1].start:
             popped = out.pop()   # the longer name contains the previous body (市城发集团 + 名城公司)
         elif start < a and not s[start:a].startswith(LEVEL_HEADS) and \
-                not (L.org_suffixes[suffix] == "Enterprise" and brand_trade(s[start:a])):
+                not (L.org_suffixes[suffix] == "Enterprise" and (brand_trade(s[start:a]) or
+                                                                 _bare_brand(s[start:a], suffix))):
             start += trim_left(s[start:b], len(suffix), "org")   # (a brand is not trimmed: 丰收|粮油)
         name = s[start:b]
         if name.count("）") + name.count(")") > name.count("（") + name.count("("):
@@ -760,8 +761,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                                      or any(start <= p.start and p.end <= a for p in (places or []))
                                      or _PLACE_LED.match(name)):
             continue
-        if name in GENERIC or len(name) < 2 or "某" in name or not _balanced(name):
-            continue
+        if name in GENERIC or len(name) < 2 or "某" in name or s[start - 1:start] == "某" or not _balanced(name):
+            continue     # (某电子科技有限公司: a company the paper does not name)
         if any(g in name for g in ("相关", "有关", "各级", "部分", "全体", "直属", "两级", "各地", "各部门")):
             continue
         if is_common_word(name) and not name.startswith(LEVEL_HEADS):
@@ -779,7 +780,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             if city is not None:
                 start, name = city.start, s[city.start:b]
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places) \
-                and not (subtype == "Enterprise" and brand_trade(name[:len(name) - len(suffix)])):
+                and not (subtype == "Enterprise" and (brand_trade(name[:len(name) - len(suffix)]) or
+                                                      _bare_brand(name[:len(name) - len(suffix)], suffix))):
             continue   # 研发试验中心, 法治政府: a function, not a named body
         out.append(_new(Mention, ("Organization", name, start, b, subtype, ())))
     if _holds_any(s, _bodies_marks()):
@@ -872,8 +874,7 @@ _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园
 def _trade_only(core: str) -> bool:
     """The words before a park's suffix are all trade words (农业, 智能|物流): no name among them."""
     trades = trade_words()
-    words = lcut(core)
-    return all(w in trades for w in words)
+    return core in trades or all(w in trades for w in lcut(core))
 
 
 _ITEM_TAIL = re.compile(f"[{CJK}]{{1,4}}(?=[、，。；：,;:]|$)")
@@ -1426,6 +1427,19 @@ def brand_trade(text: str) -> bool:
                 return False
             return all(_is_cjk(c) for c in brand)
     return False
+
+
+# What stands before 公司 to say which kind of company, not which one (国有公司, 子公司)
+_COMPANY_KINDS = frozenset("国有 上市 民营 私营 外资 合资 独资 子 母 分 总 新 老 大 小 这家 一家 该 本 各 龙头 骨干 重点".split())
+_COMPANY_SUFFIXES = frozenset(("公司", "有限公司", "有限责任公司", "股份有限公司", "集团"))
+
+
+def _bare_brand(core: str, suffix: str) -> bool:
+    """鼎盛有限公司, 振兴公司: a brand (an ordinary word, 2-4 characters) with the company's legal
+    form and no trade word. A trade or service word alone (物流公司, 平台公司) names a kind of company."""
+    return suffix in _COMPANY_SUFFIXES and 2 <= len(core) <= 4 and all(_is_cjk(c) for c in core) and \
+        core not in _COMPANY_KINDS and core[0] not in STOP_CHARS and core not in _STOPWORD_SET and \
+        core not in GENERIC and not _title_ending_at(core, len(core)) and not _trade_only(core)
 
 
 def _item_ok(text: str, inner: bool = False) -> bool:
