@@ -630,3 +630,14 @@ def test_companies_whose_heads_speak():
 ])
 def test_bare_brand_companies(s, want):
     assert of_type(s, "Organization") == want
+
+
+def test_a_body_runs_over_a_stop_word_back_to_its_level_word():
+    assert "县发展改革委" in of_type("会议听取了县发展改革委关于重点项目的汇报。", "Organization")
+    assert of_type("区委书记到青禾农业公司调研。", "Organization") == {"区委", "青禾农业公司"}   # 到 still stops
+
+
+def test_parks_of_the_genre():
+    s = "他先后到县经开区、青禾新材料产业园、云岭物流园等地调研。"
+    assert {"县经开区", "青禾新材料产业园", "云岭物流园"} <= of_type(s, "Place")
+    assert not of_type("要加快推动智能物流园建设。", "Place")       # a park named by its trade alone

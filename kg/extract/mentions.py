@@ -644,10 +644,10 @@ _LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由])([区市省县][
 
 
 def _committee_start(s: str, start: int, floor: int) -> int:
-    """A committee's name runs over words that stop other names (区生态文明建设…委员会, 区乡村振兴
-    工作领导…): back to a level word that opens it, if one stands within a few characters."""
+    """A body's name runs over words that stop other names (区生态文明建设…委员会, 县发展改革委):
+    back to a level word that opens it, if one stands within a few characters."""
     for p in range(start - 1, max(floor, start - 12) - 1, -1):
-        if not _is_cjk(s[p]):
+        if not _is_cjk(s[p]) or s[p] in STOP_CHARS:
             break
         if s[p] in "区市县旗" and (p == floor or not _is_cjk(s[p - 1]) or s[p - 1] in STOP_CHARS or
                                 _stopword_ending_at(s, p)):
@@ -735,7 +735,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                 s[start - 2] not in STOP_CHARS and _is_cjk(s[start - 2]):
             start -= 2           # 、义和达坝…车间: a list item's name holds the function character
             name = s[start:b]
-        if suffix == "委员会" and start > floor and not s.startswith(LEVEL_HEADS, start):
+        if start > floor and not s.startswith(LEVEL_HEADS, start):
             start = _committee_start(s, start, floor)
             name = s[start:b]
         if not _balanced(name):
@@ -868,7 +868,7 @@ def _list_context(s: str, start: int, end: int) -> bool:
         before.endswith(("调研", "考察", "走访", "前往", "视察", "来到", "深入"))
 
 
-_PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园"))
+_PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园"))
 
 
 def _trade_only(core: str) -> bool:
