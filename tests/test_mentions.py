@@ -641,3 +641,11 @@ def test_parks_of_the_genre():
     s = "他先后到县经开区、青禾新材料产业园、云岭物流园等地调研。"
     assert {"县经开区", "青禾新材料产业园", "云岭物流园"} <= of_type(s, "Place")
     assert not of_type("要加快推动智能物流园建设。", "Place")       # a park named by its trade alone
+
+
+def test_the_whole_county_ends_no_place_name():
+    assert of_type("3月5日，青山县召开2024年度全县经济工作会议。", "Place") == {"青山县"}
+
+
+def test_a_project_named_after_its_park():
+    assert "云岭生物医药产业园项目" in of_type("总投资5亿元的云岭生物医药产业园项目签约落户白沙镇。", "Project")

@@ -815,6 +815,8 @@ GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城�
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
                "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
                "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "省直管县", "大县", "大区", "大市", "大省", "大镇")
+# 全县, 全区: the whole area, never the end of a name (2024年度|全县: 度全县 is none)
+_WHOLE_AREA = ("全县", "全区", "全市", "全省", "全镇", "全乡", "全村", "全旗")
 # How far left a name may reach before its suffix.
 PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "旗": 6, "盟": 4, "镇": 5, "乡": 5, "村": 5, "街道": 5, "社区": 5,
              "管理区": 6}
@@ -974,6 +976,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         elif a - start < need:
             continue
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
+                                      name.endswith(_WHOLE_AREA) or
                                       s[start - 1:start] == "某" or _generic_end(name, suffix)):
             soft.append(b)
             continue
@@ -1287,6 +1290,7 @@ PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "�
                    "投资建设", "推进", "实施", "、")
 
 
+_NAMING_PLACES = frozenset(("Park", "Site", "Compound"))
 _PROJECT_LEFT_STOPS = PROJECT_OPENERS[:-1] + ("考察", "调研", "查看", "等")
 # words for "by, beside, below" that end in a stop character: a project after one is beside a place
 _LOCATIVES = frozenset("边上 岸上 堤上 路上 街上 楼下 山下 坡下 桥下 地下 乡下 门前 村前 屋前 房前 门外 村外 村内 院内 园内 区内".split())
@@ -1334,7 +1338,8 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             i += trim_left(s[i:b], len(m.group()), "event")
         name = s[i:b]
         core = name.strip("“”")
-        lead = next((p for p in (places or []) if p.start == i and p.end < b), None)
+        # (a park leads no project: 青禾生物医药产业园项目 is the park's project, named after it)
+        lead = next((p for p in (places or []) if p.start == i and p.end < b and p.subtype not in _NAMING_PLACES), None)
         rest = core[len(lead.text):] if lead else core[2:] if core.startswith("两区") else core
         bare = rest.strip("“”")
         if len(core) < 5 or "某" in core or len(bare) < 4 or bare.startswith(PROJECT_MODIFIERS_LONG) or \
