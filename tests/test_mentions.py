@@ -649,3 +649,8 @@ def test_the_whole_county_ends_no_place_name():
 
 def test_a_project_named_after_its_park():
     assert "云岭生物医药产业园项目" in of_type("总投资5亿元的云岭生物医药产业园项目签约落户白沙镇。", "Project")
+
+
+def test_a_companys_workshop_is_no_body_of_its_own():
+    s = "王建华一行先后来到青禾电子科技有限公司、云岭食品有限公司生产车间。"
+    assert of_type(s, "Organization") == {"青禾电子科技有限公司", "云岭食品有限公司"}
