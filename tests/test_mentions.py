@@ -654,3 +654,7 @@ def test_a_project_named_after_its_park():
 def test_a_companys_workshop_is_no_body_of_its_own():
     s = "王建华一行先后来到青禾电子科技有限公司、云岭食品有限公司生产车间。"
     assert of_type(s, "Organization") == {"青禾电子科技有限公司", "云岭食品有限公司"}
+
+
+def test_a_level_word_before_a_verb_ending_in_ban_is_no_office():
+    assert not of_type("县里举办了第三届农民运动会。", "Organization")

@@ -658,7 +658,8 @@ def _committee_start(s: str, start: int, floor: int) -> int:
 def _level_office(s: str, a: int) -> bool:
     """区督查办, 县查办: a two-character office right after a level word that opens the name
     (NOT_BEFORE_BAN is for 督办, 查办 standing as verbs)."""
-    return a >= 3 and s[a - 3] in "区市县省旗镇乡" and (a == 3 or not _is_cjk(s[a - 4]) or s[a - 4] in STOP_CHARS)
+    return a >= 3 and s[a - 3] in "区市县省旗镇乡" and (a == 3 or not _is_cjk(s[a - 4]) or s[a - 4] in STOP_CHARS) \
+        and tag(s[a - 2:a]) is not None          # (督查 is a word; 县里|举办 is no office)
 
 
 def _balanced(name: str) -> bool:
