@@ -658,3 +658,9 @@ def test_a_companys_workshop_is_no_body_of_its_own():
 
 def test_a_level_word_before_a_verb_ending_in_ban_is_no_office():
     assert not of_type("县里举办了第三届农民运动会。", "Organization")
+
+
+def test_a_village_before_a_city_led_company_is_where_it_is():
+    s = "王建华先后来到五里村荆州青禾粮油有限公司、丹桂社区湖北云岭新材料有限公司调研。"
+    assert of_type(s, "Organization") == {"荆州青禾粮油有限公司", "湖北云岭新材料有限公司"}
+    assert {"五里村", "丹桂社区"} <= of_type(s, "Place")

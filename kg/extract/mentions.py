@@ -783,6 +783,14 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             city = next((p for p in (places or ()) if p.end == start and p.get("level", 0) >= 5), None)
             if city is not None:
                 start, name = city.start, s[city.start:b]
+            else:
+                # 石桥村荆州市青禾食品有限公司: the village is where the company is; its name opens
+                # with the city (or province) it is registered in
+                local = next((p for p in (places or ()) if p.start == start and p.get("level", 9) <= 3), None)
+                city = local and next((p for p in places if p.start == local.end and p.end < a and
+                                       p.get("level", 0) >= 5), None)
+                if city is not None:
+                    start, name = city.start, s[city.start:b]
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places) \
                 and not (subtype == "Enterprise" and (brand_trade(name[:len(name) - len(suffix)]) or
                                                       _bare_brand(name[:len(name) - len(suffix)], suffix))):
