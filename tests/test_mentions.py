@@ -664,3 +664,19 @@ def test_a_village_before_a_city_led_company_is_where_it_is():
     s = "王建华先后来到五里村荆州青禾粮油有限公司、丹桂社区湖北云岭新材料有限公司调研。"
     assert of_type(s, "Organization") == {"荆州青禾粮油有限公司", "湖北云岭新材料有限公司"}
     assert {"五里村", "丹桂社区"} <= of_type(s, "Place")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("他来到胜利村调研。", {"胜利村"}),                    # a dictionary word, and a village one goes to
+    ("他来到联合村调研。", {"联合村"}),                    # 联合 elsewhere stops a name
+    ("他来到共和村调研。", {"共和村"}),                    # 和 ends the proper word 共和
+    ("他来到余家村调研。", {"余家村"}),                    # 余 + 家 is a name here, not a count
+    ("王建华先后来到和谐社区、太和村调研。", {"和谐社区", "太和村"}),
+])
+def test_villages_named_with_common_words(s, want):
+    assert of_type(s, "Place") == want
+
+
+@pytest.mark.parametrize("s", ["要建设新农村。", "他来到度假村。", "全县30余家企业参加。", "要整顿软弱涣散村党组织。"])
+def test_generic_villages_and_counts_are_no_places(s):
+    assert not of_type(s, "Place")

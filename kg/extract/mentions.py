@@ -134,6 +134,12 @@ def _noun_word(w: str) -> bool:
     return t is not None and t[:1] not in ("p", "c", "u", "d", "r", "m", "q", "y", "e", "o", "f")
 
 
+def _proper_word(w: str) -> bool:
+    """A dictionary proper noun (共和, 太和, 中和): a place or brand name, whatever its last character."""
+    t = tag(w)
+    return t is not None and t[:2] in ("nz", "ns", "nr")
+
+
 def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_word: bool = False) -> int:
     """Scan left from ``end`` over name characters; stop at punctuation, digits, function chars,
     stop words, ``floor`` (the end of the previous mention) or ``max_len``."""
@@ -149,10 +155,12 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
         if c not in _EDGE_SUSPECTS:
             i -= 1
             continue
-        if c in STOP_CHARS and not (i < end and _noun_word(s[i - 1:i + 1])):
-            break
-        if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS:
-            break
+        if c in STOP_CHARS and not (i < end and _noun_word(s[i - 1:i + 1])) and \
+                not (i >= 2 and i - 2 >= lowest and s[i - 2] not in STOP_CHARS and _proper_word(s[i - 2:i])):
+            break        # (共和村, 太和村: 和 ends a proper name's word, it does not stop the name)
+        if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS and \
+                (s[i - 2] not in "余多几" or (i >= 3 and s[i - 3] in NUMERALS)):
+            break        # (30余家 is a count; 余家村 is a name)
         # (the tail test of _stopword_ending_at first, inline: it fails for most characters)
         if (s[i - 2:i] if i >= 2 else s[:i]) in _STOPWORD_TAILS and _stopword_ending_at(s, i) and \
                 not (own_word and i == end) and not inside_word(s, i):
@@ -822,7 +830,8 @@ def _bracketed_aliases(s: str, orgs: list) -> list:
 
 
 # Words a name may not end with even though a suffix ends them: 美丽乡村, 全国文明城市, 依法治区.
-GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城市", "老旧小区", "试点村", "示范村", "重点村",
+GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城市", "老旧小区", "试点村", "示范村", "重点村", "新农村",
+               "度假村", "特色村", "专业村", "先进村", "后进村", "软弱涣散村",
                "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
                "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
@@ -882,6 +891,7 @@ def _list_context(s: str, start: int, end: int) -> bool:
         before.endswith(("调研", "考察", "走访", "前往", "视察", "来到", "深入"))
 
 
+_VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
 _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园"))
 
 
@@ -950,6 +960,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue
         floor = _floor(a, taken, out, soft)
         start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
+        if start == a and suffix in _VILLAGE_SUFFIXES and a - 2 >= floor and _stopword_ending_at(s, a) == 2 \
+                and _list_context(s, a - 2, b):
+            start = a - 2        # 来到联合村: a word that elsewhere stops a name is this village's name
         if start > floor and s[start - 1] in STOP_CHARS:
             start = _list_item_start(s, start, floor)
         # a zone named after its city (荆州高新区, 荆州经济开发区) takes the city name in
@@ -992,8 +1005,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                                       s[start - 1:start] == "某" or _generic_end(name, suffix)):
             soft.append(b)
             continue
-        if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)):
-            soft.append(b)
+        if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)) and \
+                not (suffix in _VILLAGE_SUFFIXES and len(name) >= 3 and _list_context(s, start, b)):
+            soft.append(b)       # (胜利村, 和谐社区 are dictionary words, and villages where one goes)
             continue
         subtype, level = L.place_suffixes[suffix]
         if suffix == "区" and name.endswith("城区"):
