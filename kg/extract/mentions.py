@@ -654,13 +654,19 @@ _LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由])([区市省县][
 def _committee_start(s: str, start: int, floor: int) -> int:
     """A body's name runs over words that stop other names (区生态文明建设…委员会, 县发展改革委):
     back to a level word that opens it, if one stands within a few characters."""
-    for p in range(start - 1, max(floor, start - 12) - 1, -1):
+    lo = max(floor, start - 12)
+    if _LEVEL_CHAR.search(s, lo, start) is None:
+        return start     # (most names: no level word before them at all)
+    for p in range(start - 1, lo - 1, -1):
         if not _is_cjk(s[p]) or s[p] in STOP_CHARS:
             break
         if s[p] in "区市县旗" and (p == floor or not _is_cjk(s[p - 1]) or s[p - 1] in STOP_CHARS or
                                 _stopword_ending_at(s, p)):
             return p
     return start
+
+
+_LEVEL_CHAR = re.compile("[区市县旗]")
 
 
 def _level_office(s: str, a: int) -> bool:
@@ -978,7 +984,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                     not (a - start - cut < L.place_core[suffix] and s.endswith(_TRAVEL_BEFORE, 0, start) and
                          (len(suffix) == 1 or not _noun_closes_item(s, b))):   # (、优化园区|环境: a verb's object)
                 start += cut
-        party = _PARTY_LEAD.match(s, start, a)
+        party = _PARTY_LEAD.match(s, start, a) if s[start] in "中共产" else None
         if party and party.end() < a:
             start = party.end()      # 中共青山区, 中国共产党白水市: the party, then the place
         name = s[start:b]
@@ -1410,6 +1416,7 @@ def find_documents(s: str) -> list[Mention]:
 _COUNT = "(?:[0-9一二三四五六七八九十百几多余]+[位名家个户项])?"
 _HEAD_MODIFIERS = "(?:民营|重点|规上|规模以上|骨干|龙头|知名|本地|外来|入驻|在建|新建|竣工|新开工)?"
 _LIST_KINDS = ("Organization", "Project")
+_LIST_MARKS = ("、", "等", "分别", "包括")
 _CLAUSE_MARKS = "，。；：,;:！？!?（()）“”"
 # (type, subtype) of a head noun that introduces a list: 竣工项目两个，分别是…
 _INTRO_HEADS = {"项目": ("Project", ""), "企业": ("Organization", "Enterprise")}
@@ -1426,6 +1433,11 @@ _BOSSES = re.compile("(?<=[\u4e00-\u9fff])(?:主要负责人|负责人|董事长
 _TOUR_RE = re.compile("|".join(sorted(_TOUR_VERBS, key=len, reverse=True)))
 _CLAUSE_END = re.compile("[" + re.escape(_CLAUSE_MARKS) + "]")
 _LIST_END = re.compile("[" + re.escape(_CLAUSE_MARKS) + "等]")
+
+
+@lru_cache(maxsize=None)
+def _trade_before_comma() -> re.Pattern:
+    return re.compile("[" + "".join(sorted({w[-1] for w in trade_words()})) + "]、")
 
 
 @lru_cache(maxsize=None)
@@ -1516,8 +1528,6 @@ def _clause_start(s: str, end: int) -> int:
 def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], list[Mention]]:
     """Names of companies and projects that lists give (see above): (new mentions, mentions of
     ``found`` that the list retypes: a compound or park in a list of projects is a project)."""
-    if "、" not in s and "分别" not in s and "包括" not in s and "等" not in s:
-        return [], []
     lists = []      # (items, (type, subtype), counted: True/False, None for a tour, proper names only)
     if "等" in s:
         kinds = _head_kinds()
@@ -1533,7 +1543,7 @@ def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], 
         if s.startswith("等", stop) or "等" in s[end:stop]:
             stop = s.find("等", end, stop + 1)
         lists.append((_split_items(s, end, stop), _INTRO_HEADS[m.group(1)], False, False))
-    if "、" in s:
+    if "、" in s and _trade_before_comma().search(s):      # (a tour's or bosses' list: trade words end its items)
         for m in (_BOSSES.finditer(s) if _holds_any(s, "负董总") else ()):
             # 青禾纺织、云岭石材负责人先后发言: companies, whose heads speak
             items = _split_items(s, _clause_start(s, m.start()), m.start())
