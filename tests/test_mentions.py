@@ -680,3 +680,12 @@ def test_villages_named_with_common_words(s, want):
 @pytest.mark.parametrize("s", ["要建设新农村。", "他来到度假村。", "全县30余家企业参加。", "要整顿软弱涣散村党组织。"])
 def test_generic_villages_and_counts_are_no_places(s):
     assert not of_type(s, "Place")
+
+
+@pytest.mark.parametrize("s", ["会上，王建华、李明远等企业老总发言。", "活动邀请了张立群、孙丽等企业负责人。"])
+def test_a_list_of_bosses_names_names_no_company(s):
+    assert not of_type(s, "Organization")
+
+
+def test_bosses_listed_before_deng_are_persons():
+    assert persons("会上，王建华、李明远等企业老总发言。") == ["王建华", "李明远"]

@@ -495,7 +495,7 @@ def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
 
 
 # after "A、B、C等": the listed are people when a word for people or their presence follows
-_PEOPLE_AFTER_DENG = re.compile("[^，。；：,;:]{0,14}?(?:领导|同志|干部|负责人|代表|委员|班子|出席|参加|陪同|参会|一行)")
+_PEOPLE_AFTER_DENG = re.compile("[^，。；：,;:]{0,14}?(?:领导|同志|干部|负责人|代表|委员|班子|老总|企业家|出席|参加|陪同|参会|一行)")
 
 
 def _names_before_deng(s: str, known: frozenset) -> list[Mention]:
@@ -1595,6 +1595,10 @@ def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], 
             continue
         if counted is None and sum(m is None for _, _, m in picked) < 2:
             continue     # a tour's list: only where two or more items read as companies
+        fresh = [(a, b) for a, b, m in picked if m is None]
+        if type_ == "Organization" and fresh and all(name_at(s, a) == b - a and not brand_trade(s[a:b])
+                                                    for a, b in fresh):
+            continue     # 王一鸣、李二江等企业老总: the bosses' names, not their companies
         for a, b, m in picked:
             if m is not None:
                 if m.type == "Place" and m.subtype in ("Compound", "Site", "Park") and (a, b) not in made:
