@@ -689,3 +689,16 @@ def test_a_list_of_bosses_names_names_no_company(s):
 
 def test_bosses_listed_before_deng_are_persons():
     assert persons("会上，王建华、李明远等企业老总发言。") == ["王建华", "李明远"]
+
+
+@pytest.mark.parametrize("s, want", [
+    ("他察看了青禾电子二期项目建设进度。", {"青禾电子二期项目"}),      # a named project a visit reaches
+    ("他察看了项目建设进度。", set()),
+    ("今年重点推进青禾新材料、云岭光电等5个项目建设。", {"青禾新材料", "云岭光电"}),
+])
+def test_projects_a_visit_or_a_count_names(s, want):
+    assert of_type(s, "Project") == want
+
+
+def test_a_slogan_of_the_business_climate_names_no_company():
+    assert not of_type("打造企业有感、市场有序、执法有度的营商环境。", "Organization")

@@ -1326,6 +1326,8 @@ _NAMING_PLACES = frozenset(("Park", "Site", "Compound"))
 _PROJECT_LEFT_STOPS = PROJECT_OPENERS[:-1] + ("考察", "调研", "查看", "等")
 # words for "by, beside, below" that end in a stop character: a project after one is beside a place
 _LOCATIVES = frozenset("边上 岸上 堤上 路上 街上 楼下 山下 坡下 桥下 地下 乡下 门前 村前 屋前 房前 门外 村外 村内 院内 园内 区内".split())
+# 察看了青禾电子二期项目: a named project a visit reaches
+_VISITED = re.compile("(?:考察|调研|察看|查看|观摩|参观|视察|走访|来到|深入)了?$")
 # 考察A及B项目: a project joined to another stop of a visit
 _VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察|走访|先后到|来到)[{CJK}]{{2,12}}[及和与]$")
 
@@ -1383,6 +1385,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             continue     # 整治、创建、壮大集体经济项目: a list of works (…创建、) names no project
         named = "“" in name or i in place_starts or opener.endswith(PROJECT_OPENERS) \
             or _VISITED_WITH.search(opener) is not None \
+            or (_VISITED.search(opener) is not None and _proper_head(name, m.group(), places)) \
             or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
             or (out and out[-1].end == i) or \
             (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
