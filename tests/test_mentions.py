@@ -387,3 +387,318 @@ HOME = (("我县", "宿松县"), ("宿松", "宿松县"), ("我市", "安庆市"
 def test_the_words_a_page_names_its_home_by(sentence, found):
     got = {(m.text, m.get("full", "")) for m in M.find_places(sentence, [], (), HOME)}
     assert got == found
+
+
+# ------------------------------------------------------------------ named lists (short names with no suffix)
+
+@pytest.mark.parametrize("s, want", [
+    # the word after 等 says what the items are
+    ("座谈会上，青禾纺织、云岭石材、明川高中、朗讯捷科等企业负责人先后发言。",
+     {"青禾纺织", "云岭石材", "明川高中", "朗讯捷科"}),
+    # a count and a modifier may stand between 等 and the head
+    ("会上，卓沃、金川润、正岳机械、领航电子等12名民营企业家代表发言。", {"卓沃", "金川润", "正岳机械", "领航电子"}),
+    # one item is enough when the head counts them (等20位企业老总)
+    ("县委常委出席会议，江北青禾纺织等30位企业老总参加了会议。", {"江北青禾纺织"}),
+    # a tour's list: two or more items that end with a trade word are companies
+    ("代表们走进甲乙科技、丙丁食品调研生产经营情况。", {"甲乙科技", "丙丁食品"}),
+])
+def test_list_items_named_by_their_head_are_enterprises(s, want):
+    assert want <= of_type(s, "Organization")
+
+
+@pytest.mark.parametrize("s, want", [
+    # the head noun introduces the list (竣工项目两个，分别是…)
+    ("其中，竣工项目两个，分别是青禾电气、云岭光电。", {"青禾电气", "云岭光电"}),
+    ("新开工项目三个，分别是甲乙生物、丙丁材料和戊己药业，总投资5亿元。", {"甲乙生物", "丙丁材料", "戊己药业"}),
+    # a park in a list of projects is a project, not a place
+    ("他先后到云岭荷花商城、智慧冷链园区、青禾智造等项目现场查看进度。", {"云岭荷花商城", "智慧冷链园区", "青禾智造"}),
+])
+def test_list_items_named_by_their_head_are_projects(s, want):
+    assert want <= of_type(s, "Project")
+    assert not want & of_type(s, "Place")
+
+
+@pytest.mark.parametrize("s", [
+    "要加快发展新能源、新材料、生物医药等产业。",            # industries, not companies
+    "全县上下要抓好现代农业、绿色食品、文化旅游等重点工作。",   # no head of companies, no tour
+    "区委书记到白沙镇、石桥村调研。",                       # places stay places
+    "刘一鸣、王二江等在家的县领导出席活动。",                # persons in the list: no company list
+])
+def test_lists_that_name_no_company(s):
+    assert not of_type(s, "Organization") - {"区委"}
+    assert not of_type(s, "Project")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("鼎盛机械制造", True), ("丰收粮油", True), ("甲乙科技", True),
+    ("生物医药", False),      # a trade before a trade: an industry
+    ("科技", False),          # no brand
+    ("加强科技", False),      # a verb of the genre is no brand
+])
+def test_brand_trade(text, want):
+    assert M.brand_trade(text) is want
+
+
+@pytest.mark.parametrize("s, want", [
+    ("4月8日，鼎盛机械制造有限公司落户桂花镇。", "鼎盛机械制造有限公司"),     # brand 鼎盛 is an ordinary word
+    ("4月8日，振兴农业发展有限公司正式投产。", "振兴农业发展有限公司"),       # 发展 ends the trade, not the name
+    ("位于石桥村的丰收粮油有限公司新增就业岗位200个。", "丰收粮油有限公司"),
+])
+def test_word_brand_enterprise_keeps_its_brand(s, want):
+    assert want in of_type(s, "Organization")
+
+
+def test_a_bare_trade_with_a_suffix_is_no_company():
+    assert not of_type("要支持农业发展有限公司做大做强。", "Organization")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("会上传达了省委、临川市委有关会议精神。", {"省委", "临川市委"}),       # a city named by its suffix leads 委
+    ("5月6日，临川市委统战部召开座谈会。", {"临川市委统战部"}),             # …and its departments
+    ("集体学习了青山县委、白水县委有关文件。", {"青山县委", "白水县委"}),
+])
+def test_body_led_by_a_place_named_by_its_suffix(s, want):
+    assert want <= of_type(s, "Organization")
+
+
+def test_quoted_meeting_after_its_body_does_not_take_the_body_in():
+    x = sm("会上集体学习了临川市委“学党史、办实事”专题工作会议精神。")
+    assert [e.text for e in x.events] == ["“学党史、办实事”专题工作会议"]
+    assert "临川市委" in {o.text for o in x.orgs}
+    body = next(o for o in x.orgs if o.text == "临川市委")
+    assert x.events[0].get("by") == (body.start,)
+
+
+@pytest.mark.parametrize("s, want", [
+    ("要把思想统一到县委县政府的部署上来。", {"县委", "县政府"}),       # two bodies side by side, not one
+    ("镇党委镇政府联合印发通知。", {"镇党委", "镇政府"}),
+])
+def test_party_committee_and_government_written_together(s, want):
+    assert of_type(s, "Organization") == want
+
+
+def test_lu_leads_a_party_and_is_no_part_of_the_body():
+    assert of_type("王建华率市安委会督查组到青石镇检查。", "Organization") == {"市安委会督查组"}
+
+
+@pytest.mark.parametrize("s", [
+    "工业经济的发展主要靠园区。",                                  # 靠 is a preposition, not a name
+    "他指示，下一步集中区要做好规划。",                            # 一步 is a word: 步 opens no name
+    "要从凝聚共识、优化园区环境、引进人才等方面探索。",              # 优化 takes 园区 as its object
+    "对美丽庭院创建、农业产业园区建设情况进行调研。",                # a park named by its trade alone
+    "今年3月，该县被列入省直管县试点。",                           # 列入 is a verb; 省直管县 a kind of county
+])
+def test_generic_parks_and_verb_led_places_are_no_places(s):
+    assert not of_type(s, "Place")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("区委书记先后到解放社区、拍马工业园区调研。", {"解放社区", "拍马工业园区"}),
+    ("他先后到现代农业产业园、白沙镇调研。", {"现代农业产业园", "白沙镇"}),
+])
+def test_named_parks_stay(s, want):
+    assert want <= of_type(s, "Place")
+
+
+def test_activities_launched_together_are_one_event():
+    s = "7月7日，2024年青山县群众文化活动、志愿服务活动、文化科技卫生“三下乡”三项活动正式启动。"
+    assert [e.text for e in sm(s).events] == ["2024年青山县群众文化活动、志愿服务活动、文化科技卫生“三下乡”三项活动"]
+    s = "要全力完成好群众文化、志愿服务、送戏“进万家”集中活动的各项任务。"
+    assert [e.text for e in sm(s).events] == ["群众文化、志愿服务、送戏“进万家”集中活动"]
+
+
+def test_an_activity_followed_by_its_attribute_is_no_event():
+    assert not sm("要开展委员工作室活动质量提升年活动。").events
+
+
+def test_autonomous_region_party_committee_is_a_body():
+    assert "自治区党委" in of_type("在党中央、自治区党委和市委的正确领导下，全区取得新成绩。", "Organization")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("随后，王建华考察青禾智慧新城及云岭总部经济项目。", "云岭总部经济项目"),     # joined to a visit's other stop
+    ("随后，王建华考察青禾新城及悦天下文旅项目。", "悦天下文旅项目"),           # 天下 is a word: 下 ends no name
+])
+def test_project_joined_to_a_visits_stop(s, want):
+    assert of_type(s, "Project") == {want}
+
+
+def test_a_list_of_works_names_no_project():
+    assert not of_type("对村容整治、庭院创建、壮大村级经济项目、乡村建设情况进行调研。", "Project")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("会议传达贯彻了陈一鸣同志在市文联代表大会上的讲话精神。", ["陈一鸣"]),   # a name before 同志, mid-clause
+    ("周灵代表中共青山区第四届委员会向大会作报告。", ["周灵"]),                # a name that speaks for a body
+    ("县领导和企业代表共同为新开工项目奠基培土。", []),                        # 和 joins groups: no surname
+    ("这些同志表现突出。", []),
+])
+def test_names_before_comrade_and_representing(s, want):
+    assert persons(s) == want
+
+
+@pytest.mark.parametrize("s, want", [
+    ("周灵代表中共青山区第四届委员会向大会作报告。", {"青山区"}),
+    ("中国共产党白水市青山区第五次代表大会开幕。", {"白水市", "青山区"}),
+    ("他来到党家村调研。", {"党家村"}),                                         # 党 the surname stays
+])
+def test_the_party_name_is_no_part_of_a_place(s, want):
+    assert of_type(s, "Place") == want
+
+
+def test_a_feature_beside_a_village_is_no_project_of_the_village():
+    # 边上 ends in 上, like 天下 does, but it says where the pump station is: no name reaches past it
+    assert "石桥村边上泵站" not in of_type("区委书记先后到石桥村边上泵站、白杨村察看防汛工作。", "Project")
+
+
+def test_list_including_items_before_den_zai_nei():
+    s = "区科技局甄选了包括青机厂、青机赛瓦、楚岭建科、与时塑业等在内的15家企业赴外地考察。"
+    # 与 opens an inner item (、 on both sides) as a brand, not as a conjunction
+    assert {"青机厂", "青机赛瓦", "楚岭建科", "与时塑业"} <= of_type(s, "Organization")
+
+
+def test_the_items_of_a_contest_are_no_projects():
+    assert not of_type("竞赛设置农机驾驶、果蔬嫁接等项目，种粮大户王建国获得一等奖。", "Project")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("区督查办、区环委办通报了有关工作情况。", {"区督查办", "区环委办"}),     # 查 before 办, after a level word
+    ("召开区乡村建设生态保护（河长制及治水）委员会第二次会议。",            # 建设 and an aside with 及 inside
+     {"区乡村建设生态保护（河长制及治水）委员会"}),
+])
+def test_offices_and_committees_with_stop_words_inside(s, want):
+    assert want <= of_type(s, "Organization")
+
+
+def test_chaban_as_a_verb_is_no_office():
+    assert not of_type("要严肃查办违纪案件。", "Organization")
+
+
+def test_a_list_items_name_keeps_its_function_character():
+    s = "实地察看了白嘎家庭牧场、义和青坝奶制品加工车间、萨拉手工艺车间。"
+    assert "义和青坝奶制品加工车间" in of_type(s, "Organization")
+    assert "青禾公司" in of_type("双方并和青禾公司签约。", "Organization")     # 并和: two function words
+
+
+def test_a_body_in_brackets_after_a_body_is_its_other_name():
+    x = sm("他到市委组织部（市公务员局）调研。")
+    assert [(o.text, o.get("also")) for o in x.orgs] == [("市委组织部", ("市公务员局",))]
+
+
+@pytest.mark.parametrize("s, want", [
+    ("王建华在市委常委会第十二次集体学习时强调。", ["市委常委会第十二次集体学习"]),   # a numbered sitting
+    ("党组开展集体学习。", []),                                                    # a habit, no event
+    ("中心组举行第五次集体学习。", []),                                            # whose, the name does not say
+])
+def test_numbered_collective_study_is_an_event(s, want):
+    assert [e.text for e in sm(s).events] == want
+
+
+def test_a_verb_that_grows_a_company_is_no_part_of_its_name():
+    assert not of_type("下一步园区要重点做强平台公司。", "Organization")
+    assert of_type("要做大做强青禾科技有限公司。", "Organization") == {"青禾科技有限公司"}
+
+
+def test_a_community_followed_by_a_project_named_after_it_stays():
+    s = "他先后来到望月社区、安居社区安居老旧小区改造项目察看管护情况。"
+    assert "安居社区" in of_type(s, "Place")
+
+
+def test_a_list_of_place_led_projects_is_no_list_of_works():
+    s = "他先后来到沙河村沙河光伏发电项目、团结村团结光伏发电项目察看运行情况。"
+    assert "团结村团结光伏发电项目" in of_type(s, "Project")
+
+
+def test_a_county_cultural_centre_is_a_body():
+    assert of_type("活动由县委宣传部主办，县文化馆承办。", "Organization") == {"县委宣传部", "县文化馆"}
+
+
+def test_companies_whose_heads_speak():
+    assert of_type("座谈会上，青禾纺织、云岭石材负责人先后发言。", "Organization") == {"青禾纺织", "云岭石材"}
+    assert not of_type("王建华、李明远负责人发言。", "Organization")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("记者走进鼎盛有限公司调研。", {"鼎盛有限公司"}),            # a brand and the legal form, no trade word
+    ("4月8日，丰收集团正式投产。", {"丰收集团"}),
+    ("他先后来到振兴公司、宏远公司调研。", {"振兴公司", "宏远公司"}),
+    ("下一步园区要重点做强平台公司。", set()),                   # a kind of company
+    ("要提升平台公司治理水平。", set()),
+    ("他来到物流公司了解情况。", set()),
+    ("在杭州某电子科技有限公司，他指出。", set()),                # anonymised: no name
+    ("区属国有公司改革持续推进。", {"区属国有公司"}),             # (a level word opens it: the district's own)
+])
+def test_bare_brand_companies(s, want):
+    assert of_type(s, "Organization") == want
+
+
+def test_a_body_runs_over_a_stop_word_back_to_its_level_word():
+    assert "县发展改革委" in of_type("会议听取了县发展改革委关于重点项目的汇报。", "Organization")
+    assert of_type("区委书记到青禾农业公司调研。", "Organization") == {"区委", "青禾农业公司"}   # 到 still stops
+
+
+def test_parks_of_the_genre():
+    s = "他先后到县经开区、青禾新材料产业园、云岭物流园等地调研。"
+    assert {"县经开区", "青禾新材料产业园", "云岭物流园"} <= of_type(s, "Place")
+    assert not of_type("要加快推动智能物流园建设。", "Place")       # a park named by its trade alone
+
+
+def test_the_whole_county_ends_no_place_name():
+    assert of_type("3月5日，青山县召开2024年度全县经济工作会议。", "Place") == {"青山县"}
+
+
+def test_a_project_named_after_its_park():
+    assert "云岭生物医药产业园项目" in of_type("总投资5亿元的云岭生物医药产业园项目签约落户白沙镇。", "Project")
+
+
+def test_a_companys_workshop_is_no_body_of_its_own():
+    s = "王建华一行先后来到青禾电子科技有限公司、云岭食品有限公司生产车间。"
+    assert of_type(s, "Organization") == {"青禾电子科技有限公司", "云岭食品有限公司"}
+
+
+def test_a_level_word_before_a_verb_ending_in_ban_is_no_office():
+    assert not of_type("县里举办了第三届农民运动会。", "Organization")
+
+
+def test_a_village_before_a_city_led_company_is_where_it_is():
+    s = "王建华先后来到五里村荆州青禾粮油有限公司、丹桂社区湖北云岭新材料有限公司调研。"
+    assert of_type(s, "Organization") == {"荆州青禾粮油有限公司", "湖北云岭新材料有限公司"}
+    assert {"五里村", "丹桂社区"} <= of_type(s, "Place")
+
+
+@pytest.mark.parametrize("s, want", [
+    ("他来到胜利村调研。", {"胜利村"}),                    # a dictionary word, and a village one goes to
+    ("他来到联合村调研。", {"联合村"}),                    # 联合 elsewhere stops a name
+    ("他来到共和村调研。", {"共和村"}),                    # 和 ends the proper word 共和
+    ("他来到余家村调研。", {"余家村"}),                    # 余 + 家 is a name here, not a count
+    ("王建华先后来到和谐社区、太和村调研。", {"和谐社区", "太和村"}),
+])
+def test_villages_named_with_common_words(s, want):
+    assert of_type(s, "Place") == want
+
+
+@pytest.mark.parametrize("s", ["要建设新农村。", "他来到度假村。", "全县30余家企业参加。", "要整顿软弱涣散村党组织。"])
+def test_generic_villages_and_counts_are_no_places(s):
+    assert not of_type(s, "Place")
+
+
+@pytest.mark.parametrize("s", ["会上，王建华、李明远等企业老总发言。", "活动邀请了张立群、孙丽等企业负责人。"])
+def test_a_list_of_bosses_names_names_no_company(s):
+    assert not of_type(s, "Organization")
+
+
+def test_bosses_listed_before_deng_are_persons():
+    assert persons("会上，王建华、李明远等企业老总发言。") == ["王建华", "李明远"]
+
+
+@pytest.mark.parametrize("s, want", [
+    ("他察看了青禾电子二期项目建设进度。", {"青禾电子二期项目"}),      # a named project a visit reaches
+    ("他察看了项目建设进度。", set()),
+    ("今年重点推进青禾新材料、云岭光电等5个项目建设。", {"青禾新材料", "云岭光电"}),
+])
+def test_projects_a_visit_or_a_count_names(s, want):
+    assert of_type(s, "Project") == want
+
+
+def test_a_slogan_of_the_business_climate_names_no_company():
+    assert not of_type("打造企业有感、市场有序、执法有度的营商环境。", "Organization")

@@ -287,8 +287,6 @@ TEMPLATES = {
 # What the extractor gets wrong today, by template (home kind None: on every home; else only on
 # homes of that kind). strict: a fix makes the case XPASS, which fails until the mark is removed.
 XFAIL: dict = {
-    ("enterprise_word_brand", None): "an enterprise whose brand is an ordinary word (鼎盛, 丰收, 振兴, 宏远) and has no "
-                                     "place before it is not found as an Organization, so no locatedIn",
 }
 
 

@@ -167,3 +167,28 @@ def test_departments_outside_a_chain_are_bodies(body, key):
 ])
 def test_bare_organs_are_the_homes(home, written, key):
     assert expand_body(written, Context.of(*home) if home[0] else Context()) == key
+
+
+def test_one_national_organ_written_two_ways_is_one_key():
+    assert expand_body("党中央", CTX) == expand_body("中共中央", CTX) == "中共中央"
+
+
+def test_autonomous_region_bodies_are_the_home_provinces():
+    ctx = Context.of("青山区", "白水市", "广西壮族自治区")
+    assert expand_body("自治区党委", ctx) == "广西壮族自治区党委"
+    assert expand_body("自治区党委", CTX) == "自治区党委"       # no autonomous region at home: left as written
+
+
+def test_discipline_secretary_is_a_member_of_the_homes_discipline_commission():
+    page = split_page("t.txt", "标题\n\n5月6日，县委常委、纪委书记、监委主任王建华到石桥村调研。\n")
+    ctx = Context.of("青山县", "白水市", "安徽省", text=page.text)
+    out = extract_page(page, [article_id(a.body) for a in page.articles], ctx)
+    member = {f.o.key for f in out.facts if f.p == "memberOf"}
+    assert {"青山县委", "青山县纪委", "青山县监委"} <= member
+
+
+def test_a_bracketed_other_name_is_a_name_of_the_body():
+    page = split_page("t.txt", "标题\n\n5月6日，王建华到市委组织部（市公务员局）调研。\n")
+    out = extract_page(page, [article_id(a.body) for a in page.articles], CTX)
+    names = [e.names for (t, _), e in out.entities.items() if t == "Organization"]
+    assert any({"市委组织部", "市公务员局"} <= n for n in names)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from kg.text.lexicon import lexicon
+from kg.text.lexicon import lexicon, list_heads, trade_words
 # kg.segment loads jieba only when first asked to segment: importing it here costs nothing
 from kg.extract.segment import freq, is_common_word, inside_word, lcut, tag, trim_left
 
@@ -60,7 +60,9 @@ class Mention(NamedTuple):
     end: int
     subtype: str = ""
     # extra facts the finder saw: for a Post, the body it names ("body") or implies ("implied");
-    # for a Person, how it was found ("how": chain, list, verb, byline, role, title-after)
+    # for a Person, how it was found ("how": chain, list, verb, byline, role, title-after);
+    # for an Event, its other names ("also", "also_at") and the body its quoted name follows ("by");
+    # for an Organization, the other name it is given in brackets ("also")
     info: tuple = ()
 
     def get(self, key, default=None):
@@ -87,7 +89,7 @@ class Chain:
 
 # Characters that never sit inside a name at its left edge: function words and the like.
 STOP_CHARS = set("的了在到赴对与和及或向为是将把被让由从至于等并也都还又就才给同跟以按据往来去暨"
-                 "着过其该此这那每各本我你他她它们之而但若如即约近今上下内外前后旁间一位某")
+                 "着过其该此这那每各本我你他她它们之而但若如即约近今上下内外前后旁间一位某率")
 # Stop characters that also stand inside village and transliterated names (西上碾头村, 萨如拉嘎查,
 # 阿日昆都楞镇): in a list item they do not end the name.
 NAME_INNER = set("上下内外前后东西南北中一如都同")
@@ -96,7 +98,7 @@ CLASSIFIERS = set("年月日号个位家名批项次届所座条处户起")
 NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
 # Words that end right before a name begins (verbs and phrases of the genre).
 STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
-督办 暗访 查看 察看 走访 听取 包括 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
+督办 暗访 查看 察看 走访 听取 包括 列入 纳入 融入 加入 做强 做大 做优 做实 培育 引进 招引 扶持 提升 完善 规范 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
 对接 依托 紧扣 扎实 持续 进一步 加快 加强 强化 着力 积极 充分 精准 有效 切实 坚持 坚决 做好 抓好 实现
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
@@ -132,6 +134,12 @@ def _noun_word(w: str) -> bool:
     return t is not None and t[:1] not in ("p", "c", "u", "d", "r", "m", "q", "y", "e", "o", "f")
 
 
+def _proper_word(w: str) -> bool:
+    """A dictionary proper noun (共和, 太和, 中和): a place or brand name, whatever its last character."""
+    t = tag(w)
+    return t is not None and t[:2] in ("nz", "ns", "nr")
+
+
 def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_word: bool = False) -> int:
     """Scan left from ``end`` over name characters; stop at punctuation, digits, function chars,
     stop words, ``floor`` (the end of the previous mention) or ``max_len``."""
@@ -147,10 +155,12 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
         if c not in _EDGE_SUSPECTS:
             i -= 1
             continue
-        if c in STOP_CHARS and not (i < end and _noun_word(s[i - 1:i + 1])):
-            break
-        if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS:
-            break
+        if c in STOP_CHARS and not (i < end and _noun_word(s[i - 1:i + 1])) and \
+                not (i >= 2 and i - 2 >= lowest and s[i - 2] not in STOP_CHARS and _proper_word(s[i - 2:i])):
+            break        # (共和村, 太和村: 和 ends a proper name's word, it does not stop the name)
+        if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS and \
+                (s[i - 2] not in "余多几" or (i >= 3 and s[i - 3] in NUMERALS)):
+            break        # (30余家 is a count; 余家村 is a name)
         # (the tail test of _stopword_ending_at first, inline: it fails for most characters)
         if (s[i - 2:i] if i >= 2 else s[:i]) in _STOPWORD_TAILS and _stopword_ending_at(s, i) and \
                 not (own_word and i == end) and not inside_word(s, i):
@@ -190,6 +200,8 @@ def plausible_name(name: str) -> bool:
         return False
     if is_common_word(name):
         return False
+    if name[0] in "和与及同" and is_common_word(name[1:]):
+        return False     # 县领导和企业代表: 和 joins two groups, it is no surname here
     if len(name) == 2:
         return True      # the word test below reads a head shorter than the name (most names: no tag look-up)
     head = name[:2]
@@ -486,7 +498,7 @@ def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
 
 
 # after "A、B、C等": the listed are people when a word for people or their presence follows
-_PEOPLE_AFTER_DENG = re.compile("[^，。；：,;:]{0,14}?(?:领导|同志|干部|负责人|代表|委员|班子|出席|参加|陪同|参会|一行)")
+_PEOPLE_AFTER_DENG = re.compile("[^，。；：,;:]{0,14}?(?:领导|同志|干部|负责人|代表|委员|班子|老总|企业家|出席|参加|陪同|参会|一行)")
 
 
 def _names_before_deng(s: str, known: frozenset) -> list[Mention]:
@@ -514,7 +526,7 @@ def _names_before_deng(s: str, known: frozenset) -> list[Mention]:
     return out
 
 
-LEAD_VERBS = ("同志", "主持", "强调", "指出", "要求", "表示", "一行", "带队", "率队", "调研", "出席", "参加", "暗访",
+LEAD_VERBS = ("同志", "代表", "主持", "强调", "指出", "要求", "表示", "一行", "带队", "率队", "调研", "出席", "参加", "暗访",
               "督办", "考察", "视察", "讲话", "介绍", "深入", "先后", "专题", "走访", "看望", "慰问", "检查")
 
 
@@ -536,6 +548,25 @@ def find_subject_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
         n = name_at(s, i, known)
         if n and s.startswith(LEAD_VERBS, i + n):
             out.append(_new(Mention, ("Person", s[i:i + n], i, i + n, "Official", (("how", "verb"),))))
+    if "同志" in s:
+        seen = {m.start for m in out}
+        out += [m for m in find_comrades(s, known) if m.start not in seen]
+    return out
+
+
+def find_comrades(s: str, known: frozenset = frozenset()) -> list[Mention]:
+    """A name followed by 同志 where a verb, a stop word or punctuation stands before it:
+    "传达了王建华同志在…的讲话" (a clause that does not open with the name)."""
+    out = []
+    j = s.find("同志")
+    while j >= 2:
+        for n in (3, 2):
+            a = j - n
+            if a >= 0 and name_at(s, a, known) == n and \
+                    (a == 0 or s[a - 1] in DELIMS or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a)):
+                out.append(_new(Mention, ("Person", s[a:j], a, j, "Official", (("how", "verb"),))))
+                break
+        j = s.find("同志", j + 2)
     return out
 
 
@@ -609,13 +640,43 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
 
 # Single-character body suffixes (局, 办, 委 ...) name a body only after a level word or a place:
 # 区信访局, 市委, 区创文办; elsewhere they end ordinary words (格局, 督办, 主办).
-LEVEL_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道", "村", "两区", "中共", "党")
+LEVEL_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道", "村", "两区", "中共", "党", "自治区")
+_PEER_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道")
 NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖经")
 # 干部, 村部, 全部, 内部: 部 ends a body only after a proper core (宣传部, 组织部)
 NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支基俱")
 
 
+# 广安市委, 华蓥市委: a place named by its suffix leads the body (the place finder leaves 市 before
+# 委 to the body, so no place mention marks it)
+_PLACE_LED = re.compile(f"[{CJK}]{{2,4}}[市县区旗州盟](?:委|党委)")
+
 _LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由])([区市省县][{CJK}]{{1,4}}[与和])$")
+
+
+def _committee_start(s: str, start: int, floor: int) -> int:
+    """A body's name runs over words that stop other names (区生态文明建设…委员会, 县发展改革委):
+    back to a level word that opens it, if one stands within a few characters."""
+    lo = max(floor, start - 12)
+    if _LEVEL_CHAR.search(s, lo, start) is None:
+        return start     # (most names: no level word before them at all)
+    for p in range(start - 1, lo - 1, -1):
+        if not _is_cjk(s[p]) or s[p] in STOP_CHARS:
+            break
+        if s[p] in "区市县旗" and (p == floor or not _is_cjk(s[p - 1]) or s[p - 1] in STOP_CHARS or
+                                _stopword_ending_at(s, p)):
+            return p
+    return start
+
+
+_LEVEL_CHAR = re.compile("[区市县旗]")
+
+
+def _level_office(s: str, a: int) -> bool:
+    """区督查办, 县查办: a two-character office right after a level word that opens the name
+    (NOT_BEFORE_BAN is for 督办, 查办 standing as verbs)."""
+    return a >= 3 and s[a - 3] in "区市县省旗镇乡" and (a == 3 or not _is_cjk(s[a - 4]) or s[a - 4] in STOP_CHARS) \
+        and tag(s[a - 2:a]) is not None          # (督查 is a word; 县里|举办 is no office)
 
 
 def _balanced(name: str) -> bool:
@@ -645,17 +706,22 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         suffix = m.group()
         if _overlaps(a, b, taken) or not _single_char_ok(s, b, suffix):
             continue
-        if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN:
+        if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN and not _level_office(s, a):
             continue
         if len(suffix) > 1 and inside_word(s, b):
             continue         # 工作协|调: the suffix ends inside a word
         if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
             continue
         floor = max([e for _, e in taken if e <= a] + [0])
+        if suffix in ("车间", "工坊") and out and out[-1].end < a and s[out[-1].end:a].isalpha() and \
+                is_common_word(s[out[-1].end:a]):
+            continue     # 青禾食品有限公司生产车间: the company's workshop, no body of its own
+        popped = None
         # schools and hospitals are often named by a common word (希望小学, 实验中学, 人民医院),
         # and so are the departments of a body (区委 + 组织部)
         start = left_edge(s, a, floor, 16, allow="（）()",
-                          own_word=L.org_suffixes[suffix] in ("School", "Hospital"))
+                          own_word=L.org_suffixes[suffix] in ("School", "Hospital") or
+                          (L.org_suffixes[suffix] == "Enterprise" and len(suffix) > 1))   # 振兴农业发展有限公司
         if out and suffix in ("部", "办", "办公室") and start > out[-1].end and \
                 left_edge(s, a, floor, 16, own_word=True) <= out[-1].end:
             start = out[-1].end
@@ -666,18 +732,39 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                 start = lm.start(1)
         # a body directly after another body is its sub-body: 区委 + 办公室, 区政府 + 党组,
         # 区委 + 全面依法治区委员会
-        if out and out[-1].end == start:
+        peer = out and suffix in ("政府", "人民政府") and out[-1].text.endswith("委") and \
+            start <= out[-1].end and s.startswith(_PEER_HEADS, out[-1].end)
+        if peer:
+            start = out[-1].end   # 区委区政府, 市委市政府: two bodies side by side, not one
+        elif out and out[-1].end == start:
             prev = out.pop()
             start = prev.start
         elif out and start <= out[-1].start:
-            out.pop()            # the longer name contains the previous body (市城发集团 + 名城公司)
-        elif start < a and not s[start:a].startswith(LEVEL_HEADS):
-            start += trim_left(s[start:b], len(suffix), "org")
+            popped = out.pop()   # the longer name contains the previous body (市城发集团 + 名城公司)
+        elif start < a and not s[start:a].startswith(LEVEL_HEADS) and \
+                not (L.org_suffixes[suffix] == "Enterprise" and (brand_trade(s[start:a]) or
+                                                                 _bare_brand(s[start:a], suffix))):
+            start += trim_left(s[start:b], len(suffix), "org")   # (a brand is not trimmed: 丰收|粮油)
         name = s[start:b]
+        if name.count("）") + name.count(")") > name.count("（") + name.count("("):
+            # an aside inside the name holds a function word (生态环境保护（林长制及绿化）委员会)
+            j = max(s.rfind("（", floor, start), s.rfind("(", floor, start))
+            if j > floor and not any(c in s[j:start] for c in "，。；：、"):
+                start = left_edge(s, j, floor, 16, allow="（）()")
+                name = s[start:b]
+        if start - 3 >= floor and s[start - 3] == "、" and s[start - 1] in STOP_CHARS and \
+                s[start - 2] not in STOP_CHARS and _is_cjk(s[start - 2]):
+            start -= 2           # 、义和达坝…车间: a list item's name holds the function character
+            name = s[start:b]
+        if start > floor and not s.startswith(LEVEL_HEADS, start):
+            start = _committee_start(s, start, floor)
+            name = s[start:b]
         if not _balanced(name):
             # an aside opened before the body (会议（区安全生产委员会…）): the body starts inside it
             start += max(name.rfind("（"), name.rfind("(")) + 1
             name = s[start:b]
+            if popped is not None and popped.end < start:
+                out.append(popped)   # 市委组织部（市公务员局）: the body before the aside stays
         while name and name[0] in "（）()":
             start += 1
             name = s[start:b]
@@ -692,10 +779,11 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             else:
                 continue
         if len(suffix) == 1 and not (name.startswith(LEVEL_HEADS) or start in {p.start for p in (places or [])}
-                                     or any(start <= p.start and p.end <= a for p in (places or []))):
+                                     or any(start <= p.start and p.end <= a for p in (places or []))
+                                     or _PLACE_LED.match(name)):
             continue
-        if name in GENERIC or len(name) < 2 or "某" in name or not _balanced(name):
-            continue
+        if name in GENERIC or len(name) < 2 or "某" in name or s[start - 1:start] == "某" or not _balanced(name):
+            continue     # (某电子科技有限公司: a company the paper does not name)
         if any(g in name for g in ("相关", "有关", "各级", "部分", "全体", "直属", "两级", "各地", "各部门")):
             continue
         if is_common_word(name) and not name.startswith(LEVEL_HEADS):
@@ -712,25 +800,53 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             city = next((p for p in (places or ()) if p.end == start and p.get("level", 0) >= 5), None)
             if city is not None:
                 start, name = city.start, s[city.start:b]
-        if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places):
+            else:
+                # 石桥村荆州市青禾食品有限公司: the village is where the company is; its name opens
+                # with the city (or province) it is registered in
+                local = next((p for p in (places or ()) if p.start == start and p.get("level", 9) <= 3), None)
+                city = local and next((p for p in places if p.start == local.end and p.end < a and
+                                       p.get("level", 0) >= 5), None)
+                if city is not None:
+                    start, name = city.start, s[city.start:b]
+        if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places) \
+                and not (subtype == "Enterprise" and (brand_trade(name[:len(name) - len(suffix)]) or
+                                                      _bare_brand(name[:len(name) - len(suffix)], suffix))):
             continue   # 研发试验中心, 法治政府: a function, not a named body
         out.append(_new(Mention, ("Organization", name, start, b, subtype, ())))
-    if not _holds_any(s, _bodies_marks()):
-        return sorted(out, key=_start) if len(out) > 1 else out     # (most sentences name no such body)
-    spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
-    for m in bodies_re().finditer(s):
-        if not _overlaps(m.start(), m.end(), spans):
-            out.append(Mention("Organization", m.group(), m.start(), m.end(), L.bodies[m.group()]))
-            spans.append((m.start(), m.end()))
-    return sorted(out, key=_start) if len(out) > 1 else out
+    if _holds_any(s, _bodies_marks()):
+        spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
+        for m in bodies_re().finditer(s):
+            if not _overlaps(m.start(), m.end(), spans):
+                out.append(Mention("Organization", m.group(), m.start(), m.end(), L.bodies[m.group()]))
+                spans.append((m.start(), m.end()))
+    if len(out) < 2:
+        return out           # (most sentences name one body or none)
+    out.sort(key=_start)
+    return _bracketed_aliases(s, out) if "（" in s or "(" in s else out
+
+
+def _bracketed_aliases(s: str, orgs: list) -> list:
+    """中央党校（国家行政学院）: a body in brackets right after another is the same body under its
+    other name (an alias of it, ``also``), not a second body."""
+    out = []
+    for o in orgs:
+        prev = out[-1] if out else None
+        if prev is not None and o.start == prev.end + 1 and s[prev.end] in "（(" and s[o.end:o.end + 1] in "）)":
+            out[-1] = _new(Mention, prev[:5] + (prev.info + (("also", (o.text,)),),))
+            continue
+        out.append(o)
+    return out
 
 
 # Words a name may not end with even though a suffix ends them: 美丽乡村, 全国文明城市, 依法治区.
-GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城市", "老旧小区", "试点村", "示范村", "重点村",
+GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城市", "老旧小区", "试点村", "示范村", "重点村", "新农村",
+               "度假村", "特色村", "专业村", "先进村", "后进村", "软弱涣散村",
                "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
                "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
-               "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "大县", "大区", "大市", "大省", "大镇")
+               "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "省直管县", "大县", "大区", "大市", "大省", "大镇")
+# 全县, 全区: the whole area, never the end of a name (2024年度|全县: 度全县 is none)
+_WHOLE_AREA = ("全县", "全区", "全市", "全省", "全镇", "全乡", "全村", "全旗")
 # How far left a name may reach before its suffix.
 PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "旗": 6, "盟": 4, "镇": 5, "乡": 5, "村": 5, "街道": 5, "社区": 5,
              "管理区": 6}
@@ -784,6 +900,30 @@ def _list_context(s: str, start: int, end: int) -> bool:
         before.endswith(("调研", "考察", "走访", "前往", "视察", "来到", "深入"))
 
 
+_VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
+_PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园"))
+
+
+def _trade_only(core: str) -> bool:
+    """The words before a park's suffix are all trade words (农业, 智能|物流): no name among them."""
+    trades = trade_words()
+    return core in trades or all(w in trades for w in lcut(core))
+
+
+_ITEM_TAIL = re.compile(f"[{CJK}]{{1,4}}(?=[、，。；：,;:]|$)")
+
+
+def _noun_closes_item(s: str, b: int) -> bool:
+    """A common word and then the end of the list item follow b (、优化园区环境、): the words before
+    are a verb and its object, not a name (安居社区 + 安居老旧小区改造项目 is a name and another)."""
+    m = _ITEM_TAIL.match(s, b)
+    return m is not None and m.group() not in _STOPWORD_SET and is_common_word(m.group())
+
+
+# the party's name before a place (as the left edge may have cut it: 中国共|产党白水市)
+_PARTY_LEAD = re.compile("(?:中国)?共产党|中共|产党")
+
+
 def _one_word(text: str) -> bool:
 
     words = lcut(text)
@@ -829,6 +969,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue
         floor = _floor(a, taken, out, soft)
         start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
+        if start == a and suffix in _VILLAGE_SUFFIXES and a - 2 >= floor and _stopword_ending_at(s, a) == 2 \
+                and _list_context(s, a - 2, b):
+            start = a - 2        # 来到联合村: a word that elsewhere stops a name is this village's name
         if start > floor and s[start - 1] in STOP_CHARS:
             start = _list_item_start(s, start, floor)
         # a zone named after its city (荆州高新区, 荆州经济开发区) takes the city name in
@@ -839,9 +982,14 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             cut = trim_left(s[start:b], len(suffix), "place")
             # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
             # does a name in a list or after a travel verb that the cut would leave too short (西|合营|镇)
-            if cut and not (cut == a - start and _one_word(s[start:a]) and _list_context(s, start, b)) and \
-                    not (a - start - cut < L.place_core[suffix] and s.endswith(_TRAVEL_BEFORE, 0, start)):
+            if cut and not (cut == a - start and _one_word(s[start:a]) and _list_context(s, start, b) and
+                            not _noun_closes_item(s, b)) and \
+                    not (a - start - cut < L.place_core[suffix] and s.endswith(_TRAVEL_BEFORE, 0, start) and
+                         (len(suffix) == 1 or not _noun_closes_item(s, b))):   # (、优化园区|环境: a verb's object)
                 start += cut
+        party = _PARTY_LEAD.match(s, start, a) if s[start] in "中共产" else None
+        if party and party.end() < a:
+            start = party.end()      # 中共青山区, 中国共产党白水市: the party, then the place
         name = s[start:b]
         # a known context name at the end wins over words stuck before it ("清廉荆州区")
         if ctx_names and name.endswith(ctx_names):
@@ -850,16 +998,25 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                     start, name = b - len(c), c
                     break
         need = L.place_core[suffix]
+        if len(suffix) > 1 and a - start == 1 and name not in ctx_names and \
+                ((tag(s[start]) or "x")[:1] in "vpdcur" or inside_word(s, start)):
+            soft.append(b)
+            continue         # 靠|园区, 进一|步|集中区: a function character or a word's tail is no name
+        if suffix in _PARK_SUFFIXES and start < a and _trade_only(s[start:a]):
+            soft.append(b)
+            continue         # 农业产业园区, 智能物流园区: a kind of park, not one park
         if name in ctx_names:
             pass                 # 高新区 alone: the home zone
         elif a - start < need:
             continue
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
+                                      name.endswith(_WHOLE_AREA) or
                                       s[start - 1:start] == "某" or _generic_end(name, suffix)):
             soft.append(b)
             continue
-        if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)):
-            soft.append(b)
+        if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)) and \
+                not (suffix in _VILLAGE_SUFFIXES and len(name) >= 3 and _list_context(s, start, b)):
+            soft.append(b)       # (胜利村, 和谐社区 are dictionary words, and villages where one goes)
             continue
         subtype, level = L.place_suffixes[suffix]
         if suffix == "区" and name.endswith("城区"):
@@ -936,7 +1093,8 @@ MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会�
                     "座谈会", "协商会", "分析会", "培训会", "议事会", "部署会", "动员会", "观摩会", "现场会",
                     "汇报会", "交流会", "见面会", "发布会", "研讨会", "论证会", "评审会", "讲评会", "点评会",
                     "推介会", "洽谈会", "恳谈会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
-                    "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会")
+                    "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会",
+                    "集体学习")
 ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "宣传活动", "主题活动", "系列活动",
                      "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
@@ -954,7 +1112,9 @@ PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省
 
 
 EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给向还了暨")
-EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "期间", "现场", "结束")
+# what follows an activity's suffix when the words name one of its attributes (…活动质量提升年)
+EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "期间", "现场", "结束", "质量", "效果",
+                   "内容", "形式", "载体", "品牌")
 
 
 _QUOTED = re.compile(r"[“「][^“”「」]*[”」]")
@@ -969,7 +1129,8 @@ def quoted_spans(s: str) -> list[tuple[int, int]]:
 _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".join(MEETING_SUFFIXES + ACTIVITY_SUFFIXES) + ")")
 
 
-_EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "听取", "完成", "抓好", "汇总")
+_EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "听取", "完成", "抓好", "汇总", "做好", "办好",
+                                      "完成好", "进一步")
 # a set test per character first: most characters end none of the stops (the endswith is dearer)
 _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
 _EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
@@ -999,6 +1160,20 @@ def _event_left(s: str, a: int, floor: int) -> int:
                 break
         i -= 1
     return i
+
+
+# A、B、C三项活动 / A、B、C集中活动: activities launched together under one name, the whole list
+_JOINT = re.compile("(?:[一二三四五六七八九十两0-9]+项|集中)(?:活动|行动)$")
+
+
+def _joint_start(s: str, start: int, floor: int) -> int:
+    """Where the list that a joint activity's name closes starts: item by item back over 、."""
+    while s[start - 1:start] == "、" and start - 1 > floor:
+        k = _event_left(s, start - 1, floor)
+        if k >= start - 1:
+            break
+        start = k
+    return start
 
 
 def _aside_open(s: str, close: int, limit: int) -> int:
@@ -1049,6 +1224,7 @@ def _one_sitting(s: str, events: list) -> list:
     return out
 
 
+_NUMBERED_BEFORE = re.compile("第[一二三四五六七八九十百0-9]+次$")
 _EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次")
 
 
@@ -1099,6 +1275,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         if spans and _overlaps_outside(a, b, spans):
             continue
+        if m.group() == "集体学习" and not _NUMBERED_BEFORE.search(s, max(0, a - 8), a):
+            continue     # 开展集体学习: a habit; 中央政治局第三十七次集体学习: one sitting
         if m.group().endswith("会") and s[b:b + 1] == "议":
             b += 1       # 分析会 + 议: the longer name 分析会议
         if s[b:b + 1] in ("员", "室", "场", "所", "长", "费") or s.startswith(EVENT_NOT_AFTER, b):
@@ -1108,13 +1286,17 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             if floor < e <= a:       # (a span ending by a cannot also hold a)
                 floor = e
         start = _event_left(s, a, floor)
+        if s[start - 1:start] == "、" and _JOINT.search(s, a - 4, b):
+            # (the items may be events found already: only other mentions bound the list)
+            start = _joint_start(s, start, max([e for _, e in taken if e <= a] + [0]))
         if out and out[-1].end == a and start >= out[-1].start:
             start = out.pop().start          # 博爱周 + 主题宣传活动: one name
         elif start < a:
             start += trim_left(s[start:b], len(m.group()), "event")
         name = s[start:b]
-        if _generic_event(name) or len(name) < 4 or "某" in name:
-            continue
+        if _generic_event(name) or len(name) < 4 or "某" in name or \
+                (m.group() == "集体学习" and name.startswith("第")):
+            continue     # (第五次集体学习: whose, the name does not say)
         subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
         in_frame = s.endswith("在", 0, start) and s.startswith("中", b)
         if subtype == "Activity" and "“" not in name and not _introduced(s, start) and not in_frame and \
@@ -1143,7 +1325,14 @@ PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "�
                    "投资建设", "推进", "实施", "、")
 
 
+_NAMING_PLACES = frozenset(("Park", "Site", "Compound"))
 _PROJECT_LEFT_STOPS = PROJECT_OPENERS[:-1] + ("考察", "调研", "查看", "等")
+# words for "by, beside, below" that end in a stop character: a project after one is beside a place
+_LOCATIVES = frozenset("边上 岸上 堤上 路上 街上 楼下 山下 坡下 桥下 地下 乡下 门前 村前 屋前 房前 门外 村外 村内 院内 园内 区内".split())
+# 察看了青禾电子二期项目: a named project a visit reaches
+_VISITED = re.compile("(?:考察|调研|察看|查看|观摩|参观|视察|走访|来到|深入)了?$")
+# 考察A及B项目: a project joined to another stop of a visit
+_VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察|走访|先后到|来到)[{CJK}]{{2,12}}[及和与]$")
 
 
 def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
@@ -1174,8 +1363,10 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 break
             elif not quote and s.endswith(_PROJECT_LEFT_STOPS, 0, i):
                 break
-            elif not quote and (c in STOP_CHARS or _stopword_ending_at(s, i, _PROJECT_STOPWORDS)):
-                break
+            elif not quote and ((c in STOP_CHARS and not (c in NAME_INNER and inside_word(s, i - 1) and
+                                                          s[i - 2:i] not in _LOCATIVES)) or
+                                _stopword_ending_at(s, i, _PROJECT_STOPWORDS)):
+                break        # (客天下: 下 ends a word here, it does not end the name; 村边上 does)
             i -= 1
         if out and out[-1].end == i:
             prev = out.pop()      # 太湖港灌区新建扩建工程 + 新庙泵站: one name
@@ -1184,14 +1375,20 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             i += trim_left(s[i:b], len(m.group()), "event")
         name = s[i:b]
         core = name.strip("“”")
-        lead = next((p for p in (places or []) if p.start == i and p.end < b), None)
+        # (a park leads no project: 青禾生物医药产业园项目 is the park's project, named after it)
+        lead = next((p for p in (places or []) if p.start == i and p.end < b and p.subtype not in _NAMING_PLACES), None)
         rest = core[len(lead.text):] if lead else core[2:] if core.startswith("两区") else core
         bare = rest.strip("“”")
         if len(core) < 5 or "某" in core or len(bare) < 4 or bare.startswith(PROJECT_MODIFIERS_LONG) or \
                 any(bare == m_ + m.group() for m_ in PROJECT_MODIFIERS):
             continue
         opener = s[:i]
+        if opener.endswith("、") and (tag(s[i - 3:i - 1]) or "")[:1] == "v" and "“" not in name and \
+                i not in place_starts and not _proper_head(name, m.group(), places):
+            continue     # 整治、创建、壮大集体经济项目: a list of works (…创建、) names no project
         named = "“" in name or i in place_starts or opener.endswith(PROJECT_OPENERS) \
+            or _VISITED_WITH.search(opener) is not None \
+            or (_VISITED.search(opener) is not None and _proper_head(name, m.group(), places)) \
             or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
             or (out and out[-1].end == i) or \
             (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
@@ -1214,3 +1411,208 @@ def find_documents(s: str) -> list[Mention]:
     if "《" not in s:
         return []
     return [Mention("Document", m.group(1), m.start(1), m.end(1)) for m in DOC_RE.finditer(s)]
+
+
+# ---------------------------------------------------------------- named lists
+
+# Companies and projects are often named by a short name with no suffix (甲乙科技、丙丁食品等企业):
+# what the list holds is said by the word after 等 (kg/data/list_heads.tsv), by a head noun the
+# list is introduced with (竣工项目两个，分别是A、B), or, on a tour, by the trade word each item
+# ends with (走进甲乙科技、丙丁食品). Each item a finder has not named becomes a name of that kind.
+_COUNT = "(?:[0-9一二三四五六七八九十百几多余]+[位名家个户项])?"
+_HEAD_MODIFIERS = "(?:民营|重点|规上|规模以上|骨干|龙头|知名|本地|外来|入驻|在建|新建|竣工|新开工)?"
+_LIST_KINDS = ("Organization", "Project")
+_LIST_MARKS = ("、", "等", "分别", "包括")
+_CLAUSE_MARKS = "，。；：,;:！？!?（()）“”"
+# (type, subtype) of a head noun that introduces a list: 竣工项目两个，分别是…
+_INTRO_HEADS = {"项目": ("Project", ""), "企业": ("Organization", "Enterprise")}
+_LIST_INTRO = re.compile("(项目|企业)[^，。；：]{0,8}?[，,]?(?:分别是|分别为|包括)")
+# the verbs a tour reaches its stops with: a list after one of them names places or companies
+_TOUR_VERBS = ("先后到", "先后来到", "先后前往", "先后深入", "走进", "深入", "来到", "前往", "参观", "考察", "调研",
+               "走访", "察看", "查看", "到")
+
+
+_STOPWORD_RE = re.compile("|".join(map(re.escape, STOP_WORDS)))
+
+
+_BOSSES = re.compile("(?<=[\u4e00-\u9fff])(?:主要负责人|负责人|董事长|总经理|老总)")
+_TOUR_RE = re.compile("|".join(sorted(_TOUR_VERBS, key=len, reverse=True)))
+_CLAUSE_END = re.compile("[" + re.escape(_CLAUSE_MARKS) + "]")
+_LIST_END = re.compile("[" + re.escape(_CLAUSE_MARKS) + "等]")
+
+
+@lru_cache(maxsize=None)
+def _trade_before_comma() -> re.Pattern:
+    return re.compile("[" + "".join(sorted({w[-1] for w in trade_words()})) + "]、")
+
+
+@lru_cache(maxsize=None)
+def _list_head_re() -> re.Pattern:
+    heads = [w for w, (t, _) in list_heads() if t in _LIST_KINDS]
+    # (包括A、B等在内的15家企业)
+    return re.compile("等(?:在内的)?(" + _COUNT + ")" + _HEAD_MODIFIERS + "(" + "|".join(map(re.escape, heads)) + ")")
+
+
+@lru_cache(maxsize=None)
+def _head_kinds() -> dict:
+    return {w: k for w, k in list_heads() if k[0] in _LIST_KINDS}
+
+
+@lru_cache(maxsize=None)
+def _trade_lengths() -> tuple:
+    return tuple(sorted({len(w) for w in trade_words()}, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def brand_trade(text: str) -> bool:
+    """A brand (2-4 characters, any word: 鼎盛, 丰收, 帕沃) then a trade word (科技, 粮油, 机械制造):
+    how enterprises are named for short. A trade word before it (生物医药) is an industry, not a brand."""
+    trades = trade_words()
+    for k in _trade_lengths():           # the longest trade word that ends the text
+        if len(text) - k >= 2 and text[len(text) - k:] in trades:
+            brand = text[:len(text) - k]
+            if len(brand) > 4 or brand[0] in STOP_CHARS or brand in _STOPWORD_SET or brand in GENERIC or \
+                    any(brand[:j] in trades for j in range(2, len(brand) + 1)):
+                return False
+            return all(_is_cjk(c) for c in brand)
+    return False
+
+
+# What stands before 公司 to say which kind of company, not which one (国有公司, 子公司)
+_COMPANY_KINDS = frozenset("国有 上市 民营 私营 外资 合资 独资 子 母 分 总 新 老 大 小 这家 一家 该 本 各 龙头 骨干 重点".split())
+_COMPANY_SUFFIXES = frozenset(("公司", "有限公司", "有限责任公司", "股份有限公司", "集团"))
+
+
+def _bare_brand(core: str, suffix: str) -> bool:
+    """鼎盛有限公司, 振兴公司: a brand (an ordinary word, 2-4 characters) with the company's legal
+    form and no trade word. A trade or service word alone (物流公司, 平台公司) names a kind of company."""
+    return suffix in _COMPANY_SUFFIXES and 2 <= len(core) <= 4 and all(_is_cjk(c) for c in core) and \
+        core not in _COMPANY_KINDS and core[0] not in STOP_CHARS and core not in _STOPWORD_SET and \
+        core not in GENERIC and not _title_ending_at(core, len(core)) and not _trade_only(core)
+
+
+def _item_ok(text: str, inner: bool = False) -> bool:
+    """A list item that can be a short name: no function word, verb phrase or title in it. An
+    ``inner`` item (、 on both sides) may open with a function character (与时塑业)."""
+    if not (2 <= len(text) <= 12) or (text[0] in STOP_CHARS and not inner) or "的" in text or "某" in text or \
+            text in GENERIC:
+        return False
+    if not all(_is_cjk(c) or c.isalnum() for c in text):
+        return False
+    if any(_stopword_ending_at(text, i) for i in range(2, len(text) + 1)) or _title_ending_at(text, len(text)):
+        return False
+    return not is_common_word(text)
+
+
+def _common_words_only(text: str) -> bool:
+    """Every word of ``text`` is a common word (农机|驾驶): it names a kind of thing, not one thing."""
+    words = lcut(text)
+    return sum(len(w) == 1 for w in words) < 2 and all(is_common_word(w) or len(w) == 1 for w in words)
+
+
+def _split_items(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    """[a, b) cut at 、, and at a last 和/及/与 that joins two names of three or more characters."""
+    items, i = [], a
+    k = s.find("、", a, b)
+    while k >= 0:
+        items.append((i, k))
+        i = k + 1
+        k = s.find("、", i, b)
+    items.append((i, b))
+    x, y = items[-1]
+    for k in range(x + 3, y - 2):
+        if s[k] in "和及与":
+            items[-1:] = [(x, k), (k + 1, y)]
+            break
+    return items
+
+
+def _clause_start(s: str, end: int) -> int:
+    return max(s.rfind(c, 0, end) for c in _CLAUSE_MARKS) + 1
+
+
+def find_listed_items(s: str, taken: list, found: list) -> tuple[list[Mention], list[Mention]]:
+    """Names of companies and projects that lists give (see above): (new mentions, mentions of
+    ``found`` that the list retypes: a compound or park in a list of projects is a project)."""
+    lists = []      # (items, (type, subtype), counted: True/False, None for a tour, proper names only)
+    if "等" in s:
+        kinds = _head_kinds()
+        for m in _list_head_re().finditer(s):
+            end = m.start()
+            items = _split_items(s, _clause_start(s, end), end)
+            # a bare 等项目 may close the items of a contest (驾驶、嫁接等项目): those are common words
+            lists.append((items, kinds[m.group(2)], bool(m.group(1)), m.group(2) == "项目"))
+    for m in (_LIST_INTRO.finditer(s) if "分别" in s or "包括" in s else ()):
+        end = m.end()
+        close = _CLAUSE_END.search(s, end)
+        stop = close.start() if close else len(s)
+        if s.startswith("等", stop) or "等" in s[end:stop]:
+            stop = s.find("等", end, stop + 1)
+        lists.append((_split_items(s, end, stop), _INTRO_HEADS[m.group(1)], False, False))
+    if "、" in s and _trade_before_comma().search(s):      # (a tour's or bosses' list: trade words end its items)
+        for m in (_BOSSES.finditer(s) if _holds_any(s, "负董总") else ()):
+            # 青禾纺织、云岭石材负责人先后发言: companies, whose heads speak
+            items = _split_items(s, _clause_start(s, m.start()), m.start())
+            if len(items) >= 2:
+                lists.append((items, ("Organization", "Enterprise"), None, False))
+        for t in _TOUR_RE.finditer(s):
+            a = t.end()
+            end = _LIST_END.search(s, a)
+            stop = end.start() if end else len(s)
+            if s.find("、", a, stop) < 0:
+                continue
+            verb = _STOPWORD_RE.search(s, a, stop)      # 走进A、B调研: the list ends at the verb
+            if verb:
+                stop = verb.start()
+            items = _split_items(s, a, stop)
+            if len(items) >= 2:
+                lists.append((items, ("Organization", "Enterprise"), None, False))
+    if not lists:
+        return [], []
+    new, retyped = [], []
+    spans = {(m.start, m.end): m for m in found}
+    made = set()
+    for items, (type_, subtype), counted, proper in lists:
+        picked = []
+        for k in range(len(items) - 1, -1, -1):
+            a, b = items[k]
+            if k == 0:
+                a = max(a, left_edge(s, b, a, 12))       # the first item: after the verb before it
+            if _overlaps(a, b, taken):
+                picked = None
+                break    # a person in the list: no list of names of this kind
+            text = s[a:b]
+            if (a, b) in spans:
+                if spans[(a, b)].type == "Event":
+                    break
+                picked.append((a, b, spans[(a, b)]))
+                continue
+            if any(m.start < b and a < m.end and not (m.type == "Place" and a <= m.start and m.end <= b)
+                   for m in found):
+                break    # a name the finders read across the item's edge: not an item of the list
+            if (counted is None and not brand_trade(text)) or \
+                    not _item_ok(text, 0 < k < len(items) - 1 or (k > 0 and s[b:b + 1] == "等")) or \
+                    (proper and _common_words_only(text)):
+                break
+            picked.append((a, b, None))
+        if not picked:
+            continue
+        if len(picked) < 2 and not (counted and len(s[picked[0][0]:picked[0][1]]) >= 4):
+            continue
+        if counted is None and sum(m is None for _, _, m in picked) < 2:
+            continue     # a tour's list: only where two or more items read as companies
+        fresh = [(a, b) for a, b, m in picked if m is None]
+        if type_ == "Organization" and fresh and all(name_at(s, a) == b - a and not brand_trade(s[a:b])
+                                                    for a, b in fresh):
+            continue     # 王一鸣、李二江等企业老总: the bosses' names, not their companies
+        for a, b, m in picked:
+            if m is not None:
+                if m.type == "Place" and m.subtype in ("Compound", "Site", "Park") and (a, b) not in made:
+                    retyped.append(m)
+                else:
+                    continue
+            if (a, b) in made:
+                continue
+            made.add((a, b))
+            new.append(_new(Mention, (type_, s[a:b], a, b, subtype, (("listed", True),))))
+    return new, retyped

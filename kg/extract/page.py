@@ -152,7 +152,10 @@ class PageExtractor:
         if m.type == "Person":
             return self.out.add_entity("Person", m.text, m.text, m.subtype, aid)
         if m.type == "Organization":
-            return self.org_ref(m.text, m.subtype, aid, local)
+            ref = self.org_ref(m.text, m.subtype, aid, local)
+            for name in m.get("also", ()):         # 中央党校（国家行政学院）: one body, two names
+                self.out.entities[("Organization", ref.key)].names.add(name)
+            return ref
         if m.type == "Place":
             return self.place_ref(m, aid)
         if m.type == "Event":

@@ -93,8 +93,22 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names)
     else:
         places, inner = list(places0), []
+    listed, retyped = M.find_listed_items(s, taken_docs, orgs + places + projects + events) \
+        if M._holds_any(s, M._LIST_MARKS) else ((), ())
+    if listed:
+        if retyped:
+            places = [p for p in places if p not in retyped]
+        orgs = sorted(orgs + [m for m in listed if m.type == "Organization"], key=M._start)
+        projects = sorted(projects + [m for m in listed if m.type == "Project"], key=M._start)
     # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the districts hold the activity; they are not its name
     for k, e in enumerate(events):
+        # 华蓥市委“不忘初心”主题教育工作会议: the body a quoted name follows holds the meeting
+        body = next((o for o in orgs if o.start == e.start and o.end < e.end and s[o.end:o.end + 1] == "“"), None) \
+            if orgs and "“" in s else None
+        if body is not None:
+            events[k] = M.Mention("Event", s[body.end:e.end], body.end, e.end, e.subtype,
+                                  e.info + (("by", (body.start,)),))
+            continue
         if e.subtype != "Activity":
             continue
         lead = next((p for p in places if p.start == e.start and p.end < e.end and p.get("level", 0) >= 4), None)

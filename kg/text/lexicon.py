@@ -136,6 +136,12 @@ def cues(name: str = "cues.tsv") -> Cues:
 
 
 @lru_cache(maxsize=None)
+def trade_words() -> frozenset:
+    """Words an enterprise's short name ends with after its brand (kg/data/trades.txt)."""
+    return frozenset(" ".join(" ".join(r) for r in _rows("trades.txt")).split())
+
+
+@lru_cache(maxsize=None)
 def list_heads() -> tuple:
     """What the word after 等 says a list's items are (kg/data/list_heads.tsv):
     ((word, (type, subtype)), ...), longest word first."""

@@ -54,13 +54,14 @@ def organized_by_convener(doc):
 def organized_by_name(doc):
     """区人大常委会第十次会议 / 荆州区2024年招商推介会 / 十五届县委常委会第8次会议: a meeting named
     after a body (or a district, city or province), after its term if it opens with one, is
-    organized by it; so is one sitting by the body each of its names opens with (A暨B(C、D))."""
+    organized by it; so is one sitting by the body each of its names opens with (A暨B(C、D)), and
+    one whose quoted name follows a body (区委“…”专题会议: the mention's ``by``)."""
     for sm, evs in doc.with_events:
         if not (sm.orgs or sm.places):
             continue
         s = sm.sent.text
         for e, eref in evs:
-            heads = {e.start + _term_length(s, e.start)} | set(e.get("also_at", ()))
+            heads = {e.start + _term_length(s, e.start)} | set(e.get("also_at", ())) | set(e.get("by", ()))
             for o in sm.orgs + sm.places:
                 if o.start in heads and o.end < e.end and (o.type == "Organization" or
                                                            (o.type == "Place" and o.get("level", 0) >= 4)):
