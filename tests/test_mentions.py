@@ -702,3 +702,17 @@ def test_projects_a_visit_or_a_count_names(s, want):
 
 def test_a_slogan_of_the_business_climate_names_no_company():
     assert not of_type("打造企业有感、市场有序、执法有度的营商环境。", "Organization")
+
+
+def test_every_park_word_ending_in_yuan_has_its_yuanqu_form():
+    """Suffixes are matched longest first at each position, so a table with 物流园 but not
+    物流园区 reads 青禾物流园区 as 青禾物流园 and a stray 区."""
+    from kg.text.lexicon import lexicon
+    suffixes = lexicon().place_suffixes
+    missing = [s for s, (kind, _) in suffixes.items() if kind == "Park" and s.endswith("园") and s + "区" not in suffixes]
+    assert not missing, missing
+
+
+def test_a_logistics_park_keeps_its_district_character():
+    from kg.extract.mentions import find_places
+    assert [p.text for p in find_places("区委书记到青禾物流园区调研。", [])] == ["青禾物流园区"]
