@@ -189,3 +189,21 @@ def test_kept_statistics_match_computed_ones_and_follow_later_builds(tmp_path, m
     db.close()
     assert kg.views.stats.read_kept(store, 10) is None
     assert kg.views.stats.read_kept(store, kg.views.stats.KEEP_TOP + 1) is None
+
+
+def test_stats_of_a_store_whose_kept_figures_are_stale_say_why_and_still_count(tmp_path):
+    import sqlite3
+
+    from kg.samples import paths
+
+    store = tmp_path / "store"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", *[str(p) for p in paths()][:2], "--store", str(store), "-q"]).exit_code == 0
+    fresh = runner.invoke(cli, ["stats", str(store)])
+    assert fresh.exit_code == 0 and fresh.stderr == ""
+    db = sqlite3.connect(store / "govkg-pages.sqlite", isolation_level=None)
+    db.execute("UPDATE stats SET key = 'kept by another version'")
+    db.close()
+    stale = runner.invoke(cli, ["stats", str(store)])
+    assert stale.exit_code == 0 and stale.stdout == fresh.stdout
+    assert "keeps no statistics of this version" in stale.stderr and stale.stderr.count("\n") == 1

@@ -6,7 +6,7 @@ import json
 import click
 
 from kg.graph.store import is_store_dir, open_store
-from kg.views.stats import compute_stats, read_kept, render_stats
+from kg.views.stats import KEEP_TOP, compute_stats, read_kept, render_stats
 
 
 @click.command("stats")
@@ -31,6 +31,11 @@ def stats(graph, top, as_json):
     # a store keeps the figures its build computed (kg.views.stats.keep): the same numbers, read at once
     d = read_kept(graph, top) if is_store_dir(graph) else None
     if d is None:
+        if is_store_dir(graph) and top <= KEEP_TOP:
+            # minutes on a large store instead of a blink: say why, and how to get the blink back
+            click.echo(f"kg: {graph} keeps no statistics of this version of kg (its build was older or "
+                       "stopped); counting them from the store, which takes a while on a large one. "
+                       "Building it again with kg build --store keeps them.", err=True)
         d = compute_stats(open_store(graph), top=top)
     if as_json:
         click.echo(json.dumps({"graph": str(graph), **d}, ensure_ascii=False))
