@@ -68,3 +68,40 @@ def test_an_opening_ceremony_named_in_a_speech_is_no_venue_of_a_meeting_studied(
     """学习…在X…培训班开班式…的讲话: 开班 is part of a noun there; the meetings before get no venue."""
     g = got("会议学习了全县安全生产工作会议精神和县长在县行政中心干部培训班开班式上的讲话。")
     assert not any(p == "heldAt" for _, p, _ in g)
+
+
+# ---------------------------------------------------------------- constructions not reached yet
+
+@pytest.mark.xfail(reason="a title printed around a name after its body (县政协提案委X主任) is read only "
+                          "when the name opens a clause; the body before the name is not yet joined to the title",
+                   strict=True)
+def test_body_then_name_then_title():
+    g = got("县政协提案委韩立新主任、经济委苗志刚主任作专题发言。")
+    assert ("韩立新", "memberOf", "柳溪县政协提案委") in g
+
+
+@pytest.mark.xfail(reason="团县委 (the Youth League's county committee) is no body the finders know yet", strict=True)
+def test_tuan_xianwei_is_its_own_body():
+    g = got("6月1日，柳溪县青少年普法宣传月活动启动。活动由团县委、县妇联联合举办。")
+    assert any(p == "organizedBy" and "团" in o for _, p, o in g)
+
+
+# ---------------------------------------------------------------- the invented articles, scored
+
+FIX = Path(__file__).parent / "fixtures" / "genre"
+SCORE = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
+
+
+@pytest.mark.skipif(not SCORE.exists(), reason="../shared (the reference scorer) is absent")
+def test_invented_articles_score(tmp_path):
+    """The ten invented articles, built with their homes and scored pooled: floors just under what
+    the rules reach now (entities 0.885, relations 0.882 F1), so a regression of the genre shows."""
+    out = tmp_path / "genre.ttl"
+    subprocess.run([str(Path(sys.executable).parent / "kg"), "build", str(FIX), "--manifest", str(FIX / "manifest.json"),
+                    "-o", str(out), "-q", "--no-cache"], check=True)
+    golds = [a for f in sorted(FIX.glob("*.txt")) for a in ("--gold", str(f) + ".json")]
+    res = json.loads(subprocess.run([sys.executable, str(SCORE), "--graph", str(out), "--ontology",
+                                     str(Path(__file__).resolve().parents[1] / "ontology"), *golds, "--json"],
+                                    check=True, capture_output=True, text=True).stdout)
+    assert res["entities"]["all"]["f1"] >= 0.87
+    assert res["relations"]["all"]["f1"] >= 0.87
