@@ -18,7 +18,8 @@ _HOSTED_BY = re.compile(f"由([^，。；]{{2,40}}?)(联合)?({'|'.join(_HOST_BA
 _ANAPHOR = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})"
                       f"(?:由[^，。；]{{2,30}}[，,])?在")
 _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})由")
-_HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})")
+# (开班式, 启动仪式: the verb is part of a noun there, and 在X…开班式 speaks of another event)
+_HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
 # 在X(组织)召开EVENT: where the event was held, written before it
 _WHERE_BEFORE = re.compile(f"在([^，。；在]{{2,30}}?)(?:组织|主持)?(?:{_C.alternation('held')})了?$")
 _ATTEND_WORDS = re.compile(_C.alternation("attend"))
@@ -146,6 +147,12 @@ def organized_by_anaphora(doc):
         if hm:
             for o in sm.orgs:
                 if hm.start(1) <= o.start and o.end <= hm.end(1):
+                    doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
+            # …联合举办，C、D协办: the clauses after it list the other hosts before their verb
+            hosting = set()           # starts of the bodies of a list that ends in a host verb
+            for o in sorted((o for o in sm.orgs if o.start >= hm.end()), key=M._start, reverse=True):
+                if _hosts_at(s, o.end) or (s[o.end:o.end + 1] in _C.conj + ("、",) and o.end + 1 in hosting):
+                    hosting.add(o.start)
                     doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
         elif "由" in s and _ANAPHOR_BY.match(s):
             # 会议由县委办公室组织: the bodies listed after 由, when a convening word follows them
