@@ -1,0 +1,82 @@
+"""Inspection and research-tour reports (调研, 督导, 督查, 视察, 考察, 走访) written in other provinces'
+styles: constructions of the genre on invented sentences, one case each, and the invented articles of
+tests/fixtures/genre_tours (nine homes, gold written by hand before the extractor saw them) scored
+with the project's evaluator. Every name in them is invented.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.extract import PageExtractor
+from kg.extract.resolve import Context
+from kg.graph.rdf import article_id, label_of
+from kg.text.articles import split_page
+from kg.views.evaluate import evaluate
+
+FIXTURES = Path(__file__).parent / "fixtures" / "genre_tours"
+QINGXU = ("清徐县", "太原市", "山西省")
+
+
+def facts_of(body: str, home=QINGXU):
+    page = split_page("invented.txt", body)
+    out = PageExtractor(page, [article_id(a.body) for a in page.articles],
+                        Context.of(*home, text=page.text)).run()
+    return out, {(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in out.facts}
+
+
+# ---------------------------------------------------------------- the visiting party
+
+@pytest.mark.parametrize("verb", ["督导", "督查", "检查"])
+def test_those_who_join_a_supervision_tour_inspect(verb):
+    """县领导甲、乙参加督导: the joiners are of the party, as with 参加调研."""
+    _, got = facts_of(f"3月9日，县长杨文博带队{verb}重点项目建设。县领导周海涛、罗晓东参加{verb}。"
+                      f"{verb}组一行先后深入柳湾镇石桥村、青禾纺织有限公司，实地查看工程进度。")
+    for who in ("杨文博", "周海涛", "罗晓东"):
+        assert (who, "inspected", "青禾纺织有限公司") in got, who
+
+
+def test_a_host_who_accompanies_a_supervision_tour_does_not_inspect():
+    _, got = facts_of("县长杨文博带队督导重点项目建设，副县长李春来陪同。督导组先后深入柳湾镇石桥村、青禾纺织有限公司。")
+    assert ("杨文博", "inspected", "石桥村") in got
+    assert not any(s == "李春来" and p == "inspected" for s, p, _ in got)
+
+
+# ---------------------------------------------------------------- heads of a body named before
+
+def test_a_bare_company_before_a_title_is_the_company_named_before():
+    """在X有限公司，公司总经理甲介绍: 总经理 of X; no organization called 公司."""
+    out, got = facts_of("副县长石晓峰走访了青禾纺织有限公司。在青禾纺织有限公司，公司总经理张宏伟介绍了生产情况。")
+    assert ("张宏伟", "holdsPost", "总经理") in got
+    assert ("张宏伟", "memberOf", "青禾纺织有限公司") in got
+    assert ("Organization", "公司") not in {(t, label_of(t, k)) for t, k in out.entities}
+
+
+def test_a_cooperative_head_after_the_cooperative():
+    _, got = facts_of("调研组来到石桥村富民肉牛养殖专业合作社，察看棚圈建设情况。合作社理事长包青山介绍了带动农户增收的做法。")
+    assert ("包青山", "holdsPost", "理事长") in got
+    # (the node may carry the village it is named with: 石桥村富民…合作社)
+    assert any(s == "包青山" and p == "memberOf" and o.endswith("富民肉牛养殖专业合作社") for s, p, o in got)
+
+
+def test_a_company_head_refers_back_across_sentences():
+    """X公司位于…。在企业生产车间，…公司负责人甲介绍: a member of X."""
+    _, got = facts_of("县委书记欧阳志明调研了湘禾农业开发有限公司。湘禾农业开发有限公司位于柳湾镇。"
+                      "在企业生产车间，欧阳志明听取了公司负责人蒋国庆的情况介绍。")
+    assert ("蒋国庆", "memberOf", "湘禾农业开发有限公司") in got
+
+
+def test_a_bare_company_with_no_company_before_is_no_body():
+    out, got = facts_of("副县长石晓峰到柳湾镇石桥村调研。公司总经理张宏伟介绍了情况。")
+    assert not any(p == "memberOf" and s == "张宏伟" for s, p, _ in got)
+    assert ("Organization", "公司") not in {(t, label_of(t, k)) for t, k in out.entities}
+
+
+def test_a_qualified_head_of_a_company():
+    """X公司安全负责人甲: a member of X (安全 qualifies 负责人)."""
+    _, got = facts_of("督查组检查了永固化工有限公司。永固化工有限公司安全负责人邹明介绍，企业每月开展一次应急演练。")
+    assert ("邹明", "memberOf", "永固化工有限公司") in got
