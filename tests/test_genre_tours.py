@@ -80,3 +80,40 @@ def test_a_qualified_head_of_a_company():
     """X公司安全负责人甲: a member of X (安全 qualifies 负责人)."""
     _, got = facts_of("督查组检查了永固化工有限公司。永固化工有限公司安全负责人邹明介绍，企业每月开展一次应急演练。")
     assert ("邹明", "memberOf", "永固化工有限公司") in got
+
+
+# ---------------------------------------------------------------- where the stops are
+
+def test_a_park_named_after_its_town_is_in_the_town():
+    """X公司位于龙潭镇青山工业园: the company in the park, the park in the town (a park and a town
+    share a level, but a park written after a town is the town's)."""
+    _, got = facts_of("湘禾农业开发有限公司位于龙潭镇青山工业园，主要从事茶叶加工。")
+    assert ("湘禾农业开发有限公司", "locatedIn", "青山工业园") in got
+    assert ("青山工业园", "locatedIn", "龙潭镇") in got
+
+
+def test_a_town_is_not_placed_in_a_town_before_it():
+    _, got = facts_of("县长杨文博先后到龙潭镇、清溪镇调研。")
+    assert not any(p == "locatedIn" for _, p, _ in got)
+
+
+def test_sits_in_is_a_locating_verb():
+    _, got = facts_of("中原铝箔科技有限公司坐落在回郭镇金桥产业园，董事长黄立明介绍了新产品研发情况。")
+    assert ("中原铝箔科技有限公司", "locatedIn", "金桥产业园") in got
+
+
+def test_the_project_a_locating_sentence_refers_back_to():
+    """…来到X项目现场。该项目位于A街道B社区: X is in B."""
+    _, got = facts_of("县长杨文博来到凤栖里旧改项目现场，了解拆迁进度。该项目位于桂南街道新塘社区，总投资约18亿元。")
+    assert ("凤栖里旧改项目", "locatedIn", "新塘社区") in got
+
+
+def test_a_referring_word_with_nothing_of_its_kind_before_places_nothing():
+    _, got = facts_of("县长杨文博到清溪镇石门村调研。该项目位于桂南街道新塘社区，总投资约18亿元。")
+    assert not any(p == "locatedIn" and o == "新塘社区" and s != "新塘社区" for s, p, o in got)
+
+
+def test_a_village_frame_holds_the_enterprise_visited_in_it():
+    """在集义乡南岗村，视察组走访了X农场: X is the village's."""
+    _, got = facts_of("视察组先后到孟封镇、集义乡南岗村调研。在集义乡南岗村，视察组走访了绿源家庭农场，了解废弃物利用情况。")
+    assert ("绿源家庭农场", "locatedIn", "南岗村") in got
