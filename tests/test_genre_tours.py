@@ -117,3 +117,30 @@ def test_a_village_frame_holds_the_enterprise_visited_in_it():
     """在集义乡南岗村，视察组走访了X农场: X is the village's."""
     _, got = facts_of("视察组先后到孟封镇、集义乡南岗村调研。在集义乡南岗村，视察组走访了绿源家庭农场，了解废弃物利用情况。")
     assert ("绿源家庭农场", "locatedIn", "南岗村") in got
+
+
+# ---------------------------------------------------------------- names the finder cuts
+
+def test_the_first_stop_after_the_travel_verb_keeps_a_function_character():
+    """先后到东于镇西营村: 于 stands inside the town's name; the village does not take the town's 镇."""
+    out, got = facts_of("视察组一行先后到东于镇西营村、孟封镇，实地查看村容村貌。")
+    assert ("西营村", "locatedIn", "东于镇") in got
+    assert ("Place", "镇西营村") not in out.entities
+
+
+def test_located_after_yu_is_still_no_name():
+    """位于龙潭镇: 于 of 位于 does not join the town's name."""
+    out, _ = facts_of("湘禾农业开发有限公司位于龙潭镇，主要从事茶叶加工。")
+    assert ("Place", "龙潭镇") in out.entities
+    assert not any(k.startswith("于") for _, k in out.entities)
+
+
+def test_a_referring_word_looks_back_past_a_framing_sentence():
+    _, got = facts_of("梁启航先后来到龙岗社区、凤栖里旧改项目现场调研。在凤栖里旧改项目现场，梁启航了解拆迁进度。"
+                      "在现场，梁启航听取了汇报。该项目位于桂南街道新塘社区。")
+    assert ("凤栖里旧改项目", "locatedIn", "新塘社区") in got
+
+
+def test_a_village_frame_does_not_hold_the_next_sentences_enterprise():
+    _, got = facts_of("在清溪镇石门村，县长杨文博察看了农田建设情况。湘禾农业开发有限公司位于龙潭镇，主要从事茶叶加工。")
+    assert ("湘禾农业开发有限公司", "locatedIn", "石门村") not in got

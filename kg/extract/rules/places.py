@@ -80,7 +80,10 @@ def located_in_frame(doc):
             if m.text == f.text or m.start <= (fm.end(1) if fm else -1):
                 continue
             if (m.type == "Place" and m.get("level", 0) < level) or \
-                    (m.type in ("Project", "Organization") and not _is_body(m) and 1 < level <= 3):
+                    (m.type in ("Project", "Organization") and not _is_body(m) and
+                     (2 < level <= 3 or (level == 2 and fm))):
+                # (a village's frame only holds what its own sentence visits: the paragraph goes on
+                # to other villages)
                 doc.fact(doc.ref(m), "locatedIn", doc.ref(f), sm)
 
 
@@ -161,14 +164,14 @@ _KIND_OF = {"项目": ("Project",), "工程": ("Project",), "企业": ("Organiza
 
 def _referred(doc, sm, s: str, i: int) -> list:
     """[the thing] a kind word right before position i of the sentence refers to: the last one of
-    that kind named in the two sentences before, in the same paragraph; [] when none is."""
+    that kind named in the three sentences before, in the same paragraph; [] when none is."""
     r = _REFERRING.search(s, 0, i)
     if r is None:
         return []
     kind = r.group(1)
     types = _KIND_OF[kind]
     k = next(j for j, x in enumerate(doc.sents) if x is sm)
-    for j in range(k - 1, max(-1, k - 3), -1):
+    for j in range(k - 1, max(-1, k - 4), -1):
         prev = doc.sents[j]
         if prev.sent.para != sm.sent.para:
             break
