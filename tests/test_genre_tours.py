@@ -144,3 +144,15 @@ def test_a_referring_word_looks_back_past_a_framing_sentence():
 def test_a_village_frame_does_not_hold_the_next_sentences_enterprise():
     _, got = facts_of("在清溪镇石门村，县长杨文博察看了农田建设情况。湘禾农业开发有限公司位于龙潭镇，主要从事茶叶加工。")
     assert ("湘禾农业开发有限公司", "locatedIn", "石门村") not in got
+
+
+def test_a_body_named_with_its_village_after_a_town_is_in_the_village_only():
+    """庄寨镇桐花村木制品加工车间: the nearest container is the village its name holds."""
+    _, got = facts_of("副县长石晓峰先后走访了庄寨镇桐花村木制品加工车间。")
+    assert ("桐花村木制品加工车间", "locatedIn", "桐花村") in got
+    assert ("桐花村木制品加工车间", "locatedIn", "庄寨镇") not in got
+
+
+def test_the_leader_of_a_supervision_team_is_its_member():
+    _, got = facts_of("副县长蒋志远带领县安全生产第二督查组，先后到临江街道督查安全生产工作。")
+    assert ("蒋志远", "memberOf", "清徐县安全生产第二督查组") in got

@@ -197,11 +197,15 @@ def links_of(doc) -> list:
         places = sorted(sm.places, key=M._start)
         adjacent, listed, alone, heads, chained = [], [], [], [], set()
         names = _names_around(s, sm)
+        inner = [p for p in sm.places + sm.inner_places if p.type == "Place"] if sm.inner_places else None
         for m in ms:
             # the container named right before (a project spanning both does not intervene)
             prev = next((p for p in places if p.end == m.start), None)
             if prev is not None and any(a <= prev.start and m.end <= b for a, b in names):
                 prev = None         # 中国共产党来宾市兴宾区第五次代表大会: places inside a name are not placed
+            if prev is not None and m.type in ("Project", "Organization") and inner is not None and \
+                    any(m.start <= p.start and p.end < m.end for p in inner):
+                prev = None         # 庄寨镇桐花村木制品车间: the village its name holds is the nearest
             if prev is not None and _contains(prev, m) and not _is_body(m):
                 adjacent.append((m, prev))
                 chained.add(id(m))

@@ -131,6 +131,23 @@ def member_by_head_of_body(doc):
                     doc.fact(doc.person(p.text), "memberOf", ante, sm)
 
 
+def member_by_leading_team(doc):
+    """甲率市安委会督查组, 甲带领区第二督导组: the leader is a member of the team (a named body)."""
+    for sm in doc.sents:
+        if not sm.persons or not sm.orgs:
+            continue
+        s = sm.sent.text
+        for o in sm.orgs:
+            if not o.text.endswith(_C.team_end):
+                continue
+            v = next((v for v in _C.team_lead if s.endswith(v, 0, o.start)), None)
+            if v is None:
+                continue
+            p = next((p for p in sm.persons if p.end == o.start - len(v)), None)
+            if p is not None:
+                doc.fact(doc.person(p.text, "Official"), "memberOf", doc.ref(o), sm)
+
+
 def _antecedent(doc, k: int, pos: int, kind: str):
     """The body a bare kind word (公司, 合作社, 企业) at ``pos`` of sentence k stands for: the last one
     of that kind named before it, in this sentence or the two before; None when there is none."""
