@@ -156,3 +156,31 @@ def test_a_body_named_with_its_village_after_a_town_is_in_the_village_only():
 def test_the_leader_of_a_supervision_team_is_its_member():
     _, got = facts_of("副县长蒋志远带领县安全生产第二督查组，先后到临江街道督查安全生产工作。")
     assert ("蒋志远", "memberOf", "清徐县安全生产第二督查组") in got
+
+
+# ---------------------------------------------------------------- who hosts
+
+def test_a_leader_with_a_visit_of_his_own_is_no_host():
+    """甲到X调研，乙陪同: 乙 hosts; 甲, who has the verb, inspects."""
+    _, got = facts_of("县委书记欧阳志明到柳湾镇石桥村调研，副县长李春来陪同。")
+    assert ("欧阳志明", "inspected", "石桥村") in got
+    assert ("李春来", "inspected", "石桥村") not in got
+
+
+def test_a_clause_with_its_own_hosts_leaves_the_visitor_in_the_party():
+    """甲走访调研…，县工信局负责人陪同: the bureau's people host, 甲 visits."""
+    _, got = facts_of("副县长石晓峰走访调研我县部分民营企业，县工信局负责人陪同。石晓峰一行先后走访了鲁西纺织有限公司。")
+    assert ("石晓峰", "inspected", "鲁西纺织有限公司") in got
+
+
+def test_hosts_named_before_the_visitors_still_host():
+    """甲，乙陪同省调研组…: both named before 陪同 host."""
+    _, got = facts_of("县委书记欧阳志明，副县长李春来陪同省调研组到柳湾镇石桥村调研。")
+    assert not any(p == "inspected" and s in ("欧阳志明", "李春来") for s, p, _ in got)
+
+
+def test_the_home_before_some_enterprises_is_no_stop():
+    """走访调研我县部分民营企业: 我县 qualifies the enterprises."""
+    _, got = facts_of("副县长石晓峰走访调研我县部分民营企业。石晓峰一行先后走访了鲁西纺织有限公司。")
+    assert not any(p == "inspected" and o == "清徐县" for _, p, o in got)
+    assert ("石晓峰", "inspected", "鲁西纺织有限公司") in got
