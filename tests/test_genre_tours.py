@@ -184,3 +184,63 @@ def test_the_home_before_some_enterprises_is_no_stop():
     _, got = facts_of("副县长石晓峰走访调研我县部分民营企业。石晓峰一行先后走访了鲁西纺织有限公司。")
     assert not any(p == "inspected" and o == "清徐县" for _, p, o in got)
     assert ("石晓峰", "inspected", "鲁西纺织有限公司") in got
+
+
+# ---------------------------------------------------------------- the invented articles
+
+HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
+# the pooled figures after the tour fixes (entity F1 0.976, relation F1 0.949; before them 0.952 and
+# 0.859): a change may move them freely above these floors, not below
+ENTITY_FLOOR, RELATION_FLOOR = 0.96, 0.92
+
+
+@pytest.fixture(scope="module")
+def tour_scores(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("tours")
+    sums = {"entities": [0, 0, 0], "relations": [0, 0, 0]}
+    for name, home in sorted(HOMES.items()):
+        out = root / f"{name}.ttl"
+        res = CliRunner().invoke(cli, ["build", str(FIXTURES / name), "--home", home, "-o", str(out),
+                                       "--no-cache", "-q"])
+        assert res.exit_code == 0, res.output
+        r = evaluate(out, [FIXTURES / f"{name}.json"])
+        for sec in sums:
+            a = r[sec]["all"]
+            sums[sec] = [sums[sec][0] + a["tp"], sums[sec][1] + a["fp"], sums[sec][2] + a["fn"]]
+    f1 = {sec: 2 * tp / (2 * tp + fp + fn) for sec, (tp, fp, fn) in sums.items()}
+    return f1
+
+
+def test_the_invented_tour_articles_score_above_their_floors(tour_scores):
+    assert tour_scores["entities"] >= ENTITY_FLOOR, tour_scores
+    assert tour_scores["relations"] >= RELATION_FLOOR, tour_scores
+
+
+# ---------------------------------------------------------------- out of reach for now
+
+@pytest.mark.xfail(reason="渔村 is a dictionary word (fishing village); the finder keeps a two-character "
+                          "common word as a village only with more evidence than a town before it", strict=True)
+def test_a_village_whose_name_is_a_common_word():
+    _, got = facts_of("考察团先后来到阳朔县白沙镇遇龙村、兴坪镇渔村考察。")
+    assert ("渔村", "locatedIn", "兴坪镇") in got
+
+
+@pytest.mark.xfail(reason="a list under a county that goes on with a town after a village (A县B镇C村、D镇E村) "
+                          "needs nested lists: the list rule continues only items of one kind", strict=True)
+def test_a_second_town_in_a_list_under_a_county():
+    _, got = facts_of("考察团先后来到阳朔县白沙镇遇龙村、兴坪镇石门村考察。")
+    assert ("兴坪镇", "locatedIn", "阳朔县") in got
+
+
+@pytest.mark.xfail(reason="a park named by its trade after a town (竹园镇茶叶精深加工产业园) is read as a kind "
+                          "of park, not one park: telling the two apart needs the town to name it", strict=True)
+def test_a_trade_park_named_with_its_town():
+    _, got = facts_of("督导组先后深入竹园镇茶叶精深加工产业园、乔庄镇调研。")
+    assert any(p == "locatedIn" and o == "竹园镇" for _, p, o in got)
+
+
+@pytest.mark.xfail(reason="a bare 县经济开发区 (level word + zone suffix) is not yet expanded to the home's zone",
+                   strict=True)
+def test_the_homes_development_zone_written_bare():
+    _, got = facts_of("曹州木业有限公司位于县经济开发区，主要生产实木家具。", home=("曹县", "菏泽市", "山东省"))
+    assert ("曹州木业有限公司", "locatedIn", "曹县经济开发区") in got
