@@ -39,6 +39,8 @@ CASES = [
           ("郑远航", "memberOf", "荆州区委"), ("郑远航", "memberOf", "荆州区政府")}),
     case(P.member_by_head_of_body, "青禾农业公司负责人陶子涵介绍了基地情况。",
          {("陶子涵", "memberOf", "青禾农业公司")}),
+    case(P.member_by_leading_team, "副区长郑远航带领区安全生产第二督查组到柳湾镇督查。",
+         {("郑远航", "memberOf", "荆州区安全生产第二督查组")}),
     case(P.member_by_group_of_body, "区政协领导郑远航、林清和出席活动。",
          {("郑远航", "memberOf", "荆州区政协"), ("林清和", "memberOf", "荆州区政协")}),
     case(E.organized_by_convener, "区委、区政府召开全区乡村振兴工作推进会。",

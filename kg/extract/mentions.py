@@ -882,13 +882,16 @@ def _list_item_start(s: str, start: int, floor: int) -> int:
     """Where a name that a stop character cut short (萨如|拉嘎查, 西上|碾头村) starts when it is an item
     of a list: right after the 、 before it, if only name characters stand between. Transliterated
     and village names hold characters that elsewhere are function words."""
-    if s[start - 1] not in NAME_INNER:
+    if s[start - 1] not in NAME_INNER and s[start - 1] != "于":   # (东于镇, 于家村)
         return start         # 在, 和, 的 … end a name even in a list
     i = start - 1
     lowest = max(floor, start - 6)
     while i > lowest and _is_cjk(s[i - 1]) and s[i - 1] not in STOP_CHARS and not _stopword_ending_at(s, i):
         i -= 1
     if s[i - 1:i] == "、" and i >= floor and not _stopword_ending_at(s, start):
+        return i
+    # 先后到东于镇西营村: the first item, right after the travel verb, is a name as much as the next
+    if i > floor and i < start and s.endswith(_TRAVEL_BEFORE[1:], 0, i) and s[i - 2:i] not in ("得到", "做到", "看到", "受到", "达到", "遇到", "想到"):
         return i
     return start
 

@@ -114,6 +114,9 @@ class Cues:
     secretary: tuple[str, ...]
     group: tuple[str, ...]
     party_name: tuple[str, ...]
+    anaphor: tuple[str, ...]
+    team_lead: tuple[str, ...]
+    team_end: tuple[str, ...]
 
     def alternation(self, *groups: str) -> str:
         """The words of the groups as a regex alternation, in table order (escaped)."""

@@ -12,6 +12,7 @@ from kg.extract.rules import events, merging, places, posts, visits
 RULES = (
     posts.holds_post_by_title_chain,     # holdsPost, memberOf: 区委常委、常务副区长X
     posts.member_by_head_of_body,        # memberOf: X公司负责人Y
+    posts.member_by_leading_team,        # memberOf: 甲率X督查组
     posts.member_by_group_of_body,       # memberOf: 区政协领导甲、乙
     events.organized_by_convener,        # organizedBy: 区委、区政府召开EVENT / EVENT召开
     events.organized_by_name,            # organizedBy: 区人大常委会第十次会议 (named after the body)

@@ -70,7 +70,7 @@ def located_in_frame(doc):
         fm = _FRAME.match(s) if s.startswith("在") else None
         if fm:
             f = next((p for p in sm.places if p.start == 1 and p.end == fm.end(1)), None) or \
-                _named_elsewhere(doc, fm.group(1))
+                _chain_end(sm.places, fm.end(1)) or _named_elsewhere(doc, fm.group(1))
             frame = (f, sm.sent.para) if f else None
         if links is None or not frame or frame[0] is None:
             continue
@@ -80,8 +80,20 @@ def located_in_frame(doc):
             if m.text == f.text or m.start <= (fm.end(1) if fm else -1):
                 continue
             if (m.type == "Place" and m.get("level", 0) < level) or \
-                    (m.type in ("Project", "Organization") and not _is_body(m) and 2 < level <= 3):
+                    (m.type in ("Project", "Organization") and not _is_body(m) and
+                     (2 < level <= 3 or (level == 2 and fm))):
+                # (a village's frame only holds what its own sentence visits: the paragraph goes on
+                # to other villages)
                 doc.fact(doc.ref(m), "locatedIn", doc.ref(f), sm)
+
+
+def _chain_end(places, end: int):
+    """在集义乡南岗村，: the innermost place of a chain filling the frame (the village)."""
+    last = next((p for p in places if p.end == end), None)
+    p = last
+    while p is not None and p.start > 1:
+        p = next((q for q in places if q.end == p.start), None)
+    return last if p is not None and p.start == 1 else None
 
 
 def _named_elsewhere(doc, text: str):
@@ -133,6 +145,8 @@ def located_in_after_verb(doc):
             i = s.find(v)
             if i > 0:
                 subj = [m for m in ms if m.end <= i]
+                if not subj:
+                    subj = _referred(doc, sm, s, i)
                 obj = [p for p in sm.places if p.start >= i + len(v) and p.start <= i + len(v) + 1]
                 while obj and any(q.start == obj[-1].end for q in sm.places):   # 纪南镇纪城村: the village
                     obj.append(next(q for q in sm.places if q.start == obj[-1].end))
@@ -141,6 +155,34 @@ def located_in_after_verb(doc):
 
 
 # ---------------------------------------------------------------- helpers
+
+# 该项目位于…, 企业坐落在…: a kind word standing for what the sentences before named
+_REFERRING = re.compile(r"(?:^|[，,])(?:该|这个|此|这一)?(项目|工程|企业|公司|基地|园区|合作社)$")
+_KIND_OF = {"项目": ("Project",), "工程": ("Project",), "企业": ("Organization",), "公司": ("Organization",),
+            "合作社": ("Organization",), "基地": ("Place", "Project"), "园区": ("Place", "Project")}
+
+
+def _referred(doc, sm, s: str, i: int) -> list:
+    """[the thing] a kind word right before position i of the sentence refers to: the last one of
+    that kind named in the three sentences before, in the same paragraph; [] when none is."""
+    r = _REFERRING.search(s, 0, i)
+    if r is None:
+        return []
+    kind = r.group(1)
+    types = _KIND_OF[kind]
+    k = next(j for j, x in enumerate(doc.sents) if x is sm)
+    for j in range(k - 1, max(-1, k - 4), -1):
+        prev = doc.sents[j]
+        if prev.sent.para != sm.sent.para:
+            break
+        found = [m for m in prev.places + prev.projects + prev.orgs if m.type in types and
+                 not _is_body(m) and (m.type != "Place" or m.text.endswith(kind))]
+        if kind == "公司":
+            found = [m for m in found if m.text.endswith("公司")]
+        if found:
+            return [max(found, key=lambda m: m.end)]
+    return []
+
 
 def links_of(doc) -> list:
     """Per sentence, its :class:`Links` (None when it names no place, project or body). Read by
@@ -155,12 +197,16 @@ def links_of(doc) -> list:
         places = sorted(sm.places, key=M._start)
         adjacent, listed, alone, heads, chained = [], [], [], [], set()
         names = _names_around(s, sm)
+        inner = [p for p in sm.places + sm.inner_places if p.type == "Place"] if sm.inner_places else None
         for m in ms:
             # the container named right before (a project spanning both does not intervene)
             prev = next((p for p in places if p.end == m.start), None)
             if prev is not None and any(a <= prev.start and m.end <= b for a, b in names):
                 prev = None         # 中国共产党来宾市兴宾区第五次代表大会: places inside a name are not placed
-            if prev is not None and prev.get("level", 0) > m.get("level", 0) and not _is_body(m):
+            if prev is not None and m.type in ("Project", "Organization") and inner is not None and \
+                    any(m.start <= p.start and p.end < m.end for p in inner):
+                prev = None         # 庄寨镇桐花村木制品车间: the village its name holds is the nearest
+            if prev is not None and _contains(prev, m) and not _is_body(m):
                 adjacent.append((m, prev))
                 chained.add(id(m))
                 j = ms.index(m) + 1
@@ -187,6 +233,13 @@ def _names_around(s: str, sm) -> list:
     city there is part of the formal name, not a statement of where the district is (the places
     inside other event names are: 八岭山镇新湾村桃花节)."""
     return [m.span() for m in _PARTY_NAME.finditer(s)] if "中国共产党" in s else []
+
+
+def _contains(prev, m) -> bool:
+    """Whether a place named right before m holds it: a larger one, or a town or subdistrict
+    before a park of its level (龙潭镇青山工业园: the town's park)."""
+    lp, lm = prev.get("level", 0), m.get("level", 0)
+    return lp > lm or (lp == lm and m.subtype == "Park" and prev.subtype in ("Town", "Subdistrict"))
 
 
 def _is_body(m) -> bool:

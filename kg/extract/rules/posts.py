@@ -34,6 +34,15 @@ def holds_post_by_title_chain(doc):
             loc = Local(local.town, local.subdistrict, local.village, district)
             for p in c.posts:
                 body, title = p.get("body"), p.get("title")
+                if body in _C.anaphor:
+                    # 公司总经理甲 after 在鲁西纺织有限公司: the title is 总经理 of that company;
+                    # a bare 公司 is never a body of its own
+                    ante = _antecedent(doc, k, p.start, body)
+                    post = doc.entity("Post", title, title)
+                    doc.fact(person, "holdsPost", post, sm)
+                    if ante is not None:
+                        doc.fact(person, "memberOf", ante, sm)
+                    continue
                 implied = titles.get(title, "")
                 implied_key = expand_body(implied, ctx, loc) if implied else ""
                 body_org = _post_body(ctx, body, title, loc)
@@ -102,8 +111,8 @@ def member_by_group_of_body(doc):
 
 def member_by_head_of_body(doc):
     """荆楚云帆公司负责人焦玉林: a member of the body, and no post (负责人 is not a title)."""
-    for sm in doc.sents:
-        if not sm.persons or not sm.orgs:
+    for k, sm in enumerate(doc.sents):
+        if not sm.persons:
             continue
         s = sm.sent.text
         for p in sm.persons:
@@ -113,6 +122,43 @@ def member_by_head_of_body(doc):
                 o = next((o for o in sm.orgs if o.end == p.start - len(w)), None)
                 if o is not None:
                     doc.fact(doc.person(p.text), "memberOf", doc.ref(o), sm)
+                    continue
+                # 公司负责人甲: the company named last before
+                a = p.start - len(w)
+                kind = next((x for x in _C.anaphor if s.endswith(x, 0, a)), None)
+                ante = _antecedent(doc, k, a - len(kind), kind) if kind else None
+                if ante is not None:
+                    doc.fact(doc.person(p.text), "memberOf", ante, sm)
+
+
+def member_by_leading_team(doc):
+    """甲率市安委会督查组, 甲带领区第二督导组: the leader is a member of the team (a named body)."""
+    for sm in doc.sents:
+        if not sm.persons or not sm.orgs:
+            continue
+        s = sm.sent.text
+        for o in sm.orgs:
+            if not o.text.endswith(_C.team_end):
+                continue
+            v = next((v for v in _C.team_lead if s.endswith(v, 0, o.start)), None)
+            if v is None:
+                continue
+            p = next((p for p in sm.persons if p.end == o.start - len(v)), None)
+            if p is not None:
+                doc.fact(doc.person(p.text, "Official"), "memberOf", doc.ref(o), sm)
+
+
+def _antecedent(doc, k: int, pos: int, kind: str):
+    """The body a bare kind word (公司, 合作社, 企业) at ``pos`` of sentence k stands for: the last one
+    of that kind named before it, in this sentence or the two before; None when there is none."""
+    ends = _C.enterprise_end + ("厂", "合作社", "农场", "牧场") if kind == "企业" else (kind,)
+    for j in range(k, max(-1, k - 3), -1):
+        sm = doc.sents[j]
+        found = [o for o in sm.orgs if o.text.endswith(ends) and o.text not in _C.anaphor
+                 and (j < k or o.end <= pos)]
+        if found:
+            return doc.ref(max(found, key=lambda o: o.end))
+    return None
 
 
 def _district_before(ctx, s, pos):

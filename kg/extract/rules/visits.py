@@ -91,13 +91,22 @@ def tour_of(doc) -> Tour | None:
     return Tour(party, stops)
 
 
+_OWN_SUBJECT = re.compile("(?:负责人|负责同志|相关人员|工作人员|领导|干部)(?:等)?$")
+_OWN_VERB = re.compile(_C.alternation("visit", "travel") + "|到|赴|深入|来到|前往|走进")
 _GOING_ALONG = re.compile(_C.alternation("escort", "party_join") + "|一同|一行|带队|率队|[。；]")
 
 
 def _escorts(s: str, i: int) -> bool:
     """The first word of going along after position i (within a few words) is 陪同."""
     m = _GOING_ALONG.search(s, i, i + 24)
-    return m is not None and m.group() in _C.escort
+    if m is None or m.group() not in _C.escort:
+        return False
+    # 甲走访调研…，县工信局负责人陪同: the clause before 陪同 has a subject of its own (people of a
+    # body), who host; 甲 does not
+    k = s.rfind("，", i, m.start())
+    if k >= 0 and (_OWN_SUBJECT.search(s, k + 1, m.start()) or _OWN_VERB.search(s, i, k)):
+        return False      # (甲到X调研，乙陪同: 甲 has a verb of his own, 乙 hosts him)
+    return True
 
 
 def _stops(sm):
@@ -132,9 +141,14 @@ def _stops(sm):
     for m in picked:
         if m.type == "Organization" and m.subtype in ("GovernmentBody", "PartyBody") and not m.get("listed"):
             continue      # a body named in passing (到区委…) is no stop; one in a list of stops is
+        if m.type == "Place" and s.startswith(_QUALIFIERS, m.end):
+            continue      # 调研我县部分民营企业: the area qualifies the things visited, it is no stop
         out.append((m, sm))
     return out
 
+
+# what makes a place right before it a qualifier of the things visited (我县部分企业, 全镇重点项目)
+_QUALIFIERS = ("部分", "重点", "规上", "规模以上", "有关", "相关", "多家", "一批", "各类", "全部", "辖区")
 
 # 在X调研时，甲… / 在X，调研组分别到…: the place the sentence opens in is a stop
 _FRAMED = re.compile(f"^在([^，。；]{{2,24}}?)(?:[，,]|(?:实地)?(?:{_C.alternation('visit')})(?:时|期间))")

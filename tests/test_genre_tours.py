@@ -1,0 +1,246 @@
+"""Inspection and research-tour reports (调研, 督导, 督查, 视察, 考察, 走访) written in other provinces'
+styles: constructions of the genre on invented sentences, one case each, and the invented articles of
+tests/fixtures/genre_tours (nine homes, gold written by hand before the extractor saw them) scored
+with the project's evaluator. Every name in them is invented.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.extract import PageExtractor
+from kg.extract.resolve import Context
+from kg.graph.rdf import article_id, label_of
+from kg.text.articles import split_page
+from kg.views.evaluate import evaluate
+
+FIXTURES = Path(__file__).parent / "fixtures" / "genre_tours"
+QINGXU = ("清徐县", "太原市", "山西省")
+
+
+def facts_of(body: str, home=QINGXU):
+    page = split_page("invented.txt", body)
+    out = PageExtractor(page, [article_id(a.body) for a in page.articles],
+                        Context.of(*home, text=page.text)).run()
+    return out, {(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in out.facts}
+
+
+# ---------------------------------------------------------------- the visiting party
+
+@pytest.mark.parametrize("verb", ["督导", "督查", "检查"])
+def test_those_who_join_a_supervision_tour_inspect(verb):
+    """县领导甲、乙参加督导: the joiners are of the party, as with 参加调研."""
+    _, got = facts_of(f"3月9日，县长杨文博带队{verb}重点项目建设。县领导周海涛、罗晓东参加{verb}。"
+                      f"{verb}组一行先后深入柳湾镇石桥村、青禾纺织有限公司，实地查看工程进度。")
+    for who in ("杨文博", "周海涛", "罗晓东"):
+        assert (who, "inspected", "青禾纺织有限公司") in got, who
+
+
+def test_a_host_who_accompanies_a_supervision_tour_does_not_inspect():
+    _, got = facts_of("县长杨文博带队督导重点项目建设，副县长李春来陪同。督导组先后深入柳湾镇石桥村、青禾纺织有限公司。")
+    assert ("杨文博", "inspected", "石桥村") in got
+    assert not any(s == "李春来" and p == "inspected" for s, p, _ in got)
+
+
+# ---------------------------------------------------------------- heads of a body named before
+
+def test_a_bare_company_before_a_title_is_the_company_named_before():
+    """在X有限公司，公司总经理甲介绍: 总经理 of X; no organization called 公司."""
+    out, got = facts_of("副县长石晓峰走访了青禾纺织有限公司。在青禾纺织有限公司，公司总经理张宏伟介绍了生产情况。")
+    assert ("张宏伟", "holdsPost", "总经理") in got
+    assert ("张宏伟", "memberOf", "青禾纺织有限公司") in got
+    assert ("Organization", "公司") not in {(t, label_of(t, k)) for t, k in out.entities}
+
+
+def test_a_cooperative_head_after_the_cooperative():
+    _, got = facts_of("调研组来到石桥村富民肉牛养殖专业合作社，察看棚圈建设情况。合作社理事长包青山介绍了带动农户增收的做法。")
+    assert ("包青山", "holdsPost", "理事长") in got
+    # (the node may carry the village it is named with: 石桥村富民…合作社)
+    assert any(s == "包青山" and p == "memberOf" and o.endswith("富民肉牛养殖专业合作社") for s, p, o in got)
+
+
+def test_a_company_head_refers_back_across_sentences():
+    """X公司位于…。在企业生产车间，…公司负责人甲介绍: a member of X."""
+    _, got = facts_of("县委书记欧阳志明调研了湘禾农业开发有限公司。湘禾农业开发有限公司位于柳湾镇。"
+                      "在企业生产车间，欧阳志明听取了公司负责人蒋国庆的情况介绍。")
+    assert ("蒋国庆", "memberOf", "湘禾农业开发有限公司") in got
+
+
+def test_a_bare_company_with_no_company_before_is_no_body():
+    out, got = facts_of("副县长石晓峰到柳湾镇石桥村调研。公司总经理张宏伟介绍了情况。")
+    assert not any(p == "memberOf" and s == "张宏伟" for s, p, _ in got)
+    assert ("Organization", "公司") not in {(t, label_of(t, k)) for t, k in out.entities}
+
+
+def test_a_qualified_head_of_a_company():
+    """X公司安全负责人甲: a member of X (安全 qualifies 负责人)."""
+    _, got = facts_of("督查组检查了永固化工有限公司。永固化工有限公司安全负责人邹明介绍，企业每月开展一次应急演练。")
+    assert ("邹明", "memberOf", "永固化工有限公司") in got
+
+
+# ---------------------------------------------------------------- where the stops are
+
+def test_a_park_named_after_its_town_is_in_the_town():
+    """X公司位于龙潭镇青山工业园: the company in the park, the park in the town (a park and a town
+    share a level, but a park written after a town is the town's)."""
+    _, got = facts_of("湘禾农业开发有限公司位于龙潭镇青山工业园，主要从事茶叶加工。")
+    assert ("湘禾农业开发有限公司", "locatedIn", "青山工业园") in got
+    assert ("青山工业园", "locatedIn", "龙潭镇") in got
+
+
+def test_a_town_is_not_placed_in_a_town_before_it():
+    _, got = facts_of("县长杨文博先后到龙潭镇、清溪镇调研。")
+    assert not any(p == "locatedIn" for _, p, _ in got)
+
+
+def test_sits_in_is_a_locating_verb():
+    _, got = facts_of("中原铝箔科技有限公司坐落在回郭镇金桥产业园，董事长黄立明介绍了新产品研发情况。")
+    assert ("中原铝箔科技有限公司", "locatedIn", "金桥产业园") in got
+
+
+def test_the_project_a_locating_sentence_refers_back_to():
+    """…来到X项目现场。该项目位于A街道B社区: X is in B."""
+    _, got = facts_of("县长杨文博来到凤栖里旧改项目现场，了解拆迁进度。该项目位于桂南街道新塘社区，总投资约18亿元。")
+    assert ("凤栖里旧改项目", "locatedIn", "新塘社区") in got
+
+
+def test_a_referring_word_with_nothing_of_its_kind_before_places_nothing():
+    _, got = facts_of("县长杨文博到清溪镇石门村调研。该项目位于桂南街道新塘社区，总投资约18亿元。")
+    assert not any(p == "locatedIn" and o == "新塘社区" and s != "新塘社区" for s, p, o in got)
+
+
+def test_a_village_frame_holds_the_enterprise_visited_in_it():
+    """在集义乡南岗村，视察组走访了X农场: X is the village's."""
+    _, got = facts_of("视察组先后到孟封镇、集义乡南岗村调研。在集义乡南岗村，视察组走访了绿源家庭农场，了解废弃物利用情况。")
+    assert ("绿源家庭农场", "locatedIn", "南岗村") in got
+
+
+# ---------------------------------------------------------------- names the finder cuts
+
+def test_the_first_stop_after_the_travel_verb_keeps_a_function_character():
+    """先后到东于镇西营村: 于 stands inside the town's name; the village does not take the town's 镇."""
+    out, got = facts_of("视察组一行先后到东于镇西营村、孟封镇，实地查看村容村貌。")
+    assert ("西营村", "locatedIn", "东于镇") in got
+    assert ("Place", "镇西营村") not in out.entities
+
+
+def test_located_after_yu_is_still_no_name():
+    """位于龙潭镇: 于 of 位于 does not join the town's name."""
+    out, _ = facts_of("湘禾农业开发有限公司位于龙潭镇，主要从事茶叶加工。")
+    assert ("Place", "龙潭镇") in out.entities
+    assert not any(k.startswith("于") for _, k in out.entities)
+
+
+def test_a_referring_word_looks_back_past_a_framing_sentence():
+    _, got = facts_of("梁启航先后来到龙岗社区、凤栖里旧改项目现场调研。在凤栖里旧改项目现场，梁启航了解拆迁进度。"
+                      "在现场，梁启航听取了汇报。该项目位于桂南街道新塘社区。")
+    assert ("凤栖里旧改项目", "locatedIn", "新塘社区") in got
+
+
+def test_a_village_frame_does_not_hold_the_next_sentences_enterprise():
+    _, got = facts_of("在清溪镇石门村，县长杨文博察看了农田建设情况。湘禾农业开发有限公司位于龙潭镇，主要从事茶叶加工。")
+    assert ("湘禾农业开发有限公司", "locatedIn", "石门村") not in got
+
+
+def test_a_body_named_with_its_village_after_a_town_is_in_the_village_only():
+    """庄寨镇桐花村木制品加工车间: the nearest container is the village its name holds."""
+    _, got = facts_of("副县长石晓峰先后走访了庄寨镇桐花村木制品加工车间。")
+    assert ("桐花村木制品加工车间", "locatedIn", "桐花村") in got
+    assert ("桐花村木制品加工车间", "locatedIn", "庄寨镇") not in got
+
+
+def test_the_leader_of_a_supervision_team_is_its_member():
+    _, got = facts_of("副县长蒋志远带领县安全生产第二督查组，先后到临江街道督查安全生产工作。")
+    assert ("蒋志远", "memberOf", "清徐县安全生产第二督查组") in got
+
+
+# ---------------------------------------------------------------- who hosts
+
+def test_a_leader_with_a_visit_of_his_own_is_no_host():
+    """甲到X调研，乙陪同: 乙 hosts; 甲, who has the verb, inspects."""
+    _, got = facts_of("县委书记欧阳志明到柳湾镇石桥村调研，副县长李春来陪同。")
+    assert ("欧阳志明", "inspected", "石桥村") in got
+    assert ("李春来", "inspected", "石桥村") not in got
+
+
+def test_a_clause_with_its_own_hosts_leaves_the_visitor_in_the_party():
+    """甲走访调研…，县工信局负责人陪同: the bureau's people host, 甲 visits."""
+    _, got = facts_of("副县长石晓峰走访调研我县部分民营企业，县工信局负责人陪同。石晓峰一行先后走访了鲁西纺织有限公司。")
+    assert ("石晓峰", "inspected", "鲁西纺织有限公司") in got
+
+
+def test_hosts_named_before_the_visitors_still_host():
+    """甲，乙陪同省调研组…: both named before 陪同 host."""
+    _, got = facts_of("县委书记欧阳志明，副县长李春来陪同省调研组到柳湾镇石桥村调研。")
+    assert not any(p == "inspected" and s in ("欧阳志明", "李春来") for s, p, _ in got)
+
+
+def test_the_home_before_some_enterprises_is_no_stop():
+    """走访调研我县部分民营企业: 我县 qualifies the enterprises."""
+    _, got = facts_of("副县长石晓峰走访调研我县部分民营企业。石晓峰一行先后走访了鲁西纺织有限公司。")
+    assert not any(p == "inspected" and o == "清徐县" for _, p, o in got)
+    assert ("石晓峰", "inspected", "鲁西纺织有限公司") in got
+
+
+# ---------------------------------------------------------------- the invented articles
+
+HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
+# the pooled figures after the tour fixes (entity F1 0.976, relation F1 0.949; before them 0.952 and
+# 0.859): a change may move them freely above these floors, not below
+ENTITY_FLOOR, RELATION_FLOOR = 0.96, 0.92
+
+
+@pytest.fixture(scope="module")
+def tour_scores(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("tours")
+    sums = {"entities": [0, 0, 0], "relations": [0, 0, 0]}
+    for name, home in sorted(HOMES.items()):
+        out = root / f"{name}.ttl"
+        res = CliRunner().invoke(cli, ["build", str(FIXTURES / name), "--home", home, "-o", str(out),
+                                       "--no-cache", "-q"])
+        assert res.exit_code == 0, res.output
+        r = evaluate(out, [FIXTURES / f"{name}.json"])
+        for sec in sums:
+            a = r[sec]["all"]
+            sums[sec] = [sums[sec][0] + a["tp"], sums[sec][1] + a["fp"], sums[sec][2] + a["fn"]]
+    f1 = {sec: 2 * tp / (2 * tp + fp + fn) for sec, (tp, fp, fn) in sums.items()}
+    return f1
+
+
+def test_the_invented_tour_articles_score_above_their_floors(tour_scores):
+    assert tour_scores["entities"] >= ENTITY_FLOOR, tour_scores
+    assert tour_scores["relations"] >= RELATION_FLOOR, tour_scores
+
+
+# ---------------------------------------------------------------- out of reach for now
+
+@pytest.mark.xfail(reason="渔村 is a dictionary word (fishing village); the finder keeps a two-character "
+                          "common word as a village only with more evidence than a town before it", strict=True)
+def test_a_village_whose_name_is_a_common_word():
+    _, got = facts_of("考察团先后来到阳朔县白沙镇遇龙村、兴坪镇渔村考察。")
+    assert ("渔村", "locatedIn", "兴坪镇") in got
+
+
+@pytest.mark.xfail(reason="a list under a county that goes on with a town after a village (A县B镇C村、D镇E村) "
+                          "needs nested lists: the list rule continues only items of one kind", strict=True)
+def test_a_second_town_in_a_list_under_a_county():
+    _, got = facts_of("考察团先后来到阳朔县白沙镇遇龙村、兴坪镇石门村考察。")
+    assert ("兴坪镇", "locatedIn", "阳朔县") in got
+
+
+@pytest.mark.xfail(reason="a park named by its trade after a town (竹园镇茶叶精深加工产业园) is read as a kind "
+                          "of park, not one park: telling the two apart needs the town to name it", strict=True)
+def test_a_trade_park_named_with_its_town():
+    _, got = facts_of("督导组先后深入竹园镇茶叶精深加工产业园、乔庄镇调研。")
+    assert any(p == "locatedIn" and o == "竹园镇" for _, p, o in got)
+
+
+@pytest.mark.xfail(reason="a bare 县经济开发区 (level word + zone suffix) is not yet expanded to the home's zone",
+                   strict=True)
+def test_the_homes_development_zone_written_bare():
+    _, got = facts_of("曹州木业有限公司位于县经济开发区，主要生产实木家具。", home=("曹县", "菏泽市", "山东省"))
+    assert ("曹州木业有限公司", "locatedIn", "曹县经济开发区") in got
