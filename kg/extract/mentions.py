@@ -114,7 +114,7 @@ _PROJECT_STOPWORDS = _STOPWORD_SET - set("建设 建成 发展 打造 工作 改
 
 _STOPWORD_TAILS = frozenset(w[-2:] for w in _STOPWORD_SET)
 # characters left_edge looks at twice; any other CJK character just extends the name
-_EDGE_SUSPECTS = frozenset(STOP_CHARS | CLASSIFIERS | {w[-1] for w in _STOPWORD_SET})
+_EDGE_SUSPECTS = frozenset(STOP_CHARS | CLASSIFIERS | {w[-1] for w in _STOPWORD_SET} | {"度"})
 
 
 def _stopword_ending_at(s: str, i: int, words=_STOPWORD_SET) -> int:
@@ -161,6 +161,8 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
         if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS and \
                 (s[i - 2] not in "余多几" or (i >= 3 and s[i - 3] in NUMERALS)):
             break        # (30余家 is a count; 余家村 is a name)
+        if c == "度" and i >= 3 and s[i - 2] in "年季月" and s[i - 3] in NUMERALS:
+            break        # 2024年度|乡村振兴: 年度 closes the date, no name starts with its 度
         # (the tail test of _stopword_ending_at first, inline: it fails for most characters)
         if (s[i - 2:i] if i >= 2 else s[:i]) in _STOPWORD_TAILS and _stopword_ending_at(s, i) and \
                 not (own_word and i == end) and not inside_word(s, i):
@@ -198,8 +200,8 @@ def plausible_name(name: str) -> bool:
 
     if len(name) < 2 or name[-1] in NAME_END_BAD:
         return False
-    if is_common_word(name):
-        return False
+    if is_common_word(name) or tag(name) == "nt":
+        return False     # (党组织书记: a word the dictionary knows as a body names no one)
     if name[0] in "和与及同" and is_common_word(name[1:]):
         return False     # 县领导和企业代表: 和 joins two groups, it is no surname here
     if len(name) == 2:
@@ -351,7 +353,10 @@ def split_item(item: str) -> tuple[str, str]:
     for k in range(min(len(item), longest), 0, -1):
         t = item[len(item) - k:]
         if t in titles:
-            return item[:len(item) - k], t
+            body = item[:len(item) - k]
+            if t[0] == "副" and body.endswith("常务"):
+                return body[:-2], "常务" + t     # 县委党校常务副校长: 常务 belongs to the title, not the body
+            return body, t
     return item, ""
 
 
@@ -670,6 +675,7 @@ def _committee_start(s: str, start: int, floor: int) -> int:
 
 
 _LEVEL_CHAR = re.compile("[区市县旗]")
+_YOUTH_LEAGUE = re.compile("(?:共青)?团[区市县旗]委$")     # 团县委: the Youth League's committee
 
 
 def _level_office(s: str, a: int) -> bool:
@@ -774,11 +780,14 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             if head and head[-1] in "区市省县旗镇乡村" and (a - 1 == 0 or not _is_cjk(s[a - 2]) or
                                                       s[a - 2] in STOP_CHARS or _stopword_ending_at(s, a - 1)):
                 start, name = a - 1, s[a - 1:b]
+            elif suffix == "委" and head[-1:] in "区市县旗" and s[a - 2:a - 1] == "团":
+                start = a - 5 if s.endswith("共青团", 0, a - 1) else a - 2
+                name = s[start:b]    # 团县委, 共青团市委: the Youth League's committee of that level
             elif head == "街道" or head == "两区":
                 start, name = a - 2, s[a - 2:b]
             else:
                 continue
-        if len(suffix) == 1 and not (name.startswith(LEVEL_HEADS) or start in {p.start for p in (places or [])}
+        if len(suffix) == 1 and not (name.startswith(LEVEL_HEADS) or _YOUTH_LEAGUE.match(name) or start in {p.start for p in (places or [])}
                                      or any(start <= p.start and p.end <= a for p in (places or []))
                                      or _PLACE_LED.match(name)):
             continue
@@ -786,7 +795,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue     # (某电子科技有限公司: a company the paper does not name)
         if any(g in name for g in ("相关", "有关", "各级", "部分", "全体", "直属", "两级", "各地", "各部门")):
             continue
-        if is_common_word(name) and not name.startswith(LEVEL_HEADS):
+        if is_common_word(name) and not name.startswith(LEVEL_HEADS) and not _YOUTH_LEAGUE.match(name):
             continue
         if name.endswith(("协商会", "座谈会", "交流会", "推进会", "研讨会")):
             continue
@@ -1132,6 +1141,7 @@ _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".jo
 _EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "听取", "完成", "抓好", "汇总", "做好", "办好",
                                       "完成好", "进一步")
 # a set test per character first: most characters end none of the stops (the endswith is dearer)
+_EVENT_ENDS = MEETING_SUFFIXES + ACTIVITY_SUFFIXES
 _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
 _EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
 
@@ -1154,6 +1164,10 @@ def _event_left(s: str, a: int, floor: int) -> int:
                 if j >= 0:
                     i = j
                     continue
+            if c == "暨" and not s.endswith(_EVENT_ENDS, 0, i - 1) and \
+                    not s.endswith(_EVENT_ENDS, 0, i - 2 if s[i - 2:i - 1] in "”」" else i - 1):
+                i -= 1       # “三下乡”暨“文化进万家”集中示范活动: A names no event, A暨B… is one name
+                continue
             if c in _EVENT_LEFT_BREAK:
                 break
             if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i):
@@ -1335,6 +1349,10 @@ _VISITED = re.compile("(?:考察|调研|察看|查看|观摩|参观|视察|走�
 _VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察|走访|先后到|来到)[{CJK}]{{2,12}}[及和与]$")
 
 
+# the verbs a slogan project (“一把手”工程, “民心”工程) follows: it is what a task is treated as
+_SLOGAN_BEFORE = re.compile("(?:作为|当作|当成|当做|列为|打造成|是|成为|一项|这项|头号)$")
+
+
 def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
     """Named projects: a quoted name, a place-led name (九阳工业园污水管道建设项目), or one standing
     right after a verb that introduces projects (敲定, 先后到, a list comma)."""
@@ -1393,8 +1411,9 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             or (out and out[-1].end == i) or \
             (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
              re.search("(落地|落户|位于|地处|入驻|建在)[^，。；]{0,12}$", opener))
-        if not named:
-            continue
+        if not named or (name[:1] == "“" and name[-len(m.group()) - 1] == "”" and not opener.endswith(PROJECT_OPENERS)
+                         and _SLOGAN_BEFORE.search(opener)):
+            continue     # 作为“一把手”工程来抓: a quoted slogan and a bare 工程 after 作为/当作 name a priority
         info = ()
         if lead is not None and lead.get("level", 0) >= 4 and "“" in name[len(lead.text):len(lead.text) + 1]:
             # 荆州区“数字食堂”建设工程: the district is where the project is, not part of its name
