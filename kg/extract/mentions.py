@@ -450,6 +450,7 @@ def find_title_after(s: str, titles: list | None = None) -> list[Chain]:
     clause (or follows a stop word) and the title is followed by what follows names, so 张书记
     (no given name) and 区委书记处 are not read. ``titles``: :func:`title_matches` of s."""
     out = []
+    parent = None        # (end of the last item, the parent body of a list's first item)
     for m in (title_matches(s) if titles is None else titles):
         t = m.group()
         if t != "总书记" and not (m.end() == len(s) or s[m.end()] in DELIMS or _AFTER_NAME2.match(s, m.end())
@@ -459,6 +460,22 @@ def find_title_after(s: str, titles: list | None = None) -> list[Chain]:
             a = m.start() - n
             if a < 0 or not all(_is_cjk(c) for c in s[a:m.start()]) or not lexicon().is_surname_start(s[a:]):
                 continue
+            body_at = _body_before_name(s, a) if t != "总书记" and a > 0 and s[a - 1] not in DELIMS else -1
+            if body_at >= 0 and plausible_name(s[a:m.start()]) and not _title_ending_at(s, m.start()):
+                # 县政协提案委韩立新主任、经济委苗志刚主任: the body, the name, then the title; a later
+                # item's body with no level word is a sibling under the first one's parent (县政协)
+                body = s[body_at:a]
+                if not body.startswith(LEVEL_HEADS):
+                    if parent is None or s[parent[0]:body_at] != "、":
+                        continue
+                    body = parent[1] + body
+                else:
+                    parent = (m.end(), _parent_body(body))
+                parent = (m.end(), parent[1])
+                p = Mention("Person", s[a:m.start()], a, m.start(), "Official", (("how", "title-after"),))
+                out.append(Chain(p, [Mention("Post", s[body_at:a] + t, body_at, m.end(), "",
+                                             (("body", body), ("title", t)))]))
+                break
             if t == "总书记":
                 if not (a == 0 or not _is_cjk(s[a - 1]) or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a)):
                     continue
@@ -470,6 +487,33 @@ def find_title_after(s: str, titles: list | None = None) -> list[Chain]:
             out.append(Chain(p, [Mention("Post", t, m.start(), m.end(), "", (("body", ""), ("title", t)))]))
             break
     return out
+
+
+# the characters a body's name ends with, where a name may follow it directly (县政协提案委韩立新主任)
+_BODY_END = frozenset("委办局部会联协院所厅处科室站队")
+_BODY_PARENTS = ("人大常委会", "政协", "人大", "政府", "委")
+
+
+def _body_before_name(s: str, a: int) -> int:
+    """Where the body that stands right before the name at ``a`` starts, or -1: a run of 2-12
+    name characters from a clause's opening (or a list comma) that ends like a body."""
+    if s[a - 1] not in _BODY_END:
+        return -1
+    i = a - 1
+    while i > 0 and a - i < 12 and _is_cjk(s[i - 1]) and s[i - 1] not in STOP_CHARS:
+        i -= 1
+    if a - i < 2 or not (i == 0 or s[i - 1] in DELIMS):
+        return -1
+    return i
+
+
+def _parent_body(body: str) -> str:
+    """The body a sub-body hangs under: the longest opening of ``body`` that ends with a parent
+    organ (县政协提案委 → 县政协, 县委组织部 → 县委); the level word alone when none."""
+    for k in range(len(body) - 1, 1, -1):
+        if body[:k].endswith(_BODY_PARENTS):
+            return body[:k]
+    return body[:1]
 
 
 _GROUP_RE = words_re(GROUP_WORDS)
