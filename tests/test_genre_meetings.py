@@ -172,3 +172,32 @@ def test_invented_articles_score(tmp_path):
                                     check=True, capture_output=True, text=True).stdout)
     assert res["entities"]["all"]["f1"] >= 0.87
     assert res["relations"]["all"]["f1"] >= 0.87
+
+
+# ---------------------------------------------------------------- congresses, study sessions, notices
+
+def test_a_congress_and_its_numbered_sitting_are_one_meeting():
+    """县第N届人民代表大会第M次会议: 大会 ends the congress, the sitting's name runs on."""
+    out, _ = facts_of("1月6日，柳溪县第九届人民代表大会第三次会议在县人民会堂开幕。", home=HOME)
+    assert [k for t, k in out.entities if t == "Event"] == ["柳溪县第九届人民代表大会第三次会议"]
+
+
+def test_changwu_and_zhixing_before_a_chair_belong_to_the_title():
+    """大会主席团常务主席、执行主席X: posts 大会主席团常务主席 and 执行主席, member of 大会主席团."""
+    g = got("大会主席团常务主席、执行主席邝永年主持开幕会。")
+    assert ("邝永年", "holdsPost", "执行主席") in g
+    assert ("邝永年", "memberOf", "大会主席团") in g
+    assert not any(p == "memberOf" and o.endswith(("常务", "执行")) for _, p, o in g)
+
+
+def test_xianren_opens_no_place_or_body():
+    """现任溪口镇党委副书记: 现任 is the notice's word, not part of a town's or body's name."""
+    out, _ = facts_of("苏雅琴，女，1987年5月生，现任青枫镇党委副书记、镇长，拟任青枫镇党委书记；", home=HOME)
+    assert not any(k.startswith("现任") or "现任" in k for _, k in out.entities)
+
+
+def test_who_joins_a_study_session_or_sits_on_the_rostrum_attended():
+    g = got("9月3日，县委理论学习中心组举行2024年第六次集体学习。县人大常委会主任钟远山参加学习。")
+    assert any(s == "钟远山" and p == "attended" for s, p, _ in g)
+    g = got("1月6日，柳溪县第九届人民代表大会第三次会议开幕。县委书记范志远等在主席台就座。")
+    assert ("范志远", "attended", "柳溪县第九届人民代表大会第三次会议") in g

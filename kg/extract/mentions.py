@@ -98,7 +98,7 @@ CLASSIFIERS = set("年月日号个位家名批项次届所座条处户起")
 NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
 # Words that end right before a name begins (verbs and phrases of the genre).
 STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
-督办 暗访 查看 察看 走访 听取 包括 列入 纳入 融入 加入 做强 做大 做优 做实 培育 引进 招引 扶持 提升 完善 规范 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
+现任 拟任 曾任 原任 历任 督办 暗访 查看 察看 走访 听取 包括 列入 纳入 融入 加入 做强 做大 做优 做实 培育 引进 招引 扶持 提升 完善 规范 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
 对接 依托 紧扣 扎实 持续 进一步 加快 加强 强化 着力 积极 充分 精准 有效 切实 坚持 坚决 做好 抓好 实现
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
@@ -354,8 +354,8 @@ def split_item(item: str) -> tuple[str, str]:
         t = item[len(item) - k:]
         if t in titles:
             body = item[:len(item) - k]
-            if t[0] == "副" and body.endswith("常务"):
-                return body[:-2], "常务" + t     # 县委党校常务副校长: 常务 belongs to the title, not the body
+            if body.endswith(("常务", "执行")) and (t[0] == "副" or t.endswith(("主席", "主任"))):
+                return body[:-2], body[-2:] + t  # 党校常务副校长, 主席团常务主席, 执行主席: the title's word
             return body, t
     return item, ""
 
@@ -1282,6 +1282,7 @@ def _one_sitting(s: str, events: list) -> list:
     return out
 
 
+_SITTING_OF = re.compile("第[一二三四五六七八九十百0-9]+次(?:全体)?会议$")
 _NUMBERED_BEFORE = re.compile("第[一二三四五六七八九十百0-9]+次$")
 _EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次")
 
@@ -1349,6 +1350,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             start = _joint_start(s, start, max([e for _, e in taken if e <= a] + [0]))
         if out and out[-1].end == a and start >= out[-1].start:
             start = out.pop().start          # 博爱周 + 主题宣传活动: one name
+        elif out and out[-1].end == start and _SITTING_OF.match(s, start, b):
+            start = out.pop().start          # …人民代表大会 + 第四次会议: the congress's sitting, one name
         elif start < a:
             start += trim_left(s[start:b], len(m.group()), "event")
         name = s[start:b]
