@@ -1,6 +1,6 @@
 """Meetings and activities written the ways county papers and sites of several provinces write
 them, on invented sentences (every name invented): who attended, chaired, organized, where it
-was held. The fixture suite at the end builds ten invented articles (tests/fixtures/genre) and
+was held. The fixture suite at the end builds fifteen invented articles (tests/fixtures/genre) and
 scores them with the reference scorer against their expected entities and relations."""
 from __future__ import annotations
 
@@ -72,18 +72,85 @@ def test_an_opening_ceremony_named_in_a_speech_is_no_venue_of_a_meeting_studied(
 
 # ---------------------------------------------------------------- constructions not reached yet
 
-@pytest.mark.xfail(reason="a title printed around a name after its body (县政协提案委X主任) is read only "
-                          "when the name opens a clause; the body before the name is not yet joined to the title",
-                   strict=True)
 def test_body_then_name_then_title():
-    g = got("县政协提案委韩立新主任、经济委苗志刚主任作专题发言。")
+    """县政协提案委X主任、经济委Y主任、文史委Z副主任作专题发言: each post is the body plus the title
+    (a later body without a level word hangs under the first one's parent, 县政协), memberOf that
+    body, and every speaker of the list attended the meeting."""
+    g = got("5月20日，县政协十届九次常委会议召开。县政协提案委韩立新主任、经济委苗志刚主任、"
+            "文史委宁秀英副主任作专题发言。")
+    assert ("韩立新", "holdsPost", "县政协提案委主任") in g
     assert ("韩立新", "memberOf", "柳溪县政协提案委") in g
+    assert ("苗志刚", "holdsPost", "县政协经济委主任") in g
+    assert ("苗志刚", "memberOf", "柳溪县政协经济委") in g
+    assert ("宁秀英", "holdsPost", "县政协文史委副主任") in g
+    for who in ("韩立新", "苗志刚", "宁秀英"):
+        assert (who, "attended", "柳溪县政协十届九次常委会议") in g
 
 
-@pytest.mark.xfail(reason="团县委 (the Youth League's county committee) is no body the finders know yet", strict=True)
-def test_tuan_xianwei_is_its_own_body():
-    g = got("6月1日，柳溪县青少年普法宣传月活动启动。活动由团县委、县妇联联合举办。")
-    assert any(p == "organizedBy" and "团" in o for _, p, o in g)
+def test_a_body_without_level_word_opening_a_list_is_not_guessed():
+    """经济委X主任 alone: which 经济委, the sentence does not say; no body is made up."""
+    g = got("经济委苗志刚主任作专题发言。")
+    assert not any(p == "memberOf" for _, p, _ in g)
+
+
+def test_youth_league_and_mass_bodies_of_the_county():
+    """团县委 / 团区委 and 县妇联, 县总工会, 县工商联, 县残联, 县科协: bodies of the home."""
+    out, g = facts_of("6月1日，柳溪县青少年普法宣传月活动启动。活动由团县委、县妇联、县总工会、县工商联、"
+                      "县残联、县科协联合举办。", home=HOME)
+    ev = "柳溪县青少年普法宣传月活动"
+    for body in ("团柳溪县委", "柳溪县妇联", "柳溪县总工会", "柳溪县工商联", "柳溪县残联", "柳溪县科协"):
+        assert (ev, "organizedBy", body) in g
+    g = got("团县委书记汪小禾出席。")
+    assert ("汪小禾", "holdsPost", "团县委书记") in g and ("汪小禾", "memberOf", "团柳溪县委") in g
+
+
+def test_a_county_named_tuan_is_no_youth_league():
+    """团风县委: a county whose name opens with 团 keeps its name and its own people."""
+    out, _ = facts_of("团风县委书记汪小禾一行到柳溪县考察。", home=HOME)
+    assert ("Organization", "团柳溪县委") not in out.entities
+
+
+# ---------------------------------------------------------------- names that are no names
+
+def test_events_joined_by_ji_inside_one_name():
+    """“A”暨“B”集中示范活动: A names no event of its own, the whole is one activity."""
+    out, _ = facts_of("6月7日，2024年柳溪县“送科技”暨“健康进万家”集中示范活动在县文化广场启动。", home=HOME)
+    events = [k for t, k in out.entities if t == "Event"]
+    assert events == ["2024年柳溪县送科技暨健康进万家集中示范活动"]
+    out, _ = facts_of("3月2日，全县防汛抗旱暨地质灾害防治工作会议召开。", home=HOME)
+    assert [k for t, k in out.entities if t == "Event"] == ["全县防汛抗旱暨地质灾害防治工作会议"]
+
+
+def test_two_sittings_joined_by_ji_stay_one_event_with_aliases():
+    out, _ = facts_of("县政府第十次常务会议暨县国有资产管理委员会会议召开。", home=HOME)
+    assert len([k for t, k in out.entities if t == "Event"]) == 1
+
+
+def test_changwu_before_a_deputy_title_belongs_to_the_title():
+    """县委党校常务副校长X: the body is 县委党校, the post 县委党校常务副校长."""
+    g = got("开班仪式由县委党校常务副校长温若飞主持。")
+    assert ("温若飞", "memberOf", "柳溪县委党校") in g
+    assert ("温若飞", "holdsPost", "县委党校常务副校长") in g
+
+
+def test_niandu_closes_a_date_not_a_place():
+    """2024年度乡村振兴: 年度 is the year's, 度乡村 is no village."""
+    out, _ = facts_of("5月13日，柳溪县2024年度乡村振兴专题培训班在县行政中心开班。", home=HOME)
+    assert not any(t == "Place" and k.startswith("度") for t, k in out.entities)
+
+
+def test_a_quoted_slogan_treated_as_a_task_is_no_project():
+    """作为“一把手”工程来抓: a priority, not a project; a quoted project after a visit stays."""
+    out, _ = facts_of("会议要求，要把防汛工作作为“一把手”工程来抓，当作“民心”工程来办。", home=HOME)
+    assert not any(t == "Project" for t, _ in out.entities)
+    g = got("县长柯文彬到“青溪河”综合治理工程现场调研。")
+    assert ("柯文彬", "inspected", "青溪河综合治理工程") in g
+
+
+def test_a_body_word_before_a_title_is_no_name():
+    """党组织书记: 党组织 is the body, no person."""
+    out, _ = facts_of("全镇各村（社区）党组织书记，镇直各单位负责人参加会议。", home=HOME)
+    assert not any(t == "Person" and k.startswith("党组织") for t, k in out.entities)
 
 
 # ---------------------------------------------------------------- the invented articles, scored
@@ -94,7 +161,7 @@ SCORE = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.
 
 @pytest.mark.skipif(not SCORE.exists(), reason="../shared (the reference scorer) is absent")
 def test_invented_articles_score(tmp_path):
-    """The ten invented articles, built with their homes and scored pooled: floors just under what
+    """The fifteen invented articles (meetings, activities, a study session, a congress, an appointment notice, a city inspection, a signing ceremony), built with their homes and scored pooled: floors just under what
     the rules reach now (entities 0.885, relations 0.882 F1), so a regression of the genre shows."""
     out = tmp_path / "genre.ttl"
     subprocess.run([str(Path(sys.executable).parent / "kg"), "build", str(FIX), "--manifest", str(FIX / "manifest.json"),
@@ -105,3 +172,32 @@ def test_invented_articles_score(tmp_path):
                                     check=True, capture_output=True, text=True).stdout)
     assert res["entities"]["all"]["f1"] >= 0.87
     assert res["relations"]["all"]["f1"] >= 0.87
+
+
+# ---------------------------------------------------------------- congresses, study sessions, notices
+
+def test_a_congress_and_its_numbered_sitting_are_one_meeting():
+    """县第N届人民代表大会第M次会议: 大会 ends the congress, the sitting's name runs on."""
+    out, _ = facts_of("1月6日，柳溪县第九届人民代表大会第三次会议在县人民会堂开幕。", home=HOME)
+    assert [k for t, k in out.entities if t == "Event"] == ["柳溪县第九届人民代表大会第三次会议"]
+
+
+def test_changwu_and_zhixing_before_a_chair_belong_to_the_title():
+    """大会主席团常务主席、执行主席X: posts 大会主席团常务主席 and 执行主席, member of 大会主席团."""
+    g = got("大会主席团常务主席、执行主席邝永年主持开幕会。")
+    assert ("邝永年", "holdsPost", "执行主席") in g
+    assert ("邝永年", "memberOf", "大会主席团") in g
+    assert not any(p == "memberOf" and o.endswith(("常务", "执行")) for _, p, o in g)
+
+
+def test_xianren_opens_no_place_or_body():
+    """现任溪口镇党委副书记: 现任 is the notice's word, not part of a town's or body's name."""
+    out, _ = facts_of("苏雅琴，女，1987年5月生，现任青枫镇党委副书记、镇长，拟任青枫镇党委书记；", home=HOME)
+    assert not any(k.startswith("现任") or "现任" in k for _, k in out.entities)
+
+
+def test_who_joins_a_study_session_or_sits_on_the_rostrum_attended():
+    g = got("9月3日，县委理论学习中心组举行2024年第六次集体学习。县人大常委会主任钟远山参加学习。")
+    assert any(s == "钟远山" and p == "attended" for s, p, _ in g)
+    g = got("1月6日，柳溪县第九届人民代表大会第三次会议开幕。县委书记范志远等在主席台就座。")
+    assert ("范志远", "attended", "柳溪县第九届人民代表大会第三次会议") in g

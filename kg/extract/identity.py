@@ -64,6 +64,10 @@ def _area(ties, ctx, national) -> str:
             return ""
         if p != "memberOf":
             continue
+        for lead in ("共青团", "团"):     # 团桐源县委: the county's (团风县委 is 团风县's own)
+            if key.startswith(lead) and key[len(lead):].startswith((ctx.district, ctx.city, ctx.province)):
+                key = key[len(lead):]
+                break
         if ctx.province != ctx.city and key.startswith(ctx.province):
             if rank < 3:
                 rank, area = 3, ctx.province

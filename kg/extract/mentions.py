@@ -98,7 +98,7 @@ CLASSIFIERS = set("年月日号个位家名批项次届所座条处户起")
 NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
 # Words that end right before a name begins (verbs and phrases of the genre).
 STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
-督办 暗访 查看 察看 走访 听取 包括 列入 纳入 融入 加入 做强 做大 做优 做实 培育 引进 招引 扶持 提升 完善 规范 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
+现任 拟任 曾任 原任 历任 督办 暗访 查看 察看 走访 听取 包括 列入 纳入 融入 加入 做强 做大 做优 做实 培育 引进 招引 扶持 提升 完善 规范 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
 对接 依托 紧扣 扎实 持续 进一步 加快 加强 强化 着力 积极 充分 精准 有效 切实 坚持 坚决 做好 抓好 实现
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
@@ -114,7 +114,7 @@ _PROJECT_STOPWORDS = _STOPWORD_SET - set("建设 建成 发展 打造 工作 改
 
 _STOPWORD_TAILS = frozenset(w[-2:] for w in _STOPWORD_SET)
 # characters left_edge looks at twice; any other CJK character just extends the name
-_EDGE_SUSPECTS = frozenset(STOP_CHARS | CLASSIFIERS | {w[-1] for w in _STOPWORD_SET})
+_EDGE_SUSPECTS = frozenset(STOP_CHARS | CLASSIFIERS | {w[-1] for w in _STOPWORD_SET} | {"度"})
 
 
 def _stopword_ending_at(s: str, i: int, words=_STOPWORD_SET) -> int:
@@ -161,6 +161,8 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
         if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS and \
                 (s[i - 2] not in "余多几" or (i >= 3 and s[i - 3] in NUMERALS)):
             break        # (30余家 is a count; 余家村 is a name)
+        if c == "度" and i >= 3 and s[i - 2] in "年季月" and s[i - 3] in NUMERALS:
+            break        # 2024年度|乡村振兴: 年度 closes the date, no name starts with its 度
         # (the tail test of _stopword_ending_at first, inline: it fails for most characters)
         if (s[i - 2:i] if i >= 2 else s[:i]) in _STOPWORD_TAILS and _stopword_ending_at(s, i) and \
                 not (own_word and i == end) and not inside_word(s, i):
@@ -198,8 +200,8 @@ def plausible_name(name: str) -> bool:
 
     if len(name) < 2 or name[-1] in NAME_END_BAD:
         return False
-    if is_common_word(name):
-        return False
+    if is_common_word(name) or tag(name) == "nt":
+        return False     # (党组织书记: a word the dictionary knows as a body names no one)
     if name[0] in "和与及同" and is_common_word(name[1:]):
         return False     # 县领导和企业代表: 和 joins two groups, it is no surname here
     if len(name) == 2:
@@ -351,7 +353,10 @@ def split_item(item: str) -> tuple[str, str]:
     for k in range(min(len(item), longest), 0, -1):
         t = item[len(item) - k:]
         if t in titles:
-            return item[:len(item) - k], t
+            body = item[:len(item) - k]
+            if body.endswith(("常务", "执行")) and (t[0] == "副" or t.endswith(("主席", "主任"))):
+                return body[:-2], body[-2:] + t  # 党校常务副校长, 主席团常务主席, 执行主席: the title's word
+            return body, t
     return item, ""
 
 
@@ -445,6 +450,7 @@ def find_title_after(s: str, titles: list | None = None) -> list[Chain]:
     clause (or follows a stop word) and the title is followed by what follows names, so 张书记
     (no given name) and 区委书记处 are not read. ``titles``: :func:`title_matches` of s."""
     out = []
+    parent = None        # (end of the last item, the parent body of a list's first item)
     for m in (title_matches(s) if titles is None else titles):
         t = m.group()
         if t != "总书记" and not (m.end() == len(s) or s[m.end()] in DELIMS or _AFTER_NAME2.match(s, m.end())
@@ -454,6 +460,22 @@ def find_title_after(s: str, titles: list | None = None) -> list[Chain]:
             a = m.start() - n
             if a < 0 or not all(_is_cjk(c) for c in s[a:m.start()]) or not lexicon().is_surname_start(s[a:]):
                 continue
+            body_at = _body_before_name(s, a) if t != "总书记" and a > 0 and s[a - 1] not in DELIMS else -1
+            if body_at >= 0 and plausible_name(s[a:m.start()]) and not _title_ending_at(s, m.start()):
+                # 县政协提案委韩立新主任、经济委苗志刚主任: the body, the name, then the title; a later
+                # item's body with no level word is a sibling under the first one's parent (县政协)
+                body = s[body_at:a]
+                if not body.startswith(LEVEL_HEADS):
+                    if parent is None or s[parent[0]:body_at] != "、":
+                        continue
+                    body = parent[1] + body
+                else:
+                    parent = (m.end(), _parent_body(body))
+                parent = (m.end(), parent[1])
+                p = Mention("Person", s[a:m.start()], a, m.start(), "Official", (("how", "title-after"),))
+                out.append(Chain(p, [Mention("Post", s[body_at:a] + t, body_at, m.end(), "",
+                                             (("body", body), ("title", t)))]))
+                break
             if t == "总书记":
                 if not (a == 0 or not _is_cjk(s[a - 1]) or s[a - 1] in STOP_CHARS or _stopword_ending_at(s, a)):
                     continue
@@ -465,6 +487,33 @@ def find_title_after(s: str, titles: list | None = None) -> list[Chain]:
             out.append(Chain(p, [Mention("Post", t, m.start(), m.end(), "", (("body", ""), ("title", t)))]))
             break
     return out
+
+
+# the characters a body's name ends with, where a name may follow it directly (县政协提案委韩立新主任)
+_BODY_END = frozenset("委办局部会联协院所厅处科室站队")
+_BODY_PARENTS = ("人大常委会", "政协", "人大", "政府", "委")
+
+
+def _body_before_name(s: str, a: int) -> int:
+    """Where the body that stands right before the name at ``a`` starts, or -1: a run of 2-12
+    name characters from a clause's opening (or a list comma) that ends like a body."""
+    if s[a - 1] not in _BODY_END:
+        return -1
+    i = a - 1
+    while i > 0 and a - i < 12 and _is_cjk(s[i - 1]) and s[i - 1] not in STOP_CHARS:
+        i -= 1
+    if a - i < 2 or not (i == 0 or s[i - 1] in DELIMS):
+        return -1
+    return i
+
+
+def _parent_body(body: str) -> str:
+    """The body a sub-body hangs under: the longest opening of ``body`` that ends with a parent
+    organ (县政协提案委 → 县政协, 县委组织部 → 县委); the level word alone when none."""
+    for k in range(len(body) - 1, 1, -1):
+        if body[:k].endswith(_BODY_PARENTS):
+            return body[:k]
+    return body[:1]
 
 
 _GROUP_RE = words_re(GROUP_WORDS)
@@ -670,6 +719,7 @@ def _committee_start(s: str, start: int, floor: int) -> int:
 
 
 _LEVEL_CHAR = re.compile("[区市县旗]")
+_YOUTH_LEAGUE = re.compile("(?:共青)?团[区市县旗]委$")     # 团县委: the Youth League's committee
 
 
 def _level_office(s: str, a: int) -> bool:
@@ -774,11 +824,14 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             if head and head[-1] in "区市省县旗镇乡村" and (a - 1 == 0 or not _is_cjk(s[a - 2]) or
                                                       s[a - 2] in STOP_CHARS or _stopword_ending_at(s, a - 1)):
                 start, name = a - 1, s[a - 1:b]
+            elif suffix == "委" and head[-1:] in "区市县旗" and s[a - 2:a - 1] == "团":
+                start = a - 5 if s.endswith("共青团", 0, a - 1) else a - 2
+                name = s[start:b]    # 团县委, 共青团市委: the Youth League's committee of that level
             elif head == "街道" or head == "两区":
                 start, name = a - 2, s[a - 2:b]
             else:
                 continue
-        if len(suffix) == 1 and not (name.startswith(LEVEL_HEADS) or start in {p.start for p in (places or [])}
+        if len(suffix) == 1 and not (name.startswith(LEVEL_HEADS) or _YOUTH_LEAGUE.match(name) or start in {p.start for p in (places or [])}
                                      or any(start <= p.start and p.end <= a for p in (places or []))
                                      or _PLACE_LED.match(name)):
             continue
@@ -786,7 +839,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue     # (某电子科技有限公司: a company the paper does not name)
         if any(g in name for g in ("相关", "有关", "各级", "部分", "全体", "直属", "两级", "各地", "各部门")):
             continue
-        if is_common_word(name) and not name.startswith(LEVEL_HEADS):
+        if is_common_word(name) and not name.startswith(LEVEL_HEADS) and not _YOUTH_LEAGUE.match(name):
             continue
         if name.endswith(("协商会", "座谈会", "交流会", "推进会", "研讨会")):
             continue
@@ -1135,6 +1188,7 @@ _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".jo
 _EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "听取", "完成", "抓好", "汇总", "做好", "办好",
                                       "完成好", "进一步")
 # a set test per character first: most characters end none of the stops (the endswith is dearer)
+_EVENT_ENDS = MEETING_SUFFIXES + ACTIVITY_SUFFIXES
 _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
 _EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
 
@@ -1157,6 +1211,10 @@ def _event_left(s: str, a: int, floor: int) -> int:
                 if j >= 0:
                     i = j
                     continue
+            if c == "暨" and not s.endswith(_EVENT_ENDS, 0, i - 1) and \
+                    not s.endswith(_EVENT_ENDS, 0, i - 2 if s[i - 2:i - 1] in "”」" else i - 1):
+                i -= 1       # “三下乡”暨“文化进万家”集中示范活动: A names no event, A暨B… is one name
+                continue
             if c in _EVENT_LEFT_BREAK:
                 break
             if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i):
@@ -1227,6 +1285,7 @@ def _one_sitting(s: str, events: list) -> list:
     return out
 
 
+_SITTING_OF = re.compile("第[一二三四五六七八九十百0-9]+次(?:全体)?会议$")
 _NUMBERED_BEFORE = re.compile("第[一二三四五六七八九十百0-9]+次$")
 _EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次")
 
@@ -1294,6 +1353,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             start = _joint_start(s, start, max([e for _, e in taken if e <= a] + [0]))
         if out and out[-1].end == a and start >= out[-1].start:
             start = out.pop().start          # 博爱周 + 主题宣传活动: one name
+        elif out and out[-1].end == start and _SITTING_OF.match(s, start, b):
+            start = out.pop().start          # …人民代表大会 + 第四次会议: the congress's sitting, one name
         elif start < a:
             start += trim_left(s[start:b], len(m.group()), "event")
         name = s[start:b]
@@ -1336,6 +1397,10 @@ _LOCATIVES = frozenset("边上 岸上 堤上 路上 街上 楼下 山下 坡下 
 _VISITED = re.compile("(?:考察|调研|察看|查看|观摩|参观|视察|走访|来到|深入)了?$")
 # 考察A及B项目: a project joined to another stop of a visit
 _VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察|走访|先后到|来到)[{CJK}]{{2,12}}[及和与]$")
+
+
+# the verbs a slogan project (“一把手”工程, “民心”工程) follows: it is what a task is treated as
+_SLOGAN_BEFORE = re.compile("(?:作为|当作|当成|当做|列为|打造成|是|成为|一项|这项|头号)$")
 
 
 def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
@@ -1396,8 +1461,9 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             or (out and out[-1].end == i) or \
             (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
              re.search("(落地|落户|位于|地处|入驻|建在)[^，。；]{0,12}$", opener))
-        if not named:
-            continue
+        if not named or (name[:1] == "“" and name[-len(m.group()) - 1] == "”" and not opener.endswith(PROJECT_OPENERS)
+                         and _SLOGAN_BEFORE.search(opener)):
+            continue     # 作为“一把手”工程来抓: a quoted slogan and a bare 工程 after 作为/当作 name a priority
         info = ()
         if lead is not None and lead.get("level", 0) >= 4 and "“" in name[len(lead.text):len(lead.text) + 1]:
             # 荆州区“数字食堂”建设工程: the district is where the project is, not part of its name

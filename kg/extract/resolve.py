@@ -130,6 +130,9 @@ def expand_body(name: str, ctx: Context, local: Local = Local()) -> str:
         for head, full in lexicon().home_organs:
             if name.startswith(head):       # 政府 → 中阳县政府, 组织部 → 中阳县委组织部
                 return ctx.district + full + name[len(head):]
+    if name.startswith(("团", "共青团")) and name.endswith("委") and len(name) <= 6:
+        lead = "共青团" if name.startswith("共青团") else "团"
+        return lead + expand_body(name[len(lead):], ctx, local)    # 团县委 → 团桐源县委
     head = name[0]
     if head in "区县旗" and not name.startswith(("区域", "区间", "县域", "县城", "旗下", "旗帜", "旗舰")):
         base = local.district if head == "区" and local.district else ctx.district
@@ -191,6 +194,9 @@ def canonical_post(surface: str, body: str, title: str, body_key: str, implied_k
 def contract_body(key: str, ctx: Context) -> str:
     """A body's key as the home writes it bare: 荆州区委 → 区委, 荆州高新区管委会 → 高新区管委会,
     荆州市科技局 → 市科技局, 湖北省委 → 省委; another area's body stays as it is."""
+    for lead in ("共青团", "团"):
+        if key.startswith(lead) and key.endswith("委") and len(key) > len(lead) + 2:
+            return lead + contract_body(key[len(lead):], ctx)     # 团桐源县委 → 团县委
     # a county-level city's 市委 would read as its prefecture's: its bodies keep their name
     if ctx.district and ctx.level != "市" and key.startswith(ctx.district) and len(key) > len(ctx.district):
         return ctx.level + key[len(ctx.district):]

@@ -287,8 +287,23 @@ def attended_by_speaking(doc):
     for sm in doc.sents:
         s = sm.sent.text
         for p in sm.persons:
-            if s.startswith(_C.speak, p.end):
+            if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end):
                 doc.fact(doc.person(p.text, p.subtype), "attended", main.ref, sm)
+
+
+_SPEAK_RE = re.compile(_C.alternation("speak"))
+
+
+def _listed_speaker(s: str, at: int) -> bool:
+    """A韩主任、B经济委苗主任、C副主任作专题发言: the speech verb closes a list whose every item
+    ends with a title; each named in it spoke (and so attended)."""
+    m = _SPEAK_RE.search(s, at, at + 60)
+    if m is None:
+        return False
+    items = s[at:m.start()].split("、")
+    titles = M.lexicon().titles
+    return items[0] in titles and all(it.endswith(M._titles()) for it in items[1:]) and \
+        not any(c in "，。；：,;:" for it in items for c in it)
 
 
 def attended_as_speaker(doc):
