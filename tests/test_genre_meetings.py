@@ -201,3 +201,42 @@ def test_who_joins_a_study_session_or_sits_on_the_rostrum_attended():
     assert any(s == "钟远山" and p == "attended" for s, p, _ in g)
     g = got("1月6日，柳溪县第九届人民代表大会第三次会议开幕。县委书记范志远等在主席台就座。")
     assert ("范志远", "attended", "柳溪县第九届人民代表大会第三次会议") in g
+
+
+# ---------------------------------------------------------------- speeches, closing 出席, branch venues
+
+def test_a_list_closed_by_chuxi_attended_the_article_event():
+    """…举行。县委书记X，县委副书记、县长Y出席。: 出席 ends the sentence, no object after it."""
+    g = got("9月26日，柳溪县重大项目集中签约仪式在县行政中心举行。县委书记鲁明远，县委副书记、县长柯文彬出席。")
+    ev = "柳溪县重大项目集中签约仪式"
+    assert ("鲁明远", "attended", ev) in g and ("柯文彬", "attended", ev) in g
+
+
+def test_speakers_named_by_the_kind_of_speech_attended():
+    """A董事长X，B总经理Y等先后发言 / X代表…作表态发言 / 作对照检查 / 对会议进行点评."""
+    g = got("4月16日，柳溪县重点企业座谈会召开。江西青禾食品有限公司董事长乔振宇，柳溪县城投公司总经理滕小梅等先后发言。"
+            "青枫镇党委书记苏雅琴代表获奖单位作表态发言。市委督导组组长卜安然对会议进行点评。")
+    ev = "柳溪县重点企业座谈会"
+    for who in ("乔振宇", "滕小梅", "苏雅琴", "卜安然"):
+        assert (who, "attended", ev) in g
+
+
+def test_a_group_word_after_a_title_is_no_name():
+    out, _ = facts_of("会上，县委书记鲁明远代表县委常委班子作对照检查。", home=HOME)
+    assert not any(t == "Person" and k.startswith("班子") for t, k in out.entities)
+
+
+def test_main_and_branch_venues_of_a_video_meeting():
+    """会议在X设主会场，在A、B等各乡镇设分会场: each is where the meeting was held."""
+    g = got("6月18日，柳溪县防汛抗旱工作视频调度会召开。会议在县应急指挥中心设主会场，在青枫镇、石桥镇等各乡镇设分会场。")
+    ev = "柳溪县防汛抗旱工作视频调度会"
+    for where in ("柳溪县应急指挥中心", "青枫镇", "石桥镇"):
+        assert (ev, "heldAt", where) in g
+
+
+def test_a_hall_is_where_a_meeting_is_held():
+    """会堂 ends a place (the id keeps the page's 县 form for now: not expanded with the home)."""
+    g = got("2月20日，柳溪县综合考评表彰大会在县人民会堂召开。")
+    assert {("柳溪县综合考评表彰大会", "heldAt", w) for w in ("柳溪县人民会堂", "县人民会堂")} & g
+    g = got("1月8日，柳溪县第十九届人民代表大会第四次会议在县人民会堂隆重开幕。")
+    assert any(p == "heldAt" and o.endswith("县人民会堂") for _, p, o in g)

@@ -192,13 +192,15 @@ ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "�
               "社区书记", "书记", "主任", "经理", "厂长", "老板", "店主", "代表", "村支书")
 
 
+# 县委常委班子作…, 班子成员: a group word after a title opens no name (班, 成 are surnames)
+_GROUP_HEADS = ("班子", "成员")
 NAME_END_BAD = set("市县区镇乡村省局委办厂院所站部处会队组团")
 
 
 def plausible_name(name: str) -> bool:
     """A 2-4 character run read as a name is not a common word and does not end like a place or body."""
 
-    if len(name) < 2 or name[-1] in NAME_END_BAD:
+    if len(name) < 2 or name[-1] in NAME_END_BAD or name.startswith(_GROUP_HEADS):
         return False
     if is_common_word(name) or tag(name) == "nt":
         return False     # (党组织书记: a word the dictionary knows as a body names no one)

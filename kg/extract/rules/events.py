@@ -25,6 +25,8 @@ _WHERE_BEFORE = re.compile(f"在([^，。；在]{{2,30}}?)(?:组织|主持)?(?:{
 _ATTEND_WORDS = re.compile(_C.alternation("attend"))
 _ATTEND_AT = re.compile(f"({_C.alternation('join')})[^，。]{{0,20}}({_C.alternation('attend_object')})")
 _JOIN = re.compile(f"({_C.alternation('join')})")
+# A、B，C等出席。: a join word closing the sentence attends the article's event, named or not
+_JOIN_END = re.compile(f"(?:{_C.alternation('join')})(?:并(?:讲话|致辞))?[。；;]?$")
 _SPEAKER_AT = re.compile(f"(?:{_C.alternation('speaker_title')})?在")
 _ORDINAL = re.compile("第[一二三四五六七八九十百零〇\\d]+次")
 _LIST_GAP = ("",) + _C.conj                 # what stands between the items of a subject list
@@ -207,11 +209,13 @@ def held_at_anaphora(doc):
         s = sm.sent.text
         am = _ANAPHOR.match(s)
         m = _HELD_IN.match(s, am.end() - 1) if am else None
-        if m:
+        while m:
             inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
             for x in inside:
                 if not any(y.start == x.end for y in inside):
                     doc.fact(main.ref, "heldAt", doc.ref(x), sm)
+            # 在X设主会场，在A、B设分会场: a clause opening with 在 goes on with the same event
+            m = _HELD_IN.match(s, m.end() + 1) if s.startswith(("，在", ",在"), m.end()) else None
 
 
 def held_at_named_place(doc):
@@ -271,6 +275,10 @@ def attended(doc):
                 break
         if attend_at is None and ("出席" in s or "参加" in s) and _ATTEND_AT.search(s):
             attend_at = _JOIN.search(s).start()
+        if attend_at is None and main:
+            je = _JOIN_END.search(s)
+            if je:
+                attend_at = je.start()
         if attend_at is None and s.startswith("会上") and main:
             attend_at = len(s)
         if attend_at is not None and not any(v in s for v in _C.tour_join):
