@@ -1,6 +1,6 @@
 """Meetings and activities written the ways county papers and sites of several provinces write
 them, on invented sentences (every name invented): who attended, chaired, organized, where it
-was held. The fixture suite at the end builds fifteen invented articles (tests/fixtures/genre) and
+was held. The fixture suite at the end builds twenty invented articles (tests/fixtures/genre) and
 scores them with the reference scorer against their expected entities and relations."""
 from __future__ import annotations
 
@@ -161,8 +161,10 @@ SCORE = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.
 
 @pytest.mark.skipif(not SCORE.exists(), reason="../shared (the reference scorer) is absent")
 def test_invented_articles_score(tmp_path):
-    """The fifteen invented articles (meetings, activities, a study session, a congress, an appointment notice, a city inspection, a signing ceremony), built with their homes and scored pooled: floors just under what
-    the rules reach now (entities 0.885, relations 0.882 F1), so a regression of the genre shows."""
+    """The twenty invented articles (meetings, activities, a study session, a congress, an appointment notice, a city
+    inspection, a signing ceremony, a 民主生活会, a 表彰大会, a video meeting with branch venues, an enterprise
+    座谈会, a 政协常委会议), built with their homes and scored pooled: floors just under what the rules reach
+    now (entities 0.913, relations 0.945 F1), so a regression of the genre shows."""
     out = tmp_path / "genre.ttl"
     subprocess.run([str(Path(sys.executable).parent / "kg"), "build", str(FIX), "--manifest", str(FIX / "manifest.json"),
                     "-o", str(out), "-q", "--no-cache"], check=True)
@@ -170,8 +172,8 @@ def test_invented_articles_score(tmp_path):
     res = json.loads(subprocess.run([sys.executable, str(SCORE), "--graph", str(out), "--ontology",
                                      str(Path(__file__).resolve().parents[1] / "ontology"), *golds, "--json"],
                                     check=True, capture_output=True, text=True).stdout)
-    assert res["entities"]["all"]["f1"] >= 0.87
-    assert res["relations"]["all"]["f1"] >= 0.87
+    assert res["entities"]["all"]["f1"] >= 0.905
+    assert res["relations"]["all"]["f1"] >= 0.935
 
 
 # ---------------------------------------------------------------- congresses, study sessions, notices
@@ -240,3 +242,12 @@ def test_a_hall_is_where_a_meeting_is_held():
     assert {("柳溪县综合考评表彰大会", "heldAt", w) for w in ("柳溪县人民会堂", "县人民会堂")} & g
     g = got("1月8日，柳溪县第十九届人民代表大会第四次会议在县人民会堂隆重开幕。")
     assert any(p == "heldAt" and o.endswith("县人民会堂") for _, p, o in g)
+
+
+def test_the_study_group_a_session_is_named_after_organizes_it():
+    """县委理论学习中心组(举行)…集体学习: the 中心组 is a body of the home and organized the session."""
+    g = got("县委理论学习中心组2024年第三次集体学习召开。")
+    assert ("柳溪县委理论学习中心组2024年第三次集体学习", "organizedBy", "柳溪县委理论学习中心组") in g
+    g = got("9月3日，县委理论学习中心组举行2024年第六次集体学习。")
+    assert any(p == "organizedBy" and o == "柳溪县委理论学习中心组" for _, p, o in g)
+    assert not any(p == "organizedBy" and o == "柳溪县委" for _, p, o in g)
