@@ -905,6 +905,9 @@ PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "旗": 6, "盟": 
              "管理区": 6}
 
 
+_ZONES = ("开发区", "高新区", "经开区")
+
+
 def _home_places(s: str, home_names: tuple) -> list[Mention]:
     """Where the sentence names the home (or its city, province) without naming it: 我县, 宿松."""
     out = []
@@ -913,7 +916,8 @@ def _home_places(s: str, home_names: tuple) -> list[Mention]:
         while i >= 0:
             j = i + len(written)
             if _ends_home_word(s, j, written):
-                subtype, level = lexicon().place_suffixes.get(area[-1], ("District", 4))
+                subtype, level = ("Park", 4) if written.endswith(_ZONES) else \
+                    lexicon().place_suffixes.get(area[-1], ("District", 4))
                 out.append(_new(Mention, ("Place", written, i, j, subtype, (("level", level), ("full", area)))))
             i = s.find(written, j)
     return out
