@@ -186,12 +186,38 @@ def test_the_home_before_some_enterprises_is_no_stop():
     assert ("石晓峰", "inspected", "鲁西纺织有限公司") in got
 
 
+def test_a_trade_park_named_with_its_town():
+    """竹园镇茶叶精深加工产业园: a town before a park of one trade names one park, the stop."""
+    _, got = facts_of("县长杨文博带队先后深入竹园镇茶叶精深加工产业园、鸭溪镇白酒产业园调研。")
+    assert ("白酒产业园", "locatedIn", "鸭溪镇") in got
+    assert ("茶叶精深加工产业园", "locatedIn", "竹园镇") in got
+    assert not any(p == "inspected" and o == "竹园镇" for _, p, o in got)
+
+
+def test_a_trade_park_with_no_town_is_a_kind_of_park():
+    out, _ = facts_of("县长杨文博要求加快建设农业产业园。")
+    assert not any(t == "Place" for t, _ in out.entities)
+
+
+def test_the_homes_development_zone_written_bare():
+    """县经济开发区: the level word of the home and a zone suffix are the home's zone."""
+    _, got = facts_of("曹州木业有限公司位于县经济开发区，主要生产实木家具。", home=("曹县", "菏泽市", "山东省"))
+    assert ("曹州木业有限公司", "locatedIn", "曹县经济开发区") in got
+
+
+def test_a_county_level_citys_zone_written_bare():
+    _, got = facts_of("副市长许丽娟到市经济开发区的华晟化纤有限公司调研。", home=("晋江市", "泉州市", "福建省"))
+    assert any(p == "inspected" or p == "locatedIn" for _, p, _ in got)
+    out, _ = facts_of("副市长许丽娟到市经济开发区的华晟化纤有限公司调研。", home=("晋江市", "泉州市", "福建省"))
+    assert ("Place", "晋江市经济开发区") in out.entities
+
+
 # ---------------------------------------------------------------- the invented articles
 
 HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
-# the pooled figures after the tour fixes (entity F1 0.976, relation F1 0.949; before them 0.952 and
-# 0.859): a change may move them freely above these floors, not below
-ENTITY_FLOOR, RELATION_FLOOR = 0.96, 0.92
+# the pooled figures over fourteen articles (entity F1 0.959, relation F1 0.883; the five added last
+# scored 0.870 and 0.532 before their fixes): a change may move them freely above these floors, not below
+ENTITY_FLOOR, RELATION_FLOOR = 0.95, 0.87
 
 
 @pytest.fixture(scope="module")
@@ -232,15 +258,5 @@ def test_a_second_town_in_a_list_under_a_county():
     assert ("兴坪镇", "locatedIn", "阳朔县") in got
 
 
-@pytest.mark.xfail(reason="a park named by its trade after a town (竹园镇茶叶精深加工产业园) is read as a kind "
-                          "of park, not one park: telling the two apart needs the town to name it", strict=True)
-def test_a_trade_park_named_with_its_town():
-    _, got = facts_of("督导组先后深入竹园镇茶叶精深加工产业园、乔庄镇调研。")
-    assert any(p == "locatedIn" and o == "竹园镇" for _, p, o in got)
 
 
-@pytest.mark.xfail(reason="a bare 县经济开发区 (level word + zone suffix) is not yet expanded to the home's zone",
-                   strict=True)
-def test_the_homes_development_zone_written_bare():
-    _, got = facts_of("曹州木业有限公司位于县经济开发区，主要生产实木家具。", home=("曹县", "菏泽市", "山东省"))
-    assert ("曹州木业有限公司", "locatedIn", "曹县经济开发区") in got

@@ -907,6 +907,9 @@ PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "旗": 6, "盟": 
              "管理区": 6}
 
 
+_ZONES = ("开发区", "高新区", "经开区")
+
+
 def _home_places(s: str, home_names: tuple) -> list[Mention]:
     """Where the sentence names the home (or its city, province) without naming it: 我县, 宿松."""
     out = []
@@ -915,7 +918,8 @@ def _home_places(s: str, home_names: tuple) -> list[Mention]:
         while i >= 0:
             j = i + len(written)
             if _ends_home_word(s, j, written):
-                subtype, level = lexicon().place_suffixes.get(area[-1], ("District", 4))
+                subtype, level = ("Park", 4) if written.endswith(_ZONES) else \
+                    lexicon().place_suffixes.get(area[-1], ("District", 4))
                 out.append(_new(Mention, ("Place", written, i, j, subtype, (("level", level), ("full", area)))))
             i = s.find(written, j)
     return out
@@ -1036,6 +1040,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if start == a and out and out[-1].end == a and suffix in ("高新区", "开发区", "新区", "经济开发区"):
             prev = out.pop()
             start = prev.start
+        elif start < a and suffix in _PARK_SUFFIXES and out and out[-1].end == start and \
+                out[-1].subtype in ("Town", "Subdistrict") and (tag(lcut(s[start:a])[0]) or "")[:1] == "n":
+            pass                 # 竹园镇|茶叶精深加工产业园: a town bounds the park's name, trade words and all
         elif start < a:
             cut = trim_left(s[start:b], len(suffix), "place")
             # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
@@ -1060,8 +1067,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                 ((tag(s[start]) or "x")[:1] in "vpdcur" or inside_word(s, start)):
             soft.append(b)
             continue         # 靠|园区, 进一|步|集中区: a function character or a word's tail is no name
-        if suffix in _PARK_SUFFIXES and start < a and _trade_only(s[start:a]):
-            soft.append(b)
+        if suffix in _PARK_SUFFIXES and start < a and _trade_only(s[start:a]) and \
+                not (out and out[-1].end == start and out[-1].subtype in ("Town", "Subdistrict")):
+            soft.append(b)       # (鸭溪镇白酒产业园: the town names one park of that trade)
             continue         # 农业产业园区, 智能物流园区: a kind of park, not one park
         if name in ctx_names:
             pass                 # 高新区 alone: the home zone

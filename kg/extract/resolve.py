@@ -84,6 +84,8 @@ def _home_names(district: str, city: str, province: str) -> tuple:
     # 荆州区's short name is the city's (荆州): there it names the city, not the home
     if short != district and short != short_name(city) and short not in lexicon().gazetteer:
         out.append((short, district))
+    # 县经济开发区, 区高新区: the level word and a zone suffix are the home's own zone
+    out += [(level + z, district + z) for z in ZONE_SUFFIXES if level in "县区旗市"]
     if level != "市" and city.endswith("市") and city != province:
         out.append(("我市", city))
     if province.endswith("省"):

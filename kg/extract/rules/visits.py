@@ -259,8 +259,9 @@ def _filled(s, a, b, ms, sm, whole=True):
         place = next((p for p in chain[:-1] + sm.inner_places if p.type == "Place" and
                       (p.end == last.start or p.start == last.start)), None)
         return [place] if place is not None else []     # 沿河村希望小学旁边桥梁: the village
-    if len(chain) > 1 and all(m.type == "Place" and m.get("level", 0) == last.get("level", 0) for m in chain):
-        return chain                                       # 沪浙苏: places of one level side by side
+    if len(chain) > 1 and all(m.type == "Place" and m.get("level", 0) == last.get("level", 0) for m in chain) \
+            and (last.subtype != "Park" or chain[-2].subtype == "Park"):
+        return chain      # 沪浙苏: places of one level side by side (竹园镇|茶叶产业园: the park is the town's)
     if len(chain) > 1 and last.type != "Place" and chain[-2].type == "Place" and \
             chain[-2].get("level", 0) <= last.get("level", 0):
         return [chain[-2]]
