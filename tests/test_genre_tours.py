@@ -260,3 +260,25 @@ def test_a_second_town_in_a_list_under_a_county():
 
 
 
+
+# ---------------------------------------------------------------- bodies joined by 和, qualified titles
+
+def test_a_bureau_whose_name_holds_he():
+    """县文化和旅游局局长: 和 inside a bureau led by its level word does not cut the title's body."""
+    _, got = facts_of("县文化和旅游局局长朱永平汇报了古镇保护利用规划编制情况。")
+    assert ("朱永平", "memberOf", "清徐县文化和旅游局") in got
+
+
+def test_two_bodies_joined_by_he_before_a_level_word():
+    """淡村镇卫生院和县人民医院: the last two items of a list, not one body."""
+    out, _ = facts_of("县长杨文博先后来到县职业教育中心、淡村镇卫生院和县人民医院调研。")
+    orgs = {label_of(t, k) for t, k in out.entities if t == "Organization"}
+    assert {"淡村镇卫生院", "清徐县人民医院"} <= orgs
+    assert not any("和县" in o for o in orgs)
+
+
+def test_a_qualifier_between_a_company_and_a_title():
+    """永固化工有限公司安全总监: 安全 qualifies 总监; the company is the body."""
+    out, got = facts_of("永固化工有限公司安全总监邹明介绍了隐患排查情况。")
+    assert ("邹明", "memberOf", "永固化工有限公司") in got
+    assert not any(t == "Organization" and label_of(t, k).endswith("安全") for t, k in out.entities)

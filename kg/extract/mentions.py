@@ -346,6 +346,9 @@ def _title_shape() -> tuple[int, frozenset]:
     return max(map(len, titles), default=0), frozenset(t[-1] for t in titles)
 
 
+_COMPANY_QUALIFIER = re.compile(f"(有限责任公司|有限公司|公司)([{CJK}]{{1,3}})$")
+
+
 def split_item(item: str) -> tuple[str, str]:
     """A chain item into (body, title): the longest title that ends the item."""
     titles = lexicon().titles
@@ -358,6 +361,9 @@ def split_item(item: str) -> tuple[str, str]:
             body = item[:len(item) - k]
             if body.endswith(("常务", "执行")) and (t[0] == "副" or t.endswith(("主席", "主任"))):
                 return body[:-2], body[-2:] + t  # 党校常务副校长, 主席团常务主席, 执行主席: the title's word
+            q = _COMPANY_QUALIFIER.search(body)
+            if q and q.group(2) not in lexicon().org_suffixes:
+                return body[:q.end(1)], q.group(2) + t   # 化工有限公司安全总监: 安全 qualifies the title
             return body, t
     return item, ""
 
@@ -411,6 +417,10 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
                 break
             # the body runs left from the title to a stop; keep the longest part that reads as body + title
             start = left_edge(s, cur_end - len(title), 0, 20, allow="（）()")
+            if start > 0 and s[start - 1] in "与和":
+                lm = _LEVEL_AND.search(s[:start])
+                if lm:
+                    start = lm.start(1)   # 县文化和旅游局局长: 和 inside a bureau led by its level word
             ok = None
             for a in range(start, cur_end - len(title) + 1):
                 if _valid_item(s[a:cur_end]):
@@ -702,6 +712,7 @@ NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支�
 # 委 to the body, so no place mention marks it)
 _PLACE_LED = re.compile(f"[{CJK}]{{2,4}}[市县区旗州盟](?:委|党委)")
 
+_BODY_AND_LEVEL = re.compile("[^与和][与和](?=[区市县])")
 _LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由])([区市省县][{CJK}]{{1,4}}[与和])$")
 
 
@@ -804,6 +815,13 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             if j > floor and not any(c in s[j:start] for c in "，。；：、"):
                 start = left_edge(s, j, floor, 16, allow="（）()")
                 name = s[start:b]
+        j = _BODY_AND_LEVEL.search(name)
+        if j and name[:j.start() + 1].endswith(tuple(L.org_suffixes)):
+            start += j.start() + 2   # 淡村镇卫生院和县人民医院: a list's last two bodies, not one
+            name = s[start:b]
+            if popped is not None and popped.end < start:
+                out.append(popped)
+                popped = None
         if start - 3 >= floor and s[start - 3] == "、" and s[start - 1] in STOP_CHARS and \
                 s[start - 2] not in STOP_CHARS and _is_cjk(s[start - 2]):
             start -= 2           # 、义和达坝…车间: a list item's name holds the function character
