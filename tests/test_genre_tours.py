@@ -282,3 +282,11 @@ def test_a_qualifier_between_a_company_and_a_title():
     out, got = facts_of("永固化工有限公司安全总监邹明介绍了隐患排查情况。")
     assert ("邹明", "memberOf", "永固化工有限公司") in got
     assert not any(t == "Organization" and label_of(t, k).endswith("安全") for t, k in out.entities)
+
+
+def test_a_school_named_by_a_word_holding_a_function_character_after_its_town():
+    """庄里镇育才小学: 才 of the word 育才 does not stop the school's name; the school is the stop."""
+    _, got = facts_of("县长杨文博先后来到庄里镇育才小学、县职业教育中心调研。")
+    assert ("杨文博", "inspected", "庄里镇育才小学") in got
+    assert ("庄里镇育才小学", "locatedIn", "庄里镇") in got
+    assert ("杨文博", "inspected", "庄里镇") not in got

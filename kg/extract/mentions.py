@@ -156,7 +156,8 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
             i -= 1
             continue
         if c in STOP_CHARS and not (i < end and _noun_word(s[i - 1:i + 1])) and \
-                not (i >= 2 and i - 2 >= lowest and s[i - 2] not in STOP_CHARS and _proper_word(s[i - 2:i])):
+                not (i >= 2 and i - 2 >= lowest and s[i - 2] not in STOP_CHARS and _proper_word(s[i - 2:i])) and \
+                not (own_word and i == end and i - 2 >= lowest and inside_word(s, i - 1)):
             break        # (共和村, 太和村: 和 ends a proper name's word, it does not stop the name)
         if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS and \
                 (s[i - 2] not in "余多几" or (i >= 3 and s[i - 3] in NUMERALS)):
