@@ -1,6 +1,6 @@
 """Inspection and research-tour reports (调研, 督导, 督查, 视察, 考察, 走访) written in other provinces'
 styles: constructions of the genre on invented sentences, one case each, and the invented articles of
-tests/fixtures/genre_tours (nine homes, gold written by hand before the extractor saw them) scored
+tests/fixtures/genre_tours (eighteen homes, gold written by hand before the extractor saw them) scored
 with the project's evaluator. Every name in them is invented.
 """
 from __future__ import annotations
@@ -215,9 +215,9 @@ def test_a_county_level_citys_zone_written_bare():
 # ---------------------------------------------------------------- the invented articles
 
 HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
-# the pooled figures over fourteen articles (entity F1 0.959, relation F1 0.883; the five added last
-# scored 0.870 and 0.532 before their fixes): a change may move them freely above these floors, not below
-ENTITY_FLOOR, RELATION_FLOOR = 0.95, 0.87
+# the pooled figures over eighteen articles (entity F1 0.961, relation F1 0.888; the four added last,
+# t15-t18, scored 0.918 and 0.809 before their fixes): a change may move them freely above these floors
+ENTITY_FLOOR, RELATION_FLOOR = 0.955, 0.88
 
 
 @pytest.fixture(scope="module")
