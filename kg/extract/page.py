@@ -11,6 +11,7 @@ from kg.extract import mentions as M
 from kg.extract import rules
 from kg.extract.identity import scope_persons
 from kg.extract.model import EntityRef, Fact, MainEvent, PageFacts, Sentence, SentMentions, _new
+from kg.extract.gates import sentence_gates
 from kg.extract.sentences import find_names, mention_sentence, sentences
 from kg.text.lexicon import cues
 from kg.extract.resolve import Context, Local, canonical_event, canonical_place, expand_body, infer_context, norm_key
@@ -205,8 +206,9 @@ class PageExtractor:
 
     def article(self, a, aid, sents, known, firsts=None):
         ctx_names = self.ctx_names
-        sms = [mention_sentence(st, known, ctx_names, f, self.home_names)
-               for st, f in zip(sents, firsts or [None] * len(sents))]
+        gates = sentence_gates([st.text for st in sents])
+        sms = [mention_sentence(st, known, ctx_names, f, self.home_names, g)
+               for st, f, g in zip(sents, firsts or [None] * len(sents), gates)]
         local = self.local(sms)
         credited = a.reporters + a.photographers
         for n in credited:
