@@ -49,7 +49,8 @@ def test_gated_sentences_read_as_ungated(home):
 def test_a_sentence_without_triggers_skips_the_finders():
     assert G.sentence_gates(["会上大家认真交流了心得。", "区委召开常务会议，部署青禾村项目建设。"]) == \
         [0, G.PLACES | G.ORGS | G.EVENTS | G.PROJECTS]
-    assert G.sentence_gates(["党的二十大精神深入人心"]) == [G.EVENTS]
+    assert G.sentence_gates(["党的二十大胜利闭幕"]) == [G.EVENTS]
+    assert G.sentence_gates(["学生陶小雨说", "周远航强调，要抓好落实"]) == [G.LISTED, G.SUBJECTS]
 
 
 def test_the_home_word_alone_lets_the_place_finder_run():

@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from kg.extract import mentions as M
 
-PLACES, ORGS, EVENTS, PROJECTS = 1, 2, 4, 8
-ALL = PLACES | ORGS | EVENTS | PROJECTS
+PLACES, ORGS, EVENTS, PROJECTS, LISTED, SUBJECTS = 1, 2, 4, 8, 16, 32
+ALL = PLACES | ORGS | EVENTS | PROJECTS | LISTED | SUBJECTS
 
 # The sentences are joined by a character no trigger holds, so that no trigger match runs from one
 # sentence into the next, and a pattern's end-of-text test ($, a non-CJK look-ahead) still holds
@@ -50,6 +50,10 @@ def _triggers() -> tuple:
         (EVENTS, re.compile(M._EVENT_RE.pattern + "|" + _CONGRESS_TRIGGER)),
         # find_projects: every project ends in one of its suffixes
         (PROJECTS, M._PROJECT_RE),
+        # find_listed_names: names after a group word or a role word, and runs of names before 等
+        (LISTED, M.words_re(M.GROUP_WORDS + M.ROLE_WORDS + ("等",))),
+        # find_subject_names: a name before a lead verb (同志, one of them, for find_comrades)
+        (SUBJECTS, M.words_re(M.LEAD_VERBS)),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import mentions as M
-from kg.extract.gates import ALL, EVENTS, ORGS, PLACES, PROJECTS, home_named
+from kg.extract.gates import ALL, EVENTS, LISTED, ORGS, PLACES, PROJECTS, SUBJECTS, home_named
 # (widen is model's: Sentence.of needs it, and model is the module below this one)
 from kg.extract.model import NameFinds, Sentence, SentMentions, _new, widen
 
@@ -57,10 +57,11 @@ def _longest_first(m):
     return m.start, m.start - m.end
 
 
-def find_names(s: str, known: frozenset = frozenset()) -> NameFinds:
+def find_names(s: str, known: frozenset = frozenset(), gate: int = ALL) -> NameFinds:
     titles = M.title_matches(s)
+    listed = M.find_listed_names(s, known) if gate & LISTED else []
     return _new(NameFinds, (M.find_chains(s, known, titles) + M.find_title_after(s, titles) if titles else [],
-                            M.find_listed_names(s, known) + M.find_subject_names(s, known)))
+                            listed + M.find_subject_names(s, known) if gate & SUBJECTS else listed))
 
 
 def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
@@ -73,7 +74,7 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     if first is not None and (not occurrences or _found_by(first, occurrences)):
         names = first
     else:
-        names = find_names(s, known)
+        names = find_names(s, known, gate)
     chains = names.chains
     # most sentences name no one and no document: the guards skip building empty lists
     persons = _dedupe_persons(([c.person for c in chains] if chains else []) + names.names + occurrences)
