@@ -53,6 +53,12 @@ def test_a_sentence_without_triggers_skips_the_finders():
     assert G.sentence_gates(["学生陶小雨说", "周远航强调，要抓好落实"]) == [G.LISTED, G.SUBJECTS]
 
 
+def test_characters_beyond_the_bmp_keep_the_offsets():
+    # 𠀀 is two UTF-16 units: the words after it are still found in their own sentence
+    assert G.sentence_gates(["𠀀𠀀𠀀好", "𠀀区委召开会议", "学生陶小雨说"]) == \
+        [0, G.ORGS | G.EVENTS | G.PLACES, G.LISTED]
+
+
 def test_the_home_word_alone_lets_the_place_finder_run():
     st = Sentence.of("我区持续优化营商环境", 0, 0)
     places = mention_sentence(st, frozenset(), CTX, home_names=HOME, gate=0).places

@@ -18,6 +18,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+import ahocorasick
+
 from kg.extract import mentions as M
 
 PLACES, ORGS, EVENTS, PROJECTS, LISTED, SUBJECTS = 1, 2, 4, 8, 16, 32
@@ -35,40 +37,77 @@ _CONGRESS_TRIGGER = r"党的[一二三四五六七八九十]+大|次党代会|�
 
 
 @lru_cache(maxsize=None)
-def _triggers() -> tuple:
-    """(bit, pattern) pairs: a sentence where the pattern finds no match is one where the finder of
-    that bit returns no mention. (The words of one finder's tables are one alternation: a
-    sentence holds one of them exactly when the alternation finds one there.)"""
+def _words() -> dict:
+    """trigger word -> the bits of the finders one of whose mentions may hold it."""
     L = M.lexicon()
-    return (
-        # find_places: suffixed names and gazetteer names; abbreviation runs after a travel verb
-        # (the page's home words, which vary per page, are tested per sentence: see ``home_named``)
-        (PLACES, M.words_re(tuple(L.place_suffixes) + tuple(L.gazetteer))), (PLACES, M._abbreviations_re()),
+    table = (
+        # find_places: suffixed names and gazetteer names (abbreviation runs: _patterns; the
+        # page's home words, which vary per page, are tested per sentence: see ``home_named``)
+        (PLACES, tuple(L.place_suffixes) + tuple(L.gazetteer)),
         # find_orgs: suffixed bodies and the bodies named whole
-        (ORGS, M.words_re(tuple(L.org_suffixes) + tuple(L.bodies))),
-        # find_events: the meeting and activity suffixes, and the party congresses
-        (EVENTS, re.compile(M._EVENT_RE.pattern + "|" + _CONGRESS_TRIGGER)),
+        (ORGS, tuple(L.org_suffixes) + tuple(L.bodies)),
+        # find_events: the meeting and activity suffixes (party congresses: _patterns)
+        (EVENTS, M.MEETING_SUFFIXES + M.ACTIVITY_SUFFIXES),
         # find_projects: every project ends in one of its suffixes
-        (PROJECTS, M._PROJECT_RE),
+        (PROJECTS, M.PROJECT_SUFFIXES),
         # find_listed_names: names after a group word or a role word, and runs of names before 等
-        (LISTED, M.words_re(M.GROUP_WORDS + M.ROLE_WORDS + ("等",))),
+        (LISTED, M.GROUP_WORDS + M.ROLE_WORDS + ("等",)),
         # find_subject_names: a name before a lead verb (同志, one of them, for find_comrades)
-        (SUBJECTS, M.words_re(M.LEAD_VERBS)),
+        (SUBJECTS, M.LEAD_VERBS),
     )
+    words: dict = {}
+    for bit, ws in table:
+        for w in ws:
+            words[w] = words.get(w, 0) | bit
+    return words
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple:
+    """(bit, pattern): the triggers that are patterns, not words."""
+    return ((PLACES, M._abbreviations_re()), (EVENTS, re.compile(_CONGRESS_TRIGGER)))
+
+
+@lru_cache(maxsize=None)
+def _automaton():
+    """Every trigger word in one Aho-Corasick automaton over UTF-16 code units spelled as Latin-1
+    characters (as kg.extract.gazetteer's: its nodes then have at most 256 children), the value of
+    a word its bits: one scan finds the words of all finders, overlapping ones included."""
+    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for w, bits in _words().items():
+        auto.add_word(_utf16(w), bits)
+    auto.make_automaton()
+    return auto
+
+
+# A character beyond the BMP is two UTF-16 units: replaced by one (no trigger holds U+FFFD), the
+# units' offsets stay the text's.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _utf16(s: str) -> str:
+    if _ASTRAL.search(s):
+        s = _ASTRAL.sub("\ufffd", s)
+    return s.encode("utf-16-be", "surrogatepass").decode("latin-1")
 
 
 def sentence_gates(texts: list[str]) -> list[int]:
     """For each sentence text, the bits of the finders that may find something in it."""
     n = len(texts)
-    if n < 2:
-        return [_gate_of(t) for t in texts]
     joined = _SEP.join(texts)
     starts, pos = [], 0
     for t in texts:
         starts.append(pos)
         pos += len(t) + 1
     gates = [0] * n
-    for bit, rx in _triggers():
+    # a match ending at an odd unit ends on a character boundary; one ending mid-character is
+    # no match (the word's last unit then stands for a character's first half). A match ending
+    # on a boundary started on one: every word is whole characters, so of even length.
+    for end, bits in _automaton().iter(_utf16(joined)):
+        if end & 1:
+            k = bisect_right(starts, end >> 1) - 1
+            gates[k] |= bits
+    for bit, rx in _patterns():
         # one match per sentence is enough: the scan goes on from the next sentence
         search = rx.search
         m = search(joined)
@@ -82,11 +121,8 @@ def sentence_gates(texts: list[str]) -> list[int]:
 
 
 def _gate_of(text: str) -> int:
-    g = 0
-    for bit, rx in _triggers():
-        if not g & bit and rx.search(text):
-            g |= bit
-    return g
+    """The gate of one sentence read alone (what sentence_gates gives it among others)."""
+    return sentence_gates([text])[0]
 
 
 def home_named(s: str, home_names: tuple) -> bool:
