@@ -51,6 +51,7 @@ def test_a_sentence_without_triggers_skips_the_finders():
         [0, G.PLACES | G.ORGS | G.EVENTS | G.PROJECTS]
     assert G.sentence_gates(["党的二十大胜利闭幕"]) == [G.EVENTS]
     assert G.sentence_gates(["学生陶小雨说", "周远航强调，要抓好落实"]) == [G.LISTED, G.SUBJECTS]
+    assert G.sentence_gates(["副镇长周远航说"]) == [G.TITLES | G.PLACES]
 
 
 def test_characters_beyond_the_bmp_keep_the_offsets():

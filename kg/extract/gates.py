@@ -22,8 +22,8 @@ import ahocorasick
 
 from kg.extract import mentions as M
 
-PLACES, ORGS, EVENTS, PROJECTS, LISTED, SUBJECTS = 1, 2, 4, 8, 16, 32
-ALL = PLACES | ORGS | EVENTS | PROJECTS | LISTED | SUBJECTS
+PLACES, ORGS, EVENTS, PROJECTS, LISTED, SUBJECTS, TITLES = 1, 2, 4, 8, 16, 32, 64
+ALL = PLACES | ORGS | EVENTS | PROJECTS | LISTED | SUBJECTS | TITLES
 
 # The sentences are joined by a character no trigger holds, so that no trigger match runs from one
 # sentence into the next, and a pattern's end-of-text test ($, a non-CJK look-ahead) still holds
@@ -54,6 +54,8 @@ def _words() -> dict:
         (LISTED, M.GROUP_WORDS + M.ROLE_WORDS + ("等",)),
         # find_subject_names: a name before a lead verb (同志, one of them, for find_comrades)
         (SUBJECTS, M.LEAD_VERBS),
+        # title_matches (read by find_chains and find_title_after): the lexicon's titles
+        (TITLES, tuple(L.titles)),
     )
     words: dict = {}
     for bit, ws in table:

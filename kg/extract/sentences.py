@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import mentions as M
-from kg.extract.gates import ALL, EVENTS, LISTED, ORGS, PLACES, PROJECTS, SUBJECTS, home_named
+from kg.extract.gates import ALL, EVENTS, LISTED, ORGS, PLACES, PROJECTS, SUBJECTS, TITLES, home_named
 # (widen is model's: Sentence.of needs it, and model is the module below this one)
 from kg.extract.model import NameFinds, Sentence, SentMentions, _new, widen
 
@@ -58,7 +58,7 @@ def _longest_first(m):
 
 
 def find_names(s: str, known: frozenset = frozenset(), gate: int = ALL) -> NameFinds:
-    titles = M.title_matches(s)
+    titles = M.title_matches(s) if gate & TITLES else []
     listed = M.find_listed_names(s, known) if gate & LISTED else []
     return _new(NameFinds, (M.find_chains(s, known, titles) + M.find_title_after(s, titles) if titles else [],
                             listed + M.find_subject_names(s, known) if gate & SUBJECTS else listed))
