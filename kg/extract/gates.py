@@ -76,7 +76,7 @@ def _automaton():
     characters (as kg.extract.gazetteer's: its nodes then have at most 256 children), the value of
     a word its bits: one scan finds the words of all finders, overlapping ones included."""
     auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for w, bits in _words().items():
+    for w, bits in _covering(_words()).items():
         auto.add_word(_utf16(w), bits)
     auto.make_automaton()
     return auto
@@ -85,6 +85,16 @@ def _automaton():
 # A character beyond the BMP is two UTF-16 units: replaced by one (no trigger holds U+FFFD), the
 # units' offsets stay the text's.
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _covering(words: dict) -> dict:
+    """The words no shorter word inside them stands for: a word holding another whose bits include
+    its own (工业园区 holds 区, 人民政府 holds 政府) gates nothing the shorter one does not, and
+    leaving it out spares the scan a match per occurrence."""
+    def covered(w, bits):
+        return any(w[i:j] in words and words[w[i:j]] | bits == words[w[i:j]]
+                   for i in range(len(w)) for j in range(i + 1, len(w) + 1) if j - i < len(w))
+    return {w: bits for w, bits in words.items() if not covered(w, bits)}
 
 
 def _utf16(s: str) -> str:
