@@ -82,11 +82,6 @@ def _automaton():
     return auto
 
 
-# A character beyond the BMP is two UTF-16 units: replaced by one (no trigger holds U+FFFD), the
-# units' offsets stay the text's.
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
 def _covering(words: dict) -> dict:
     """The words no shorter word inside them stands for: a word holding another whose bits include
     its own (工业园区 holds 区, 人民政府 holds 政府) gates nothing the shorter one does not, and
@@ -95,6 +90,11 @@ def _covering(words: dict) -> dict:
         return any(w[i:j] in words and words[w[i:j]] | bits == words[w[i:j]]
                    for i in range(len(w)) for j in range(i + 1, len(w) + 1) if j - i < len(w))
     return {w: bits for w, bits in words.items() if not covered(w, bits)}
+
+
+# A character beyond the BMP is two UTF-16 units: replaced by one (no trigger holds U+FFFD), the
+# units' offsets stay the text's.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _utf16(s: str) -> str:
