@@ -14,15 +14,12 @@ from the cache, so an unchanged rebuild of the same output does no work at all.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata as md
 import json
 import sqlite3
 import zlib
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-
-import zstandard
 
 import kg
 from kg.build.work import PageResult
@@ -45,6 +42,7 @@ _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 def _zstd():
     # level 1: ~1 GB/s of N-Triples here and 13x smaller; zlib's fastest level took 4.5x as
     # long for a larger file (0.46 s per 10 MB of text, in the parent, on every cached build)
+    import zstandard     # (here: a --no-cache build never loads it)
     return zstandard.ZstdCompressor(level=1), zstandard.ZstdDecompressor()
 
 
@@ -81,6 +79,10 @@ def extraction_files() -> list[Path]:
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """Hash of everything a page's triples depend on besides its text."""
+    # (imported here: importlib.metadata pulls in email, csv and zipfile, ~10 ms of every start-up,
+    # and a --no-cache build never asks)
+    import importlib.metadata as md
+
     h = hashlib.sha1(f"govkg {kg.__version__}".encode())
     for dist in EXTRACTION_DISTS:
         try:

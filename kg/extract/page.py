@@ -11,6 +11,7 @@ from kg.extract import mentions as M
 from kg.extract import rules
 from kg.extract.identity import scope_persons
 from kg.extract.model import EntityRef, Fact, MainEvent, PageFacts, Sentence, SentMentions, _new
+from kg.extract.gates import sentence_gates
 from kg.extract.sentences import find_names, mention_sentence, sentences
 from kg.text.lexicon import cues
 from kg.extract.resolve import Context, Local, canonical_event, canonical_place, expand_body, infer_context, norm_key
@@ -186,8 +187,9 @@ class PageExtractor:
         per_article = []
         for a in arts:
             sents = ([Sentence.of(a.headline, -1, -1)] if a.headline else []) + sentences(a.body, a.start)
-            firsts = [find_names(st.text) for st in sents]
-            per_article.append((sents, firsts))
+            gates = sentence_gates([st.text for st in sents])
+            firsts = [find_names(st.text, gate=g) for st, g in zip(sents, gates)]
+            per_article.append((sents, firsts, gates))
             for f in firsts:
                 if f.chains:
                     known.update(c.person.text for c in f.chains)
@@ -195,18 +197,20 @@ class PageExtractor:
                     known.update(p.text for p in f.names)
             known.update(a.reporters + a.photographers)
         known = frozenset(k for k in known if 2 <= len(k) <= 4)
-        for a, aid, (sents, firsts) in zip(arts, self.article_ids, per_article):
-            self.article(a, aid, sents, known, firsts)
+        for a, aid, (sents, firsts, gates) in zip(arts, self.article_ids, per_article):
+            self.article(a, aid, sents, known, firsts, gates)
         # read at run time, not bound at import: what runs is what kg.extract.rules declares
         for rule in rules.PAGE_RULES:
             rule(self.out)
         scope_persons(self.out, self.ctx)
         return self.out
 
-    def article(self, a, aid, sents, known, firsts=None):
+    def article(self, a, aid, sents, known, firsts=None, gates=None):
         ctx_names = self.ctx_names
-        sms = [mention_sentence(st, known, ctx_names, f, self.home_names)
-               for st, f in zip(sents, firsts or [None] * len(sents))]
+        if gates is None:
+            gates = sentence_gates([st.text for st in sents])
+        sms = [mention_sentence(st, known, ctx_names, f, self.home_names, g)
+               for st, f, g in zip(sents, firsts or [None] * len(sents), gates)]
         local = self.local(sms)
         credited = a.reporters + a.photographers
         for n in credited:

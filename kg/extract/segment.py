@@ -66,12 +66,19 @@ def lcut(text: str) -> list[str]:
 
     Identical to jieba's: segmenting ``text`` looks up only prefix-dict keys that are a character
     of ``text`` or start with one of its two-character prefixes, and those are loaded first."""
+    return list(_lcut(text))
+
+
+# A page segments the same spans again and again (two in five calls repeat one): what they cut
+# into depends on the span alone (its entries are loaded before it is cut), so it is kept.
+@lru_cache(maxsize=65536)
+def _lcut(text: str) -> tuple:
     tk, d = _dictionary()
     if d.pending:
         d.load_span(text)
     if _ALL_HAN.fullmatch(text):
-        return _cut_han(text, d.FREQ, _log_total(d.total))
-    return tk.lcut(text, HMM=False)
+        return tuple(_cut_han(text, d.FREQ, _log_total(d.total)))
+    return tuple(tk.lcut(text, HMM=False))
 
 
 # The spans kg segments are nearly all ideographs only: one block of jieba's re_han, in which no

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import mentions as M
+from kg.extract.gates import ALL, EVENTS, LISTED, ORGS, PLACES, PROJECTS, SUBJECTS, TITLES, home_named
 # (widen is model's: Sentence.of needs it, and model is the module below this one)
 from kg.extract.model import NameFinds, Sentence, SentMentions, _new, widen
 
@@ -56,22 +57,24 @@ def _longest_first(m):
     return m.start, m.start - m.end
 
 
-def find_names(s: str, known: frozenset = frozenset()) -> NameFinds:
-    titles = M.title_matches(s)
+def find_names(s: str, known: frozenset = frozenset(), gate: int = ALL) -> NameFinds:
+    titles = M.title_matches(s) if gate & TITLES else []
+    listed = M.find_listed_names(s, known) if gate & LISTED else []
     return _new(NameFinds, (M.find_chains(s, known, titles) + M.find_title_after(s, titles) if titles else [],
-                            M.find_listed_names(s, known) + M.find_subject_names(s, known)))
+                            listed + M.find_subject_names(s, known) if gate & SUBJECTS else listed))
 
 
 def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
-                     first: NameFinds | None = None, home_names: tuple = ()) -> SentMentions:
+                     first: NameFinds | None = None, home_names: tuple = (), gate: int = ALL) -> SentMentions:
     """All mentions of one sentence. ``first`` is what the name finders read before the page's
-    names were known; it still holds when every known name in the sentence is one it found."""
+    names were known; it still holds when every known name in the sentence is one it found.
+    ``gate``: the finders that may find something here (kg.extract.gates); the others are not called."""
     s = sent.text
     occurrences = M.find_known_names(s, known)
     if first is not None and (not occurrences or _found_by(first, occurrences)):
         names = first
     else:
-        names = find_names(s, known)
+        names = find_names(s, known, gate)
     chains = names.chains
     # most sentences name no one and no document: the guards skip building empty lists
     persons = _dedupe_persons(([c.person for c in chains] if chains else []) + names.names + occurrences)
@@ -80,15 +83,16 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         taken += [(p.start, p.end) for c in chains for p in c.posts]
     docs = M.find_documents(s)
     taken_docs = taken + [(d.start - 1, d.end + 1) for d in docs] if docs else taken
-    events = M.find_events(s, taken_docs)
+    events = M.find_events(s, taken_docs) if gate & EVENTS else []
     if docs and events:
         # a suffix inside a title (《…三年行动计划》) names no event: the marks bound the title
         events = [e for e in events if not any(e.start < d.end and d.start < e.end for d in docs)]
-    places0 = M.find_places(s, taken_docs, ctx_names, home_names)
-    projects = M.find_projects(s, taken_docs, places0)
+    places0 = M.find_places(s, taken_docs, ctx_names, home_names) \
+        if gate & PLACES or (home_names and home_named(s, home_names)) else []
+    projects = M.find_projects(s, taken_docs, places0) if gate & PROJECTS else []
     if projects and events:
         projects = [p for p in projects if not any(e.start <= p.start and p.end <= e.end for e in events)]
-    orgs = M.find_orgs(s, taken_docs, places0)
+    orgs = M.find_orgs(s, taken_docs, places0) if gate & ORGS else []
     if orgs:
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names)
     else:

@@ -1,0 +1,146 @@
+"""Which finders can find anything in a sentence, read for all of an article's sentences at once.
+
+A finder whose every mention holds one of its trigger words (a suffix of its table, a gazetteer
+name, ...) finds nothing in a sentence that holds none of them; most sentences name no event, no
+project, no body. Calling it there still costs its set-up and several scans of the sentence,
+~4 us each, tens of thousands of times per megabyte. Here each finder's triggers are scanned once
+over the article's sentences joined together, and ``mention_sentence`` calls a finder only in the
+sentences where one of its triggers occurs. The finders themselves are unchanged.
+
+A gate must be a superset of its finder: every trigger of every path by which the finder can
+return a mention is listed with it below (tests/test_gates.py runs the finders gated and ungated
+over the samples and over generated pages and asserts the same mentions). A finder given a new
+source of mentions must list its triggers here too.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+import ahocorasick
+
+from kg.extract import mentions as M
+
+PLACES, ORGS, EVENTS, PROJECTS, LISTED, SUBJECTS, TITLES = 1, 2, 4, 8, 16, 32, 64
+ALL = PLACES | ORGS | EVENTS | PROJECTS | LISTED | SUBJECTS | TITLES
+
+# The sentences are joined by a character no trigger holds, so that no trigger match runs from one
+# sentence into the next, and a pattern's end-of-text test ($, a non-CJK look-ahead) still holds
+# where the sentence ends.
+_SEP = "\n"
+
+
+# Every party congress PARTY_CONGRESS names (党的十九大, 第三次党代会, 十九届四中全会) holds one of
+# these; unlike PARTY_CONGRESS, each branch opens with a fixed character, so a scan skips ahead fast.
+_CONGRESS_TRIGGER = r"党的[一二三四五六七八九十]+大|次党代会|届[一二三四五六七八九十]+次全"
+
+
+@lru_cache(maxsize=None)
+def _words() -> dict:
+    """trigger word -> the bits of the finders one of whose mentions may hold it."""
+    L = M.lexicon()
+    table = (
+        # find_places: suffixed names and gazetteer names (abbreviation runs: _patterns; the
+        # page's home words, which vary per page, are tested per sentence: see ``home_named``)
+        (PLACES, tuple(L.place_suffixes) + tuple(L.gazetteer)),
+        # find_orgs: suffixed bodies and the bodies named whole
+        (ORGS, tuple(L.org_suffixes) + tuple(L.bodies)),
+        # find_events: the meeting and activity suffixes (party congresses: _patterns)
+        (EVENTS, M.MEETING_SUFFIXES + M.ACTIVITY_SUFFIXES),
+        # find_projects: every project ends in one of its suffixes
+        (PROJECTS, M.PROJECT_SUFFIXES),
+        # find_listed_names: names after a group word or a role word, and runs of names before 等
+        (LISTED, M.GROUP_WORDS + M.ROLE_WORDS + ("等",)),
+        # find_subject_names: a name before a lead verb (同志, one of them, for find_comrades)
+        (SUBJECTS, M.LEAD_VERBS),
+        # title_matches (read by find_chains and find_title_after): the lexicon's titles
+        (TITLES, tuple(L.titles)),
+    )
+    words: dict = {}
+    for bit, ws in table:
+        for w in ws:
+            words[w] = words.get(w, 0) | bit
+    return words
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple:
+    """(bit, pattern): the triggers that are patterns, not words."""
+    return ((PLACES, M._abbreviations_re()), (EVENTS, re.compile(_CONGRESS_TRIGGER)))
+
+
+@lru_cache(maxsize=None)
+def _automaton():
+    """Every trigger word in one Aho-Corasick automaton over UTF-16 code units spelled as Latin-1
+    characters (as kg.extract.gazetteer's: its nodes then have at most 256 children), the value of
+    a word its bits: one scan finds the words of all finders, overlapping ones included."""
+    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for w, bits in _covering(_words()).items():
+        auto.add_word(_utf16(w), bits)
+    auto.make_automaton()
+    return auto
+
+
+def _covering(words: dict) -> dict:
+    """The words no shorter word inside them stands for: a word holding another whose bits include
+    its own (工业园区 holds 区, 人民政府 holds 政府) gates nothing the shorter one does not, and
+    leaving it out spares the scan a match per occurrence."""
+    def covered(w, bits):
+        return any(w[i:j] in words and words[w[i:j]] | bits == words[w[i:j]]
+                   for i in range(len(w)) for j in range(i + 1, len(w) + 1) if j - i < len(w))
+    return {w: bits for w, bits in words.items() if not covered(w, bits)}
+
+
+# A character beyond the BMP is two UTF-16 units: replaced by one (no trigger holds U+FFFD), the
+# units' offsets stay the text's.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _utf16(s: str) -> str:
+    if _ASTRAL.search(s):
+        s = _ASTRAL.sub("\ufffd", s)
+    return s.encode("utf-16-be", "surrogatepass").decode("latin-1")
+
+
+def sentence_gates(texts: list[str]) -> list[int]:
+    """For each sentence text, the bits of the finders that may find something in it."""
+    n = len(texts)
+    joined = _SEP.join(texts)
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    gates = [0] * n
+    # a match ending at an odd unit ends on a character boundary; one ending mid-character is
+    # no match (the word's last unit then stands for a character's first half). A match ending
+    # on a boundary started on one: every word is whole characters, so of even length.
+    for end, bits in _automaton().iter(_utf16(joined)):
+        if end & 1:
+            k = bisect_right(starts, end >> 1) - 1
+            gates[k] |= bits
+    for bit, rx in _patterns():
+        # one match per sentence is enough: the scan goes on from the next sentence
+        search = rx.search
+        m = search(joined)
+        while m is not None:
+            k = bisect_right(starts, m.start()) - 1
+            gates[k] |= bit
+            if k + 1 == n:
+                break
+            m = search(joined, starts[k + 1])
+    return gates
+
+
+def _gate_of(text: str) -> int:
+    """The gate of one sentence read alone (what sentence_gates gives it among others)."""
+    return sentence_gates([text])[0]
+
+
+def home_named(s: str, home_names: tuple) -> bool:
+    """The sentence holds one of the words the page names its home by (我县, 宿松): find_places
+    may find the home there."""
+    for written, _ in home_names:
+        if written in s:
+            return True
+    return False

@@ -1,0 +1,66 @@
+"""kg.extract.gates: a finder is skipped only in sentences where it could find nothing.
+
+The gated and ungated readings of every sentence of the samples and of generated pages must be
+the same mentions; a finder given a new source of mentions without its trigger in gates.py
+fails here."""
+from __future__ import annotations
+
+import pytest
+
+from kg.dev.synth import iter_pages
+from kg.extract import gates as G
+from kg.extract.model import Sentence
+from kg.extract.sentences import mention_sentence, sentences
+from kg.samples import paths
+from kg.text.articles import split_page
+
+CTX = ("荆州高新区", "荆州区", "荆州市", "湖北省")
+HOME = (("我区", "荆州区"), ("荆州", "荆州市"))
+
+
+def _article_sentences():
+    pages = [(p.name, p.read_text("utf-8")) for p in paths()]
+    pages += [(f"synth_{k}.txt", pg.text) for k, pg in enumerate(iter_pages(12, seed=5))]
+    for name, text in pages:
+        for a in split_page(name, text, "").articles:
+            yield ([Sentence.of(a.headline, -1, -1)] if a.headline else []) + sentences(a.body, a.start)
+
+
+ARTICLES = list(_article_sentences())
+
+
+def test_the_joined_scan_gates_each_sentence_as_a_scan_of_it_alone():
+    for sents in ARTICLES:
+        texts = [s.text for s in sents]
+        assert G.sentence_gates(texts) == [G._gate_of(t) for t in texts]
+
+
+@pytest.mark.parametrize("home", [(), HOME])
+def test_gated_sentences_read_as_ungated(home):
+    skipped = 0
+    for sents in ARTICLES:
+        for st, g in zip(sents, G.sentence_gates([s.text for s in sents])):
+            skipped += g != G.ALL
+            assert mention_sentence(st, frozenset(), CTX, home_names=home, gate=g) == \
+                mention_sentence(st, frozenset(), CTX, home_names=home), st.text
+    assert skipped > 100      # (the gates skip finders at all)
+
+
+def test_a_sentence_without_triggers_skips_the_finders():
+    assert G.sentence_gates(["会上大家认真交流了心得。", "区委召开常务会议，部署青禾村项目建设。"]) == \
+        [0, G.PLACES | G.ORGS | G.EVENTS | G.PROJECTS]
+    assert G.sentence_gates(["党的二十大胜利闭幕"]) == [G.EVENTS]
+    assert G.sentence_gates(["学生陶小雨说", "周远航强调，要抓好落实"]) == [G.LISTED, G.SUBJECTS]
+    assert G.sentence_gates(["副镇长周远航说"]) == [G.TITLES | G.PLACES]
+
+
+def test_characters_beyond_the_bmp_keep_the_offsets():
+    # 𠀀 is two UTF-16 units: the words after it are still found in their own sentence
+    assert G.sentence_gates(["𠀀𠀀𠀀好", "𠀀区委召开会议", "学生陶小雨说"]) == \
+        [0, G.ORGS | G.EVENTS | G.PLACES, G.LISTED]
+
+
+def test_the_home_word_alone_lets_the_place_finder_run():
+    st = Sentence.of("我区持续优化营商环境", 0, 0)
+    places = mention_sentence(st, frozenset(), CTX, home_names=HOME, gate=0).places
+    assert [p.text for p in places] == ["我区"]
