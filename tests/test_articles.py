@@ -177,3 +177,25 @@ def test_bigrams():
     from kg.text.articles import _bigrams
     assert _bigrams("区长,到G20峰会 a") == {"区长", "到G", "G2", "20", "0峰", "峰会"}
     assert _bigrams("甲 乙") == set()
+
+
+def test_a_paragraph_closing_with_its_own_byline_is_a_short_item():
+    """简讯 items sign at their end, (通讯员 X): after a signed article the paragraph is not its
+    continuation but an article of its own, credited to X."""
+    raw = ("\n\n区林业局开展春季巡护\n\n本报讯(通讯员林雪舟)近日,区林业局组织巡护队员深入林区开展巡护。"
+           "巡护队员逐一检查防火设施。\n\n"
+           "近日,马山镇组织开展防溺水宣传活动,向学生发放宣传资料800余份。(通讯员 秦望川)\n")
+    page = split_page("p.txt", raw)
+    assert [a.reporters for a in page.articles] == [("林雪舟",), ("秦望川",)]
+    assert page.articles[1].body.startswith("近日,马山镇")
+    assert page.articles[1].body.endswith("800余份。")
+    assert page.articles[1].headline is None
+
+
+def test_a_headline_right_above_a_photo_caption_is_the_photos():
+    """A photo's title shares no words with its caption; printed just above it, it is its headline."""
+    raw = ("\n\n春耕正忙 田野添绿\n\n3月12日,川店镇一处农田里,农机手驾驶插秧机作业。\n\n(通讯员 程晚舟 摄)\n\n"
+           "区科协召开年度工作会议\n\n本报讯(通讯员季远帆)近日,区科协召开年度工作会议,部署全年工作。\n")
+    page = split_page("p.txt", raw)
+    assert [(a.kind, a.headline) for a in page.articles] == [("photo", "春耕正忙 田野添绿"),
+                                                              ("news", "区科协召开年度工作会议")]
