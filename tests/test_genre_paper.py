@@ -2,8 +2,8 @@
 community and enterprise invented; towns and streets are the district's real geography): three
 layouts (long lines, narrow columns, lines opened by a space), meetings, tours, photos, a party-day
 activity, features and short items. Built the way unseen pages are (no home given: it is inferred)
-and scored with the reference scorer; unit tests of the constructions they exposed are beside the
-modules they test (test_articles, test_mentions, test_rules_genre)."""
+and scored with the reference scorer; unit tests of the constructions they exposed follow (the
+article reader's are in test_articles)."""
 from __future__ import annotations
 
 import json
@@ -33,3 +33,21 @@ def test_invented_paper_pages_score(tmp_path):
     assert res["articles"]["byline_recall"] == 1.0
     assert res["entities"]["all"]["f1"] >= 0.93
     assert res["relations"]["all"]["f1"] >= 0.86
+
+
+# ---------------------------------------------------------------- constructions the pages exposed
+
+from test_rules_genre import facts_of  # noqa: E402
+
+
+def test_who_sends_people_to_a_place_to_hold_an_activity_organized_it_there():
+    """甲组织干部在X开展EVENT / 甲组织党员到X开展EVENT: 甲 organized it, X is where it was held
+    (X is no organizer)."""
+    _, g = facts_of("近日,弥市镇组织机关干部在桂湾村开展环境卫生集中整治活动。")
+    ev = "环境卫生集中整治活动"
+    assert (ev, "organizedBy", "弥市镇") in g and (ev, "heldAt", "桂湾村") in g
+    assert (ev, "organizedBy", "桂湾村") not in g
+    _, g = facts_of("5月9日,马山镇党委组织全镇党员40余人,到纪南镇梅岭村开展“学党史 悟初心”主题党日活动。")
+    ev = "学党史悟初心主题党日活动"
+    assert (ev, "organizedBy", "马山镇党委") in g and (ev, "heldAt", "梅岭村") in g
+    assert (ev, "organizedBy", "梅岭村") not in g

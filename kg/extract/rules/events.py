@@ -22,6 +22,8 @@ _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event
 _HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
 # 在X(组织)召开EVENT: where the event was held, written before it
 _WHERE_BEFORE = re.compile(f"在([^，。；在]{{2,30}}?)(?:组织|主持)?(?:{_C.alternation('held')})了?$")
+# 组织干部在X开展EVENT / 组织党员到X开展EVENT: the verb stripped, the place it goes to stands last
+_AT_BEFORE = re.compile("(?:在|到|赴)([^，。；,;在到赴]{2,30}?)$")
 _ATTEND_WORDS = re.compile(_C.alternation("attend"))
 _ATTEND_AT = re.compile(f"({_C.alternation('join')})[^，。]{{0,20}}({_C.alternation('attend_object')})")
 _JOIN = re.compile(f"({_C.alternation('join')})")
@@ -46,6 +48,8 @@ def organized_by_convener(doc):
             if verb or s[e.end:].startswith(_C.event_then):
                 at = e.start - len(verb) if verb else e.start
                 m = _WHERE_BEFORE.search(s, 0, at) if verb else None
+                if m is None and verb:
+                    m = _place_before(sm, s, at)
                 if m:
                     at = m.start()         # 甲、乙在工业园区组织召开EVENT: 在… stands between
                 for o in _subjects(sm, at):
@@ -73,6 +77,14 @@ def organized_by_name(doc):
 
 
 _TERM = re.compile("第?[一二三四五六七八九十百]+届|\\d{1,2}月\\d{1,2}日")
+
+
+def _place_before(sm, s: str, at: int):
+    """The 在X / 到X right before ``at`` when X is a place or body mention ending there."""
+    m = _AT_BEFORE.search(s, max(0, at - 32), at)
+    if m and any(x.end == at and x.start >= m.start(1) for x in sm.places + sm.orgs):
+        return m
+    return None
 
 
 def _term_length(s: str, i: int) -> int:
@@ -188,6 +200,11 @@ def held_at(doc):
         s = sm.sent.text
         for e, eref in evs:
             m = _HELD_IN.search(s, e.end) or _WHERE_BEFORE.search(s, 0, e.start)
+            if m is None:
+                before = s[:e.start].rstrip("了")
+                verb = next((v for v in _C.held if before.endswith(v)), None)
+                if verb:
+                    m = _place_before(sm, s, len(before) - len(verb))
             if m:
                 inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
                 for x in inside:
