@@ -51,3 +51,14 @@ def test_who_sends_people_to_a_place_to_hold_an_activity_organized_it_there():
     ev = "学党史悟初心主题党日活动"
     assert (ev, "organizedBy", "马山镇党委") in g and (ev, "heldAt", "梅岭村") in g
     assert (ev, "organizedBy", "梅岭村") not in g
+
+
+def test_a_company_after_a_town_and_village_or_a_zone_opens_with_its_registered_area():
+    """川店镇金穗村荆州市X有限公司 / 荆州高新区湖北X有限公司: the company's name opens with the city or
+    province it is registered in; the town, village or zone before is where it is."""
+    out, g = facts_of("在马山镇桂湾村荆州市禾穗农机专业合作社,区长严正宁详细了解农机调度情况。")
+    assert ("Organization", "荆州市禾穗农机专业合作社") in out.entities
+    assert ("荆州市禾穗农机专业合作社", "locatedIn", "桂湾村") in g and ("桂湾村", "locatedIn", "马山镇") in g
+    out, g = facts_of("近日,记者走进荆州高新区湖北锦程服饰有限公司生产车间。")
+    assert ("Organization", "湖北锦程服饰有限公司") in out.entities
+    assert ("湖北锦程服饰有限公司", "locatedIn", "荆州高新区") in g

@@ -854,11 +854,20 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             if city is not None:
                 start, name = city.start, s[city.start:b]
             else:
-                # 石桥村荆州市青禾食品有限公司: the village is where the company is; its name opens
-                # with the city (or province) it is registered in
-                local = next((p for p in (places or ()) if p.start == start and p.get("level", 9) <= 3), None)
-                city = local and next((p for p in places if p.start == local.end and p.end < a and
-                                       p.get("level", 0) >= 5), None)
+                # 石桥村荆州市青禾食品有限公司 / 川店镇石桥村荆州市… / 高新区湖北…有限公司: the town,
+                # village or zone is where the company is; its name opens with the city (or
+                # province) it is registered in
+                at, city = start, None
+                while city is None:
+                    nxt = next((p for p in (places or ()) if p.start == at and p.end < a), None)
+                    if nxt is None:
+                        break
+                    if at > start and nxt.get("level", 0) >= 5:
+                        city = nxt
+                    elif nxt.get("level", 9) <= 4:
+                        at = nxt.end
+                    else:
+                        break
                 if city is not None:
                     start, name = city.start, s[city.start:b]
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places) \
