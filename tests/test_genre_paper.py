@@ -62,3 +62,25 @@ def test_a_company_after_a_town_and_village_or_a_zone_opens_with_its_registered_
     out, g = facts_of("近日,记者走进荆州高新区湖北锦程服饰有限公司生产车间。")
     assert ("Organization", "湖北锦程服饰有限公司") in out.entities
     assert ("湖北锦程服饰有限公司", "locatedIn", "荆州高新区") in g
+
+
+def test_the_words_after_kaizhan_are_the_activitys_name():
+    """开展警示教育活动: after 开展/举办 the verb bounds the name, a leading verb-like word (警示)
+    belongs to it; a drill or a show (防汛应急演练, “…”文艺汇演) is an activity; a bare one is not."""
+    out, g = facts_of("近日,李埠镇纪委组织党员干部到荆州市廉政教育馆开展警示教育活动。")
+    assert ("警示教育活动", "organizedBy", "李埠镇纪委") in g
+    assert ("警示教育活动", "heldAt", "荆州市廉政教育馆") in g
+    out, g = facts_of("5月7日,西城街道在柳岸社区开展防汛应急演练。近日,柳岸社区开展“端午”文艺汇演。")
+    assert ("防汛应急演练", "heldAt", "柳岸社区") in g and ("防汛应急演练", "organizedBy", "西城街道") in g
+    assert ("Event", "端午文艺汇演") in out.entities
+    out, _ = facts_of("近日,柳岸社区开展应急演练,并举办文艺汇演。")
+    assert not any(t == "Event" for t, _ in out.entities)
+
+
+def test_a_study_group_a_station_and_an_exhibition_hall_are_bodies():
+    """区委理论学习中心组 holds its study sessions; 镇林业站 and …廉政教育馆 are bodies of their own."""
+    out, g = facts_of("6月3日,区委理论学习中心组开展2025年第五次集体学习。")
+    assert ("2025年第五次集体学习", "organizedBy", "荆州区委理论学习中心组") in g
+    assert ("2025年第五次集体学习", "organizedBy", "荆州区委") not in g
+    out, _ = facts_of("近日,八岭山镇林业站工作人员深入枫岗村开展巡查。")
+    assert ("Organization", "八岭山镇林业站") in out.entities

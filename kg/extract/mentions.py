@@ -1163,14 +1163,15 @@ MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会�
 ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "宣传活动", "主题活动", "系列活动",
                      "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
-                    "旅游节", "艺术节", "美食节", "招聘会", "交易会")
+                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练")
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
                   "启动", "参加", "出席", "列席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
 _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
 EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动", "实际行动", "具体行动", "实践活动", "协商会",
                  "专题会议", "工作会议", "推进会",
                  "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
-                 "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛"}
+                 "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛",
+                 "应急演练", "实战演练", "演练", "文艺汇演", "汇演"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
                             r"(?:[省市区县]委)?[一二三四五六七八九十]+届"
                             r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
@@ -1314,6 +1315,7 @@ def _generic_event(name: str) -> bool:
                                                                  "协商会议", "协商会", "培训会", "清理行动")
 
 
+_HOLDING = ("开展", "举办", "举行")
 _INTRODUCING = tuple(t for t in EVENT_TRIGGERS if t not in ("的", "落实", "传达"))
 
 
@@ -1364,7 +1366,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             start = out.pop().start          # 博爱周 + 主题宣传活动: one name
         elif out and out[-1].end == start and _SITTING_OF.match(s, start, b):
             start = out.pop().start          # …人民代表大会 + 第四次会议: the congress's sitting, one name
-        elif start < a:
+        elif start < a and not s.endswith(_HOLDING, 0, start):
+            # (after 开展/举办 the verb bounds the name already: 开展警示教育活动 keeps 警示)
             start += trim_left(s[start:b], len(m.group()), "event")
         name = s[start:b]
         if _generic_event(name) or len(name) < 4 or "某" in name or \
