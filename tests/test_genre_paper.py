@@ -84,3 +84,13 @@ def test_a_study_group_a_station_and_an_exhibition_hall_are_bodies():
     assert ("2025年第五次集体学习", "organizedBy", "荆州区委") not in g
     out, _ = facts_of("近日,八岭山镇林业站工作人员深入枫岗村开展巡查。")
     assert ("Organization", "八岭山镇林业站") in out.entities
+
+
+def test_a_sum_invested_names_the_project_it_went_into():
+    """甲公司投资5亿元的X项目落户Y: X项目 is a project located in Y (the company is not placed there);
+    a bare 重点项目 after the sum stays no project."""
+    out, g = facts_of("其中,湖北青禾新材料有限公司投资3亿元的环保涂料项目落户马山镇。")
+    assert ("环保涂料项目", "locatedIn", "马山镇") in g
+    assert ("湖北青禾新材料有限公司", "locatedIn", "马山镇") not in g
+    out, _ = facts_of("全年计划投资2亿元的重点项目加快推进。")
+    assert not any(t == "Project" for t, _ in out.entities)

@@ -1411,6 +1411,8 @@ _VISITED = re.compile("(?:考察|调研|察看|查看|观摩|参观|视察|走�
 _VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察|走访|先后到|来到)[{CJK}]{{2,12}}[及和与]$")
 
 
+# 投资5亿元的新型建材项目: a sum invested names the project it went into
+_INVESTED = re.compile(r"投资[\d.]+[亿万]?元(?:建设|兴建|打造)?的$")
 # the verbs a slogan project (“一把手”工程, “民心”工程) follows: it is what a task is treated as
 _SLOGAN_BEFORE = re.compile("(?:作为|当作|当成|当做|列为|打造成|是|成为|一项|这项|头号)$")
 
@@ -1470,7 +1472,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             or _VISITED_WITH.search(opener) is not None \
             or (_VISITED.search(opener) is not None and _proper_head(name, m.group(), places)) \
             or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
-            or (out and out[-1].end == i) or \
+            or (out and out[-1].end == i) or _INVESTED.search(opener) is not None or \
             (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
              re.search("(落地|落户|位于|地处|入驻|建在)[^，。；]{0,12}$", opener))
         if not named or (name[:1] == "“" and name[-len(m.group()) - 1] == "”" and not opener.endswith(PROJECT_OPENERS)
