@@ -94,3 +94,13 @@ def test_a_sum_invested_names_the_project_it_went_into():
     assert ("湖北青禾新材料有限公司", "locatedIn", "马山镇") not in g
     out, _ = facts_of("全年计划投资2亿元的重点项目加快推进。")
     assert not any(t == "Project" for t, _ in out.entities)
+
+
+def test_who_leads_and_who_joins_an_activity_or_speaks_in_exchange_attended():
+    """X带队，Y参加。 at an activity; X作交流发言 at a study session: all were there."""
+    _, g = facts_of("近日,区人大常委会组织开展“乡村振兴”专题视察活动。区人大常委会主任卢正平带队,"
+                    "副主任萧雨桐参加。")
+    ev = "乡村振兴专题视察活动"
+    assert ("卢正平", "attended", ev) in g and ("萧雨桐", "attended", ev) in g
+    _, g = facts_of("6月3日,区委理论学习中心组开展2025年第五次集体学习。区委常委、宣传部部长邵静怡作交流发言。")
+    assert ("邵静怡", "attended", "2025年第五次集体学习") in g
