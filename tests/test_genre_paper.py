@@ -104,3 +104,14 @@ def test_who_leads_and_who_joins_an_activity_or_speaks_in_exchange_attended():
     assert ("卢正平", "attended", ev) in g and ("萧雨桐", "attended", ev) in g
     _, g = facts_of("6月3日,区委理论学习中心组开展2025年第五次集体学习。区委常委、宣传部部长邵静怡作交流发言。")
     assert ("邵静怡", "attended", "2025年第五次集体学习") in g
+
+
+def test_a_visitor_asking_right_after_a_frame_is_at_a_stop():
+    """先后来到A、B。在湖北X有限公司,甲详细了解…: the company is a stop of 甲's tour; a frame
+    followed by somebody else's words is none."""
+    _, g = facts_of("4月8日,区委书记郑远航先后来到弥市镇、川店镇调研。在荆州市青禾食品有限公司,"
+                    "郑远航详细了解企业生产经营情况。")
+    assert ("郑远航", "inspected", "荆州市青禾食品有限公司") in g
+    _, g = facts_of("4月8日,区委书记郑远航先后来到弥市镇、川店镇调研。在荆州市青禾食品有限公司,"
+                    "工人们正忙着包装产品。")
+    assert ("郑远航", "inspected", "荆州市青禾食品有限公司") not in g
