@@ -115,3 +115,10 @@ def test_a_visitor_asking_right_after_a_frame_is_at_a_stop():
     _, g = facts_of("4月8日,区委书记郑远航先后来到弥市镇、川店镇调研。在荆州市青禾食品有限公司,"
                     "工人们正忙着包装产品。")
     assert ("郑远航", "inspected", "荆州市青禾食品有限公司") not in g
+
+
+def test_a_grower_named_before_what_he_does_with_his_hands():
+    """种植大户X驾驶收割机 / 养殖户Y展示…: the verb after the name closes it (photo captions)."""
+    out, _ = facts_of("9月4日,马山镇枫林村种植大户韩德旺驾驶收割机收割中稻。李埠镇养殖户汪春来展示刚捕捞的小龙虾。")
+    people = {k.split("#")[0] for t, k in out.entities if t == "Person"}
+    assert {"韩德旺", "汪春来"} <= people
