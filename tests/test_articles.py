@@ -199,3 +199,22 @@ def test_a_headline_right_above_a_photo_caption_is_the_photos():
     page = split_page("p.txt", raw)
     assert [(a.kind, a.headline) for a in page.articles] == [("photo", "春耕正忙 田野添绿"),
                                                               ("news", "区科协召开年度工作会议")]
+
+
+def test_a_signed_short_item_ends_its_paragraph_before_a_headline():
+    """…500余个。(通讯员 X) then a blank line and a headline: the headline is not glued to the item."""
+    raw = ("\n\n7月2日,区人社局在马山镇举办专场招聘会,提供岗位300余个。(通讯员 简若水)\n\n"
+           "网格连民心 服务零距离\n\n□ 通讯员 乔知秋\n\n走进西城街道柳岸社区,网格员正在入户走访。\n")
+    page = split_page("p.txt", raw)
+    assert [(a.headline, a.reporters) for a in page.articles] == [
+        (None, ("简若水",)), ("网格连民心 服务零距离", ("乔知秋",))]
+
+
+def test_a_headline_glued_to_the_paragraph_before_its_article():
+    """…不断提升。区科协组织企业参加成果对接会 / 本报讯(…): the words after the last sentence end,
+    with no end of their own, right before 本报讯, are the next article's headline."""
+    raw = ("\n\n网格连民心\n\n本报讯(通讯员乔知秋)近日,柳岸社区网格员入户走访,居民满意度不断提升。"
+           "区科协组织企业参加成果对接会\n\n本报讯(通讯员简若水)近日,区科协组织8家企业参加成果对接会。\n")
+    page = split_page("p.txt", raw)
+    assert [a.headline for a in page.articles] == ["网格连民心", "区科协组织企业参加成果对接会"]
+    assert page.articles[0].body.endswith("不断提升。")
