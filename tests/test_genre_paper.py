@@ -122,3 +122,17 @@ def test_a_grower_named_before_what_he_does_with_his_hands():
     out, _ = facts_of("9月4日,马山镇枫林村种植大户韩德旺驾驶收割机收割中稻。李埠镇养殖户汪春来展示刚捕捞的小龙虾。")
     people = {k.split("#")[0] for t, k in out.entities if t == "Person"}
     assert {"韩德旺", "汪春来"} <= people
+
+
+def test_a_village_that_organizes_and_a_body_that_sends_companies():
+    """X村组织开展… (X村 is the village, not 村组 “village groups”); 区科技局组织湖北Y有限公司…参加
+    …对接会 (the verb ends the bureau, the company opens with its province; 对接会 is a meeting)."""
+    out, g = facts_of("7月18日,李埠镇桃溪湾村组织开展“护河清岸”志愿服务活动。")
+    assert ("桃溪湾村", "locatedIn", "李埠镇") in g
+    assert ("护河清岸志愿服务活动", "organizedBy", "桃溪湾村") in g
+    out, _ = facts_of("近日,区科技局组织湖北青禾智能科技有限公司等企业参加2023年荆州市科技成果对接会。")
+    orgs = {k for t, k in out.entities if t == "Organization"}
+    assert {"荆州区科技局", "湖北青禾智能科技有限公司"} <= orgs
+    assert ("Event", "2023年荆州市科技成果对接会") in out.entities
+    out, _ = facts_of("会议要求,要加强村组织建设。")
+    assert not any(t == "Place" for t, _ in out.entities)

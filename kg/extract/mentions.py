@@ -678,6 +678,7 @@ NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂
              "办": set("公理事法好学"), "委": set("员托屈会"), "院": set("长士子落校"), "所": set("有长在以谓属")}
 
 
+_VILLAGE_ORGANIZES = tuple("组织" + w for w in ("开展", "召开", "举办", "举行", "村民", "党员", "志愿者", "干部"))
 _SITE_AHEAD = re.compile(f"[{CJK}]{{1,5}}(?:电排渠|桥梁|泵站|小区|广场|公园|渠|桥|站)")
 
 
@@ -685,6 +686,8 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
     nxt = s[suf_end:suf_end + 1]
     if suffix == "村" and nxt == "里" and _SITE_AHEAD.match(s, suf_end):
         return True       # 两县街村 + 里甲口电排渠, not 村里 "in the village"
+    if suffix == "村" and nxt == "组" and s.startswith(_VILLAGE_ORGANIZES, suf_end):
+        return True       # 荷塘湾村 + 组织开展…, not 村组 "village groups" (村组织建设 stays)
     return not (nxt and nxt in NOT_AFTER.get(suffix, ()))
 
 
@@ -871,6 +874,17 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                         break
                 if city is not None:
                     start, name = city.start, s[city.start:b]
+                else:
+                    # 区科技局组织湖北X有限公司: a verb before the province or city the company
+                    # is registered in ends the clause before it; the body before the verb stays
+                    city = next((p for p in (places or ()) if start < p.start and p.end < a and
+                                 p.get("level", 0) >= 5 and (tag((lcut(s[start:p.start]) or [""])[-1]) or "")[:1] == "v"),
+                                None)
+                    if city is not None:
+                        start, name = city.start, s[city.start:b]
+                        if popped is not None and popped.end <= start:
+                            out.append(popped)
+                            popped = None
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places) \
                 and not (subtype == "Enterprise" and (brand_trade(name[:len(name) - len(suffix)]) or
                                                       _bare_brand(name[:len(name) - len(suffix)], suffix))):
@@ -1158,7 +1172,7 @@ def _overlaps(a, b, spans):
 MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会议", "工作会议", "会议", "大会", "推进会", "调度会",
                     "座谈会", "协商会", "分析会", "培训会", "议事会", "部署会", "动员会", "观摩会", "现场会",
                     "汇报会", "交流会", "见面会", "发布会", "研讨会", "论证会", "评审会", "讲评会", "点评会",
-                    "推介会", "洽谈会", "恳谈会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
+                    "推介会", "洽谈会", "恳谈会", "对接会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
                     "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会",
                     "集体学习")
 ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "宣传活动", "主题活动", "系列活动",
