@@ -218,3 +218,12 @@ def test_a_headline_glued_to_the_paragraph_before_its_article():
     page = split_page("p.txt", raw)
     assert [a.headline for a in page.articles] == ["网格连民心", "区科协组织企业参加成果对接会"]
     assert page.articles[0].body.endswith("不断提升。")
+
+
+def test_a_short_items_signature_broken_over_two_lines_still_ends_it():
+    """…颁奖。(通讯 / 员 童心): the signature closes the item even split by the column."""
+    raw = ("\n\n近日,区文旅局在城南街道举办非遗展演,群众300余人观看。(通讯\n员 岑晓露)\n\n"
+           "守护村民健康 服务温暖人心\n\n□ 通讯员 乔知秋\n\n清晨七点,川店镇卫生院门诊已有不少村民。\n")
+    page = split_page("p.txt", raw)
+    assert [(a.headline, a.reporters) for a in page.articles] == [
+        (None, ("岑晓露",)), ("守护村民健康 服务温暖人心", ("乔知秋",))]

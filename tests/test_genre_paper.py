@@ -139,3 +139,15 @@ def test_a_village_that_organizes_and_a_body_that_sends_companies():
     assert ("Event", "2023年荆州市科技成果对接会") in out.entities
     out, _ = facts_of("会议要求,要加强村组织建设。")
     assert not any(t == "Place" for t, _ in out.entities)
+
+
+def test_where_a_contest_is_held_is_not_who_holds_it():
+    """区教育局在X中学举办EVENT: the bureau organized it, the school is the venue; 出席并颁奖 is
+    attendance; a clinic's 门诊大厅 is no body."""
+    _, g = facts_of("近日,区教育局在荆州区城南中学举办2024年中小学教师说课比赛。区教育局局长祁望舒出席并为获奖教师颁奖。")
+    ev = "2024年中小学教师说课比赛"
+    assert (ev, "organizedBy", "荆州区教育局") in g and (ev, "heldAt", "荆州区城南中学") in g
+    assert (ev, "organizedBy", "荆州区城南中学") not in g
+    assert ("祁望舒", "attended", ev) in g
+    out, _ = facts_of("清晨七点,马山镇卫生院门诊大厅已有不少前来就诊的村民。")
+    assert not any(k.endswith("大厅") for _, k in out.entities)

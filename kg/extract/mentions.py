@@ -697,6 +697,7 @@ LEVEL_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道", "村",
 _PEER_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道")
 NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖经")
 # 干部, 村部, 全部, 内部: 部 ends a body only after a proper core (宣传部, 组织部)
+NOT_BEFORE_TING = set("大展餐客门舞前")
 NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支基俱")
 
 
@@ -766,6 +767,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue         # 工作协|调: the suffix ends inside a word
         if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
             continue
+        if suffix == "厅" and a > 0 and s[a - 1] in NOT_BEFORE_TING:
+            continue     # 门诊大厅, 展厅, 餐厅: a hall, not a provincial department
         floor = max([e for _, e in taken if e <= a] + [0])
         if suffix in ("车间", "工坊") and out and out[-1].end < a and s[out[-1].end:a].isalpha() and \
                 is_common_word(s[out[-1].end:a]):

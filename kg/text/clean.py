@@ -336,6 +336,13 @@ _SIGNED_END_RE = re.compile(r"[。!?]\s*\((?:本报记者|特约记者|通讯员
 _CREDIT_CLOSE_RE = re.compile(r"^[^()]{1,40}摄(?:影)?\s*\)$")
 
 
+def _signed_across(prev: str, line: str) -> bool:
+    """``line`` closes the signature of a short item that ``prev`` opened: ``…颁奖。(通讯`` /
+    ``员 童心)``."""
+    k = prev.rfind("(")
+    return k > 0 and k > prev.rfind(")") and _SIGNED_END_RE.search(prev[k - 1:] + line) is not None
+
+
 def _opens_credit(prev: str, line: str) -> bool:
     """``line`` closes a credit that ``prev`` (the line above) opened."""
     return prev.rfind("(") > prev.rfind(")") and _CREDIT_CLOSE_RE.match(line) is not None
@@ -449,7 +456,7 @@ def _line_flags(ss: list[str], gap: Callable[[int], bool]) -> LineFlags:
     for i in compress(count(), marked):
         s = ss[i]
         if s[-1:] == ")" and not brk[i] and (_CREDIT_END_RE.search(s) or _SIGNED_END_RE.search(s) or
-                                             i and _opens_credit(ss[i - 1], s)):
+                                             i and (_opens_credit(ss[i - 1], s) or _signed_across(ss[i - 1], s))):
             brk[i] = True
         if s[:1] not in _HARD_FIRST:
             continue

@@ -138,7 +138,7 @@ def organized_by_host(doc):
         s = sm.sent.text
         for e, eref in evs:
             for o in sm.orgs:
-                if o.end <= e.start and _hosts_at(s, o.end):
+                if o.end <= e.start and _hosts_at(s, o.end) and not _venue(s, o, sm):
                     doc.fact(eref, "organizedBy", doc.ref(o), sm)
                 elif o.end <= e.start and s[o.end:o.end + 1] == "、" and \
                         any(s[o.end:].startswith("、" + x.text) and _hosts_at(s, x.end) for x in sm.orgs):
@@ -392,6 +392,18 @@ def merge_event_names(doc):
 
 
 # ---------------------------------------------------------------- helpers
+
+def _venue(s: str, o, sm) -> bool:
+    """在X举办 / 到X举办: X (or the place chain ending in it) is where, not who."""
+    at = o.start
+    while True:
+        if s.endswith(("在", "到"), 0, at):
+            return True
+        prev = next((p for p in sm.places if p.end == at), None)
+        if prev is None:
+            return False
+        at = prev.start
+
 
 def _hosts_at(s: str, i: int) -> bool:
     """A host verb at i, or after two characters (联合, 共同) at i."""
