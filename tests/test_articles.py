@@ -227,3 +227,12 @@ def test_a_short_items_signature_broken_over_two_lines_still_ends_it():
     page = split_page("p.txt", raw)
     assert [(a.headline, a.reporters) for a in page.articles] == [
         (None, ("岑晓露",)), ("守护村民健康 服务温暖人心", ("乔知秋",))]
+
+
+def test_a_feature_title_right_above_its_box_byline_heads_it():
+    """标题 / □ 通讯员 X / body: the title heads the body under the byline though they share no words."""
+    raw = ("\n\n区科协召开年度工作会议\n\n本报讯(通讯员季远帆)近日,区科协召开年度工作会议。\n\n"
+           "乡村医生的一天\n\n□ 通讯员 乔知秋\n\n清晨七点,川店镇卫生院门诊已有不少村民。\n")
+    page = split_page("p.txt", raw)
+    assert [(a.headline, a.reporters) for a in page.articles] == [
+        ("区科协召开年度工作会议", ("季远帆",)), ("乡村医生的一天", ("乔知秋",))]

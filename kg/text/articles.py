@@ -410,6 +410,12 @@ def _assign(text, spans, kinds, groups: list[_Group], drafts: list[_Draft],
         if g.reporters:
             for di in candidates:
                 scores[di] += 0.1
+        if 0 <= g.after < len(kinds) and kinds[g.after] == "byline":
+            # headline, □ 通讯员 byline, then the body: the headline heads that body, even when
+            # a feature's title shares no words with its opening
+            nxt = by_first.get(_next_content(kinds, g.after, +1))
+            if nxt is not None and not drafts[nxt].candidate:
+                scores[nxt] += 0.1
         # Weaker pairs are never taken.
         pairs += [(score, -gi, -di, gi, di) for di, score in enumerate(scores) if score >= 0.3]
     pairs.sort(reverse=True)
