@@ -151,3 +151,16 @@ def test_where_a_contest_is_held_is_not_who_holds_it():
     assert ("祁望舒", "attended", ev) in g
     out, _ = facts_of("清晨七点,马山镇卫生院门诊大厅已有不少前来就诊的村民。")
     assert not any(k.endswith("大厅") for _, k in out.entities)
+
+
+def test_a_reading_class_at_a_party_school_and_a_joint_campaign():
+    """X镇“…”专题读书班在镇党校开班 (a class held at the town's party school; the secretary's
+    开班动员 is a speech at it); 甲联合乙开展EVENT (both convened it); 跳起广场舞 names no square."""
+    _, g = facts_of("3月2日至4日,川店镇2025年“强基固本”专题读书班在镇党校开班。镇党委书记单明远作开班动员。")
+    ev = "川店镇2025年强基固本专题读书班"
+    assert (ev, "heldAt", "川店镇党校") in g and ("单明远", "attended", ev) in g
+    _, g = facts_of("近日,区市场监管局联合区卫健局开展校园食品安全专项检查行动。")
+    ev = "校园食品安全专项检查行动"
+    assert (ev, "organizedBy", "荆州区市场监管局") in g and (ev, "organizedBy", "荆州区卫健局") in g
+    out, _ = facts_of("3月5日,李埠镇村民跳起广场舞,喜迎佳节。")
+    assert not any(k.endswith("广场") for _, k in out.entities)

@@ -31,6 +31,7 @@ _SPEAKER_AT = re.compile(f"(?:{_C.alternation('speaker_title')})?在")
 _ORDINAL = re.compile("第[一二三四五六七八九十百零〇\\d]+次")
 _LIST_GAP = ("",) + _C.conj                 # what stands between the items of a subject list
 _HEAD_GAP = _LIST_GAP + ("由",)
+_JOINTLY = ("联合", "会同", "协同")            # 甲联合乙开展EVENT: both convened it
 _CHAIR_ALL = _C.chair_named + _C.chair      # (the chair words share their first characters)
 
 
@@ -420,7 +421,7 @@ def _subjects(sm, verb_at):
     end = verb_at
     for m in reversed(cands):
         gap = s[m.end:end]
-        if gap in _LIST_GAP and (near or gap == ""):
+        if (gap in _LIST_GAP or (gap in _JOINTLY and near)) and (near or gap == ""):
             if near and m.end == near[0].start and m.type == "Place" and near[0].type == "Place":
                 end = m.start       # 西城街道通会桥社区: the innermost place convenes
                 continue
