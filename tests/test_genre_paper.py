@@ -1,8 +1,9 @@
 """Pages of the 荆州区 paper as PDF extraction leaves them, on invented text (every person, village,
 community and enterprise invented; towns and streets are the district's real geography): three
 layouts (long lines, narrow columns, lines opened by a space), meetings, tours, photos, a party-day
-activity, features and short items; a fourth with doubled bold and spaced characters and a fifth
-from another (invented) county were written later as checks on unseen text. Built the way unseen
+activity, features and short items; four more (doubled bold and spaced characters; another
+invented county's paper; two of further meeting, contest and campaign kinds) were each written
+before the pipeline read them, as checks on unseen text. Built the way unseen
 pages are (no home given for the 荆州区 pages: it is inferred; the county's from the manifest)
 and scored with the reference scorer; unit tests of the constructions they exposed follow (the
 article reader's are in test_articles)."""
