@@ -177,3 +177,62 @@ def test_bigrams():
     from kg.text.articles import _bigrams
     assert _bigrams("区长,到G20峰会 a") == {"区长", "到G", "G2", "20", "0峰", "峰会"}
     assert _bigrams("甲 乙") == set()
+
+
+def test_a_paragraph_closing_with_its_own_byline_is_a_short_item():
+    """简讯 items sign at their end, (通讯员 X): after a signed article the paragraph is not its
+    continuation but an article of its own, credited to X."""
+    raw = ("\n\n区林业局开展春季巡护\n\n本报讯(通讯员林雪舟)近日,区林业局组织巡护队员深入林区开展巡护。"
+           "巡护队员逐一检查防火设施。\n\n"
+           "近日,马山镇组织开展防溺水宣传活动,向学生发放宣传资料800余份。(通讯员 秦望川)\n")
+    page = split_page("p.txt", raw)
+    assert [a.reporters for a in page.articles] == [("林雪舟",), ("秦望川",)]
+    assert page.articles[1].body.startswith("近日,马山镇")
+    assert page.articles[1].body.endswith("800余份。")
+    assert page.articles[1].headline is None
+
+
+def test_a_headline_right_above_a_photo_caption_is_the_photos():
+    """A photo's title shares no words with its caption; printed just above it, it is its headline."""
+    raw = ("\n\n春耕正忙 田野添绿\n\n3月12日,川店镇一处农田里,农机手驾驶插秧机作业。\n\n(通讯员 程晚舟 摄)\n\n"
+           "区科协召开年度工作会议\n\n本报讯(通讯员季远帆)近日,区科协召开年度工作会议,部署全年工作。\n")
+    page = split_page("p.txt", raw)
+    assert [(a.kind, a.headline) for a in page.articles] == [("photo", "春耕正忙 田野添绿"),
+                                                              ("news", "区科协召开年度工作会议")]
+
+
+def test_a_signed_short_item_ends_its_paragraph_before_a_headline():
+    """…500余个。(通讯员 X) then a blank line and a headline: the headline is not glued to the item."""
+    raw = ("\n\n7月2日,区人社局在马山镇举办专场招聘会,提供岗位300余个。(通讯员 简若水)\n\n"
+           "网格连民心 服务零距离\n\n□ 通讯员 乔知秋\n\n走进西城街道柳岸社区,网格员正在入户走访。\n")
+    page = split_page("p.txt", raw)
+    assert [(a.headline, a.reporters) for a in page.articles] == [
+        (None, ("简若水",)), ("网格连民心 服务零距离", ("乔知秋",))]
+
+
+def test_a_headline_glued_to_the_paragraph_before_its_article():
+    """…不断提升。区科协组织企业参加成果对接会 / 本报讯(…): the words after the last sentence end,
+    with no end of their own, right before 本报讯, are the next article's headline."""
+    raw = ("\n\n网格连民心\n\n本报讯(通讯员乔知秋)近日,柳岸社区网格员入户走访,居民满意度不断提升。"
+           "区科协组织企业参加成果对接会\n\n本报讯(通讯员简若水)近日,区科协组织8家企业参加成果对接会。\n")
+    page = split_page("p.txt", raw)
+    assert [a.headline for a in page.articles] == ["网格连民心", "区科协组织企业参加成果对接会"]
+    assert page.articles[0].body.endswith("不断提升。")
+
+
+def test_a_short_items_signature_broken_over_two_lines_still_ends_it():
+    """…颁奖。(通讯 / 员 童心): the signature closes the item even split by the column."""
+    raw = ("\n\n近日,区文旅局在城南街道举办非遗展演,群众300余人观看。(通讯\n员 岑晓露)\n\n"
+           "守护村民健康 服务温暖人心\n\n□ 通讯员 乔知秋\n\n清晨七点,川店镇卫生院门诊已有不少村民。\n")
+    page = split_page("p.txt", raw)
+    assert [(a.headline, a.reporters) for a in page.articles] == [
+        (None, ("岑晓露",)), ("守护村民健康 服务温暖人心", ("乔知秋",))]
+
+
+def test_a_feature_title_right_above_its_box_byline_heads_it():
+    """标题 / □ 通讯员 X / body: the title heads the body under the byline though they share no words."""
+    raw = ("\n\n区科协召开年度工作会议\n\n本报讯(通讯员季远帆)近日,区科协召开年度工作会议。\n\n"
+           "乡村医生的一天\n\n□ 通讯员 乔知秋\n\n清晨七点,川店镇卫生院门诊已有不少村民。\n")
+    page = split_page("p.txt", raw)
+    assert [(a.headline, a.reporters) for a in page.articles] == [
+        ("区科协召开年度工作会议", ("季远帆",)), ("乡村医生的一天", ("乔知秋",))]

@@ -180,7 +180,8 @@ AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 �
 讲话 列席 说 等 和 与 及 在 到 赴 为 作 先后 首先 接着 随后 专题 深入 听取 围绕 对 来 就 代表 兴奋 详细 召开 宣读 传达 前往
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
 通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
-应邀 受邀 宣布 致辞 正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报""".split(),
+应邀 受邀 宣布 致辞 正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报
+驾驶 展示 操作 手捧 采摘 收割 搬运 整理""".split(),
                     key=len, reverse=True)
 DELIMS = set("、，,。；;：:（(）) \n")
 _AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(w) >= 2))))
@@ -684,12 +685,13 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
 NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"), "旗": set("委长政级帜舰下袍号手杆"), "盟": set("委长政友约国员主"),
-             "村": set("民委庄落里组级集内部情两容貌道干务规"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
+             "村": set("民委庄落里组级集内部情两容貌道干务规"), "广场": set("舞"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
              "州": set("市区"), "省": set("委级内外长市政心力钱时事"), "路": set("径线面况口上段边灯"),
              "街": set("道区巷头面坊"), "巷": set("子口"), "厂": set("房区长家商"), "局": set("长面势"),
              "办": set("公理事法好学"), "委": set("员托屈会"), "院": set("长士子落校"), "所": set("有长在以谓属")}
 
 
+_VILLAGE_ORGANIZES = tuple("组织" + w for w in ("开展", "召开", "举办", "举行", "村民", "党员", "志愿者", "干部"))
 _SITE_AHEAD = re.compile(f"[{CJK}]{{1,5}}(?:电排渠|桥梁|泵站|小区|广场|公园|渠|桥|站)")
 
 
@@ -697,6 +699,8 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
     nxt = s[suf_end:suf_end + 1]
     if suffix == "村" and nxt == "里" and _SITE_AHEAD.match(s, suf_end):
         return True       # 两县街村 + 里甲口电排渠, not 村里 "in the village"
+    if suffix == "村" and nxt == "组" and s.startswith(_VILLAGE_ORGANIZES, suf_end):
+        return True       # 荷塘湾村 + 组织开展…, not 村组 "village groups" (村组织建设 stays)
     return not (nxt and nxt in NOT_AFTER.get(suffix, ()))
 
 
@@ -706,6 +710,7 @@ LEVEL_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道", "村",
 _PEER_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道")
 NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖经")
 # 干部, 村部, 全部, 内部: 部 ends a body only after a proper core (宣传部, 组织部)
+NOT_BEFORE_TING = set("大展餐客门舞前")
 NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支基俱")
 
 
@@ -776,6 +781,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue         # 工作协|调: the suffix ends inside a word
         if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
             continue
+        if suffix == "厅" and a > 0 and s[a - 1] in NOT_BEFORE_TING:
+            continue     # 门诊大厅, 展厅, 餐厅: a hall, not a provincial department
         floor = max([e for _, e in taken if e <= a] + [0])
         if suffix in ("车间", "工坊") and out and out[-1].end < a and s[out[-1].end:a].isalpha() and \
                 is_common_word(s[out[-1].end:a]):
@@ -875,13 +882,33 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             if city is not None:
                 start, name = city.start, s[city.start:b]
             else:
-                # 石桥村荆州市青禾食品有限公司: the village is where the company is; its name opens
-                # with the city (or province) it is registered in
-                local = next((p for p in (places or ()) if p.start == start and p.get("level", 9) <= 3), None)
-                city = local and next((p for p in places if p.start == local.end and p.end < a and
-                                       p.get("level", 0) >= 5), None)
+                # 石桥村荆州市青禾食品有限公司 / 川店镇石桥村荆州市… / 高新区湖北…有限公司: the town,
+                # village or zone is where the company is; its name opens with the city (or
+                # province) it is registered in
+                at, city = start, None
+                while city is None:
+                    nxt = next((p for p in (places or ()) if p.start == at and p.end < a), None)
+                    if nxt is None:
+                        break
+                    if at > start and nxt.get("level", 0) >= 5:
+                        city = nxt
+                    elif nxt.get("level", 9) <= 4:
+                        at = nxt.end
+                    else:
+                        break
                 if city is not None:
                     start, name = city.start, s[city.start:b]
+                else:
+                    # 区科技局组织湖北X有限公司: a verb before the province or city the company
+                    # is registered in ends the clause before it; the body before the verb stays
+                    city = next((p for p in (places or ()) if start < p.start and p.end < a and
+                                 p.get("level", 0) >= 5 and (tag((lcut(s[start:p.start]) or [""])[-1]) or "")[:1] == "v"),
+                                None)
+                    if city is not None:
+                        start, name = city.start, s[city.start:b]
+                        if popped is not None and popped.end <= start:
+                            out.append(popped)
+                            popped = None
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places) \
                 and not (subtype == "Enterprise" and (brand_trade(name[:len(name) - len(suffix)]) or
                                                       _bare_brand(name[:len(name) - len(suffix)], suffix))):
@@ -1177,20 +1204,21 @@ def _overlaps(a, b, spans):
 MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会议", "工作会议", "会议", "大会", "推进会", "调度会",
                     "座谈会", "协商会", "分析会", "培训会", "议事会", "部署会", "动员会", "观摩会", "现场会",
                     "汇报会", "交流会", "见面会", "发布会", "研讨会", "论证会", "评审会", "讲评会", "点评会",
-                    "推介会", "洽谈会", "恳谈会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
+                    "推介会", "洽谈会", "恳谈会", "对接会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
                     "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会",
                     "集体学习")
 ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "宣传活动", "主题活动", "系列活动",
                      "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
-                    "旅游节", "艺术节", "美食节", "招聘会", "交易会")
+                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "读书班", "研讨班", "轮训班")
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
                   "启动", "参加", "出席", "列席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
 _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
 EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动", "实际行动", "具体行动", "实践活动", "协商会",
                  "专题会议", "工作会议", "推进会",
                  "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
-                 "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛"}
+                 "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛",
+                 "应急演练", "实战演练", "演练", "文艺汇演", "汇演"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
                             r"(?:[省市区县]委)?[一二三四五六七八九十]+届"
                             r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
@@ -1334,6 +1362,7 @@ def _generic_event(name: str) -> bool:
                                                                  "协商会议", "协商会", "培训会", "清理行动")
 
 
+_HOLDING = ("开展", "举办", "举行")
 _INTRODUCING = tuple(t for t in EVENT_TRIGGERS if t not in ("的", "落实", "传达"))
 
 
@@ -1384,7 +1413,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             start = out.pop().start          # 博爱周 + 主题宣传活动: one name
         elif out and out[-1].end == start and _SITTING_OF.match(s, start, b):
             start = out.pop().start          # …人民代表大会 + 第四次会议: the congress's sitting, one name
-        elif start < a:
+        elif start < a and not s.endswith(_HOLDING, 0, start):
+            # (after 开展/举办 the verb bounds the name already: 开展警示教育活动 keeps 警示)
             start += trim_left(s[start:b], len(m.group()), "event")
         name = s[start:b]
         if _generic_event(name) or len(name) < 4 or "某" in name or \
@@ -1428,6 +1458,8 @@ _VISITED = re.compile("(?:考察|调研|察看|查看|观摩|参观|视察|走�
 _VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察|走访|先后到|来到)[{CJK}]{{2,12}}[及和与]$")
 
 
+# 投资5亿元的新型建材项目: a sum invested names the project it went into
+_INVESTED = re.compile(r"投资[\d.]+[亿万]?元(?:建设|兴建|打造)?的$")
 # the verbs a slogan project (“一把手”工程, “民心”工程) follows: it is what a task is treated as
 _SLOGAN_BEFORE = re.compile("(?:作为|当作|当成|当做|列为|打造成|是|成为|一项|这项|头号)$")
 
@@ -1487,7 +1519,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             or _VISITED_WITH.search(opener) is not None \
             or (_VISITED.search(opener) is not None and _proper_head(name, m.group(), places)) \
             or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
-            or (out and out[-1].end == i) or \
+            or (out and out[-1].end == i) or _INVESTED.search(opener) is not None or \
             (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
              re.search("(落地|落户|位于|地处|入驻|建在)[^，。；]{0,12}$", opener))
         if not named or (name[:1] == "“" and name[-len(m.group()) - 1] == "”" and not opener.endswith(PROJECT_OPENERS)

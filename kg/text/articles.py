@@ -218,10 +218,21 @@ def _classify(lines: list[str]) -> list[str]:
             k = "label" if is_label(s) else "head"
         elif s.endswith(")") and _CREDIT_TAIL.search(s):
             k = "caption"
+        elif s.endswith(")") and _brief_credit(s):
+            k = "brief"
         else:
             k = "body"
         kinds.append(k)
     return kinds
+
+
+def _brief_credit(s: str) -> bylines.Credit | None:
+    """The reporters of a paragraph that closes with its own byline (``…资料。(通讯员 张三)``):
+    on the paper's page such a paragraph is a short item (简讯) of its own, whatever precedes it."""
+    end, credit = bylines.closing(s)
+    if end < len(s) and credit.reporters and _ROLE.search(s, end):
+        return credit
+    return None
 
 
 def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
@@ -277,6 +288,11 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
             length, credit = bylines.dateline(text[a:b])
             cur = _Draft("news", i, i, a + length, b, reporters=credit.reporters,
                          photographers=credit.photographers)
+            drafts.append(cur)
+            heads_since, pending = False, None
+            continue
+        if k == "brief":
+            cur = _Draft("news", i, i, a, b, reporters=_brief_credit(text[a:b]).reporters)
             drafts.append(cur)
             heads_since, pending = False, None
             continue
@@ -386,9 +402,20 @@ def _assign(text, spans, kinds, groups: list[_Group], drafts: list[_Draft],
             near.add(prv)
         for di in near - {None}:
             scores[di] += 0.2
+        # A photo's headline is a caption's title: it rarely shares words with the caption, but
+        # printed right above it with no byline of its own, it is the photo's.
+        nxt = by_first.get(_next_content(kinds, g.after, +1))
+        if nxt is not None and drafts[nxt].kind == "photo" and not g.reporters and kinds[g.after] != "byline":
+            scores[nxt] += 0.1
         if g.reporters:
             for di in candidates:
                 scores[di] += 0.1
+        if 0 <= g.after < len(kinds) and kinds[g.after] == "byline":
+            # headline, □ 通讯员 byline, then the body: the headline heads that body, even when
+            # a feature's title shares no words with its opening
+            nxt = by_first.get(_next_content(kinds, g.after, +1))
+            if nxt is not None and not drafts[nxt].candidate:
+                scores[nxt] += 0.1
         # Weaker pairs are never taken.
         pairs += [(score, -gi, -di, gi, di) for di, score in enumerate(scores) if score >= 0.3]
     pairs.sort(reverse=True)
@@ -441,7 +468,7 @@ def split_page(source: str, raw_text: str, published: str = "") -> Page:
         if rest and kinds[0] not in ("label", "byline", "start", "credit"):
             kinds[0] = "head"
         # One article to the file: a photo credit or caption in it credits the article.
-        kinds = [("body" if k == "caption" else "tail" if k == "credit" and i and kinds[i - 1] == "body" else k)
+        kinds = [("body" if k in ("caption", "brief") else "tail" if k == "credit" and i and kinds[i - 1] == "body" else k)
                  for i, k in enumerate(kinds)]
     drafts, groups = _segment(text, spans, kinds)
     bit, line_mask = _headline_bits(text, spans, [i for g in groups for i in g.lines])

@@ -330,8 +330,17 @@ _BYLINE_RE = re.compile(r"^[□■◆●]?\s*(?:本报)?(?:通讯员|特约记�
 _CREDIT_RE = re.compile(r"^\([^()]{1,40}摄(?:影)?\s*\)$")
 # A credit closing a line (a caption ends with one); every _CREDIT_RE line matches it too.
 _CREDIT_END_RE = re.compile(r"\([^()]{1,40}摄(?:影)?\s*\)$")
+# A short item signed at its end: ``…500余个。(通讯员 于思琪)`` ends its paragraph too.
+_SIGNED_END_RE = re.compile(r"[。!?]\s*\((?:本报记者|特约记者|通讯员|记者)[^()。,]{1,30}\)$")
 # The end of a credit whose "(" is on the line above: ``…生活物资。(庞望清`` / ``靳璐峰 摄)``.
 _CREDIT_CLOSE_RE = re.compile(r"^[^()]{1,40}摄(?:影)?\s*\)$")
+
+
+def _signed_across(prev: str, line: str) -> bool:
+    """``line`` closes the signature of a short item that ``prev`` opened: ``…颁奖。(通讯`` /
+    ``员 童心)``."""
+    k = prev.rfind("(")
+    return k > 0 and k > prev.rfind(")") and _SIGNED_END_RE.search(prev[k - 1:] + line) is not None
 
 
 def _opens_credit(prev: str, line: str) -> bool:
@@ -357,7 +366,7 @@ def ends_sentence(line: str) -> bool:
     s = line.rstrip()
     if s.rstrip(_CLOSERS_SP).endswith(_ENDINGS):
         return True
-    return s.endswith(")") and _CREDIT_END_RE.search(s) is not None
+    return s.endswith(")") and (_CREDIT_END_RE.search(s) is not None or _SIGNED_END_RE.search(s) is not None)
 
 
 def is_article_start(line: str) -> bool:
@@ -446,7 +455,8 @@ def _line_flags(ss: list[str], gap: Callable[[int], bool]) -> LineFlags:
     marked = map(or_, map(str.endswith, ss, repeat(")")), map(str.startswith, ss, repeat(_HARD_FIRST_T)))
     for i in compress(count(), marked):
         s = ss[i]
-        if s[-1:] == ")" and not brk[i] and (_CREDIT_END_RE.search(s) or i and _opens_credit(ss[i - 1], s)):
+        if s[-1:] == ")" and not brk[i] and (_CREDIT_END_RE.search(s) or _SIGNED_END_RE.search(s) or
+                                             i and (_opens_credit(ss[i - 1], s) or _signed_across(ss[i - 1], s))):
             brk[i] = True
         if s[:1] not in _HARD_FIRST:
             continue
@@ -531,7 +541,18 @@ def join_broken_lines(text: str) -> str:
         if not s and lines[i + 1][-1:] == ")" and _opens_credit(lines[i], lines[i + 1]):
             seps[i] = " "
     seps.append("\n")
-    return "".join(chain.from_iterable(zip(lines, seps)))
+    out = "".join(chain.from_iterable(zip(lines, seps)))
+    return _GLUED_HEAD.sub(_unglue_head, out) if _START in out else out
+
+
+# A headline printed on the last line of the paragraph before its article:
+# ``…不断提升。区科技局组织企业参加对接会`` / ``本报讯(…)``. What follows the paragraph's last
+# sentence end, with no end of its own, right before 本报讯, is a headline line of its own.
+_GLUED_HEAD = re.compile(f"([。!?][”’]?)([^\n。!?]{{4,40}})(?=\n\n{_START})")
+
+
+def _unglue_head(m: re.Match) -> str:
+    return m.group(1) + PARA_SEP + m.group(2) if headline_like(m.group(2)) else m.group()
 
 
 def clean(text: str) -> str:

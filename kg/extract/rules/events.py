@@ -22,6 +22,8 @@ _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event
 _HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
 # 在X(组织)召开EVENT: where the event was held, written before it
 _WHERE_BEFORE = re.compile(f"在([^，。；在]{{2,30}}?)(?:组织|主持)?(?:{_C.alternation('held')})了?$")
+# 组织干部在X开展EVENT / 组织党员到X开展EVENT: the verb stripped, the place it goes to stands last
+_AT_BEFORE = re.compile("(?:在|到|赴)([^，。；,;在到赴]{2,30}?)$")
 _ATTEND_WORDS = re.compile(_C.alternation("attend"))
 _ATTEND_AT = re.compile(f"({_C.alternation('join')})[^，。]{{0,20}}({_C.alternation('attend_object')})")
 _JOIN = re.compile(f"({_C.alternation('join')})")
@@ -31,6 +33,7 @@ _SPEAKER_AT = re.compile(f"(?:{_C.alternation('speaker_title')})?在")
 _ORDINAL = re.compile("第[一二三四五六七八九十百零〇\\d]+次")
 _LIST_GAP = ("",) + _C.conj                 # what stands between the items of a subject list
 _HEAD_GAP = _LIST_GAP + ("由",)
+_JOINTLY = ("联合", "会同", "协同")            # 甲联合乙开展EVENT: both convened it
 _CHAIR_ALL = _C.chair_named + _C.chair      # (the chair words share their first characters)
 
 
@@ -48,6 +51,8 @@ def organized_by_convener(doc):
             if verb or s[e.end:].startswith(_C.event_then):
                 at = e.start - len(verb) if verb else e.start
                 m = _WHERE_BEFORE.search(s, 0, at) if verb else None
+                if m is None and verb:
+                    m = _place_before(sm, s, at)
                 if m:
                     at = m.start()         # 甲、乙在工业园区组织召开EVENT: 在… stands between
                 for o in _subjects(sm, at):
@@ -75,6 +80,14 @@ def organized_by_name(doc):
 
 
 _TERM = re.compile("第?[一二三四五六七八九十百]+届|\\d{1,2}月\\d{1,2}日")
+
+
+def _place_before(sm, s: str, at: int):
+    """The 在X / 到X right before ``at`` when X is a place or body mention ending there."""
+    m = _AT_BEFORE.search(s, max(0, at - 32), at)
+    if m and any(x.end == at and x.start >= m.start(1) for x in sm.places + sm.orgs):
+        return m
+    return None
 
 
 def _term_length(s: str, i: int) -> int:
@@ -128,7 +141,7 @@ def organized_by_host(doc):
         s = sm.sent.text
         for e, eref in evs:
             for o in sm.orgs:
-                if o.end <= e.start and _hosts_at(s, o.end):
+                if o.end <= e.start and _hosts_at(s, o.end) and not _venue(s, o, sm):
                     doc.fact(eref, "organizedBy", doc.ref(o), sm)
                 elif o.end <= e.start and s[o.end:o.end + 1] == "、" and \
                         any(s[o.end:].startswith("、" + x.text) and _hosts_at(s, x.end) for x in sm.orgs):
@@ -190,6 +203,11 @@ def held_at(doc):
         s = sm.sent.text
         for e, eref in evs:
             m = _HELD_IN.search(s, e.end) or _WHERE_BEFORE.search(s, 0, e.start)
+            if m is None:
+                before = s[:e.start].rstrip("了")
+                verb = next((v for v in _C.held if before.endswith(v)), None)
+                if verb:
+                    m = _place_before(sm, s, len(before) - len(verb))
             if m:
                 inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
                 for x in inside:
@@ -384,6 +402,18 @@ def merge_event_names(doc):
 
 # ---------------------------------------------------------------- helpers
 
+def _venue(s: str, o, sm) -> bool:
+    """在X举办 / 到X举办: X (or the place chain ending in it) is where, not who."""
+    at = o.start
+    while True:
+        if s.endswith(("在", "到"), 0, at):
+            return True
+        prev = next((p for p in sm.places if p.end == at), None)
+        if prev is None:
+            return False
+        at = prev.start
+
+
 def _hosts_at(s: str, i: int) -> bool:
     """A host verb at i, or after two characters (联合, 共同) at i."""
     return any(s.startswith(v, i) or s.startswith(v, i + 2) for v in _C.host)
@@ -399,7 +429,7 @@ def _subjects(sm, verb_at):
     end = verb_at
     for m in reversed(cands):
         gap = s[m.end:end]
-        if gap in _LIST_GAP and (near or gap == ""):
+        if (gap in _LIST_GAP or (gap in _JOINTLY and near)) and (near or gap == ""):
             if near and m.end == near[0].start and m.type == "Place" and near[0].type == "Place":
                 end = m.start       # 西城街道通会桥社区: the innermost place convenes
                 continue

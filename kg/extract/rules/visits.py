@@ -125,7 +125,7 @@ def _stops(sm):
     ms = [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end and
                                    (o.end - o.start) > (m.end - m.start) for o in ms)]
     others = [(p.start, p.end) for p in sm.persons + sm.events]
-    picked = _framed(s, ms, triggers) + _addressed(s, ms)
+    picked = _framed(s, ms, triggers, sm.persons) + _addressed(s, ms)
     for t in triggers:
         if t.group() in _C.bare_travel and t.start() > 0 and s[t.start() - 1] not in _TRAVEL_AFTER and \
                 not s[:t.start()].endswith(_C.travel_lead):
@@ -156,11 +156,17 @@ _FRAMED = re.compile(f"^在([^，。；]{{2,24}}?)(?:[，,]|(?:实地)?(?:{_C.al
 _ADDRESSED = re.compile(f"对([^，。；]{{2,30}}?)(?:{_C.alternation('inspect_done')})(?:{_C.alternation('visit')})")
 
 
-def _framed(s: str, ms: list, triggers: list) -> list:
-    """在X，…分别到… / 在X调研时，…: X (of a chain, the innermost) is a stop of the tour."""
+# 在X，甲详细了解…: a visitor named right after the frame, asking or looking, is at X
+_INQUIRE = ("详细了解", "深入了解", "仔细了解", "了解", "察看", "查看", "详细询问", "询问", "听取")
+
+
+def _framed(s: str, ms: list, triggers: list, persons: list = ()) -> list:
+    """在X，…分别到… / 在X调研时，… / 在X，甲详细了解…: X (of a chain, the innermost) is a stop of
+    the tour."""
     fm = _FRAMED.match(s) if s.startswith("在") else None
-    if fm is None or not (triggers and triggers[0].start() > fm.end() or s[fm.end() - 1] not in "，,"):
-        return []          # 在X， opens a sentence of travel only when a travel verb follows
+    if fm is None or not (triggers and triggers[0].start() > fm.end() or s[fm.end() - 1] not in "，," or
+                          any(p.start == fm.end() and s.startswith(_INQUIRE, p.end) for p in persons)):
+        return []          # 在X， opens a sentence of travel only when a travel verb (or a visitor) follows
     chain = [m for m in ms if fm.start(1) <= m.start and m.end <= fm.end(1)]
     if not chain or chain[0].start != fm.start(1) or chain[-1].end != fm.end(1) or \
             any(a.end != b.start for a, b in zip(chain, chain[1:])):
