@@ -251,3 +251,50 @@ def test_the_study_group_a_session_is_named_after_organizes_it():
     g = got("9月3日，县委理论学习中心组举行2024年第六次集体学习。")
     assert any(p == "organizedBy" and o == "柳溪县委理论学习中心组" for _, p, o in g)
     assert not any(p == "organizedBy" and o == "柳溪县委" for _, p, o in g)
+
+
+# ---------------------------------------------------------------- ceremonies, rooms, visits as events
+
+def test_places_after_the_launch_ceremony_are_where_the_activity_went_on():
+    """启动仪式后，活动分别在A、B开展: a bare 启动仪式 is part of the article's activity, no event of its
+    own; A and B are where the activity was held (the home for a whole name, not the town it opens with)."""
+    out, g = facts_of("3月5日，2024年柳溪县“学雷锋”志愿服务活动在县文化广场启动。县委常委、宣传部部长蔡丽萍出席启动仪式。"
+                      "启动仪式后，活动分别在青枫镇桃源社区、石桥镇敬老院开展。", home=HOME)
+    ev = "2024年柳溪县学雷锋志愿服务活动"
+    assert [k for t, k in out.entities if t == "Event"] == [ev]
+    assert ("蔡丽萍", "attended", ev) in g
+    assert (ev, "heldAt", "桃源社区") in g and (ev, "heldAt", "石桥镇敬老院") in g
+    assert (ev, "heldAt", "石桥镇") not in g
+
+
+def test_a_numbered_room_of_a_body_is_where_a_meeting_sat():
+    """在县政府第三会议室召开: the room is the venue, not the body whose room it is."""
+    g = got("4月2日，柳溪县一季度经济运行分析会在县政府第三会议室召开。")
+    ev = "柳溪县一季度经济运行分析会"
+    assert (ev, "heldAt", "县政府第三会议室") in g
+    assert (ev, "heldAt", "柳溪县政府") not in g
+
+
+def test_held_in_another_city_is_where_not_who():
+    """柳溪县在深圳举办EVENT: the county organized it, 深圳 is where it was held."""
+    g = got("10月9日，柳溪县在深圳市举办2024年电子信息产业招商推介会。")
+    ev = "2024年电子信息产业招商推介会"
+    assert (ev, "organizedBy", "柳溪县") in g
+    assert (ev, "organizedBy", "深圳市") not in g
+
+
+def test_speeches_named_by_what_they_do_attend_the_meeting():
+    """作推介讲话 / 就…作具体安排 / 对…进行了推介 / 介绍了: each speaker was at the article's meeting."""
+    g = got("4月2日，柳溪县一季度经济运行分析会召开。县长柯文彬作总结讲话。常务副县长魏晨阳就二季度工作作具体安排。"
+            "县发改委主任黎向东对重点项目进行了推介。副县长褚一鸣介绍了全县工业运行情况。")
+    ev = "柳溪县一季度经济运行分析会"
+    for who in ("柯文彬", "魏晨阳", "黎向东", "褚一鸣"):
+        assert (who, "attended", ev) in g
+
+
+def test_the_party_of_a_visit_named_as_the_event_attended_it():
+    """县人大常委会开展…视察活动，X带队，Y参加视察: the visit is the event, its party attended it."""
+    g = got("6月4日，县人大常委会开展2024年民生实事项目专题视察活动。县人大常委会主任钟远山带队，"
+            "县人大常委会副主任葛明珠参加视察。")
+    ev = "2024年民生实事项目专题视察活动"
+    assert ("钟远山", "attended", ev) in g and ("葛明珠", "attended", ev) in g

@@ -15,8 +15,10 @@ _DATE_LEAD_TEXT = r"(?:近日|日前|近期|当天|[\d月日上下午至—-]+|�
 _DATE_LEAD = re.compile(f"^{_DATE_LEAD_TEXT}")
 _HOSTED_BY = re.compile(f"由([^，。；]{{2,40}}?)(联合)?({'|'.join(_HOST_BASE)})")
 # 会议在县行政中心召开 / 本次活动在X举行: a sentence speaking of the article's event by a word for it
-_ANAPHOR = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})"
-                      f"(?:由[^，。；]{{2,30}}[，,])?在")
+# (启动仪式后，活动分别在A、B开展: the part after the ceremony goes on at other places)
+_ANAPHOR = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:(?:{_C.alternation('event_word')})(?:结束)?后[，,])?"
+                      f"(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})"
+                      f"(?:由[^，。；]{{2,30}}[，,])?(?:分别|随后|还|先后)?在")
 _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})由")
 # (开班式, 启动仪式: the verb is part of a noun there, and 在X…开班式 speaks of another event)
 _HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
@@ -27,6 +29,11 @@ _ATTEND_AT = re.compile(f"({_C.alternation('join')})[^，。]{{0,20}}({_C.altern
 _JOIN = re.compile(f"({_C.alternation('join')})")
 # A、B，C等出席。: a join word closing the sentence attends the article's event, named or not
 _JOIN_END = re.compile(f"(?:{_C.alternation('join')})(?:并(?:讲话|致辞))?[。；;]?$")
+# a speech named by what it does (作推介讲话, 就…作具体安排, 对…进行了推介, 介绍了…情况)
+_SPEECH_KIND = re.compile("(?:就|对)[^，。；]{1,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评)|"
+                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明)|介绍了")
+_VISIT_EVENT = ("视察活动", "调研活动", "考察活动", "观摩活动", "督查活动")
+_PARTY = re.compile(f"带队|{_C.alternation('tour_join')}")
 _SPEAKER_AT = re.compile(f"(?:{_C.alternation('speaker_title')})?在")
 _ORDINAL = re.compile("第[一二三四五六七八九十百零〇\\d]+次")
 _LIST_GAP = ("",) + _C.conj                 # what stands between the items of a subject list
@@ -47,7 +54,8 @@ def organized_by_convener(doc):
                 if before.endswith(_C.organize) else None
             if verb or s[e.end:].startswith(_C.event_then):
                 at = e.start - len(verb) if verb else e.start
-                m = _WHERE_BEFORE.search(s, 0, at) if verb else None
+                # (the verb is the held word itself: 榆川县在厦门举办EVENT, 厦门 is where, not who)
+                m = _WHERE_BEFORE.search(s, 0, at) or _WHERE_BEFORE.search(s, 0, e.start) if verb else None
                 if m:
                     at = m.start()         # 甲、乙在工业园区组织召开EVENT: 在… stands between
                 for o in _subjects(sm, at):
@@ -212,7 +220,8 @@ def held_at_anaphora(doc):
         while m:
             inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
             for x in inside:
-                if not any(y.start == x.end for y in inside):
+                # (the innermost of a chain, and a whole name over a place it opens with: 石门乡敬老院)
+                if not any(y.start == x.end or (y.start == x.start and y.end > x.end) for y in inside):
                     doc.fact(main.ref, "heldAt", doc.ref(x), sm)
             # 在X设主会场，在A、B设分会场: a clause opening with 在 goes on with the same event
             m = _HELD_IN.match(s, m.end() + 1) if s.startswith(("，在", ",在"), m.end()) else None
@@ -281,7 +290,13 @@ def attended(doc):
                 attend_at = je.start()
         if attend_at is None and s.startswith("会上") and main:
             attend_at = len(s)
-        if attend_at is not None and not any(v in s for v in _C.tour_join):
+        # 视察活动: the visit is the event, its party (带队, 参加视察) attended it
+        if attend_at is None and main and main.ref.key.endswith(_VISIT_EVENT):
+            ends = [m.end() if m.group().startswith("参加") else m.start() for m in _PARTY.finditer(s)]
+            attend_at = max(ends) if ends else None
+        elif attend_at is not None and any(v in s for v in _C.tour_join):
+            attend_at = None
+        if attend_at is not None:
             for p in sm.persons:
                 if p.start < attend_at and not _referenced(s, p):
                     doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
@@ -295,7 +310,7 @@ def attended_by_speaking(doc):
     for sm in doc.sents:
         s = sm.sent.text
         for p in sm.persons:
-            if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end):
+            if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end):
                 doc.fact(doc.person(p.text, p.subtype), "attended", main.ref, sm)
 
 
