@@ -298,3 +298,22 @@ def test_the_party_of_a_visit_named_as_the_event_attended_it():
             "县人大常委会副主任葛明珠参加视察。")
     ev = "2024年民生实事项目专题视察活动"
     assert ("钟远山", "attended", ev) in g and ("葛明珠", "attended", ev) in g
+
+
+def test_an_abbreviated_numbered_sitting_is_the_same_event():
+    """县政协十届七次常委会议 (headline) / 政协柳溪县第十届委员会常务委员会第七次会议 (body): one sitting."""
+    out, g = facts_of("6月3日，政协柳溪县第十届委员会常务委员会第七次会议召开。县政协主席邝永年主持会议。",
+                      "县政协召开十届七次常委会议", home=HOME)
+    assert [k for t, k in out.entities if t == "Event"] == ["政协柳溪县第十届委员会常务委员会第七次会议"]
+    out, _ = facts_of("6月3日，政协柳溪县第十届委员会常务委员会第七次会议召开。", "县政协召开十届八次常委会议",
+                      home=HOME)
+    assert len([k for t, k in out.entities if t == "Event"]) == 2
+
+
+def test_a_short_name_of_the_same_numbered_session_is_an_alias():
+    """…中心组2024年第六次集体学习 and, later, 2024年第六次集体学习: one session; a tutor (作专题辅导) was there."""
+    out, g = facts_of("9月3日，县委理论学习中心组2024年第六次集体学习召开。县委常委、县纪委书记谢雨桐作专题辅导。"
+                      "县长柯文彬参加2024年第六次集体学习。", home=HOME)
+    ev = "柳溪县委理论学习中心组2024年第六次集体学习"
+    assert [k for t, k in out.entities if t == "Event"] == [ev]
+    assert ("谢雨桐", "attended", ev) in g and ("柯文彬", "attended", ev) in g

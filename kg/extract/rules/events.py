@@ -31,7 +31,7 @@ _JOIN = re.compile(f"({_C.alternation('join')})")
 _JOIN_END = re.compile(f"(?:{_C.alternation('join')})(?:并(?:讲话|致辞))?[。；;]?$")
 # a speech named by what it does (作推介讲话, 就…作具体安排, 对…进行了推介, 介绍了…情况)
 _SPEECH_KIND = re.compile("(?:就|对)[^，。；]{1,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评)|"
-                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明)|介绍了")
+                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座)|介绍了")
 _VISIT_EVENT = ("视察活动", "调研活动", "考察活动", "观摩活动", "督查活动")
 _PARTY = re.compile(f"带队|{_C.alternation('tour_join')}")
 _SPEAKER_AT = re.compile(f"(?:{_C.alternation('speaker_title')})?在")
@@ -393,7 +393,9 @@ def merge_event_names(doc):
     for k, long_ in enumerate(refs):
         for short in refs[k + 1:]:
             if doc.has(short) and doc.has(long_) and \
-                    norm_key(short.key) in norm_key(long_.key) and not _ORDINAL.search(long_.key):
+                    norm_key(short.key) in norm_key(long_.key) and \
+                    (not _ORDINAL.search(long_.key) or _ORDINAL.search(short.key)):
+                # (2024年第六次集体学习 inside …中心组2024年第六次集体学习: the same numbered sitting)
                 doc.merge(short, long_)
 
 
@@ -454,9 +456,26 @@ def _referenced(s: str, p) -> bool:
     return s[max(0, p.start - 4):p.start].endswith(_C.study)
 
 
+_TERM_NO = re.compile("([一二三四五六七八九十百]+)届")
+_SITTING_NO = re.compile("([一二三四五六七八九十百0-9]+)次")
+
+
+def _sitting(name: str):
+    """A numbered sitting's term, number and kind, the same however it is abbreviated (县政协十一届十二次
+    常委会议 / 政协X县第十一届委员会常务委员会第十二次会议); None for a name without both numbers."""
+    t, n = _TERM_NO.search(name), _SITTING_NO.search(name)
+    if not (t and n):
+        return None
+    k = name.replace("常务委员会", "常委")
+    return t.group(1), n.group(1), "常委" in k, "全体" in k or "全会" in k
+
+
 def _similar(a: str, b: str) -> bool:
     a, b = norm_key(a), norm_key(b)
     if a in b or b in a:
+        return True
+    sa = _sitting(a)
+    if sa is not None and sa == _sitting(b):
         return True
     A = {a[i:i + 2] for i in range(len(a) - 1)}
     B = {b[i:i + 2] for i in range(len(b) - 1)}
