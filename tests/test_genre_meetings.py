@@ -317,3 +317,23 @@ def test_a_short_name_of_the_same_numbered_session_is_an_alias():
     ev = "柳溪县委理论学习中心组2024年第六次集体学习"
     assert [k for t, k in out.entities if t == "Event"] == [ev]
     assert ("谢雨桐", "attended", ev) in g and ("柯文彬", "attended", ev) in g
+
+
+def test_the_standing_committee_holds_its_democratic_life_meeting():
+    """县委常委会召开 / 县委常委班子召开…民主生活会: the 县委常委会 (班子 is the same body as a group)
+    organized it; a 县委常委会会议 stays named after the 县委."""
+    for who in ("县委常委会", "县委常委班子"):
+        g = got(f"1月22日，{who}召开2024年度民主生活会。")
+        assert ("2024年度民主生活会", "organizedBy", "柳溪县委常委会") in g
+        assert ("2024年度民主生活会", "organizedBy", "柳溪县委") not in g
+    g = got("3月8日，县委书记鲁明远主持召开县委常委会第12次会议。")
+    assert any(p == "organizedBy" and o == "柳溪县委" for _, p, o in g)
+    assert not any(o == "柳溪县委常委会" for _, _, o in g)
+
+
+def test_a_sitting_of_a_peoples_congress_is_convened_by_the_congress():
+    """柳溪县第九届人民代表大会第三次会议: organized by 柳溪县人民代表大会, not by the county."""
+    g = got("1月6日，柳溪县第九届人民代表大会第三次会议在县人民会堂开幕。")
+    ev = "柳溪县第九届人民代表大会第三次会议"
+    assert (ev, "organizedBy", "柳溪县人民代表大会") in g
+    assert (ev, "organizedBy", "柳溪县") not in g

@@ -756,6 +756,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
     for m in org_re().finditer(s):
         a, b = m.start(), m.end()
         suffix = m.group()
+        if suffix == "委常委会" and s.startswith(("会议", "第", "扩大会议"), b):
+            b, suffix = a + 1, "委"   # 县委常委会会议 is named after the 县委 (its 常委会 meets as the 县委)
         if _overlaps(a, b, taken) or not _single_char_ok(s, b, suffix):
             continue
         if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN and not _level_office(s, a):

@@ -72,6 +72,8 @@ def organized_by_name(doc):
             continue
         s = sm.sent.text
         for e, eref in evs:
+            if _congress_sitting(doc, sm, e, eref):
+                continue
             heads = {e.start + _term_length(s, e.start)} | set(e.get("also_at", ())) | set(e.get("by", ()))
             for o in sm.orgs + sm.places:
                 if o.start in heads and o.end < e.end and (o.type == "Organization" or
@@ -80,6 +82,23 @@ def organized_by_name(doc):
                     # 市文联、市作协第五次代表大会: the bodies listed before the one the name opens with
                     for b in _listed_before_head(s, o, sm.orgs):
                         doc.fact(eref, "organizedBy", doc.ref(b), sm)
+
+
+# X县第十九届人民代表大会第四次会议: the sitting of a people's congress, which (not the county) convenes it
+_CONGRESS = re.compile("(第?[一二三四五六七八九十]+届)?人民代表大会第")
+
+
+def _congress_sitting(doc, sm, e, eref) -> bool:
+    m = _CONGRESS.search(e.text)
+    area = next((p for p in sm.places if p.start == e.start and p.end - e.start == m.start() and
+                 p.get("level", 0) >= 4), None) if m else None
+    if area is None:
+        return False
+    key = doc.ref(area).key + "人民代表大会"
+    body = doc.entity("Organization", key, e.text[:m.end() - 1], "GovernmentBody")
+    doc.add_name(body, key)
+    doc.fact(eref, "organizedBy", body, sm)
+    return True
 
 
 _TERM = re.compile("第?[一二三四五六七八九十百]+届|\\d{1,2}月\\d{1,2}日")
