@@ -337,3 +337,22 @@ def test_a_sitting_of_a_peoples_congress_is_convened_by_the_congress():
     ev = "柳溪县第九届人民代表大会第三次会议"
     assert (ev, "organizedBy", "柳溪县人民代表大会") in g
     assert (ev, "organizedBy", "柳溪县") not in g
+
+
+def test_the_name_opening_a_notice_line_holds_what_follows_xianren():
+    """任前公示: NAME，男，汉族，1979年8月生，大学学历，现任CHAIN，拟任…: the titles after 现任 are held (what
+    拟任 proposes is not); the name may follow 公示如下：."""
+    out, g = facts_of("经县委常委会研究，现将拟任职干部情况公示如下：\n祁文涛，男，汉族，1979年8月生，大学学历，"
+                      "现任县农业农村局副局长、县行政服务中心主任，拟任县林业局局长；\n"
+                      "韦思琪，女，1988年2月生，现任桃源镇党委副书记，拟任桃源镇镇长。", home=HOME)
+    assert ("祁文涛", "holdsPost", "县农业农村局副局长") in g
+    assert ("祁文涛", "memberOf", "柳溪县农业农村局") in g
+    assert ("祁文涛", "holdsPost", "县行政服务中心主任") in g
+    assert ("韦思琪", "holdsPost", "桃源镇党委副书记") in g
+    assert not any(p == "holdsPost" and o.endswith(("县林业局局长", "镇长")) for _, p, o in g)
+    assert not any(k.startswith("经") for _, k in out.entities)
+
+
+def test_a_line_naming_a_sex_after_no_name_is_no_notice():
+    out, _ = facts_of("参加活动的志愿者，男，女，老，少，都很积极。", home=HOME)
+    assert not any(t == "Person" and k.startswith("志愿") for t, k in out.entities)

@@ -447,6 +447,44 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
     return out
 
 
+# 任前公示: "NAME，男，汉族，1978年3月生，…，现任CHAIN，拟任…": the name opens the line, its sex follows
+_NOTICE_HEAD = re.compile(f"(?:^|(?<=[：:]))([{CJK}]{{2,4}})[，,][男女][，,]")   # (公示如下：NAME，男，…)
+_NOTICE_NOW = re.compile("现任([^；;。拟]{2,80}?)(?=[，,]拟|[；;。]|$)")
+
+
+def find_notice_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
+    """A notice line of an appointment: the person is the name opening the line, the posts are
+    the titles after 现任 (what 拟任 proposes is no post held yet)."""
+    m = _NOTICE_HEAD.search(s)
+    if m is None or not plausible_name(m.group(1)) or not lexicon().is_surname_start(s[m.start(1):]):
+        return []
+    person = _new(Mention, ("Person", m.group(1), m.start(1), m.end(1), "Official", (("how", "notice"),)))
+    now = _NOTICE_NOW.search(s, m.end())
+    if now is None:
+        return [Chain(person, [])]
+    posts = []
+    a0, end = now.start(1), now.end(1)
+    cur = end
+    while cur > a0:
+        title = _title_ending_at(s, cur)
+        if not title:
+            break
+        start = max(a0, left_edge(s, cur - len(title), a0, 20, allow="（）()"))
+        lm = _LEVEL_AND.search(s[a0:start]) if s[start - 1] in "与和" else None
+        if lm:
+            start = a0 + lm.start(1)       # 县发展和改革局: 和 inside a body opening with a level word
+        ok = next((a for a in range(start, cur - len(title) + 1) if _valid_item(s[a:cur])), None)
+        if ok is None:
+            break
+        body, t = split_item(s[ok:cur])
+        posts.insert(0, _new(Mention, ("Post", s[ok:cur], ok, cur, "", (("body", body), ("title", t)))))
+        if ok - 1 > a0 and s[ok - 1] in "、，,":
+            cur = ok - 1
+            continue
+        break
+    return [Chain(person, posts)]
+
+
 def find_title_after(s: str, titles: list | None = None) -> list[Chain]:
     """A name then its title: "习近平总书记", "王明远副区长陪同", "许立新副主任一行". The name opens a
     clause (or follows a stop word) and the title is followed by what follows names, so 张书记
@@ -749,6 +787,9 @@ def _proper_head(name: str, suffix: str, places) -> bool:
     return not all(is_common_word(w) or len(w) == 1 for w in words)
 
 
+_PREP_BEFORE_BODY = frozenset("经向据被让把从")
+
+
 def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
 
     L = lexicon()
@@ -799,6 +840,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                 not (L.org_suffixes[suffix] == "Enterprise" and (brand_trade(s[start:a]) or
                                                                  _bare_brand(s[start:a], suffix))):
             start += trim_left(s[start:b], len(suffix), "org")   # (a brand is not trimmed: 丰收|粮油)
+        if s[start:start + 1] in _PREP_BEFORE_BODY and s.startswith(LEVEL_HEADS, start + 1) and b - start > 3:
+            start += 1           # 经县委常委会研究, 向县人大常委会报告: the preposition is no part of the body
         name = s[start:b]
         if name.count("）") + name.count(")") > name.count("（") + name.count("("):
             # an aside inside the name holds a function word (生态环境保护（林长制及绿化）委员会)

@@ -58,7 +58,8 @@ def _longest_first(m):
 
 def find_names(s: str, known: frozenset = frozenset()) -> NameFinds:
     titles = M.title_matches(s)
-    return _new(NameFinds, (M.find_chains(s, known, titles) + M.find_title_after(s, titles) if titles else [],
+    notice = M.find_notice_chains(s, known) if "男，" in s or "女，" in s else []
+    return _new(NameFinds, (notice + M.find_chains(s, known, titles) + M.find_title_after(s, titles) if titles else notice,
                             M.find_listed_names(s, known) + M.find_subject_names(s, known)))
 
 
