@@ -356,3 +356,14 @@ def test_the_name_opening_a_notice_line_holds_what_follows_xianren():
 def test_a_line_naming_a_sex_after_no_name_is_no_notice():
     out, _ = facts_of("参加活动的志愿者，男，女，老，少，都很积极。", home=HOME)
     assert not any(t == "Person" and k.startswith("志愿") for t, k in out.entities)
+
+
+def test_a_village_or_town_bounds_the_site_named_by_its_trade():
+    """桃源镇蔬菜保供基地, 石桥镇青山村中药材种植基地, 青枫镇茶旅融合示范园: one site or park, located in
+    the place written before it, which keeps the full form as a name."""
+    out, g = facts_of("与会人员先后到桃源镇蔬菜保供基地、石桥镇青山村中药材种植基地、青枫镇茶旅融合示范园现场观摩。",
+                      home=HOME)
+    assert ("蔬菜保供基地", "locatedIn", "桃源镇") in g
+    assert ("中药材种植基地", "locatedIn", "青山村") in g and ("青山村", "locatedIn", "石桥镇") in g
+    assert ("茶旅融合示范园", "locatedIn", "青枫镇") in g
+    assert "青山村中药材种植基地" in out.entities[("Place", "中药材种植基地")].names

@@ -1008,6 +1008,10 @@ def _list_context(s: str, start: int, end: int) -> bool:
 
 
 _VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
+_BOUNDING = ("Town", "Subdistrict", "Village")
+# what a town or village bounds with trade words before it (茶叶精深加工产业园, 中药材种植基地, 茶旅融合示范园)
+_BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园",
+                               "生态园", "基地", "示范园"))
 _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园"))
 
 
@@ -1076,6 +1080,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue
         floor = _floor(a, taken, out, soft)
         start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
+        bound = None
         if start == a and suffix in _VILLAGE_SUFFIXES and a - 2 >= floor and _stopword_ending_at(s, a) == 2 \
                 and _list_context(s, a - 2, b):
             start = a - 2        # 来到联合村: a word that elsewhere stops a name is this village's name
@@ -1085,9 +1090,11 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if start == a and out and out[-1].end == a and suffix in ("高新区", "开发区", "新区", "经济开发区"):
             prev = out.pop()
             start = prev.start
-        elif start < a and suffix in _PARK_SUFFIXES and out and out[-1].end == start and \
-                out[-1].subtype in ("Town", "Subdistrict") and (tag(lcut(s[start:a])[0]) or "")[:1] == "n":
-            pass                 # 竹园镇|茶叶精深加工产业园: a town bounds the park's name, trade words and all
+        elif start < a and suffix in _BOUNDED_SUFFIXES and out and out[-1].end == start and \
+                out[-1].subtype in _BOUNDING and (tag(lcut(s[start:a])[0]) or "")[:1] == "n":
+            # 竹园镇|茶叶精深加工产业园, 沙坝村|中药材种植基地: a town or village bounds the name of its
+            # park or site, trade words and all; the name written with it is a name of it too
+            bound = out[-1]
         elif start < a:
             cut = trim_left(s[start:b], len(suffix), "place")
             # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
@@ -1113,7 +1120,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             soft.append(b)
             continue         # 靠|园区, 进一|步|集中区: a function character or a word's tail is no name
         if suffix in _PARK_SUFFIXES and start < a and _trade_only(s[start:a]) and \
-                not (out and out[-1].end == start and out[-1].subtype in ("Town", "Subdistrict")):
+                not (out and out[-1].end == start and out[-1].subtype in _BOUNDING):
             soft.append(b)       # (鸭溪镇白酒产业园: the town names one park of that trade)
             continue         # 农业产业园区, 智能物流园区: a kind of park, not one park
         if name in ctx_names:
@@ -1132,7 +1139,10 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         subtype, level = L.place_suffixes[suffix]
         if suffix == "区" and name.endswith("城区"):
             continue
-        out.append(_new(Mention, ("Place", name, start, b, subtype, (("level", level),))))
+        info = (("level", level),)
+        if bound is not None and bound.end == start:
+            info += (("also", (s[bound.start:b],)),)
+        out.append(_new(Mention, ("Place", name, start, b, subtype, info)))
     # gazetteer names not covered by a suffixed name
     spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
     for m in home:
