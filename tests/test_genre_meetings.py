@@ -367,3 +367,13 @@ def test_a_village_or_town_bounds_the_site_named_by_its_trade():
     assert ("中药材种植基地", "locatedIn", "青山村") in g and ("青山村", "locatedIn", "石桥镇") in g
     assert ("茶旅融合示范园", "locatedIn", "青枫镇") in g
     assert "青山村中药材种植基地" in out.entities[("Place", "中药材种植基地")].names
+
+
+def test_bodies_side_by_side_each_opening_with_a_level_word():
+    """团县委县妇联联合开展… / 县妇联县科协: two bodies, the second no sub-body of the first; X镇和县Y局:
+    the town, then the county's bureau."""
+    from kg.extract.mentions import find_orgs
+    assert [o.text for o in find_orgs("团县委县妇联联合开展志愿服务活动", [])] == ["团县委", "县妇联"]
+    assert [o.text for o in find_orgs("县妇联县科协联合举办", [])] == ["县妇联", "县科协"]
+    assert [o.text for o in find_orgs("区委办公室", [])] == ["区委办公室"]
+    assert [o.text for o in find_orgs("龙潭镇、白水镇和县农业农村局主要负责人发言", [])] == ["县农业农村局"]

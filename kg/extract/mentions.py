@@ -788,6 +788,7 @@ def _proper_head(name: str, suffix: str, places) -> bool:
 
 
 _PREP_BEFORE_BODY = frozenset("经向据被让把从")
+_AND_LEVEL = re.compile("(?<=[镇乡村道])[和与](?=[区市省县])")
 
 
 def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
@@ -827,8 +828,10 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                 start = lm.start(1)
         # a body directly after another body is its sub-body: 区委 + 办公室, 区政府 + 党组,
         # 区委 + 全面依法治区委员会
-        peer = out and suffix in ("政府", "人民政府") and out[-1].text.endswith("委") and \
-            start <= out[-1].end and s.startswith(_PEER_HEADS, out[-1].end)
+        peer = out and start <= out[-1].end and s.startswith(_PEER_HEADS, out[-1].end) and \
+            (suffix in ("政府", "人民政府") and out[-1].text.endswith("委") or
+             # 县妇联县科协, 团县委县妇联: a body opening with a level word starts a name of its own
+             a > out[-1].end)
         if peer:
             start = out[-1].end   # 区委区政府, 市委市政府: two bodies side by side, not one
         elif out and out[-1].end == start:
@@ -842,6 +845,9 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             start += trim_left(s[start:b], len(suffix), "org")   # (a brand is not trimmed: 丰收|粮油)
         if s[start:start + 1] in _PREP_BEFORE_BODY and s.startswith(LEVEL_HEADS, start + 1) and b - start > 3:
             start += 1           # 经县委常委会研究, 向县人大常委会报告: the preposition is no part of the body
+        j = _AND_LEVEL.search(s, start, a)
+        if j:
+            start = j.end()      # 龙潭镇、白水镇和县农业农村局: a place, 和, then a body opening with its level
         name = s[start:b]
         if name.count("）") + name.count(")") > name.count("（") + name.count("("):
             # an aside inside the name holds a function word (生态环境保护（林长制及绿化）委员会)
@@ -1011,7 +1017,7 @@ _VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
 _BOUNDING = ("Town", "Subdistrict", "Village")
 # what a town or village bounds with trade words before it (茶叶精深加工产业园, 中药材种植基地, 茶旅融合示范园)
 _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园",
-                               "生态园", "基地", "示范园"))
+                               "生态园", "基地", "示范园", "示范园区"))
 _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园"))
 
 
