@@ -377,3 +377,10 @@ def test_bodies_side_by_side_each_opening_with_a_level_word():
     assert [o.text for o in find_orgs("县妇联县科协联合举办", [])] == ["县妇联", "县科协"]
     assert [o.text for o in find_orgs("区委办公室", [])] == ["区委办公室"]
     assert [o.text for o in find_orgs("龙潭镇、白水镇和县农业农村局主要负责人发言", [])] == ["县农业农村局"]
+
+
+def test_the_youth_league_committee_is_not_the_party_committee():
+    """团县委 and 县委常委 on one page: two bodies; the 县委常委 is a member of the 县委."""
+    g = got("团县委书记汪小禾宣布活动启动。县委常委、宣传部部长蔡丽萍出席启动仪式。")
+    assert ("蔡丽萍", "memberOf", "柳溪县委") in g
+    assert ("蔡丽萍", "memberOf", "团柳溪县委") not in g
