@@ -384,3 +384,14 @@ def test_the_youth_league_committee_is_not_the_party_committee():
     g = got("团县委书记汪小禾宣布活动启动。县委常委、宣传部部长蔡丽萍出席启动仪式。")
     assert ("蔡丽萍", "memberOf", "柳溪县委") in g
     assert ("蔡丽萍", "memberOf", "团柳溪县委") not in g
+
+
+def test_projects_listed_before_signing_are_each_named():
+    """A项目、B项目现场签约: every project of the list, a common-word name too; 冷链物流园项目 is a project of
+    a kind of park, no park of its own."""
+    out, _ = facts_of("签约仪式上，蔬菜精深加工项目、冷链物流园项目现场签约。", home=HOME)
+    projects = sorted(k for t, k in out.entities if t == "Project")
+    assert projects == ["冷链物流园项目", "蔬菜精深加工项目"]
+    assert not any(t == "Place" and k == "冷链物流园" for t, k in out.entities)
+    out, _ = facts_of("会议要求抓好技术改造项目、招商引资项目。", home=HOME)
+    assert not any(t == "Project" for t, _ in out.entities)

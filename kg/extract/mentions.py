@@ -1457,6 +1457,9 @@ PROJECT_MODIFIERS = ("重大", "优质", "配套", "存量", "资金", "投资",
                      "各类", "相关", "全区", "所有", "其他", "拟", "具体", "试点", "示范", "乡村")
 # a project is named where it settles, signs, starts or ends: 楚天新能源电池项目落户荆州高新区
 PROJECT_CLOSERS = ("落户", "落地", "开工", "签约", "投产", "竣工", "建成", "正式开工", "顺利竣工")
+# A项目、B项目现场签约: a list of projects closed by what is done to projects names each of them
+_LIST_SIGNED = re.compile(f"(?:、[^，。；、]{{2,20}}?(?:项目|工程))+(?:现场|集中|正式|成功|顺利)?"
+                          f"(?:{'|'.join(PROJECT_CLOSERS)})")
 PROJECT_MODIFIERS_LONG = tuple(m for m in PROJECT_MODIFIERS if len(m) >= 2)
 PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "签约", "包括", "落地", "开工", "建成", "启动",
                    "投资建设", "推进", "实施", "、")
@@ -1531,6 +1534,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             or _VISITED_WITH.search(opener) is not None \
             or (_VISITED.search(opener) is not None and _proper_head(name, m.group(), places)) \
             or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
+            or (s[b:b + 1] == "、" and _LIST_SIGNED.match(s, b) is not None) \
             or (out and out[-1].end == i) or \
             (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
              re.search("(落地|落户|位于|地处|入驻|建在)[^，。；]{0,12}$", opener))
