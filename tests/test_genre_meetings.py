@@ -395,3 +395,11 @@ def test_projects_listed_before_signing_are_each_named():
     assert not any(t == "Place" and k == "冷链物流园" for t, k in out.entities)
     out, _ = facts_of("会议要求抓好技术改造项目、招商引资项目。", home=HOME)
     assert not any(t == "Project" for t, _ in out.entities)
+
+
+def test_the_party_school_of_the_county_committee_is_a_body():
+    """县委党校 (also right after 县委组织部): a school of the 县委, where a class opens and who runs it."""
+    from kg.extract.mentions import find_orgs
+    assert [o.text for o in find_orgs("由县委组织部县委党校承办", [])] == ["县委组织部", "县委党校"]
+    g = got("5月13日，柳溪县2024年度乡村振兴专题培训班在县委党校开班。")
+    assert ("柳溪县2024年度乡村振兴专题培训班", "heldAt", "柳溪县委党校") in g

@@ -834,6 +834,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
              a > out[-1].end)
         if peer:
             start = out[-1].end   # 区委区政府, 市委市政府: two bodies side by side, not one
+        elif out and out[-1].end == a and start < out[-1].start:
+            start = out.pop().start   # 县委组织部、县委|党校: the suffix is the part of the body just read
         elif out and out[-1].end == start:
             prev = out.pop()
             start = prev.start
