@@ -1,6 +1,6 @@
 """Meetings and activities written the ways county papers and sites of several provinces write
 them, on invented sentences (every name invented): who attended, chaired, organized, where it
-was held. The fixture suite at the end builds twenty invented articles (tests/fixtures/genre) and
+was held. The fixture suite at the end builds twenty-five invented articles (tests/fixtures/genre) and
 scores them with the reference scorer against their expected entities and relations."""
 from __future__ import annotations
 
@@ -161,10 +161,11 @@ SCORE = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.
 
 @pytest.mark.skipif(not SCORE.exists(), reason="../shared (the reference scorer) is absent")
 def test_invented_articles_score(tmp_path):
-    """The twenty invented articles (meetings, activities, a study session, a congress, an appointment notice, a city
-    inspection, a signing ceremony, a 民主生活会, a 表彰大会, a video meeting with branch venues, an enterprise
-    座谈会, a 政协常委会议), built with their homes and scored pooled: floors just under what the rules reach
-    now (entities 0.913, relations 0.945 F1), so a regression of the genre shows."""
+    """The twenty-five invented articles (meetings, activities, a study session, a congress, an appointment notice,
+    a city inspection, a signing ceremony, a 民主生活会, a 表彰大会, a video meeting with branch venues, an enterprise
+    座谈会, a 政协常委会议, a 招商推介会 in another city, a 现场推进会 with 观摩, an 经济运行调度会, a 人大代表视察,
+    a 团县委/妇联 志愿服务 activity), built with their homes and scored pooled: floors just under what the rules
+    reach now (entities 0.921, relations 0.979 F1), so a regression of the genre shows."""
     out = tmp_path / "genre.ttl"
     subprocess.run([str(Path(sys.executable).parent / "kg"), "build", str(FIX), "--manifest", str(FIX / "manifest.json"),
                     "-o", str(out), "-q", "--no-cache"], check=True)
@@ -172,8 +173,8 @@ def test_invented_articles_score(tmp_path):
     res = json.loads(subprocess.run([sys.executable, str(SCORE), "--graph", str(out), "--ontology",
                                      str(Path(__file__).resolve().parents[1] / "ontology"), *golds, "--json"],
                                     check=True, capture_output=True, text=True).stdout)
-    assert res["entities"]["all"]["f1"] >= 0.905
-    assert res["relations"]["all"]["f1"] >= 0.935
+    assert res["entities"]["all"]["f1"] >= 0.915
+    assert res["relations"]["all"]["f1"] >= 0.972
 
 
 # ---------------------------------------------------------------- congresses, study sessions, notices
