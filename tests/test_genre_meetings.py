@@ -404,3 +404,10 @@ def test_the_party_school_of_the_county_committee_is_a_body():
     assert [o.text for o in find_orgs("由县委组织部县委党校承办", [])] == ["县委组织部", "县委党校"]
     g = got("5月13日，柳溪县2024年度乡村振兴专题培训班在县委党校开班。")
     assert ("柳溪县2024年度乡村振兴专题培训班", "heldAt", "柳溪县委党校") in g
+
+
+def test_the_place_a_convening_body_is_named_with_does_not_convene():
+    """X镇Y村妇联在Z组织开展EVENT: the 妇联 organized it, not the town it is written after."""
+    g = got("3月8日，青枫镇桃源村妇联在青溪河畔组织开展“巾帼护河”志愿服务活动。")
+    assert ("巾帼护河志愿服务活动", "organizedBy", "桃源村妇联") in g
+    assert ("巾帼护河志愿服务活动", "organizedBy", "青枫镇") not in g

@@ -436,8 +436,8 @@ def _subjects(sm, verb_at):
     for m in reversed(cands):
         gap = s[m.end:end]
         if gap in _LIST_GAP and (near or gap == ""):
-            if near and m.end == near[0].start and m.type == "Place" and near[0].type == "Place":
-                end = m.start       # 西城街道通会桥社区: the innermost place convenes
+            if near and m.end == near[0].start and m.type == "Place":
+                end = m.start       # 西城街道通会桥社区, 纪南镇桃园村妇联: the innermost place, or the body, convenes
                 continue
             near.insert(0, m)
             end = m.start
