@@ -1,6 +1,6 @@
 """Meetings and activities written the ways county papers and sites of several provinces write
 them, on invented sentences (every name invented): who attended, chaired, organized, where it
-was held. The fixture suite at the end builds twenty invented articles (tests/fixtures/genre) and
+was held. The fixture suite at the end builds twenty-five invented articles (tests/fixtures/genre) and
 scores them with the reference scorer against their expected entities and relations."""
 from __future__ import annotations
 
@@ -161,10 +161,11 @@ SCORE = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.
 
 @pytest.mark.skipif(not SCORE.exists(), reason="../shared (the reference scorer) is absent")
 def test_invented_articles_score(tmp_path):
-    """The twenty invented articles (meetings, activities, a study session, a congress, an appointment notice, a city
-    inspection, a signing ceremony, a 民主生活会, a 表彰大会, a video meeting with branch venues, an enterprise
-    座谈会, a 政协常委会议), built with their homes and scored pooled: floors just under what the rules reach
-    now (entities 0.913, relations 0.945 F1), so a regression of the genre shows."""
+    """The twenty-five invented articles (meetings, activities, a study session, a congress, an appointment notice,
+    a city inspection, a signing ceremony, a 民主生活会, a 表彰大会, a video meeting with branch venues, an enterprise
+    座谈会, a 政协常委会议, a 招商推介会 in another city, a 现场推进会 with 观摩, an 经济运行调度会, a 人大代表视察,
+    a 团县委/妇联 志愿服务 activity), built with their homes and scored pooled: floors just under what the rules
+    reach now (entities 0.921, relations 0.979 F1), so a regression of the genre shows."""
     out = tmp_path / "genre.ttl"
     subprocess.run([str(Path(sys.executable).parent / "kg"), "build", str(FIX), "--manifest", str(FIX / "manifest.json"),
                     "-o", str(out), "-q", "--no-cache"], check=True)
@@ -172,8 +173,8 @@ def test_invented_articles_score(tmp_path):
     res = json.loads(subprocess.run([sys.executable, str(SCORE), "--graph", str(out), "--ontology",
                                      str(Path(__file__).resolve().parents[1] / "ontology"), *golds, "--json"],
                                     check=True, capture_output=True, text=True).stdout)
-    assert res["entities"]["all"]["f1"] >= 0.905
-    assert res["relations"]["all"]["f1"] >= 0.935
+    assert res["entities"]["all"]["f1"] >= 0.915
+    assert res["relations"]["all"]["f1"] >= 0.972
 
 
 # ---------------------------------------------------------------- congresses, study sessions, notices
@@ -251,3 +252,162 @@ def test_the_study_group_a_session_is_named_after_organizes_it():
     g = got("9月3日，县委理论学习中心组举行2024年第六次集体学习。")
     assert any(p == "organizedBy" and o == "柳溪县委理论学习中心组" for _, p, o in g)
     assert not any(p == "organizedBy" and o == "柳溪县委" for _, p, o in g)
+
+
+# ---------------------------------------------------------------- ceremonies, rooms, visits as events
+
+def test_places_after_the_launch_ceremony_are_where_the_activity_went_on():
+    """启动仪式后，活动分别在A、B开展: a bare 启动仪式 is part of the article's activity, no event of its
+    own; A and B are where the activity was held (the home for a whole name, not the town it opens with)."""
+    out, g = facts_of("3月5日，2024年柳溪县“学雷锋”志愿服务活动在县文化广场启动。县委常委、宣传部部长蔡丽萍出席启动仪式。"
+                      "启动仪式后，活动分别在青枫镇桃源社区、石桥镇敬老院开展。", home=HOME)
+    ev = "2024年柳溪县学雷锋志愿服务活动"
+    assert [k for t, k in out.entities if t == "Event"] == [ev]
+    assert ("蔡丽萍", "attended", ev) in g
+    assert (ev, "heldAt", "桃源社区") in g and (ev, "heldAt", "石桥镇敬老院") in g
+    assert (ev, "heldAt", "石桥镇") not in g
+
+
+def test_a_numbered_room_of_a_body_is_where_a_meeting_sat():
+    """在县政府第三会议室召开: the room is the venue, not the body whose room it is."""
+    g = got("4月2日，柳溪县一季度经济运行分析会在县政府第三会议室召开。")
+    ev = "柳溪县一季度经济运行分析会"
+    assert (ev, "heldAt", "县政府第三会议室") in g
+    assert (ev, "heldAt", "柳溪县政府") not in g
+
+
+def test_held_in_another_city_is_where_not_who():
+    """柳溪县在深圳举办EVENT: the county organized it, 深圳 is where it was held."""
+    g = got("10月9日，柳溪县在深圳市举办2024年电子信息产业招商推介会。")
+    ev = "2024年电子信息产业招商推介会"
+    assert (ev, "organizedBy", "柳溪县") in g
+    assert (ev, "organizedBy", "深圳市") not in g
+
+
+def test_speeches_named_by_what_they_do_attend_the_meeting():
+    """作推介讲话 / 就…作具体安排 / 对…进行了推介 / 介绍了: each speaker was at the article's meeting."""
+    g = got("4月2日，柳溪县一季度经济运行分析会召开。县长柯文彬作总结讲话。常务副县长魏晨阳就二季度工作作具体安排。"
+            "县发改委主任黎向东对重点项目进行了推介。副县长褚一鸣介绍了全县工业运行情况。")
+    ev = "柳溪县一季度经济运行分析会"
+    for who in ("柯文彬", "魏晨阳", "黎向东", "褚一鸣"):
+        assert (who, "attended", ev) in g
+
+
+def test_the_party_of_a_visit_named_as_the_event_attended_it():
+    """县人大常委会开展…视察活动，X带队，Y参加视察: the visit is the event, its party attended it."""
+    g = got("6月4日，县人大常委会开展2024年民生实事项目专题视察活动。县人大常委会主任钟远山带队，"
+            "县人大常委会副主任葛明珠参加视察。")
+    ev = "2024年民生实事项目专题视察活动"
+    assert ("钟远山", "attended", ev) in g and ("葛明珠", "attended", ev) in g
+
+
+def test_an_abbreviated_numbered_sitting_is_the_same_event():
+    """县政协十届七次常委会议 (headline) / 政协柳溪县第十届委员会常务委员会第七次会议 (body): one sitting."""
+    out, g = facts_of("6月3日，政协柳溪县第十届委员会常务委员会第七次会议召开。县政协主席邝永年主持会议。",
+                      "县政协召开十届七次常委会议", home=HOME)
+    assert [k for t, k in out.entities if t == "Event"] == ["政协柳溪县第十届委员会常务委员会第七次会议"]
+    out, _ = facts_of("6月3日，政协柳溪县第十届委员会常务委员会第七次会议召开。", "县政协召开十届八次常委会议",
+                      home=HOME)
+    assert len([k for t, k in out.entities if t == "Event"]) == 2
+
+
+def test_a_short_name_of_the_same_numbered_session_is_an_alias():
+    """…中心组2024年第六次集体学习 and, later, 2024年第六次集体学习: one session; a tutor (作专题辅导) was there."""
+    out, g = facts_of("9月3日，县委理论学习中心组2024年第六次集体学习召开。县委常委、县纪委书记谢雨桐作专题辅导。"
+                      "县长柯文彬参加2024年第六次集体学习。", home=HOME)
+    ev = "柳溪县委理论学习中心组2024年第六次集体学习"
+    assert [k for t, k in out.entities if t == "Event"] == [ev]
+    assert ("谢雨桐", "attended", ev) in g and ("柯文彬", "attended", ev) in g
+
+
+def test_the_standing_committee_holds_its_democratic_life_meeting():
+    """县委常委会召开 / 县委常委班子召开…民主生活会: the 县委常委会 (班子 is the same body as a group)
+    organized it; a 县委常委会会议 stays named after the 县委."""
+    for who in ("县委常委会", "县委常委班子"):
+        g = got(f"1月22日，{who}召开2024年度民主生活会。")
+        assert ("2024年度民主生活会", "organizedBy", "柳溪县委常委会") in g
+        assert ("2024年度民主生活会", "organizedBy", "柳溪县委") not in g
+    g = got("3月8日，县委书记鲁明远主持召开县委常委会第12次会议。")
+    assert any(p == "organizedBy" and o == "柳溪县委" for _, p, o in g)
+    assert not any(o == "柳溪县委常委会" for _, _, o in g)
+
+
+def test_a_sitting_of_a_peoples_congress_is_convened_by_the_congress():
+    """柳溪县第九届人民代表大会第三次会议: organized by 柳溪县人民代表大会, not by the county."""
+    g = got("1月6日，柳溪县第九届人民代表大会第三次会议在县人民会堂开幕。")
+    ev = "柳溪县第九届人民代表大会第三次会议"
+    assert (ev, "organizedBy", "柳溪县人民代表大会") in g
+    assert (ev, "organizedBy", "柳溪县") not in g
+
+
+def test_the_name_opening_a_notice_line_holds_what_follows_xianren():
+    """任前公示: NAME，男，汉族，1979年8月生，大学学历，现任CHAIN，拟任…: the titles after 现任 are held (what
+    拟任 proposes is not); the name may follow 公示如下：."""
+    out, g = facts_of("经县委常委会研究，现将拟任职干部情况公示如下：\n祁文涛，男，汉族，1979年8月生，大学学历，"
+                      "现任县农业农村局副局长、县行政服务中心主任，拟任县林业局局长；\n"
+                      "韦思琪，女，1988年2月生，现任桃源镇党委副书记，拟任桃源镇镇长。", home=HOME)
+    assert ("祁文涛", "holdsPost", "县农业农村局副局长") in g
+    assert ("祁文涛", "memberOf", "柳溪县农业农村局") in g
+    assert ("祁文涛", "holdsPost", "县行政服务中心主任") in g
+    assert ("韦思琪", "holdsPost", "桃源镇党委副书记") in g
+    assert not any(p == "holdsPost" and o.endswith(("县林业局局长", "镇长")) for _, p, o in g)
+    assert not any(k.startswith("经") for _, k in out.entities)
+
+
+def test_a_line_naming_a_sex_after_no_name_is_no_notice():
+    out, _ = facts_of("参加活动的志愿者，男，女，老，少，都很积极。", home=HOME)
+    assert not any(t == "Person" and k.startswith("志愿") for t, k in out.entities)
+
+
+def test_a_village_or_town_bounds_the_site_named_by_its_trade():
+    """桃源镇蔬菜保供基地, 石桥镇青山村中药材种植基地, 青枫镇茶旅融合示范园: one site or park, located in
+    the place written before it, which keeps the full form as a name."""
+    out, g = facts_of("与会人员先后到桃源镇蔬菜保供基地、石桥镇青山村中药材种植基地、青枫镇茶旅融合示范园现场观摩。",
+                      home=HOME)
+    assert ("蔬菜保供基地", "locatedIn", "桃源镇") in g
+    assert ("中药材种植基地", "locatedIn", "青山村") in g and ("青山村", "locatedIn", "石桥镇") in g
+    assert ("茶旅融合示范园", "locatedIn", "青枫镇") in g
+    assert "青山村中药材种植基地" in out.entities[("Place", "中药材种植基地")].names
+
+
+def test_bodies_side_by_side_each_opening_with_a_level_word():
+    """团县委县妇联联合开展… / 县妇联县科协: two bodies, the second no sub-body of the first; X镇和县Y局:
+    the town, then the county's bureau."""
+    from kg.extract.mentions import find_orgs
+    assert [o.text for o in find_orgs("团县委县妇联联合开展志愿服务活动", [])] == ["团县委", "县妇联"]
+    assert [o.text for o in find_orgs("县妇联县科协联合举办", [])] == ["县妇联", "县科协"]
+    assert [o.text for o in find_orgs("区委办公室", [])] == ["区委办公室"]
+    assert [o.text for o in find_orgs("龙潭镇、白水镇和县农业农村局主要负责人发言", [])] == ["县农业农村局"]
+
+
+def test_the_youth_league_committee_is_not_the_party_committee():
+    """团县委 and 县委常委 on one page: two bodies; the 县委常委 is a member of the 县委."""
+    g = got("团县委书记汪小禾宣布活动启动。县委常委、宣传部部长蔡丽萍出席启动仪式。")
+    assert ("蔡丽萍", "memberOf", "柳溪县委") in g
+    assert ("蔡丽萍", "memberOf", "团柳溪县委") not in g
+
+
+def test_projects_listed_before_signing_are_each_named():
+    """A项目、B项目现场签约: every project of the list, a common-word name too; 冷链物流园项目 is a project of
+    a kind of park, no park of its own."""
+    out, _ = facts_of("签约仪式上，蔬菜精深加工项目、冷链物流园项目现场签约。", home=HOME)
+    projects = sorted(k for t, k in out.entities if t == "Project")
+    assert projects == ["冷链物流园项目", "蔬菜精深加工项目"]
+    assert not any(t == "Place" and k == "冷链物流园" for t, k in out.entities)
+    out, _ = facts_of("会议要求抓好技术改造项目、招商引资项目。", home=HOME)
+    assert not any(t == "Project" for t, _ in out.entities)
+
+
+def test_the_party_school_of_the_county_committee_is_a_body():
+    """县委党校 (also right after 县委组织部): a school of the 县委, where a class opens and who runs it."""
+    from kg.extract.mentions import find_orgs
+    assert [o.text for o in find_orgs("由县委组织部县委党校承办", [])] == ["县委组织部", "县委党校"]
+    g = got("5月13日，柳溪县2024年度乡村振兴专题培训班在县委党校开班。")
+    assert ("柳溪县2024年度乡村振兴专题培训班", "heldAt", "柳溪县委党校") in g
+
+
+def test_the_place_a_convening_body_is_named_with_does_not_convene():
+    """X镇Y村妇联在Z组织开展EVENT: the 妇联 organized it, not the town it is written after."""
+    g = got("3月8日，青枫镇桃源村妇联在青溪河畔组织开展“巾帼护河”志愿服务活动。")
+    assert ("巾帼护河志愿服务活动", "organizedBy", "桃源村妇联") in g
+    assert ("巾帼护河志愿服务活动", "organizedBy", "青枫镇") not in g

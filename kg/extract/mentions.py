@@ -459,6 +459,44 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
     return out
 
 
+# 任前公示: "NAME，男，汉族，1978年3月生，…，现任CHAIN，拟任…": the name opens the line, its sex follows
+_NOTICE_HEAD = re.compile(f"(?:^|(?<=[：:]))([{CJK}]{{2,4}})[，,][男女][，,]")   # (公示如下：NAME，男，…)
+_NOTICE_NOW = re.compile("现任([^；;。拟]{2,80}?)(?=[，,]拟|[；;。]|$)")
+
+
+def find_notice_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
+    """A notice line of an appointment: the person is the name opening the line, the posts are
+    the titles after 现任 (what 拟任 proposes is no post held yet)."""
+    m = _NOTICE_HEAD.search(s)
+    if m is None or not plausible_name(m.group(1)) or not lexicon().is_surname_start(s[m.start(1):]):
+        return []
+    person = _new(Mention, ("Person", m.group(1), m.start(1), m.end(1), "Official", (("how", "notice"),)))
+    now = _NOTICE_NOW.search(s, m.end())
+    if now is None:
+        return [Chain(person, [])]
+    posts = []
+    a0, end = now.start(1), now.end(1)
+    cur = end
+    while cur > a0:
+        title = _title_ending_at(s, cur)
+        if not title:
+            break
+        start = max(a0, left_edge(s, cur - len(title), a0, 20, allow="（）()"))
+        lm = _LEVEL_AND.search(s[a0:start]) if s[start - 1] in "与和" else None
+        if lm:
+            start = a0 + lm.start(1)       # 县发展和改革局: 和 inside a body opening with a level word
+        ok = next((a for a in range(start, cur - len(title) + 1) if _valid_item(s[a:cur])), None)
+        if ok is None:
+            break
+        body, t = split_item(s[ok:cur])
+        posts.insert(0, _new(Mention, ("Post", s[ok:cur], ok, cur, "", (("body", body), ("title", t)))))
+        if ok - 1 > a0 and s[ok - 1] in "、，,":
+            cur = ok - 1
+            continue
+        break
+    return [Chain(person, posts)]
+
+
 def find_title_after(s: str, titles: list | None = None) -> list[Chain]:
     """A name then its title: "习近平总书记", "王明远副区长陪同", "许立新副主任一行". The name opens a
     clause (or follows a stop word) and the title is followed by what follows names, so 张书记
@@ -766,6 +804,10 @@ def _proper_head(name: str, suffix: str, places) -> bool:
     return not all(is_common_word(w) or len(w) == 1 for w in words)
 
 
+_PREP_BEFORE_BODY = frozenset("经向据被让把从")
+_AND_LEVEL = re.compile("(?<=[镇乡村道])[和与](?=[区市省县])")
+
+
 def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
 
     L = lexicon()
@@ -773,6 +815,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
     for m in org_re().finditer(s):
         a, b = m.start(), m.end()
         suffix = m.group()
+        if suffix == "委常委会" and s.startswith(("会议", "第", "扩大会议"), b):
+            b, suffix = a + 1, "委"   # 县委常委会会议 is named after the 县委 (its 常委会 meets as the 县委)
         if _overlaps(a, b, taken) or not _single_char_ok(s, b, suffix):
             continue
         if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN and not _level_office(s, a):
@@ -803,10 +847,14 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                 start = lm.start(1)
         # a body directly after another body is its sub-body: 区委 + 办公室, 区政府 + 党组,
         # 区委 + 全面依法治区委员会
-        peer = out and suffix in ("政府", "人民政府") and out[-1].text.endswith("委") and \
-            start <= out[-1].end and s.startswith(_PEER_HEADS, out[-1].end)
+        peer = out and start <= out[-1].end and s.startswith(_PEER_HEADS, out[-1].end) and \
+            (suffix in ("政府", "人民政府") and out[-1].text.endswith("委") or
+             # 县妇联县科协, 团县委县妇联: a body opening with a level word starts a name of its own
+             a > out[-1].end)
         if peer:
             start = out[-1].end   # 区委区政府, 市委市政府: two bodies side by side, not one
+        elif out and out[-1].end == a and start < out[-1].start:
+            start = out.pop().start   # 县委组织部、县委|党校: the suffix is the part of the body just read
         elif out and out[-1].end == start:
             prev = out.pop()
             start = prev.start
@@ -816,6 +864,11 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                 not (L.org_suffixes[suffix] == "Enterprise" and (brand_trade(s[start:a]) or
                                                                  _bare_brand(s[start:a], suffix))):
             start += trim_left(s[start:b], len(suffix), "org")   # (a brand is not trimmed: 丰收|粮油)
+        if s[start:start + 1] in _PREP_BEFORE_BODY and s.startswith(LEVEL_HEADS, start + 1) and b - start > 3:
+            start += 1           # 经县委常委会研究, 向县人大常委会报告: the preposition is no part of the body
+        j = _AND_LEVEL.search(s, start, a)
+        if j:
+            start = j.end()      # 龙潭镇、白水镇和县农业农村局: a place, 和, then a body opening with its level
         name = s[start:b]
         if name.count("）") + name.count(")") > name.count("（") + name.count("("):
             # an aside inside the name holds a function word (生态环境保护（林长制及绿化）委员会)
@@ -1009,6 +1062,10 @@ def _list_context(s: str, start: int, end: int) -> bool:
 
 
 _VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
+_BOUNDING = ("Town", "Subdistrict", "Village")
+# what a town or village bounds with trade words before it (茶叶精深加工产业园, 中药材种植基地, 茶旅融合示范园)
+_BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园",
+                               "生态园", "基地", "示范园", "示范园区"))
 _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园"))
 
 
@@ -1077,6 +1134,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue
         floor = _floor(a, taken, out, soft)
         start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
+        bound = None
         if start == a and suffix in _VILLAGE_SUFFIXES and a - 2 >= floor and _stopword_ending_at(s, a) == 2 \
                 and _list_context(s, a - 2, b):
             start = a - 2        # 来到联合村: a word that elsewhere stops a name is this village's name
@@ -1086,9 +1144,11 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if start == a and out and out[-1].end == a and suffix in ("高新区", "开发区", "新区", "经济开发区"):
             prev = out.pop()
             start = prev.start
-        elif start < a and suffix in _PARK_SUFFIXES and out and out[-1].end == start and \
-                out[-1].subtype in ("Town", "Subdistrict") and (tag(lcut(s[start:a])[0]) or "")[:1] == "n":
-            pass                 # 竹园镇|茶叶精深加工产业园: a town bounds the park's name, trade words and all
+        elif start < a and suffix in _BOUNDED_SUFFIXES and out and out[-1].end == start and \
+                out[-1].subtype in _BOUNDING and (tag(lcut(s[start:a])[0]) or "")[:1] == "n":
+            # 竹园镇|茶叶精深加工产业园, 沙坝村|中药材种植基地: a town or village bounds the name of its
+            # park or site, trade words and all; the name written with it is a name of it too
+            bound = out[-1]
         elif start < a:
             cut = trim_left(s[start:b], len(suffix), "place")
             # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
@@ -1114,7 +1174,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             soft.append(b)
             continue         # 靠|园区, 进一|步|集中区: a function character or a word's tail is no name
         if suffix in _PARK_SUFFIXES and start < a and _trade_only(s[start:a]) and \
-                not (out and out[-1].end == start and out[-1].subtype in ("Town", "Subdistrict")):
+                not (out and out[-1].end == start and out[-1].subtype in _BOUNDING):
             soft.append(b)       # (鸭溪镇白酒产业园: the town names one park of that trade)
             continue         # 农业产业园区, 智能物流园区: a kind of park, not one park
         if name in ctx_names:
@@ -1133,7 +1193,10 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         subtype, level = L.place_suffixes[suffix]
         if suffix == "区" and name.endswith("城区"):
             continue
-        out.append(_new(Mention, ("Place", name, start, b, subtype, (("level", level),))))
+        info = (("level", level),)
+        if bound is not None and bound.end == start:
+            info += (("also", (s[bound.start:b],)),)
+        out.append(_new(Mention, ("Place", name, start, b, subtype, info)))
     # gazetteer names not covered by a suffixed name
     spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
     for m in home:
@@ -1218,7 +1281,9 @@ EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动
                  "专题会议", "工作会议", "推进会",
                  "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
                  "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛",
-                 "应急演练", "实战演练", "演练", "文艺汇演", "汇演"}
+                 "应急演练", "实战演练", "演练", "文艺汇演", "汇演",
+                 # a bare ceremony word is a part of the article's event (出席启动仪式), no event of its own
+                 "启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "开班仪式", "颁奖仪式", "开幕式", "闭幕式", "开班式"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
                             r"(?:[省市区县]委)?[一二三四五六七八九十]+届"
                             r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
@@ -1443,6 +1508,9 @@ PROJECT_MODIFIERS = ("重大", "优质", "配套", "存量", "资金", "投资",
                      "各类", "相关", "全区", "所有", "其他", "拟", "具体", "试点", "示范", "乡村")
 # a project is named where it settles, signs, starts or ends: 楚天新能源电池项目落户荆州高新区
 PROJECT_CLOSERS = ("落户", "落地", "开工", "签约", "投产", "竣工", "建成", "正式开工", "顺利竣工")
+# A项目、B项目现场签约: a list of projects closed by what is done to projects names each of them
+_LIST_SIGNED = re.compile(f"(?:、[^，。；、]{{2,20}}?(?:项目|工程))+(?:现场|集中|正式|成功|顺利)?"
+                          f"(?:{'|'.join(PROJECT_CLOSERS)})")
 PROJECT_MODIFIERS_LONG = tuple(m for m in PROJECT_MODIFIERS if len(m) >= 2)
 PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "签约", "包括", "落地", "开工", "建成", "启动",
                    "投资建设", "推进", "实施", "、")
@@ -1519,6 +1587,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             or _VISITED_WITH.search(opener) is not None \
             or (_VISITED.search(opener) is not None and _proper_head(name, m.group(), places)) \
             or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
+            or (s[b:b + 1] == "、" and _LIST_SIGNED.match(s, b) is not None) \
             or (out and out[-1].end == i) or _INVESTED.search(opener) is not None or \
             (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
              re.search("(落地|落户|位于|地处|入驻|建在)[^，。；]{0,12}$", opener))

@@ -147,6 +147,8 @@ class PageExtractor:
         ref = self.out.add_entity("Place", key, m.text, m.subtype, aid)
         if full:  # 沪 → 上海: the written name and the abbreviation are both names of it
             self.out.entities[("Place", key)].names.add(full)
+        for name in m.get("also", ()):   # 沙坝村中药材种植基地: the site as written with its village
+            self.out.entities[("Place", key)].names.add(name)
         return ref
 
     def ref(self, m: M.Mention, aid, local) -> EntityRef:

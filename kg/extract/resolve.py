@@ -126,6 +126,8 @@ def expand_body(name: str, ctx: Context, local: Local = Local()) -> str:
     if not name:
         return name
     name = _SAME_ORGAN.get(name, name)
+    if name.endswith("委常委班子"):
+        name = name[:-2] + "会"             # 县委常委班子 is the 县委常委会 written as a group
     if name.startswith("自治区") and ctx.province.endswith("自治区"):
         return ctx.province + name[3:]      # 自治区党委 on a page of 广西壮族自治区
     if ctx.district:

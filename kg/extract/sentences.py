@@ -59,8 +59,10 @@ def _longest_first(m):
 
 def find_names(s: str, known: frozenset = frozenset(), gate: int = ALL) -> NameFinds:
     titles = M.title_matches(s) if gate & TITLES else []
+    # (a notice line, NAME，男，…现任CHAIN, is read whatever the gates: its own test is cheap)
+    notice = M.find_notice_chains(s, known) if "男，" in s or "女，" in s else []
     listed = M.find_listed_names(s, known) if gate & LISTED else []
-    return _new(NameFinds, (M.find_chains(s, known, titles) + M.find_title_after(s, titles) if titles else [],
+    return _new(NameFinds, (notice + M.find_chains(s, known, titles) + M.find_title_after(s, titles) if titles else notice,
                             listed + M.find_subject_names(s, known) if gate & SUBJECTS else listed))
 
 
@@ -128,6 +130,10 @@ def _found_by(first: NameFinds, occurrences) -> bool:
     return all((o.start, o.end) in spans for o in occurrences)
 
 
+_ROOM_WORDS = re.compile("会议室|报告厅|会议厅|多功能厅")
+_ROOM = re.compile("(?:第?[一二三四五六七八九十0-9]+(?:号|楼|层)?)?(?:会议室|报告厅|会议厅|多功能厅)")
+
+
 def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()):
     """The places of a sentence once its bodies are known (``orgs`` may lose a body to a place),
     and the places named inside bodies."""
@@ -141,6 +147,15 @@ def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()
     # a compound named after a body (荆州中心医院职工宿舍区) is one place, not body + place;
     # the body is still named there
     inner_orgs = []
+    # a room of a body named by its number or none (县政府第一会议室, 县行政中心报告厅): one site, the
+    # body named there too (the suffix finder wants a name before the suffix, a number is none)
+    for o in (list(orgs) if _ROOM_WORDS.search(s) else ()):
+        m = _ROOM.match(s, o.end)
+        if m and not any(p.start < m.end() and o.start < p.end for p in places):
+            orgs.remove(o)
+            inner_orgs.append(o)
+            places.append(M.Mention("Place", s[o.start:m.end()], o.start, m.end(), "Site", (("level", 1),)))
+    places.sort(key=M._start)
     for p in list(places):
         o = next((o for o in orgs if o.end == p.start and p.subtype in ("Compound", "Site")), None)
         if o is not None:

@@ -15,8 +15,10 @@ _DATE_LEAD_TEXT = r"(?:近日|日前|近期|当天|[\d月日上下午至—-]+|�
 _DATE_LEAD = re.compile(f"^{_DATE_LEAD_TEXT}")
 _HOSTED_BY = re.compile(f"由([^，。；]{{2,40}}?)(联合)?({'|'.join(_HOST_BASE)})")
 # 会议在县行政中心召开 / 本次活动在X举行: a sentence speaking of the article's event by a word for it
-_ANAPHOR = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})"
-                      f"(?:由[^，。；]{{2,30}}[，,])?在")
+# (启动仪式后，活动分别在A、B开展: the part after the ceremony goes on at other places)
+_ANAPHOR = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:(?:{_C.alternation('event_word')})(?:结束)?后[，,])?"
+                      f"(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})"
+                      f"(?:由[^，。；]{{2,30}}[，,])?(?:分别|随后|还|先后)?在")
 _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})由")
 # (开班式, 启动仪式: the verb is part of a noun there, and 在X…开班式 speaks of another event)
 _HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
@@ -29,6 +31,11 @@ _ATTEND_AT = re.compile(f"({_C.alternation('join')})[^，。]{{0,20}}({_C.altern
 _JOIN = re.compile(f"({_C.alternation('join')})")
 # A、B，C等出席。: a join word closing the sentence attends the article's event, named or not
 _JOIN_END = re.compile(f"(?:{_C.alternation('join')})(?:并(?:讲话|致辞))?[。；;]?$")
+# a speech named by what it does (作推介讲话, 就…作具体安排, 对…进行了推介, 介绍了…情况)
+_SPEECH_KIND = re.compile("(?:就|对)[^，。；]{1,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评)|"
+                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座)|介绍了")
+_VISIT_EVENT = ("视察活动", "调研活动", "考察活动", "观摩活动", "督查活动")
+_PARTY = re.compile(f"带队|{_C.alternation('tour_join')}")
 _SPEAKER_AT = re.compile(f"(?:{_C.alternation('speaker_title')})?在")
 _ORDINAL = re.compile("第[一二三四五六七八九十百零〇\\d]+次")
 _LIST_GAP = ("",) + _C.conj                 # what stands between the items of a subject list
@@ -50,7 +57,8 @@ def organized_by_convener(doc):
                 if before.endswith(_C.organize) else None
             if verb or s[e.end:].startswith(_C.event_then):
                 at = e.start - len(verb) if verb else e.start
-                m = _WHERE_BEFORE.search(s, 0, at) if verb else None
+                # (the verb is the held word itself: 榆川县在厦门举办EVENT, 厦门 is where, not who)
+                m = _WHERE_BEFORE.search(s, 0, at) or _WHERE_BEFORE.search(s, 0, e.start) if verb else None
                 if m is None and verb:
                     m = _place_before(sm, s, at)
                 if m:
@@ -69,6 +77,8 @@ def organized_by_name(doc):
             continue
         s = sm.sent.text
         for e, eref in evs:
+            if _congress_sitting(doc, sm, e, eref):
+                continue
             heads = {e.start + _term_length(s, e.start)} | set(e.get("also_at", ())) | set(e.get("by", ()))
             for o in sm.orgs + sm.places:
                 if o.start in heads and o.end < e.end and (o.type == "Organization" or
@@ -77,6 +87,23 @@ def organized_by_name(doc):
                     # 市文联、市作协第五次代表大会: the bodies listed before the one the name opens with
                     for b in _listed_before_head(s, o, sm.orgs):
                         doc.fact(eref, "organizedBy", doc.ref(b), sm)
+
+
+# X县第十九届人民代表大会第四次会议: the sitting of a people's congress, which (not the county) convenes it
+_CONGRESS = re.compile("(第?[一二三四五六七八九十]+届)?人民代表大会第")
+
+
+def _congress_sitting(doc, sm, e, eref) -> bool:
+    m = _CONGRESS.search(e.text)
+    area = next((p for p in sm.places if p.start == e.start and p.end - e.start == m.start() and
+                 p.get("level", 0) >= 4), None) if m else None
+    if area is None:
+        return False
+    key = doc.ref(area).key + "人民代表大会"
+    body = doc.entity("Organization", key, e.text[:m.end() - 1], "GovernmentBody")
+    doc.add_name(body, key)
+    doc.fact(eref, "organizedBy", body, sm)
+    return True
 
 
 _TERM = re.compile("第?[一二三四五六七八九十百]+届|\\d{1,2}月\\d{1,2}日")
@@ -230,7 +257,8 @@ def held_at_anaphora(doc):
         while m:
             inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
             for x in inside:
-                if not any(y.start == x.end for y in inside):
+                # (the innermost of a chain, and a whole name over a place it opens with: 石门乡敬老院)
+                if not any(y.start == x.end or (y.start == x.start and y.end > x.end) for y in inside):
                     doc.fact(main.ref, "heldAt", doc.ref(x), sm)
             # 在X设主会场，在A、B设分会场: a clause opening with 在 goes on with the same event
             m = _HELD_IN.match(s, m.end() + 1) if s.startswith(("，在", ",在"), m.end()) else None
@@ -299,7 +327,13 @@ def attended(doc):
                 attend_at = je.start()
         if attend_at is None and s.startswith("会上") and main:
             attend_at = len(s)
-        if attend_at is not None and not any(v in s for v in _C.tour_join):
+        # 视察活动: the visit is the event, its party (带队, 参加视察) attended it
+        if attend_at is None and main and main.ref.key.endswith(_VISIT_EVENT):
+            ends = [m.end() if m.group().startswith("参加") else m.start() for m in _PARTY.finditer(s)]
+            attend_at = max(ends) if ends else None
+        elif attend_at is not None and any(v in s for v in _C.tour_join):
+            attend_at = None
+        if attend_at is not None:
             for p in sm.persons:
                 if p.start < attend_at and not _referenced(s, p):
                     doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
@@ -313,7 +347,7 @@ def attended_by_speaking(doc):
     for sm in doc.sents:
         s = sm.sent.text
         for p in sm.persons:
-            if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end):
+            if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end):
                 doc.fact(doc.person(p.text, p.subtype), "attended", main.ref, sm)
 
 
@@ -396,7 +430,9 @@ def merge_event_names(doc):
     for k, long_ in enumerate(refs):
         for short in refs[k + 1:]:
             if doc.has(short) and doc.has(long_) and \
-                    norm_key(short.key) in norm_key(long_.key) and not _ORDINAL.search(long_.key):
+                    norm_key(short.key) in norm_key(long_.key) and \
+                    (not _ORDINAL.search(long_.key) or _ORDINAL.search(short.key)):
+                # (2024年第六次集体学习 inside …中心组2024年第六次集体学习: the same numbered sitting)
                 doc.merge(short, long_)
 
 
@@ -430,8 +466,8 @@ def _subjects(sm, verb_at):
     for m in reversed(cands):
         gap = s[m.end:end]
         if (gap in _LIST_GAP or (gap in _JOINTLY and near)) and (near or gap == ""):
-            if near and m.end == near[0].start and m.type == "Place" and near[0].type == "Place":
-                end = m.start       # 西城街道通会桥社区: the innermost place convenes
+            if near and m.end == near[0].start and m.type == "Place":
+                end = m.start       # 西城街道通会桥社区, 纪南镇桃园村妇联: the innermost place, or the body, convenes
                 continue
             near.insert(0, m)
             end = m.start
@@ -469,9 +505,26 @@ def _referenced(s: str, p) -> bool:
     return s[max(0, p.start - 4):p.start].endswith(_C.study)
 
 
+_TERM_NO = re.compile("([一二三四五六七八九十百]+)届")
+_SITTING_NO = re.compile("([一二三四五六七八九十百0-9]+)次")
+
+
+def _sitting(name: str):
+    """A numbered sitting's term, number and kind, the same however it is abbreviated (县政协十一届十二次
+    常委会议 / 政协X县第十一届委员会常务委员会第十二次会议); None for a name without both numbers."""
+    t, n = _TERM_NO.search(name), _SITTING_NO.search(name)
+    if not (t and n):
+        return None
+    k = name.replace("常务委员会", "常委")
+    return t.group(1), n.group(1), "常委" in k, "全体" in k or "全会" in k
+
+
 def _similar(a: str, b: str) -> bool:
     a, b = norm_key(a), norm_key(b)
     if a in b or b in a:
+        return True
+    sa = _sitting(a)
+    if sa is not None and sa == _sitting(b):
         return True
     A = {a[i:i + 2] for i in range(len(a) - 1)}
     B = {b[i:i + 2] for i in range(len(b) - 1)}

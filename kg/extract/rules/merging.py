@@ -18,6 +18,8 @@ def merge_body_aliases(out: PageFacts):
         longer = [o for o in orgs if (o.endswith(k) or (len(k) >= 5 and o[:2] == k[:2] and o[-2:] == k[-2:] and
                                                          _subsequence(k, o)))
                   and o != k and ("Organization", o) in out.entities]
+        # (团岷安县委, 共青团X县委: the youth league's committee is not the county's party committee)
+        longer = [o for o in longer if not (o.endswith(k) and o[:len(o) - len(k)] in ("团", "共青团"))]
         if len(longer) == 1:
             out.merge(EntityRef("Organization", k), EntityRef("Organization", longer[0]))
 
