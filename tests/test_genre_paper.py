@@ -165,3 +165,18 @@ def test_a_reading_class_at_a_party_school_and_a_joint_campaign():
     assert (ev, "organizedBy", "荆州区市场监管局") in g and (ev, "organizedBy", "荆州区卫健局") in g
     out, _ = facts_of("3月5日,李埠镇村民跳起广场舞,喜迎佳节。")
     assert not any(k.endswith("广场") for _, k in out.entities)
+
+
+def test_a_column_of_short_items_each_signed_at_its_end():
+    """简讯: items in a row, each closed by its own (通讯员 X), the credit sometimes broken onto a
+    line of its own; a 本报讯 item among them keeps its byline; the page header above the column
+    (date, weekday, section and page number) heads none of them."""
+    from kg.text.articles import split_page
+    page = ("2024年5月8日 星期三 综合新闻 3\n\n简  讯\n\n"
+            "5月6日，区文旅局在八岭山镇枫溪村开展文艺演出。（通讯员 龚一然）\n\n"
+            "5月5日，马山镇开展防溺水宣传，发放资料300余份\n。（通讯员 龚一然）\n\n"
+            "本报讯（通讯员卢思远）5月7日，川店镇召开春耕生产推进会。\n\n"
+            "近日，郢城镇开展消防演练，提升应急能力。\n（通讯员 邱若兰）\n")
+    arts = split_page("p.txt", page).articles
+    assert [a.reporters for a in arts] == [("龚一然",), ("龚一然",), ("卢思远",), ("邱若兰",)]
+    assert all(a.headline is None for a in arts)
