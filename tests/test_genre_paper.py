@@ -180,3 +180,47 @@ def test_a_column_of_short_items_each_signed_at_its_end():
     arts = split_page("p.txt", page).articles
     assert [a.reporters for a in arts] == [("龚一然",), ("龚一然",), ("卢思远",), ("邱若兰",)]
     assert all(a.headline is None for a in arts)
+
+
+def test_a_body_that_goes_into_a_school_to_hold_a_drill_and_a_named_drill():
+    """区消防救援大队走进X小学开展消防安全演练: the verb of going ends the body (no
+    "大队走进…小学"), the school is the venue, the brigade convened it; a topical drill is an
+    activity, a bare 演练 none."""
+    out, g = facts_of("10月9日,区消防救援大队走进荆州区城东小学开展消防疏散演练。")
+    orgs = {k for t, k in out.entities if t == "Organization"}
+    assert orgs == {"荆州区消防救援大队", "荆州区城东小学"}
+    ev = "消防疏散演练"
+    assert (ev, "organizedBy", "荆州区消防救援大队") in g and (ev, "heldAt", "荆州区城东小学") in g
+    assert (ev, "organizedBy", "荆州区城东小学") not in g
+    out, _ = facts_of("各地要组织人员开展演练。")
+    assert not any(t == "Event" for t, _ in out.entities)
+
+
+def test_a_sum_invested_then_a_building_verb_opens_the_project():
+    """甲公司投资12亿元建设X项目，项目位于Y: the project is named from after 建设, and it (not the
+    company) is where 位于 says."""
+    out, g = facts_of("其中,湖北青峦机械有限公司投资6亿元建设高端轴承生产项目,项目位于荆州高新区。")
+    assert ("Project", "高端轴承生产项目") in out.entities
+    assert ("高端轴承生产项目", "locatedIn", "荆州高新区") in g
+    assert ("湖北青峦机械有限公司", "locatedIn", "荆州高新区") not in g
+
+
+def test_no_township_inside_a_company_name_nor_in_a_slogan():
+    """湖北橘乡源食品有限公司: 乡 there is part of the brand after the province, no township;
+    “法律进乡村” is a campaign's slogan, no village; a village named like a province stays."""
+    out, g = facts_of("湖北稻乡源农业有限公司投资1亿元的大米加工项目落户川店镇。")
+    assert not any(k.endswith("乡") for t, k in out.entities if t == "Place")
+    assert ("Organization", "湖北稻乡源农业有限公司") in out.entities
+    out, _ = facts_of("近日,区司法局在马山镇开展“法律进乡村”宣传活动。")
+    assert not any(k.endswith("乡村") for t, k in out.entities if t == "Place")
+    out, _ = facts_of("此前,云南村该处厂房长期闲置。")
+    assert ("Place", "云南村") in out.entities
+
+
+def test_a_returned_youth_named_before_what_he_does_and_a_talk_between_officials():
+    """返乡青年X正在…: 青年 is a role word a name follows; 约谈会 is a meeting."""
+    out, _ = facts_of("返乡青年钱思远正在直播间里介绍家乡特产。")
+    assert ("钱思远" in {k.split("#")[0] for t, k in out.entities if t == "Person"})
+    _, g = facts_of("5月8日,区应急管理局召开全区危化品企业安全生产约谈会,区应急管理局局长彭立新主持会议。")
+    ev = "全区危化品企业安全生产约谈会"
+    assert (ev, "organizedBy", "荆州区应急管理局") in g and ("彭立新", "chaired", ev) in g

@@ -21,9 +21,10 @@ _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event
 # (开班式, 启动仪式: the verb is part of a noun there, and 在X…开班式 speaks of another event)
 _HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
 # 在X(组织)召开EVENT: where the event was held, written before it
-_WHERE_BEFORE = re.compile(f"在([^，。；在]{{2,30}}?)(?:组织|主持)?(?:{_C.alternation('held')})了?$")
+# (走进/深入X开展EVENT: the body goes to X to hold it, X is where)
+_WHERE_BEFORE = re.compile(f"(?:在|走进|深入)([^，。；在]{{2,30}}?)(?:组织|主持)?(?:{_C.alternation('held')})了?$")
 # 组织干部在X开展EVENT / 组织党员到X开展EVENT: the verb stripped, the place it goes to stands last
-_AT_BEFORE = re.compile("(?:在|到|赴)([^，。；,;在到赴]{2,30}?)$")
+_AT_BEFORE = re.compile("(?:在|到|赴|走进|深入)([^，。；,;在到赴]{2,30}?)$")
 _ATTEND_WORDS = re.compile(_C.alternation("attend"))
 _ATTEND_AT = re.compile(f"({_C.alternation('join')})[^，。]{{0,20}}({_C.alternation('attend_object')})")
 _JOIN = re.compile(f"({_C.alternation('join')})")
@@ -406,7 +407,7 @@ def _venue(s: str, o, sm) -> bool:
     """在X举办 / 到X举办: X (or the place chain ending in it) is where, not who."""
     at = o.start
     while True:
-        if s.endswith(("在", "到"), 0, at):
+        if s.endswith(("在", "到", "走进", "深入"), 0, at):
             return True
         prev = next((p for p in sm.places if p.end == at), None)
         if prev is None:
