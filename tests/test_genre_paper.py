@@ -224,3 +224,17 @@ def test_a_returned_youth_named_before_what_he_does_and_a_talk_between_officials
     _, g = facts_of("5月8日,区应急管理局召开全区危化品企业安全生产约谈会,区应急管理局局长彭立新主持会议。")
     ev = "全区危化品企业安全生产约谈会"
     assert (ev, "organizedBy", "荆州区应急管理局") in g and ("彭立新", "chaired", ev) in g
+
+
+def test_a_congress_session_written_short_and_in_full_is_one_sitting_of_the_congress():
+    """区九届人大四次会议开幕 (headline) / 荆州区第九届人民代表大会第四次会议在…开幕 (body): one
+    event, convened by the district's congress (荆州区人大: the term is no part of the body's name),
+    not by the district."""
+    out, g = facts_of("1月7日，荆州区第九届人民代表大会第四次会议在区会议中心开幕。区委书记骆正刚出席。",
+                      headline="区九届人大四次会议开幕")
+    evs = {k for t, k in out.entities if t == "Event"}
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert (ev, "organizedBy", "荆州区人大") in g and (ev, "organizedBy", "荆州区") not in g
+    assert ("Organization", "荆州区人大") in out.entities
+    assert not any("届" in k for t, k in out.entities if t == "Organization")

@@ -74,6 +74,13 @@ def organized_by_name(doc):
             for o in sm.orgs + sm.places:
                 if o.start in heads and o.end < e.end and (o.type == "Organization" or
                                                            (o.type == "Place" and o.get("level", 0) >= 4)):
+                    cm = _CONGRESS_OF.match(s, o.end) if o.type == "Place" else None
+                    if cm and cm.end() < e.end:
+                        # 荆州区第十届人民代表大会第五次会议: the district's congress sits, not the district
+                        area = doc.ref(o).key
+                        doc.fact(eref, "organizedBy",
+                                 doc.entity("Organization", area + "人大", area + "人大", "GovernmentBody"), sm)
+                        continue
                     doc.fact(eref, "organizedBy", doc.ref(o), sm)
                     # 市文联、市作协第五次代表大会: the bodies listed before the one the name opens with
                     for b in _listed_before_head(s, o, sm.orgs):
@@ -81,6 +88,9 @@ def organized_by_name(doc):
 
 
 _TERM = re.compile("第?[一二三四五六七八九十百]+届|\\d{1,2}月\\d{1,2}日")
+_CONGRESS_OF = re.compile("第?[一二三四五六七八九十百]+届(?:人民代表大会|人大)")
+# 十届人大五次会议 / 第十届人民代表大会第五次会议: one session written short or in full
+_CONGRESS_FULL = re.compile("人民代表大会|第(?=[一二三四五六七八九十百]+[届次])")
 
 
 def _place_before(sm, s: str, at: int):
@@ -470,8 +480,14 @@ def _referenced(s: str, p) -> bool:
     return s[max(0, p.start - 4):p.start].endswith(_C.study)
 
 
+def _short_congress(k: str) -> str:
+    return _CONGRESS_FULL.sub(lambda m: "人大" if m.group() == "人民代表大会" else "", k)
+
+
 def _similar(a: str, b: str) -> bool:
     a, b = norm_key(a), norm_key(b)
+    if "人" in a or "人" in b:
+        a, b = _short_congress(a), _short_congress(b)
     if a in b or b in a:
         return True
     A = {a[i:i + 2] for i in range(len(a) - 1)}
