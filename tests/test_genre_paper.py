@@ -1,9 +1,10 @@
 """Pages of the 荆州区 paper as PDF extraction leaves them, on invented text (every person, village,
 community and enterprise invented; towns and streets are the district's real geography): three
 layouts (long lines, narrow columns, lines opened by a space), meetings, tours, photos, a party-day
-activity, features and short items; four more (doubled bold and spaced characters; another
-invented county's paper; two of further meeting, contest and campaign kinds) were each written
-before the pipeline read them, as checks on unseen text. Built the way unseen
+activity, features and short items; seven more (doubled bold and spaced characters; another
+invented county's paper; two of further meeting, contest and campaign kinds; a column of 简讯; a
+village feature with a photo block; a congress session, a standing committee and an investment
+signing) were each written before the pipeline read them, as checks on unseen text. Built the way unseen
 pages are (no home given for the 荆州区 pages: it is inferred; the county's from the manifest)
 and scored with the reference scorer; unit tests of the constructions they exposed follow (the
 article reader's are in test_articles)."""
@@ -35,8 +36,8 @@ def test_invented_paper_pages_score(tmp_path):
                                     check=True, capture_output=True, text=True).stdout)
     assert res["articles"]["found"] == res["articles"]["gold"]
     assert res["articles"]["byline_recall"] == 1.0
-    assert res["entities"]["all"]["f1"] >= 0.98
-    assert res["relations"]["all"]["f1"] >= 0.975
+    assert res["entities"]["all"]["f1"] >= 0.99
+    assert res["relations"]["all"]["f1"] >= 0.99
 
 
 # ---------------------------------------------------------------- constructions the pages exposed
@@ -238,3 +239,28 @@ def test_a_congress_session_written_short_and_in_full_is_one_sitting_of_the_cong
     assert (ev, "organizedBy", "荆州区人大") in g and (ev, "organizedBy", "荆州区") not in g
     assert ("Organization", "荆州区人大") in out.entities
     assert not any("届" in k for t, k in out.entities if t == "Organization")
+
+
+def test_who_leads_a_party_to_an_event_leads_the_gathering_or_signs_the_targets_attended():
+    """区X局组织企业参加EVENT。局长Y带队(参加)。: the article is about the party sent to the event,
+    its leader was there; 书记Z带领大家重温入党誓词 at an activity; 区长W与各镇、街道签订…责任书 at
+    a meeting; a leader's tour with no event stays a tour."""
+    for lead in ("带队。", "带队参加。"):
+        _, g = facts_of("近日,区农业农村局组织企业参加2024年荆州市农产品推介会。区农业农村局局长滕远山" + lead)
+        assert ("滕远山", "attended", "2024年荆州市农产品推介会") in g
+    _, g = facts_of("4月11日,马山镇党委组织党员到枫岗村开展主题党日活动。镇党委书记顾大年带领大家重温入党誓词。")
+    assert ("顾大年", "attended", "主题党日活动") in g
+    _, g = facts_of("2月18日,荆州区召开2025年春季农业生产动员大会。区委副书记、区长罗成斌与各镇、街道签订安全生产目标责任书。")
+    assert ("罗成斌", "attended", "2025年春季农业生产动员大会") in g
+    _, g = facts_of("去年,区长罗成斌带队赴上海考察。")
+    assert not any(p == "attended" for _, p, _ in g)
+
+
+def test_the_government_work_report_and_a_village_office_square_name_nothing():
+    """代表区人民政府作政府工作报告: one body (区人民政府 is 区政府), no "…作政府"; 村部广场 is no
+    named square."""
+    out, _ = facts_of("区长罗成斌代表区人民政府作政府工作报告。副区长钟一鸣主持。")
+    orgs = {k for t, k in out.entities if t == "Organization"}
+    assert orgs == {"荆州区政府"}
+    out, _ = facts_of("2月21日,李埠镇桃湾村村民在村部广场跳起广场舞。")
+    assert not any(k.endswith("广场") for _, k in out.entities)

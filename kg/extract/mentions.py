@@ -681,7 +681,8 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 工业园 产业园 工业园区 产业园区 开发区 高新区 管理区 灌区 宿舍区 桥梁 大桥 泵站 电排渠 经济开发区
 党委 党组 党工委 纪委 纪工委 工委 委员会 政府 人大 政协 局 办 中心 大队 公司 集团 协会 学会 商会 厂 银行 中学 小学 美丽乡村 美丽庭院
 区镇村 学校 学院 大学 医院 纪念馆 博物馆 两委 村两委 村委 居委 镇委 党支部 支部 工会 团委 妇联
-班子 部门 单位 委 办公室 两区政府 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所""".split())
+班子 部门 单位 委 办公室 两区政府 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所
+村部广场 村部 社区广场 村广场""".split())
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
 NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"), "旗": set("委长政级帜舰下袍号手杆"), "盟": set("委长政友约国员主"),
@@ -784,6 +785,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if suffix == "厅" and a > 0 and s[a - 1] in NOT_BEFORE_TING:
             continue     # 门诊大厅, 展厅, 餐厅: a hall, not a provincial department
+        if suffix == "政府" and s.startswith("工作报告", b):
+            continue     # (区长代表区人民政府作|政府工作报告: the report's name, no second body)
         floor = max([e for _, e in taken if e <= a] + [0])
         if suffix in ("车间", "工坊") and out and out[-1].end < a and s[out[-1].end:a].isalpha() and \
                 is_common_word(s[out[-1].end:a]):

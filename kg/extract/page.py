@@ -110,7 +110,9 @@ def main_event(doc: Doc) -> MainEvent | None:
     for sm in body:
         for e in sm.events:
             before = sm.sent.text[:e.start]
-            if sm.sent.start < 0 or before.endswith(_CONVENED) or sm.sent.text[e.end:].startswith(_CONVENED_AFTER):
+            # (甲组织企业参加EVENT: the article is about the party the body sends to it)
+            if sm.sent.start < 0 or before.endswith(_CONVENED) or sm.sent.text[e.end:].startswith(_CONVENED_AFTER) \
+                    or (before.endswith("参加") and "组织" in before):
                 return _new(MainEvent, (doc._page.event_ref(e.text, e.subtype, doc.aid), e.subtype))
     return None
 
@@ -146,6 +148,8 @@ class PageExtractor:
         if "届" in name:         # 区十届人大: the congress of the district, whatever its term
             name = _TERM_IN_BODY.sub(r"\1\2", name)
         key = expand_body(name, self.ctx, local)
+        if key.endswith("人民政府") and name.startswith(("区", "县", "市")):
+            key = key[:-4] + "政府"    # 区人民政府 and 区政府 are one body of the home (its short key)
         return self.out.add_entity("Organization", key, name, subtype, aid)
 
     def place_ref(self, m: M.Mention, aid) -> EntityRef:
