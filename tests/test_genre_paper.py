@@ -1,9 +1,10 @@
 """Pages of the 荆州区 paper as PDF extraction leaves them, on invented text (every person, village,
 community and enterprise invented; towns and streets are the district's real geography): three
 layouts (long lines, narrow columns, lines opened by a space), meetings, tours, photos, a party-day
-activity, features and short items; four more (doubled bold and spaced characters; another
-invented county's paper; two of further meeting, contest and campaign kinds) were each written
-before the pipeline read them, as checks on unseen text. Built the way unseen
+activity, features and short items; seven more (doubled bold and spaced characters; another
+invented county's paper; two of further meeting, contest and campaign kinds; a column of 简讯; a
+village feature with a photo block; a congress session, a standing committee and an investment
+signing) were each written before the pipeline read them, as checks on unseen text. Built the way unseen
 pages are (no home given for the 荆州区 pages: it is inferred; the county's from the manifest)
 and scored with the reference scorer; unit tests of the constructions they exposed follow (the
 article reader's are in test_articles)."""
@@ -35,8 +36,8 @@ def test_invented_paper_pages_score(tmp_path):
                                     check=True, capture_output=True, text=True).stdout)
     assert res["articles"]["found"] == res["articles"]["gold"]
     assert res["articles"]["byline_recall"] == 1.0
-    assert res["entities"]["all"]["f1"] >= 0.98
-    assert res["relations"]["all"]["f1"] >= 0.975
+    assert res["entities"]["all"]["f1"] >= 0.99
+    assert res["relations"]["all"]["f1"] >= 0.99
 
 
 # ---------------------------------------------------------------- constructions the pages exposed
@@ -164,4 +165,102 @@ def test_a_reading_class_at_a_party_school_and_a_joint_campaign():
     ev = "校园食品安全专项检查行动"
     assert (ev, "organizedBy", "荆州区市场监管局") in g and (ev, "organizedBy", "荆州区卫健局") in g
     out, _ = facts_of("3月5日,李埠镇村民跳起广场舞,喜迎佳节。")
+    assert not any(k.endswith("广场") for _, k in out.entities)
+
+
+def test_a_column_of_short_items_each_signed_at_its_end():
+    """简讯: items in a row, each closed by its own (通讯员 X), the credit sometimes broken onto a
+    line of its own; a 本报讯 item among them keeps its byline; the page header above the column
+    (date, weekday, section and page number) heads none of them."""
+    from kg.text.articles import split_page
+    page = ("2024年5月8日 星期三 综合新闻 3\n\n简  讯\n\n"
+            "5月6日，区文旅局在八岭山镇枫溪村开展文艺演出。（通讯员 龚一然）\n\n"
+            "5月5日，马山镇开展防溺水宣传，发放资料300余份\n。（通讯员 龚一然）\n\n"
+            "本报讯（通讯员卢思远）5月7日，川店镇召开春耕生产推进会。\n\n"
+            "近日，郢城镇开展消防演练，提升应急能力。\n（通讯员 邱若兰）\n")
+    arts = split_page("p.txt", page).articles
+    assert [a.reporters for a in arts] == [("龚一然",), ("龚一然",), ("卢思远",), ("邱若兰",)]
+    assert all(a.headline is None for a in arts)
+
+
+def test_a_body_that_goes_into_a_school_to_hold_a_drill_and_a_named_drill():
+    """区消防救援大队走进X小学开展消防安全演练: the verb of going ends the body (no
+    "大队走进…小学"), the school is the venue, the brigade convened it; a topical drill is an
+    activity, a bare 演练 none."""
+    out, g = facts_of("10月9日,区消防救援大队走进荆州区城东小学开展消防疏散演练。")
+    orgs = {k for t, k in out.entities if t == "Organization"}
+    assert orgs == {"荆州区消防救援大队", "荆州区城东小学"}
+    ev = "消防疏散演练"
+    assert (ev, "organizedBy", "荆州区消防救援大队") in g and (ev, "heldAt", "荆州区城东小学") in g
+    assert (ev, "organizedBy", "荆州区城东小学") not in g
+    out, _ = facts_of("各地要组织人员开展演练。")
+    assert not any(t == "Event" for t, _ in out.entities)
+
+
+def test_a_sum_invested_then_a_building_verb_opens_the_project():
+    """甲公司投资12亿元建设X项目，项目位于Y: the project is named from after 建设, and it (not the
+    company) is where 位于 says."""
+    out, g = facts_of("其中,湖北青峦机械有限公司投资6亿元建设高端轴承生产项目,项目位于荆州高新区。")
+    assert ("Project", "高端轴承生产项目") in out.entities
+    assert ("高端轴承生产项目", "locatedIn", "荆州高新区") in g
+    assert ("湖北青峦机械有限公司", "locatedIn", "荆州高新区") not in g
+
+
+def test_no_township_inside_a_company_name_nor_in_a_slogan():
+    """湖北橘乡源食品有限公司: 乡 there is part of the brand after the province, no township;
+    “法律进乡村” is a campaign's slogan, no village; a village named like a province stays."""
+    out, g = facts_of("湖北稻乡源农业有限公司投资1亿元的大米加工项目落户川店镇。")
+    assert not any(k.endswith("乡") for t, k in out.entities if t == "Place")
+    assert ("Organization", "湖北稻乡源农业有限公司") in out.entities
+    out, _ = facts_of("近日,区司法局在马山镇开展“法律进乡村”宣传活动。")
+    assert not any(k.endswith("乡村") for t, k in out.entities if t == "Place")
+    out, _ = facts_of("此前,云南村该处厂房长期闲置。")
+    assert ("Place", "云南村") in out.entities
+
+
+def test_a_returned_youth_named_before_what_he_does_and_a_talk_between_officials():
+    """返乡青年X正在…: 青年 is a role word a name follows; 约谈会 is a meeting."""
+    out, _ = facts_of("返乡青年钱思远正在直播间里介绍家乡特产。")
+    assert ("钱思远" in {k.split("#")[0] for t, k in out.entities if t == "Person"})
+    _, g = facts_of("5月8日,区应急管理局召开全区危化品企业安全生产约谈会,区应急管理局局长彭立新主持会议。")
+    ev = "全区危化品企业安全生产约谈会"
+    assert (ev, "organizedBy", "荆州区应急管理局") in g and ("彭立新", "chaired", ev) in g
+
+
+def test_a_congress_session_written_short_and_in_full_is_one_sitting_of_the_congress():
+    """区九届人大四次会议开幕 (headline) / 荆州区第九届人民代表大会第四次会议在…开幕 (body): one
+    event, convened by the district's congress (荆州区人大: the term is no part of the body's name),
+    not by the district."""
+    out, g = facts_of("1月7日，荆州区第九届人民代表大会第四次会议在区会议中心开幕。区委书记骆正刚出席。",
+                      headline="区九届人大四次会议开幕")
+    evs = {k for t, k in out.entities if t == "Event"}
+    assert len(evs) == 1
+    ev = next(iter(evs))
+    assert (ev, "organizedBy", "荆州区人大") in g and (ev, "organizedBy", "荆州区") not in g
+    assert ("Organization", "荆州区人大") in out.entities
+    assert not any("届" in k for t, k in out.entities if t == "Organization")
+
+
+def test_who_leads_a_party_to_an_event_leads_the_gathering_or_signs_the_targets_attended():
+    """区X局组织企业参加EVENT。局长Y带队(参加)。: the article is about the party sent to the event,
+    its leader was there; 书记Z带领大家重温入党誓词 at an activity; 区长W与各镇、街道签订…责任书 at
+    a meeting; a leader's tour with no event stays a tour."""
+    for lead in ("带队。", "带队参加。"):
+        _, g = facts_of("近日,区农业农村局组织企业参加2024年荆州市农产品推介会。区农业农村局局长滕远山" + lead)
+        assert ("滕远山", "attended", "2024年荆州市农产品推介会") in g
+    _, g = facts_of("4月11日,马山镇党委组织党员到枫岗村开展主题党日活动。镇党委书记顾大年带领大家重温入党誓词。")
+    assert ("顾大年", "attended", "主题党日活动") in g
+    _, g = facts_of("2月18日,荆州区召开2025年春季农业生产动员大会。区委副书记、区长罗成斌与各镇、街道签订安全生产目标责任书。")
+    assert ("罗成斌", "attended", "2025年春季农业生产动员大会") in g
+    _, g = facts_of("去年,区长罗成斌带队赴上海考察。")
+    assert not any(p == "attended" for _, p, _ in g)
+
+
+def test_the_government_work_report_and_a_village_office_square_name_nothing():
+    """代表区人民政府作政府工作报告: one body (区人民政府 is 区政府), no "…作政府"; 村部广场 is no
+    named square."""
+    out, _ = facts_of("区长罗成斌代表区人民政府作政府工作报告。副区长钟一鸣主持。")
+    orgs = {k for t, k in out.entities if t == "Organization"}
+    assert orgs == {"荆州区政府"}
+    out, _ = facts_of("2月21日,李埠镇桃湾村村民在村部广场跳起广场舞。")
     assert not any(k.endswith("广场") for _, k in out.entities)

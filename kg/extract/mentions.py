@@ -190,7 +190,7 @@ _CJK_RUN = re.compile(f"[{CJK}]+")
 _TRAVEL_CHARS = frozenset("到赴等")
 GROUP_WORDS = ("两区领导", "区领导", "市领导", "省领导", "县领导", "镇领导", "领导")
 ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "党员", "志愿者", "老人", "职工", "员工", "主播",
-              "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户",
+              "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户", "青年",
               "社区书记", "书记", "主任", "经理", "厂长", "老板", "店主", "代表", "村支书")
 
 
@@ -719,7 +719,8 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 工业园 产业园 工业园区 产业园区 开发区 高新区 管理区 灌区 宿舍区 桥梁 大桥 泵站 电排渠 经济开发区
 党委 党组 党工委 纪委 纪工委 工委 委员会 政府 人大 政协 局 办 中心 大队 公司 集团 协会 学会 商会 厂 银行 中学 小学 美丽乡村 美丽庭院
 区镇村 学校 学院 大学 医院 纪念馆 博物馆 两委 村两委 村委 居委 镇委 党支部 支部 工会 团委 妇联
-班子 部门 单位 委 办公室 两区政府 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所""".split())
+班子 部门 单位 委 办公室 两区政府 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所
+村部广场 村部 社区广场 村广场""".split())
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
 NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"), "旗": set("委长政级帜舰下袍号手杆"), "盟": set("委长政友约国员主"),
@@ -767,8 +768,8 @@ def _committee_start(s: str, start: int, floor: int) -> int:
     if _LEVEL_CHAR.search(s, lo, start) is None:
         return start     # (most names: no level word before them at all)
     for p in range(start - 1, lo - 1, -1):
-        if not _is_cjk(s[p]) or s[p] in STOP_CHARS:
-            break
+        if not _is_cjk(s[p]) or s[p] in STOP_CHARS or s.endswith(_MOVES, lo, p + 1):
+            break        # (区消防救援大队走进|荆州区实验小学: a verb of going ends the body before it)
         if s[p] in "区市县旗" and (p == floor or not _is_cjk(s[p - 1]) or s[p - 1] in STOP_CHARS or
                                 _stopword_ending_at(s, p)):
             return p
@@ -776,6 +777,7 @@ def _committee_start(s: str, start: int, floor: int) -> int:
 
 
 _LEVEL_CHAR = re.compile("[区市县旗]")
+_MOVES = ("走进", "深入", "来到", "前往", "走访", "赶赴")
 _YOUTH_LEAGUE = re.compile("(?:共青)?团[区市县旗]委$")     # 团县委: the Youth League's committee
 
 
@@ -827,6 +829,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if suffix == "厅" and a > 0 and s[a - 1] in NOT_BEFORE_TING:
             continue     # 门诊大厅, 展厅, 餐厅: a hall, not a provincial department
+        if suffix == "政府" and s.startswith("工作报告", b):
+            continue     # (区长代表区人民政府作|政府工作报告: the report's name, no second body)
         floor = max([e for _, e in taken if e <= a] + [0])
         if suffix in ("车间", "工坊") and out and out[-1].end < a and s[out[-1].end:a].isalpha() and \
                 is_common_word(s[out[-1].end:a]):
@@ -1066,6 +1070,8 @@ _BOUNDING = ("Town", "Subdistrict", "Village")
 # what a town or village bounds with trade words before it (茶叶精深加工产业园, 中药材种植基地, 茶旅融合示范园)
 _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园",
                                "生态园", "基地", "示范园", "示范园区"))
+_REGISTERED_LEAD = re.compile(f"[{CJK}]{{2}}")      # a province's or city's two-character name
+_FIRM_AFTER = re.compile(f"(?:(?![的该在和与及到把将])[{CJK}]){{1,10}}?(?:有限公司|有限责任公司|公司|合作社)")
 _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园"))
 
 
@@ -1111,7 +1117,9 @@ def _generic_end(name: str, suffix: str) -> bool:
             if rest in lexicon().gazetteer or (tag(last) or "").startswith(("ns", "nt", "nz")):
                 return False         # 荆州 + 高新区
             if len(last) == 1 and len(rest) <= 3:
-                return False         # 小丰 + 山村: characters no word joins are a coined name
+                # 小丰 + 山村: characters no word joins are a coined name; a word and a verb
+                # before 乡村/社区 (宪法进|乡村, 送医下|乡村) are a campaign's slogan
+                return len(words) >= 2 and (tag(last) or "")[:1] == "v"
             if len(g) > len(suffix) or g in ("高新区", "开发区"):
                 return True
     return False
@@ -1193,6 +1201,11 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         subtype, level = L.place_suffixes[suffix]
         if suffix == "区" and name.endswith("城区"):
             continue
+        if len(suffix) == 1 and level <= 3 and _REGISTERED_LEAD.match(name) and \
+                L.gazetteer.get(_REGISTERED_LEAD.match(name).group()) in ("Province", "City") and \
+                _FIRM_AFTER.match(s, b):
+            soft.append(b)
+            continue     # 湖北|橘乡|源食品有限公司: a company's name after its province, no township
         info = (("level", level),)
         if bound is not None and bound.end == start:
             info += (("also", (s[bound.start:b],)),)
@@ -1268,12 +1281,12 @@ MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会�
                     "座谈会", "协商会", "分析会", "培训会", "议事会", "部署会", "动员会", "观摩会", "现场会",
                     "汇报会", "交流会", "见面会", "发布会", "研讨会", "论证会", "评审会", "讲评会", "点评会",
                     "推介会", "洽谈会", "恳谈会", "对接会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
-                    "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会",
+                    "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会", "约谈会",
                     "集体学习")
 ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "宣传活动", "主题活动", "系列活动",
                      "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
-                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "读书班", "研讨班", "轮训班")
+                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "疏散演练", "防汛演练", "救援演练", "读书班", "研讨班", "轮训班")
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
                   "启动", "参加", "出席", "列席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
 _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
@@ -1528,6 +1541,8 @@ _VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察
 
 # 投资5亿元的新型建材项目: a sum invested names the project it went into
 _INVESTED = re.compile(r"投资[\d.]+[亿万]?元(?:建设|兴建|打造)?的$")
+# 甲公司投资12亿元建设X项目: the verb after the sum opens the project's name
+_INVESTED_BUILD = re.compile(r"投资[\d.]+[亿万]?元(?:建设|兴建|打造|新建|实施)$")
 # the verbs a slogan project (“一把手”工程, “民心”工程) follows: it is what a task is treated as
 _SLOGAN_BEFORE = re.compile("(?:作为|当作|当成|当做|列为|打造成|是|成为|一项|这项|头号)$")
 
@@ -1558,7 +1573,8 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 quote = False
             elif not quote and (c in "，。；：、,;:（）()\n" or not (_is_cjk(c) or c.isalnum())):
                 break
-            elif not quote and s.endswith(_PROJECT_LEFT_STOPS, 0, i):
+            elif not quote and (s.endswith(_PROJECT_LEFT_STOPS, 0, i) or
+                                (c in "设建造施" and _INVESTED_BUILD.search(s, max(0, i - 16), i))):
                 break
             elif not quote and ((c in STOP_CHARS and not (c in NAME_INNER and inside_word(s, i - 1) and
                                                           s[i - 2:i] not in _LOCATIVES)) or
@@ -1589,6 +1605,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
             or (s[b:b + 1] == "、" and _LIST_SIGNED.match(s, b) is not None) \
             or (out and out[-1].end == i) or _INVESTED.search(opener) is not None or \
+            _INVESTED_BUILD.search(opener) is not None or \
             (opener.endswith("的") and any(p.end == i - 1 for p in (places or [])) and
              re.search("(落地|落户|位于|地处|入驻|建在)[^，。；]{0,12}$", opener))
         if not named or (name[:1] == "“" and name[-len(m.group()) - 1] == "”" and not opener.endswith(PROJECT_OPENERS)

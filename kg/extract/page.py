@@ -7,6 +7,8 @@ worker, and merged by union.
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract import mentions as M
 from kg.extract import rules
 from kg.extract.identity import scope_persons
@@ -23,6 +25,9 @@ _CONVENED = tuple(v + t for v in _C.organize + _C.main_lead for t in ("", "了")
 _CONVENED_AFTER = _C.event_then + ("在",)   # …座谈会召开 / …座谈会在X举行
 _UNSET = object()
 
+
+# a body written with its term (区十届人大, 县第九届政协): the term is no part of the body's name
+_TERM_IN_BODY = re.compile("^(.*?[区市县旗省州])第?[一二三四五六七八九十百]+届(人大(?:常委会)?|政协)$")
 
 class Doc:
     """One article as the rules read it, and the calls by which they add to the page's facts.
@@ -105,7 +110,9 @@ def main_event(doc: Doc) -> MainEvent | None:
     for sm in body:
         for e in sm.events:
             before = sm.sent.text[:e.start]
-            if sm.sent.start < 0 or before.endswith(_CONVENED) or sm.sent.text[e.end:].startswith(_CONVENED_AFTER):
+            # (甲组织企业参加EVENT: the article is about the party the body sends to it)
+            if sm.sent.start < 0 or before.endswith(_CONVENED) or sm.sent.text[e.end:].startswith(_CONVENED_AFTER) \
+                    or (before.endswith("参加") and "组织" in before):
                 return _new(MainEvent, (doc._page.event_ref(e.text, e.subtype, doc.aid), e.subtype))
     return None
 
@@ -138,7 +145,11 @@ class PageExtractor:
         return Local(town, sub, village)
 
     def org_ref(self, name, subtype, aid, local) -> EntityRef:
+        if "届" in name:         # 区十届人大: the congress of the district, whatever its term
+            name = _TERM_IN_BODY.sub(r"\1\2", name)
         key = expand_body(name, self.ctx, local)
+        if key.endswith("人民政府") and name.startswith(("区", "县", "市")):
+            key = key[:-4] + "政府"    # 区人民政府 and 区政府 are one body of the home (its short key)
         return self.out.add_entity("Organization", key, name, subtype, aid)
 
     def place_ref(self, m: M.Mention, aid) -> EntityRef:

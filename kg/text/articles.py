@@ -76,11 +76,15 @@ LABELS = (
 
 
 _LABEL = re.compile("|".join(f"(?:{p})" for p in LABELS))      # any of them, in one search
+# The page header in full: its date and weekday, then the page's section and number
+# ("2025年11月6日 星期四 综合新闻 3", "… 第2版 要闻"): longer than a label, heads no article.
+_PAGE_HEADER = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]"
+                          r"(?:\s*(?:第\s*\d{1,2}\s*版|\d{1,2})?\s*[\u4e00-\u9fff]{0,6}\s*(?:第\s*\d{1,2}\s*版|\d{1,2})?)$")
 
 
 def is_label(line: str) -> bool:
     s = line.strip()
-    return len(s) <= 16 and _LABEL.search(s) is not None
+    return (len(s) <= 16 and _LABEL.search(s) is not None) or (len(s) <= 32 and _PAGE_HEADER.match(s) is not None)
 
 
 def parse_names(byline: str) -> tuple[str, ...]:
@@ -235,6 +239,13 @@ def _brief_credit(s: str) -> bylines.Credit | None:
     return None
 
 
+def _tail_reporters(inner: str) -> tuple[str, ...]:
+    """The reporters of a credit in parentheses that names their role ("通讯员 张三"), else ()."""
+    if not _ROLE.search(inner) or "摄" in inner:
+        return ()
+    return parse_names(inner)
+
+
 def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
     drafts: list[_Draft] = []
     groups: list[_Group] = []
@@ -242,7 +253,19 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
     heads_since = False                 # a headline came after the current article's last unit
     pending: bylines.Credit | None = None      # a byline waiting for the article it heads
     n = len(spans)
+    # A paragraph whose reporter credit stands apart right after it ("…体检。" / "(通讯员 张三)"),
+    # the line broken before the parenthesis: in a column of 简讯 it is an item of its own when
+    # the article before is already signed (its credit is no second byline of that article).
+    signed = {i - 1: c for i in range(1, n) if kinds[i] == "tail" and kinds[i - 1] == "body"
+              for c in [_tail_reporters(text[spans[i][0] + 1:spans[i][1] - 1])] if c}
+    closed = False                      # the current article was signed at its end
     for i, ((a, b), k) in enumerate(zip(spans, kinds)):
+        if k == "body" and i in signed and cur is not None and cur.reporters \
+                and (closed or set(signed[i]) != set(cur.reporters)):
+            cur = _Draft("news", i, i, a, b, reporters=signed[i])
+            drafts.append(cur)
+            heads_since, pending, closed = False, None, True
+            continue
         if k == "body" and cur is not None and not heads_since and pending is None \
                 and not (i + 1 < n and kinds[i + 1] == "credit"):
             cur.last, cur.end = i, b    # the common case, first: a paragraph goes on with the article
@@ -285,6 +308,7 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
                                          parse_names(text[a + 1:b - 1]))
             continue
         if k == "start":
+            closed = False
             length, credit = bylines.dateline(text[a:b])
             cur = _Draft("news", i, i, a + length, b, reporters=credit.reporters,
                          photographers=credit.photographers)
@@ -294,7 +318,7 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
         if k == "brief":
             cur = _Draft("news", i, i, a, b, reporters=_brief_credit(text[a:b]).reporters)
             drafts.append(cur)
-            heads_since, pending = False, None
+            heads_since, pending, closed = False, None, True
             continue
         credit = None
         if k == "caption":

@@ -23,9 +23,10 @@ _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event
 # (开班式, 启动仪式: the verb is part of a noun there, and 在X…开班式 speaks of another event)
 _HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
 # 在X(组织)召开EVENT: where the event was held, written before it
-_WHERE_BEFORE = re.compile(f"在([^，。；在]{{2,30}}?)(?:组织|主持)?(?:{_C.alternation('held')})了?$")
+# (走进/深入X开展EVENT: the body goes to X to hold it, X is where)
+_WHERE_BEFORE = re.compile(f"(?:在|走进|深入)([^，。；在]{{2,30}}?)(?:组织|主持)?(?:{_C.alternation('held')})了?$")
 # 组织干部在X开展EVENT / 组织党员到X开展EVENT: the verb stripped, the place it goes to stands last
-_AT_BEFORE = re.compile("(?:在|到|赴)([^，。；,;在到赴]{2,30}?)$")
+_AT_BEFORE = re.compile("(?:在|到|赴|走进|深入)([^，。；,;在到赴]{2,30}?)$")
 _ATTEND_WORDS = re.compile(_C.alternation("attend"))
 _ATTEND_AT = re.compile(f"({_C.alternation('join')})[^，。]{{0,20}}({_C.alternation('attend_object')})")
 _JOIN = re.compile(f"({_C.alternation('join')})")
@@ -83,6 +84,13 @@ def organized_by_name(doc):
             for o in sm.orgs + sm.places:
                 if o.start in heads and o.end < e.end and (o.type == "Organization" or
                                                            (o.type == "Place" and o.get("level", 0) >= 4)):
+                    cm = _CONGRESS_OF.match(s, o.end) if o.type == "Place" else None
+                    if cm and cm.end() < e.end:
+                        # 荆州区第十届人民代表大会第五次会议: the district's congress sits, not the district
+                        area = doc.ref(o).key
+                        doc.fact(eref, "organizedBy",
+                                 doc.entity("Organization", area + "人大", area + "人大", "GovernmentBody"), sm)
+                        continue
                     doc.fact(eref, "organizedBy", doc.ref(o), sm)
                     # 市文联、市作协第五次代表大会: the bodies listed before the one the name opens with
                     for b in _listed_before_head(s, o, sm.orgs):
@@ -107,6 +115,9 @@ def _congress_sitting(doc, sm, e, eref) -> bool:
 
 
 _TERM = re.compile("第?[一二三四五六七八九十百]+届|\\d{1,2}月\\d{1,2}日")
+_CONGRESS_OF = re.compile("第?[一二三四五六七八九十百]+届(?:人民代表大会|人大)")
+# 十届人大五次会议 / 第十届人民代表大会第五次会议: one session written short or in full
+_CONGRESS_FULL = re.compile("人民代表大会|第(?=[一二三四五六七八九十百]+[届次])")
 
 
 def _place_before(sm, s: str, at: int):
@@ -442,7 +453,7 @@ def _venue(s: str, o, sm) -> bool:
     """在X举办 / 到X举办: X (or the place chain ending in it) is where, not who."""
     at = o.start
     while True:
-        if s.endswith(("在", "到"), 0, at):
+        if s.endswith(("在", "到", "走进", "深入"), 0, at):
             return True
         prev = next((p for p in sm.places if p.end == at), None)
         if prev is None:
@@ -519,8 +530,14 @@ def _sitting(name: str):
     return t.group(1), n.group(1), "常委" in k, "全体" in k or "全会" in k
 
 
+def _short_congress(k: str) -> str:
+    return _CONGRESS_FULL.sub(lambda m: "人大" if m.group() == "人民代表大会" else "", k)
+
+
 def _similar(a: str, b: str) -> bool:
     a, b = norm_key(a), norm_key(b)
+    if "人" in a or "人" in b:
+        a, b = _short_congress(a), _short_congress(b)
     if a in b or b in a:
         return True
     sa = _sitting(a)
