@@ -119,6 +119,22 @@ def test_a_village_frame_holds_the_enterprise_visited_in_it():
     assert ("绿源家庭农场", "locatedIn", "南岗村") in got
 
 
+def test_a_scenic_site_named_after_its_town_is_the_stop():
+    """西庄镇青龙古镇, 临安镇紫云山景区: an old town and a scenic area are sites below the town they are
+    named after (古镇 is no town of the administration); the site is the stop and the town's."""
+    _, got = facts_of("副县长许丽娟带队先后到柳林镇白鹤古镇、石门镇翠屏山景区、凤湖旅游度假区调研。")
+    assert ("许丽娟", "inspected", "白鹤古镇") in got
+    assert ("许丽娟", "inspected", "翠屏山景区") in got
+    assert ("白鹤古镇", "locatedIn", "柳林镇") in got
+    assert ("翠屏山景区", "locatedIn", "石门镇") in got
+    assert not any(p == "inspected" and o in ("柳林镇", "石门镇") for _, p, o in got)
+
+
+def test_a_kind_of_scenic_area_is_no_place():
+    out, _ = facts_of("县长杨文博要求打造旅游景区，提升景区品质。")
+    assert not any(t == "Place" for t, _ in out.entities)
+
+
 # ---------------------------------------------------------------- names the finder cuts
 
 def test_the_first_stop_after_the_travel_verb_keeps_a_function_character():
