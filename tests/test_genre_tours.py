@@ -135,6 +135,22 @@ def test_a_kind_of_scenic_area_is_no_place():
     assert not any(t == "Place" for t, _ in out.entities)
 
 
+def test_a_company_written_as_a_towns_is_the_stop_and_in_the_town():
+    """抽查了A镇的X公司、B开发区内的Y公司: the companies are visited, the town and zone say where."""
+    _, got = facts_of("副县长石晓峰带队随机抽查了柳湾镇的青禾纺织有限公司和县经济开发区内的永固化工有限公司。")
+    assert ("石晓峰", "inspected", "青禾纺织有限公司") in got
+    assert ("石晓峰", "inspected", "永固化工有限公司") in got
+    assert ("青禾纺织有限公司", "locatedIn", "柳湾镇") in got
+    assert ("永固化工有限公司", "locatedIn", "清徐县经济开发区") in got
+    assert not any(p == "inspected" and o == "柳湾镇" for _, p, o in got)
+
+
+def test_a_company_of_the_county_is_not_placed_in_it():
+    """清徐县的企业: the home before 的 is the area of a statement, not where one company stands."""
+    _, got = facts_of("清徐县的青禾纺织有限公司今年产值增长两成。")
+    assert not any(p == "locatedIn" for _, p, _ in got)
+
+
 # ---------------------------------------------------------------- names the finder cuts
 
 def test_the_first_stop_after_the_travel_verb_keeps_a_function_character():

@@ -134,6 +134,28 @@ def located_in_described(doc):
                     doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
 
 
+_OF = ("的", "内的", "里的")
+
+
+def located_in_possessive(doc):
+    """抽查了磁灶镇的X公司, 开发区内的Y公司: an enterprise or project written as a town's, a park's
+    or a village's (X的Y with no verb) is there; a county or city before 的 (荆州区的企业) is
+    only the area of the home, not where the thing stands."""
+    for sm in doc.sents:
+        if not sm.places or not (sm.projects or sm.orgs):
+            continue
+        s = sm.sent.text
+        for pl in sm.places:
+            if (pl.get("level", 9) > 3 and pl.subtype != "Park") or not s.startswith(_OF, pl.end):
+                continue
+            if any(q.start == pl.end for q in sm.places):
+                continue          # (not the innermost of a chain)
+            k = pl.end + (1 if s[pl.end] == "的" else 2)
+            y = next((x for x in sm.projects + sm.orgs if x.start == k and not _is_body(x)), None)
+            if y is not None:
+                doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
+
+
 def located_in_after_verb(doc):
     """该项目位于纪南镇纪城村: the last thing named before 位于/地处/落户… is in the place after
     it (of a chain, the innermost)."""

@@ -252,6 +252,10 @@ def _filled(s, a, b, ms, sm, whole=True):
     inside = [m for m in ms if a <= m.start and m.end <= b]
     if not inside:
         return None
+    if len(inside) > 1 and inside[-1].end == b and inside[-1].type != "Place" and \
+            inside[0].start == a and inside[0].type == "Place" and \
+            s.startswith(("的", "内的", "里的"), inside[-2].end) and inside[-2].type == "Place":
+        return [inside[-1]]    # 磁灶镇的X公司: the company is visited, the town says where it is
     if inside[0].start != a:
         # the item opens with words no finder names: only a name that ends it is the stop
         last = inside[-1]
