@@ -151,6 +151,34 @@ def test_a_company_of_the_county_is_not_placed_in_it():
     assert not any(p == "locatedIn" for _, p, _ in got)
 
 
+def test_a_zone_frame_holds_the_companies_its_sentence_visits():
+    """在清徐高新技术产业开发区，…走访了A、B: a zone written with the home's short name frames the
+    companies visited in it."""
+    _, got = facts_of("县长杨文博带队到清徐高新技术产业开发区考察。在清徐高新技术产业开发区，考察团先后走访了"
+                      "青禾纺织有限公司、永固化工有限公司和鲁西纺织有限公司，详细了解情况。")
+    for c in ("青禾纺织有限公司", "永固化工有限公司", "鲁西纺织有限公司"):
+        assert (c, "locatedIn", "清徐高新技术产业开发区") in got, c
+
+
+def test_a_park_frame_does_not_hold_a_later_sentences_project():
+    _, got = facts_of("在青山工业园，杨文博察看了厂房建设。凤栖里旧改项目总投资5亿元，主要建设安置住房。")
+    assert not any(p == "locatedIn" and s == "凤栖里旧改项目" for s, p, _ in got)
+
+
+def test_a_village_frame_goes_on_to_the_stops_of_the_next_sentence():
+    """在X村，…。随后，甲来到A家庭农场和B合作社: a sentence naming no place of its own visits in the village."""
+    _, got = facts_of("县长杨文博带队到清溪镇石门村调研。在清溪镇石门村，杨文博察看了农田建设情况。"
+                      "随后，杨文博来到绿源家庭农场和富民肉牛养殖专业合作社，察看种植情况。")
+    assert ("绿源家庭农场", "locatedIn", "石门村") in got
+    assert ("富民肉牛养殖专业合作社", "locatedIn", "石门村") in got
+
+
+def test_a_village_frame_does_not_hold_a_stop_named_with_another_village():
+    _, got = facts_of("县长杨文博带队到清溪镇石门村调研。在清溪镇石门村，杨文博察看了农田建设情况。"
+                      "随后，杨文博来到湾头村富民肉牛养殖专业合作社，察看棚圈建设。")
+    assert not any(p == "locatedIn" and o == "石门村" and "合作社" in s for s, p, o in got)
+
+
 # ---------------------------------------------------------------- names the finder cuts
 
 def test_the_first_stop_after_the_travel_verb_keeps_a_function_character():

@@ -7,9 +7,10 @@ from typing import NamedTuple
 
 from kg.extract import mentions as M
 from kg.text.lexicon import cues
+from kg.extract.rules.visits import tour_of
 
 _C = cues()
-_FRAME = re.compile(r"^在([^，,]{2,8})[，,]")
+_FRAME = re.compile(r"^在([^，,]{2,16})[，,]")
 _SETTLING = re.compile(_C.alternation("settle"))
 _LOCATING = re.compile(_C.alternation("locate", "built_at"))
 
@@ -70,18 +71,29 @@ def located_in_frame(doc):
         fm = _FRAME.match(s) if s.startswith("在") else None
         if fm:
             f = next((p for p in sm.places if p.start == 1 and p.end == fm.end(1)), None) or \
-                _chain_end(sm.places, fm.end(1)) or _named_elsewhere(doc, fm.group(1))
+                _chain_end(sm.places, fm.end(1)) or _named_elsewhere(doc, fm.group(1)) or \
+                _after_home(doc, sm.places, s, fm.end(1))
             frame = (f, sm.sent.para) if f else None
         if links is None or not frame or frame[0] is None:
             continue
         f = frame[0]
         level = f.get("level", 0)
+        # a village's frame goes on to the stops a later sentence visits when it names no place
+        # and places nothing itself (在X村，…。随后，甲来到A家庭农场和B合作社)
+        visited = [] if fm or level != 2 or sm.places or _LOCATING.search(s) else \
+            [m for m, at in (doc.memo(tour_of) or ((), ()))[1] if at is sm and
+             m.type in ("Project", "Organization") and not _is_body(m) and
+             not any(m.start <= p.start and p.end <= m.end for p in sm.inner_places)]
+        for m in visited:
+            doc.fact(doc.ref(m), "locatedIn", doc.ref(f), sm)
         for m in links.heads:
             if m.text == f.text or m.start <= (fm.end(1) if fm else -1):
                 continue
             if (m.type == "Place" and m.get("level", 0) < level) or \
                     (m.type in ("Project", "Organization") and not _is_body(m) and
-                     (2 < level <= 3 or (level == 2 and fm))):
+                     ((2 < level <= 3 and f.subtype != "Park") or (level == 2 and fm) or
+                      (f.subtype == "Park" and fm))):
+                # (a zone's frame holds the companies its own sentence visits)
                 # (a village's frame only holds what its own sentence visits: the paragraph goes on
                 # to other villages)
                 doc.fact(doc.ref(m), "locatedIn", doc.ref(f), sm)
@@ -94,6 +106,14 @@ def _chain_end(places, end: int):
     while p is not None and p.start > 1:
         p = next((q for q in places if q.end == p.start), None)
     return last if p is not None and p.start == 1 else None
+
+
+def _after_home(doc, places, s: str, end: int):
+    """在正定高新技术产业开发区，: a zone the finder names after the word of the home it opens with."""
+    p = next((q for q in places if q.end == end and q.start > 1), None)
+    if p is not None and any(w == s[1:p.start] for w, _ in doc._page.home_names):
+        return p
+    return None
 
 
 def _named_elsewhere(doc, text: str):
