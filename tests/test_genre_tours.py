@@ -218,6 +218,29 @@ def test_the_leader_of_a_supervision_team_is_its_member():
     assert ("蒋志远", "memberOf", "清徐县安全生产第二督查组") in got
 
 
+def test_tong_after_a_town_opens_the_next_name():
+    """复兴镇同马大堤: 同, a function character elsewhere, opens a dike's name right after its town."""
+    _, got = facts_of("副县长石晓峰带队先后来到柳林镇同安大堤、石门镇白沙水库检查防汛工作。")
+    assert ("石晓峰", "inspected", "同安大堤") in got
+    assert ("同安大堤", "locatedIn", "柳林镇") in got
+
+
+def test_a_pumping_station_named_alone_is_a_site():
+    """洲头乡新洲泵站: a station that stands (a site, like a reservoir); one named in a works is the project."""
+    out, got = facts_of("副县长石晓峰带队先后来到柳林镇白沙水库、石门乡江口泵站检查防汛工作。")
+    assert ("Place", "江口泵站") in {(t, label_of(t, k)) for t, k in out.entities}
+    assert ("江口泵站", "locatedIn", "石门乡") in got
+    assert ("石晓峰", "inspected", "江口泵站") in got
+    out, _ = facts_of("副县长石晓峰先后到柳林镇、白沙灌区新建扩建工程江口泵站调研。")
+    assert any(t == "Project" and label_of(t, k).endswith("江口泵站") for t, k in out.entities)
+
+
+def test_one_character_before_xiangcun_is_no_village():
+    """和美乡村示范村: 美乡村 is a cut word (和美 + 乡村), no village."""
+    out, _ = facts_of("在清溪镇石门村，县长杨文博实地察看了和美乡村示范村建设。")
+    assert not any(label_of(t, k).endswith("乡村") for t, k in out.entities)
+
+
 # ---------------------------------------------------------------- who hosts
 
 def test_a_leader_with_a_visit_of_his_own_is_no_host():

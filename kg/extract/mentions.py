@@ -1082,6 +1082,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             start = a - 2        # 来到联合村: a word that elsewhere stops a name is this village's name
         if start > floor and s[start - 1] in STOP_CHARS:
             start = _list_item_start(s, start, floor)
+            if start == floor + 1 and s[floor] in "同于" and out and out[-1].end == floor and \
+                    out[-1].get("level", 0) >= 3:
+                start = floor    # 复兴镇同马大堤: right after a town, 同 opens the next name
         # a zone named after its city (荆州高新区, 荆州经济开发区) takes the city name in
         if start == a and out and out[-1].end == a and suffix in ("高新区", "开发区", "新区", "经济开发区"):
             prev = out.pop()
@@ -1123,7 +1126,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
                                       name.endswith(_WHOLE_AREA) or
-                                      s[start - 1:start] == "某" or _generic_end(name, suffix)):
+                                      s[start - 1:start] == "某" or _generic_end(name, suffix) or
+                                      (len(name) == 3 and name.endswith("乡村"))):
+            # (和美|乡村: one character before 乡村 is a word's tail, no township of one character)
             soft.append(b)
             continue
         if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)) and \

@@ -92,6 +92,8 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     projects = M.find_projects(s, taken_docs, places0) if gate & PROJECTS else []
     if projects and events:
         projects = [p for p in projects if not any(e.start <= p.start and p.end <= e.end for e in events)]
+    if projects and "站" in s:
+        projects, places0 = _standing_sites(projects, places0)
     orgs = M.find_orgs(s, taken_docs, places0) if gate & ORGS else []
     if orgs:
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names)
@@ -119,6 +121,27 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         if lead is not None and s[lead.end:lead.end + 1] == "“":
             events[k] = M.Mention("Event", s[lead.end:e.end], lead.end, e.end, e.subtype, e.info)
     return _new(SentMentions, (sent, chains, persons, orgs, places, events, projects, docs, inner))
+
+
+# a pumping station named as part of a works (…扩建工程新庙泵站) is that project; one named alone
+# (洲头乡新洲泵站) is a site that stands there, as a reservoir or a dike is (ANNOTATION: named sites)
+_SITE_SUFFIXES = ("泵站",)
+_WORKS = ("工程", "项目", "新建", "扩建", "改建", "改造", "建设")
+
+
+def _standing_sites(projects, places):
+    keep, sites = [], []
+    for p in projects:
+        if not p.text.endswith(_SITE_SUFFIXES) or any(w in p.text for w in _WORKS):
+            keep.append(p)
+            continue
+        lead = next((q for q in places if q.start == p.start and q.end < p.end), None)
+        start = lead.end if lead is not None else p.start
+        if p.end - start - 2 >= 2:
+            sites.append(M.Mention("Place", p.text[start - p.start:], start, p.end, "Site", (("level", 1),)))
+    if not sites:
+        return projects, places
+    return keep, sorted(list(places) + sites, key=M._start)
 
 
 def _found_by(first: NameFinds, occurrences) -> bool:
