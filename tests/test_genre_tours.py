@@ -241,6 +241,24 @@ def test_one_character_before_xiangcun_is_no_village():
     assert not any(label_of(t, k).endswith("乡村") for t, k in out.entities)
 
 
+def test_a_kind_of_workshop_or_hotel_is_no_body():
+    """走进生产车间, 建设康养酒店: a facility word after common or trade words names a kind."""
+    out, got = facts_of("副县长石晓峰先后来到青禾纺织有限公司、永固化工有限公司，走进生产车间察看。项目主要建设康养酒店、游客中心。")
+    orgs = {label_of(t, k) for t, k in out.entities if t == "Organization"}
+    assert "生产车间" not in orgs and "康养酒店" not in orgs
+    assert ("石晓峰", "inspected", "永固化工有限公司") in got
+
+
+def test_a_guesthouse_with_a_brand_is_a_body():
+    """走访了云栖民宿: 民宿 after a brand names one guesthouse (an enterprise), in the village framed."""
+    out, got = facts_of("县长杨文博带队到清溪镇石门村调研。在清溪镇石门村，杨文博察看了民宿集群建设，走访了翠竹民宿，"
+                        "与民宿业主交流。")
+    orgs = {label_of(t, k) for t, k in out.entities if t == "Organization"}
+    assert orgs & {"翠竹民宿"} and not any(o.endswith("民宿") and o != "翠竹民宿" for o in orgs)
+    assert ("杨文博", "inspected", "翠竹民宿") in got
+    assert ("翠竹民宿", "locatedIn", "石门村") in got
+
+
 # ---------------------------------------------------------------- who hosts
 
 def test_a_leader_with_a_visit_of_his_own_is_no_host():

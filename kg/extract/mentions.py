@@ -871,6 +871,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if name.endswith(("协商会", "座谈会", "交流会", "推进会", "研讨会")):
             continue
+        if suffix in _FACILITY_SUFFIXES and start < a and facility_kind(name):
+            continue     # 生产车间, 康养酒店: a kind of workshop or hotel, not one named
         chain = [p for p in (places or []) if start <= p.start and p.end <= a]
         if len(chain) >= 2 and chain[0].start == start and all(x.end == y.start for x, y in zip(chain, chain[1:])) \
                 and chain[-1].get("level", 9) <= 3:
@@ -1010,6 +1012,17 @@ def _list_context(s: str, start: int, end: int) -> bool:
 
 _VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
 _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园"))
+
+
+# an enterprise's suffix that is also the word for a kind of facility: a name needs a brand before it
+_FACILITY_SUFFIXES = frozenset(("车间", "工坊", "酒店", "农场", "牧场", "民宿"))
+
+
+def facility_kind(text: str) -> bool:
+    """生产车间, 康养酒店: a facility suffix after common or trade words only names a kind."""
+    suf = next((f for f in _FACILITY_SUFFIXES if text.endswith(f)), None)
+    core = text[: len(text) - len(suf)] if suf else ""
+    return bool(core) and (is_common_word(core) or _trade_only(core))
 
 
 def _trade_only(core: str) -> bool:

@@ -210,6 +210,8 @@ def _list_stops(s: str, j: int, ms: list, others: list, sm) -> list:
     if unnamed:
         for a, b in unnamed:
             own = _suffix_kind(s[a:b])        # 中村: a village all the same
+            if own and M.facility_kind(s[a:b]):
+                continue                      # 走进生产车间: the kind of place, no stop of its own
             if (own or kind) and _plausible_item(s[a:b], strict=head is None and own is None):
                 type_, sub = own or kind
                 level = _LEVEL.get(sub, 2) if type_ == "Place" else 0
