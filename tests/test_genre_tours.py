@@ -259,6 +259,18 @@ def test_a_guesthouse_with_a_brand_is_a_body():
     assert ("翠竹民宿", "locatedIn", "石门村") in got
 
 
+def test_a_plant_a_works_is_done_on_is_no_body():
+    """柳林镇城南污水处理厂提标改造项目: the plant is what the project works on; the project is the stop."""
+    out, got = facts_of("督导组一行先后深入竹园镇、柳林镇城南污水处理厂提标改造项目调研。")
+    assert not any(t == "Organization" for t, _ in out.entities if label_of(t, _).endswith("厂"))
+    assert ("柳林镇城南污水处理厂提标改造项目", "locatedIn", "柳林镇") in got
+
+
+def test_a_hospitals_new_campus_is_no_district():
+    out, _ = facts_of("在县人民医院，院长张卫民汇报了新院区建设进展。")
+    assert not any(t == "Place" for t, _ in out.entities)
+
+
 # ---------------------------------------------------------------- who hosts
 
 def test_a_leader_with_a_visit_of_his_own_is_no_host():

@@ -1140,8 +1140,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
                                       name.endswith(_WHOLE_AREA) or
                                       s[start - 1:start] == "某" or _generic_end(name, suffix) or
-                                      (len(name) == 3 and name.endswith("乡村"))):
-            # (和美|乡村: one character before 乡村 is a word's tail, no township of one character)
+                                      (len(name) == 3 and name.endswith("乡村")) or name.endswith("院区")):
+            # (和美|乡村: one character before 乡村 is a word's tail, no township of one character;
+            # 新院区: a hospital's or school's campus, no district)
             soft.append(b)
             continue
         if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)) and \

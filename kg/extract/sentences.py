@@ -95,6 +95,10 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     if projects and "站" in s:
         projects, places0 = _standing_sites(projects, places0)
     orgs = M.find_orgs(s, taken_docs, places0) if gate & ORGS else []
+    if orgs and projects:
+        # 城北污水处理厂提标改造项目: a plant a works is done on is the project's object, no body named
+        orgs = [o for o in orgs if not (o.text.endswith(_PLANTS) and any(
+            p.start <= o.start and o.end < p.end and s.startswith(_WORKS, o.end) for p in projects))]
     if orgs:
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names)
     else:
@@ -126,7 +130,8 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
 # a pumping station named as part of a works (…扩建工程新庙泵站) is that project; one named alone
 # (洲头乡新洲泵站) is a site that stands there, as a reservoir or a dike is (ANNOTATION: named sites)
 _SITE_SUFFIXES = ("泵站",)
-_WORKS = ("工程", "项目", "新建", "扩建", "改建", "改造", "建设")
+_WORKS = ("工程", "项目", "新建", "扩建", "改建", "改造", "建设", "提标", "提质", "升级")
+_PLANTS = ("厂", "站")
 
 
 def _standing_sites(projects, places):
