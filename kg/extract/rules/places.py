@@ -253,8 +253,16 @@ def links_of(doc) -> list:
                 chained.add(id(m))
                 j = ms.index(m) + 1
                 last = m
-                while j < len(ms) and s[last.end:ms[j].start] == "、" and ms[j].subtype == m.subtype and \
-                        not any(p.start == ms[j].end for p in places):
+                # A县B镇C村、D镇E村: when the item heads a chain of its own, the list goes on with
+                # items of its kind that head chains too (D镇 is the county's, as B镇 is)
+                nested = m.type == "Place" and any(p.start == m.end for p in places)
+                while j < len(ms):
+                    while nested and j < len(ms) and ms[j].start == last.end and ms[j].type == "Place":
+                        last = ms[j]
+                        j += 1
+                    if not (j < len(ms) and s[last.end:ms[j].start] == "、" and ms[j].subtype == m.subtype and
+                            (nested or not any(p.start == ms[j].end for p in places))):
+                        break
                     listed.append((ms[j], prev))
                     chained.add(id(ms[j]))
                     last = ms[j]
