@@ -342,10 +342,10 @@ def test_a_county_level_citys_zone_written_bare():
 # ---------------------------------------------------------------- the invented articles
 
 HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
-# the pooled figures over eighteen articles (entity F1 0.976, relation F1 0.955; 0.961 and 0.886 before
-# the sites, possessives, frames and facility words of their last round; the four added last, t15-t18,
+# the pooled figures over eighteen articles (entity F1 0.978, relation F1 0.965; 0.961 and 0.886 before
+# the sites, possessives, frames, nested lists and facility words of their last round; the four added last, t15-t18,
 # scored 0.918 and 0.809 before their fixes): a change may move them freely above these floors
-ENTITY_FLOOR, RELATION_FLOOR = 0.972, 0.95
+ENTITY_FLOOR, RELATION_FLOOR = 0.975, 0.962
 
 
 @pytest.fixture(scope="module")
@@ -370,13 +370,17 @@ def test_the_invented_tour_articles_score_above_their_floors(tour_scores):
     assert tour_scores["relations"] >= RELATION_FLOOR, tour_scores
 
 
-# ---------------------------------------------------------------- out of reach for now
 
-@pytest.mark.xfail(reason="渔村 is a dictionary word (fishing village); the finder keeps a two-character "
-                          "common word as a village only with more evidence than a town before it", strict=True)
 def test_a_village_whose_name_is_a_common_word():
+    """兴坪镇渔村 as an item of a list of stops: the town before it names the village (渔村 is a
+    dictionary word, one character before 村)."""
     _, got = facts_of("考察团先后来到阳朔县白沙镇遇龙村、兴坪镇渔村考察。")
     assert ("渔村", "locatedIn", "兴坪镇") in got
+
+
+def test_a_common_word_village_needs_its_town_in_a_list():
+    out, _ = facts_of("县长杨文博强调，兴坪镇渔村经济要加快发展，建设富裕渔村。")
+    assert ("Place", "渔村") not in {(t, label_of(t, k)) for t, k in out.entities}
 
 
 

@@ -1003,6 +1003,13 @@ def _list_item_start(s: str, start: int, floor: int) -> int:
     return start
 
 
+def _after_listed_town(s: str, start: int, end: int, out: list) -> bool:
+    """兴坪镇渔村 as an item of a list of stops: a town right before places the village, whose
+    name may be a common word or one character before 村."""
+    return bool(out) and out[-1].end == start and out[-1].subtype in ("Town", "Subdistrict") and \
+        _list_context(s, out[-1].start, end)
+
+
 def _list_context(s: str, start: int, end: int) -> bool:
     """A name standing in a list of places or right after a travel or visit verb."""
     before = s[:start]
@@ -1135,7 +1142,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue         # 农业产业园区, 智能物流园区: a kind of park, not one park
         if name in ctx_names:
             pass                 # 高新区 alone: the home zone
-        elif a - start < need:
+        elif a - start < need and not (suffix == "村" and a - start == 1 and _after_listed_town(s, start, b, out)):
             continue
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
                                       name.endswith(_WHOLE_AREA) or
@@ -1146,7 +1153,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             soft.append(b)
             continue
         if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)) and \
-                not (suffix in _VILLAGE_SUFFIXES and len(name) >= 3 and _list_context(s, start, b)):
+                not (suffix in _VILLAGE_SUFFIXES and len(name) >= 3 and _list_context(s, start, b)) and \
+                not (suffix in _VILLAGE_SUFFIXES and _after_listed_town(s, start, b, out)):
+            # (兴坪镇渔村 in a list of stops: a village named by a common word, placed by its town)
             soft.append(b)       # (胜利村, 和谐社区 are dictionary words, and villages where one goes)
             continue
         subtype, level = L.place_suffixes[suffix]
