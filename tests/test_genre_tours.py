@@ -326,6 +326,14 @@ def test_a_trade_park_with_no_town_is_a_kind_of_park():
     assert not any(t == "Place" for t, _ in out.entities)
 
 
+def test_a_qualified_trade_park_is_a_kind_unless_a_town_names_it():
+    """现代农业产业园: 现代 qualifies the trade; the park is one only after its town."""
+    out, _ = facts_of("县长杨文博要求加快建设现代农业产业园。")
+    assert not any(t == "Place" for t, _ in out.entities)
+    _, got = facts_of("县长杨文博到柳湾镇现代农业产业园调研。")
+    assert ("现代农业产业园", "locatedIn", "柳湾镇") in got
+
+
 def test_the_homes_development_zone_written_bare():
     """县经济开发区: the level word of the home and a zone suffix are the home's zone."""
     _, got = facts_of("曹州木业有限公司位于县经济开发区，主要生产实木家具。", home=("曹县", "菏泽市", "山东省"))

@@ -1032,6 +1032,10 @@ def facility_kind(text: str) -> bool:
     return bool(core) and (is_common_word(core) or _trade_only(core))
 
 
+# qualifiers of a kind of trade (现代农业, 特色农业): a kind too, except as a stop in a list (先后到现代农业产业园、…)
+_TRADE_QUALIFIERS = ("现代", "特色", "高效", "智慧", "绿色", "数字", "新型")
+
+
 def _trade_only(core: str) -> bool:
     """The words before a park's suffix are all trade words (农业, 智能|物流): no name among them."""
     trades = trade_words()
@@ -1136,7 +1140,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                 ((tag(s[start]) or "x")[:1] in "vpdcur" or inside_word(s, start)):
             soft.append(b)
             continue         # 靠|园区, 进一|步|集中区: a function character or a word's tail is no name
-        if suffix in _PARK_SUFFIXES and start < a and _trade_only(s[start:a]) and \
+        if suffix in _PARK_SUFFIXES and start < a and \
+                (_trade_only(s[start:a]) or (s.startswith(_TRADE_QUALIFIERS, start) and a - start > 2 and
+                                             _trade_only(s[start + 2:a]) and not _list_context(s, start, b))) and \
                 not (out and out[-1].end == start and out[-1].subtype in ("Town", "Subdistrict")):
             soft.append(b)       # (鸭溪镇白酒产业园: the town names one park of that trade)
             continue         # 农业产业园区, 智能物流园区: a kind of park, not one park
