@@ -119,6 +119,80 @@ def test_a_village_frame_holds_the_enterprise_visited_in_it():
     assert ("绿源家庭农场", "locatedIn", "南岗村") in got
 
 
+def test_a_scenic_site_named_after_its_town_is_the_stop():
+    """西庄镇青龙古镇, 临安镇紫云山景区: an old town and a scenic area are sites below the town they are
+    named after (古镇 is no town of the administration); the site is the stop and the town's."""
+    _, got = facts_of("副县长许丽娟带队先后到柳林镇白鹤古镇、石门镇翠屏山景区、凤湖旅游度假区调研。")
+    assert ("许丽娟", "inspected", "白鹤古镇") in got
+    assert ("许丽娟", "inspected", "翠屏山景区") in got
+    assert ("白鹤古镇", "locatedIn", "柳林镇") in got
+    assert ("翠屏山景区", "locatedIn", "石门镇") in got
+    assert not any(p == "inspected" and o in ("柳林镇", "石门镇") for _, p, o in got)
+
+
+def test_a_kind_of_scenic_area_is_no_place():
+    out, _ = facts_of("县长杨文博要求打造旅游景区，提升景区品质。")
+    assert not any(t == "Place" for t, _ in out.entities)
+
+
+def test_a_company_written_as_a_towns_is_the_stop_and_in_the_town():
+    """抽查了A镇的X公司、B开发区内的Y公司: the companies are visited, the town and zone say where."""
+    _, got = facts_of("副县长石晓峰带队随机抽查了柳湾镇的青禾纺织有限公司和县经济开发区内的永固化工有限公司。")
+    assert ("石晓峰", "inspected", "青禾纺织有限公司") in got
+    assert ("石晓峰", "inspected", "永固化工有限公司") in got
+    assert ("青禾纺织有限公司", "locatedIn", "柳湾镇") in got
+    assert ("永固化工有限公司", "locatedIn", "清徐县经济开发区") in got
+    assert not any(p == "inspected" and o == "柳湾镇" for _, p, o in got)
+
+
+def test_a_company_of_the_county_is_not_placed_in_it():
+    """清徐县的企业: the home before 的 is the area of a statement, not where one company stands."""
+    _, got = facts_of("清徐县的青禾纺织有限公司今年产值增长两成。")
+    assert not any(p == "locatedIn" for _, p, _ in got)
+
+
+def test_a_zone_frame_holds_the_companies_its_sentence_visits():
+    """在清徐高新技术产业开发区，…走访了A、B: a zone written with the home's short name frames the
+    companies visited in it."""
+    _, got = facts_of("县长杨文博带队到清徐高新技术产业开发区考察。在清徐高新技术产业开发区，考察团先后走访了"
+                      "青禾纺织有限公司、永固化工有限公司和鲁西纺织有限公司，详细了解情况。")
+    for c in ("青禾纺织有限公司", "永固化工有限公司", "鲁西纺织有限公司"):
+        assert (c, "locatedIn", "清徐高新技术产业开发区") in got, c
+
+
+def test_a_park_frame_does_not_hold_a_later_sentences_project():
+    _, got = facts_of("在青山工业园，杨文博察看了厂房建设。凤栖里旧改项目总投资5亿元，主要建设安置住房。")
+    assert not any(p == "locatedIn" and s == "凤栖里旧改项目" for s, p, _ in got)
+
+
+def test_a_village_frame_goes_on_to_the_stops_of_the_next_sentence():
+    """在X村，…。随后，甲来到A家庭农场和B合作社: a sentence naming no place of its own visits in the village."""
+    _, got = facts_of("县长杨文博带队到清溪镇石门村调研。在清溪镇石门村，杨文博察看了农田建设情况。"
+                      "随后，杨文博来到绿源家庭农场和富民肉牛养殖专业合作社，察看种植情况。")
+    assert ("绿源家庭农场", "locatedIn", "石门村") in got
+    assert ("富民肉牛养殖专业合作社", "locatedIn", "石门村") in got
+
+
+def test_a_village_frame_does_not_hold_a_stop_named_with_another_village():
+    _, got = facts_of("县长杨文博带队到清溪镇石门村调研。在清溪镇石门村，杨文博察看了农田建设情况。"
+                      "随后，杨文博来到湾头村富民肉牛养殖专业合作社，察看棚圈建设。")
+    assert not any(p == "locatedIn" and o == "石门村" and "合作社" in s for s, p, o in got)
+
+
+def test_a_second_town_in_a_list_under_a_county():
+    """A县B镇C村、D镇E村: the list goes on under the county with the next chain's town."""
+    _, got = facts_of("考察团先后来到阳朔县白沙镇遇龙村、兴坪镇石门村考察。")
+    assert ("兴坪镇", "locatedIn", "阳朔县") in got
+    assert ("石门村", "locatedIn", "兴坪镇") in got
+    assert ("石门村", "locatedIn", "白沙镇") not in got
+
+
+def test_a_village_list_after_a_chain_is_not_nested():
+    """柳湾镇石桥村、枫林镇: a town after a village is no item of the village's list."""
+    _, got = facts_of("县长杨文博先后到柳湾镇石桥村、枫林镇调研。")
+    assert not any(s == "枫林镇" and p == "locatedIn" for s, p, _ in got)
+
+
 # ---------------------------------------------------------------- names the finder cuts
 
 def test_the_first_stop_after_the_travel_verb_keeps_a_function_character():
@@ -156,6 +230,58 @@ def test_a_body_named_with_its_village_after_a_town_is_in_the_village_only():
 def test_the_leader_of_a_supervision_team_is_its_member():
     _, got = facts_of("副县长蒋志远带领县安全生产第二督查组，先后到临江街道督查安全生产工作。")
     assert ("蒋志远", "memberOf", "清徐县安全生产第二督查组") in got
+
+
+def test_tong_after_a_town_opens_the_next_name():
+    """复兴镇同马大堤: 同, a function character elsewhere, opens a dike's name right after its town."""
+    _, got = facts_of("副县长石晓峰带队先后来到柳林镇同安大堤、石门镇白沙水库检查防汛工作。")
+    assert ("石晓峰", "inspected", "同安大堤") in got
+    assert ("同安大堤", "locatedIn", "柳林镇") in got
+
+
+def test_a_pumping_station_is_a_project_placed_in_its_town():
+    """洲头乡新洲泵站: public works, as the contract's 李埠长江公铁大桥 is a Project; placed in its town."""
+    out, got = facts_of("副县长石晓峰带队先后来到柳林镇白沙水库、石门乡江口泵站检查防汛工作。")
+    assert any(t == "Project" and label_of(t, k).endswith("江口泵站") for t, k in out.entities)
+    assert any(s == "石晓峰" and p == "inspected" and o.endswith("江口泵站") for s, p, o in got)
+    out, _ = facts_of("副县长石晓峰先后到柳林镇、白沙灌区新建扩建工程江口泵站调研。")
+    assert any(t == "Project" and label_of(t, k).endswith("江口泵站") for t, k in out.entities)
+
+
+def test_one_character_before_xiangcun_is_no_village():
+    """和美乡村示范村: 美乡村 is a cut word (和美 + 乡村), no village."""
+    out, _ = facts_of("在清溪镇石门村，县长杨文博实地察看了和美乡村示范村建设。")
+    assert not any(label_of(t, k).endswith("乡村") for t, k in out.entities)
+
+
+def test_a_kind_of_workshop_or_hotel_is_no_body():
+    """走进生产车间, 建设康养酒店: a facility word after common or trade words names a kind."""
+    out, got = facts_of("副县长石晓峰先后来到青禾纺织有限公司、永固化工有限公司，走进生产车间察看。项目主要建设康养酒店、游客中心。")
+    orgs = {label_of(t, k) for t, k in out.entities if t == "Organization"}
+    assert "生产车间" not in orgs and "康养酒店" not in orgs
+    assert ("石晓峰", "inspected", "永固化工有限公司") in got
+
+
+def test_a_guesthouse_with_a_brand_is_a_body():
+    """走访了云栖民宿: 民宿 after a brand names one guesthouse (an enterprise), in the village framed."""
+    out, got = facts_of("县长杨文博带队到清溪镇石门村调研。在清溪镇石门村，杨文博察看了民宿集群建设，走访了翠竹民宿，"
+                        "与民宿业主交流。")
+    orgs = {label_of(t, k) for t, k in out.entities if t == "Organization"}
+    assert orgs & {"翠竹民宿"} and not any(o.endswith("民宿") and o != "翠竹民宿" for o in orgs)
+    assert ("杨文博", "inspected", "翠竹民宿") in got
+    assert ("翠竹民宿", "locatedIn", "石门村") in got
+
+
+def test_a_plant_a_works_is_done_on_is_no_body():
+    """柳林镇城南污水处理厂提标改造项目: the plant is what the project works on; the project is the stop."""
+    out, got = facts_of("督导组一行先后深入竹园镇、柳林镇城南污水处理厂提标改造项目调研。")
+    assert not any(t == "Organization" for t, _ in out.entities if label_of(t, _).endswith("厂"))
+    assert ("柳林镇城南污水处理厂提标改造项目", "locatedIn", "柳林镇") in got
+
+
+def test_a_hospitals_new_campus_is_no_district():
+    out, _ = facts_of("在县人民医院，院长张卫民汇报了新院区建设进展。")
+    assert not any(t == "Place" for t, _ in out.entities)
 
 
 # ---------------------------------------------------------------- who hosts
@@ -199,6 +325,14 @@ def test_a_trade_park_with_no_town_is_a_kind_of_park():
     assert not any(t == "Place" for t, _ in out.entities)
 
 
+def test_a_qualified_trade_park_is_a_kind_unless_a_town_names_it():
+    """现代农业产业园: 现代 qualifies the trade; the park is one only after its town."""
+    out, _ = facts_of("县长杨文博要求加快建设现代农业产业园。")
+    assert not any(t == "Place" for t, _ in out.entities)
+    _, got = facts_of("县长杨文博到柳湾镇现代农业产业园调研。")
+    assert ("现代农业产业园", "locatedIn", "柳湾镇") in got
+
+
 def test_the_homes_development_zone_written_bare():
     """县经济开发区: the level word of the home and a zone suffix are the home's zone."""
     _, got = facts_of("曹州木业有限公司位于县经济开发区，主要生产实木家具。", home=("曹县", "菏泽市", "山东省"))
@@ -215,9 +349,10 @@ def test_a_county_level_citys_zone_written_bare():
 # ---------------------------------------------------------------- the invented articles
 
 HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
-# the pooled figures over eighteen articles (entity F1 0.961, relation F1 0.888; the four added last,
-# t15-t18, scored 0.918 and 0.809 before their fixes): a change may move them freely above these floors
-ENTITY_FLOOR, RELATION_FLOOR = 0.955, 0.88
+# the pooled figures over eighteen articles (entity F1 0.978, relation F1 0.965; 0.961 and 0.886 before
+# the sites, possessives, frames, nested lists and facility words of their last round; the four added last, t15-t18,
+# scored 0.918 and 0.809 before their fixes): a change may move them freely above these floors
+ENTITY_FLOOR, RELATION_FLOOR = 0.975, 0.962
 
 
 @pytest.fixture(scope="module")
@@ -242,20 +377,19 @@ def test_the_invented_tour_articles_score_above_their_floors(tour_scores):
     assert tour_scores["relations"] >= RELATION_FLOOR, tour_scores
 
 
-# ---------------------------------------------------------------- out of reach for now
 
-@pytest.mark.xfail(reason="渔村 is a dictionary word (fishing village); the finder keeps a two-character "
-                          "common word as a village only with more evidence than a town before it", strict=True)
 def test_a_village_whose_name_is_a_common_word():
+    """兴坪镇渔村 as an item of a list of stops: the town before it names the village (渔村 is a
+    dictionary word, one character before 村)."""
     _, got = facts_of("考察团先后来到阳朔县白沙镇遇龙村、兴坪镇渔村考察。")
     assert ("渔村", "locatedIn", "兴坪镇") in got
 
 
-@pytest.mark.xfail(reason="a list under a county that goes on with a town after a village (A县B镇C村、D镇E村) "
-                          "needs nested lists: the list rule continues only items of one kind", strict=True)
-def test_a_second_town_in_a_list_under_a_county():
-    _, got = facts_of("考察团先后来到阳朔县白沙镇遇龙村、兴坪镇石门村考察。")
-    assert ("兴坪镇", "locatedIn", "阳朔县") in got
+def test_a_common_word_village_needs_its_town_in_a_list():
+    out, _ = facts_of("县长杨文博强调，兴坪镇渔村经济要加快发展，建设富裕渔村。")
+    assert ("Place", "渔村") not in {(t, label_of(t, k)) for t, k in out.entities}
+
+
 
 
 

@@ -928,6 +928,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if name.endswith(("协商会", "座谈会", "交流会", "推进会", "研讨会")):
             continue
+        if suffix in _FACILITY_SUFFIXES and start < a and facility_kind(name):
+            continue     # 生产车间, 康养酒店: a kind of workshop or hotel, not one named
         chain = [p for p in (places or []) if start <= p.start and p.end <= a]
         if len(chain) >= 2 and chain[0].start == start and all(x.end == y.start for x, y in zip(chain, chain[1:])) \
                 and chain[-1].get("level", 9) <= 3:
@@ -1058,6 +1060,13 @@ def _list_item_start(s: str, start: int, floor: int) -> int:
     return start
 
 
+def _after_listed_town(s: str, start: int, end: int, out: list) -> bool:
+    """兴坪镇渔村 as an item of a list of stops: a town right before places the village, whose
+    name may be a common word or one character before 村."""
+    return bool(out) and out[-1].end == start and out[-1].subtype in ("Town", "Subdistrict") and \
+        _list_context(s, out[-1].start, end)
+
+
 def _list_context(s: str, start: int, end: int) -> bool:
     """A name standing in a list of places or right after a travel or visit verb."""
     before = s[:start]
@@ -1073,6 +1082,21 @@ _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业
 _REGISTERED_LEAD = re.compile(f"[{CJK}]{{2}}")      # a province's or city's two-character name
 _FIRM_AFTER = re.compile(f"(?:(?![的该在和与及到把将])[{CJK}]){{1,10}}?(?:有限公司|有限责任公司|公司|合作社)")
 _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园"))
+
+
+# an enterprise's suffix that is also the word for a kind of facility: a name needs a brand before it
+_FACILITY_SUFFIXES = frozenset(("车间", "工坊", "酒店", "农场", "牧场", "民宿"))
+
+
+def facility_kind(text: str) -> bool:
+    """生产车间, 康养酒店: a facility suffix after common or trade words only names a kind."""
+    suf = next((f for f in _FACILITY_SUFFIXES if text.endswith(f)), None)
+    core = text[: len(text) - len(suf)] if suf else ""
+    return bool(core) and (is_common_word(core) or _trade_only(core))
+
+
+# qualifiers of a kind of trade (现代农业, 特色农业): a kind too, except as a stop in a list (先后到现代农业产业园、…)
+_TRADE_QUALIFIERS = ("现代", "特色", "高效", "智慧", "绿色", "数字", "新型")
 
 
 def _trade_only(core: str) -> bool:
@@ -1148,6 +1172,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             start = a - 2        # 来到联合村: a word that elsewhere stops a name is this village's name
         if start > floor and s[start - 1] in STOP_CHARS:
             start = _list_item_start(s, start, floor)
+            if start == floor + 1 and s[floor] in "同于" and out and out[-1].end == floor and \
+                    out[-1].get("level", 0) >= 3:
+                start = floor    # 复兴镇同马大堤: right after a town, 同 opens the next name
         # a zone named after its city (荆州高新区, 荆州经济开发区) takes the city name in
         if start == a and out and out[-1].end == a and suffix in ("高新区", "开发区", "新区", "经济开发区"):
             prev = out.pop()
@@ -1181,21 +1208,28 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                 ((tag(s[start]) or "x")[:1] in "vpdcur" or inside_word(s, start)):
             soft.append(b)
             continue         # 靠|园区, 进一|步|集中区: a function character or a word's tail is no name
-        if suffix in _PARK_SUFFIXES and start < a and _trade_only(s[start:a]) and \
+        if suffix in _PARK_SUFFIXES and start < a and \
+                (_trade_only(s[start:a]) or (s.startswith(_TRADE_QUALIFIERS, start) and a - start > 2 and
+                                             _trade_only(s[start + 2:a]) and not _list_context(s, start, b))) and \
                 not (out and out[-1].end == start and out[-1].subtype in _BOUNDING):
             soft.append(b)       # (鸭溪镇白酒产业园: the town names one park of that trade)
             continue         # 农业产业园区, 智能物流园区: a kind of park, not one park
         if name in ctx_names:
             pass                 # 高新区 alone: the home zone
-        elif a - start < need:
+        elif a - start < need and not (suffix == "村" and a - start == 1 and _after_listed_town(s, start, b, out)):
             continue
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
                                       name.endswith(_WHOLE_AREA) or
-                                      s[start - 1:start] == "某" or _generic_end(name, suffix)):
+                                      s[start - 1:start] == "某" or _generic_end(name, suffix) or
+                                      (len(name) == 3 and name.endswith("乡村")) or name.endswith("院区")):
+            # (和美|乡村: one character before 乡村 is a word's tail, no township of one character;
+            # 新院区: a hospital's or school's campus, no district)
             soft.append(b)
             continue
         if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)) and \
-                not (suffix in _VILLAGE_SUFFIXES and len(name) >= 3 and _list_context(s, start, b)):
+                not (suffix in _VILLAGE_SUFFIXES and len(name) >= 3 and _list_context(s, start, b)) and \
+                not (suffix in _VILLAGE_SUFFIXES and _after_listed_town(s, start, b, out)):
+            # (兴坪镇渔村 in a list of stops: a village named by a common word, placed by its town)
             soft.append(b)       # (胜利村, 和谐社区 are dictionary words, and villages where one goes)
             continue
         subtype, level = L.place_suffixes[suffix]

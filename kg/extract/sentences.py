@@ -95,6 +95,10 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     if projects and events:
         projects = [p for p in projects if not any(e.start <= p.start and p.end <= e.end for e in events)]
     orgs = M.find_orgs(s, taken_docs, places0) if gate & ORGS else []
+    if orgs and projects:
+        # 城北污水处理厂提标改造项目: a plant a works is done on is the project's object, no body named
+        orgs = [o for o in orgs if not (o.text.endswith(_PLANTS) and any(
+            p.start <= o.start and o.end < p.end and s.startswith(_WORKS, o.end) for p in projects))]
     if orgs:
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names)
     else:
@@ -121,6 +125,11 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         if lead is not None and s[lead.end:lead.end + 1] == "“":
             events[k] = M.Mention("Event", s[lead.end:e.end], lead.end, e.end, e.subtype, e.info)
     return _new(SentMentions, (sent, chains, persons, orgs, places, events, projects, docs, inner))
+
+
+# what a works is done on (城北污水处理厂提标改造项目): such a plant is the project's object, no body
+_WORKS = ("工程", "项目", "新建", "扩建", "改建", "改造", "建设", "提标", "提质", "升级")
+_PLANTS = ("厂", "站")
 
 
 def _found_by(first: NameFinds, occurrences) -> bool:

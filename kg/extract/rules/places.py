@@ -7,9 +7,10 @@ from typing import NamedTuple
 
 from kg.extract import mentions as M
 from kg.text.lexicon import cues
+from kg.extract.rules.visits import tour_of
 
 _C = cues()
-_FRAME = re.compile(r"^在([^，,]{2,8})[，,]")
+_FRAME = re.compile(r"^在([^，,]{2,16})[，,]")
 _SETTLING = re.compile(_C.alternation("settle"))
 _LOCATING = re.compile(_C.alternation("locate", "built_at"))
 
@@ -70,18 +71,29 @@ def located_in_frame(doc):
         fm = _FRAME.match(s) if s.startswith("在") else None
         if fm:
             f = next((p for p in sm.places if p.start == 1 and p.end == fm.end(1)), None) or \
-                _chain_end(sm.places, fm.end(1)) or _named_elsewhere(doc, fm.group(1))
+                _chain_end(sm.places, fm.end(1)) or _named_elsewhere(doc, fm.group(1)) or \
+                _after_home(doc, sm.places, s, fm.end(1))
             frame = (f, sm.sent.para) if f else None
         if links is None or not frame or frame[0] is None:
             continue
         f = frame[0]
         level = f.get("level", 0)
+        # a village's frame goes on to the stops a later sentence visits when it names no place
+        # and places nothing itself (在X村，…。随后，甲来到A家庭农场和B合作社)
+        visited = [] if fm or level != 2 or sm.places or _LOCATING.search(s) else \
+            [m for m, at in (doc.memo(tour_of) or ((), ()))[1] if at is sm and
+             m.type in ("Project", "Organization") and not _is_body(m) and
+             not any(m.start <= p.start and p.end <= m.end for p in sm.inner_places)]
+        for m in visited:
+            doc.fact(doc.ref(m), "locatedIn", doc.ref(f), sm)
         for m in links.heads:
             if m.text == f.text or m.start <= (fm.end(1) if fm else -1):
                 continue
             if (m.type == "Place" and m.get("level", 0) < level) or \
                     (m.type in ("Project", "Organization") and not _is_body(m) and
-                     (2 < level <= 3 or (level == 2 and fm))):
+                     ((2 < level <= 3 and f.subtype != "Park") or (level == 2 and fm) or
+                      (f.subtype == "Park" and fm))):
+                # (a zone's frame holds the companies its own sentence visits)
                 # (a village's frame only holds what its own sentence visits: the paragraph goes on
                 # to other villages)
                 doc.fact(doc.ref(m), "locatedIn", doc.ref(f), sm)
@@ -94,6 +106,14 @@ def _chain_end(places, end: int):
     while p is not None and p.start > 1:
         p = next((q for q in places if q.end == p.start), None)
     return last if p is not None and p.start == 1 else None
+
+
+def _after_home(doc, places, s: str, end: int):
+    """在正定高新技术产业开发区，: a zone the finder names after the word of the home it opens with."""
+    p = next((q for q in places if q.end == end and q.start > 1), None)
+    if p is not None and any(w == s[1:p.start] for w, _ in doc._page.home_names):
+        return p
+    return None
 
 
 def _named_elsewhere(doc, text: str):
@@ -132,6 +152,28 @@ def located_in_described(doc):
                 y = next((x for x in sm.projects + sm.orgs if x.start == pl.end + 1), None)
                 if y is not None:
                     doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
+
+
+_OF = ("的", "内的", "里的")
+
+
+def located_in_possessive(doc):
+    """抽查了磁灶镇的X公司, 开发区内的Y公司: an enterprise or project written as a town's, a park's
+    or a village's (X的Y with no verb) is there; a county or city before 的 (荆州区的企业) is
+    only the area of the home, not where the thing stands."""
+    for sm in doc.sents:
+        if not sm.places or not (sm.projects or sm.orgs):
+            continue
+        s = sm.sent.text
+        for pl in sm.places:
+            if (pl.get("level", 9) > 3 and pl.subtype != "Park") or not s.startswith(_OF, pl.end):
+                continue
+            if any(q.start == pl.end for q in sm.places):
+                continue          # (not the innermost of a chain)
+            k = pl.end + (1 if s[pl.end] == "的" else 2)
+            y = next((x for x in sm.projects + sm.orgs if x.start == k and not _is_body(x)), None)
+            if y is not None:
+                doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
 
 
 def located_in_after_verb(doc):
@@ -211,8 +253,16 @@ def links_of(doc) -> list:
                 chained.add(id(m))
                 j = ms.index(m) + 1
                 last = m
-                while j < len(ms) and s[last.end:ms[j].start] == "、" and ms[j].subtype == m.subtype and \
-                        not any(p.start == ms[j].end for p in places):
+                # A县B镇C村、D镇E村: when the item heads a chain of its own, the list goes on with
+                # items of its kind that head chains too (D镇 is the county's, as B镇 is)
+                nested = m.type == "Place" and any(p.start == m.end for p in places)
+                while j < len(ms):
+                    while nested and j < len(ms) and ms[j].start == last.end and ms[j].type == "Place":
+                        last = ms[j]
+                        j += 1
+                    if not (j < len(ms) and s[last.end:ms[j].start] == "、" and ms[j].subtype == m.subtype and
+                            (nested or not any(p.start == ms[j].end for p in places))):
+                        break
                     listed.append((ms[j], prev))
                     chained.add(id(ms[j]))
                     last = ms[j]

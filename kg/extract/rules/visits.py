@@ -210,6 +210,8 @@ def _list_stops(s: str, j: int, ms: list, others: list, sm) -> list:
     if unnamed:
         for a, b in unnamed:
             own = _suffix_kind(s[a:b])        # 中村: a village all the same
+            if own and M.facility_kind(s[a:b]):
+                continue                      # 走进生产车间: the kind of place, no stop of its own
             if (own or kind) and _plausible_item(s[a:b], strict=head is None and own is None):
                 type_, sub = own or kind
                 level = _LEVEL.get(sub, 2) if type_ == "Place" else 0
@@ -252,6 +254,10 @@ def _filled(s, a, b, ms, sm, whole=True):
     inside = [m for m in ms if a <= m.start and m.end <= b]
     if not inside:
         return None
+    if len(inside) > 1 and inside[-1].end == b and inside[-1].type != "Place" and \
+            inside[0].start == a and inside[0].type == "Place" and \
+            s.startswith(("的", "内的", "里的"), inside[-2].end) and inside[-2].type == "Place":
+        return [inside[-1]]    # 磁灶镇的X公司: the company is visited, the town says where it is
     if inside[0].start != a:
         # the item opens with words no finder names: only a name that ends it is the stop
         last = inside[-1]
