@@ -1317,7 +1317,7 @@ MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会�
                     "推介会", "洽谈会", "恳谈会", "对接会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
                     "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会", "约谈会",
                     "集体学习")
-ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "宣传活动", "主题活动", "系列活动",
+ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "开幕式", "闭幕式", "开班式", "宣传活动", "主题活动", "系列活动",
                      "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
                     "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "疏散演练", "防汛演练", "救援演练", "读书班", "研讨班", "轮训班")
@@ -1475,6 +1475,7 @@ def _generic_event(name: str) -> bool:
 
 
 _HOLDING = ("开展", "举办", "举行")
+_OPENINGS = ("开幕式", "闭幕式", "开班式")
 _INTRODUCING = tuple(t for t in EVENT_TRIGGERS if t not in ("的", "落实", "传达"))
 
 
@@ -1521,8 +1522,12 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if s[start - 1:start] == "、" and _JOINT.search(s, a - 4, b):
             # (the items may be events found already: only other mentions bound the list)
             start = _joint_start(s, start, max([e for _, e in taken if e <= a] + [0]))
+        if out and out[-1].end == a and out[-1].subtype == "Meeting" and m.group() in _OPENINGS:
+            continue     # 代表大会 + 开幕式: the opening is a part of the congress, the congress is the event
+        grown = False
         if out and out[-1].end == a and start >= out[-1].start:
             start = out.pop().start          # 博爱周 + 主题宣传活动: one name
+            grown = m.group() in _OPENINGS   # (培训班 + 开班式: the class was named, so is its opening)
         elif out and out[-1].end == start and _SITTING_OF.match(s, start, b):
             start = out.pop().start          # …人民代表大会 + 第四次会议: the congress's sitting, one name
         elif start < a and not s.endswith(_HOLDING, 0, start):
@@ -1534,7 +1539,7 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue     # (第五次集体学习: whose, the name does not say)
         subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
         in_frame = s.endswith("在", 0, start) and s.startswith("中", b)
-        if subtype == "Activity" and "“" not in name and not _introduced(s, start) and not in_frame and \
+        if subtype == "Activity" and "“" not in name and not grown and not _introduced(s, start) and not in_frame and \
                 not s.startswith(("启动", "开班", "正式开班", "举行", "开幕", "在"), b):
             continue  # 以实际行动, 把文旅活动推介: an activity is named where it is held or launched
         spans = [(x, y) for x, y in spans if not (start <= x and y <= b)]
