@@ -1369,9 +1369,9 @@ def _event_left(s: str, a: int, floor: int) -> int:
     quote = False
     while i > limit:
         c = s[i - 1]
-        if c in "”」":
+        if c in "”」》":
             quote = True
-        elif c in "“「":
+        elif c in "“「《":
             quote = False
         elif not quote:
             if c in "）)":
@@ -1662,10 +1662,21 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
 DOC_RE = re.compile(r"《([^《》\n]{2,80})》")
 
 
+# 《文明新风进万家》集中示范活动: a title a few words before an activity word names the campaign the
+# event is held under, not a text; a title that ends in a text's head noun (《…条例》宣传活动) or is
+# followed by 精神/文件… (no activity word in reach) stays a Document.
+_CAMPAIGN_AFTER = re.compile("[\u4e00-\u9fff]{0,6}?(?:" + "|".join(map(re.escape, sorted(
+    ("活动", "比赛", "大赛", "竞赛", "晚会", "展演", "演出", "汇演", "文化节", "艺术节", "联欢会", "巡演"),
+    key=len, reverse=True))) + ")")
+_TEXT_HEADS = ("法", "法典", "条例", "规定", "办法", "细则", "纲要", "意见", "方案", "通知", "决定", "规划", "计划",
+               "准则", "守则", "公约", "决议", "报告", "标准", "指南", "清单", "制度", "章程", "批复", "通报")
+
+
 def find_documents(s: str) -> list[Mention]:
     if "《" not in s:
         return []
-    return [Mention("Document", m.group(1), m.start(1), m.end(1)) for m in DOC_RE.finditer(s)]
+    return [Mention("Document", m.group(1), m.start(1), m.end(1)) for m in DOC_RE.finditer(s)
+            if m.group(1).endswith(_TEXT_HEADS) or not _CAMPAIGN_AFTER.match(s, m.end())]
 
 
 # ---------------------------------------------------------------- named lists

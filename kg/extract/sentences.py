@@ -110,7 +110,7 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
             places = [p for p in places if p not in retyped]
         orgs = sorted(orgs + [m for m in listed if m.type == "Organization"], key=M._start)
         projects = sorted(projects + [m for m in listed if m.type == "Project"], key=M._start)
-    # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the districts hold the activity; they are not its name
+    # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the listed districts hold the activity; they are not its name
     for k, e in enumerate(events):
         # 华蓥市委“不忘初心”主题教育工作会议: the body a quoted name follows holds the meeting
         body = next((o for o in orgs if o.start == e.start and o.end < e.end and s[o.end:o.end + 1] == "“"), None) \
@@ -122,7 +122,8 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         if e.subtype != "Activity":
             continue
         lead = next((p for p in places if p.start == e.start and p.end < e.end and p.get("level", 0) >= 4), None)
-        if lead is not None and s[lead.end:lead.end + 1] == "“":
+        # (a single county before the quote is a part of the name: 青川县“理论润乡村”百场宣讲活动)
+        if lead is not None and s[lead.end:lead.end + 1] == "“" and s[e.start - 1:e.start] == "、":
             events[k] = M.Mention("Event", s[lead.end:e.end], lead.end, e.end, e.subtype, e.info)
     return _new(SentMentions, (sent, chains, persons, orgs, places, events, projects, docs, inner))
 
