@@ -68,3 +68,37 @@ def test_county_meeting_held_with_a_training_session_is_one_event():
 def test_opening_of_a_congress_is_the_congress():
     # 在…大会开幕式上: the congress is the event; its opening is a part of it, no name of its own
     assert events("会议传达了县长在县文联第四次代表大会开幕式上的讲话精神。") == {"县文联第四次代表大会"}
+
+
+# ---------------------------------------------------------------- where and by whom an activity is held
+
+from test_rules_genre import facts_of  # noqa: E402
+
+_HOME = ("云岭县", "青川县", "湖北省")
+
+
+@pytest.mark.parametrize("body, wanted", [
+    # 由A主办、B承办: both bodies organized it; 在X举行 is its venue
+    ("5月8日，云岭县“书香润乡村”读书分享活动在县图书馆举行。活动由县文明办主办、县图书馆承办。",
+     {("云岭县书香润乡村读书分享活动", "heldAt", "云岭县图书馆"),
+      ("云岭县书香润乡村读书分享活动", "organizedBy", "云岭县文明办"),
+      ("云岭县书香润乡村读书分享活动", "organizedBy", "云岭县图书馆")}),
+    # a games held in a county venue
+    ("6月1日，云岭县第五届全民健身运动会在县体育馆举行。",
+     {("云岭县第五届全民健身运动会", "heldAt", "云岭县体育馆")}),
+    # 分别在A乡、B镇开展: each town is a venue
+    ("近日，云岭县“送法下乡”普法宣传活动分别在东坡乡、柳湾镇开展。",
+     {("云岭县送法下乡普法宣传活动", "heldAt", "东坡乡"), ("云岭县送法下乡普法宣传活动", "heldAt", "柳湾镇")}),
+    # 甲组织医务人员在X村开展义诊: 甲 organized it, the village is where
+    ("4月12日，县卫健委组织医务人员在石桥村开展义诊活动。",
+     {("义诊活动", "heldAt", "石桥村"), ("义诊活动", "organizedBy", "云岭县卫健委")}),
+    ("3月5日，团县委组织青年志愿者在梅林社区开展学雷锋志愿服务活动。",
+     {("学雷锋志愿服务活动", "heldAt", "梅林社区")}),
+    # 在X广场拉开帷幕: a festival is an activity, and the square its venue
+    pytest.param("9月9日，2024年云岭县农民丰收节在人民广场拉开帷幕。",
+                 {("2024年云岭县农民丰收节", "heldAt", "人民广场")},
+                 marks=pytest.mark.xfail(strict=True, reason="丰收节 is no activity suffix; 拉开帷幕 no venue verb")),
+])
+def test_venue_and_organizer_of_an_activity(body, wanted):
+    _, g = facts_of(body, home=_HOME)
+    assert wanted <= g
