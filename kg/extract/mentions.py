@@ -698,8 +698,7 @@ def place_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _org_scan_re() -> re.Pattern:
-    # (干部, 全部, 展厅: a character before 部 or 厅 that makes a word of it is refused in the scan too)
-    return _suffix_scan_re(tuple(lexicon().org_suffixes), {"部": NOT_BEFORE_BU, "厅": NOT_BEFORE_TING})
+    return _suffix_scan_re(tuple(lexicon().org_suffixes))
 
 
 @lru_cache(maxsize=None)
@@ -707,21 +706,18 @@ def _place_scan_re() -> re.Pattern:
     return _suffix_scan_re(tuple(lexicon().place_suffixes))
 
 
-def _suffix_scan_re(words: tuple, not_before: dict | None = None) -> re.Pattern:
+def _suffix_scan_re(words: tuple) -> re.Pattern:
     """words_re whose single-character suffixes never match where the next character makes a
     word of them (区委, 部门, 市场: NOT_AFTER): most suffix matches are such words, and the regex
     drops them cheaper than a loop turn does. Only single characters: a refused longer suffix
     would let the scan restart inside it and find a match the plain scan skips. (村里, 村组 keep
-    their exceptions in _single_char_ok; ``not_before``: the characters before a suffix that
-    find_orgs refuses unconditionally.)"""
+    their exceptions in _single_char_ok.)"""
     parts = []
     for w in sorted(words, key=len, reverse=True):
         bad = set(NOT_AFTER.get(w, ())) if len(w) == 1 else set()
         if w == "村":
             bad -= {"里", "组"}
-        lead = (not_before or {}).get(w, ()) if len(w) == 1 else ()
-        parts.append((f"(?<![{re.escape(''.join(sorted(lead)))}])" if lead else "") + re.escape(w) +
-                     (f"(?![{re.escape(''.join(sorted(bad)))}])" if bad else ""))
+        parts.append(re.escape(w) + (f"(?![{re.escape(''.join(sorted(bad)))}])" if bad else ""))
     return re.compile("|".join(parts))
 
 
