@@ -164,9 +164,9 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
             break        # (30余家 is a count; 余家村 is a name)
         if c == "度" and i >= 3 and s[i - 2] in "年季月" and s[i - 3] in NUMERALS:
             break        # 2024年度|乡村振兴: 年度 closes the date, no name starts with its 度
-        # (the tail test of _stopword_ending_at first, inline: it fails for most characters)
-        if (s[i - 2:i] if i >= 2 else s[:i]) in _STOPWORD_TAILS and _stopword_ending_at(s, i) and \
-                not (own_word and i == end) and not inside_word(s, i):
+        # (the own-word test, then the tail test of _stopword_ending_at inline: both fail cheaply)
+        if not (own_word and i == end) and (s[i - 2:i] if i >= 2 else s[:i]) in _STOPWORD_TAILS and \
+                _stopword_ending_at(s, i) and not inside_word(s, i):
             break        # own_word: the word right before a body's suffix is the name's own (希望小学);
             # a stop word that the segmentation reads as part of a longer word is none (组织|部)
         i -= 1
@@ -1183,7 +1183,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
     out: list[Mention] = []
     soft: list[int] = []   # ends of rejected generic words ("试点村"): names do not run across them
     home = _home_places(s, home_names) if home_names else ()
-    soft += [m.end for m in home]     # 我县|杨柳镇: the town's name starts after the home's
+    if home:
+        soft += [m.end for m in home]     # 我县|杨柳镇: the town's name starts after the home's
     for m in _place_scan_re().finditer(s):
         a, b = m.span()
         suffix = m.group()
