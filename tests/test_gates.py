@@ -64,3 +64,15 @@ def test_the_home_word_alone_lets_the_place_finder_run():
     st = Sentence.of("我区持续优化营商环境", 0, 0)
     places = mention_sentence(st, frozenset(), CTX, home_names=HOME, gate=0).places
     assert [p.text for p in places] == ["我区"]
+
+
+def test_home_named_finds_any_home_word_and_none_without_a_home():
+    # invented sentences; home words as kg.extract.resolve builds them for a county page
+    home = (("我县", "青川县"), ("青川", "青川县"), ("县经开区", "青川县经开区"), ("我市", "白水市"))
+    assert G.home_named("我县今年新建村级服务站十二个。", home)
+    assert G.home_named("县经开区新落户企业三家。", home)
+    assert not G.home_named("镇政府组织干部走访农户。", home)
+    assert not G.home_named("我县今年新建村级服务站十二个。", ())
+    # a second tuple with the same words is looked up as itself, not mistaken for the first
+    other = (("我区", "东湖区"),)
+    assert G.home_named("我区召开会议。", other) and not G.home_named("我区召开会议。", home)

@@ -140,7 +140,22 @@ def _gate_of(text: str) -> int:
 def home_named(s: str, home_names: tuple) -> bool:
     """The sentence holds one of the words the page names its home by (我县, 宿松): find_places
     may find the home there."""
-    for written, _ in home_names:
-        if written in s:
-            return True
-    return False
+    if not home_names:
+        return False     # (an empty alternation would match every sentence)
+    got = _HOME_BY_ID.get(id(home_names))
+    if got is None or got[0] is not home_names:
+        if len(_HOME_BY_ID) > 256:
+            _HOME_BY_ID.clear()
+        got = _HOME_BY_ID[id(home_names)] = (home_names, _home_re(home_names))
+    return got[1].search(s) is not None
+
+
+# a page passes the same home_names tuple with every sentence: looked up by identity, it is not
+# hashed (ten pairs of strings) once per sentence
+_HOME_BY_ID: dict = {}
+
+
+@lru_cache(maxsize=256)
+def _home_re(home_names: tuple) -> re.Pattern:
+    """One scan for all of a page's home words (asked of every sentence), not one ``in`` per word."""
+    return re.compile("|".join(map(re.escape, sorted({w for w, _ in home_names}, key=len, reverse=True))))

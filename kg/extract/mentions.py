@@ -164,9 +164,9 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
             break        # (30余家 is a count; 余家村 is a name)
         if c == "度" and i >= 3 and s[i - 2] in "年季月" and s[i - 3] in NUMERALS:
             break        # 2024年度|乡村振兴: 年度 closes the date, no name starts with its 度
-        # (the tail test of _stopword_ending_at first, inline: it fails for most characters)
-        if (s[i - 2:i] if i >= 2 else s[:i]) in _STOPWORD_TAILS and _stopword_ending_at(s, i) and \
-                not (own_word and i == end) and not inside_word(s, i):
+        # (the own-word test, then the tail test of _stopword_ending_at inline: both fail cheaply)
+        if not (own_word and i == end) and (s[i - 2:i] if i >= 2 else s[:i]) in _STOPWORD_TAILS and \
+                _stopword_ending_at(s, i) and not inside_word(s, i):
             break        # own_word: the word right before a body's suffix is the name's own (希望小学);
             # a stop word that the segmentation reads as part of a longer word is none (组织|部)
         i -= 1
@@ -697,6 +697,31 @@ def place_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _org_scan_re() -> re.Pattern:
+    return _suffix_scan_re(tuple(lexicon().org_suffixes))
+
+
+@lru_cache(maxsize=None)
+def _place_scan_re() -> re.Pattern:
+    return _suffix_scan_re(tuple(lexicon().place_suffixes))
+
+
+def _suffix_scan_re(words: tuple) -> re.Pattern:
+    """words_re whose single-character suffixes never match where the next character makes a
+    word of them (区委, 部门, 市场: NOT_AFTER): most suffix matches are such words, and the regex
+    drops them cheaper than a loop turn does. Only single characters: a refused longer suffix
+    would let the scan restart inside it and find a match the plain scan skips. (村里, 村组 keep
+    their exceptions in _single_char_ok.)"""
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        bad = set(NOT_AFTER.get(w, ())) if len(w) == 1 else set()
+        if w == "村":
+            bad -= {"里", "组"}
+        parts.append(re.escape(w) + (f"(?![{re.escape(''.join(sorted(bad)))}])" if bad else ""))
+    return re.compile("|".join(parts))
+
+
+@lru_cache(maxsize=None)
 def gazetteer_re() -> re.Pattern:
     return words_re(tuple(lexicon().gazetteer))
 
@@ -814,7 +839,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
 
     L = lexicon()
     out: list[Mention] = []
-    for m in org_re().finditer(s):
+    for m in _org_scan_re().finditer(s):
         a, b = m.start(), m.end()
         suffix = m.group()
         if suffix == "委常委会" and s.startswith(("会议", "第", "扩大会议"), b):
@@ -1158,8 +1183,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
     out: list[Mention] = []
     soft: list[int] = []   # ends of rejected generic words ("试点村"): names do not run across them
     home = _home_places(s, home_names) if home_names else ()
-    soft += [m.end for m in home]     # 我县|杨柳镇: the town's name starts after the home's
-    for m in place_re().finditer(s):
+    if home:
+        soft += [m.end for m in home]     # 我县|杨柳镇: the town's name starts after the home's
+    for m in _place_scan_re().finditer(s):
         a, b = m.span()
         suffix = m.group()
         if (taken and _overlaps(a, b, taken)) or not _single_char_ok(s, b, suffix):

@@ -89,8 +89,9 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     if docs and events:
         # a suffix inside a title (《…三年行动计划》) names no event: the marks bound the title
         events = [e for e in events if not any(e.start < d.end and d.start < e.end for d in docs)]
-    places0 = M.find_places(s, taken_docs, ctx_names, home_names) \
-        if gate & PLACES or (home_names and home_named(s, home_names)) else []
+    # (the home words are tested once here: find_places looks for them only where they stand)
+    home_here = home_names if home_names and home_named(s, home_names) else ()
+    places0 = M.find_places(s, taken_docs, ctx_names, home_here) if gate & PLACES or home_here else []
     projects = M.find_projects(s, taken_docs, places0) if gate & PROJECTS else []
     if projects and events:
         projects = [p for p in projects if not any(e.start <= p.start and p.end <= e.end for e in events)]
@@ -100,7 +101,7 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         orgs = [o for o in orgs if not (o.text.endswith(_PLANTS) and any(
             p.start <= o.start and o.end < p.end and s.startswith(_WORKS, o.end) for p in projects))]
     if orgs:
-        places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names)
+        places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_here)
     else:
         places, inner = list(places0), []
     listed, retyped = M.find_listed_items(s, taken_docs, orgs + places + projects + events) \
