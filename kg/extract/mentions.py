@@ -687,16 +687,6 @@ def find_known_names(s: str, known: frozenset) -> list[Mention]:
 # ---------------------------------------------------------------- bodies and places
 
 @lru_cache(maxsize=None)
-def org_re() -> re.Pattern:
-    return words_re(tuple(lexicon().org_suffixes))
-
-
-@lru_cache(maxsize=None)
-def place_re() -> re.Pattern:
-    return words_re(tuple(lexicon().place_suffixes))
-
-
-@lru_cache(maxsize=None)
 def _org_scan_re() -> re.Pattern:
     return _suffix_scan_re(tuple(lexicon().org_suffixes))
 
