@@ -102,3 +102,12 @@ _HOME = ("云岭县", "青川县", "湖北省")
 def test_venue_and_organizer_of_an_activity(body, wanted):
     _, g = facts_of(body, home=_HOME)
     assert wanted <= g
+
+
+def test_two_bodies_sittings_of_one_number_stay_two_events():
+    """区十届人大五次会议 and 区政协十届五次会议 meet the same week with the same numbers: two
+    sittings; the congress written short and in full is one (kg.extract.rules.events._similar)."""
+    from kg.extract.rules.events import _similar
+    assert _similar("区十届人大五次会议", "青川县第十届人民代表大会第五次会议")
+    assert _similar("县政协十一届十二次常委会议", "政协青川县第十一届委员会常务委员会第十二次会议")
+    assert not _similar("区十届人大五次会议", "区政协十届五次会议")

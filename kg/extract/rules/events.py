@@ -116,8 +116,6 @@ def _congress_sitting(doc, sm, e, eref) -> bool:
 
 _TERM = re.compile("第?[一二三四五六七八九十百]+届|\\d{1,2}月\\d{1,2}日")
 _CONGRESS_OF = re.compile("第?[一二三四五六七八九十百]+届(?:人民代表大会|人大)")
-# 十届人大五次会议 / 第十届人民代表大会第五次会议: one session written short or in full
-_CONGRESS_FULL = re.compile("人民代表大会|第(?=[一二三四五六七八九十百]+[届次])")
 
 
 def _place_before(sm, s: str, at: int):
@@ -521,27 +519,25 @@ _SITTING_NO = re.compile("([一二三四五六七八九十百0-9]+)次")
 
 
 def _sitting(name: str):
-    """A numbered sitting's term, number and kind, the same however it is abbreviated (县政协十一届十二次
+    """A numbered sitting's term, number, kind and body, the same however it is abbreviated (县政协十一届十二次
     常委会议 / 政协X县第十一届委员会常务委员会第十二次会议); None for a name without both numbers."""
     t, n = _TERM_NO.search(name), _SITTING_NO.search(name)
     if not (t and n):
         return None
     k = name.replace("常务委员会", "常委")
-    return t.group(1), n.group(1), "常委" in k, "全体" in k or "全会" in k
-
-
-def _short_congress(k: str) -> str:
-    return _CONGRESS_FULL.sub(lambda m: "人大" if m.group() == "人民代表大会" else "", k)
+    # whose sitting ("" when the name leaves it out): 区十届人大五次会议 and 区政协十届五次会议 are two
+    # sittings of one week
+    body = "政协" if "政协" in k else "人大" if "人大" in k or "人民代表大会" in k else ""
+    return t.group(1), n.group(1), "常委" in k, "全体" in k or "全会" in k, body
 
 
 def _similar(a: str, b: str) -> bool:
     a, b = norm_key(a), norm_key(b)
-    if "人" in a or "人" in b:
-        a, b = _short_congress(a), _short_congress(b)
     if a in b or b in a:
         return True
-    sa = _sitting(a)
-    if sa is not None and sa == _sitting(b):
+    sa, sb = _sitting(a), _sitting(b)
+    # a name that leaves out its body (十一届十二次常委会议 after 县政协召开) may be either's
+    if sa is not None and sb is not None and sa[:4] == sb[:4] and (sa[4] == sb[4] or not sa[4] or not sb[4]):
         return True
     A = {a[i:i + 2] for i in range(len(a) - 1)}
     B = {b[i:i + 2] for i in range(len(b) - 1)}
