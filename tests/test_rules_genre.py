@@ -159,3 +159,25 @@ def test_a_report_given_at_an_activity_is_attendance():
 def test_places_inside_an_event_name_are_placed():
     _, got = facts_of("3月18日，柳湾镇石桥村第三届桃花文化节开幕。")
     assert ("石桥村", "locatedIn", "柳湾镇") in got
+
+
+# ---------------------------------------------------------------- areas inside names
+
+def test_an_area_named_only_by_its_own_organ_is_no_place():
+    """天荒坪镇党委, 安陲乡人民政府: the organ is the area's (as 区委 is the district's); the area
+    named nowhere else is no place of its own (ANNOTATION: a name only inside another name)."""
+    out, _ = facts_of("青石镇党委组织党员干部开展主题党日活动。柳溪乡人民政府承办了这次活动。",
+                      home=("安吉县", "湖州市", "浙江省"))
+    places = {label_of(t, k) for t, k in out.entities if t == "Place"}
+    orgs = {label_of(t, k) for t, k in out.entities if t == "Organization"}
+    assert {"青石镇党委", "柳溪乡人民政府"} <= orgs
+    assert not places & {"青石镇", "柳溪乡"}
+
+
+def test_an_area_inside_a_facility_or_named_elsewhere_is_a_place():
+    """城南社区养老服务中心 is a facility of the community, not its organ; a town named on its
+    own too is found there."""
+    out, _ = facts_of("调研组来到城南社区养老服务中心。青石镇党委书记江海峰介绍了青石镇的养老服务情况。",
+                      home=("安吉县", "湖州市", "浙江省"))
+    places = {label_of(t, k) for t, k in out.entities if t == "Place"}
+    assert {"城南社区", "青石镇"} <= places

@@ -8,6 +8,7 @@ from kg.extract import mentions as M
 from kg.extract.gates import ALL, EVENTS, LISTED, ORGS, PLACES, PROJECTS, SUBJECTS, TITLES, home_named
 # (widen is model's: Sentence.of needs it, and model is the module below this one)
 from kg.extract.model import NameFinds, Sentence, SentMentions, _new, widen
+from kg.text.lexicon import lexicon
 
 
 # r"[。！？；!?;]+[”’」]?|\n+", opening with one character set so that re skips to the next
@@ -142,6 +143,11 @@ def _found_by(first: NameFinds, occurrences) -> bool:
 
 
 _ROOM_WORDS = re.compile("会议室|报告厅|会议厅|多功能厅")
+# what follows an area's name in the name of its own organ (天荒坪镇|党委, 安陲乡|人民政府): the
+# home-organ table's forms and the organs of towns, villages and zones
+_ORGAN = re.compile("|".join(sorted({full for _, full in lexicon().home_organs} |
+                                    {"党委", "委", "人大", "党工委", "管委会", "办事处", "党支部", "党总支",
+                                     "村委会", "居委会", "党群服务中心"}, key=len, reverse=True)))
 _ROOM = re.compile("(?:第?[一二三四五六七八九十0-9]+(?:号|楼|层)?)?(?:会议室|报告厅|会议厅|多功能厅)")
 
 
@@ -173,10 +179,13 @@ def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()
             orgs.remove(o)
             inner_orgs.append(o)
             places[places.index(p)] = M.Mention("Place", s[o.start:p.end], o.start, p.end, p.subtype, p.info)
-    # the place a body is named after is named too (弥市镇 in 弥市镇人大), but not the province
-    # or city an enterprise puts in its brand (湖北荆瑞新材料有限公司)
+    # the place a body is named after is named too (弥市镇 in 弥市镇人大, 城东社区 in 城东社区养老服务
+    # 中心), but not the province or city an enterprise puts in its brand (湖北荆瑞新材料有限公司), nor
+    # the area whose own organ the body is (天荒坪镇 in 天荒坪镇党委: the organ is the area's, as 区委
+    # is the district's, and the area is named nowhere else; named elsewhere, it is found there)
     inner = [p for p in places0 if any(o.start == p.start and p.end < o.end and
-                                       (o.subtype in ("GovernmentBody", "PartyBody") or p.get("level", 9) <= 3)
+                                       (o.subtype in ("GovernmentBody", "PartyBody") or p.get("level", 9) <= 3) and
+                                       not _ORGAN.fullmatch(s, p.end, o.end)
                                        for o in orgs)] + inner_orgs
     return places, inner
 
