@@ -181,7 +181,7 @@ AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 �
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
 通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
 应邀 受邀 宣布 致辞 正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报
-驾驶 展示 操作 手捧 采摘 收割 搬运 整理""".split(),
+驾驶 展示 操作 手捧 采摘 收割 搬运 整理 以""".split(),
                     key=len, reverse=True)
 DELIMS = set("、，,。；;：:（(）) \n")
 _AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(w) >= 2))))
@@ -1237,9 +1237,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
                                       name.endswith(_WHOLE_AREA) or
                                       s[start - 1:start] == "某" or _generic_end(name, suffix) or
-                                      (len(name) == 3 and name.endswith("乡村")) or name.endswith("院区")):
+                                      (len(name) == 3 and name.endswith("乡村")) or name.endswith(("院区", "病区"))):
             # (和美|乡村: one character before 乡村 is a word's tail, no township of one character;
-            # 新院区: a hospital's or school's campus, no district)
+            # 新院区: a hospital's or school's campus, 专科病区 a hospital's ward, no district)
             soft.append(b)
             continue
         if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)) and \
@@ -1332,11 +1332,13 @@ MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会�
                     "汇报会", "交流会", "见面会", "发布会", "研讨会", "论证会", "评审会", "讲评会", "点评会",
                     "推介会", "洽谈会", "恳谈会", "对接会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
                     "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会", "约谈会",
-                    "集体学习")
+                    "分享会", "集体学习")
 ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "开幕式", "闭幕式", "开班式", "宣传活动", "主题活动", "系列活动",
                      "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
-                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "疏散演练", "防汛演练", "救援演练", "读书班", "研讨班", "轮训班")
+                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "疏散演练", "防汛演练", "救援演练", "读书班", "研讨班", "轮训班",
+                     # 举办首届“荷花节”: a quoted festival a town holds (a bare 春节 or “中秋” is no event)
+                     "节”")
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
                   "启动", "参加", "出席", "列席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
 _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
@@ -1400,8 +1402,8 @@ def _event_left(s: str, a: int, floor: int) -> int:
                     not s.endswith(_EVENT_ENDS, 0, i - 2 if s[i - 2:i - 1] in "”」" else i - 1):
                 i -= 1       # “三下乡”暨“文化进万家”集中示范活动: A names no event, A暨B… is one name
                 continue
-            if c in _EVENT_LEFT_BREAK:
-                break
+            if c in _EVENT_LEFT_BREAK and not (c == "对" and is_common_word(s[i - 1:i + 1])):
+                break    # (发展对象培训班, 结对帮扶: 对 inside a word of the name is no preposition)
             if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i):
                 break
         i -= 1
@@ -1491,6 +1493,7 @@ def _generic_event(name: str) -> bool:
 
 
 _HOLDING = ("开展", "举办", "举行")
+_COUNTED = re.compile("[0-9一二三四五六七八九十百千余多]+(?:个|场|次|期)")
 _OPENINGS = ("开幕式", "闭幕式", "开班式")
 _INTRODUCING = tuple(t for t in EVENT_TRIGGERS if t not in ("的", "落实", "传达"))
 
@@ -1550,6 +1553,11 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             # (after 开展/举办 the verb bounds the name already: 开展警示教育活动 keeps 警示)
             start += trim_left(s[start:b], len(m.group()), "event")
         name = s[start:b]
+        if m.group() == "节”" and (not s.endswith(_HOLDING, 0, start) or _EVENT_AFTER_QUOTE.match(s, b)):
+            continue     # 喜迎“中秋节”: a festival only where it is held is an event (举办首届“荷花节”);
+            # “邻里节”文艺汇演: the festival's name opens the longer name of the show
+        if _COUNTED.match(s, b):
+            continue     # 建立村级议事协商会42个: a count after the name makes it a kind, not one event
         if _generic_event(name) or len(name) < 4 or "某" in name or \
                 (m.group() == "集体学习" and name.startswith("第")):
             continue     # (第五次集体学习: whose, the name does not say)

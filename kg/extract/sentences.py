@@ -104,6 +104,14 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_here)
     else:
         places, inner = list(places0), []
+    if events and places and ("“" in s or "政协" in s):
+        # 举办“书香荆州区”阅读分享会 (a slogan), 政协荆州市荆州区第十届委员会第三次会议 (the sitting of
+        # the district's CPPCC, which convenes it): a place there names no place of its own
+        quotes = M.quoted_spans(s)
+        places = [p for p in places if not any(
+            e.start <= p.start and p.end <= e.end and (s.startswith("政协", e.start) or
+                                                     any(qa < p.start and p.end < qb for qa, qb in quotes))
+            for e in events)]
     listed, retyped = M.find_listed_items(s, taken_docs, orgs + places + projects + events) \
         if M._holds_any(s, M._LIST_MARKS) else ((), ())
     if listed:

@@ -74,11 +74,11 @@ def organized_by_name(doc):
     organized by it; so is one sitting by the body each of its names opens with (A暨B(C、D)), and
     one whose quoted name follows a body (区委“…”专题会议: the mention's ``by``)."""
     for sm, evs in doc.with_events:
-        if not (sm.orgs or sm.places):
+        if not (sm.orgs or sm.places or "政协" in sm.sent.text):
             continue
         s = sm.sent.text
         for e, eref in evs:
-            if _congress_sitting(doc, sm, e, eref):
+            if _congress_sitting(doc, sm, e, eref) or _cppcc_sitting(doc, sm, e, eref):
                 continue
             heads = {e.start + _term_length(s, e.start)} | set(e.get("also_at", ())) | set(e.get("by", ()))
             for o in sm.orgs + sm.places:
@@ -110,6 +110,20 @@ def _congress_sitting(doc, sm, e, eref) -> bool:
     key = doc.ref(area).key + "人民代表大会"
     body = doc.entity("Organization", key, e.text[:m.end() - 1], "GovernmentBody")
     doc.add_name(body, key)
+    doc.fact(eref, "organizedBy", body, sm)
+    return True
+
+
+# 政协荆州市荆州区第十届委员会第三次会议: the sitting of the area's CPPCC (its city may be written
+# before the area), which convenes it
+_CPPCC = re.compile(f"政协(?:[{M.CJK}]{{2,6}}?[省市州盟])?([{M.CJK}]{{2,6}}?[区县市旗])第?[一二三四五六七八九十百]+届委员会")
+
+
+def _cppcc_sitting(doc, sm, e, eref) -> bool:
+    m = _CPPCC.match(e.text)
+    if m is None:
+        return False
+    body = doc.entity("Organization", m.group(1) + "政协", m.group(1) + "政协", "GovernmentBody")
     doc.fact(eref, "organizedBy", body, sm)
     return True
 

@@ -52,7 +52,9 @@ def holds_post_by_title_chain(doc):
                 elif implied_key:
                     body_key = implied_key
                 elif prev_body_key:
-                    body_key = prev_body_key
+                    # 区财政局党组书记、局长甲: the head's title after the party group's is the bureau's
+                    body_key = prev_body_key[:-2] if prev_body_key.endswith("党组") and \
+                        not any(w in title for w in ("书记", "党组", "委员")) else prev_body_key
                 else:
                     # 区人大常委会主任甲，副主任乙、丙: a bare deputy's title right after its
                     # leader's (in this sentence or the one before) is of the leader's body
