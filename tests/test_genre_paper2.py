@@ -99,3 +99,36 @@ def test_the_head_after_the_party_groups_secretary_is_the_bureaus():
     assert ("邵远航", "memberOf", "荆州区水利局") in g and ("邵远航", "memberOf", "荆州区水利局党组") in g
     _, g = facts_of("区水利局党组书记、党组成员邵远航出席会议。")
     assert ("邵远航", "memberOf", "荆州区水利局") not in g
+
+
+def test_a_project_started_somewhere_and_one_whose_total_is_given():
+    """X项目在Y镇Z村正式投产/开工: the project is in Z (and named though its head is no place);
+    该院X项目总投资N亿元: a project with its total investment is one (该院 is no part of it); a
+    leader announcing that projects start names none, nor does a bare 重点项目 with its total."""
+    out, g = facts_of("5月6日，湖北青峦食品有限公司年产2万吨米粉项目在川店镇柳湾村正式投产。")
+    assert ("湖北青峦食品有限公司年产2万吨米粉项目", "locatedIn", "柳湾村") in g
+    assert ("柳湾村", "locatedIn", "川店镇") in g
+    out, g = facts_of("5月6日，禾丰冷链物流项目在马山镇顺利开工。")
+    assert ("禾丰冷链物流项目", "locatedIn", "马山镇") in g
+    out, _ = facts_of("该院门诊综合楼建设项目总投资1.5亿元。")
+    assert ("Project", "门诊综合楼建设项目") in out.entities
+    for s in ("区委书记钟远航宣布项目开工。", "全区重点项目总投资86亿元。", "青禾项目在马山镇召开推进会。"):
+        out, _ = facts_of(s)
+        assert not any(t == "Project" for t, _ in out.entities), s
+
+
+def test_who_watches_a_drill_or_leads_a_group_to_hold_an_activity_was_there():
+    """副区长X现场观摩 (the drill of the article); X带领机关党员到Y开展EVENT: the leader attended."""
+    _, g = facts_of("6月2日，区应急管理局在李埠镇青杨村举行2026年防汛应急综合演练。副区长邬远帆现场观摩。")
+    assert ("邬远帆", "attended", "2026年防汛应急综合演练") in g
+    _, g = facts_of("7月1日，区司法局局长祁晓东带领机关党员到川店镇柳湾村开展“七一”主题党日活动。")
+    assert ("祁晓东", "attended", "七一主题党日活动") in g
+    _, g = facts_of("7月1日，区司法局局长祁晓东带领调研组到川店镇调研，随后镇里开展主题党日活动。")
+    assert not any(p == "attended" for _, p, _ in g)
+
+
+def test_a_host_briefing_at_a_frame_of_a_tour_makes_it_a_stop():
+    """甲走访调研企业。在X，公司总经理乙介绍…: X is a stop of 甲's tour (乙 is X's host, no visitor)."""
+    _, g = facts_of("3月5日，区长钟远航走访调研重点企业。在湖北禾盛机械有限公司，公司总经理邵春明介绍了技改进展。")
+    assert ("钟远航", "inspected", "湖北禾盛机械有限公司") in g
+    assert ("邵春明", "inspected", "湖北禾盛机械有限公司") not in g

@@ -181,7 +181,7 @@ AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 �
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
 通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
 应邀 受邀 宣布 致辞 正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报
-驾驶 展示 操作 手捧 采摘 收割 搬运 整理 以""".split(),
+驾驶 展示 操作 手捧 采摘 收割 搬运 整理 以 现场 观摩""".split(),
                     key=len, reverse=True)
 DELIMS = set("、，,。；;：:（(）) \n")
 _AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(w) >= 2))))
@@ -1336,7 +1336,7 @@ MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会�
 ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "开幕式", "闭幕式", "开班式", "宣传活动", "主题活动", "系列活动",
                      "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
-                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "疏散演练", "防汛演练", "救援演练", "读书班", "研讨班", "轮训班",
+                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "综合演练", "实战演练", "疏散演练", "防汛演练", "救援演练", "读书班", "研讨班", "轮训班",
                      # 举办首届“荷花节”: a quoted festival a town holds (a bare 春节 or “中秋” is no event)
                      "节”")
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
@@ -1346,7 +1346,7 @@ EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动
                  "专题会议", "工作会议", "推进会",
                  "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
                  "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛",
-                 "应急演练", "实战演练", "演练", "文艺汇演", "汇演",
+                 "应急演练", "实战演练", "综合演练", "演练", "文艺汇演", "汇演",
                  # a bare ceremony word is a part of the article's event (出席启动仪式), no event of its own
                  "启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "开班仪式", "颁奖仪式", "开幕式", "闭幕式", "开班式"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
@@ -1604,6 +1604,12 @@ _VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察
 
 # 投资5亿元的新型建材项目: a sum invested names the project it went into
 _INVESTED = re.compile(r"投资[\d.]+[亿万]?元(?:建设|兴建|打造)?的$")
+# X项目在川店镇正式开工: a place between the project and what is done to it
+_AT_CLOSER = re.compile(f"在[{CJK}]{{2,12}}?(?:正式|顺利|集中)?(?:开工|投产|竣工|落地)")
+# X项目总投资3.2亿元: a project whose total investment is given is one project
+_TOTAL_AFTER = re.compile(r"(?:计划)?总投资[\d.]+[亿万]")
+# 该院/该公司X项目: the determiner points back to the body the project is of, it names nothing
+_THIS_ONE = re.compile("该(?:公司|企业|集团|医院|学校|院|校|镇|村|街道|社区|厂)")
 # 甲公司投资12亿元建设X项目: the verb after the sum opens the project's name
 _INVESTED_BUILD = re.compile(r"投资[\d.]+[亿万]?元(?:建设|兴建|打造|新建|实施)$")
 # the verbs a slogan project (“一把手”工程, “民心”工程) follows: it is what a task is treated as
@@ -1626,6 +1632,9 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
         if b < len(s) and s[b] in "部办组库区师":
             continue
         floor = out[-1].end if out else 0
+        for _, e in taken:
+            if floor < e <= a:
+                floor = e    # 区委书记甲宣布项目开工: a name or title before is no part of a project's name
         i = a
         quote = False
         while i > max(floor, a - 30):
@@ -1649,6 +1658,9 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             i = prev.start
         elif i < a:
             i += trim_left(s[i:b], len(m.group()), "event")
+        this = _THIS_ONE.match(s, i - 1 if s[i - 1:i] == "该" else i, a)   # (该 may have stopped the scan)
+        if this:
+            i = this.end()   # 该院新住院大楼建设项目: "this hospital's" is no part of the name
         name = s[i:b]
         core = name.strip("“”")
         # (a park leads no project: 青禾生物医药产业园项目 is the park's project, named after it)
@@ -1665,7 +1677,8 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
         named = "“" in name or i in place_starts or opener.endswith(PROJECT_OPENERS) \
             or _VISITED_WITH.search(opener) is not None \
             or (_VISITED.search(opener) is not None and _proper_head(name, m.group(), places)) \
-            or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
+            or ((s.startswith(PROJECT_CLOSERS, b) or _AT_CLOSER.match(s, b)) and _proper_head(name, m.group(), places)) \
+            or _TOTAL_AFTER.match(s, b) is not None \
             or (s[b:b + 1] == "、" and _LIST_SIGNED.match(s, b) is not None) \
             or (out and out[-1].end == i) or _INVESTED.search(opener) is not None or \
             _INVESTED_BUILD.search(opener) is not None or \

@@ -362,6 +362,26 @@ def attended(doc):
                     doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
 
 
+# 甲带领机关党员到X开展EVENT: who leads a group to hold an event was at it
+_LEADS_TO_HOLD = re.compile(f"^(?:带领|率领)[^，。；]{{0,30}}?(?:开展|举办|举行|参加)$")
+
+
+def attended_by_leading_to_it(doc):
+    """区财政局局长甲带领机关党员到枫亭村开展EVENT: the leader attended it (the clause between
+    the name and the event holds no comma)."""
+    for sm, evs in doc.with_events:
+        if not sm.persons:
+            continue
+        s = sm.sent.text
+        for p in sm.persons:
+            if not s.startswith(("带领", "率领"), p.end):
+                continue
+            for e, eref in evs:
+                if e.start > p.end and _LEADS_TO_HOLD.match(s[p.end:e.start]):
+                    doc.fact(doc.person(p.text, p.subtype), "attended", eref, sm)
+                    break
+
+
 def attended_by_speaking(doc):
     """X强调/指出/讲话 in an article about a meeting: X was at the meeting."""
     main = doc.main
