@@ -132,3 +132,16 @@ def test_a_host_briefing_at_a_frame_of_a_tour_makes_it_a_stop():
     _, g = facts_of("3月5日，区长钟远航走访调研重点企业。在湖北禾盛机械有限公司，公司总经理邵春明介绍了技改进展。")
     assert ("钟远航", "inspected", "湖北禾盛机械有限公司") in g
     assert ("邵春明", "inspected", "湖北禾盛机械有限公司") not in g
+
+
+def test_a_schools_new_building_is_a_project_and_the_school_inside_its_name_no_body():
+    """楚都小学新建项目施工现场 (都 reads as "all" to the project finder): the works named after the
+    school is the project a tour inspects; the school, named only there, is no body of its own; a
+    care home named with its town keeps its body (where it is, its name says)."""
+    out, g = facts_of("副区长邬远帆先后来到荆州市禾安燃气有限公司、楚都小学新建项目施工现场检查。")
+    assert ("Project", "楚都小学新建项目") in out.entities
+    assert ("邬远帆", "inspected", "楚都小学新建项目") in g
+    assert ("Organization", "楚都小学") not in out.entities
+    out, g = facts_of("近日，弥市镇敬老院改造提升项目顺利完工。")
+    assert ("Organization", "弥市镇敬老院") in out.entities
+    assert ("弥市镇敬老院改造提升项目", "locatedIn", "弥市镇") in g

@@ -96,10 +96,21 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     if projects and events:
         projects = [p for p in projects if not any(e.start <= p.start and p.end <= e.end for e in events)]
     orgs = M.find_orgs(s, taken_docs, places0) if gate & ORGS else []
+    if orgs and ("项目" in s or "工程" in s):
+        # 楚都小学新建项目: a school's or company's works named after it is a project, even where the
+        # project finder stopped inside the body's name (都 reads as "all")
+        for o in orgs:
+            w = _WORKS_NAMED.match(s, o.end) if o.subtype not in ("GovernmentBody", "PartyBody") else None
+            if w and not any(p.start <= o.start and w.end() <= p.end for p in projects):
+                projects = sorted([p for p in projects if not (o.start <= p.start < w.end())] +
+                                  [M.Mention("Project", s[o.start:w.end()], o.start, w.end(), "", ())], key=M._start)
     if orgs and projects:
         # 城北污水处理厂提标改造项目: a plant a works is done on is the project's object, no body named
-        orgs = [o for o in orgs if not (o.text.endswith(_PLANTS) and any(
-            p.start <= o.start and o.end < p.end and s.startswith(_WORKS, o.end) for p in projects))]
+        # (so is a school or company its works are named after: 楚都小学新建项目 names the project only;
+        # one opening with its town or village stays, its name says where it is: 郢城镇敬老院改造项目)
+        orgs = [o for o in orgs if not ((o.text.endswith(_PLANTS) or (
+            o.subtype not in ("GovernmentBody", "PartyBody") and not any(q.start == o.start for q in places0)))
+            and any(p.start <= o.start and o.end < p.end and s.startswith(_WORKS, o.end) for p in projects))]
     if orgs:
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_here)
     else:
@@ -137,6 +148,7 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     return _new(SentMentions, (sent, chains, persons, orgs, places, events, projects, docs, inner))
 
 
+_WORKS_NAMED = re.compile("(?:新建|扩建|改扩建|迁建|改造提升|提质改造|改造|建设)(?:工程|项目)")
 # what a works is done on (城北污水处理厂提标改造项目): such a plant is the project's object, no body
 _WORKS = ("工程", "项目", "新建", "扩建", "改建", "改造", "建设", "提标", "提质", "升级")
 _PLANTS = ("厂", "站")
