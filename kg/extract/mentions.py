@@ -181,7 +181,7 @@ AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 �
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
 通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
 应邀 受邀 宣布 致辞 正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报
-驾驶 展示 操作 手捧 采摘 收割 搬运 整理 以 现场 观摩""".split(),
+驾驶 展示 操作 手捧 采摘 收割 搬运 整理 以 现场 观摩 巡查 巡河""".split(),
                     key=len, reverse=True)
 DELIMS = set("、，,。；;：:（(）) \n")
 _AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(w) >= 2))))
@@ -474,8 +474,30 @@ def find_notice_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
     now = _NOTICE_NOW.search(s, m.end())
     if now is None:
         return [Chain(person, [])]
+    return [Chain(person, _titles_within(s, now.start(1), now.end(1)))]
+
+
+# 宣布…决定：甲同志任荆州区委委员、常委、书记: the appointed person and the titles after 任
+_APPOINTED = re.compile(f"([{CJK}]{{2,4}})同志(?:任|担任)([^，。；、]{{2,40}}(?:、[^，。；、]{{1,40}})*)(?=[，。；]|$)")
+
+
+def find_appointed_chains(s: str) -> list[Chain]:
+    """甲同志任A、B、C (an appointment announced at a meeting): 甲 holds each title (a bare one is of
+    the body before it, as in any chain)."""
+    out = []
+    for m in _APPOINTED.finditer(s):
+        if not plausible_name(m.group(1)) or not lexicon().is_surname_start(m.group(1)):
+            continue
+        posts = _titles_within(s, m.start(2), m.end(2))
+        if posts:
+            person = _new(Mention, ("Person", m.group(1), m.start(1), m.end(1), "Official", (("how", "appointed"),)))
+            out.append(Chain(person, posts))
+    return out
+
+
+def _titles_within(s: str, a0: int, end: int) -> list:
+    """The titles of a chain written from a0 to end (A、B、C), walked from its end."""
     posts = []
-    a0, end = now.start(1), now.end(1)
     cur = end
     while cur > a0:
         title = _title_ending_at(s, cur)
@@ -494,7 +516,7 @@ def find_notice_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
             cur = ok - 1
             continue
         break
-    return [Chain(person, posts)]
+    return posts
 
 
 def find_title_after(s: str, titles: list | None = None) -> list[Chain]:
@@ -885,6 +907,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             start += trim_left(s[start:b], len(suffix), "org")   # (a brand is not trimmed: 丰收|粮油)
         if s[start:start + 1] in _PREP_BEFORE_BODY and s.startswith(LEVEL_HEADS, start + 1) and b - start > 3:
             start += 1           # 经县委常委会研究, 向县人大常委会报告: the preposition is no part of the body
+        elif s[start:start + 1] == "任" and s.endswith(("同志", "拟", "现"), 0, start) and b - start > 3:
+            start += 1           # 甲同志任荆州区委委员: the verb of appointment before the area's body
         j = _AND_LEVEL.search(s, start, a)
         if j:
             start = j.end()      # 龙潭镇、白水镇和县农业农村局: a place, 和, then a body opening with its level
@@ -1055,6 +1079,13 @@ def _ends_home_word(s: str, j: int, written: str) -> bool:
 
 
 _TRAVEL_BEFORE = ("、", "到", "赴", "至", "来", "前往", "走进", "深入")
+
+
+def _after_town(s: str, start: int, out: list) -> bool:
+    """The name stands right after a town or street (郢城镇凤凰山村): a village named after its hill
+    is named so, whatever common word opens it (凤凰 + 山村; 美丽乡村 stays a slogan)."""
+    return bool(out) and out[-1].end == start and out[-1].get("level", 0) == 3 and \
+        s.startswith("山村", s.find("村", start) - 1) and not s.startswith(GENERIC_END, start)
 
 
 def _list_item_start(s: str, start: int, floor: int) -> int:
@@ -1236,7 +1267,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
                                       name.endswith(_WHOLE_AREA) or
-                                      s[start - 1:start] == "某" or _generic_end(name, suffix) or
+                                      s[start - 1:start] == "某" or
+                                      (_generic_end(name, suffix) and not _after_town(s, start, out)) or
                                       (len(name) == 3 and name.endswith("乡村")) or name.endswith(("院区", "病区"))):
             # (和美|乡村: one character before 乡村 is a word's tail, no township of one character;
             # 新院区: a hospital's or school's campus, 专科病区 a hospital's ward, no district)
@@ -1713,7 +1745,12 @@ def find_documents(s: str) -> list[Mention]:
     if "《" not in s:
         return []
     return [Mention("Document", m.group(1), m.start(1), m.end(1)) for m in DOC_RE.finditer(s)
-            if m.group(1).endswith(_TEXT_HEADS) or not _CAMPAIGN_AFTER.match(s, m.end())]
+            if (m.group(1).endswith(_TEXT_HEADS) or not _CAMPAIGN_AFTER.match(s, m.end())) and
+            not s.endswith(_WORKS_OF_ART, 0, m.start())]
+
+
+# 观看了警示教育片《蜕变》, 电影《…》: a film, a song or a play is no document
+_WORKS_OF_ART = ("片", "电影", "影片", "纪录片", "歌曲", "剧", "话剧", "戏曲", "节目", "微视频", "短视频")
 
 
 # ---------------------------------------------------------------- named lists

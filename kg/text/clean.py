@@ -355,6 +355,7 @@ _BODY_ENDINGS = tuple(w + p for w in ("指出", "强调", "要求", "表示", "�
 _MIDWORD_END = frozenset(",、;(“‘《的")
 _BYLINE_STOP = re.compile(r"[,。!?]")
 _SUBTITLE_STOP = re.compile(r"[、,;:()]")
+_PLACE_COLON = re.compile("^[\u4e00-\u9fff]{2,7}(?:镇|村|街道|社区|区|县|乡):")
 # two ideographs (is_cjk) somewhere; the class repeated rather than written twice, so that
 # re's compiler walks its ranges once
 _TWO_CJK = re.compile("(?:[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff〇].*?){2}", re.S)
@@ -422,7 +423,9 @@ def headline_like(line: str, *, allow_comma: bool = False) -> bool:
 def _subtitle_text(s: str) -> bool:
     """A headline line that may follow another with no blank line between (a subtitle): no
     punctuation at all beyond quotes, colons and spaces. ``s`` as for :func:`_headline_text`."""
-    return not _SUBTITLE_STOP.search(s) and len(s.replace(" ", "")) <= 30 and _headline_text(s, False)
+    # (川店镇:“菌菇小屋”撑起致富伞: a feature's title opens with the place it is about and a colon)
+    return not _SUBTITLE_STOP.search(_PLACE_COLON.sub("", s, 1)) and len(s.replace(" ", "")) <= 30 and \
+        _headline_text(s, False)
 
 
 # --------------------------------------------------------------------------- joining
