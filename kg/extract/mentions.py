@@ -204,6 +204,8 @@ def plausible_name(name: str) -> bool:
 
     if len(name) < 2 or name[-1] in NAME_END_BAD or name.startswith(_GROUP_HEADS):
         return False
+    if name[1:] in lexicon().org_suffixes:
+        return False     # 部分区人大代表: 区 (a surname too) + 人大 is the district's congress
     if is_common_word(name) or tag(name) == "nt":
         return False     # (党组织书记: a word the dictionary knows as a body names no one)
     if name[0] in "和与及同" and is_common_word(name[1:]):
@@ -260,6 +262,8 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
             return n
     if k > sur + 1 and s[i + sur + 2:i + sur + 3] in _AFTER_NAME1:
         return sur + 2
+    if sur == 2 and s[i + sur + 1:i + sur + 2] in _AFTER_NAME1:
+        return sur + 1   # 司徒静为工作室揭牌: a compound surname and one given character
     if s[i + sur + 1:i + sur + 2] in _TRAVEL_CHARS:
         return sur + 1   # 龚铭到…调研: a short name before 到/赴
     return 0
@@ -1038,7 +1042,7 @@ def _bracketed_aliases(s: str, orgs: list) -> list:
 
 
 # Words a name may not end with even though a suffix ends them: 美丽乡村, 全国文明城市, 依法治区.
-GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城市", "老旧小区", "试点村", "示范村", "重点村", "新农村",
+GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "空壳村", "富裕村", "贫困村", "薄弱村", "城市", "老旧小区", "试点村", "示范村", "重点村", "新农村",
                "度假村", "特色村", "专业村", "先进村", "后进村", "软弱涣散村",
                "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
@@ -1636,6 +1640,8 @@ _VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察
 
 # 投资5亿元的新型建材项目: a sum invested names the project it went into
 _INVESTED = re.compile(r"投资[\d.]+[亿万]?元(?:建设|兴建|打造)?的$")
+_YEAR_OPEN = re.compile(r"^\d{4}年度?")
+_COUNT_BEFORE = re.compile("[0-9一二两三四五六七八九十百几多]+(?:个|批|项|大)$")
 # X项目在川店镇正式开工: a place between the project and what is done to it
 _AT_CLOSER = re.compile(f"在[{CJK}]{{2,12}}?(?:正式|顺利|集中)?(?:开工|投产|竣工|落地)")
 # X项目总投资3.2亿元: a project whose total investment is given is one project
@@ -1698,7 +1704,9 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
         # (a park leads no project: 青禾生物医药产业园项目 is the park's project, named after it)
         lead = next((p for p in (places or []) if p.start == i and p.end < b and p.subtype not in _NAMING_PLACES), None)
         rest = core[len(lead.text):] if lead else core[2:] if core.startswith("两区") else core
-        bare = rest.strip("“”")
+        bare = _YEAR_OPEN.sub("", rest.strip("“”"))     # (2027年民生实事项目: the year opens no name)
+        if _COUNT_BEFORE.search(core, 0, len(core) - len(m.group())):
+            continue     # 再签三个项目, 一批项目: a count of projects names none
         if len(core) < 5 or "某" in core or len(bare) < 4 or bare.startswith(PROJECT_MODIFIERS_LONG) or \
                 any(bare == m_ + m.group() for m_ in PROJECT_MODIFIERS):
             continue

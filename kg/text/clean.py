@@ -343,6 +343,10 @@ def _signed_across(prev: str, line: str) -> bool:
     return k > 0 and k > prev.rfind(")") and _SIGNED_END_RE.search(prev[k - 1:] + line) is not None
 
 
+# a credit's line that ends one character after its opening or after the space between names
+_BROKEN_NAME = re.compile(r"[( ][\u4e00-\u9fff]$")
+
+
 def _opens_credit(prev: str, line: str) -> bool:
     """``line`` closes a credit that ``prev`` (the line above) opened."""
     return prev.rfind("(") > prev.rfind(")") and _CREDIT_CLOSE_RE.match(line) is not None
@@ -541,8 +545,9 @@ def join_broken_lines(text: str) -> str:
             for a, b, c, d in zip(f.break_after, f.hard[1:], f.head, f.head[1:])]
     # names in a credit broken over two lines stay apart: (庞望清 / 靳璐峰 摄)
     for i, s in enumerate(seps):
-        if not s and lines[i + 1][-1:] == ")" and _opens_credit(lines[i], lines[i + 1]):
-            seps[i] = " "
+        if not s and lines[i + 1][-1:] == ")" and _opens_credit(lines[i], lines[i + 1]) and \
+                not _BROKEN_NAME.search(lines[i]):
+            seps[i] = " "       # (but (柴 / 语嫣 摄): one character alone is a name broken in two)
     seps.append("\n")
     out = "".join(chain.from_iterable(zip(lines, seps)))
     return _GLUED_HEAD.sub(_unglue_head, out) if _START in out else out

@@ -30,7 +30,8 @@ def holds_post_by_title_chain(doc):
             prev_body_key = ""
             # 许某副主任一行: a title after the name recalls the person's post, it is no deputy's
             follows = c.person.get("how") != "title-after"
-            district = _district_before(ctx, s, c.posts[0].start) if c.posts else ""
+            # (江夏区委常委、常务副区长甲: a district the chain's first title names holds its bare titles too)
+            district = _district_before(ctx, s, c.posts[0].end - 1) if c.posts else ""
             loc = Local(local.town, local.subdistrict, local.village, district)
             prev_written = ""
             for p in c.posts:
