@@ -79,6 +79,9 @@ _SELF_REF = {
 }
 
 
+_VISITOR = re.compile("([\u4e00-\u9fff]{2,6}?[区县旗])(?:委|政府|党政代表团|代表团|考察团)?[^。；，]{0,24}?(?:来|莅临|到)我[区县旗市]")
+
+
 def _package_dir(name: str) -> Path:
     """The installed directory of a package, found without running its __init__."""
     spec = importlib.util.find_spec(name)
@@ -670,6 +673,10 @@ def _infer(text: str):
         return (score[i] + own_kind, geo, named[i], -first.get(i, n))
 
     ranked = sorted(score, key=key, reverse=True)
+    # 江夏区党政代表团来我区考察: an area that comes to "our" district is a visitor, not the home
+    visitors = {m.group(1) for m in _VISITOR.finditer(text)} if "我" in text else ()
+    if visitors and len(ranked) > 1 and divs[ranked[0]].name in visitors:
+        ranked = [i for i in ranked if divs[i].name not in visitors] + [i for i in ranked if divs[i].name in visitors]
     best = ranked[0]
     runner = named[ranked[1]] if len(ranked) > 1 else 0
     d = divs[best]

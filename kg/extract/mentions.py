@@ -181,7 +181,7 @@ AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 �
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
 通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
 应邀 受邀 宣布 致辞 正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报
-驾驶 展示 操作 手捧 采摘 收割 搬运 整理""".split(),
+驾驶 展示 操作 手捧 采摘 收割 搬运 整理 以 现场 观摩 巡查 巡河""".split(),
                     key=len, reverse=True)
 DELIMS = set("、，,。；;：:（(）) \n")
 _AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(w) >= 2))))
@@ -204,6 +204,8 @@ def plausible_name(name: str) -> bool:
 
     if len(name) < 2 or name[-1] in NAME_END_BAD or name.startswith(_GROUP_HEADS):
         return False
+    if name[1:] in lexicon().org_suffixes:
+        return False     # 部分区人大代表: 区 (a surname too) + 人大 is the district's congress
     if is_common_word(name) or tag(name) == "nt":
         return False     # (党组织书记: a word the dictionary knows as a body names no one)
     if name[0] in "和与及同" and is_common_word(name[1:]):
@@ -260,6 +262,8 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
             return n
     if k > sur + 1 and s[i + sur + 2:i + sur + 3] in _AFTER_NAME1:
         return sur + 2
+    if sur == 2 and s[i + sur + 1:i + sur + 2] in _AFTER_NAME1:
+        return sur + 1   # 司徒静为工作室揭牌: a compound surname and one given character
     if s[i + sur + 1:i + sur + 2] in _TRAVEL_CHARS:
         return sur + 1   # 龚铭到…调研: a short name before 到/赴
     return 0
@@ -474,8 +478,30 @@ def find_notice_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
     now = _NOTICE_NOW.search(s, m.end())
     if now is None:
         return [Chain(person, [])]
+    return [Chain(person, _titles_within(s, now.start(1), now.end(1)))]
+
+
+# 宣布…决定：甲同志任荆州区委委员、常委、书记: the appointed person and the titles after 任
+_APPOINTED = re.compile(f"([{CJK}]{{2,4}})同志(?:任|担任)([^，。；、]{{2,40}}(?:、[^，。；、]{{1,40}})*)(?=[，。；]|$)")
+
+
+def find_appointed_chains(s: str) -> list[Chain]:
+    """甲同志任A、B、C (an appointment announced at a meeting): 甲 holds each title (a bare one is of
+    the body before it, as in any chain)."""
+    out = []
+    for m in _APPOINTED.finditer(s):
+        if not plausible_name(m.group(1)) or not lexicon().is_surname_start(m.group(1)):
+            continue
+        posts = _titles_within(s, m.start(2), m.end(2))
+        if posts:
+            person = _new(Mention, ("Person", m.group(1), m.start(1), m.end(1), "Official", (("how", "appointed"),)))
+            out.append(Chain(person, posts))
+    return out
+
+
+def _titles_within(s: str, a0: int, end: int) -> list:
+    """The titles of a chain written from a0 to end (A、B、C), walked from its end."""
     posts = []
-    a0, end = now.start(1), now.end(1)
     cur = end
     while cur > a0:
         title = _title_ending_at(s, cur)
@@ -494,7 +520,7 @@ def find_notice_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
             cur = ok - 1
             continue
         break
-    return [Chain(person, posts)]
+    return posts
 
 
 def find_title_after(s: str, titles: list | None = None) -> list[Chain]:
@@ -885,6 +911,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             start += trim_left(s[start:b], len(suffix), "org")   # (a brand is not trimmed: 丰收|粮油)
         if s[start:start + 1] in _PREP_BEFORE_BODY and s.startswith(LEVEL_HEADS, start + 1) and b - start > 3:
             start += 1           # 经县委常委会研究, 向县人大常委会报告: the preposition is no part of the body
+        elif s[start:start + 1] == "任" and s.endswith(("同志", "拟", "现"), 0, start) and b - start > 3:
+            start += 1           # 甲同志任荆州区委委员: the verb of appointment before the area's body
         j = _AND_LEVEL.search(s, start, a)
         if j:
             start = j.end()      # 龙潭镇、白水镇和县农业农村局: a place, 和, then a body opening with its level
@@ -1014,7 +1042,7 @@ def _bracketed_aliases(s: str, orgs: list) -> list:
 
 
 # Words a name may not end with even though a suffix ends them: 美丽乡村, 全国文明城市, 依法治区.
-GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城市", "老旧小区", "试点村", "示范村", "重点村", "新农村",
+GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "空壳村", "富裕村", "贫困村", "薄弱村", "城市", "老旧小区", "试点村", "示范村", "重点村", "新农村",
                "度假村", "特色村", "专业村", "先进村", "后进村", "软弱涣散村",
                "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
@@ -1055,6 +1083,13 @@ def _ends_home_word(s: str, j: int, written: str) -> bool:
 
 
 _TRAVEL_BEFORE = ("、", "到", "赴", "至", "来", "前往", "走进", "深入")
+
+
+def _after_town(s: str, start: int, out: list) -> bool:
+    """The name stands right after a town or street (郢城镇凤凰山村): a village named after its hill
+    is named so, whatever common word opens it (凤凰 + 山村; 美丽乡村 stays a slogan)."""
+    return bool(out) and out[-1].end == start and out[-1].get("level", 0) == 3 and \
+        s.startswith("山村", s.find("村", start) - 1) and not s.startswith(GENERIC_END, start)
 
 
 def _list_item_start(s: str, start: int, floor: int) -> int:
@@ -1236,10 +1271,11 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
                                       name.endswith(_WHOLE_AREA) or
-                                      s[start - 1:start] == "某" or _generic_end(name, suffix) or
-                                      (len(name) == 3 and name.endswith("乡村")) or name.endswith("院区")):
+                                      s[start - 1:start] == "某" or
+                                      (_generic_end(name, suffix) and not _after_town(s, start, out)) or
+                                      (len(name) == 3 and name.endswith("乡村")) or name.endswith(("院区", "病区"))):
             # (和美|乡村: one character before 乡村 is a word's tail, no township of one character;
-            # 新院区: a hospital's or school's campus, no district)
+            # 新院区: a hospital's or school's campus, 专科病区 a hospital's ward, no district)
             soft.append(b)
             continue
         if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)) and \
@@ -1332,11 +1368,13 @@ MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会�
                     "汇报会", "交流会", "见面会", "发布会", "研讨会", "论证会", "评审会", "讲评会", "点评会",
                     "推介会", "洽谈会", "恳谈会", "对接会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
                     "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会", "约谈会",
-                    "集体学习")
+                    "分享会", "集体学习")
 ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "开幕式", "闭幕式", "开班式", "宣传活动", "主题活动", "系列活动",
                      "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
-                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "疏散演练", "防汛演练", "救援演练", "读书班", "研讨班", "轮训班")
+                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "综合演练", "实战演练", "疏散演练", "防汛演练", "救援演练", "读书班", "研讨班", "轮训班",
+                     # 举办首届“荷花节”: a quoted festival a town holds (a bare 春节 or “中秋” is no event)
+                     "节”")
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
                   "启动", "参加", "出席", "列席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
 _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
@@ -1344,7 +1382,7 @@ EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动
                  "专题会议", "工作会议", "推进会",
                  "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
                  "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛",
-                 "应急演练", "实战演练", "演练", "文艺汇演", "汇演",
+                 "应急演练", "实战演练", "综合演练", "演练", "文艺汇演", "汇演",
                  # a bare ceremony word is a part of the article's event (出席启动仪式), no event of its own
                  "启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "开班仪式", "颁奖仪式", "开幕式", "闭幕式", "开班式"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
@@ -1400,8 +1438,8 @@ def _event_left(s: str, a: int, floor: int) -> int:
                     not s.endswith(_EVENT_ENDS, 0, i - 2 if s[i - 2:i - 1] in "”」" else i - 1):
                 i -= 1       # “三下乡”暨“文化进万家”集中示范活动: A names no event, A暨B… is one name
                 continue
-            if c in _EVENT_LEFT_BREAK:
-                break
+            if c in _EVENT_LEFT_BREAK and not (c == "对" and is_common_word(s[i - 1:i + 1])):
+                break    # (发展对象培训班, 结对帮扶: 对 inside a word of the name is no preposition)
             if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i):
                 break
         i -= 1
@@ -1491,6 +1529,7 @@ def _generic_event(name: str) -> bool:
 
 
 _HOLDING = ("开展", "举办", "举行")
+_COUNTED = re.compile("[0-9一二三四五六七八九十百千余多]+(?:个|场|次|期)")
 _OPENINGS = ("开幕式", "闭幕式", "开班式")
 _INTRODUCING = tuple(t for t in EVENT_TRIGGERS if t not in ("的", "落实", "传达"))
 
@@ -1550,6 +1589,11 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             # (after 开展/举办 the verb bounds the name already: 开展警示教育活动 keeps 警示)
             start += trim_left(s[start:b], len(m.group()), "event")
         name = s[start:b]
+        if m.group() == "节”" and (not s.endswith(_HOLDING, 0, start) or _EVENT_AFTER_QUOTE.match(s, b)):
+            continue     # 喜迎“中秋节”: a festival only where it is held is an event (举办首届“荷花节”);
+            # “邻里节”文艺汇演: the festival's name opens the longer name of the show
+        if _COUNTED.match(s, b):
+            continue     # 建立村级议事协商会42个: a count after the name makes it a kind, not one event
         if _generic_event(name) or len(name) < 4 or "某" in name or \
                 (m.group() == "集体学习" and name.startswith("第")):
             continue     # (第五次集体学习: whose, the name does not say)
@@ -1596,6 +1640,14 @@ _VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察
 
 # 投资5亿元的新型建材项目: a sum invested names the project it went into
 _INVESTED = re.compile(r"投资[\d.]+[亿万]?元(?:建设|兴建|打造)?的$")
+_YEAR_OPEN = re.compile(r"^\d{4}年度?")
+_COUNT_BEFORE = re.compile("[0-9一二两三四五六七八九十百几多]+(?:个|批|项|大)$")
+# X项目在川店镇正式开工: a place between the project and what is done to it
+_AT_CLOSER = re.compile(f"在[{CJK}]{{2,12}}?(?:正式|顺利|集中)?(?:开工|投产|竣工|落地)")
+# X项目总投资3.2亿元: a project whose total investment is given is one project
+_TOTAL_AFTER = re.compile(r"(?:计划)?总投资[\d.]+[亿万]")
+# 该院/该公司X项目: the determiner points back to the body the project is of, it names nothing
+_THIS_ONE = re.compile("该(?:公司|企业|集团|医院|学校|院|校|镇|村|街道|社区|厂)")
 # 甲公司投资12亿元建设X项目: the verb after the sum opens the project's name
 _INVESTED_BUILD = re.compile(r"投资[\d.]+[亿万]?元(?:建设|兴建|打造|新建|实施)$")
 # the verbs a slogan project (“一把手”工程, “民心”工程) follows: it is what a task is treated as
@@ -1618,6 +1670,9 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
         if b < len(s) and s[b] in "部办组库区师":
             continue
         floor = out[-1].end if out else 0
+        for _, e in taken:
+            if floor < e <= a:
+                floor = e    # 区委书记甲宣布项目开工: a name or title before is no part of a project's name
         i = a
         quote = False
         while i > max(floor, a - 30):
@@ -1641,12 +1696,17 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             i = prev.start
         elif i < a:
             i += trim_left(s[i:b], len(m.group()), "event")
+        this = _THIS_ONE.match(s, i - 1 if s[i - 1:i] == "该" else i, a)   # (该 may have stopped the scan)
+        if this:
+            i = this.end()   # 该院新住院大楼建设项目: "this hospital's" is no part of the name
         name = s[i:b]
         core = name.strip("“”")
         # (a park leads no project: 青禾生物医药产业园项目 is the park's project, named after it)
         lead = next((p for p in (places or []) if p.start == i and p.end < b and p.subtype not in _NAMING_PLACES), None)
         rest = core[len(lead.text):] if lead else core[2:] if core.startswith("两区") else core
-        bare = rest.strip("“”")
+        bare = _YEAR_OPEN.sub("", rest.strip("“”"))     # (2027年民生实事项目: the year opens no name)
+        if _COUNT_BEFORE.search(core, 0, len(core) - len(m.group())):
+            continue     # 再签三个项目, 一批项目: a count of projects names none
         if len(core) < 5 or "某" in core or len(bare) < 4 or bare.startswith(PROJECT_MODIFIERS_LONG) or \
                 any(bare == m_ + m.group() for m_ in PROJECT_MODIFIERS):
             continue
@@ -1657,7 +1717,8 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
         named = "“" in name or i in place_starts or opener.endswith(PROJECT_OPENERS) \
             or _VISITED_WITH.search(opener) is not None \
             or (_VISITED.search(opener) is not None and _proper_head(name, m.group(), places)) \
-            or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \
+            or ((s.startswith(PROJECT_CLOSERS, b) or _AT_CLOSER.match(s, b)) and _proper_head(name, m.group(), places)) \
+            or _TOTAL_AFTER.match(s, b) is not None \
             or (s[b:b + 1] == "、" and _LIST_SIGNED.match(s, b) is not None) \
             or (out and out[-1].end == i) or _INVESTED.search(opener) is not None or \
             _INVESTED_BUILD.search(opener) is not None or \
@@ -1692,7 +1753,12 @@ def find_documents(s: str) -> list[Mention]:
     if "《" not in s:
         return []
     return [Mention("Document", m.group(1), m.start(1), m.end(1)) for m in DOC_RE.finditer(s)
-            if m.group(1).endswith(_TEXT_HEADS) or not _CAMPAIGN_AFTER.match(s, m.end())]
+            if (m.group(1).endswith(_TEXT_HEADS) or not _CAMPAIGN_AFTER.match(s, m.end())) and
+            not s.endswith(_WORKS_OF_ART, 0, m.start())]
+
+
+# 观看了警示教育片《蜕变》, 电影《…》: a film, a song or a play is no document
+_WORKS_OF_ART = ("片", "电影", "影片", "纪录片", "歌曲", "剧", "话剧", "戏曲", "节目", "微视频", "短视频")
 
 
 # ---------------------------------------------------------------- named lists

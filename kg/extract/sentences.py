@@ -62,6 +62,8 @@ def find_names(s: str, known: frozenset = frozenset(), gate: int = ALL) -> NameF
     titles = M.title_matches(s) if gate & TITLES else []
     # (a notice line, NAME，男，…现任CHAIN, is read whatever the gates: its own test is cheap)
     notice = M.find_notice_chains(s, known) if "男，" in s or "女，" in s else []
+    if "同志任" in s or "同志担任" in s:
+        notice = notice + M.find_appointed_chains(s)     # (as cheap: read whatever the gates)
     listed = M.find_listed_names(s, known) if gate & LISTED else []
     return _new(NameFinds, (notice + M.find_chains(s, known, titles) + M.find_title_after(s, titles) if titles else notice,
                             listed + M.find_subject_names(s, known) if gate & SUBJECTS else listed))
@@ -97,14 +99,33 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     if projects and events:
         projects = [p for p in projects if not any(e.start <= p.start and p.end <= e.end for e in events)]
     orgs = M.find_orgs(s, taken_docs, places0) if gate & ORGS else []
+    if orgs and ("项目" in s or "工程" in s):
+        # 楚都小学新建项目: a school's or company's works named after it is a project, even where the
+        # project finder stopped inside the body's name (都 reads as "all")
+        for o in orgs:
+            w = _WORKS_NAMED.match(s, o.end) if o.subtype not in ("GovernmentBody", "PartyBody") else None
+            if w and not any(p.start <= o.start and w.end() <= p.end for p in projects):
+                projects = sorted([p for p in projects if not (o.start <= p.start < w.end())] +
+                                  [M.Mention("Project", s[o.start:w.end()], o.start, w.end(), "", ())], key=M._start)
     if orgs and projects:
         # 城北污水处理厂提标改造项目: a plant a works is done on is the project's object, no body named
-        orgs = [o for o in orgs if not (o.text.endswith(_PLANTS) and any(
-            p.start <= o.start and o.end < p.end and s.startswith(_WORKS, o.end) for p in projects))]
+        # (so is a school or company its works are named after: 楚都小学新建项目 names the project only;
+        # one opening with its town or village stays, its name says where it is: 郢城镇敬老院改造项目)
+        orgs = [o for o in orgs if not ((o.text.endswith(_PLANTS) or (
+            o.subtype not in ("GovernmentBody", "PartyBody") and not any(q.start == o.start for q in places0)))
+            and any(p.start <= o.start and o.end < p.end and s.startswith(_WORKS, o.end) for p in projects))]
     if orgs:
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_here)
     else:
         places, inner = list(places0), []
+    if events and places and ("“" in s or "政协" in s):
+        # 举办“书香荆州区”阅读分享会 (a slogan), 政协荆州市荆州区第十届委员会第三次会议 (the sitting of
+        # the district's CPPCC, which convenes it): a place there names no place of its own
+        quotes = M.quoted_spans(s)
+        places = [p for p in places if not any(
+            e.start <= p.start and p.end <= e.end and (s.startswith("政协", e.start) or
+                                                     any(qa < p.start and p.end < qb for qa, qb in quotes))
+            for e in events)]
     listed, retyped = M.find_listed_items(s, taken_docs, orgs + places + projects + events) \
         if M._holds_any(s, M._LIST_MARKS) else ((), ())
     if listed:
@@ -130,6 +151,7 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     return _new(SentMentions, (sent, chains, persons, orgs, places, events, projects, docs, inner))
 
 
+_WORKS_NAMED = re.compile("(?:新建|扩建|改扩建|迁建|改造提升|提质改造|改造|建设)(?:工程|项目)")
 # what a works is done on (城北污水处理厂提标改造项目): such a plant is the project's object, no body
 _WORKS = ("工程", "项目", "新建", "扩建", "改建", "改造", "建设", "提标", "提质", "升级")
 _PLANTS = ("厂", "站")

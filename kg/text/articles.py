@@ -462,10 +462,15 @@ _BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n(?=\s*\S)")
 _CREDITS = re.compile(r"\(([^()]{1,40}?)\s*摄(?:影)?\s*\)")
 
 
+_LINE_STARTS_ARTICLE = re.compile("^[ \t\u3000]*本报讯", re.M)
+
+
 def _web_file(raw: str) -> tuple[str | None, str] | None:
     """(headline or None, body) of a web article file: one article, its paragraphs on lines of
     their own with no blank line between, after a first line and one blank line when the site
     gave a headline. The paper's pages open with blank lines and hold many: None for them."""
+    if len(_LINE_STARTS_ARTICLE.findall(raw, 0, 20000)) >= 2:
+        return None      # two lines open with 本报讯: a paper's page of several articles, blank lines or not
     m = _WEB_HEAD.match(raw)
     if m and not m.group(1).rstrip().endswith(("。", "!", "?", "！", "？")) and not _BLANK_LINE.search(raw, m.end()):
         return m.group(1), raw[m.end():]

@@ -343,6 +343,10 @@ def _signed_across(prev: str, line: str) -> bool:
     return k > 0 and k > prev.rfind(")") and _SIGNED_END_RE.search(prev[k - 1:] + line) is not None
 
 
+# a credit's line that ends one character after its opening or after the space between names
+_BROKEN_NAME = re.compile(r"[( ][\u4e00-\u9fff]$")
+
+
 def _opens_credit(prev: str, line: str) -> bool:
     """``line`` closes a credit that ``prev`` (the line above) opened."""
     return prev.rfind("(") > prev.rfind(")") and _CREDIT_CLOSE_RE.match(line) is not None
@@ -355,6 +359,7 @@ _BODY_ENDINGS = tuple(w + p for w in ("指出", "强调", "要求", "表示", "�
 _MIDWORD_END = frozenset(",、;(“‘《的")
 _BYLINE_STOP = re.compile(r"[,。!?]")
 _SUBTITLE_STOP = re.compile(r"[、,;:()]")
+_PLACE_COLON = re.compile("^[\u4e00-\u9fff]{2,7}(?:镇|村|街道|社区|区|县|乡):")
 # two ideographs (is_cjk) somewhere; the class repeated rather than written twice, so that
 # re's compiler walks its ranges once
 _TWO_CJK = re.compile("(?:[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff〇].*?){2}", re.S)
@@ -422,7 +427,9 @@ def headline_like(line: str, *, allow_comma: bool = False) -> bool:
 def _subtitle_text(s: str) -> bool:
     """A headline line that may follow another with no blank line between (a subtitle): no
     punctuation at all beyond quotes, colons and spaces. ``s`` as for :func:`_headline_text`."""
-    return not _SUBTITLE_STOP.search(s) and len(s.replace(" ", "")) <= 30 and _headline_text(s, False)
+    # (川店镇:“菌菇小屋”撑起致富伞: a feature's title opens with the place it is about and a colon)
+    return not _SUBTITLE_STOP.search(_PLACE_COLON.sub("", s, 1)) and len(s.replace(" ", "")) <= 30 and \
+        _headline_text(s, False)
 
 
 # --------------------------------------------------------------------------- joining
@@ -538,8 +545,9 @@ def join_broken_lines(text: str) -> str:
             for a, b, c, d in zip(f.break_after, f.hard[1:], f.head, f.head[1:])]
     # names in a credit broken over two lines stay apart: (庞望清 / 靳璐峰 摄)
     for i, s in enumerate(seps):
-        if not s and lines[i + 1][-1:] == ")" and _opens_credit(lines[i], lines[i + 1]):
-            seps[i] = " "
+        if not s and lines[i + 1][-1:] == ")" and _opens_credit(lines[i], lines[i + 1]) and \
+                not _BROKEN_NAME.search(lines[i]):
+            seps[i] = " "       # (but (柴 / 语嫣 摄): one character alone is a name broken in two)
     seps.append("\n")
     out = "".join(chain.from_iterable(zip(lines, seps)))
     return _GLUED_HEAD.sub(_unglue_head, out) if _START in out else out

@@ -25,6 +25,7 @@ RULES = (
     events.chaired,                      # chaired, attended: X主持召开EVENT / X主持
     events.attended,                     # attended: A、B出席会议 / 参加…仪式 / 会上
     events.attended_by_speaking,         # attended: X强调 (in an article about a meeting)
+    events.attended_by_leading_to_it,    # attended: X带领党员到Y开展EVENT
     events.organized_by_anaphora,        # organizedBy: 本次竞赛由X主办 (the article's event)
     events.attended_as_speaker,          # attended: X在EVENT上的讲话
     events.reviewed,                     # reviewed: 会议审议《A》
@@ -39,6 +40,7 @@ RULES = (
     places.located_in_described,         # locatedIn: 落户柳港村的X公司
     places.located_in_possessive,        # locatedIn: 磁灶镇的X公司 (no verb)
     places.located_in_after_verb,        # locatedIn: X位于纪南镇纪城村
+    places.located_in_where_project_starts,  # locatedIn: X项目在纪南镇纪城村正式投产
 )
 
 # run once per page, after all its articles

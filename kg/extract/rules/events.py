@@ -74,11 +74,11 @@ def organized_by_name(doc):
     organized by it; so is one sitting by the body each of its names opens with (A暨B(C、D)), and
     one whose quoted name follows a body (区委“…”专题会议: the mention's ``by``)."""
     for sm, evs in doc.with_events:
-        if not (sm.orgs or sm.places):
+        if not (sm.orgs or sm.places or "政协" in sm.sent.text):
             continue
         s = sm.sent.text
         for e, eref in evs:
-            if _congress_sitting(doc, sm, e, eref):
+            if _congress_sitting(doc, sm, e, eref) or _cppcc_sitting(doc, sm, e, eref):
                 continue
             heads = {e.start + _term_length(s, e.start)} | set(e.get("also_at", ())) | set(e.get("by", ()))
             for o in sm.orgs + sm.places:
@@ -110,6 +110,20 @@ def _congress_sitting(doc, sm, e, eref) -> bool:
     key = doc.ref(area).key + "人民代表大会"
     body = doc.entity("Organization", key, e.text[:m.end() - 1], "GovernmentBody")
     doc.add_name(body, key)
+    doc.fact(eref, "organizedBy", body, sm)
+    return True
+
+
+# 政协荆州市荆州区第十届委员会第三次会议: the sitting of the area's CPPCC (its city may be written
+# before the area), which convenes it
+_CPPCC = re.compile(f"政协(?:[{M.CJK}]{{2,6}}?[省市州盟])?([{M.CJK}]{{2,6}}?[区县市旗])第?[一二三四五六七八九十百]+届委员会")
+
+
+def _cppcc_sitting(doc, sm, e, eref) -> bool:
+    m = _CPPCC.match(e.text)
+    if m is None:
+        return False
+    body = doc.entity("Organization", m.group(1) + "政协", m.group(1) + "政协", "GovernmentBody")
     doc.fact(eref, "organizedBy", body, sm)
     return True
 
@@ -346,6 +360,26 @@ def attended(doc):
             for p in sm.persons:
                 if p.start < attend_at and not _referenced(s, p):
                     doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
+
+
+# 甲带领机关党员到X开展EVENT: who leads a group to hold an event was at it
+_LEADS_TO_HOLD = re.compile(f"^(?:带领|率领)[^，。；]{{0,30}}?(?:开展|举办|举行|参加)$")
+
+
+def attended_by_leading_to_it(doc):
+    """区财政局局长甲带领机关党员到枫亭村开展EVENT: the leader attended it (the clause between
+    the name and the event holds no comma)."""
+    for sm, evs in doc.with_events:
+        if not sm.persons:
+            continue
+        s = sm.sent.text
+        for p in sm.persons:
+            if not s.startswith(("带领", "率领"), p.end):
+                continue
+            for e, eref in evs:
+                if e.start > p.end and _LEADS_TO_HOLD.match(s[p.end:e.start]):
+                    doc.fact(doc.person(p.text, p.subtype), "attended", eref, sm)
+                    break
 
 
 def attended_by_speaking(doc):

@@ -20,6 +20,8 @@ def merge_body_aliases(out: PageFacts):
                   and o != k and ("Organization", o) in out.entities]
         # (团岷安县委, 共青团X县委: the youth league's committee is not the county's party committee)
         longer = [o for o in longer if not (o.endswith(k) and o[:len(o) - len(k)] in ("团", "共青团"))]
+        # (区纪委监委 is the two organs together: 区监委 and 区纪委 are each one of them, not it)
+        longer = [o for o in longer if not (o.endswith("纪委监委") and not k.endswith("纪委监委"))]
         if len(longer) == 1:
             out.merge(EntityRef("Organization", k), EntityRef("Organization", longer[0]))
 

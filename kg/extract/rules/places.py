@@ -196,6 +196,31 @@ def located_in_after_verb(doc):
                     doc.fact(doc.ref(subj[-1]), "locatedIn", doc.ref(obj[-1]), sm)
 
 
+# 项目在X正式投产: what is done to a project where it stands
+_STARTED_AT = re.compile("(?:正式|顺利|集中|全面|开始)?(?:开工|投产|竣工|开建|建成|动工|落地)")
+
+
+def located_in_where_project_starts(doc):
+    """X项目在李埠镇荆江村正式投产 / 开工 / 竣工: the project is in the place (of a chain, the
+    innermost) between 在 and the verb."""
+    for sm in doc.sents:
+        if not (sm.projects and sm.places):
+            continue
+        s = sm.sent.text
+        for pr in sm.projects:
+            if s[pr.end:pr.end + 1] != "在":
+                continue
+            chain, at = [], pr.end + 1
+            while True:
+                q = next((q for q in sm.places if q.start == at), None)
+                if q is None:
+                    break
+                chain.append(q)
+                at = q.end
+            if chain and _STARTED_AT.match(s, at):
+                doc.fact(doc.ref(pr), "locatedIn", doc.ref(chain[-1]), sm)
+
+
 # ---------------------------------------------------------------- helpers
 
 # 该项目位于…, 企业坐落在…: a kind word standing for what the sentences before named

@@ -30,10 +30,17 @@ def holds_post_by_title_chain(doc):
             prev_body_key = ""
             # 许某副主任一行: a title after the name recalls the person's post, it is no deputy's
             follows = c.person.get("how") != "title-after"
-            district = _district_before(ctx, s, c.posts[0].start) if c.posts else ""
+            # (江夏区委常委、常务副区长甲: a district the chain's first title names holds its bare titles too)
+            district = _district_before(ctx, s, c.posts[0].end - 1) if c.posts else ""
             loc = Local(local.town, local.subdistrict, local.village, district)
+            prev_written = ""
             for p in c.posts:
                 body, title = p.get("body"), p.get("title")
+                # 市委常委、组织部部长: the department is the 市委's (the post stays as written)
+                # (纪委, 监委 are the area's own organs, no department of its party committee)
+                of_body = prev_written + body if body and prev_written.endswith("委") and len(body) <= 4 and \
+                    (body.endswith("部") or body in _COMMITTEE_OFFICES) and body[0] not in "省市区县镇乡旗州盟" else body
+                prev_written = of_body or prev_written
                 if body in _C.anaphor:
                     # 公司总经理甲 after 在鲁西纺织有限公司: the title is 总经理 of that company;
                     # a bare 公司 is never a body of its own
@@ -45,14 +52,18 @@ def holds_post_by_title_chain(doc):
                     continue
                 implied = titles.get(title, "")
                 implied_key = expand_body(implied, ctx, loc) if implied else ""
-                body_org = _post_body(ctx, body, title, loc)
+                body_org = _post_body(ctx, of_body, title, loc)
                 inherited = ""
                 if body:
                     body_key = body_org
                 elif implied_key:
                     body_key = implied_key
                 elif prev_body_key:
-                    body_key = prev_body_key
+                    # 区财政局党组书记、局长甲: the head's title after the party group's is the bureau's
+                    body_key = prev_body_key[:-2] if prev_body_key.endswith("党组") and \
+                        not any(w in title for w in ("书记", "党组", "委员")) else prev_body_key
+                    if title in _COMMITTEE_RANKS and body_key.endswith("委"):
+                        inherited = body_key    # 荆州区委委员、常委、书记: 常委 and 书记 are the 区委's
                 else:
                     # 区人大常委会主任甲，副主任乙、丙: a bare deputy's title right after its
                     # leader's (in this sentence or the one before) is of the leader's body
@@ -64,7 +75,7 @@ def holds_post_by_title_chain(doc):
                     post_key = canonical_post(p.text, body, title, written_body, implied_key, ctx)
                 post = doc.entity("Post", post_key, p.text)
                 if body:
-                    doc.add_name(post, written_body + title)
+                    doc.add_name(post, (expand_body(of_body, ctx, loc) if of_body != body else written_body) + title)
                     leader = (k, body_org, title)
                 doc.fact(person, "holdsPost", post, sm)
                 if body_key:
@@ -76,6 +87,12 @@ def holds_post_by_title_chain(doc):
                     doc.fact(person, "memberOf", org, sm)
                 if body:
                     prev_body_key = body_key
+
+
+# offices of a party committee a chain may write without it after a title of the committee
+_COMMITTEE_OFFICES = ("政法委", "编委", "编办", "网信办")
+# the ranks of a party committee a chain may write bare after the committee's first title
+_COMMITTEE_RANKS = ("常委", "委员", "书记", "副书记")
 
 
 def _leaders_body(leader, k: int, title: str) -> str:
@@ -168,10 +185,17 @@ def _district_before(ctx, s, pos):
     if _DISTRICT_BODY_AT.search(s, 0, pos + 1):
         for m_ in _DISTRICT_BODY.finditer(s[:pos + 1]):
             m = m_
-    if m and not m.group(1).endswith(_C.not_district) and m.group(1) != ctx.district \
-            and not (ctx.zone_short and m.group(1).endswith(ctx.zone_short)):
-        return m.group(1)
+    name = m.group(1) if m else ""
+    if len(name) == 4 and name[0] in _BEFORE_DISTRICT:
+        name = name[1:]      # 邹明川同志任荆州区委委员: 任 is the verb, the district is 荆州区
+    if name and not name.endswith(_C.not_district) and name != ctx.district \
+            and not (ctx.zone_short and name.endswith(ctx.zone_short)):
+        return name
     return ""
+
+
+# verbs and prepositions a district's name may follow with no break (任X区委书记, 在X区政府)
+_BEFORE_DISTRICT = frozenset("任在到赴为和与及由向对是")
 
 
 def _post_body(ctx, body, title, loc):

@@ -160,12 +160,18 @@ _ADDRESSED = re.compile(f"对([^，。；]{{2,30}}?)(?:{_C.alternation('inspect_
 _INQUIRE = ("详细了解", "深入了解", "仔细了解", "了解", "察看", "查看", "详细询问", "询问", "听取")
 
 
+# 在X，公司总经理甲介绍…: the host briefing the visitors at X (in a tour: X is a stop)
+_HOST_BRIEFS = re.compile(f"(?:该)?(?:公司|企业|合作社|厂|基地|项目|医院|学校)?(?:主要)?"
+                          f"(?:负责人|负责同志|总经理|董事长|厂长|经理|院长|校长)[{M.CJK}]{{0,4}}?(?:介绍|汇报)")
+
+
 def _framed(s: str, ms: list, triggers: list, persons: list = ()) -> list:
     """在X，…分别到… / 在X调研时，… / 在X，甲详细了解…: X (of a chain, the innermost) is a stop of
     the tour."""
     fm = _FRAMED.match(s) if s.startswith("在") else None
     if fm is None or not (triggers and triggers[0].start() > fm.end() or s[fm.end() - 1] not in "，," or
-                          any(p.start == fm.end() and s.startswith(_INQUIRE, p.end) for p in persons)):
+                          any(p.start == fm.end() and s.startswith(_INQUIRE, p.end) for p in persons) or
+                          _HOST_BRIEFS.match(s, fm.end())):
         return []          # 在X， opens a sentence of travel only when a travel verb (or a visitor) follows
     chain = [m for m in ms if fm.start(1) <= m.start and m.end <= fm.end(1)]
     if not chain or chain[0].start != fm.start(1) or chain[-1].end != fm.end(1) or \
