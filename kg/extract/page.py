@@ -234,7 +234,8 @@ class PageExtractor:
                     continue
                 self.ref(m, aid, local)
             for p in sm.inner_places:
-                self.ref(p, aid, local)
+                if not p.get("organ"):
+                    self.ref(p, aid, local)
             for d in sm.docs:
                 self.ref(d, aid, local)
         doc = Doc(self, sms, aid, local)

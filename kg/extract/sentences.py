@@ -201,14 +201,17 @@ def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()
             orgs.remove(o)
             inner_orgs.append(o)
             places[places.index(p)] = M.Mention("Place", s[o.start:p.end], o.start, p.end, p.subtype, p.info)
-    # the place a body is named after is named too (弥市镇 in 弥市镇人大, 城东社区 in 城东社区养老服务
-    # 中心), but not the province or city an enterprise puts in its brand (湖北荆瑞新材料有限公司), nor
-    # the area whose own organ the body is (天荒坪镇 in 天荒坪镇党委: the organ is the area's, as 区委
-    # is the district's, and the area is named nowhere else; named elsewhere, it is found there)
-    inner = [p for p in places0 if any(o.start == p.start and p.end < o.end and
-                                       (o.subtype in ("GovernmentBody", "PartyBody") or p.get("level", 9) <= 3) and
-                                       not _ORGAN.fullmatch(s, p.end, o.end)
-                                       for o in orgs)] + inner_orgs
-    return places, inner
+    # the place a body is named after is named too (城东社区 in 城东社区养老服务中心), but not the
+    # province or city an enterprise puts in its brand (湖北荆瑞新材料有限公司); the area whose own
+    # organ the body is (天荒坪镇 in 天荒坪镇党委: the organ is the area's, as 区委 is the district's)
+    # is kept as the article's town for the bare organs after it (镇司法所) but is no entity unless
+    # it is named elsewhere too
+    inner = []
+    for p in places0:
+        o = next((o for o in orgs if o.start == p.start and p.end < o.end and
+                  (o.subtype in ("GovernmentBody", "PartyBody") or p.get("level", 9) <= 3)), None)
+        if o is not None:
+            inner.append(p._replace(info=p.info + (("organ", True),)) if _ORGAN.fullmatch(s, p.end, o.end) else p)
+    return places, inner + inner_orgs
 
 
