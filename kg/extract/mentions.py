@@ -1094,6 +1094,8 @@ _BOUNDING = ("Town", "Subdistrict", "Village")
 # what a town or village bounds with trade words before it (茶叶精深加工产业园, 中药材种植基地, 茶旅融合示范园)
 _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园",
                                "生态园", "基地", "示范园", "示范园区"))
+_TOWN_SITES = frozenset(("广场", "公园", "美食街", "步行街", "会堂"))
+_HELD_AFTER_SITE = ("举行", "举办", "召开", "开幕", "隆重开幕", "拉开帷幕", "上演", "启动", "隆重举行")
 _REGISTERED_LEAD = re.compile(f"[{CJK}]{{2}}")      # a province's or city's two-character name
 _FIRM_AFTER = re.compile(f"(?:(?![的该在和与及到把将])[{CJK}]){{1,10}}?(?:有限公司|有限责任公司|公司|合作社)")
 _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园"))
@@ -1183,6 +1185,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         floor = _floor(a, taken, out, soft)
         start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
         bound = None
+        named_with = None
         if start == a and suffix in _VILLAGE_SUFFIXES and a - 2 >= floor and _stopword_ending_at(s, a) == 2 \
                 and _list_context(s, a - 2, b):
             start = a - 2        # 来到联合村: a word that elsewhere stops a name is this village's name
@@ -1200,6 +1203,12 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # 竹园镇|茶叶精深加工产业园, 沙坝村|中药材种植基地: a town or village bounds the name of its
             # park or site, trade words and all; the name written with it is a name of it too
             bound = out[-1]
+        elif start < a and suffix in _TOWN_SITES and out and out[-1].end == start and \
+                out[-1].subtype in _BOUNDING and is_common_word(s[start:a]):
+            # 加义镇|文化广场, 桐山街道|滨海美食街: a common word before the site's suffix names a site
+            # of every town; the town written with it is a part of its name (the town still placed
+            # apart, and the site in it)
+            named_with = out[-1].start
         elif start < a:
             cut = trim_left(s[start:b], len(suffix), "place")
             # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
@@ -1244,7 +1253,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue
         if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)) and \
                 not (suffix in _VILLAGE_SUFFIXES and len(name) >= 3 and _list_context(s, start, b)) and \
-                not (suffix in _VILLAGE_SUFFIXES and _after_listed_town(s, start, b, out)):
+                not (suffix in _VILLAGE_SUFFIXES and _after_listed_town(s, start, b, out)) and \
+                not (suffix in _TOWN_SITES and s.endswith("在", 0, start) and s.startswith(_HELD_AFTER_SITE, b)):
+            # (在人民广场拉开帷幕: the square of the home, named as the venue of what is held there)
             # (兴坪镇渔村 in a list of stops: a village named by a common word, placed by its town)
             soft.append(b)       # (胜利村, 和谐社区 are dictionary words, and villages where one goes)
             continue
@@ -1259,6 +1270,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         info = (("level", level),)
         if bound is not None and bound.end == start:
             info += (("also", (s[bound.start:b],)),)
+        if named_with is not None and out and out[-1].start == named_with and out[-1].end == start:
+            name = s[named_with:b]
         out.append(_new(Mention, ("Place", name, start, b, subtype, info)))
     # gazetteer names not covered by a suffixed name
     spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
@@ -1330,13 +1343,16 @@ def _overlaps(a, b, spans):
 MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会议", "工作会议", "会议", "大会", "推进会", "调度会",
                     "座谈会", "协商会", "分析会", "培训会", "议事会", "部署会", "动员会", "观摩会", "现场会",
                     "汇报会", "交流会", "见面会", "发布会", "研讨会", "论证会", "评审会", "讲评会", "点评会",
-                    "推介会", "洽谈会", "恳谈会", "对接会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
+                    "推介会", "洽谈会", "恳谈会", "对接会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会", "宣讲会",
                     "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会", "约谈会",
                     "集体学习")
 ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "开幕式", "闭幕式", "开班式", "宣传活动", "主题活动", "系列活动",
                      "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
-                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "疏散演练", "防汛演练", "救援演练", "读书班", "研讨班", "轮训班")
+                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "疏散演练", "防汛演练", "救援演练", "读书班", "研讨班", "轮训班",
+                     # festivals, ceremonies and contests of the county pages (…丰收节在X拉开帷幕, …颁奖典礼,
+                     # …篮球邀请赛总决赛, 培训班结业式)
+                     "丰收节", "文化周", "颁奖典礼", "颁奖仪式", "典礼", "结业式", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛")
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
                   "启动", "参加", "出席", "列席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
 _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
@@ -1346,7 +1362,8 @@ EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动
                  "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛",
                  "应急演练", "实战演练", "演练", "文艺汇演", "汇演",
                  # a bare ceremony word is a part of the article's event (出席启动仪式), no event of its own
-                 "启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "开班仪式", "颁奖仪式", "开幕式", "闭幕式", "开班式"}
+                 "启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "开班仪式", "颁奖仪式", "开幕式", "闭幕式", "开班式",
+                 "典礼", "颁奖典礼", "结业式", "结业典礼", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
                             r"(?:[省市区县]委)?[一二三四五六七八九十]+届"
                             r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
@@ -1378,6 +1395,9 @@ _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
 _EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
 
 
+_CAMPAIGN_QUOTED = ("行动”", "活动”", "行动」", "活动」")
+
+
 def _event_left(s: str, a: int, floor: int) -> int:
     """Left edge of an event name ending at ``a``: just after a trigger verb or punctuation."""
     i = a
@@ -1397,8 +1417,11 @@ def _event_left(s: str, a: int, floor: int) -> int:
                     i = j
                     continue
             if c == "暨" and not s.endswith(_EVENT_ENDS, 0, i - 1) and \
-                    not s.endswith(_EVENT_ENDS, 0, i - 2 if s[i - 2:i - 1] in "”」" else i - 1):
-                i -= 1       # “三下乡”暨“文化进万家”集中示范活动: A names no event, A暨B… is one name
+                    (not s.endswith(_EVENT_ENDS, 0, i - 2 if s[i - 2:i - 1] in "”」" else i - 1) or
+                     s.endswith(_CAMPAIGN_QUOTED, 0, i - 1)):
+                # “三下乡”暨“文化进万家”集中示范活动: A names no event, A暨B… is one name; so does a
+                # quoted campaign (“春风行动”暨就业援助月专场招聘会: a fair held for both campaigns)
+                i -= 1
                 continue
             if c in _EVENT_LEFT_BREAK:
                 break
@@ -1491,7 +1514,8 @@ def _generic_event(name: str) -> bool:
 
 
 _HOLDING = ("开展", "举办", "举行")
-_OPENINGS = ("开幕式", "闭幕式", "开班式")
+_ONGOING = ("持续开展", "常态化开展", "长期开展", "坚持开展", "持续开展了")
+_OPENINGS = ("开幕式", "闭幕式", "开班式", "结业式")
 _INTRODUCING = tuple(t for t in EVENT_TRIGGERS if t not in ("的", "落实", "传达"))
 
 
@@ -1550,6 +1574,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             # (after 开展/举办 the verb bounds the name already: 开展警示教育活动 keeps 警示)
             start += trim_left(s[start:b], len(m.group()), "event")
         name = s[start:b]
+        if s.endswith(_ONGOING, 0, start):
+            continue     # 持续开展“文化惠民百村行”活动: a programme run for months, no one-off event
         if _generic_event(name) or len(name) < 4 or "某" in name or \
                 (m.group() == "集体学习" and name.startswith("第")):
             continue     # (第五次集体学习: whose, the name does not say)

@@ -34,7 +34,7 @@ _JOIN = re.compile(f"({_C.alternation('join')})")
 _JOIN_END = re.compile(f"(?:{_C.alternation('join')})(?:并(?:讲话|致辞))?[。；;]?$")
 # a speech named by what it does (作推介讲话, 就…作具体安排, 对…进行了推介, 介绍了…情况)
 _SPEECH_KIND = re.compile("(?:就|对)[^，。；]{1,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评)|"
-                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座)|介绍了")
+                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座|演讲)|介绍了")
 _VISIT_EVENT = ("视察活动", "调研活动", "考察活动", "观摩活动", "督查活动")
 _PARTY = re.compile(f"带队|{_C.alternation('tour_join')}")
 _SPEAKER_AT = re.compile(f"(?:{_C.alternation('speaker_title')})?在")
@@ -328,7 +328,7 @@ def attended(doc):
             if i >= 0:
                 attend_at = i
                 break
-        if attend_at is None and ("出席" in s or "参加" in s) and _ATTEND_AT.search(s):
+        if attend_at is None and _JOIN.search(s) and _ATTEND_AT.search(s):
             attend_at = _JOIN.search(s).start()
         if attend_at is None and main:
             je = _JOIN_END.search(s)

@@ -1,0 +1,148 @@
+"""Festivals, ceremonies, contests, fairs, forums and trainings of county papers and government sites:
+constructions of the genre on invented sentences, one case each, and the invented articles of
+tests/fixtures/genre_events (eighteen homes, gold written by hand before the extractor saw them)
+scored with the project's evaluator. Every name in them is invented.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.extract import PageExtractor, Sentence, mention_sentence
+from kg.extract.resolve import Context
+from kg.graph.rdf import article_id, label_of
+from kg.text.articles import split_page
+from kg.views.evaluate import evaluate
+
+FIXTURES = Path(__file__).parent / "fixtures" / "genre_events"
+HOME = ("云岭县", "青川市", "湖南省")
+
+
+def facts_of(body: str, home=HOME, headline: str = ""):
+    raw = (f"{headline}\n\n" if headline else "") + body
+    page = split_page("invented.txt", raw)
+    out = PageExtractor(page, [article_id(a.body) for a in page.articles],
+                        Context.of(*home, text=page.text)).run()
+    return out, {(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in out.facts}
+
+
+def events_of(out) -> set:
+    return {label_of(t, k) for t, k in out.entities if t == "Event"}
+
+
+def event_names(s: str) -> set:
+    x = mention_sentence(Sentence.of(s, 0, 0), frozenset(), HOME)
+    return {m.text for m in x.all() if m.type == "Event"}
+
+
+# ---------------------------------------------------------------- names of festivals, ceremonies, contests
+
+@pytest.mark.parametrize("sentence, name", [
+    ("9月22日，云岭县第二届农民丰收节在梅林镇开幕。", "云岭县第二届农民丰收节"),
+    # a ceremony closing the contest it crowns: one name
+    ("11月3日，云岭县第四届“梅乡工匠杯”技能大赛颁奖典礼在县文化中心举行。",
+     "云岭县第四届“梅乡工匠杯”技能大赛颁奖典礼"),
+    ("8月9日，2025年云岭县“美丽乡村”篮球邀请赛总决赛在石桥村举行。",
+     "2025年云岭县“美丽乡村”篮球邀请赛总决赛"),
+    ("7月2日，云岭县2025年农村电商培训班结业式在县委党校举行。", "云岭县2025年农村电商培训班结业式"),
+    ("4月9日，云岭县2025年“理论进万家”百场宣讲会在柳湾镇启动。", "云岭县2025年“理论进万家”百场宣讲会"),
+    # a quoted campaign before 暨 opens the fair's name: a fair held for both campaigns, one event
+    ("2月8日，2025年云岭县“春风行动”暨就业援助月专场招聘会在县人力资源市场举行。",
+     "2025年云岭县“春风行动”暨就业援助月专场招聘会"),
+])
+def test_event_names_of_the_genre(sentence, name):
+    assert name in event_names(sentence)
+
+
+def test_a_bare_ceremony_word_is_no_event():
+    # (the article's ceremony spoken of by its kind: 出席典礼, 颁奖典礼上)
+    assert event_names("县领导出席典礼并为获奖教师颁奖。") == set()
+    assert event_names("全县共有32支球队参加邀请赛。") == set()
+
+
+def test_a_programme_carried_on_for_months_is_no_event():
+    """持续开展“…”活动: a campaign run for months (its one-off launch is the event, not it)."""
+    assert event_names("今年3月以来，我县持续开展“文化惠民百村行”活动，已巡回演出86场。") == set()
+    assert event_names("近年来，云岭县常态化开展“体育+乡村”系列活动。") == set()
+    # (the campaign launched on one day stays an event)
+    assert "2025年云岭县“文化惠民百村行”活动" in event_names("3月2日，2025年云岭县“文化惠民百村行”活动在石桥村启动。")
+
+
+# ---------------------------------------------------------------- where, and who was there
+
+def test_a_festival_opens_at_its_venue():
+    """…在X拉开帷幕 / 在X上演: X is where the festival or show was held."""
+    _, got = facts_of("9月9日，2025年云岭县农民丰收节在柳湾镇石桥村拉开帷幕。")
+    assert ("2025年云岭县农民丰收节", "heldAt", "石桥村") in got
+    _, got = facts_of("5月6日晚，云岭县2025年“欢乐梅乡”文艺汇演在柳湾镇石桥村上演。")
+    assert ("云岭县2025年欢乐梅乡文艺汇演", "heldAt", "石桥村") in got
+
+
+def test_a_common_word_site_keeps_the_town_written_with_it():
+    """加义镇文化广场: 文化广场 names a square of every town; the town is a part of its name, and the
+    square is in the town."""
+    _, got = facts_of("10月18日，2025年云岭县第五届油茶文化节在柳湾镇文化广场隆重开幕。")
+    assert ("2025年云岭县第五届油茶文化节", "heldAt", "柳湾镇文化广场") in got
+    assert ("柳湾镇文化广场", "locatedIn", "柳湾镇") in got
+    # (a site named by a proper name keeps its own name: 青山工业园 after 龙潭镇, see the tours)
+    out, _ = facts_of("县长杨文博到柳湾镇现代农业产业园调研。")
+    assert ("Place", "柳湾镇现代农业产业园") not in set(out.entities)
+
+
+def test_a_food_street_and_a_job_market_are_venues():
+    _, got = facts_of("11月15日晚，第六届梅乡白茶美食节在桐山街道滨江美食街开幕。")
+    assert any(p == "heldAt" and o.endswith("滨江美食街") for _, p, o in got)
+    _, got = facts_of("2月8日，2025年云岭县“春风行动”暨就业援助月专场招聘会在县人力资源市场举行。")
+    assert ("2025年云岭县春风行动暨就业援助月专场招聘会", "heldAt", "云岭县人力资源市场") in got
+
+
+@pytest.mark.parametrize("body, who, event", [
+    ("12月3日，2025云岭县梅乡文化论坛在县会展中心举行。县委副书记、县长黄振川出席论坛并致辞。",
+     "黄振川", "2025云岭县梅乡文化论坛"),
+    ("9月9日，云岭县2025年度“最美乡村医生”颁奖典礼在县文化中心举行。县委书记赵振东等县领导出席典礼。",
+     "赵振东", "云岭县2025年度最美乡村医生颁奖典礼"),
+    ("8月9日，2025年云岭县“美丽乡村”篮球邀请赛总决赛在石桥村举行。副县长岑晓丽出席总决赛并为获奖球队颁奖。",
+     "岑晓丽", "2025年云岭县美丽乡村篮球邀请赛总决赛"),
+    # the audience of a show
+    ("5月6日晚，云岭县2025年“欢乐梅乡”文艺汇演在柳湾镇石桥村上演。副县长普红霞与村民一起观看了演出。",
+     "普红霞", "云岭县2025年欢乐梅乡文艺汇演"),
+    # a keynote speech at a forum
+    ("12月3日，2025云岭县梅乡文化论坛在县会展中心举行。侨乡文化研究会会长李嘉华作主旨演讲。",
+     "李嘉华", "2025云岭县梅乡文化论坛"),
+])
+def test_who_was_at_a_festival_ceremony_contest_or_show(body, who, event):
+    _, got = facts_of(body)
+    assert (who, "attended", event) in got
+
+
+# ---------------------------------------------------------------- the invented articles
+
+HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
+# the pooled figures over eighteen articles: first read (before the fixes of this suite) entity F1
+# 0.921, relation F1 0.843 (Event 0.625, heldAt 0.537, organizedBy 0.777, attended 0.686)
+ENTITY_FLOOR, RELATION_FLOOR = 0.92, 0.84
+
+
+@pytest.fixture(scope="module")
+def event_scores(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("events")
+    sums = {"entities": [0, 0, 0], "relations": [0, 0, 0]}
+    for name, home in sorted(HOMES.items()):
+        out = root / f"{name}.ttl"
+        res = CliRunner().invoke(cli, ["build", str(FIXTURES / name), "--home", home, "-o", str(out),
+                                       "--no-cache", "-q"])
+        assert res.exit_code == 0, res.output
+        r = evaluate(out, [FIXTURES / f"{name}.json"])
+        for sec in sums:
+            a = r[sec]["all"]
+            sums[sec] = [sums[sec][0] + a["tp"], sums[sec][1] + a["fp"], sums[sec][2] + a["fn"]]
+    return {sec: 2 * tp / (2 * tp + fp + fn) for sec, (tp, fp, fn) in sums.items()}
+
+
+def test_the_invented_event_articles_score_above_their_floors(event_scores):
+    assert event_scores["entities"] >= ENTITY_FLOOR, event_scores
+    assert event_scores["relations"] >= RELATION_FLOOR, event_scores
