@@ -119,6 +119,50 @@ def test_who_was_at_a_festival_ceremony_contest_or_show(body, who, event):
     assert (who, "attended", event) in got
 
 
+def test_branch_venues_listed_before_the_branch_word():
+    """…在X主会场举行，A、B设分会场: A and B are venues too."""
+    _, got = facts_of("6月28日上午，云岭县2025年第二季度重大项目集中开工仪式在柳湾镇青山工业园主会场举行，"
+                      "石桥镇、梅林街道设分会场。")
+    ev = "云岭县2025年第二季度重大项目集中开工仪式"
+    assert {(ev, "heldAt", "青山工业园"), (ev, "heldAt", "石桥镇"), (ev, "heldAt", "梅林街道")} <= got
+
+
+# ---------------------------------------------------------------- by whom
+
+def test_the_county_after_the_year_names_the_event():
+    """2025年云岭县第五届…节: the county the name opens with after its year organized it."""
+    _, got = facts_of("10月18日，2025年云岭县第五届油茶文化节在柳湾镇文化广场开幕。")
+    assert ("2025年云岭县第五届油茶文化节", "organizedBy", "云岭县") in got
+
+
+def test_towns_among_the_co_hosts():
+    """…承办，A镇、B镇协办: the towns co-organized it, as the bodies before them did."""
+    _, got = facts_of("5月20日，云岭县第十届全民运动会在县体育中心开幕。"
+                      "运动会由县委、县政府主办，县教育体育局承办，柳湾镇、石桥镇协办。")
+    ev = "云岭县第十届全民运动会"
+    assert {(ev, "organizedBy", "柳湾镇"), (ev, "organizedBy", "石桥镇"),
+            (ev, "organizedBy", "云岭县教育体育局")} <= got
+
+
+def test_the_overseas_chinese_federation_is_a_body():
+    _, got = facts_of("12月3日，2025梅乡侨乡文化论坛在县会展中心举行。论坛由县委统战部、县侨联主办。")
+    assert ("2025梅乡侨乡文化论坛", "organizedBy", "云岭县侨联") in got
+
+
+def test_a_researcher_of_an_institute_speaks_at_a_forum():
+    _, got = facts_of("12月3日，2025梅乡侨乡文化论坛在县会展中心举行。华南侨务研究院研究员冯启文作主旨演讲。")
+    assert any(s == "冯启文" and p == "holdsPost" and o.endswith("研究员") for s, p, o in got)
+    assert ("冯启文", "memberOf", "华南侨务研究院") in got
+    assert ("冯启文", "attended", "2025梅乡侨乡文化论坛") in got
+
+
+def test_a_ceremony_held_during_a_fair_is_named_after_held():
+    """推介会上举行了…签约仪式: 了 after the verb does not hide the ceremony's name."""
+    assert "重大项目集中签约仪式" in event_names("推介会上举行了重大项目集中签约仪式，7个项目现场签约。")
+    # (a ceremony word alone after 举行了 stays the article's, no event of its own)
+    assert event_names("推介会上举行了签约仪式。") == set()
+
+
 # ---------------------------------------------------------------- the invented articles
 
 HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))

@@ -1521,6 +1521,8 @@ _INTRODUCING = tuple(t for t in EVENT_TRIGGERS if t not in ("的", "落实", "�
 
 def _introduced(s: str, start: int) -> bool:
     head = s[:start]
+    if head.endswith("了"):
+        head = head[:-1]      # 推介会上举行了…签约仪式: the verb is done, the name follows it all the same
     return head == "" or head[-1] in "，。；：,;:" or \
         head.endswith(_INTRODUCING) or head.endswith("组织")
 

@@ -81,6 +81,9 @@ def organized_by_name(doc):
             if _congress_sitting(doc, sm, e, eref):
                 continue
             heads = {e.start + _term_length(s, e.start)} | set(e.get("also_at", ())) | set(e.get("by", ()))
+            ym = _YEAR_LEAD.match(s, e.start)
+            if ym:
+                heads.add(ym.end())     # 2025年平江县第五届…旅游节: the county after the year names it too
             for o in sm.orgs + sm.places:
                 if o.start in heads and o.end < e.end and (o.type == "Organization" or
                                                            (o.type == "Place" and o.get("level", 0) >= 4)):
@@ -95,6 +98,9 @@ def organized_by_name(doc):
                     # 市文联、市作协第五次代表大会: the bodies listed before the one the name opens with
                     for b in _listed_before_head(s, o, sm.orgs):
                         doc.fact(eref, "organizedBy", doc.ref(b), sm)
+
+
+_YEAR_LEAD = re.compile(r"(?:19|20)\d\d年?度?")
 
 
 # X县第十九届人民代表大会第四次会议: the sitting of a people's congress, which (not the county) convenes it
@@ -201,7 +207,8 @@ def organized_by_anaphora(doc):
                     doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
             # …联合举办，C、D协办: the clauses after it list the other hosts before their verb
             hosting = set()           # starts of the bodies of a list that ends in a host verb
-            for o in sorted((o for o in sm.orgs if o.start >= hm.end()), key=M._start, reverse=True):
+            # (towns too: …承办，A镇、B镇协办)
+            for o in sorted((o for o in sm.orgs + sm.places if o.start >= hm.end()), key=M._start, reverse=True):
                 if _hosts_at(s, o.end) or (s[o.end:o.end + 1] in _C.conj + ("、",) and o.end + 1 in hosting):
                     hosting.add(o.start)
                     doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
@@ -249,6 +256,22 @@ def held_at(doc):
                 for x in inside:
                     if not any(y.start == x.end for y in inside):
                         doc.fact(eref, "heldAt", doc.ref(x), sm)
+            _branch_venues(doc, sm, eref, e.end)
+
+
+_BRANCH = re.compile("[，,]([^，。；在]{2,40}?)(?:分别|同时)?设(?:分会场|主会场)")
+
+
+def _branch_venues(doc, sm, eref, at: int):
+    """…在X主会场举行，A、B设分会场: the places listed before 设分会场 are venues too (在A、B设分会场
+    is 在X…held's own)."""
+    s = sm.sent.text
+    if "会场" not in s:
+        return
+    for m in _BRANCH.finditer(s, at):
+        for x in sm.places + sm.orgs:
+            if m.start(1) <= x.start and x.end <= m.end(1) and not any(y.start == x.end for y in sm.places):
+                doc.fact(eref, "heldAt", doc.ref(x), sm)
 
 
 def held_at_anaphora(doc):
