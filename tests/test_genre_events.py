@@ -127,6 +127,26 @@ def test_branch_venues_listed_before_the_branch_word():
     assert {(ev, "heldAt", "青山工业园"), (ev, "heldAt", "石桥镇"), (ev, "heldAt", "梅林街道")} <= got
 
 
+def test_the_close_of_the_articles_class_is_the_class():
+    """培训班结业式在X举行: the close of the class named before; X is the class's venue, and whoever
+    attends the close attends the class (no event 培训班结业式 of its own)."""
+    home = ("隆德县", "固原市", "宁夏回族自治区")
+    out, got = facts_of("近日，县人社局在沙塘镇新民村组织开展2025年度乡村工匠技能培训班。6月20日，培训班结业式在"
+                        "县政府第二会议室举行，副县长田丽君出席结业式。县人社局局长苏建军表示，将为学员提供就业推荐。",
+                        home=home)
+    ev = "2025年度乡村工匠技能培训班"
+    assert events_of(out) == {ev}
+    assert {(ev, "heldAt", "新民村"), (ev, "heldAt", "隆德县政府第二会议室"), ("田丽君", "attended", ev),
+            ("苏建军", "attended", ev)} <= got
+
+
+def test_an_invited_teacher_is_not_of_a_body_called_invite():
+    """邀请X学校副校长甲: 邀请 is the verb before the body, no part of its name."""
+    _, got = facts_of("培训班为期10天，邀请县职业技术学校副校长马海燕等4名专业教师授课。",
+                      home=("隆德县", "固原市", "宁夏回族自治区"))
+    assert ("马海燕", "memberOf", "隆德县职业技术学校") in got
+
+
 # ---------------------------------------------------------------- by whom
 
 def test_the_county_after_the_year_names_the_event():

@@ -103,7 +103,7 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 �
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
-审议 通过 宣读 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观
+审议 通过 宣读 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观 邀请 特邀
 辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村""".split(),
                     key=len, reverse=True)
 
@@ -1576,6 +1576,9 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             # (after 开展/举办 the verb bounds the name already: 开展警示教育活动 keeps 警示)
             start += trim_left(s[start:b], len(m.group()), "event")
         name = s[start:b]
+        if m.group() in _OPENINGS and not grown and (len(name) - len(m.group()) < 4 or
+                                                     _generic_event(name[:-len(m.group())])):
+            continue     # 培训班结业式: the opening or close of the article's class, no event of its own
         if s.endswith(_ONGOING, 0, start):
             continue     # 持续开展“文化惠民百村行”活动: a programme run for months, no one-off event
         if _generic_event(name) or len(name) < 4 or "某" in name or \

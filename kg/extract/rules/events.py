@@ -18,7 +18,7 @@ _HOSTED_BY = re.compile(f"由([^，。；]{{2,40}}?)(联合)?({'|'.join(_HOST_BA
 # (启动仪式后，活动分别在A、B开展: the part after the ceremony goes on at other places)
 _ANAPHOR = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:(?:{_C.alternation('event_word')})(?:结束)?后[，,])?"
                       f"(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})"
-                      f"(?:由[^，。；]{{2,30}}[，,])?(?:分别|随后|还|先后)?在")
+                      f"(?:开班式|结业式|开幕式|闭幕式)?(?:由[^，。；]{{2,30}}[，,])?(?:分别|随后|还|先后)?在")
 _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})由")
 # (开班式, 启动仪式: the verb is part of a noun there, and 在X…开班式 speaks of another event)
 _HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
