@@ -72,6 +72,25 @@ def test_a_programme_carried_on_for_months_is_no_event():
     assert "2025年云岭县“文化惠民百村行”活动" in event_names("3月2日，2025年云岭县“文化惠民百村行”活动在石桥村启动。")
 
 
+def test_words_that_name_no_event():
+    # a quote opening a speech is no name's start (说：“通过比赛，…)
+    assert event_names("章小龙说：“通过比赛，我找到了差距。”") == set()
+    # 各类 / 各项 before an activity word: a kind, no one event
+    assert event_names("全县将举办各类招聘活动30余场。") == set()
+    # a …提升年 campaign quoted is a campaign all the same
+    assert event_names("据悉，“营商环境优化提升年”活动将贯穿全年。") == set()
+    # (a quoted campaign closing its own quote stays: 开展“敲门行动”)
+    assert event_names("5月6日，凤鸣社区开展“敲门行动”。") == {"“敲门行动”"}
+
+
+def test_a_headline_names_the_event_with_words_left_out():
+    """The headline's 弥勒…“欢乐彝乡”文艺汇演 and the body's 弥勒…2025年“欢乐彝乡”庆祝建州周年文艺汇演: one event."""
+    out, got = facts_of("5月16日晚，云岭县2025年“欢乐梅乡”庆祝建县周年文艺汇演在柳湾镇石桥村上演。"
+                        "副县长普红霞与村民一起观看了演出。", headline="云岭县“欢乐梅乡”文艺汇演走进柳湾镇")
+    assert events_of(out) == {"云岭县2025年欢乐梅乡庆祝建县周年文艺汇演"}   # (labels are read without quotes)
+    assert ("普红霞", "attended", "云岭县2025年欢乐梅乡庆祝建县周年文艺汇演") in got
+
+
 # ---------------------------------------------------------------- where, and who was there
 
 def test_a_festival_opens_at_its_venue():
@@ -153,6 +172,26 @@ def test_the_county_after_the_year_names_the_event():
     """2025年云岭县第五届…节: the county the name opens with after its year organized it."""
     _, got = facts_of("10月18日，2025年云岭县第五届油茶文化节在柳湾镇文化广场开幕。")
     assert ("2025年云岭县第五届油茶文化节", "organizedBy", "云岭县") in got
+
+
+def test_a_body_inside_a_hosts_name_is_no_host():
+    """由县委农村工作领导小组办公室、县农业农村局主办: the office hosts, not the 县委 its name opens with."""
+    _, got = facts_of("9月23日，云岭县2025年“中国农民丰收节”庆祝活动在柳湾镇石桥村拉开帷幕。"
+                      "活动由县委农村工作领导小组办公室、县农业农村局主办。")
+    ev = "云岭县2025年中国农民丰收节庆祝活动"
+    assert (ev, "organizedBy", "云岭县委农村工作领导小组办公室") in got
+    assert (ev, "organizedBy", "云岭县委") not in got
+
+
+def test_the_countys_lecturers_are_a_body():
+    out, _ = facts_of("5月6日，云岭县民法典宣传活动在县人民广场举行。县普法讲师团成员为群众提供法律咨询。")
+    assert ("Organization", "云岭县普法讲师团") in set(out.entities)
+
+
+def test_a_resident_quoted_at_the_festival_was_there():
+    _, got = facts_of("9月9日，2025年云岭县农民丰收节在柳湾镇石桥村拉开帷幕。"
+                      "活动现场，石桥村村民刘满山高兴地说：“今年猕猴桃又是大丰收。”")
+    assert ("刘满山", "attended", "2025年云岭县农民丰收节") in got
 
 
 def test_towns_among_the_co_hosts():

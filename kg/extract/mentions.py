@@ -1408,6 +1408,8 @@ def _event_left(s: str, a: int, floor: int) -> int:
         if c in "”」》":
             quote = True
         elif c in "“「《":
+            if not quote and not any(q in s[i:a + 8] for q in "”」》"):
+                break    # 说：“通过比赛，…: a quote opening a speech, not a name (“敲门行动” closes after)
             quote = False
         elif not quote:
             if c in "）)":
@@ -1507,7 +1509,9 @@ def _generic_event(name: str) -> bool:
     for mod in (_EVENT_MODIFIERS if core.startswith(_EVENT_MODIFIERS) else ()):
         if core.startswith(mod):
             core = core[len(mod):]
-    if "有关" in core or "相关" in core or _CAMPAIGN.search(core):
+    if "有关" in core or "相关" in core or _CAMPAIGN.search(core.replace("”", "")) or \
+            name.startswith(("各类", "各项", "一系列")):
+        # (“营商环境优化提升年”活动 is a campaign all the same; 各类招聘活动 names none)
         return True          # 全市有关会议 names no meeting
     return core in EVENT_GENERIC or len(core) <= 2 or core in ("党员大会", "村民大会", "职工大会", "座谈会",
                                                                  "协商会议", "协商会", "培训会", "清理行动")

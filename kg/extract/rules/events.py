@@ -203,7 +203,7 @@ def organized_by_anaphora(doc):
         hm = _HOSTED_BY.search(s) if "由" in s else None
         if hm:
             for o in sm.orgs:
-                if hm.start(1) <= o.start and o.end <= hm.end(1):
+                if hm.start(1) <= o.start and o.end <= hm.end(1) and not _nested(o, sm.orgs):
                     doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
             # …联合举办，C、D协办: the clauses after it list the other hosts before their verb
             hosting = set()           # starts of the bodies of a list that ends in a host verb
@@ -216,6 +216,11 @@ def organized_by_anaphora(doc):
             # 会议由县委办公室组织: the bodies listed after 由, when a convening word follows them
             for o in _listed_after(s, s.index("由") + 1, sm.orgs, _C.convene_after):
                 doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
+
+
+def _nested(o, orgs) -> bool:
+    """A body named inside a longer one of the list (县委 in 县委农村工作领导小组办公室): not an item."""
+    return any(x.start <= o.start and o.end <= x.end and x.end - x.start > o.end - o.start for x in orgs)
 
 
 def _listed_after(s: str, i: int, orgs, then: tuple) -> list:
@@ -455,7 +460,7 @@ def merge_event_names(doc):
     if main is not None:
         headline = [r for sm, evs in doc.with_events if sm.sent.start < 0 for _, r in evs]
         for h in headline:
-            if h != main.ref and _similar(h.key, main.ref.key):
+            if h != main.ref and (_similar(h.key, main.ref.key) or _abridged(h.key, main.ref.key)):
                 doc.merge(h, main.ref)
     refs = sorted({EntityRef("Event", doc.event_key(e.text)) for sm, _ in doc.with_events for e in sm.events},
                   key=lambda r: (-len(r.key), r.key))
@@ -552,6 +557,17 @@ def _sitting(name: str):
     # sittings of one week
     body = "政协" if "政协" in k else "人大" if "人大" in k or "人民代表大会" in k else ""
     return t.group(1), n.group(1), "常委" in k, "全体" in k or "全会" in k, body
+
+
+def _abridged(short: str, long_: str) -> bool:
+    """A headline's name written from the body's with words left out (弥勒市“欢乐彝乡”文艺汇演 for
+    弥勒市2025年“欢乐彝乡”庆祝建州周年文艺汇演): its characters in order in the long name, the same
+    suffix closing both."""
+    a, b = norm_key(short), norm_key(long_)
+    if len(a) < 6 or len(a) >= len(b) or a[-2:] != b[-2:]:
+        return False
+    it = iter(b)
+    return all(c in it for c in a)
 
 
 def _similar(a: str, b: str) -> bool:
