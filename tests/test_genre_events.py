@@ -58,6 +58,13 @@ def test_event_names_of_the_genre(sentence, name):
     assert name in event_names(sentence)
 
 
+def test_an_events_own_ceremony_after_its_name_is_one_name():
+    """丰收节 + 庆祝活动, 大赛 + 颁奖典礼: a ceremony word right after the event's name closes it."""
+    assert "2024年云岭县农民丰收节庆祝活动" in event_names("10月21日，2024年云岭县农民丰收节庆祝活动在石桥村举行。")
+    # (but a verb between them parts them: …丰收节举行活动 names no 举行活动)
+    assert "“乡村旅游大讲堂”专题培训" in event_names("会前，县委宣传部组织开展了“乡村旅游大讲堂”专题培训。")
+
+
 def test_a_bare_ceremony_word_is_no_event():
     # (the article's ceremony spoken of by its kind: 出席典礼, 颁奖典礼上)
     assert event_names("县领导出席典礼并为获奖教师颁奖。") == set()
@@ -166,6 +173,39 @@ def test_an_invited_teacher_is_not_of_a_body_called_invite():
     assert ("马海燕", "memberOf", "隆德县职业技术学校") in got
 
 
+def test_those_who_lead_or_join_the_viewing_of_an_on_site_meeting_attended_it():
+    """观摩会: 县长甲带领与会人员先后来到A、B…; 乙等参加观摩: both were at the meeting. (Whether the
+    stops are its venues is left open: the meetings suite's gold says no, this suite's gold says yes.)"""
+    _, got = facts_of("10月9日，云岭县2025年第三季度重点项目观摩会召开。县长郑春山带领与会人员先后来到柳湾镇大湾村和"
+                      "云岭经济开发区，实地观摩了竹木精深加工项目。县人大常委会主任陈光亮等县领导参加观摩。")
+    ev = "云岭县2025年第三季度重点项目观摩会"
+    assert {("陈光亮", "attended", ev), ("郑春山", "attended", ev)} <= got
+
+
+def test_what_one_does_at_a_ceremony_puts_one_there():
+    """共同为基地揭牌 / 为获奖选手颁奖 / 为青年解读政策: the doer was at the article's event."""
+    _, got = facts_of("4月12日，云岭县青年创业孵化基地揭牌仪式在柳湾街道举行。县委副书记周志平、副县长毛丽华共同为基地揭牌。")
+    for who in ("周志平", "毛丽华"):
+        assert (who, "attended", "云岭县青年创业孵化基地揭牌仪式") in got
+
+
+def test_a_bare_ceremony_word_after_attend_is_the_ceremony_named_before():
+    """推介会上举行了…签约仪式。…甲出席签约仪式: the ceremony, not the fair."""
+    _, got = facts_of("9月26日，云岭县2025年预制菜产业招商推介会在县会展中心举行。推介会上举行了项目集中签约仪式，"
+                      "12个项目现场签约。县委书记李国林出席签约仪式。")
+    assert ("李国林", "attended", "项目集中签约仪式") in got
+    assert ("李国林", "attended", "云岭县2025年预制菜产业招商推介会") not in got
+
+
+def test_bodies_of_the_genre():
+    """a design institute, a theatre; 首批已有 is no part of a company's name."""
+    out, got = facts_of("12月20日晚，云岭县第十二届文化艺术节闭幕式在县大剧院举行。会前，邀请陇原旅游规划设计院院长吴立山授课。"
+                        "首批已有浙西电商科技有限公司等16家企业入驻。")
+    orgs = {k for t, k in out.entities if t == "Organization"}
+    assert {"云岭县大剧院", "陇原旅游规划设计院", "浙西电商科技有限公司"} <= orgs
+    assert ("吴立山", "memberOf", "陇原旅游规划设计院") in got
+
+
 # ---------------------------------------------------------------- by whom
 
 def test_the_county_after_the_year_names_the_event():
@@ -225,9 +265,11 @@ def test_a_ceremony_held_during_a_fair_is_named_after_held():
 # ---------------------------------------------------------------- the invented articles
 
 HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
-# the pooled figures over eighteen articles: first read (before the fixes of this suite) entity F1
-# 0.921, relation F1 0.843 (Event 0.625, heldAt 0.537, organizedBy 0.777, attended 0.686)
-ENTITY_FLOOR, RELATION_FLOOR = 0.92, 0.84
+# the pooled figures over twenty-four articles (entity F1 0.954, relation F1 0.943). First reads, before
+# the fixes they exposed: e01-e18 0.921 / 0.843 (Event 0.625, heldAt 0.537, organizedBy 0.777, attended
+# 0.686); e19-e24, written after the first fixes, 0.902 / 0.880 (heldAt 0.353). A change may move them
+# freely above these floors.
+ENTITY_FLOOR, RELATION_FLOOR = 0.945, 0.935
 
 
 @pytest.fixture(scope="module")

@@ -103,7 +103,7 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 �
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
-审议 通过 宣读 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观 邀请 特邀
+审议 通过 宣读 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观 邀请 特邀 已有 首批
 辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村""".split(),
                     key=len, reverse=True)
 
@@ -181,7 +181,7 @@ AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 �
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
 通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
 应邀 受邀 宣布 致辞 正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报
-驾驶 展示 操作 手捧 采摘 收割 搬运 整理""".split(),
+驾驶 展示 操作 手捧 采摘 收割 搬运 整理 授课 解读 颁奖 揭牌 观看""".split(),
                     key=len, reverse=True)
 DELIMS = set("、，,。；;：:（(）) \n")
 _AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(w) >= 2))))
@@ -1352,7 +1352,7 @@ ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪�
                     "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "疏散演练", "防汛演练", "救援演练", "读书班", "研讨班", "轮训班",
                      # festivals, ceremonies and contests of the county pages (…丰收节在X拉开帷幕, …颁奖典礼,
                      # …篮球邀请赛总决赛, 培训班结业式)
-                     "丰收节", "文化周", "颁奖典礼", "颁奖仪式", "典礼", "结业式", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛")
+                     "丰收节", "文化周", "专题培训班", "专题培训", "颁奖典礼", "颁奖仪式", "典礼", "结业式", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛")
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
                   "启动", "参加", "出席", "列席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
 _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
@@ -1363,7 +1363,7 @@ EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动
                  "应急演练", "实战演练", "演练", "文艺汇演", "汇演",
                  # a bare ceremony word is a part of the article's event (出席启动仪式), no event of its own
                  "启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "开班仪式", "颁奖仪式", "开幕式", "闭幕式", "开班式",
-                 "典礼", "颁奖典礼", "结业式", "结业典礼", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛"}
+                 "典礼", "颁奖典礼", "专题培训", "结业式", "结业典礼", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
                             r"(?:[省市区县]委)?[一二三四五六七八九十]+届"
                             r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
@@ -1576,6 +1576,10 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             grown = m.group() in _OPENINGS   # (培训班 + 开班式: the class was named, so is its opening)
         elif out and out[-1].end == start and _SITTING_OF.match(s, start, b):
             start = out.pop().start          # …人民代表大会 + 第四次会议: the congress's sitting, one name
+        elif out and out[-1].end == start and 0 < a - start <= 2 and s[start:a] not in _HOLDING + ("召开",) and \
+                not any(c in EVENT_STOP_CHARS for c in s[start:a]):
+            start = out.pop().start          # 丰收节 + 庆祝活动, 大赛 + 颁奖典礼: the event's own ceremony, one name
+            grown = True
         elif start < a and not s.endswith(_HOLDING, 0, start):
             # (after 开展/举办 the verb bounds the name already: 开展警示教育活动 keeps 警示)
             start += trim_left(s[start:b], len(m.group()), "event")

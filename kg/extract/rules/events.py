@@ -34,9 +34,11 @@ _JOIN = re.compile(f"({_C.alternation('join')})")
 _JOIN_END = re.compile(f"(?:{_C.alternation('join')})(?:并(?:讲话|致辞))?[。；;]?$")
 # a speech named by what it does (作推介讲话, 就…作具体安排, 对…进行了推介, 介绍了…情况)
 _SPEECH_KIND = re.compile("(?:就|对)[^，。；]{1,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评)|"
-                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座|演讲)|介绍了")
-_VISIT_EVENT = ("视察活动", "调研活动", "考察活动", "观摩活动", "督查活动")
-_PARTY = re.compile(f"带队|{_C.alternation('tour_join')}")
+                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座|演讲)|介绍了|"
+                          # (共同为基地揭牌, 为获奖选手颁奖, 为青年解读政策: what one does at the event)
+                          "(?:共同)?为[^，。；]{1,24}?(?:揭牌|颁奖|颁发|解读|授课)")
+_VISIT_EVENT = ("视察活动", "调研活动", "考察活动", "观摩活动", "督查活动", "观摩会")
+_PARTY = re.compile(f"带队|带领|率领|率队|{_C.alternation('tour_join')}")
 _SPEAKER_AT = re.compile(f"(?:{_C.alternation('speaker_title')})?在")
 _ORDINAL = re.compile("第[一二三四五六七八九十百零〇\\d]+次")
 _LIST_GAP = ("",) + _C.conj                 # what stands between the items of a subject list
@@ -371,9 +373,25 @@ def attended(doc):
         elif attend_at is not None and any(v in s for v in _C.tour_join):
             attend_at = None
         if attend_at is not None:
+            ev = _ceremony_named(doc, s, attend_at, ev)
             for p in sm.persons:
                 if p.start < attend_at and not _referenced(s, p):
                     doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
+
+
+_BARE_CEREMONY = re.compile("(?:出席|参加)(签约仪式|开工仪式|揭牌仪式|启动仪式|颁奖仪式|颁奖典礼)")
+
+
+def _ceremony_named(doc, s: str, at: int, ev):
+    """推介会上举行了重大项目集中签约仪式。…甲出席签约仪式: the ceremony the article named, not its
+    main event, is the one a bare ceremony word after 出席 speaks of."""
+    m = _BARE_CEREMONY.match(s, at)
+    if m is None:
+        return ev
+    word = m.group(1)
+    # (a name of its own before the word: 启启动仪式, a doubled character of a PDF line, names none)
+    return next((r for _, evs in doc.with_events for _, r in evs
+                 if r != ev and r.key.endswith(word) and len(r.key) >= len(word) + 4), ev)
 
 
 def attended_by_speaking(doc):
@@ -386,6 +404,12 @@ def attended_by_speaking(doc):
         for p in sm.persons:
             if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end):
                 doc.fact(doc.person(p.text, p.subtype), "attended", main.ref, sm)
+                if s.startswith("共同", p.end):
+                    # 甲、副市长乙共同为基地揭牌: every name of the list before did it together
+                    for q in sm.persons:
+                        if q.end < p.start and s[q.end:q.end + 1] == "、" and \
+                                not any(c in "，。；：,;:" for c in s[q.end:p.start]):
+                            doc.fact(doc.person(q.text, q.subtype), "attended", main.ref, sm)
 
 
 _SPEAK_RE = re.compile(_C.alternation("speak"))
