@@ -1,8 +1,7 @@
 """Festivals, ceremonies, contests, fairs, forums and trainings of county papers and government sites:
 constructions of the genre on invented sentences, one case each, and the invented articles of
-tests/fixtures/genre_events (twenty-four homes in eighteen provinces, gold written by hand before the extractor saw
-them)
-scored with the project's evaluator. Every name in them is invented.
+tests/fixtures/genre_events (twenty-four homes in eighteen provinces, gold written by hand before the
+extractor saw them) scored with the project's evaluator. Every name in them is invented.
 """
 from __future__ import annotations
 
