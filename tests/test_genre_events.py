@@ -206,6 +206,17 @@ def test_bodies_of_the_genre():
     assert ("吴立山", "memberOf", "陇原旅游规划设计院") in got
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("在焊工项目中，梅乡机械有限公司选手章小川获得第一名。", "章小川"),
+    ("敬南镇队员黄文华说：“大家都很自豪。”", "黄文华"),
+    ("现场，求职者王晓川与云岭恒泰新材料有限公司达成就业意向。", "王晓川"),
+    ("结业式上，学员代表赵春燕展示了自己绣制的香包作品。", "赵春燕"),
+])
+def test_the_contestants_players_trainees_and_job_seekers_are_persons(sentence, name):
+    x = mention_sentence(Sentence.of(sentence, 0, 0), frozenset(), HOME)
+    assert name in {m.text for m in x.all() if m.type == "Person"}
+
+
 # ---------------------------------------------------------------- by whom
 
 def test_the_county_after_the_year_names_the_event():
