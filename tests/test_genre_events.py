@@ -98,6 +98,28 @@ def test_a_headline_names_the_event_with_words_left_out():
     assert ("普红霞", "attended", "云岭县2025年欢乐梅乡庆祝建县周年文艺汇演") in got
 
 
+def test_a_piece_performed_at_a_show_is_no_document():
+    from kg.extract.mentions import find_documents
+    assert find_documents("典礼在诗朗诵《师者如光》中落下帷幕。") == []
+    assert find_documents("演出在舞蹈《阿细跳月》中拉开序幕。") == []
+    # (a text is a document whatever stands before it)
+    assert [d.text for d in find_documents("会上宣读了《云岭县文艺节目管理办法》。")] == ["云岭县文艺节目管理办法"]
+
+
+def test_words_that_end_like_a_township_or_village_and_name_none():
+    """侨胞回乡, “文化惠民百村行”, 全旗各苏木镇: going home, counting villages, the banner's townships."""
+    for s in ("要搭建侨胞回乡投资兴业平台。", "我县持续开展“文化惠民百村行”活动。",
+              "来自全旗各苏木镇、旗直单位的42支代表队参赛。", "全旗各苏木乡镇积极参与。"):
+        out, _ = facts_of(s, home=("阿荣旗", "呼伦贝尔市", "内蒙古自治区"))
+        assert not [k for t, k in out.entities if t == "Place" and k != "阿荣旗"], s
+
+
+def test_announcing_the_start_is_no_part_of_a_project():
+    """县委书记甲宣布项目开工: 宣布 stops the project's name (项目 alone names none)."""
+    out, _ = facts_of("6月28日，云岭县重大项目集中开工仪式举行。县委书记冯国华宣布项目开工。")
+    assert not [k for t, k in out.entities if t == "Project"]
+
+
 # ---------------------------------------------------------------- where, and who was there
 
 def test_a_festival_opens_at_its_venue():
