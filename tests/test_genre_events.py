@@ -1,6 +1,6 @@
 """Festivals, ceremonies, contests, fairs, forums and trainings of county papers and government sites:
 constructions of the genre on invented sentences, one case each, and the invented articles of
-tests/fixtures/genre_events (twenty-four homes in eighteen provinces, gold written by hand before the
+tests/fixtures/genre_events (thirty homes in twenty-one provinces, gold written by hand before the
 extractor saw them) scored with the project's evaluator. Every name in them is invented.
 """
 from __future__ import annotations
@@ -239,6 +239,42 @@ def test_the_contestants_players_trainees_and_job_seekers_are_persons(sentence, 
     assert name in {m.text for m in x.all() if m.type == "Person"}
 
 
+def test_a_headline_for_the_whole_home_names_the_class_opened_in_the_body():
+    """全市…培训班开班 over 新沂…培训班开班仪式: one event (the home written 全市, the opening after)."""
+    out, _ = facts_of("5月8日，云岭县2025年家政服务技能培训班开班仪式在县职业技术培训中心举行。县妇联主席周晓云出席开班仪式并讲话。",
+                      headline="全县家政服务技能培训班开班")
+    assert len(events_of(out)) == 1
+
+
+def test_a_home_whose_name_opens_with_a_stop_word_is_found():
+    """和静县2025年度…: 和 opens the home's name here, it joins nothing."""
+    out, got = facts_of("12月5日，和静县2025年度安全生产知识竞赛颁奖典礼在县融媒体中心举行。",
+                        home=("和静县", "巴音郭楞蒙古自治州", "新疆维吾尔自治区"))
+    assert ("Place", "和静县") in set(out.entities)
+    assert ("和静县2025年度安全生产知识竞赛颁奖典礼", "organizedBy", "和静县") in got
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("副县长艾尔肯·买买提出席典礼并为获奖单位颁奖。", "艾尔肯·买买提"),
+    ("县委书记阿不都·热合曼主持会议。", "阿不都·热合曼"),
+])
+def test_a_name_of_two_parts_joined_by_a_middle_dot_after_a_title(sentence, name):
+    x = mention_sentence(Sentence.of(sentence, 0, 0), frozenset(), HOME)
+    assert name in {m.text for m in x.all() if m.type == "Person"}
+
+
+def test_more_people_and_places_of_the_genre():
+    # a veteran at a job fair, a student athlete taking the oath, a 推介 given at a fair, a games' ground
+    x = mention_sentence(Sentence.of("退役军人李国强与阿胶城物流有限公司签订了意向协议。", 0, 0), frozenset(), HOME)
+    assert "李国强" in {m.text for m in x.all() if m.type == "Person"}
+    _, got = facts_of("4月18日，云岭县第八届中小学生运动会在县体育场开幕。运动员代表、县第一中学学生蒙小花宣誓。"
+                      "县委常委、宣传部部长胡晓云作推介。")
+    ev = "云岭县第八届中小学生运动会"
+    assert {(ev, "heldAt", "云岭县体育场"), ("蒙小花", "attended", ev), ("胡晓云", "attended", ev)} <= got
+    from kg.extract.mentions import find_documents
+    assert find_documents("刘二牛凭借一曲《黄河船夫谣》夺得一等奖。") == []
+
+
 # ---------------------------------------------------------------- by whom
 
 def test_the_county_after_the_year_names_the_event():
@@ -298,11 +334,11 @@ def test_a_ceremony_held_during_a_fair_is_named_after_held():
 # ---------------------------------------------------------------- the invented articles
 
 HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
-# the pooled figures over twenty-four articles (entity F1 0.954, relation F1 0.943). First reads, before
-# the fixes they exposed: e01-e18 0.921 / 0.843 (Event 0.625, heldAt 0.537, organizedBy 0.777, attended
-# 0.686); e19-e24, written after the first fixes, 0.902 / 0.880 (heldAt 0.353). A change may move them
-# freely above these floors.
-ENTITY_FLOOR, RELATION_FLOOR = 0.945, 0.935
+# the pooled figures over thirty articles (entity F1 0.963, relation F1 0.930). First reads, before the
+# fixes they exposed: e01-e18 0.922 / 0.843 (Event 0.625, heldAt 0.537, organizedBy 0.777, attended
+# 0.686); e19-e24, written after the first fixes, 0.902 / 0.880 (heldAt 0.353); e25-e30, written after
+# the second, 0.895 / 0.775. A change may move them freely above these floors.
+ENTITY_FLOOR, RELATION_FLOOR = 0.955, 0.92
 
 
 @pytest.fixture(scope="module")

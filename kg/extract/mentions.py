@@ -181,7 +181,7 @@ AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 �
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
 通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
 应邀 受邀 宣布 致辞 正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报
-驾驶 展示 操作 手捧 采摘 收割 搬运 整理 授课 解读 颁奖 揭牌 观看""".split(),
+驾驶 展示 操作 手捧 采摘 收割 搬运 整理 授课 解读 颁奖 揭牌 观看 宣誓 凭借""".split(),
                     key=len, reverse=True)
 DELIMS = set("、，,。；;：:（(）) \n")
 _AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(w) >= 2))))
@@ -193,7 +193,7 @@ ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "�
               "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户", "青年",
               "社区书记", "书记", "主任", "经理", "厂长", "老板", "店主", "代表", "村支书",
               # the contestants, players, trainees and job seekers of the genre's events
-              "选手", "队员", "球员", "学员", "求职者", "歌手")
+              "选手", "队员", "球员", "学员", "求职者", "歌手", "退役军人")
 
 
 # 县委常委班子作…, 班子成员: a group word after a title opens no name (班, 成 are surnames)
@@ -270,7 +270,15 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
 def _free_name_at(s: str, i: int) -> int:
     """Length of a name right after a title that opens with no surname of the table (宝音,
     巴特尔, 乌日娜: Mongolian and other names): 2-4 name characters the text closes as a name
-    does (a word that follows names, or punctuation), that are no dictionary word."""
+    does (a word that follows names, or punctuation), that are no dictionary word; or a name of
+    two parts joined by a middle dot (艾尔肯·买买提: Uyghur and other names), each 2-5 characters."""
+    if "·" in s[i + 2:i + 7]:
+        dot = s.index("·", i + 2)
+        for n in range(dot - i + 3, dot - i + 7):
+            j = i + n
+            if j <= len(s) and all(_is_cjk(c) for c in s[dot + 1:j]) and \
+                    (j == len(s) or s[j] in DELIMS or (_AFTER_NAME2.match(s, j) and not inside_word(s, j))):
+                return n     # (买买提|出席, not 买买|提出)
     for n in (2, 3, 4):
         name = s[i:i + n]
         if len(name) < n or not all(_is_cjk(c) and c not in STOP_CHARS for c in name):
@@ -1740,7 +1748,7 @@ def find_documents(s: str) -> list[Mention]:
 
 
 # 诗朗诵《师者如光》, 舞蹈《阿细跳月》: the title of a piece performed at a show, no document
-_PERFORMED = ("朗诵", "诗朗诵", "舞蹈", "歌曲", "合唱", "独唱", "歌舞", "小品", "相声", "快板", "情景剧", "戏曲", "京剧",
+_PERFORMED = ("一曲", "一首", "朗诵", "诗朗诵", "舞蹈", "歌曲", "合唱", "独唱", "歌舞", "小品", "相声", "快板", "情景剧", "戏曲", "京剧",
               "黄梅戏", "花鼓戏", "话剧", "节目", "演唱", "表演", "演奏", "曲目")
 
 

@@ -80,6 +80,8 @@ def _home_names(district: str, city: str, province: str) -> tuple:
         return ()
     level = district[-1]
     out = [("我" + level, district)]
+    if district[0] in "和与及同在以对":
+        out.append((district, district))   # 和静县, 同心县: the home's name opens with a word that stops names
     short = short_name(district)
     # 荆州区's short name is the city's (荆州): there it names the city, not the home
     if short != district and short != short_name(city) and short not in lexicon().gazetteer:

@@ -34,7 +34,7 @@ _JOIN = re.compile(f"({_C.alternation('join')})")
 _JOIN_END = re.compile(f"(?:{_C.alternation('join')})(?:并(?:讲话|致辞))?[。；;]?$")
 # a speech named by what it does (作推介讲话, 就…作具体安排, 对…进行了推介, 介绍了…情况)
 _SPEECH_KIND = re.compile("(?:就|对)[^，。；]{1,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评)|"
-                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座|演讲)|介绍了|"
+                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座|演讲|推介)|介绍了|"
                           # (共同为基地揭牌, 为获奖选手颁奖, 为青年解读政策: what one does at the event)
                           "(?:共同)?为[^，。；]{1,24}?(?:揭牌|颁奖|颁发|解读|授课)")
 _VISIT_EVENT = ("视察活动", "调研活动", "考察活动", "观摩活动", "督查活动", "观摩会")
@@ -583,11 +583,22 @@ def _sitting(name: str):
     return t.group(1), n.group(1), "常委" in k, "全体" in k or "全会" in k, body
 
 
+_HOME_LEAD = ("全县", "全区", "全市", "全旗", "我县", "我区", "我市", "我旗")
+_OPENING_WORDS = ("开班仪式", "开班式", "开幕式", "启动仪式", "开幕仪式")
+
+
 def _abridged(short: str, long_: str) -> bool:
     """A headline's name written from the body's with words left out (弥勒市“欢乐彝乡”文艺汇演 for
-    弥勒市2025年“欢乐彝乡”庆祝建州周年文艺汇演): its characters in order in the long name, the same
-    suffix closing both."""
+    弥勒市2025年“欢乐彝乡”庆祝建州周年文艺汇演; 全市…培训班 for 新沂市2025年…培训班开班仪式): its
+    characters in order in the long name (the home written 全市/我县 before, an opening after), the
+    same suffix closing both."""
     a, b = norm_key(short), norm_key(long_)
+    if a.startswith(_HOME_LEAD):
+        a = a[2:]
+    for w in _OPENING_WORDS:
+        if b.endswith(w) and not a.endswith(w):
+            b = b[:-len(w)]
+            break
     if len(a) < 6 or len(a) >= len(b) or a[-2:] != b[-2:]:
         return False
     it = iter(b)
