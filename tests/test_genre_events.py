@@ -1,6 +1,6 @@
 """Festivals, ceremonies, contests, fairs, forums and trainings of county papers and government sites:
 constructions of the genre on invented sentences, one case each, and the invented articles of
-tests/fixtures/genre_events (thirty homes in twenty-one provinces, gold written by hand before the
+tests/fixtures/genre_events (thirty-six homes in twenty-one provinces, gold written by hand before the
 extractor saw them) scored with the project's evaluator. Every name in them is invented.
 """
 from __future__ import annotations
@@ -275,6 +275,36 @@ def test_more_people_and_places_of_the_genre():
     assert find_documents("刘二牛凭借一曲《黄河船夫谣》夺得一等奖。") == []
 
 
+def test_what_the_fourth_batch_exposed():
+    # a Mongolian festival named 那达慕; a title won after a contest's name (比赛冠军) names no event
+    assert "巴林右旗大板镇第十届“赛罕乌拉”那达慕" in event_names("7月20日，巴林右旗大板镇第十届“赛罕乌拉”那达慕在镇草原文化广场开幕。")
+    assert event_names("查干沐沦嘎查牧民巴图获得搏克比赛冠军。") == set()
+    x = mention_sentence(Sentence.of("查干沐沦嘎查牧民巴图获得搏克比赛冠军。", 0, 0), frozenset(), HOME)
+    assert "巴图" in {m.text for m in x.all() if m.type == "Person"}
+    # a village hall, named with its village; a work's title is no document
+    _, got = facts_of("10月26日，2025年云岭县“青瓷杯”摄影大赛颁奖仪式在宝溪乡溪头村文化礼堂举行。")
+    assert ("溪头村文化礼堂", "locatedIn", "溪头村") in got
+    from kg.extract.mentions import find_documents
+    assert find_documents("摄影爱好者陈静以作品《窑火千年》获得金奖。") == []
+    # a professor and a welcome speech
+    _, got = facts_of("11月8日，第二届梅江港航物流发展论坛在县海滨大酒店举行。县委书记林志山致欢迎辞，"
+                      "闽南航运学院教授郭建明作主题演讲。")
+    ev = "第二届梅江港航物流发展论坛"
+    assert {("林志山", "attended", ev), ("郭建明", "attended", ev), ("郭建明", "memberOf", "闽南航运学院")} <= got
+
+
+def test_hosts_after_a_guiding_body_and_after_the_events_short_name():
+    """本次竞赛由A指导，B、C协办: B and C co-organized it (A guided); 文化旅游节由A、B联合举办: the
+    sentence opening with the event's short name speaks of the event."""
+    _, got = facts_of("近日，县总工会组织开展2025年职工劳动技能竞赛。本次竞赛由市总工会指导，县人社局、县工信局协办。")
+    ev = "2025年职工劳动技能竞赛"
+    assert {(ev, "organizedBy", "云岭县人社局"), (ev, "organizedBy", "云岭县工信局")} <= got
+    assert not any(o.endswith("市总工会") for s_, p, o in got if p == "organizedBy")
+    _, got = facts_of("9月26日，云岭县第三届“玉雕之乡”文化旅游节在县会展中心开幕。文化旅游节由县委宣传部、县文旅局联合举办，石佛寺镇承办。")
+    ev = "云岭县第三届玉雕之乡文化旅游节"
+    assert {(ev, "organizedBy", "云岭县委宣传部"), (ev, "organizedBy", "云岭县文旅局"), (ev, "organizedBy", "石佛寺镇")} <= got
+
+
 # ---------------------------------------------------------------- by whom
 
 def test_the_county_after_the_year_names_the_event():
@@ -334,10 +364,11 @@ def test_a_ceremony_held_during_a_fair_is_named_after_held():
 # ---------------------------------------------------------------- the invented articles
 
 HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
-# the pooled figures over thirty articles (entity F1 0.963, relation F1 0.930). First reads, before the
-# fixes they exposed: e01-e18 0.922 / 0.843 (Event 0.625, heldAt 0.537, organizedBy 0.777, attended
+# the pooled figures over thirty-six articles (entity F1 0.962, relation F1 0.930). First reads, before
+# the fixes they exposed: e01-e18 0.922 / 0.843 (Event 0.625, heldAt 0.537, organizedBy 0.777, attended
 # 0.686); e19-e24, written after the first fixes, 0.902 / 0.880 (heldAt 0.353); e25-e30, written after
-# the second, 0.895 / 0.775. A change may move them freely above these floors.
+# the second, 0.895 / 0.775; e31-e36, after the third, 0.911 / 0.783. A change may move them freely
+# above these floors.
 ENTITY_FLOOR, RELATION_FLOOR = 0.955, 0.92
 
 

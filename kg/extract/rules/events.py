@@ -34,7 +34,7 @@ _JOIN = re.compile(f"({_C.alternation('join')})")
 _JOIN_END = re.compile(f"(?:{_C.alternation('join')})(?:并(?:讲话|致辞))?[。；;]?$")
 # a speech named by what it does (作推介讲话, 就…作具体安排, 对…进行了推介, 介绍了…情况)
 _SPEECH_KIND = re.compile("(?:就|对)[^，。；]{1,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评)|"
-                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座|演讲|推介)|介绍了|"
+                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座|演讲|推介|宣讲)|介绍了|"
                           # (共同为基地揭牌, 为获奖选手颁奖, 为青年解读政策: what one does at the event)
                           "(?:共同)?为[^，。；]{1,24}?(?:揭牌|颁奖|颁发|解读|授课)")
 _VISIT_EVENT = ("视察活动", "调研活动", "考察活动", "观摩活动", "督查活动", "观摩会")
@@ -199,25 +199,36 @@ def organized_by_anaphora(doc):
     if main is None:
         return
     for sm in doc.sents:
-        if sm.events or not sm.orgs:
+        if not sm.orgs:
             continue
         s = sm.sent.text
+        target = main.ref
+        if sm.events:
+            # 文化旅游节由A、B联合举办: the sentence opens with the event's short name, then 由
+            evs = doc.events(sm)
+            e0 = evs[0][0]
+            if len(evs) > 1 or _DATE_LEAD.sub("", s[:e0.start]) or not s.startswith("由", e0.end):
+                continue
+            target = evs[0][1]
         hm = _HOSTED_BY.search(s) if "由" in s else None
+        after = hm.end() if hm else None
         if hm:
             for o in sm.orgs:
                 if hm.start(1) <= o.start and o.end <= hm.end(1) and not _nested(o, sm.orgs):
-                    doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
-            # …联合举办，C、D协办: the clauses after it list the other hosts before their verb
-            hosting = set()           # starts of the bodies of a list that ends in a host verb
-            # (towns too: …承办，A镇、B镇协办)
-            for o in sorted((o for o in sm.orgs + sm.places if o.start >= hm.end()), key=M._start, reverse=True):
-                if _hosts_at(s, o.end) or (s[o.end:o.end + 1] in _C.conj + ("、",) and o.end + 1 in hosting):
-                    hosting.add(o.start)
-                    doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
+                    doc.fact(target, "organizedBy", doc.ref(o), sm)
         elif "由" in s and _ANAPHOR_BY.match(s):
             # 会议由县委办公室组织: the bodies listed after 由, when a convening word follows them
             for o in _listed_after(s, s.index("由") + 1, sm.orgs, _C.convene_after):
-                doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
+                doc.fact(target, "organizedBy", doc.ref(o), sm)
+            after = s.index("由") + 1      # (本次竞赛由A指导，B、C协办: the clauses after go on)
+        if after is not None:
+            # …联合举办，C、D协办: the clauses after it list the other hosts before their verb
+            hosting = set()           # starts of the bodies of a list that ends in a host verb
+            # (towns too: …承办，A镇、B镇协办)
+            for o in sorted((o for o in sm.orgs + sm.places if o.start >= after), key=M._start, reverse=True):
+                if _hosts_at(s, o.end) or (s[o.end:o.end + 1] in _C.conj + ("、",) and o.end + 1 in hosting):
+                    hosting.add(o.start)
+                    doc.fact(target, "organizedBy", doc.ref(o), sm)
 
 
 def _nested(o, orgs) -> bool:
