@@ -246,6 +246,14 @@ def test_a_headline_for_the_whole_home_names_the_class_opened_in_the_body():
     assert len(events_of(out)) == 1
 
 
+def test_the_headlines_event_named_in_full_by_the_body():
+    """东乡区“理论进基层”百场宣讲会走进孝岗镇 / 东乡区2025年“理论进基层”百场宣讲会首场宣讲在…举行: one event,
+    even where the headline's is the article's event."""
+    out, _ = facts_of("3月12日，云岭县2025年“理论进基层”百场宣讲会首场宣讲在柳湾镇政府举行。宣讲会由县委宣传部主办。",
+                      headline="云岭县“理论进基层”百场宣讲会走进柳湾镇")
+    assert len(events_of(out)) == 1
+
+
 def test_a_home_whose_name_opens_with_a_stop_word_is_found():
     """和静县2025年度…: 和 opens the home's name here, it joins nothing."""
     out, got = facts_of("12月5日，和静县2025年度安全生产知识竞赛颁奖典礼在县融媒体中心举行。",

@@ -494,9 +494,12 @@ def merge_event_names(doc):
     main = doc.main
     if main is not None:
         headline = [r for sm, evs in doc.with_events if sm.sent.start < 0 for _, r in evs]
+        first_body = next((r for sm, evs in doc.with_events if sm.sent.start >= 0 for _, r in evs), None)
         for h in headline:
             if h != main.ref and (_similar(h.key, main.ref.key) or _abridged(h.key, main.ref.key)):
                 doc.merge(h, main.ref)
+            elif h == main.ref and first_body is not None and first_body != h and _abridged(h.key, first_body.key):
+                doc.merge(h, first_body)    # (the headline's event is the article's: the body names it in full)
     refs = sorted({EntityRef("Event", doc.event_key(e.text)) for sm, _ in doc.with_events for e in sm.events},
                   key=lambda r: (-len(r.key), r.key))
     for k, long_ in enumerate(refs):
