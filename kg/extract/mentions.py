@@ -103,7 +103,7 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 �
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
-审议 通过 宣读 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观
+审议 通过 宣读 宣布 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观 邀请 特邀 已有 首批
 辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村""".split(),
                     key=len, reverse=True)
 
@@ -181,7 +181,7 @@ AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 �
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
 通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
 应邀 受邀 宣布 致辞 正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报
-驾驶 展示 操作 手捧 采摘 收割 搬运 整理 以 现场 观摩 巡查 巡河""".split(),
+ 驾驶 展示 操作 手捧 采摘 收割 搬运 整理 以 现场 观摩 巡查 巡河 授课 解读 颁奖 揭牌 观看 宣誓 凭借 致欢迎辞""".split(),
                     key=len, reverse=True)
 DELIMS = set("、，,。；;：:（(）) \n")
 _AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(w) >= 2))))
@@ -191,7 +191,9 @@ _TRAVEL_CHARS = frozenset("到赴等")
 GROUP_WORDS = ("两区领导", "区领导", "市领导", "省领导", "县领导", "镇领导", "领导")
 ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "党员", "志愿者", "老人", "职工", "员工", "主播",
               "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户", "青年",
-              "社区书记", "书记", "主任", "经理", "厂长", "老板", "店主", "代表", "村支书")
+              "社区书记", "书记", "主任", "经理", "厂长", "老板", "店主", "代表", "村支书",
+              # the contestants, players, trainees and job seekers of the genre's events
+              "选手", "队员", "球员", "学员", "求职者", "歌手", "退役军人", "爱好者", "牧民")
 
 
 # 县委常委班子作…, 班子成员: a group word after a title opens no name (班, 成 are surnames)
@@ -272,7 +274,15 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
 def _free_name_at(s: str, i: int) -> int:
     """Length of a name right after a title that opens with no surname of the table (宝音,
     巴特尔, 乌日娜: Mongolian and other names): 2-4 name characters the text closes as a name
-    does (a word that follows names, or punctuation), that are no dictionary word."""
+    does (a word that follows names, or punctuation), that are no dictionary word; or a name of
+    two parts joined by a middle dot (艾尔肯·买买提: Uyghur and other names), each 2-5 characters."""
+    if "·" in s[i + 2:i + 7]:
+        dot = s.index("·", i + 2)
+        for n in range(dot - i + 3, dot - i + 7):
+            j = i + n
+            if j <= len(s) and all(_is_cjk(c) for c in s[dot + 1:j]) and \
+                    (j == len(s) or s[j] in DELIMS or (_AFTER_NAME2.match(s, j) and not inside_word(s, j))):
+                return n     # (买买提|出席, not 买买|提出)
     for n in (2, 3, 4):
         name = s[i:i + n]
         if len(name) < n or not all(_is_cjk(c) and c not in STOP_CHARS for c in name):
@@ -761,7 +771,7 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 党委 党组 党工委 纪委 纪工委 工委 委员会 政府 人大 政协 局 办 中心 大队 公司 集团 协会 学会 商会 厂 银行 中学 小学 美丽乡村 美丽庭院
 区镇村 学校 学院 大学 医院 纪念馆 博物馆 两委 村两委 村委 居委 镇委 党支部 支部 工会 团委 妇联
 班子 部门 单位 委 办公室 两区政府 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所
-村部广场 村部 社区广场 村广场""".split())
+村部广场 村部 社区广场 村广场 苏木镇 苏木乡镇 嘎查村 礼堂 大礼堂""".split())
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
 NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"), "旗": set("委长政级帜舰下袍号手杆"), "盟": set("委长政友约国员主"),
@@ -1047,7 +1057,9 @@ GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "空�
                "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
                "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
-               "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "省直管县", "大县", "大区", "大市", "大省", "大镇")
+               "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "省直管县", "大县", "大区", "大市", "大省", "大镇",
+               # 侨胞回乡, 送戏下乡, 文化惠民百村行: words of going home or of counting villages, no township
+               "回乡", "返乡", "侨乡", "家乡", "故乡", "下乡", "老乡", "百村", "千村", "万村")
 # 全县, 全区: the whole area, never the end of a name (2024年度|全县: 度全县 is none)
 _WHOLE_AREA = ("全县", "全区", "全市", "全省", "全镇", "全乡", "全村", "全旗")
 # How far left a name may reach before its suffix.
@@ -1129,6 +1141,8 @@ _BOUNDING = ("Town", "Subdistrict", "Village")
 # what a town or village bounds with trade words before it (茶叶精深加工产业园, 中药材种植基地, 茶旅融合示范园)
 _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园",
                                "生态园", "基地", "示范园", "示范园区"))
+_TOWN_SITES = frozenset(("广场", "公园", "美食街", "步行街", "会堂", "礼堂"))
+_HELD_AFTER_SITE = ("举行", "举办", "召开", "开幕", "隆重开幕", "拉开帷幕", "上演", "启动", "隆重举行")
 _REGISTERED_LEAD = re.compile(f"[{CJK}]{{2}}")      # a province's or city's two-character name
 _FIRM_AFTER = re.compile(f"(?:(?![的该在和与及到把将])[{CJK}]){{1,10}}?(?:有限公司|有限责任公司|公司|合作社)")
 _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园"))
@@ -1218,6 +1232,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         floor = _floor(a, taken, out, soft)
         start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
         bound = None
+        named_with = None
         if start == a and suffix in _VILLAGE_SUFFIXES and a - 2 >= floor and _stopword_ending_at(s, a) == 2 \
                 and _list_context(s, a - 2, b):
             start = a - 2        # 来到联合村: a word that elsewhere stops a name is this village's name
@@ -1235,6 +1250,12 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # 竹园镇|茶叶精深加工产业园, 沙坝村|中药材种植基地: a town or village bounds the name of its
             # park or site, trade words and all; the name written with it is a name of it too
             bound = out[-1]
+        elif start < a and suffix in _TOWN_SITES and out and out[-1].end == start and \
+                out[-1].subtype in _BOUNDING and is_common_word(s[start:a]):
+            # 加义镇|文化广场, 桐山街道|滨海美食街: a common word before the site's suffix names a site
+            # of every town; the town written with it is a part of its name (the town still placed
+            # apart, and the site in it)
+            named_with = out[-1].start
         elif start < a:
             cut = trim_left(s[start:b], len(suffix), "place")
             # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
@@ -1280,7 +1301,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue
         if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)) and \
                 not (suffix in _VILLAGE_SUFFIXES and len(name) >= 3 and _list_context(s, start, b)) and \
-                not (suffix in _VILLAGE_SUFFIXES and _after_listed_town(s, start, b, out)):
+                not (suffix in _VILLAGE_SUFFIXES and _after_listed_town(s, start, b, out)) and \
+                not (suffix in _TOWN_SITES and s.endswith("在", 0, start) and s.startswith(_HELD_AFTER_SITE, b)):
+            # (在人民广场拉开帷幕: the square of the home, named as the venue of what is held there)
             # (兴坪镇渔村 in a list of stops: a village named by a common word, placed by its town)
             soft.append(b)       # (胜利村, 和谐社区 are dictionary words, and villages where one goes)
             continue
@@ -1295,6 +1318,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         info = (("level", level),)
         if bound is not None and bound.end == start:
             info += (("also", (s[bound.start:b],)),)
+        if named_with is not None and out and out[-1].start == named_with and out[-1].end == start:
+            name = s[named_with:b]
         out.append(_new(Mention, ("Place", name, start, b, subtype, info)))
     # gazetteer names not covered by a suffixed name
     spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
@@ -1366,13 +1391,16 @@ def _overlaps(a, b, spans):
 MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会议", "工作会议", "会议", "大会", "推进会", "调度会",
                     "座谈会", "协商会", "分析会", "培训会", "议事会", "部署会", "动员会", "观摩会", "现场会",
                     "汇报会", "交流会", "见面会", "发布会", "研讨会", "论证会", "评审会", "讲评会", "点评会",
-                    "推介会", "洽谈会", "恳谈会", "对接会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会",
+                    "推介会", "洽谈会", "恳谈会", "对接会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会", "宣讲会",
                     "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会", "约谈会",
                     "分享会", "集体学习")
 ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "开幕式", "闭幕式", "开班式", "宣传活动", "主题活动", "系列活动",
                      "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
                     "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "综合演练", "实战演练", "疏散演练", "防汛演练", "救援演练", "读书班", "研讨班", "轮训班",
+                     # festivals, ceremonies and contests of the county pages (…丰收节在X拉开帷幕, …颁奖典礼,
+                     # …篮球邀请赛总决赛, 培训班结业式)
+                     "丰收节", "那达慕", "文化周", "专题培训班", "专题培训", "颁奖典礼", "颁奖仪式", "典礼", "结业式", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛",
                      # 举办首届“荷花节”: a quoted festival a town holds (a bare 春节 or “中秋” is no event)
                      "节”")
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
@@ -1384,7 +1412,8 @@ EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动
                  "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛",
                  "应急演练", "实战演练", "综合演练", "演练", "文艺汇演", "汇演",
                  # a bare ceremony word is a part of the article's event (出席启动仪式), no event of its own
-                 "启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "开班仪式", "颁奖仪式", "开幕式", "闭幕式", "开班式"}
+                 "启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "开班仪式", "颁奖仪式", "开幕式", "闭幕式", "开班式",
+                 "典礼", "颁奖典礼", "专题培训", "结业式", "结业典礼", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
                             r"(?:[省市区县]委)?[一二三四五六七八九十]+届"
                             r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
@@ -1393,7 +1422,7 @@ PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省
 EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给向还了暨")
 # what follows an activity's suffix when the words name one of its attributes (…活动质量提升年)
 EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "期间", "现场", "结束", "质量", "效果",
-                   "内容", "形式", "载体", "品牌")
+                   "内容", "形式", "载体", "品牌", "冠军", "亚军", "季军")   # (获得搏克比赛冠军: a title won)
 
 
 _QUOTED = re.compile(r"[“「][^“”「」]*[”」]")
@@ -1416,6 +1445,9 @@ _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
 _EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
 
 
+_CAMPAIGN_QUOTED = ("行动”", "活动”", "行动」", "活动」")
+
+
 def _event_left(s: str, a: int, floor: int) -> int:
     """Left edge of an event name ending at ``a``: just after a trigger verb or punctuation."""
     i = a
@@ -1426,6 +1458,8 @@ def _event_left(s: str, a: int, floor: int) -> int:
         if c in "”」》":
             quote = True
         elif c in "“「《":
+            if not quote and not any(q in s[i:a + 8] for q in "”」》"):
+                break    # 说：“通过比赛，…: a quote opening a speech, not a name (“敲门行动” closes after)
             quote = False
         elif not quote:
             if c in "）)":
@@ -1435,8 +1469,11 @@ def _event_left(s: str, a: int, floor: int) -> int:
                     i = j
                     continue
             if c == "暨" and not s.endswith(_EVENT_ENDS, 0, i - 1) and \
-                    not s.endswith(_EVENT_ENDS, 0, i - 2 if s[i - 2:i - 1] in "”」" else i - 1):
-                i -= 1       # “三下乡”暨“文化进万家”集中示范活动: A names no event, A暨B… is one name
+                    (not s.endswith(_EVENT_ENDS, 0, i - 2 if s[i - 2:i - 1] in "”」" else i - 1) or
+                     s.endswith(_CAMPAIGN_QUOTED, 0, i - 1)):
+                # “三下乡”暨“文化进万家”集中示范活动: A names no event, A暨B… is one name; so does a
+                # quoted campaign (“春风行动”暨就业援助月专场招聘会: a fair held for both campaigns)
+                i -= 1
                 continue
             if c in _EVENT_LEFT_BREAK and not (c == "对" and is_common_word(s[i - 1:i + 1])):
                 break    # (发展对象培训班, 结对帮扶: 对 inside a word of the name is no preposition)
@@ -1522,7 +1559,9 @@ def _generic_event(name: str) -> bool:
     for mod in (_EVENT_MODIFIERS if core.startswith(_EVENT_MODIFIERS) else ()):
         if core.startswith(mod):
             core = core[len(mod):]
-    if "有关" in core or "相关" in core or _CAMPAIGN.search(core):
+    if "有关" in core or "相关" in core or _CAMPAIGN.search(core.replace("”", "")) or \
+            name.startswith(("各类", "各项", "一系列")):
+        # (“营商环境优化提升年”活动 is a campaign all the same; 各类招聘活动 names none)
         return True          # 全市有关会议 names no meeting
     return core in EVENT_GENERIC or len(core) <= 2 or core in ("党员大会", "村民大会", "职工大会", "座谈会",
                                                                  "协商会议", "协商会", "培训会", "清理行动")
@@ -1530,12 +1569,15 @@ def _generic_event(name: str) -> bool:
 
 _HOLDING = ("开展", "举办", "举行")
 _COUNTED = re.compile("[0-9一二三四五六七八九十百千余多]+(?:个|场|次|期)")
-_OPENINGS = ("开幕式", "闭幕式", "开班式")
+_ONGOING = ("持续开展", "常态化开展", "长期开展", "坚持开展", "持续开展了")
+_OPENINGS = ("开幕式", "闭幕式", "开班式", "结业式")
 _INTRODUCING = tuple(t for t in EVENT_TRIGGERS if t not in ("的", "落实", "传达"))
 
 
 def _introduced(s: str, start: int) -> bool:
     head = s[:start]
+    if head.endswith("了"):
+        head = head[:-1]      # 推介会上举行了…签约仪式: the verb is done, the name follows it all the same
     return head == "" or head[-1] in "，。；：,;:" or \
         head.endswith(_INTRODUCING) or head.endswith("组织")
 
@@ -1585,6 +1627,10 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             grown = m.group() in _OPENINGS   # (培训班 + 开班式: the class was named, so is its opening)
         elif out and out[-1].end == start and _SITTING_OF.match(s, start, b):
             start = out.pop().start          # …人民代表大会 + 第四次会议: the congress's sitting, one name
+        elif out and out[-1].end == start and 0 < a - start <= 2 and s[start:a] not in _HOLDING + ("召开",) and \
+                not any(c in EVENT_STOP_CHARS for c in s[start:a]):
+            start = out.pop().start          # 丰收节 + 庆祝活动, 大赛 + 颁奖典礼: the event's own ceremony, one name
+            grown = True
         elif start < a and not s.endswith(_HOLDING, 0, start):
             # (after 开展/举办 the verb bounds the name already: 开展警示教育活动 keeps 警示)
             start += trim_left(s[start:b], len(m.group()), "event")
@@ -1594,6 +1640,11 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             # “邻里节”文艺汇演: the festival's name opens the longer name of the show
         if _COUNTED.match(s, b):
             continue     # 建立村级议事协商会42个: a count after the name makes it a kind, not one event
+        if m.group() in _OPENINGS and not grown and (len(name) - len(m.group()) < 4 or
+                                                     _generic_event(name[:-len(m.group())])):
+            continue     # 培训班结业式: the opening or close of the article's class, no event of its own
+        if s.endswith(_ONGOING, 0, start):
+            continue     # 持续开展“文化惠民百村行”活动: a programme run for months, no one-off event
         if _generic_event(name) or len(name) < 4 or "某" in name or \
                 (m.group() == "集体学习" and name.startswith("第")):
             continue     # (第五次集体学习: whose, the name does not say)
@@ -1754,11 +1805,15 @@ def find_documents(s: str) -> list[Mention]:
         return []
     return [Mention("Document", m.group(1), m.start(1), m.end(1)) for m in DOC_RE.finditer(s)
             if (m.group(1).endswith(_TEXT_HEADS) or not _CAMPAIGN_AFTER.match(s, m.end())) and
-            not s.endswith(_WORKS_OF_ART, 0, m.start())]
+            not s.endswith(_WORKS_OF_ART, 0, m.start()) and
+            not (s.endswith(_PERFORMED, 0, m.start()) and not m.group(1).endswith(_TEXT_HEADS))]
 
 
 # 观看了警示教育片《蜕变》, 电影《…》: a film, a song or a play is no document
 _WORKS_OF_ART = ("片", "电影", "影片", "纪录片", "歌曲", "剧", "话剧", "戏曲", "节目", "微视频", "短视频")
+# 诗朗诵《师者如光》, 舞蹈《阿细跳月》: the title of a piece performed at a show, no document
+_PERFORMED = ("一曲", "一首", "作品", "朗诵", "诗朗诵", "舞蹈", "歌曲", "合唱", "独唱", "歌舞", "小品", "相声", "快板", "情景剧", "戏曲", "京剧",
+              "黄梅戏", "花鼓戏", "话剧", "节目", "演唱", "表演", "演奏", "曲目")
 
 
 # ---------------------------------------------------------------- named lists

@@ -80,6 +80,8 @@ def _home_names(district: str, city: str, province: str) -> tuple:
         return ()
     level = district[-1]
     out = [("我" + level, district)]
+    if district[0] in "和与及同在以对":
+        out.append((district, district))   # 和静县, 同心县: the home's name opens with a word that stops names
     short = short_name(district)
     # 荆州区's short name is the city's (荆州): there it names the city, not the home
     if short != district and short != short_name(city) and short not in lexicon().gazetteer:
@@ -172,6 +174,12 @@ def canonical_place(name: str, subtype: str, ctx: Context, full: str = "") -> st
     for written, area in ctx.home_names():
         if name == written:
             return area
+    if subtype == "Site" and ctx.district and len(name) > 3 and name[0] in "县区市旗" and name[1] not in "县区市旗委":
+        # 县人民广场, 市人力资源市场: a site of the home (市 is the home where it is a county-level city)
+        if name[0] == ctx.level:
+            return ctx.district + name[1:]
+        if name[0] == "市" and ctx.city.endswith("市"):
+            return ctx.city + name[1:]
     if name in lexicon().gazetteer:
         sub = lexicon().gazetteer[name]
         if sub == "Province" and name + "省" != name and name not in ("内蒙古", "广西", "西藏", "宁夏", "新疆"):

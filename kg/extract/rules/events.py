@@ -18,7 +18,7 @@ _HOSTED_BY = re.compile(f"由([^，。；]{{2,40}}?)(联合)?({'|'.join(_HOST_BA
 # (启动仪式后，活动分别在A、B开展: the part after the ceremony goes on at other places)
 _ANAPHOR = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:(?:{_C.alternation('event_word')})(?:结束)?后[，,])?"
                       f"(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})"
-                      f"(?:由[^，。；]{{2,30}}[，,])?(?:分别|随后|还|先后)?在")
+                      f"(?:开班式|结业式|开幕式|闭幕式)?(?:由[^，。；]{{2,30}}[，,])?(?:分别|随后|还|先后)?在")
 _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})由")
 # (开班式, 启动仪式: the verb is part of a noun there, and 在X…开班式 speaks of another event)
 _HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
@@ -34,9 +34,11 @@ _JOIN = re.compile(f"({_C.alternation('join')})")
 _JOIN_END = re.compile(f"(?:{_C.alternation('join')})(?:并(?:讲话|致辞))?[。；;]?$")
 # a speech named by what it does (作推介讲话, 就…作具体安排, 对…进行了推介, 介绍了…情况)
 _SPEECH_KIND = re.compile("(?:就|对)[^，。；]{1,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评)|"
-                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座)|介绍了")
-_VISIT_EVENT = ("视察活动", "调研活动", "考察活动", "观摩活动", "督查活动")
-_PARTY = re.compile(f"带队|{_C.alternation('tour_join')}")
+                          "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座|演讲|推介|宣讲)|介绍了|"
+                          # (共同为基地揭牌, 为获奖选手颁奖, 为青年解读政策: what one does at the event)
+                          "(?:共同)?为[^，。；]{1,24}?(?:揭牌|颁奖|颁发|解读|授课)")
+_VISIT_EVENT = ("视察活动", "调研活动", "考察活动", "观摩活动", "督查活动", "观摩会")
+_PARTY = re.compile(f"带队|带领|率领|率队|{_C.alternation('tour_join')}")
 _SPEAKER_AT = re.compile(f"(?:{_C.alternation('speaker_title')})?在")
 _ORDINAL = re.compile("第[一二三四五六七八九十百零〇\\d]+次")
 _LIST_GAP = ("",) + _C.conj                 # what stands between the items of a subject list
@@ -81,6 +83,9 @@ def organized_by_name(doc):
             if _congress_sitting(doc, sm, e, eref) or _cppcc_sitting(doc, sm, e, eref):
                 continue
             heads = {e.start + _term_length(s, e.start)} | set(e.get("also_at", ())) | set(e.get("by", ()))
+            ym = _YEAR_LEAD.match(s, e.start)
+            if ym:
+                heads.add(ym.end())     # 2025年平江县第五届…旅游节: the county after the year names it too
             for o in sm.orgs + sm.places:
                 if o.start in heads and o.end < e.end and (o.type == "Organization" or
                                                            (o.type == "Place" and o.get("level", 0) >= 4)):
@@ -95,6 +100,9 @@ def organized_by_name(doc):
                     # 市文联、市作协第五次代表大会: the bodies listed before the one the name opens with
                     for b in _listed_before_head(s, o, sm.orgs):
                         doc.fact(eref, "organizedBy", doc.ref(b), sm)
+
+
+_YEAR_LEAD = re.compile(r"(?:19|20)\d\d年?度?")
 
 
 # X县第十九届人民代表大会第四次会议: the sitting of a people's congress, which (not the county) convenes it
@@ -205,24 +213,41 @@ def organized_by_anaphora(doc):
     if main is None:
         return
     for sm in doc.sents:
-        if sm.events or not sm.orgs:
+        if not sm.orgs:
             continue
         s = sm.sent.text
+        target = main.ref
+        if sm.events:
+            # 文化旅游节由A、B联合举办: the sentence opens with the event's short name, then 由
+            evs = doc.events(sm)
+            e0 = evs[0][0]
+            if len(evs) > 1 or _DATE_LEAD.sub("", s[:e0.start]) or not s.startswith("由", e0.end):
+                continue
+            target = evs[0][1]
         hm = _HOSTED_BY.search(s) if "由" in s else None
+        after = hm.end() if hm else None
         if hm:
             for o in sm.orgs:
-                if hm.start(1) <= o.start and o.end <= hm.end(1):
-                    doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
-            # …联合举办，C、D协办: the clauses after it list the other hosts before their verb
-            hosting = set()           # starts of the bodies of a list that ends in a host verb
-            for o in sorted((o for o in sm.orgs if o.start >= hm.end()), key=M._start, reverse=True):
-                if _hosts_at(s, o.end) or (s[o.end:o.end + 1] in _C.conj + ("、",) and o.end + 1 in hosting):
-                    hosting.add(o.start)
-                    doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
+                if hm.start(1) <= o.start and o.end <= hm.end(1) and not _nested(o, sm.orgs):
+                    doc.fact(target, "organizedBy", doc.ref(o), sm)
         elif "由" in s and _ANAPHOR_BY.match(s):
             # 会议由县委办公室组织: the bodies listed after 由, when a convening word follows them
             for o in _listed_after(s, s.index("由") + 1, sm.orgs, _C.convene_after):
-                doc.fact(main.ref, "organizedBy", doc.ref(o), sm)
+                doc.fact(target, "organizedBy", doc.ref(o), sm)
+            after = s.index("由") + 1      # (本次竞赛由A指导，B、C协办: the clauses after go on)
+        if after is not None:
+            # …联合举办，C、D协办: the clauses after it list the other hosts before their verb
+            hosting = set()           # starts of the bodies of a list that ends in a host verb
+            # (towns too: …承办，A镇、B镇协办)
+            for o in sorted((o for o in sm.orgs + sm.places if o.start >= after), key=M._start, reverse=True):
+                if _hosts_at(s, o.end) or (s[o.end:o.end + 1] in _C.conj + ("、",) and o.end + 1 in hosting):
+                    hosting.add(o.start)
+                    doc.fact(target, "organizedBy", doc.ref(o), sm)
+
+
+def _nested(o, orgs) -> bool:
+    """A body named inside a longer one of the list (县委 in 县委农村工作领导小组办公室): not an item."""
+    return any(x.start <= o.start and o.end <= x.end and x.end - x.start > o.end - o.start for x in orgs)
 
 
 def _listed_after(s: str, i: int, orgs, then: tuple) -> list:
@@ -263,6 +288,22 @@ def held_at(doc):
                 for x in inside:
                     if not any(y.start == x.end for y in inside):
                         doc.fact(eref, "heldAt", doc.ref(x), sm)
+            _branch_venues(doc, sm, eref, e.end)
+
+
+_BRANCH = re.compile("[，,]([^，。；在]{2,40}?)(?:分别|同时)?设(?:分会场|主会场)")
+
+
+def _branch_venues(doc, sm, eref, at: int):
+    """…在X主会场举行，A、B设分会场: the places listed before 设分会场 are venues too (在A、B设分会场
+    is 在X…held's own)."""
+    s = sm.sent.text
+    if "会场" not in s:
+        return
+    for m in _BRANCH.finditer(s, at):
+        for x in sm.places + sm.orgs:
+            if m.start(1) <= x.start and x.end <= m.end(1) and not any(y.start == x.end for y in sm.places):
+                doc.fact(eref, "heldAt", doc.ref(x), sm)
 
 
 def held_at_anaphora(doc):
@@ -342,7 +383,7 @@ def attended(doc):
             if i >= 0:
                 attend_at = i
                 break
-        if attend_at is None and ("出席" in s or "参加" in s) and _ATTEND_AT.search(s):
+        if attend_at is None and _JOIN.search(s) and _ATTEND_AT.search(s):
             attend_at = _JOIN.search(s).start()
         if attend_at is None and main:
             je = _JOIN_END.search(s)
@@ -357,6 +398,7 @@ def attended(doc):
         elif attend_at is not None and any(v in s for v in _C.tour_join):
             attend_at = None
         if attend_at is not None:
+            ev = _ceremony_named(doc, s, attend_at, ev)
             for p in sm.persons:
                 if p.start < attend_at and not _referenced(s, p):
                     doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
@@ -382,6 +424,21 @@ def attended_by_leading_to_it(doc):
                     break
 
 
+_BARE_CEREMONY = re.compile("(?:出席|参加)(签约仪式|开工仪式|揭牌仪式|启动仪式|颁奖仪式|颁奖典礼)")
+
+
+def _ceremony_named(doc, s: str, at: int, ev):
+    """推介会上举行了重大项目集中签约仪式。…甲出席签约仪式: the ceremony the article named, not its
+    main event, is the one a bare ceremony word after 出席 speaks of."""
+    m = _BARE_CEREMONY.match(s, at)
+    if m is None:
+        return ev
+    word = m.group(1)
+    # (a name of its own before the word: 启启动仪式, a doubled character of a PDF line, names none)
+    return next((r for _, evs in doc.with_events for _, r in evs
+                 if r != ev and r.key.endswith(word) and len(r.key) >= len(word) + 4), ev)
+
+
 def attended_by_speaking(doc):
     """X强调/指出/讲话 in an article about a meeting: X was at the meeting."""
     main = doc.main
@@ -392,6 +449,12 @@ def attended_by_speaking(doc):
         for p in sm.persons:
             if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end):
                 doc.fact(doc.person(p.text, p.subtype), "attended", main.ref, sm)
+                if s.startswith("共同", p.end):
+                    # 甲、副市长乙共同为基地揭牌: every name of the list before did it together
+                    for q in sm.persons:
+                        if q.end < p.start and s[q.end:q.end + 1] == "、" and \
+                                not any(c in "，。；：,;:" for c in s[q.end:p.start]):
+                            doc.fact(doc.person(q.text, q.subtype), "attended", main.ref, sm)
 
 
 _SPEAK_RE = re.compile(_C.alternation("speak"))
@@ -465,9 +528,12 @@ def merge_event_names(doc):
     main = doc.main
     if main is not None:
         headline = [r for sm, evs in doc.with_events if sm.sent.start < 0 for _, r in evs]
+        first_body = next((r for sm, evs in doc.with_events if sm.sent.start >= 0 for _, r in evs), None)
         for h in headline:
-            if h != main.ref and _similar(h.key, main.ref.key):
+            if h != main.ref and (_similar(h.key, main.ref.key) or _abridged(h.key, main.ref.key)):
                 doc.merge(h, main.ref)
+            elif h == main.ref and first_body is not None and first_body != h and _abridged(h.key, first_body.key):
+                doc.merge(h, first_body)    # (the headline's event is the article's: the body names it in full)
     refs = sorted({EntityRef("Event", doc.event_key(e.text)) for sm, _ in doc.with_events for e in sm.events},
                   key=lambda r: (-len(r.key), r.key))
     for k, long_ in enumerate(refs):
@@ -563,6 +629,28 @@ def _sitting(name: str):
     # sittings of one week
     body = "政协" if "政协" in k else "人大" if "人大" in k or "人民代表大会" in k else ""
     return t.group(1), n.group(1), "常委" in k, "全体" in k or "全会" in k, body
+
+
+_HOME_LEAD = ("全县", "全区", "全市", "全旗", "我县", "我区", "我市", "我旗")
+_OPENING_WORDS = ("开班仪式", "开班式", "开幕式", "启动仪式", "开幕仪式")
+
+
+def _abridged(short: str, long_: str) -> bool:
+    """A headline's name written from the body's with words left out (弥勒市“欢乐彝乡”文艺汇演 for
+    弥勒市2025年“欢乐彝乡”庆祝建州周年文艺汇演; 全市…培训班 for 新沂市2025年…培训班开班仪式): its
+    characters in order in the long name (the home written 全市/我县 before, an opening after), the
+    same suffix closing both."""
+    a, b = norm_key(short), norm_key(long_)
+    if a.startswith(_HOME_LEAD):
+        a = a[2:]
+    for w in _OPENING_WORDS:
+        if b.endswith(w) and not a.endswith(w):
+            b = b[:-len(w)]
+            break
+    if len(a) < 6 or len(a) >= len(b) or a[-2:] != b[-2:]:
+        return False
+    it = iter(b)
+    return all(c in it for c in a)
 
 
 def _similar(a: str, b: str) -> bool:
