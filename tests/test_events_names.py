@@ -110,3 +110,16 @@ def test_two_bodies_sittings_of_one_number_stay_two_events():
     assert _similar("区十届人大五次会议", "青川县第十届人民代表大会第五次会议")
     assert _similar("县政协十一届十二次常委会议", "政协青川县第十一届委员会常务委员会第十二次会议")
     assert not _similar("区十届人大五次会议", "区政协十届五次会议")
+
+
+@pytest.mark.parametrize("sentence, wanted", [
+    ("11月3日，云岭县第十二届芦笙节在县民族体育场开幕。", {"云岭县第十二届芦笙节"}),
+    ("首届油菜花节在石桥村拉开帷幕。", {"首届油菜花节"}),
+    # A节暨B: one sitting under two names, read from its end
+    ("第三届桃花节暨乡村旅游推介会在桃源村举行。", {"第三届桃花节暨乡村旅游推介会"}),
+    # a festival word without an edition names no event: a holiday, a word's tail
+    ("春节期间，全县各地举办了丰富多彩的文艺演出。", set()),
+    ("要抓好每个环节，做好节能降耗工作。", set()),
+])
+def test_a_festival_counted_by_its_editions_is_an_event(sentence, wanted):
+    assert events(sentence) == wanted

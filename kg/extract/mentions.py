@@ -1402,7 +1402,9 @@ ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪�
                      # …篮球邀请赛总决赛, 培训班结业式)
                      "丰收节", "那达慕", "文化周", "专题培训班", "专题培训", "颁奖典礼", "颁奖仪式", "典礼", "结业式", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛",
                      # 举办首届“荷花节”: a quoted festival a town holds (a bare 春节 or “中秋” is no event)
-                     "节”")
+                     "节”",
+                     # 第十二届芦笙斗马节, 首届荷花节: a festival counted by its editions (春节, 环节 are none)
+                     "节")
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
                   "启动", "参加", "出席", "列席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
 _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
@@ -1440,7 +1442,7 @@ _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".jo
 _EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "听取", "完成", "抓好", "汇总", "做好", "办好",
                                       "完成好", "进一步")
 # a set test per character first: most characters end none of the stops (the endswith is dearer)
-_EVENT_ENDS = MEETING_SUFFIXES + ACTIVITY_SUFFIXES
+_EVENT_ENDS = tuple(x for x in MEETING_SUFFIXES + ACTIVITY_SUFFIXES if x != "节")   # (A节暨B: one name)
 _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
 _EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
 
@@ -1568,6 +1570,7 @@ def _generic_event(name: str) -> bool:
 
 
 _HOLDING = ("开展", "举办", "举行")
+_EDITION = re.compile("第[一二三四五六七八九十百零〇0-9]+届|首届")
 _COUNTED = re.compile("[0-9一二三四五六七八九十百千余多]+(?:个|场|次|期)")
 _ONGOING = ("持续开展", "常态化开展", "长期开展", "坚持开展", "持续开展了")
 _OPENINGS = ("开幕式", "闭幕式", "开班式", "结业式")
@@ -1638,6 +1641,9 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if m.group() == "节”" and (not s.endswith(_HOLDING, 0, start) or _EVENT_AFTER_QUOTE.match(s, b)):
             continue     # 喜迎“中秋节”: a festival only where it is held is an event (举办首届“荷花节”);
             # “邻里节”文艺汇演: the festival's name opens the longer name of the show
+        if m.group() == "节" and (not _EDITION.search(name) or s[b:b + 1] == "暨"):
+            continue     # 春节期间, 各个环节: a festival word names one festival only with its edition
+            # (第三届桃花节暨…推介会: the joint name is found from its end)
         if _COUNTED.match(s, b):
             continue     # 建立村级议事协商会42个: a count after the name makes it a kind, not one event
         if m.group() in _OPENINGS and not grown and (len(name) - len(m.group()) < 4 or
