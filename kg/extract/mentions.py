@@ -707,6 +707,10 @@ def _suffix_scan_re(words: tuple) -> re.Pattern:
         bad = set(NOT_AFTER.get(w, ())) if len(w) == 1 else set()
         if w == "村":
             bad -= {"里", "组"}
+        if w == "河" and "流" in bad:
+            bad -= {"流"}      # 河流 is a word, but 桃溪河流经… is the river and its verb
+            parts.append(f"河(?![{re.escape(''.join(sorted(bad)))}]|流(?!经))")
+            continue
         parts.append(re.escape(w) + (f"(?![{re.escape(''.join(sorted(bad)))}])" if bad else ""))
     return re.compile("|".join(parts))
 
@@ -742,7 +746,11 @@ NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂
              "村": set("民委庄落里组级集内部情两容貌道干务规"), "广场": set("舞"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
              "州": set("市区"), "省": set("委级内外长市政心力钱时事"), "路": set("径线面况口上段边灯"),
              "街": set("道区巷头面坊"), "巷": set("子口"), "厂": set("房区长家商"), "局": set("长面势"),
-             "办": set("公理事法好学"), "委": set("员托屈会"), "院": set("长士子落校"), "所": set("有长在以谓属")}
+             "办": set("公理事法好学"), "委": set("员托屈会"), "院": set("长士子落校"), "所": set("有长在以谓属"),
+             # (河道, 河长, 河湖, 江南, 江苏: a river's suffix running on into a word)
+             # (金沙河村, 黑龙江省, 都斯图河湿地: the river names the longer place after it)
+             "河": set("道段长湖流畔堤岸口床水谷边渠网坝滩沟东西南北底面内里中省市县区镇乡村旗街社园湿港"),
+             "江": set("南北东西苏边面水岸堤段畔心口湖山城滩景豚河省市县区镇乡村旗街社园湿港")}
 
 
 _VILLAGE_ORGANIZES = tuple("组织" + w for w in ("开展", "召开", "举办", "举行", "村民", "党员", "志愿者", "干部"))
@@ -755,6 +763,8 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
         return True       # 两县街村 + 里甲口电排渠, not 村里 "in the village"
     if suffix == "村" and nxt == "组" and s.startswith(_VILLAGE_ORGANIZES, suf_end):
         return True       # 荷塘湾村 + 组织开展…, not 村组 "village groups" (村组织建设 stays)
+    if suffix == "河" and s.startswith("流经", suf_end):
+        return True       # 桃溪河 + 流经…, not 河流 "rivers"
     return not (nxt and nxt in NOT_AFTER.get(suffix, ()))
 
 
@@ -1019,7 +1029,7 @@ GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城�
                "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
                "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
-               "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "省直管县", "大县", "大区", "大市", "大省", "大镇")
+               "全镇", "全村", "集市", "高新区", "开发区", "母亲河", "幸福河", "护城河", "运河", "界河", "内河", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "省直管县", "大县", "大区", "大市", "大省", "大镇")
 # 全县, 全区: the whole area, never the end of a name (2024年度|全县: 度全县 is none)
 _WHOLE_AREA = ("全县", "全区", "全市", "全省", "全镇", "全乡", "全村", "全旗")
 # How far left a name may reach before its suffix.
@@ -1055,6 +1065,9 @@ def _ends_home_word(s: str, j: int, written: str) -> bool:
 
 
 _TRAVEL_BEFORE = ("、", "到", "赴", "至", "来", "前往", "走进", "深入")
+# 位于复兴镇, 选址于复兴镇, 坐落在胜利乡: what a locating verb is followed by is a place, even one named by a
+# common word that the cut would leave too short (as after a travel verb)
+_LOCATING_BEFORE = _TRAVEL_BEFORE + ("位于", "址于", "落户", "落地", "坐落在", "坐落于", "地处", "隶属", "隶属于")
 
 
 def _list_item_start(s: str, start: int, floor: int) -> int:
@@ -1206,9 +1219,13 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # does a name in a list or after a travel verb that the cut would leave too short (西|合营|镇)
             if cut and not (cut == a - start and _one_word(s[start:a]) and _list_context(s, start, b) and
                             not _noun_closes_item(s, b)) and \
-                    not (a - start - cut < L.place_core[suffix] and s.endswith(_TRAVEL_BEFORE, 0, start) and
+                    not (a - start - cut < L.place_core[suffix] and s.endswith(_LOCATING_BEFORE, 0, start) and
                          (len(suffix) == 1 or not _noun_closes_item(s, b))):   # (、优化园区|环境: a verb's object)
                 start += cut
+        lead = _PLACE_LEAD_VERB.search(s, start, a) if a - start > 2 else None
+        if lead and a - lead.end() >= L.place_core[suffix] and _word_at(s[start:a], lead.start() - start, lead.group()):
+            # (依法治区: 依 of the word 依法 leads nothing)
+            start = lead.end()       # 流经双溪乡, 沿金沙河一带, 依沱溪河而建: the verb is no part of the name
         party = _PARTY_LEAD.match(s, start, a) if s[start] in "中共产" else None
         if party and party.end() < a:
             start = party.end()      # 中共青山区, 中国共产党白水市: the party, then the place
@@ -1237,7 +1254,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
                                       name.endswith(_WHOLE_AREA) or
                                       s[start - 1:start] == "某" or _generic_end(name, suffix) or
-                                      (len(name) == 3 and name.endswith("乡村")) or name.endswith("院区")):
+                                      (len(name) == 3 and name.endswith("乡村")) or name.endswith("院区") or
+                                      (len(name) <= 4 and name.endswith(_RIVER_WORDS))):
             # (和美|乡村: one character before 乡村 is a word's tail, no township of one character;
             # 新院区: a hospital's or school's campus, no district)
             soft.append(b)
@@ -1286,6 +1304,23 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
     return sorted(out, key=_start) if len(out) > 1 else out
 
 
+def _word_at(text: str, i: int, word: str) -> bool:
+    """jieba cuts ``text`` into ``word`` at offset i (依 of 依法 is no word of its own)."""
+    k = 0
+    for w in lcut(text):
+        if k == i:
+            return w == word
+        if k > i:
+            return False
+        k += len(w)
+    return False
+
+
+# rivers every county has (守护好母亲河: one character of the verb's complement before it is no name)
+_RIVER_WORDS = ("母亲河", "幸福河", "护城河")
+# words for "along, by, through" that jieba joins to a name after them (沿河村, 依兰县: a name short
+# enough without them keeps them)
+_PLACE_LEAD_VERB = re.compile("流经|途经|沿着|沿|依托|依|距离|距|毗邻|紧邻|临近|穿过|横跨|环绕|汇入|注入")
 _ABBREVIATION_AFTER = "赴到至往"     # the travel verbs a run of abbreviations follows
 
 
@@ -1575,7 +1610,9 @@ PROJECT_MODIFIERS = ("重大", "优质", "配套", "存量", "资金", "投资",
                      "招商", "产业", "民生", "实事", "基础设施", "政府投资", "上下游", "一批", "这些", "该", "此类",
                      "各类", "相关", "全区", "所有", "其他", "拟", "具体", "试点", "示范", "乡村")
 # a project is named where it settles, signs, starts or ends: 楚天新能源电池项目落户荆州高新区
-PROJECT_CLOSERS = ("落户", "落地", "开工", "签约", "投产", "竣工", "建成", "正式开工", "顺利竣工")
+PROJECT_CLOSERS = ("落户", "落地", "开工", "签约", "投产", "竣工", "建成", "正式开工", "顺利竣工",
+                   # (…项目选址于复兴镇, …项目位于…, 来到…项目施工现场: where it stands names it too)
+                   "选址", "位于", "坐落", "地处", "施工现场", "建设现场")
 # A项目、B项目现场签约: a list of projects closed by what is done to projects names each of them
 _LIST_SIGNED = re.compile(f"(?:、[^，。；、]{{2,20}}?(?:项目|工程))+(?:现场|集中|正式|成功|顺利)?"
                           f"(?:{'|'.join(PROJECT_CLOSERS)})")

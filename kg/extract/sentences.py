@@ -98,8 +98,9 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     orgs = M.find_orgs(s, taken_docs, places0) if gate & ORGS else []
     if orgs and projects:
         # 城北污水处理厂提标改造项目: a plant a works is done on is the project's object, no body named
-        orgs = [o for o in orgs if not (o.text.endswith(_PLANTS) and any(
-            p.start <= o.start and o.end < p.end and s.startswith(_WORKS, o.end) for p in projects))]
+        # 七彩部落民宿集群项目, 湖北磷科新材料有限公司年产5万吨磷酸项目: a body named only inside a
+        # project's name is no entity of its own (ANNOTATION.md), a facility word there no body at all
+        orgs = [o for o in orgs if not any(p.start <= o.start and o.end < p.end for p in projects)]
     if orgs:
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_here)
     else:
@@ -129,9 +130,6 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     return _new(SentMentions, (sent, chains, persons, orgs, places, events, projects, docs, inner))
 
 
-# what a works is done on (城北污水处理厂提标改造项目): such a plant is the project's object, no body
-_WORKS = ("工程", "项目", "新建", "扩建", "改建", "改造", "建设", "提标", "提质", "升级")
-_PLANTS = ("厂", "站")
 
 
 def _found_by(first: NameFinds, occurrences) -> bool:
