@@ -98,3 +98,66 @@ def test_a_village_under_the_administration_of_a_township():
     """A嘎查隶属B苏木: the 嘎查 is the 苏木's."""
     _, got = facts_of("查汗淖尔嘎查隶属阿尔巴斯苏木，走出了一条牧旅融合的路子。", home=("鄂托克旗", "鄂尔多斯市", "内蒙古自治区"))
     assert ("查汗淖尔嘎查", "locatedIn", "阿尔巴斯苏木") in got
+
+
+def test_a_distance_word_before_a_bare_kind_names_nothing():
+    """距古镇10公里, 全面实施沿江化工企业搬迁: a verb and a bare kind word (古镇, 江) are no name."""
+    out, _ = facts_of("距古镇10公里的飞云洞景区推出了夜游项目。我县全面实施沿江化工企业搬迁。")
+    assert labels(out, "Place") == {"飞云洞景区", "会昌县"}
+
+
+# ---------------------------------------------------------------- names the suffix table cuts
+
+def test_an_autonomous_county_before_its_township():
+    """石柱土家族自治县云岭乡: the autonomous county's long name, and the township its."""
+    _, got = facts_of("走进石柱土家族自治县云岭乡青冈村，黄精长势喜人。", home=("石柱土家族自治县", "重庆市", "重庆市"))
+    assert ("云岭乡", "locatedIn", "石柱土家族自治县") in got
+    assert ("青冈村", "locatedIn", "云岭乡") in got
+
+
+def test_another_provinces_autonomous_county_in_a_chain():
+    _, got = facts_of("不少游客来自贵州省铜仁市松桃苗族自治县，自驾一个多小时就能到达。")
+    assert ("松桃苗族自治县", "locatedIn", "铜仁市") in got
+
+
+def test_a_garden_compound_named_to_its_xiaoqu():
+    """金鹏花园小区: one compound (花园 does not end the name before 小区)."""
+    out, got = facts_of("走进东岭街道南桥社区金鹏花园小区，新铺的沥青路面平整宽阔。")
+    assert ("金鹏花园小区", "locatedIn", "南桥社区") in got
+    assert "金鹏花园" not in labels(out, "Place")
+
+
+def test_a_named_demonstration_zone_and_a_kind_of_one():
+    """灵州长枣现代农业示范区 is one zone, in the town framing it; 中药材产业示范区 is a kind."""
+    _, got = facts_of("在沙坡镇，占地1.5万亩的灵州长枣现代农业示范区已成为核心区。")
+    assert ("灵州长枣现代农业示范区", "locatedIn", "沙坡镇") in got
+    out, _ = facts_of("今年，我县将规划建设中药材产业示范区。")
+    assert labels(out, "Place") == {"会昌县"}
+
+
+@pytest.mark.parametrize("sentence", ["公园利用原厂区的沉淀池改造成生态公园。", "嘎查建起了500亩饲草料基地，在各苏木镇新建标准化养殖基地15个。",
+                                      "村文化广场上人头攒动，新建沿河步道3公里。"])
+def test_a_kind_of_site_is_no_place(sentence):
+    out, _ = facts_of(sentence)
+    assert not labels(out, "Place")
+
+
+def test_a_named_site_of_common_words_by_a_river_is_a_place():
+    out, _ = facts_of("位于清泉乡的金沙湖湿地公园新建了观鸟栈道，湄江湿地公园也已开放。")
+    assert {"金沙湖湿地公园", "湄江湿地公园"} <= labels(out, "Place")
+
+
+# ---------------------------------------------------------------- projects
+
+def test_a_count_of_projects_names_none():
+    out, _ = facts_of("总投资46亿元8个项目签约落户我市。县委书记周德明在兴隆镇主会场宣布项目开工。")
+    assert not labels(out, "Project")
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("在秀溪镇，城南污水处理厂扩建工程已完成土建施工的80%。", "城南污水处理厂扩建工程"),
+    ("在下游的岗背村，新建的城东泵站即将投入使用。", "城东泵站"),
+    ("该公司此前已在浙江省安吉县投资建设了竹韵小镇项目。", "竹韵小镇项目")])
+def test_works_named_after_a_frame_or_a_building_verb(sentence, name):
+    out, _ = facts_of(sentence)
+    assert name in labels(out, "Project")

@@ -103,7 +103,7 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 �
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
-审议 通过 宣读 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观
+审议 通过 宣读 宣布 完成 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观
 辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村""".split(),
                     key=len, reverse=True)
 
@@ -707,6 +707,9 @@ def _suffix_scan_re(words: tuple) -> re.Pattern:
         bad = set(NOT_AFTER.get(w, ())) if len(w) == 1 else set()
         if w == "村":
             bad -= {"里", "组"}
+        if w == "花园":
+            parts.append("花园(?!小区)")   # 金鹏花园小区: one compound, named to its 小区
+            continue
         if w == "河" and "流" in bad:
             bad -= {"流"}      # 河流 is a word, but 桃溪河流经… is the river and its verb
             parts.append(f"河(?![{re.escape(''.join(sorted(bad)))}]|流(?!经))")
@@ -739,7 +742,7 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 党委 党组 党工委 纪委 纪工委 工委 委员会 政府 人大 政协 局 办 中心 大队 公司 集团 协会 学会 商会 厂 银行 中学 小学 美丽乡村 美丽庭院
 区镇村 学校 学院 大学 医院 纪念馆 博物馆 两委 村两委 村委 居委 镇委 党支部 支部 工会 团委 妇联
 班子 部门 单位 委 办公室 两区政府 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所
-村部广场 村部 社区广场 村广场""".split())
+村部广场 村部 社区广场 村广场 老厂区 苏木镇""".split())
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
 NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"), "旗": set("委长政级帜舰下袍号手杆"), "盟": set("委长政友约国员主"),
@@ -1029,12 +1032,12 @@ GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "城�
                "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
                "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
-               "全镇", "全村", "集市", "高新区", "开发区", "母亲河", "幸福河", "护城河", "运河", "界河", "内河", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "省直管县", "大县", "大区", "大市", "大省", "大镇")
+               "全镇", "全村", "集市", "高新区", "开发区", "母亲河", "幸福河", "护城河", "运河", "界河", "内河", "厂区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "省直管县", "大县", "大区", "大市", "大省", "大镇")
 # 全县, 全区: the whole area, never the end of a name (2024年度|全县: 度全县 is none)
 _WHOLE_AREA = ("全县", "全区", "全市", "全省", "全镇", "全乡", "全村", "全旗")
 # How far left a name may reach before its suffix.
 PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "旗": 6, "盟": 4, "镇": 5, "乡": 5, "村": 5, "街道": 5, "社区": 5,
-             "管理区": 6}
+             "管理区": 6, "自治县": 8, "自治州": 8, "自治旗": 8}
 
 
 _ZONES = ("开发区", "高新区", "经开区")
@@ -1109,7 +1112,8 @@ _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业
                                "生态园", "基地", "示范园", "示范园区"))
 _REGISTERED_LEAD = re.compile(f"[{CJK}]{{2}}")      # a province's or city's two-character name
 _FIRM_AFTER = re.compile(f"(?:(?![的该在和与及到把将])[{CJK}]){{1,10}}?(?:有限公司|有限责任公司|公司|合作社)")
-_PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园"))
+_PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园",
+                            "示范区", "化工园"))
 
 
 # an enterprise's suffix that is also the word for a kind of facility: a name needs a brand before it
@@ -1222,7 +1226,10 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                     not (a - start - cut < L.place_core[suffix] and s.endswith(_LOCATING_BEFORE, 0, start) and
                          (len(suffix) == 1 or not _noun_closes_item(s, b))):   # (、优化园区|环境: a verb's object)
                 start += cut
-        lead = _PLACE_LEAD_VERB.search(s, start, a) if a - start > 2 else None
+        lead = _PLACE_LEAD_VERB.search(s, start, a) if a - start >= 1 else None
+        if lead and lead.end() == a:
+            soft.append(b)
+            continue         # 距古镇, 全面实施沿江…: the verb and a bare kind word name nothing
         if lead and a - lead.end() >= L.place_core[suffix] and _word_at(s[start:a], lead.start() - start, lead.group()):
             # (依法治区: 依 of the word 依法 leads nothing)
             start = lead.end()       # 流经双溪乡, 沿金沙河一带, 依沱溪河而建: the verb is no part of the name
@@ -1247,6 +1254,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                 not (out and out[-1].end == start and out[-1].subtype in _BOUNDING):
             soft.append(b)       # (鸭溪镇白酒产业园: the town names one park of that trade)
             continue         # 农业产业园区, 智能物流园区: a kind of park, not one park
+        if suffix in _KIND_SITES and start < a and bound is None and _kind_words(s[start:a]):
+            soft.append(b)
+            continue         # 生态公园, 沿河步道, 研学基地, 村文化广场: a kind of site, not one site
         if name in ctx_names:
             pass                 # 高新区 alone: the home zone
         elif a - start < need and not (suffix == "村" and a - start == 1 and _after_listed_town(s, start, b, out)):
@@ -1302,6 +1312,22 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             a = m.start(1) + k
             out.append(Mention("Place", ch, a, a + 1, L.gazetteer[full], (("level", 6), ("full", full))))
     return sorted(out, key=_start) if len(out) > 1 else out
+
+
+# sites a county has many of: named only by a word that is not common (湄江湿地公园, 西湖步道)
+_KIND_SITES = frozenset(("公园", "广场", "步道", "基地", "湿地", "湿地公园", "街区", "示范区"))
+
+
+def _kind_words(core: str) -> bool:
+    """Common words and at most one loose character (村|文化, 亩|饲草料): a kind, not a name."""
+    if core[-1] in _FEATURES:
+        return False     # 石门河湿地, 青屏山公园: named after the river or hill it lies by
+    words = lcut(core)
+    return sum(len(w) == 1 for w in words) < 2 and all(len(w) == 1 or is_common_word(w) for w in words) and \
+        not (len(words) == 1 and len(core) == 1)
+
+
+_FEATURES = frozenset("河江湖山岭溪")
 
 
 def _word_at(text: str, i: int, word: str) -> bool:
@@ -1603,7 +1629,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
     return _one_sitting(s, out) if "暨" in s or "（" in s or "(" in s else out
 
 
-PROJECT_SUFFIXES = ("建设项目", "改造项目", "项目", "工程", "泵站", "公铁大桥", "大桥", "隧道", "水厂", "污水处理厂")
+PROJECT_SUFFIXES = ("建设项目", "改造项目", "项目", "工程", "泵站", "公铁大桥", "大桥", "隧道", "水厂", "污水处理厂",
+                    "节制闸", "水闸")
 _PROJECT_RE = re.compile("|".join(map(re.escape, sorted(PROJECT_SUFFIXES, key=len, reverse=True))))
 _PROJECT_MARKS = _marks_of(PROJECT_SUFFIXES)
 PROJECT_MODIFIERS = ("重大", "优质", "配套", "存量", "资金", "投资", "更多", "高质量", "大", "好", "新", "在建", "重点",
@@ -1618,7 +1645,15 @@ _LIST_SIGNED = re.compile(f"(?:、[^，。；、]{{2,20}}?(?:项目|工程))+(?:
                           f"(?:{'|'.join(PROJECT_CLOSERS)})")
 PROJECT_MODIFIERS_LONG = tuple(m for m in PROJECT_MODIFIERS if len(m) >= 2)
 PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "签约", "包括", "落地", "开工", "建成", "启动",
-                   "投资建设", "推进", "实施", "、")
+                   "投资建设", "投资建设了", "推进", "实施", "、")
+# 在秀溪镇，城南污水处理厂扩建工程…: a works right after a place framing its sentence is named
+_FRAMED_OPEN = re.compile(f"(?:^|[，。；])在[{CJK}]{{2,16}}[镇乡村区园]，$")
+# 新建的城东泵站, 改建的岗背节制闸: public works the sentence says are built (a name not of common words)
+_BUILT_OPEN = re.compile("(?:新建|改建|扩建|在建|续建)的$")
+# 城东泵站, 岗背节制闸: a facility's works are named by two characters before its word
+_WORKS_FACILITIES = frozenset(("泵站", "节制闸", "水闸"))
+# 8个重大项目, 总投资46亿元8个项目: a count of projects names none
+_COUNTED = re.compile(f"[0-9一二三四五六七八九十两几多]+个[{CJK}]{{0,4}}(?:项目|工程)$")
 
 
 _NAMING_PLACES = frozenset(("Park", "Site", "Compound"))
@@ -1684,7 +1719,8 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
         lead = next((p for p in (places or []) if p.start == i and p.end < b and p.subtype not in _NAMING_PLACES), None)
         rest = core[len(lead.text):] if lead else core[2:] if core.startswith("两区") else core
         bare = rest.strip("“”")
-        if len(core) < 5 or "某" in core or len(bare) < 4 or bare.startswith(PROJECT_MODIFIERS_LONG) or \
+        if len(core) < (4 if m.group() in _WORKS_FACILITIES else 5) or "某" in core or len(bare) < 4 or bare.startswith(PROJECT_MODIFIERS_LONG) or \
+                _COUNTED.search(core) or \
                 any(bare == m_ + m.group() for m_ in PROJECT_MODIFIERS):
             continue
         opener = s[:i]
@@ -1692,6 +1728,8 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 i not in place_starts and not _proper_head(name, m.group(), places):
             continue     # 整治、创建、壮大集体经济项目: a list of works (…创建、) names no project
         named = "“" in name or i in place_starts or opener.endswith(PROJECT_OPENERS) \
+            or _FRAMED_OPEN.search(opener) is not None \
+            or (_BUILT_OPEN.search(opener) is not None and _proper_head(name, m.group(), places)) \
             or _VISITED_WITH.search(opener) is not None \
             or (_VISITED.search(opener) is not None and _proper_head(name, m.group(), places)) \
             or (s.startswith(PROJECT_CLOSERS, b) and _proper_head(name, m.group(), places)) \

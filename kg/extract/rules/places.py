@@ -89,7 +89,7 @@ def located_in_frame(doc):
         for m in links.heads:
             if m.text == f.text or m.start <= (fm.end(1) if fm else -1):
                 continue
-            if (m.type == "Place" and m.get("level", 0) < level) or \
+            if (m.type == "Place" and (m.get("level", 0) < level or _contains(f, m))) or \
                     (m.type in ("Project", "Organization") and not _is_body(m) and
                      ((2 < level <= 3 and f.subtype != "Park") or (level == 2 and fm) or
                       (f.subtype == "Park" and fm))):
