@@ -161,3 +161,70 @@ def test_a_count_of_projects_names_none():
 def test_works_named_after_a_frame_or_a_building_verb(sentence, name):
     out, _ = facts_of(sentence)
     assert name in labels(out, "Project")
+
+
+# ---------------------------------------------------------------- what a project's name holds
+
+def test_a_site_a_project_builds_is_no_place():
+    """枫林村红色研学基地项目, 电子信息产业园项目: the project builds the site; the village placed it."""
+    out, got = facts_of("石桥乡枫林村红色研学基地项目已完成主体施工。总投资6亿元的电子信息产业园项目正加紧建设。")
+    assert not labels(out, "Place") & {"红色研学基地", "电子信息产业园"}
+    assert ("石桥乡枫林村红色研学基地项目", "locatedIn", "枫林村") in got
+
+
+def test_a_company_and_its_province_inside_a_projects_name():
+    """湖北磷科新材料有限公司年产5万吨电子级磷酸项目: no body, no province of its own (named only inside)."""
+    out, got = facts_of("今年3月，总投资20亿元的湖北磷科新材料有限公司年产5万吨电子级磷酸项目在园区开工。")
+    assert "湖北磷科新材料有限公司年产5万吨电子级磷酸项目" in labels(out, "Project")
+    assert not labels(out, "Organization") and not labels(out, "Place")
+
+
+def test_a_river_in_a_works_name_is_not_framed():
+    """在双溪乡石坪村，桃溪河防洪治理工程…: the works are the village's, the river is the works'."""
+    _, got = facts_of("在双溪乡石坪村，桃溪河防洪治理工程施工现场一片繁忙。")
+    assert ("桃溪河防洪治理工程", "locatedIn", "石坪村") in got
+    assert ("桃溪河防洪治理工程", "locatedIn", "桃溪河") in got
+    assert ("桃溪河", "locatedIn", "石坪村") not in got
+
+
+# ---------------------------------------------------------------- locating sentences
+
+def test_a_site_described_by_its_township():
+    """坐落在桃林乡的千佛岭景区, 位于别斯托别乡的阔克苏草原景区: X的Y after a locating verb, for sites too."""
+    _, got = facts_of("坐落在桃林乡的千佛岭景区新建了玻璃栈道。位于清泉乡的金沙湖湿地公园新建了观鸟栈道。")
+    assert ("千佛岭景区", "locatedIn", "桃林乡") in got
+    assert ("金沙湖湿地公园", "locatedIn", "清泉乡") in got
+
+
+def test_a_town_described_by_a_county_is_not_reversed():
+    _, got = facts_of("位于会昌县的白鹤镇今年新建了泵站。")
+    assert ("会昌县", "locatedIn", "白鹤镇") not in got
+
+
+def test_a_companys_headquarters():
+    """X有限公司总部位于A省B市C区: the company is in the district (公司|总部, not 总|部位)."""
+    _, got = facts_of("浙江华拓新能源科技有限公司总部位于浙江省宁波市北仑区，是锂电材料领域的骨干企业。")
+    assert ("浙江华拓新能源科技有限公司", "locatedIn", "北仑区") in got
+    assert ("北仑区", "locatedIn", "宁波市") in got
+    assert not any(s == "浙江省" and p == "locatedIn" for s, p, _ in got)
+
+
+def test_the_builder_in_a_you_phrase_does_not_settle():
+    """X项目由Y公司投资建设，将落户Z: X settles in Z, not Y."""
+    _, got = facts_of("总投资15亿元的新能源电池材料项目由浙江华拓新能源科技有限公司投资建设，将落户邳州经济开发区。",
+                      home=("邳州市", "徐州市", "江苏省"))
+    assert ("新能源电池材料项目", "locatedIn", "邳州经济开发区") in got
+    assert ("浙江华拓新能源科技有限公司", "locatedIn", "邳州经济开发区") not in got
+
+
+def test_the_town_an_old_town_stands_in():
+    """沱溪古镇…。古镇所在的青溪坪镇…: 古镇 refers back to the old town named before."""
+    _, got = facts_of("位于县城西南的沱溪古镇接待游客8.6万人次。近年来，古镇所在的青溪坪镇实施了风光带提升工程。")
+    assert ("沱溪古镇", "locatedIn", "青溪坪镇") in got
+
+
+def test_a_paragraph_opening_with_the_project_refers_to_the_one_before():
+    """…X项目开工建设。¶项目选址于A镇B村: the project of the paragraph before is in B."""
+    _, got = facts_of("徽韵纸墨文化产业园项目开工\n\n6月6日，徽韵纸墨文化产业园项目开工建设，副县长汪建华出席。\n"
+                      "项目选址于桃源镇古坝村，规划用地260亩。", home=("泾县", "宣城市", "安徽省"))
+    assert ("徽韵纸墨文化产业园项目", "locatedIn", "古坝村") in got

@@ -851,8 +851,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN and not _level_office(s, a):
             continue
-        if len(suffix) > 1 and inside_word(s, b):
-            continue         # 工作协|调: the suffix ends inside a word
+        if len(suffix) > 1 and inside_word(s, b) and not s.startswith("总部", b):
+            continue         # 工作协|调: the suffix ends inside a word (公司|总部位于 reads 总|部位)
         if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
             continue
         if suffix == "厅" and a > 0 and s[a - 1] in NOT_BEFORE_TING:
@@ -1113,7 +1113,7 @@ _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业
 _REGISTERED_LEAD = re.compile(f"[{CJK}]{{2}}")      # a province's or city's two-character name
 _FIRM_AFTER = re.compile(f"(?:(?![的该在和与及到把将])[{CJK}]){{1,10}}?(?:有限公司|有限责任公司|公司|合作社)")
 _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园",
-                            "示范区", "化工园"))
+                            "示范区", "化工园", "化工园区"))
 
 
 # an enterprise's suffix that is also the word for a kind of facility: a name needs a brand before it

@@ -100,7 +100,18 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         # 城北污水处理厂提标改造项目: a plant a works is done on is the project's object, no body named
         # 七彩部落民宿集群项目, 湖北磷科新材料有限公司年产5万吨磷酸项目: a body named only inside a
         # project's name is no entity of its own (ANNOTATION.md), a facility word there no body at all
-        orgs = [o for o in orgs if not any(p.start <= o.start and o.end < p.end for p in projects)]
+        kept = [o for o in orgs if not any(p.start <= o.start and o.end < p.end for p in projects)]
+        if len(kept) < len(orgs):
+            # (湖北磷科…有限公司…项目: the province of the dropped company's brand goes with it)
+            gone = [o for o in orgs if o not in kept]
+            places0 = [p for p in places0 if p.get("level", 0) <= 3 or
+                       not any(o.start <= p.start and p.end <= o.end for o in gone)]
+            orgs = kept
+    if projects and places0:
+        # 枫林村红色研学基地项目, 电子信息产业园项目: a site or park the project's name ends with is what
+        # the project builds, not a place it stands in (九阳工业园污水管道建设项目 names one)
+        places0 = [p for p in places0 if not (p.subtype in ("Site", "Park") and any(
+            q.start <= p.start and s[p.end:q.end] in _BUILDS for q in projects))]
     if orgs:
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_here)
     else:
@@ -130,6 +141,9 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     return _new(SentMentions, (sent, chains, persons, orgs, places, events, projects, docs, inner))
 
 
+
+
+_BUILDS = ("项目", "建设项目", "工程", "建设工程")
 
 
 def _found_by(first: NameFinds, occurrences) -> bool:

@@ -89,6 +89,8 @@ def located_in_frame(doc):
         for m in links.heads:
             if m.text == f.text or m.start <= (fm.end(1) if fm else -1):
                 continue
+            if m.type == "Place" and any(q.start <= m.start and m.end < q.end for q in sm.projects):
+                continue      # (在石坪村，桃溪河防洪治理工程…: the river names the works; the works are framed)
             if (m.type == "Place" and (m.get("level", 0) < level or _contains(f, m))) or \
                     (m.type in ("Project", "Organization") and not _is_body(m) and
                      ((2 < level <= 3 and f.subtype != "Park") or (level == 2 and fm) or
@@ -141,7 +143,7 @@ def located_in_described(doc):
     """落户柳港村的湖北荆瑞新材料有限公司, 位于川店镇的…公司: X的Y after a locating verb, Y in X
     (of a chain X, the innermost)."""
     for sm in doc.sents:
-        if not sm.places or not (sm.projects or sm.orgs):
+        if len(sm.places) < (1 if sm.projects or sm.orgs else 2):
             continue
         s = sm.sent.text
         for m_ in _LOCATING.finditer(s):
@@ -149,7 +151,9 @@ def located_in_described(doc):
             while pl is not None and any(q.start == pl.end for q in sm.places):
                 pl = next(q for q in sm.places if q.start == pl.end)
             if pl is not None and s[pl.end:pl.end + 1] == "的":
-                y = next((x for x in sm.projects + sm.orgs if x.start == pl.end + 1), None)
+                # (坐落在桃林乡的千佛岭景区: a site or park the town holds, too)
+                y = next((x for x in sm.projects + sm.orgs + sm.places if x.start == pl.end + 1 and
+                          (x.type != "Place" or _contains(pl, x))), None)
                 if y is not None:
                     doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
 
@@ -186,10 +190,15 @@ def located_in_after_verb(doc):
         for v in _C.locate:
             i = s.find(v)
             if i > 0:
-                subj = [m for m in ms if m.end <= i]
+                subj = [m for m in ms if m.end <= i and not _agent(s, m, i)]
+                if subj:
+                    # (浙江华拓…有限公司总部位于: the company, not the province inside its name)
+                    subj = [max(subj, key=lambda m: (m.end, m.end - m.start))]
                 if not subj:
                     subj = _referred(doc, sm, s, i)
-                obj = [p for p in sm.places if p.start >= i + len(v) and p.start <= i + len(v) + 1]
+                # (落户邳州经济开发区: the zone's mention starts after the home's short name)
+                obj = [p for p in sm.places if p.start >= i + len(v) and
+                       (p.start <= i + len(v) + 1 or _home_word(doc, s[i + len(v):p.start]))]
                 while obj and any(q.start == obj[-1].end for q in sm.places):   # 纪南镇纪城村: the village
                     obj.append(next(q for q in sm.places if q.start == obj[-1].end))
                 if subj and obj:
@@ -198,10 +207,20 @@ def located_in_after_verb(doc):
 
 # ---------------------------------------------------------------- helpers
 
+def _home_word(doc, text: str) -> bool:
+    return any(w == text for w, _ in doc._page.home_names)
+
+
+def _agent(s: str, m, i: int) -> bool:
+    """X项目由Y公司投资建设，将落户Z: the builder named after 由 is not what settles."""
+    return s[m.start - 1:m.start] == "由"
+
+
 # 该项目位于…, 企业坐落在…: a kind word standing for what the sentences before named
-_REFERRING = re.compile(r"(?:^|[，,])(?:该|这个|此|这一)?(项目|工程|企业|公司|基地|园区|合作社)$")
+_REFERRING = re.compile(r"(?:^|[，,])(?:该|这个|此|这一)?(项目|工程|企业|公司|基地|园区|合作社|古镇|景区)$")
 _KIND_OF = {"项目": ("Project",), "工程": ("Project",), "企业": ("Organization",), "公司": ("Organization",),
-            "合作社": ("Organization",), "基地": ("Place", "Project"), "园区": ("Place", "Project")}
+            "合作社": ("Organization",), "基地": ("Place", "Project"), "园区": ("Place", "Project"),
+            "古镇": ("Place",), "景区": ("Place",)}
 
 
 def _referred(doc, sm, s: str, i: int) -> list:
@@ -213,10 +232,11 @@ def _referred(doc, sm, s: str, i: int) -> list:
     kind = r.group(1)
     types = _KIND_OF[kind]
     k = next(j for j, x in enumerate(doc.sents) if x is sm)
+    opens = k == 0 or doc.sents[k - 1].sent.para != sm.sent.para
     for j in range(k - 1, max(-1, k - 4), -1):
         prev = doc.sents[j]
-        if prev.sent.para != sm.sent.para:
-            break
+        if prev.sent.para != sm.sent.para and not (opens and prev.sent.para == doc.sents[k - 1].sent.para):
+            break     # (项目选址于… opening a paragraph: the project of the paragraph before)
         found = [m for m in prev.places + prev.projects + prev.orgs if m.type in types and
                  not _is_body(m) and (m.type != "Place" or m.text.endswith(kind))]
         if kind == "公司":
