@@ -228,3 +228,15 @@ def test_a_paragraph_opening_with_the_project_refers_to_the_one_before():
     _, got = facts_of("徽韵纸墨文化产业园项目开工\n\n6月6日，徽韵纸墨文化产业园项目开工建设，副县长汪建华出席。\n"
                       "项目选址于桃源镇古坝村，规划用地260亩。", home=("泾县", "宣城市", "安徽省"))
     assert ("徽韵纸墨文化产业园项目", "locatedIn", "古坝村") in got
+
+
+# ---------------------------------------------------------------- bureaus named with 发展, 建设, 城乡
+
+@pytest.mark.parametrize("sentence,body", [
+    ("县发展改革委主任刘海军介绍，今年全县共安排重点项目86个。", "会昌县发展改革委"),
+    ("县住房和城乡建设局局长吴振东表示，将坚持一区一策。", "会昌县住房和城乡建设局"),
+    ("县畜牧兽医发展中心主任王建新表示，将推广牧旅融合模式。", "会昌县畜牧兽医发展中心")])
+def test_a_bureau_whose_name_holds_a_stop_word(sentence, body):
+    """发展, 建设, 城乡 stop a name elsewhere; inside these bureaus' names they do not cut the title's body."""
+    _, got = facts_of(sentence)
+    assert any(p == "memberOf" and o == body for _, p, o in got), got

@@ -399,6 +399,13 @@ def title_matches(s: str) -> list:
     return list(title_re().finditer(s)) if _holds_any(s, _title_marks()) else []
 
 
+@lru_cache(maxsize=None)
+def _stopword_bodies() -> tuple:
+    """The body suffixes that hold a verb of the stop words (发展改革委, 城乡建设局), longest first."""
+    return tuple(sorted((w for w in lexicon().org_suffixes if len(w) > 2 and
+                         any(v in w for v in ("发展", "建设", "城乡"))), key=len, reverse=True))
+
+
 def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = None) -> list[Chain]:
     """Title chains ending in a name: "荆州区委副书记、区长，荆州高新区党工委书记张远重".
     ``titles``: :func:`title_matches` of s, when the caller has them."""
@@ -419,6 +426,11 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
                 break
             # the body runs left from the title to a stop; keep the longest part that reads as body + title
             start = left_edge(s, cur_end - len(title), 0, 20, allow="（）()")
+            held = next((w for w in _stopword_bodies() if s.endswith(w, 0, cur_end - len(title))), None)
+            if held and cur_end - len(title) - len(held) < start:
+                # 县发展改革委主任, 市住房和城乡建设局局长: the body's suffix holds a word that
+                # elsewhere stops a name; the name runs on left of it
+                start = left_edge(s, cur_end - len(title) - len(held), 0, 20, allow="（）()")
             if start > 0 and s[start - 1] in "与和":
                 lm = _LEVEL_AND.search(s[:start])
                 if lm:
