@@ -240,3 +240,23 @@ def test_a_bureau_whose_name_holds_a_stop_word(sentence, body):
     """发展, 建设, 城乡 stop a name elsewhere; inside these bureaus' names they do not cut the title's body."""
     _, got = facts_of(sentence)
     assert any(p == "memberOf" and o == body for _, p, o in got), got
+
+
+@pytest.mark.parametrize("sentence", ["在县城西部的城西片区，电子信息产业园项目正加紧建设。",
+                                      "坐落在园区东区的四川蜀锂新材料有限公司满负荷运转。",
+                                      "同日开工的还有县城东部片区路网建设项目。"])
+def test_a_part_of_town_named_by_its_direction_is_no_place(sentence):
+    out, _ = facts_of(sentence)
+    assert not labels(out, "Place")
+
+
+def test_a_district_named_by_its_direction_stays():
+    """城东区, 城西街道: a district's or subdistrict's name may be a direction."""
+    out, _ = facts_of("考察团先后来到城东区、城西街道调研。")
+    assert {"城东区", "城西街道"} <= labels(out, "Place")
+
+
+def test_a_city_after_come_from_keeps_a_common_word_name():
+    """来自包头市的中学生: 包头 is a common word, 来自 introduces a place."""
+    out, _ = facts_of("在嘎查的研学营地，来自包头市的中学生正在体验挤奶。")
+    assert "包头市" in labels(out, "Place")

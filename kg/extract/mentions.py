@@ -1082,7 +1082,7 @@ def _ends_home_word(s: str, j: int, written: str) -> bool:
 _TRAVEL_BEFORE = ("、", "到", "赴", "至", "来", "前往", "走进", "深入")
 # 位于复兴镇, 选址于复兴镇, 坐落在胜利乡: what a locating verb is followed by is a place, even one named by a
 # common word that the cut would leave too short (as after a travel verb)
-_LOCATING_BEFORE = _TRAVEL_BEFORE + ("位于", "址于", "落户", "落地", "坐落在", "坐落于", "地处", "隶属", "隶属于")
+_LOCATING_BEFORE = _TRAVEL_BEFORE + ("位于", "址于", "落户", "落地", "坐落在", "坐落于", "地处", "隶属", "隶属于", "来自")
 
 
 def _list_item_start(s: str, start: int, floor: int) -> int:
@@ -1266,6 +1266,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                 not (out and out[-1].end == start and out[-1].subtype in _BOUNDING):
             soft.append(b)       # (鸭溪镇白酒产业园: the town names one park of that trade)
             continue         # 农业产业园区, 智能物流园区: a kind of park, not one park
+        if suffix in ("区", "片区") and _DIRECTIONAL.match(name):
+            soft.append(b)
+            continue         # 县城东部片区, 城西片区, 园区东区: a part of town by its direction, no name
         if suffix in _KIND_SITES and start < a and bound is None and _kind_words(s[start:a]):
             soft.append(b)
             continue         # 生态公园, 沿河步道, 研学基地, 村文化广场: a kind of site, not one site
@@ -1326,6 +1329,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
     return sorted(out, key=_start) if len(out) > 1 else out
 
 
+_DIRECTIONAL = re.compile("^(?:(?:县城|城区|园区|镇区|厂区)[东西南北中]{1,2}部?(?:片区|区)|城?[东西南北中]{1,2}部?片区)$")
 # sites a county has many of: named only by a word that is not common (湄江湿地公园, 西湖步道)
 _KIND_SITES = frozenset(("公园", "广场", "步道", "基地", "湿地", "湿地公园", "街区", "示范区"))
 
