@@ -260,3 +260,17 @@ def test_a_city_after_come_from_keeps_a_common_word_name():
     """来自包头市的中学生: 包头 is a common word, 来自 introduces a place."""
     out, _ = facts_of("在嘎查的研学营地，来自包头市的中学生正在体验挤奶。")
     assert "包头市" in labels(out, "Place")
+
+
+def test_a_villages_service_hall_is_no_body():
+    """龙凤村党群服务中心: a building of the village, not an organization; the village is still named."""
+    out, _ = facts_of("县长杨文博来到龙凤村党群服务中心，了解便民服务情况。")
+    assert not any(o.endswith("服务中心") for o in labels(out, "Organization"))
+    assert "龙凤村" in labels(out, "Place")
+
+
+def test_a_town_village_and_rural_project_name():
+    """枫香镇花茂村乡村旅游提升项目: 乡村 does not stop a project's name; the village holds the project."""
+    _, got = facts_of("枫香镇花茂村乡村旅游提升项目已完工。")
+    assert ("枫香镇花茂村乡村旅游提升项目", "locatedIn", "花茂村") in got
+    assert ("花茂村", "locatedIn", "枫香镇") in got

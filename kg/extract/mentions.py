@@ -109,7 +109,7 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 �
 
 _STOPWORD_SET = set(STOP_WORDS)
 # Project names carry verbs of their own (老旧小区改造项目, 污水管道建设项目).
-_PROJECT_STOPWORDS = _STOPWORD_SET - set("建设 建成 发展 打造 工作 改造 提升 支持 推动 推进 实施 落实".split())
+_PROJECT_STOPWORDS = _STOPWORD_SET - set("建设 建成 发展 打造 工作 改造 提升 支持 推动 推进 实施 落实 乡村 城乡".split())
 
 
 _STOPWORD_TAILS = frozenset(w[-2:] for w in _STOPWORD_SET)

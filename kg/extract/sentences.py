@@ -96,6 +96,10 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     if projects and events:
         projects = [p for p in projects if not any(e.start <= p.start and p.end <= e.end for e in events)]
     orgs = M.find_orgs(s, taken_docs, places0) if gate & ORGS else []
+    if orgs:
+        # 龙凤村党群服务中心: the village's service hall, a building, no body of its own
+        orgs = [o for o in orgs if not o.text.endswith(_SERVICE_HALLS)] if any(
+            o.text.endswith(_SERVICE_HALLS) for o in orgs) else orgs
     if orgs and projects:
         # 城北污水处理厂提标改造项目: a plant a works is done on is the project's object, no body named
         # 七彩部落民宿集群项目, 湖北磷科新材料有限公司年产5万吨磷酸项目: a body named only inside a
@@ -144,6 +148,7 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
 
 
 _BUILDS = ("项目", "建设项目", "工程", "建设工程")
+_SERVICE_HALLS = ("党群服务中心", "便民服务中心")
 
 
 def _found_by(first: NameFinds, occurrences) -> bool:
