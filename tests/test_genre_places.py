@@ -274,3 +274,25 @@ def test_a_town_village_and_rural_project_name():
     _, got = facts_of("枫香镇花茂村乡村旅游提升项目已完工。")
     assert ("枫香镇花茂村乡村旅游提升项目", "locatedIn", "花茂村") in got
     assert ("花茂村", "locatedIn", "枫香镇") in got
+
+
+def test_a_companys_phase_project():
+    """落户X产业园的Y公司一期项目: 一期 does not stop the name; the project is the park's, the company
+    (named only inside it) no body of its own."""
+    out, got = facts_of("落户灵州新材料产业园的宁夏聚晶光伏科技有限公司一期项目已建成投产。",
+                        home=("灵武市", "银川市", "宁夏回族自治区"))
+    assert ("宁夏聚晶光伏科技有限公司一期项目", "locatedIn", "灵州新材料产业园") in got
+    assert not labels(out, "Organization")
+
+
+def test_a_project_built_in_another_provinces_county():
+    """此前已在浙江省安吉县投资建设了竹韵小镇项目: built there, so there."""
+    _, got = facts_of("该公司此前已在浙江省安吉县投资建设了竹韵小镇项目。")
+    assert ("竹韵小镇项目", "locatedIn", "安吉县") in got
+    assert ("安吉县", "locatedIn", "浙江省") in got
+
+
+def test_a_bodys_staff_compound():
+    """供电局宿舍区: one compound named after the body (as 荆州中心医院职工宿舍区)."""
+    out, _ = facts_of("对金鹏花园小区和供电局宿舍区进行整体改造。")
+    assert {"金鹏花园小区", "供电局宿舍区"} <= labels(out, "Place")

@@ -1720,7 +1720,8 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                                 (c in "设建造施" and _INVESTED_BUILD.search(s, max(0, i - 16), i))):
                 break
             elif not quote and ((c in STOP_CHARS and not (c in NAME_INNER and inside_word(s, i - 1) and
-                                                          s[i - 2:i] not in _LOCATIVES)) or
+                                                          s[i - 2:i] not in _LOCATIVES) and
+                                 not (c in NUMERALS and s[i:i + 1] == "期")) or   # (…公司一期项目)
                                 _stopword_ending_at(s, i, _PROJECT_STOPWORDS)):
                 break        # (客天下: 下 ends a word here, it does not end the name; 村边上 does)
             i -= 1

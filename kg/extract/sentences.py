@@ -149,6 +149,7 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
 
 _BUILDS = ("项目", "建设项目", "工程", "建设工程")
 _SERVICE_HALLS = ("党群服务中心", "便民服务中心")
+_COMPOUND_AFTER_BODY = re.compile("宿舍区|家属院|家属区|宿舍楼")
 
 
 def _found_by(first: NameFinds, occurrences) -> bool:
@@ -183,6 +184,13 @@ def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()
             orgs.remove(o)
             inner_orgs.append(o)
             places.append(M.Mention("Place", s[o.start:m.end()], o.start, m.end(), "Site", (("level", 1),)))
+    # 供电局宿舍区: a compound word right after a body (no name of its own before it) is the body's compound
+    for o in (list(orgs) if _COMPOUND_AFTER_BODY.search(s) else ()):
+        m = _COMPOUND_AFTER_BODY.match(s, o.end)
+        if m and not any(p.start < m.end() and o.start < p.end for p in places):
+            orgs.remove(o)
+            inner_orgs.append(o)
+            places.append(M.Mention("Place", s[o.start:m.end()], o.start, m.end(), "Compound", (("level", 1),)))
     places.sort(key=M._start)
     for p in list(places):
         o = next((o for o in orgs if o.end == p.start and p.subtype in ("Compound", "Site")), None)

@@ -158,6 +158,24 @@ def located_in_described(doc):
                     doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
 
 
+# 已在浙江省安吉县投资建设了竹韵小镇项目: what is built in a place the sentence names is there
+_BUILT_IN = re.compile("在([^，。；、在]{2,20}?)(?:投资)?(?:建设|新建|兴建|建成|打造)了")
+
+
+def located_in_built_in(doc):
+    """在A县投资建设了X项目: the project built after 在 + a place is in the place (of a chain, the
+    innermost)."""
+    for sm in doc.sents:
+        if not sm.projects or not sm.places:
+            continue
+        s = sm.sent.text
+        for m in _BUILT_IN.finditer(s):
+            pl = next((p for p in sm.places if p.end == m.end(1) and p.start >= m.start(1)), None)
+            y = next((x for x in sm.projects if x.start == m.end()), None)
+            if pl is not None and y is not None:
+                doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
+
+
 _OF = ("的", "内的", "里的")
 
 
