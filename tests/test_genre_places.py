@@ -296,3 +296,23 @@ def test_a_bodys_staff_compound():
     """供电局宿舍区: one compound named after the body (as 荆州中心医院职工宿舍区)."""
     out, _ = facts_of("对金鹏花园小区和供电局宿舍区进行整体改造。")
     assert {"金鹏花园小区", "供电局宿舍区"} <= labels(out, "Place")
+
+
+def test_a_dike_works_named_with_its_river():
+    """乌兰河堤防加固工程: 河|堤防, not 河堤; the works are the river's. 工程所在的X嘎查 holds them."""
+    _, got = facts_of("在乌兰河堤防加固工程现场，副局长额尔德木图介绍了进度。工程所在的查干诺尔嘎查隶属敖包图苏木。",
+                      home=("阿鲁科尔沁旗", "赤峰市", "内蒙古自治区"))
+    assert ("乌兰河堤防加固工程", "locatedIn", "乌兰河") in got
+    assert ("乌兰河堤防加固工程", "locatedIn", "查干诺尔嘎查") in got
+
+
+def test_a_stream_and_a_park_on_its_bank():
+    """位于龙门溪东岸: a stream is a place; a park on its bank is not in it."""
+    out, got = facts_of("金星工业园区位于龙门溪东岸，是我县重点打造的装备制造集聚区。")
+    assert "龙门溪" in labels(out, "Place")
+    assert not any(p == "locatedIn" and o == "龙门溪" for _, p, o in got)
+
+
+def test_the_homes_level_word_and_a_modifier_name_no_project():
+    out, _ = facts_of("我县重大产业项目签约落地")
+    assert not labels(out, "Project")

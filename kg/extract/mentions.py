@@ -722,9 +722,10 @@ def _suffix_scan_re(words: tuple) -> re.Pattern:
         if w == "花园":
             parts.append("花园(?!小区)")   # 金鹏花园小区: one compound, named to its 小区
             continue
-        if w == "河" and "流" in bad:
-            bad -= {"流"}      # 河流 is a word, but 桃溪河流经… is the river and its verb
-            parts.append(f"河(?![{re.escape(''.join(sorted(bad)))}]|流(?!经))")
+        if w in ("河", "江") and bad:
+            # 河流, 河堤 are words, but 桃溪河流经…, 乌兰河堤防… are the river and the next word
+            bad -= {"流", "堤"}
+            parts.append(f"{w}(?![{re.escape(''.join(sorted(bad)))}]|流(?!经)|堤(?!防))")
             continue
         parts.append(re.escape(w) + (f"(?![{re.escape(''.join(sorted(bad)))}])" if bad else ""))
     return re.compile("|".join(parts))
@@ -765,7 +766,8 @@ NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂
              # (河道, 河长, 河湖, 江南, 江苏: a river's suffix running on into a word)
              # (金沙河村, 黑龙江省, 都斯图河湿地: the river names the longer place after it)
              "河": set("道段长湖流畔堤岸口床水谷边渠网坝滩沟东西南北底面内里中省市县区镇乡村旗街社园湿港"),
-             "江": set("南北东西苏边面水岸堤段畔心口湖山城滩景豚河省市县区镇乡村旗街社园湿港")}
+             "江": set("南北东西苏边面水岸堤段畔心口湖山城滩景豚河省市县区镇乡村旗街社园湿港"),
+             "溪": set("水流边谷畔岸口段涧沟河省市县区镇乡村旗街社园湿港")}
 
 
 _VILLAGE_ORGANIZES = tuple("组织" + w for w in ("开展", "召开", "举办", "举行", "村民", "党员", "志愿者", "干部"))
@@ -778,7 +780,7 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
         return True       # 两县街村 + 里甲口电排渠, not 村里 "in the village"
     if suffix == "村" and nxt == "组" and s.startswith(_VILLAGE_ORGANIZES, suf_end):
         return True       # 荷塘湾村 + 组织开展…, not 村组 "village groups" (村组织建设 stays)
-    if suffix == "河" and s.startswith("流经", suf_end):
+    if suffix in ("河", "江") and s.startswith(("流经", "堤防"), suf_end):
         return True       # 桃溪河 + 流经…, not 河流 "rivers"
     return not (nxt and nxt in NOT_AFTER.get(suffix, ()))
 
@@ -1736,6 +1738,8 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
         lead = next((p for p in (places or []) if p.start == i and p.end < b and p.subtype not in _NAMING_PLACES), None)
         rest = core[len(lead.text):] if lead else core[2:] if core.startswith("两区") else core
         bare = rest.strip("“”")
+        if core[:1] in "县区市旗镇乡" and core[1:].startswith(PROJECT_MODIFIERS_LONG):
+            continue     # 我|县重大产业项目: the home's level word and a modifier name no project
         if len(core) < (4 if m.group() in _WORKS_FACILITIES else 5) or "某" in core or len(bare) < 4 or bare.startswith(PROJECT_MODIFIERS_LONG) or \
                 _COUNTED.search(core) or \
                 any(bare == m_ + m.group() for m_ in PROJECT_MODIFIERS):

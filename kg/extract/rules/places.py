@@ -217,6 +217,8 @@ def located_in_after_verb(doc):
                 # (落户邳州经济开发区: the zone's mention starts after the home's short name)
                 obj = [p for p in sm.places if p.start >= i + len(v) and
                        (p.start <= i + len(v) + 1 or _home_word(doc, s[i + len(v):p.start]))]
+                if obj and obj[0].text.endswith(_WATERS) and s.startswith(_BANKS, obj[0].end):
+                    obj = []          # 位于龙门溪东岸: by the river, not in it
                 while obj and any(q.start == obj[-1].end for q in sm.places):   # 纪南镇纪城村: the village
                     obj.append(next(q for q in sm.places if q.start == obj[-1].end))
                 if subj and obj:
@@ -224,6 +226,10 @@ def located_in_after_verb(doc):
 
 
 # ---------------------------------------------------------------- helpers
+
+_WATERS = ("河", "江", "溪")
+_BANKS = ("东岸", "西岸", "南岸", "北岸", "畔", "沿岸", "岸边", "两岸", "上游", "下游", "之滨", "边")
+
 
 def _home_word(doc, text: str) -> bool:
     return any(w == text for w, _ in doc._page.home_names)
