@@ -316,3 +316,12 @@ def test_a_stream_and_a_park_on_its_bank():
 def test_the_homes_level_word_and_a_modifier_name_no_project():
     out, _ = facts_of("我县重大产业项目签约落地")
     assert not labels(out, "Project")
+
+
+def test_a_square_by_the_river_and_the_homes_square():
+    """县滨江广场, 县文化广场: the river's word inside a square's name; the home's square is a site (a
+    village's 村文化广场 is not)."""
+    out, _ = facts_of("活动在县滨江广场启动，文艺汇演在县文化广场举行。")
+    places = labels(out, "Place")
+    assert len([p for p in places if p.endswith("滨江广场")]) == 1 and not any(p.endswith("滨江") for p in places)
+    assert any(p.endswith("县文化广场") for p in places)

@@ -782,6 +782,8 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
         return True       # 荷塘湾村 + 组织开展…, not 村组 "village groups" (村组织建设 stays)
     if suffix in ("河", "江") and s.startswith(("流经", "堤防"), suf_end):
         return True       # 桃溪河 + 流经…, not 河流 "rivers"
+    if suffix in _RIVER_SUFFIXES and _place_scan_re().match(s, suf_end):
+        return False      # 县滨江广场, 湄江湿地公园: the river's word is inside the longer place's name
     return not (nxt and nxt in NOT_AFTER.get(suffix, ()))
 
 
@@ -1271,7 +1273,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if suffix in ("区", "片区") and _DIRECTIONAL.match(name):
             soft.append(b)
             continue         # 县城东部片区, 城西片区, 园区东区: a part of town by its direction, no name
-        if suffix in _KIND_SITES and start < a and bound is None and _kind_words(s[start:a]):
+        if suffix in _KIND_SITES and start < a and bound is None and _kind_words(s[start:a]) and \
+                s[start] not in "县区市旗":   # (县文化广场: the home's square, a site of its own)
             soft.append(b)
             continue         # 生态公园, 沿河步道, 研学基地, 村文化广场: a kind of site, not one site
         if name in ctx_names:
@@ -1338,14 +1341,19 @@ _KIND_SITES = frozenset(("公园", "广场", "步道", "基地", "湿地", "湿�
 
 def _kind_words(core: str) -> bool:
     """Common words and at most one loose character (村|文化, 亩|饲草料): a kind, not a name."""
-    if core[-1] in _FEATURES:
+    if core[-1] in _FEATURES and not core.endswith(tuple(_LOCATIVE_WORDS)):
         return False     # 石门河湿地, 青屏山公园: named after the river or hill it lies by
     words = lcut(core)
-    return sum(len(w) == 1 for w in words) < 2 and all(len(w) == 1 or is_common_word(w) for w in words) and \
+    return sum(len(w) == 1 for w in words) < 2 and \
+        all(len(w) == 1 or w in _LOCATIVE_WORDS or is_common_word(w) for w in words) and \
         not (len(words) == 1 and len(core) == 1)
 
 
 _FEATURES = frozenset("河江湖山岭溪")
+# words jieba tags as place names (沿河县, 新建区) that before a site's word say where or when it is:
+# 沿河步道, 新建沿河游步道
+_LOCATIVE_WORDS = frozenset(("沿河", "沿江", "滨河", "滨江", "沿溪", "临河", "临江", "新建"))
+_RIVER_SUFFIXES = ("河", "江", "溪")
 
 
 def _word_at(text: str, i: int, word: str) -> bool:
