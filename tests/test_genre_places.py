@@ -325,3 +325,10 @@ def test_a_square_by_the_river_and_the_homes_square():
     places = labels(out, "Place")
     assert len([p for p in places if p.endswith("滨江广场")]) == 1 and not any(p.endswith("滨江") for p in places)
     assert any(p.endswith("县文化广场") for p in places)
+
+
+def test_a_locating_verb_opening_a_list_item_describes_what_follows():
+    """…A村X项目、位于B镇的Y公司: 位于B镇 belongs to Y, not to the project before the comma."""
+    _, got = facts_of("县长杨文博先后到白鹤镇石坪村高标准农田建设项目、位于双溪乡的绿源农业科技有限公司实地查看。")
+    assert ("绿源农业科技有限公司", "locatedIn", "双溪乡") in got
+    assert not any(s.endswith("项目") and o == "双溪乡" for s, p, o in got if p == "locatedIn")

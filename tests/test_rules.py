@@ -93,6 +93,8 @@ CASES = [
          {("甜心蛋糕生产加工项目", "locatedIn", "石桥村")}),
     case(V.located_in_described, "落户沙湖区的青禾食品公司今年新增就业岗位50个。",
          {("青禾食品公司", "locatedIn", "沙湖区")}),
+    case(V.located_in_built_in, "青禾食品公司此前已在柳湾镇石桥村投资建设了蔬菜冷链物流项目。",
+         {("蔬菜冷链物流项目", "locatedIn", "石桥村")}),
     case(V.located_in_possessive, "调研组抽查了柳湾镇的青禾食品公司。",
          {("青禾食品公司", "locatedIn", "柳湾镇")}),
     case(V.located_in_after_verb, "青禾食品公司位于柳湾镇石桥村。",

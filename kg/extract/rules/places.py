@@ -221,6 +221,8 @@ def located_in_after_verb(doc):
                     obj = []          # 位于龙门溪东岸: by the river, not in it
                 while obj and any(q.start == obj[-1].end for q in sm.places):   # 纪南镇纪城村: the village
                     obj.append(next(q for q in sm.places if q.start == obj[-1].end))
+                if obj and (s[obj[-1].end:obj[-1].end + 1] == "的" or s[i - 1:i] == "、"):
+                    continue          # 、位于川店镇的X公司: the place describes what follows (located_in_described)
                 if subj and obj:
                     doc.fact(doc.ref(subj[-1]), "locatedIn", doc.ref(obj[-1]), sm)
 
