@@ -332,3 +332,34 @@ def test_a_locating_verb_opening_a_list_item_describes_what_follows():
     _, got = facts_of("县长杨文博先后到白鹤镇石坪村高标准农田建设项目、位于双溪乡的绿源农业科技有限公司实地查看。")
     assert ("绿源农业科技有限公司", "locatedIn", "双溪乡") in got
     assert not any(s.endswith("项目") and o == "双溪乡" for s, p, o in got if p == "locatedIn")
+
+
+# ---------------------------------------------------------------- the invented articles
+
+HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
+# pooled over eighteen articles: entity F1 0.944, relation F1 0.924 (locatedIn 0.921) after this round's
+# fixes; the first read of p01-p16 was 0.791 and 0.677 (Place P 0.764, locatedIn F1 0.602), and p17-p18,
+# written after the first fixes, read 0.923 and 0.741 before theirs. A change may move them freely above
+# these floors.
+ENTITY_FLOOR, RELATION_FLOOR = 0.935, 0.915
+
+
+@pytest.fixture(scope="module")
+def place_scores(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("places")
+    sums = {"entities": [0, 0, 0], "relations": [0, 0, 0]}
+    for name, home in sorted(HOMES.items()):
+        out = root / f"{name}.ttl"
+        res = CliRunner().invoke(cli, ["build", str(FIXTURES / name), "--home", home, "-o", str(out),
+                                       "--no-cache", "-q"])
+        assert res.exit_code == 0, res.output
+        r = evaluate(out, [FIXTURES / f"{name}.json"])
+        for sec in sums:
+            a = r[sec]["all"]
+            sums[sec] = [sums[sec][0] + a["tp"], sums[sec][1] + a["fp"], sums[sec][2] + a["fn"]]
+    return {sec: 2 * tp / (2 * tp + fp + fn) for sec, (tp, fp, fn) in sums.items()}
+
+
+def test_the_invented_place_articles_score_above_their_floors(place_scores):
+    assert place_scores["entities"] >= ENTITY_FLOOR, place_scores
+    assert place_scores["relations"] >= RELATION_FLOOR, place_scores
