@@ -363,3 +363,16 @@ def place_scores(tmp_path_factory) -> dict:
 def test_the_invented_place_articles_score_above_their_floors(place_scores):
     assert place_scores["entities"] >= ENTITY_FLOOR, place_scores
     assert place_scores["relations"] >= RELATION_FLOOR, place_scores
+
+
+def test_the_bare_park_is_the_park_named_before():
+    """坐落在园区东区的X公司, Y项目在园区开工: 园区 is the park the article named before."""
+    _, got = facts_of("一季度，龙桥工业园区实现产值46亿元。坐落在园区东区的四川蜀锂新材料有限公司满负荷运转。"
+                      "总投资20亿元的磷酸铁锂项目在园区开工。")
+    assert ("四川蜀锂新材料有限公司", "locatedIn", "龙桥工业园区") in got
+    assert ("磷酸铁锂项目", "locatedIn", "龙桥工业园区") in got
+
+
+def test_a_bare_park_with_no_park_before_places_nothing():
+    _, got = facts_of("坐落在园区东区的四川蜀锂新材料有限公司满负荷运转。")
+    assert not any(p == "locatedIn" for _, p, _ in got)

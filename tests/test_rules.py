@@ -95,6 +95,8 @@ CASES = [
          {("青禾食品公司", "locatedIn", "沙湖区")}),
     case(V.located_in_built_in, "青禾食品公司此前已在柳湾镇石桥村投资建设了蔬菜冷链物流项目。",
          {("蔬菜冷链物流项目", "locatedIn", "石桥村")}),
+    case(V.located_in_bare_park, "青山工业园区规上企业产值增长一成。青禾食品公司坐落在园区东区。",
+         {("青禾食品公司", "locatedIn", "青山工业园区")}),
     case(V.located_in_possessive, "调研组抽查了柳湾镇的青禾食品公司。",
          {("青禾食品公司", "locatedIn", "柳湾镇")}),
     case(V.located_in_after_verb, "青禾食品公司位于柳湾镇石桥村。",

@@ -38,6 +38,7 @@ RULES = (
     places.located_in_settled_project,   # locatedIn: 云南村…敲定X项目
     places.located_in_described,         # locatedIn: 落户柳港村的X公司
     places.located_in_built_in,          # locatedIn: 在安吉县投资建设了X项目
+    places.located_in_bare_park,         # locatedIn: X项目在园区开工 (the park named before)
     places.located_in_possessive,        # locatedIn: 磁灶镇的X公司 (no verb)
     places.located_in_after_verb,        # locatedIn: X位于纪南镇纪城村
 )

@@ -176,6 +176,32 @@ def located_in_built_in(doc):
                 doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
 
 
+# 坐落在园区东区的X公司, X项目在园区开工, 已入驻园区: the bare 园区 is the park the article named before
+_IN_PARK = re.compile("(?:在|入驻|落户|落地|坐落在|位于)(园区|开发区|高新区|工业园)(?:[东西南北中]区)?")
+
+
+def located_in_bare_park(doc):
+    """X项目在园区开工, 坐落在园区东区的Y公司: the enterprise or project in a sentence that says it is
+    in 园区 (or 开发区…) with no name is in the last park the article named before."""
+    parks = []
+    for sm in doc.sents:
+        s = sm.sent.text
+        if parks and (sm.projects or sm.orgs) and any(w in s for w in _PARK_WORDS):
+            for m in _IN_PARK.finditer(s):
+                park = next((p for p in reversed(parks) if m.group(1) == "园区" or p.text.endswith(m.group(1))), None)
+                if park is None:
+                    continue
+                if s[m.end():m.end() + 1] == "的":     # 坐落在园区东区的Y公司
+                    y = next((x for x in sm.projects + sm.orgs if x.start == m.end() + 1 and not _is_body(x)), None)
+                else:                                 # X项目在园区开工: the last one named before, in its clause
+                    y = next((x for x in sorted(sm.projects + sm.orgs, key=lambda x: -x.end)
+                              if x.end <= m.start() and not _is_body(x) and "，" not in s[x.end:m.start()]), None)
+                if y is not None:
+                    doc.fact(doc.ref(y), "locatedIn", doc.ref(park), sm)
+        parks += [p for p in sm.places if p.subtype == "Park" and p.get("level", 0) <= 4]
+
+
+_PARK_WORDS = ("园区", "开发区", "高新区", "工业园")
 _OF = ("的", "内的", "里的")
 
 
