@@ -1249,6 +1249,13 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if lead and a - lead.end() >= L.place_core[suffix] and _word_at(s[start:a], lead.start() - start, lead.group()):
             # (依法治区: 依 of the word 依法 leads nothing)
             start = lead.end()       # 流经双溪乡, 沿金沙河一带, 依沱溪河而建: the verb is no part of the name
+        if suffix in _VILLAGE_SUFFIXES and a - start >= 5:
+            k = max(s.rfind("镇", start, a), s.rfind("乡", start, a))
+            if k - start >= 2 and a - k - 1 >= 2 and s[k + 1:k + 2] == "长":
+                # 落户青禾镇长丰村: 镇长 read as "town head" hid the town; the town, then the village
+                out.append(_new(Mention, ("Place", s[start:k + 1], start, k + 1,
+                                          *((L.place_suffixes[s[k]][0], (("level", L.place_suffixes[s[k]][1]),))))))
+                start = k + 1
         party = _PARTY_LEAD.match(s, start, a) if s[start] in "中共产" else None
         if party and party.end() < a:
             start = party.end()      # 中共青山区, 中国共产党白水市: the party, then the place
@@ -1276,7 +1283,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if suffix in _KIND_SITES and start < a and bound is None and _kind_words(s[start:a]) and \
                 s[start] not in "县区市旗":   # (县文化广场: the home's square, a site of its own)
             soft.append(b)
-            continue         # 生态公园, 沿河步道, 研学基地, 村文化广场: a kind of site, not one site
+            continue         # 生态公园, 沿河步道, 村文化广场: a kind of site, not one site
         if name in ctx_names:
             pass                 # 高新区 alone: the home zone
         elif a - start < need and not (suffix == "村" and a - start == 1 and _after_listed_town(s, start, b, out)):
@@ -1285,7 +1292,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                                       name.endswith(_WHOLE_AREA) or
                                       s[start - 1:start] == "某" or _generic_end(name, suffix) or
                                       (len(name) == 3 and name.endswith("乡村")) or name.endswith("院区") or
-                                      (len(name) <= 4 and name.endswith(_RIVER_WORDS))):
+                                      (len(name) <= 4 and name.endswith(_RIVER_WORDS)) or
+                                      (suffix in _RIVER_SUFFIXES and _RIVER_CARE.fullmatch(name))):
             # (和美|乡村: one character before 乡村 is a word's tail, no township of one character;
             # 新院区: a hospital's or school's campus, no district)
             soft.append(b)
@@ -1370,6 +1378,8 @@ def _word_at(text: str, i: int, word: str) -> bool:
 
 # rivers every county has (守护好母亲河: one character of the verb's complement before it is no name)
 _RIVER_WORDS = ("母亲河", "幸福河", "护城河")
+# 巡河护河, 治河管河: the care of rivers, no river
+_RIVER_CARE = re.compile("(?:[巡护治管净清爱]河)+")
 # words for "along, by, through" that jieba joins to a name after them (沿河村, 依兰县: a name short
 # enough without them keeps them)
 _PLACE_LEAD_VERB = re.compile("流经|途经|沿着|沿|依托|依|距离|距|毗邻|紧邻|临近|穿过|横跨|环绕|汇入|注入")

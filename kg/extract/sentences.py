@@ -111,11 +111,7 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
             places0 = [p for p in places0 if p.get("level", 0) <= 3 or
                        not any(o.start <= p.start and p.end <= o.end for o in gone)]
             orgs = kept
-    if projects and places0:
-        # 枫林村红色研学基地项目, 电子信息产业园项目: a site or park the project's name ends with is what
-        # the project builds, not a place it stands in (九阳工业园污水管道建设项目 names one)
-        places0 = [p for p in places0 if not (p.subtype in ("Site", "Park") and any(
-            q.start <= p.start and s[p.end:q.end] in _BUILDS for q in projects))]
+
     if orgs:
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_here)
     else:
@@ -147,7 +143,6 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
 
 
 
-_BUILDS = ("项目", "建设项目", "工程", "建设工程")
 _SERVICE_HALLS = ("党群服务中心", "便民服务中心")
 _COMPOUND_AFTER_BODY = re.compile("宿舍区|家属院|家属区|宿舍楼")
 
