@@ -394,3 +394,8 @@ def test_the_bare_park_is_the_park_named_before():
 def test_a_bare_park_with_no_park_before_places_nothing():
     _, got = facts_of("坐落在园区东区的四川蜀锂新材料有限公司满负荷运转。")
     assert not any(p == "locatedIn" for _, p, _ in got)
+
+
+def test_a_person_acting_in_a_town_places_nothing():
+    _, got = facts_of("县长杨文博在龙潭镇、石桥村调研。")
+    assert not any(p == "locatedIn" for _, p, _ in got)
