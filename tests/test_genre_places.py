@@ -399,3 +399,10 @@ def test_a_bare_park_with_no_park_before_places_nothing():
 def test_a_person_acting_in_a_town_places_nothing():
     _, got = facts_of("县长杨文博在龙潭镇、石桥村调研。")
     assert not any(p == "locatedIn" for _, p, _ in got)
+
+
+def test_a_project_named_with_and_without_its_place_is_one():
+    """敖包图苏木乌兰河堤防加固工程 … 在乌兰河堤防加固工程现场: one works, not two."""
+    out, _ = facts_of("检查组先后来到塔林花镇哈达图水库、敖包图苏木乌兰河堤防加固工程。在乌兰河堤防加固工程现场，"
+                      "副局长额尔德木图介绍了进度。", home=("阿鲁科尔沁旗", "赤峰市", "内蒙古自治区"))
+    assert len([p for p in labels(out, "Project") if p.endswith("乌兰河堤防加固工程")]) == 1

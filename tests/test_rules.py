@@ -101,6 +101,8 @@ CASES = [
          {("青禾食品公司", "locatedIn", "柳湾镇")}),
     case(V.located_in_after_verb, "青禾食品公司位于柳湾镇石桥村。",
          {("青禾食品公司", "locatedIn", "石桥村")}),
+    case(M.merge_project_aliases, "柳湾镇青禾冷链物流项目开工。青禾冷链物流项目施工现场一片繁忙。",
+         gone={("Project", "青禾冷链物流项目")}),
     case(M.merge_body_aliases, "湖北青禾食品有限公司投产。青禾食品有限公司负责人介绍了情况。",
          gone={("Organization", "青禾食品有限公司")}),
     case(M.merge_body_aliases, "青禾现代农业科技有限公司成立。青禾农业科技有限公司负责人介绍了情况。",

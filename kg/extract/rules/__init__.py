@@ -46,4 +46,5 @@ RULES = (
 # run once per page, after all its articles
 PAGE_RULES = (
     merging.merge_body_aliases,          # (merges) 招商中心 is the page's one 两区招商中心
+    merging.merge_project_aliases,       # (merges) X堤防工程 is the page's one 敖包图苏木X堤防工程
 )
