@@ -103,13 +103,13 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 �
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
-审议 通过 宣读 宣布 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观 邀请 特邀 已有 首批
+审议 通过 宣读 宣布 完成 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观 邀请 特邀 已有 首批
 辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村""".split(),
                     key=len, reverse=True)
 
 _STOPWORD_SET = set(STOP_WORDS)
 # Project names carry verbs of their own (老旧小区改造项目, 污水管道建设项目).
-_PROJECT_STOPWORDS = _STOPWORD_SET - set("建设 建成 发展 打造 工作 改造 提升 支持 推动 推进 实施 落实".split())
+_PROJECT_STOPWORDS = _STOPWORD_SET - set("建设 建成 发展 打造 工作 改造 提升 支持 推动 推进 实施 落实 乡村 城乡".split())
 
 
 _STOPWORD_TAILS = frozenset(w[-2:] for w in _STOPWORD_SET)
@@ -413,6 +413,13 @@ def title_matches(s: str) -> list:
     return list(title_re().finditer(s)) if _holds_any(s, _title_marks()) else []
 
 
+@lru_cache(maxsize=None)
+def _stopword_bodies() -> tuple:
+    """The body suffixes that hold a verb of the stop words (发展改革委, 城乡建设局), longest first."""
+    return tuple(sorted((w for w in lexicon().org_suffixes if len(w) > 2 and
+                         any(v in w for v in ("发展", "建设", "城乡"))), key=len, reverse=True))
+
+
 def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = None) -> list[Chain]:
     """Title chains ending in a name: "荆州区委副书记、区长，荆州高新区党工委书记张远重".
     ``titles``: :func:`title_matches` of s, when the caller has them."""
@@ -433,6 +440,11 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
                 break
             # the body runs left from the title to a stop; keep the longest part that reads as body + title
             start = left_edge(s, cur_end - len(title), 0, 20, allow="（）()")
+            held = next((w for w in _stopword_bodies() if s.endswith(w, 0, cur_end - len(title))), None)
+            if held and cur_end - len(title) - len(held) < start:
+                # 县发展改革委主任, 市住房和城乡建设局局长: the body's suffix holds a word that
+                # elsewhere stops a name; the name runs on left of it
+                start = left_edge(s, cur_end - len(title) - len(held), 0, 20, allow="（）()")
             if start > 0 and s[start - 1] in "与和":
                 lm = _LEVEL_AND.search(s[:start])
                 if lm:
@@ -743,6 +755,14 @@ def _suffix_scan_re(words: tuple) -> re.Pattern:
         bad = set(NOT_AFTER.get(w, ())) if len(w) == 1 else set()
         if w == "村":
             bad -= {"里", "组"}
+        if w == "花园":
+            parts.append("花园(?!小区)")   # 金鹏花园小区: one compound, named to its 小区
+            continue
+        if w in ("河", "江") and bad:
+            # 河流, 河堤 are words, but 桃溪河流经…, 乌兰河堤防… are the river and the next word
+            bad -= {"流", "堤"}
+            parts.append(f"{w}(?![{re.escape(''.join(sorted(bad)))}]|流(?!经)|堤(?!防))")
+            continue
         parts.append(re.escape(w) + (f"(?![{re.escape(''.join(sorted(bad)))}])" if bad else ""))
     return re.compile("|".join(parts))
 
@@ -771,14 +791,19 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 党委 党组 党工委 纪委 纪工委 工委 委员会 政府 人大 政协 局 办 中心 大队 公司 集团 协会 学会 商会 厂 银行 中学 小学 美丽乡村 美丽庭院
 区镇村 学校 学院 大学 医院 纪念馆 博物馆 两委 村两委 村委 居委 镇委 党支部 支部 工会 团委 妇联
 班子 部门 单位 委 办公室 两区政府 有限公司 分局 派出所 卫生院 幼儿园 合作社 基金会 联合会 研究院 研究所
-村部广场 村部 社区广场 村广场 苏木镇 苏木乡镇 嘎查村 礼堂 大礼堂""".split())
+村部广场 村部 社区广场 村广场 苏木镇 苏木乡镇 嘎查村 礼堂 大礼堂 老厂区""".split())
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
 NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"), "旗": set("委长政级帜舰下袍号手杆"), "盟": set("委长政友约国员主"),
              "村": set("民委庄落里组级集内部情两容貌道干务规"), "广场": set("舞"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
              "州": set("市区"), "省": set("委级内外长市政心力钱时事"), "路": set("径线面况口上段边灯"),
              "街": set("道区巷头面坊"), "巷": set("子口"), "厂": set("房区长家商"), "局": set("长面势"),
-             "办": set("公理事法好学"), "委": set("员托屈会"), "院": set("长士子落校"), "所": set("有长在以谓属")}
+             "办": set("公理事法好学"), "委": set("员托屈会"), "院": set("长士子落校"), "所": set("有长在以谓属"),
+             # (河道, 河长, 河湖, 江南, 江苏: a river's suffix running on into a word)
+             # (金沙河村, 黑龙江省, 都斯图河湿地: the river names the longer place after it)
+             "河": set("道段长湖流畔堤岸口床水谷边渠网坝滩沟东西南北底面内里中省市县区镇乡村旗街社园湿港"),
+             "江": set("南北东西苏边面水岸堤段畔心口湖山城滩景豚河省市县区镇乡村旗街社园湿港"),
+             "溪": set("水流边谷畔岸口段涧沟河省市县区镇乡村旗街社园湿港")}
 
 
 _VILLAGE_ORGANIZES = tuple("组织" + w for w in ("开展", "召开", "举办", "举行", "村民", "党员", "志愿者", "干部"))
@@ -791,6 +816,10 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
         return True       # 两县街村 + 里甲口电排渠, not 村里 "in the village"
     if suffix == "村" and nxt == "组" and s.startswith(_VILLAGE_ORGANIZES, suf_end):
         return True       # 荷塘湾村 + 组织开展…, not 村组 "village groups" (村组织建设 stays)
+    if suffix in ("河", "江") and s.startswith(("流经", "堤防"), suf_end):
+        return True       # 桃溪河 + 流经…, not 河流 "rivers"
+    if suffix in _RIVER_SUFFIXES and _place_scan_re().match(s, suf_end):
+        return False      # 县滨江广场, 湄江湿地公园: the river's word is inside the longer place's name
     return not (nxt and nxt in NOT_AFTER.get(suffix, ()))
 
 
@@ -874,8 +903,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN and not _level_office(s, a):
             continue
-        if len(suffix) > 1 and inside_word(s, b):
-            continue         # 工作协|调: the suffix ends inside a word
+        if len(suffix) > 1 and inside_word(s, b) and not s.startswith("总部", b):
+            continue         # 工作协|调: the suffix ends inside a word (公司|总部位于 reads 总|部位)
         if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
             continue
         if suffix == "厅" and a > 0 and s[a - 1] in NOT_BEFORE_TING:
@@ -1057,14 +1086,14 @@ GENERIC_END = ("乡村", "城乡", "镇村", "村镇", "农村", "山村", "空�
                "乡镇", "集镇", "城镇", "辖区", "治区", "治市", "治省", "治县", "先行区", "示范区", "核心区",
                "试验区", "功能区", "集聚区", "聚集区", "街区", "校区", "景区", "片区", "新城区", "老城区", "主城区",
                "中心城区", "省区", "区县", "县区", "市区", "市县", "县市", "省市", "全区", "全市", "全县", "全省",
-               "全镇", "全村", "集市", "高新区", "开发区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "省直管县", "大县", "大区", "大市", "大省", "大镇",
+               "全镇", "全村", "集市", "高新区", "开发区", "母亲河", "幸福河", "护城河", "运河", "界河", "内河", "厂区", "小镇", "强区", "强县", "强市", "强省", "强镇", "直管县", "省直管县", "大县", "大区", "大市", "大省", "大镇",
                # 侨胞回乡, 送戏下乡, 文化惠民百村行: words of going home or of counting villages, no township
                "回乡", "返乡", "侨乡", "家乡", "故乡", "下乡", "老乡", "百村", "千村", "万村")
 # 全县, 全区: the whole area, never the end of a name (2024年度|全县: 度全县 is none)
 _WHOLE_AREA = ("全县", "全区", "全市", "全省", "全镇", "全乡", "全村", "全旗")
 # How far left a name may reach before its suffix.
 PLACE_MAX = {"省": 3, "市": 4, "州": 3, "区": 5, "县": 4, "旗": 6, "盟": 4, "镇": 5, "乡": 5, "村": 5, "街道": 5, "社区": 5,
-             "管理区": 6}
+             "管理区": 6, "自治县": 8, "自治州": 8, "自治旗": 8}
 
 
 _ZONES = ("开发区", "高新区", "经开区")
@@ -1095,6 +1124,9 @@ def _ends_home_word(s: str, j: int, written: str) -> bool:
 
 
 _TRAVEL_BEFORE = ("、", "到", "赴", "至", "来", "前往", "走进", "深入")
+# 位于复兴镇, 选址于复兴镇, 坐落在胜利乡: what a locating verb is followed by is a place, even one named by a
+# common word that the cut would leave too short (as after a travel verb)
+_LOCATING_BEFORE = _TRAVEL_BEFORE + ("位于", "址于", "落户", "落地", "坐落在", "坐落于", "地处", "隶属", "隶属于", "来自")
 
 
 def _after_town(s: str, start: int, out: list) -> bool:
@@ -1145,7 +1177,8 @@ _TOWN_SITES = frozenset(("广场", "公园", "美食街", "步行街", "会堂",
 _HELD_AFTER_SITE = ("举行", "举办", "召开", "开幕", "隆重开幕", "拉开帷幕", "上演", "启动", "隆重举行")
 _REGISTERED_LEAD = re.compile(f"[{CJK}]{{2}}")      # a province's or city's two-character name
 _FIRM_AFTER = re.compile(f"(?:(?![的该在和与及到把将])[{CJK}]){{1,10}}?(?:有限公司|有限责任公司|公司|合作社)")
-_PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园"))
+_PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园", "生态园",
+                            "示范区", "化工园", "化工园区"))
 
 
 # an enterprise's suffix that is also the word for a kind of facility: a name needs a brand before it
@@ -1262,9 +1295,23 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # does a name in a list or after a travel verb that the cut would leave too short (西|合营|镇)
             if cut and not (cut == a - start and _one_word(s[start:a]) and _list_context(s, start, b) and
                             not _noun_closes_item(s, b)) and \
-                    not (a - start - cut < L.place_core[suffix] and s.endswith(_TRAVEL_BEFORE, 0, start) and
+                    not (a - start - cut < L.place_core[suffix] and s.endswith(_LOCATING_BEFORE, 0, start) and
                          (len(suffix) == 1 or not _noun_closes_item(s, b))):   # (、优化园区|环境: a verb's object)
                 start += cut
+        lead = _PLACE_LEAD_VERB.search(s, start, a) if a - start >= 1 else None
+        if lead and lead.end() == a:
+            soft.append(b)
+            continue         # 距古镇, 全面实施沿江…: the verb and a bare kind word name nothing
+        if lead and a - lead.end() >= L.place_core[suffix] and _word_at(s[start:a], lead.start() - start, lead.group()):
+            # (依法治区: 依 of the word 依法 leads nothing)
+            start = lead.end()       # 流经双溪乡, 沿金沙河一带, 依沱溪河而建: the verb is no part of the name
+        if suffix in _VILLAGE_SUFFIXES and a - start >= 5:
+            k = max(s.rfind("镇", start, a), s.rfind("乡", start, a))
+            if k - start >= 2 and a - k - 1 >= 2 and s[k + 1:k + 2] == "长":
+                # 落户青禾镇长丰村: 镇长 read as "town head" hid the town; the town, then the village
+                out.append(_new(Mention, ("Place", s[start:k + 1], start, k + 1,
+                                          *((L.place_suffixes[s[k]][0], (("level", L.place_suffixes[s[k]][1]),))))))
+                start = k + 1
         party = _PARTY_LEAD.match(s, start, a) if s[start] in "中共产" else None
         if party and party.end() < a:
             start = party.end()      # 中共青山区, 中国共产党白水市: the party, then the place
@@ -1286,6 +1333,16 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                 not (out and out[-1].end == start and out[-1].subtype in _BOUNDING):
             soft.append(b)       # (鸭溪镇白酒产业园: the town names one park of that trade)
             continue         # 农业产业园区, 智能物流园区: a kind of park, not one park
+        if suffix in ("区", "片区") and _DIRECTIONAL.match(name):
+            soft.append(b)
+            continue         # 县城东部片区, 城西片区, 园区东区: a part of town by its direction, no name
+        if suffix in _KIND_SITES and start < a and bound is None and named_with is None and \
+                _kind_words(s[start:a]) and s[start] not in "县区市旗" and \
+                not (s.endswith("在", 0, start) and s.startswith(_HELD_AFTER_SITE, b)):
+            # (县文化广场: the home's square, a site of its own; so is 加义镇文化广场, named with its town,
+            # and 在人民广场拉开帷幕, the venue where something is held)
+            soft.append(b)
+            continue         # 生态公园, 沿河步道, 村文化广场: a kind of site, not one site
         if name in ctx_names:
             pass                 # 高新区 alone: the home zone
         elif a - start < need and not (suffix == "村" and a - start == 1 and _after_listed_town(s, start, b, out)):
@@ -1294,7 +1351,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                                       name.endswith(_WHOLE_AREA) or
                                       s[start - 1:start] == "某" or
                                       (_generic_end(name, suffix) and not _after_town(s, start, out)) or
-                                      (len(name) == 3 and name.endswith("乡村")) or name.endswith(("院区", "病区"))):
+                                      (len(name) == 3 and name.endswith("乡村")) or name.endswith(("院区", "病区")) or
+                                      (len(name) <= 4 and name.endswith(_RIVER_WORDS)) or
+                                      (suffix in _RIVER_SUFFIXES and _RIVER_CARE.fullmatch(name))):
             # (和美|乡村: one character before 乡村 is a word's tail, no township of one character;
             # 新院区: a hospital's or school's campus, 专科病区 a hospital's ward, no district)
             soft.append(b)
@@ -1347,6 +1406,47 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
     return sorted(out, key=_start) if len(out) > 1 else out
 
 
+_DIRECTIONAL = re.compile("^(?:(?:县城|城区|园区|镇区|厂区)[东西南北中]{1,2}部?(?:片区|区)|城?[东西南北中]{1,2}部?片区)$")
+# sites a county has many of: named only by a word that is not common (湄江湿地公园, 西湖步道)
+_KIND_SITES = frozenset(("公园", "广场", "步道", "基地", "湿地", "湿地公园", "街区", "示范区"))
+
+
+def _kind_words(core: str) -> bool:
+    """Common words and at most one loose character (村|文化, 亩|饲草料): a kind, not a name."""
+    if core[-1] in _FEATURES and not core.endswith(tuple(_LOCATIVE_WORDS)):
+        return False     # 石门河湿地, 青屏山公园: named after the river or hill it lies by
+    words = lcut(core)
+    return sum(len(w) == 1 for w in words) < 2 and \
+        all(len(w) == 1 or w in _LOCATIVE_WORDS or is_common_word(w) for w in words) and \
+        not (len(words) == 1 and len(core) == 1)
+
+
+_FEATURES = frozenset("河江湖山岭溪")
+# words jieba tags as place names (沿河县, 新建区) that before a site's word say where or when it is:
+# 沿河步道, 新建沿河游步道
+_LOCATIVE_WORDS = frozenset(("沿河", "沿江", "滨河", "滨江", "沿溪", "临河", "临江", "新建"))
+_RIVER_SUFFIXES = ("河", "江", "溪")
+
+
+def _word_at(text: str, i: int, word: str) -> bool:
+    """jieba cuts ``text`` into ``word`` at offset i (依 of 依法 is no word of its own)."""
+    k = 0
+    for w in lcut(text):
+        if k == i:
+            return w == word
+        if k > i:
+            return False
+        k += len(w)
+    return False
+
+
+# rivers every county has (守护好母亲河: one character of the verb's complement before it is no name)
+_RIVER_WORDS = ("母亲河", "幸福河", "护城河")
+# 巡河护河, 治河管河: the care of rivers, no river
+_RIVER_CARE = re.compile("(?:[巡护治管净清爱]河)+")
+# words for "along, by, through" that jieba joins to a name after them (沿河村, 依兰县: a name short
+# enough without them keeps them)
+_PLACE_LEAD_VERB = re.compile("流经|途经|沿着|沿|依托|依|距离|距|毗邻|紧邻|临近|穿过|横跨|环绕|汇入|注入")
 _ABBREVIATION_AFTER = "赴到至往"     # the travel verbs a run of abbreviations follows
 
 
@@ -1669,20 +1769,31 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
     return _one_sitting(s, out) if "暨" in s or "（" in s or "(" in s else out
 
 
-PROJECT_SUFFIXES = ("建设项目", "改造项目", "项目", "工程", "泵站", "公铁大桥", "大桥", "隧道", "水厂", "污水处理厂")
+PROJECT_SUFFIXES = ("建设项目", "改造项目", "项目", "工程", "泵站", "公铁大桥", "大桥", "隧道", "水厂", "污水处理厂",
+                    "节制闸", "水闸")
 _PROJECT_RE = re.compile("|".join(map(re.escape, sorted(PROJECT_SUFFIXES, key=len, reverse=True))))
 _PROJECT_MARKS = _marks_of(PROJECT_SUFFIXES)
 PROJECT_MODIFIERS = ("重大", "优质", "配套", "存量", "资金", "投资", "更多", "高质量", "大", "好", "新", "在建", "重点",
                      "招商", "产业", "民生", "实事", "基础设施", "政府投资", "上下游", "一批", "这些", "该", "此类",
                      "各类", "相关", "全区", "所有", "其他", "拟", "具体", "试点", "示范", "乡村")
 # a project is named where it settles, signs, starts or ends: 楚天新能源电池项目落户荆州高新区
-PROJECT_CLOSERS = ("落户", "落地", "开工", "签约", "投产", "竣工", "建成", "正式开工", "顺利竣工")
+PROJECT_CLOSERS = ("落户", "落地", "开工", "签约", "投产", "竣工", "建成", "正式开工", "顺利竣工",
+                   # (…项目选址于复兴镇, …项目位于…, 来到…项目施工现场: where it stands names it too)
+                   "选址", "位于", "坐落", "地处", "施工现场", "建设现场")
 # A项目、B项目现场签约: a list of projects closed by what is done to projects names each of them
 _LIST_SIGNED = re.compile(f"(?:、[^，。；、]{{2,20}}?(?:项目|工程))+(?:现场|集中|正式|成功|顺利)?"
                           f"(?:{'|'.join(PROJECT_CLOSERS)})")
 PROJECT_MODIFIERS_LONG = tuple(m for m in PROJECT_MODIFIERS if len(m) >= 2)
 PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "签约", "包括", "落地", "开工", "建成", "启动",
-                   "投资建设", "推进", "实施", "、")
+                   "投资建设", "投资建设了", "推进", "实施", "、")
+# 在秀溪镇，城南污水处理厂扩建工程…: a works right after a place framing its sentence is named
+_FRAMED_OPEN = re.compile(f"(?:^|[，。；])在[{CJK}]{{2,16}}[镇乡村区园]，$")
+# 新建的城东泵站, 改建的岗背节制闸: public works the sentence says are built (a name not of common words)
+_BUILT_OPEN = re.compile("(?:新建|改建|扩建|在建|续建)的$")
+# 城东泵站, 岗背节制闸: a facility's works are named by two characters before its word
+_WORKS_FACILITIES = frozenset(("泵站", "节制闸", "水闸"))
+# 8个重大项目, 总投资46亿元8个项目: a count of projects names none
+_COUNTED_PROJECTS = re.compile(f"[0-9一二三四五六七八九十两几多]+个[{CJK}]{{0,4}}(?:项目|工程)$")
 
 
 _NAMING_PLACES = frozenset(("Park", "Site", "Compound"))
@@ -1744,7 +1855,8 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                                 (c in "设建造施" and _INVESTED_BUILD.search(s, max(0, i - 16), i))):
                 break
             elif not quote and ((c in STOP_CHARS and not (c in NAME_INNER and inside_word(s, i - 1) and
-                                                          s[i - 2:i] not in _LOCATIVES)) or
+                                                          s[i - 2:i] not in _LOCATIVES) and
+                                 not (c in NUMERALS and s[i:i + 1] == "期")) or   # (…公司一期项目)
                                 _stopword_ending_at(s, i, _PROJECT_STOPWORDS)):
                 break        # (客天下: 下 ends a word here, it does not end the name; 村边上 does)
             i -= 1
@@ -1764,7 +1876,10 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
         bare = _YEAR_OPEN.sub("", rest.strip("“”"))     # (2027年民生实事项目: the year opens no name)
         if _COUNT_BEFORE.search(core, 0, len(core) - len(m.group())):
             continue     # 再签三个项目, 一批项目: a count of projects names none
-        if len(core) < 5 or "某" in core or len(bare) < 4 or bare.startswith(PROJECT_MODIFIERS_LONG) or \
+        if core[:1] in "县区市旗镇乡" and core[1:].startswith(PROJECT_MODIFIERS_LONG):
+            continue     # 我|县重大产业项目: the home's level word and a modifier name no project
+        if len(core) < (4 if m.group() in _WORKS_FACILITIES else 5) or "某" in core or len(bare) < 4 or bare.startswith(PROJECT_MODIFIERS_LONG) or \
+                _COUNTED_PROJECTS.search(core) or \
                 any(bare == m_ + m.group() for m_ in PROJECT_MODIFIERS):
             continue
         opener = s[:i]
@@ -1772,6 +1887,8 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 i not in place_starts and not _proper_head(name, m.group(), places):
             continue     # 整治、创建、壮大集体经济项目: a list of works (…创建、) names no project
         named = "“" in name or i in place_starts or opener.endswith(PROJECT_OPENERS) \
+            or _FRAMED_OPEN.search(opener) is not None \
+            or (_BUILT_OPEN.search(opener) is not None and _proper_head(name, m.group(), places)) \
             or _VISITED_WITH.search(opener) is not None \
             or (_VISITED.search(opener) is not None and _proper_head(name, m.group(), places)) \
             or ((s.startswith(PROJECT_CLOSERS, b) or _AT_CLOSER.match(s, b)) and _proper_head(name, m.group(), places)) \

@@ -107,13 +107,24 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
             if w and not any(p.start <= o.start and w.end() <= p.end for p in projects):
                 projects = sorted([p for p in projects if not (o.start <= p.start < w.end())] +
                                   [M.Mention("Project", s[o.start:w.end()], o.start, w.end(), "", ())], key=M._start)
+    if orgs:
+        # 龙凤村党群服务中心: the village's service hall, a building, no body of its own
+        orgs = [o for o in orgs if not o.text.endswith(_SERVICE_HALLS)] if any(
+            o.text.endswith(_SERVICE_HALLS) for o in orgs) else orgs
     if orgs and projects:
-        # 城北污水处理厂提标改造项目: a plant a works is done on is the project's object, no body named
-        # (so is a school or company its works are named after: 楚都小学新建项目 names the project only;
-        # one opening with its town or village stays, its name says where it is: 郢城镇敬老院改造项目)
-        orgs = [o for o in orgs if not ((o.text.endswith(_PLANTS) or (
-            o.subtype not in ("GovernmentBody", "PartyBody") and not any(q.start == o.start for q in places0)))
-            and any(p.start <= o.start and o.end < p.end and s.startswith(_WORKS, o.end) for p in projects))]
+        # a body named only inside a project's name is no entity of its own (ANNOTATION.md): a plant a
+        # works is done on (城北污水处理厂提标改造项目), a school or company its works are named after
+        # (楚都小学新建项目), a brand's company (湖北磷科新材料有限公司年产5万吨磷酸项目), a facility
+        # word (七彩部落民宿集群项目); one opening with its town or village stays, its name says where
+        # it is (郢城镇敬老院改造项目)
+        kept = [o for o in orgs if not (any(p.start <= o.start and o.end < p.end for p in projects) and (
+            o.text.endswith(_PLANTS) or not any(q.start == o.start and q.get("level", 9) <= 3 for q in places0)))]
+        if len(kept) < len(orgs):
+            # (湖北磷科…有限公司…项目: the province of the dropped company's brand goes with it)
+            gone = [o for o in orgs if o not in kept]
+            places0 = [p for p in places0 if p.get("level", 0) <= 3 or
+                       not any(o.start <= p.start and p.end <= o.end for o in gone)]
+            orgs = kept
     if orgs:
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_here)
     else:
@@ -153,8 +164,9 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
 
 _WORKS_NAMED = re.compile("(?:新建|扩建|改扩建|迁建|改造提升|提质改造|改造|建设)(?:工程|项目)")
 # what a works is done on (城北污水处理厂提标改造项目): such a plant is the project's object, no body
-_WORKS = ("工程", "项目", "新建", "扩建", "改建", "改造", "建设", "提标", "提质", "升级")
 _PLANTS = ("厂", "站")
+_SERVICE_HALLS = ("党群服务中心", "便民服务中心")
+_COMPOUND_AFTER_BODY = re.compile("宿舍区|家属院|家属区|宿舍楼")
 
 
 def _found_by(first: NameFinds, occurrences) -> bool:
@@ -194,6 +206,13 @@ def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()
             orgs.remove(o)
             inner_orgs.append(o)
             places.append(M.Mention("Place", s[o.start:m.end()], o.start, m.end(), "Site", (("level", 1),)))
+    # 供电局宿舍区: a compound word right after a body (no name of its own before it) is the body's compound
+    for o in (list(orgs) if _COMPOUND_AFTER_BODY.search(s) else ()):
+        m = _COMPOUND_AFTER_BODY.match(s, o.end)
+        if m and not any(p.start < m.end() and o.start < p.end for p in places):
+            orgs.remove(o)
+            inner_orgs.append(o)
+            places.append(M.Mention("Place", s[o.start:m.end()], o.start, m.end(), "Compound", (("level", 1),)))
     places.sort(key=M._start)
     for p in list(places):
         o = next((o for o in orgs if o.end == p.start and p.subtype in ("Compound", "Site")), None)

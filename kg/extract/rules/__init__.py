@@ -38,6 +38,8 @@ RULES = (
     places.located_in_frame,             # locatedIn: 在纪南镇，…A村 (the paragraph's frame)
     places.located_in_settled_project,   # locatedIn: 云南村…敲定X项目
     places.located_in_described,         # locatedIn: 落户柳港村的X公司
+    places.located_in_built_in,          # locatedIn: 在安吉县投资建设了X项目
+    places.located_in_bare_park,         # locatedIn: X项目在园区开工 (the park named before)
     places.located_in_possessive,        # locatedIn: 磁灶镇的X公司 (no verb)
     places.located_in_after_verb,        # locatedIn: X位于纪南镇纪城村
     places.located_in_where_project_starts,  # locatedIn: X项目在纪南镇纪城村正式投产
@@ -46,4 +48,5 @@ RULES = (
 # run once per page, after all its articles
 PAGE_RULES = (
     merging.merge_body_aliases,          # (merges) 招商中心 is the page's one 两区招商中心
+    merging.merge_project_aliases,       # (merges) X堤防工程 is the page's one 敖包图苏木X堤防工程
 )

@@ -26,6 +26,31 @@ def merge_body_aliases(out: PageFacts):
             out.merge(EntityRef("Organization", k), EntityRef("Organization", longer[0]))
 
 
+def merge_project_aliases(out: PageFacts):
+    """A project named once with its place and once without (敖包图苏木乌兰河堤防加固工程 … 在乌兰河堤防加固
+    工程现场) is one project: the short name is the long one's tail after names of the page's places."""
+    projects = [k for (t, k) in out.entities if t == "Project"]
+    if len(projects) < 2:
+        return
+    places = {k for (t, k) in out.entities if t == "Place"}
+    for k in sorted(projects, key=len):
+        if len(k) < 4 or ("Project", k) not in out.entities:
+            continue
+        longer = [o for o in projects if o != k and o.endswith(k) and ("Project", o) in out.entities and
+                  _places_only(o[:len(o) - len(k)], places)]
+        if len(longer) == 1:
+            out.merge(EntityRef("Project", k), EntityRef("Project", longer[0]))
+
+
+def _places_only(head: str, places: set) -> bool:
+    """head is one or more of the page's place names written one after another (苏木 + 村)."""
+    if not head:
+        return False
+    if head in places:
+        return True
+    return any(head.startswith(p) and _places_only(head[len(p):], places) for p in places if len(p) < len(head))
+
+
 def _subsequence(short: str, long_: str) -> bool:
     """荆州(武汉)科创中心 in 荆州(武汉)离岸科创中心: the short form drops characters, keeps order."""
     it = iter(long_)

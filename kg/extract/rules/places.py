@@ -89,7 +89,9 @@ def located_in_frame(doc):
         for m in links.heads:
             if m.text == f.text or m.start <= (fm.end(1) if fm else -1):
                 continue
-            if (m.type == "Place" and m.get("level", 0) < level) or \
+            if m.type == "Place" and any(q.start <= m.start and m.end < q.end for q in sm.projects):
+                continue      # (在石坪村，桃溪河防洪治理工程…: the river names the works; the works are framed)
+            if (m.type == "Place" and (m.get("level", 0) < level or _contains(f, m))) or \
                     (m.type in ("Project", "Organization") and not _is_body(m) and
                      ((2 < level <= 3 and f.subtype != "Park") or (level == 2 and fm) or
                       (f.subtype == "Park" and fm))):
@@ -141,7 +143,7 @@ def located_in_described(doc):
     """落户柳港村的湖北荆瑞新材料有限公司, 位于川店镇的…公司: X的Y after a locating verb, Y in X
     (of a chain X, the innermost)."""
     for sm in doc.sents:
-        if not sm.places or not (sm.projects or sm.orgs):
+        if len(sm.places) < (1 if sm.projects or sm.orgs else 2):
             continue
         s = sm.sent.text
         for m_ in _LOCATING.finditer(s):
@@ -149,11 +151,57 @@ def located_in_described(doc):
             while pl is not None and any(q.start == pl.end for q in sm.places):
                 pl = next(q for q in sm.places if q.start == pl.end)
             if pl is not None and s[pl.end:pl.end + 1] == "的":
-                y = next((x for x in sm.projects + sm.orgs if x.start == pl.end + 1), None)
+                # (坐落在桃林乡的千佛岭景区: a site or park the town holds, too)
+                y = next((x for x in sm.projects + sm.orgs + sm.places if x.start == pl.end + 1 and
+                          (x.type != "Place" or _contains(pl, x))), None)
                 if y is not None:
                     doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
 
 
+# 已在浙江省安吉县投资建设了竹韵小镇项目: what is built in a place the sentence names is there
+_BUILT_IN = re.compile("在([^，。；、在]{2,20}?)(?:投资)?(?:建设|新建|兴建|建成|打造)了")
+
+
+def located_in_built_in(doc):
+    """在A县投资建设了X项目: the project built after 在 + a place is in the place (of a chain, the
+    innermost)."""
+    for sm in doc.sents:
+        if not sm.projects or not sm.places:
+            continue
+        s = sm.sent.text
+        for m in _BUILT_IN.finditer(s):
+            pl = next((p for p in sm.places if p.end == m.end(1) and p.start >= m.start(1)), None)
+            y = next((x for x in sm.projects if x.start == m.end()), None)
+            if pl is not None and y is not None:
+                doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
+
+
+# 坐落在园区东区的X公司, X项目在园区开工, 已入驻园区: the bare 园区 is the park the article named before
+_IN_PARK = re.compile("(?:在|入驻|落户|落地|坐落在|位于)(园区|开发区|高新区|工业园)(?:[东西南北中]区)?")
+
+
+def located_in_bare_park(doc):
+    """X项目在园区开工, 坐落在园区东区的Y公司: the enterprise or project in a sentence that says it is
+    in 园区 (or 开发区…) with no name is in the last park the article named before."""
+    parks = []
+    for sm in doc.sents:
+        s = sm.sent.text
+        if parks and (sm.projects or sm.orgs) and any(w in s for w in _PARK_WORDS):
+            for m in _IN_PARK.finditer(s):
+                park = next((p for p in reversed(parks) if m.group(1) == "园区" or p.text.endswith(m.group(1))), None)
+                if park is None:
+                    continue
+                if s[m.end():m.end() + 1] == "的":     # 坐落在园区东区的Y公司
+                    y = next((x for x in sm.projects + sm.orgs if x.start == m.end() + 1 and not _is_body(x)), None)
+                else:                                 # X项目在园区开工: the last one named before, in its clause
+                    y = next((x for x in sorted(sm.projects + sm.orgs, key=lambda x: -x.end)
+                              if x.end <= m.start() and not _is_body(x) and "，" not in s[x.end:m.start()]), None)
+                if y is not None:
+                    doc.fact(doc.ref(y), "locatedIn", doc.ref(park), sm)
+        parks += [p for p in sm.places if p.subtype == "Park" and p.get("level", 0) <= 4]
+
+
+_PARK_WORDS = ("园区", "开发区", "高新区", "工业园")
 _OF = ("的", "内的", "里的")
 
 
@@ -186,12 +234,21 @@ def located_in_after_verb(doc):
         for v in _C.locate:
             i = s.find(v)
             if i > 0:
-                subj = [m for m in ms if m.end <= i]
+                subj = [m for m in ms if m.end <= i and not _agent(s, m, i)]
+                if subj:
+                    # (浙江华拓…有限公司总部位于: the company, not the province inside its name)
+                    subj = [max(subj, key=lambda m: (m.end, m.end - m.start))]
                 if not subj:
                     subj = _referred(doc, sm, s, i)
-                obj = [p for p in sm.places if p.start >= i + len(v) and p.start <= i + len(v) + 1]
+                # (落户邳州经济开发区: the zone's mention starts after the home's short name)
+                obj = [p for p in sm.places if p.start >= i + len(v) and
+                       (p.start <= i + len(v) + 1 or _home_word(doc, s[i + len(v):p.start]))]
+                if obj and obj[0].text.endswith(_WATERS) and s.startswith(_BANKS, obj[0].end):
+                    obj = []          # 位于龙门溪东岸: by the river, not in it
                 while obj and any(q.start == obj[-1].end for q in sm.places):   # 纪南镇纪城村: the village
                     obj.append(next(q for q in sm.places if q.start == obj[-1].end))
+                if obj and (s[obj[-1].end:obj[-1].end + 1] == "的" or s[i - 1:i] == "、"):
+                    continue          # 、位于川店镇的X公司: the place describes what follows (located_in_described)
                 if subj and obj:
                     doc.fact(doc.ref(subj[-1]), "locatedIn", doc.ref(obj[-1]), sm)
 
@@ -223,10 +280,24 @@ def located_in_where_project_starts(doc):
 
 # ---------------------------------------------------------------- helpers
 
+_WATERS = ("河", "江", "溪")
+_BANKS = ("东岸", "西岸", "南岸", "北岸", "畔", "沿岸", "岸边", "两岸", "上游", "下游", "之滨", "边")
+
+
+def _home_word(doc, text: str) -> bool:
+    return any(w == text for w, _ in doc._page.home_names)
+
+
+def _agent(s: str, m, i: int) -> bool:
+    """X项目由Y公司投资建设，将落户Z: the builder named after 由 is not what settles."""
+    return s[m.start - 1:m.start] == "由"
+
+
 # 该项目位于…, 企业坐落在…: a kind word standing for what the sentences before named
-_REFERRING = re.compile(r"(?:^|[，,])(?:该|这个|此|这一)?(项目|工程|企业|公司|基地|园区|合作社)$")
+_REFERRING = re.compile(r"(?:^|[，,])(?:该|这个|此|这一)?(项目|工程|企业|公司|基地|园区|合作社|古镇|景区)$")
 _KIND_OF = {"项目": ("Project",), "工程": ("Project",), "企业": ("Organization",), "公司": ("Organization",),
-            "合作社": ("Organization",), "基地": ("Place", "Project"), "园区": ("Place", "Project")}
+            "合作社": ("Organization",), "基地": ("Place", "Project"), "园区": ("Place", "Project"),
+            "古镇": ("Place",), "景区": ("Place",)}
 
 
 def _referred(doc, sm, s: str, i: int) -> list:
@@ -238,10 +309,11 @@ def _referred(doc, sm, s: str, i: int) -> list:
     kind = r.group(1)
     types = _KIND_OF[kind]
     k = next(j for j, x in enumerate(doc.sents) if x is sm)
+    opens = k == 0 or doc.sents[k - 1].sent.para != sm.sent.para
     for j in range(k - 1, max(-1, k - 4), -1):
         prev = doc.sents[j]
-        if prev.sent.para != sm.sent.para:
-            break
+        if prev.sent.para != sm.sent.para and not (opens and prev.sent.para == doc.sents[k - 1].sent.para):
+            break     # (项目选址于… opening a paragraph: the project of the paragraph before)
         found = [m for m in prev.places + prev.projects + prev.orgs if m.type in types and
                  not _is_body(m) and (m.type != "Place" or m.text.endswith(kind))]
         if kind == "公司":
