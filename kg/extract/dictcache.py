@@ -33,13 +33,13 @@ from __future__ import annotations
 import hashlib
 import marshal
 import mmap
-import os
 import sys
 import threading
 from array import array
 from pathlib import Path
 
 from kg.atomic import write_bytes_atomic
+from kg.recache import cache_dir as kg_cache_dir
 
 FORMAT = 3
 MAGIC = b"govkgD\x03\n"
@@ -47,12 +47,9 @@ _LEN = 8
 
 
 def cache_dir() -> Path:
-    """Where the dictionary cache lives: $GOVKG_CACHE_DIR, $XDG_CACHE_HOME/govkg or ~/.cache/govkg."""
-    own = os.environ.get("GOVKG_CACHE_DIR")
-    if own:
-        return Path(own)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "govkg"
+    """Where the dictionary cache lives: $GOVKG_CACHE_DIR, $XDG_CACHE_HOME/govkg or ~/.cache/govkg
+    (kg.recache's, whose file of compiled patterns lives there too)."""
+    return kg_cache_dir()
 
 
 def dict_path(jieba) -> Path:
