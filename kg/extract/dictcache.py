@@ -227,6 +227,10 @@ class Dictionary:
 
     def load_word(self, word: str) -> None:
         """What looking ``word`` up reads: its first character's entry, or the piece of its first two."""
+        # most calls ask again for what is in already (a word that is none: its lookup misses
+        # every time): no lock for them; the entries are in before the pair or directory is
+        if (word[:2] in self._pairs) if len(word) > 1 else (word in self._dirs):
+            return
         with self._lock:
             if word[:1] in self.pending:
                 if len(word) == 1:
