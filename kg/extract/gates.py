@@ -106,19 +106,27 @@ def _utf16(s: str) -> str:
 def sentence_gates(texts: list[str]) -> list[int]:
     """For each sentence text, the bits of the finders that may find something in it."""
     n = len(texts)
+    if not n:
+        return []
     joined = _SEP.join(texts)
     starts, pos = [], 0
     for t in texts:
         starts.append(pos)
         pos += len(t) + 1
     gates = [0] * n
+    starts.append(pos)       # (past the last sentence: the bound of the last)
     # a match ending at an odd unit ends on a character boundary; one ending mid-character is
     # no match (the word's last unit then stands for a character's first half). A match ending
     # on a boundary started on one: every word is whole characters, so of even length.
+    # Matches come in the order of their ends: a sentence's are looked up once, not one by one.
+    k, bound = 0, starts[1]
     for end, bits in _automaton().iter(_utf16(joined)):
         if end & 1:
-            k = bisect_right(starts, end >> 1) - 1
+            if end >> 1 >= bound:
+                k = bisect_right(starts, end >> 1, k + 1) - 1
+                bound = starts[k + 1]
             gates[k] |= bits
+    starts.pop()
     for bit, rx in _patterns():
         # one match per sentence is enough: the scan goes on from the next sentence
         search = rx.search
