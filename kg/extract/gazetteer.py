@@ -372,14 +372,16 @@ class _Gazetteer:
             if end & 1:                             # a match that starts mid-character is no match
                 length, ev = evidence[k] or self._evidence(k)
                 e = end >> 1
-                found.append((e - length + 1, e, ev))
-        found.sort(key=lambda m: (m[0], m[0] - m[1]))
+                found.append((e - length + 1, -length, e, ev))
+        # leftmost first, the longest of those first; tuples sort in C, with no key call per match
+        # (two matches never tie on both: one start and one length is one surface form)
+        found.sort()
         out = []
         last = -1
-        for m in found:
-            if m[0] > last:
-                out.append(m)
-                last = m[1]
+        for start, _, e, ev in found:
+            if start > last:
+                out.append((start, e, ev))
+                last = e
         return out
 
 
@@ -622,8 +624,6 @@ def _infer(text: str):
     prev_ev: tuple = ()
     n = len(text)
     for start, end, ev in g.matches(text):
-        after = text[end + 1] if end + 1 < n else ""
-        before = text[start - 1] if start > 0 else ""
         adjacent = prev_end == start - 1
         for role, i, w in ev:
             d = divs[i]
@@ -634,8 +634,10 @@ def _infer(text: str):
                 if d.province == d.name:
                     prov_seen.add(d.name)
             elif role in ("full", "town", "stem"):
-                surface = text[start:end + 1]
                 if role == "full":
+                    surface = text[start:end + 1]
+                    after = text[end + 1] if end + 1 < n else ""
+                    before = text[start - 1] if start > 0 else ""
                     if after and after in _WORD_AFTER.get(surface[-1], ""):
                         continue
                     if _GENERIC_DISTRICT.match(d.name):
@@ -653,7 +655,8 @@ def _infer(text: str):
                     continue
                 first.setdefault(i, start)
         prev_end, prev_ev = end, ev
-    kinds = {k for k, rx in _SELF_REF.items() if rx.search(text)}
+    # (a kind's character absent, its pattern cannot match: one fast scan instead of a search)
+    kinds = {k for k, rx in _SELF_REF.items() if k in text and rx.search(text)}
     # A bare stem (宿松, 平江) is how a page of a 县 or 旗 names its home, but a stem is also an ordinary word
     # often enough (新兴, 大方): it counts only on a page that speaks of its own 县/旗 (县委, 全县...).
     for i, start, w in stems:
