@@ -108,13 +108,17 @@ def install(directory: Path | None = None) -> bool:
             return original(p, flags)
         flags = int(flags)
         got = table.get((p, flags))
-        if got is None:
-            got = _parts(p, flags)
-            if len(table) < MAX_PATTERNS:
-                table[(p, flags)] = got
-                _state["new"] += 1
-        fl, code, groups, groupindex, indexgroup = got
-        return _sre.compile(p, fl, code, groups, groupindex, indexgroup)
+        if got is not None:
+            try:
+                return _sre.compile(p, *got)
+            except (RuntimeError, TypeError, ValueError):
+                # a damaged entry (_sre checks the code it is given): compiled afresh, replaced
+                del table[(p, flags)]
+        got = _parts(p, flags)
+        if len(table) < MAX_PATTERNS:
+            table[(p, flags)] = got
+            _state["new"] += 1
+        return _sre.compile(p, *got)
 
     _compiler.compile = compile
     atexit.register(save)

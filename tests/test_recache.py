@@ -80,6 +80,17 @@ def test_a_damaged_or_foreign_file_is_ignored_and_written_anew(installed):
     assert recache._read(path, "another python") == {}
 
 
+def test_a_damaged_entry_is_compiled_afresh(installed):
+    p = r"[\u4e00-\u9fff]{2}社区"
+    re.compile(p)
+    table = recache._state["table"]
+    fl, code, groups, groupindex, indexgroup = table[(p, 0)]
+    table[(p, 0)] = (fl, [99999] + code[1:], groups, groupindex, indexgroup)    # code _sre rejects
+    re.purge()
+    assert re.compile(p) == _own(p, 0)
+    assert table[(p, 0)][1] == code
+
+
 def test_the_file_is_bounded(installed, monkeypatch):
     monkeypatch.setattr(recache, "MAX_PATTERNS", 2)
     for k in range(5):
