@@ -11,6 +11,7 @@ import-linter contract in .importlinter, run by tests/test_architecture.py):
     kg.extract  one page's text to entities and facts: segmentation, mentions, rules, names, homes
     kg.text     pages read, cleaned and split into articles; the genre's word tables
     kg.atomic, kg.tempfiles, kg.errors   files written safely, temporary files, the one error type
+    kg.recache  what re's compiler makes of each pattern, kept between runs (the kg command's start)
 
 Imports sit at the top of each module, except where a measured start-up cost says otherwise
 (``kg --help`` 0.06 s and ``kg stats`` 0.15 s must not pay for what they do not use):

@@ -52,6 +52,10 @@ def test_a_sentence_without_triggers_skips_the_finders():
     assert G.sentence_gates(["党的二十大胜利闭幕"]) == [G.EVENTS]
     assert G.sentence_gates(["学生陶小雨说", "周远航强调，要抓好落实"]) == [G.LISTED, G.SUBJECTS]
     assert G.sentence_gates(["副镇长周远航说"]) == [G.TITLES | G.PLACES]
+    # many sentences, most with several triggers, some with none: each keeps its own
+    texts = ["区委召开常务会议", "好", "副镇长周远航说", "会上大家交流", "学生陶小雨说"] * 3
+    assert G.sentence_gates(texts) == [G._gate_of(t) for t in texts]
+    assert G.sentence_gates([]) == []
 
 
 def test_characters_beyond_the_bmp_keep_the_offsets():

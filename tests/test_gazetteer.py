@@ -42,6 +42,15 @@ def test_short_forms_of_provinces_and_prefectures_only():
     assert divisions("八公山") == ()
 
 
+def test_matches_are_character_offsets_whatever_each_character_takes_in_bytes():
+    # the scan runs over UTF-8: ASCII (1 byte), CJK (3), a character beyond the BMP (4) and a lone
+    # surrogate before the names must not shift them
+    text = "2024年𠀀荆州区abc，湖北省荆州市荆州区川店镇\ud800宿松县"
+    got = [(s, e, text[s:e + 1]) for s, e, _ in G._gazetteer().matches(text)]
+    assert [w for _, _, w in got] == ["荆州区", "湖北省", "荆州市", "荆州区", "川店镇", "宿松县"]
+    assert got[0][:2] == (6, 8) and got[-1][:2] == (len(text) - 3, len(text) - 1)
+
+
 def test_towns_know_their_county():
     (town,) = divisions("川店镇")
     assert (town.level, town.county, town.city, town.province) == ("town", "荆州区", "荆州市", "湖北省")

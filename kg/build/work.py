@@ -46,9 +46,17 @@ def extract_source(name: str, text: str, spec: str = "") -> PageResult:
 
     ``spec`` is what the build knows of the page besides its text (:func:`page_spec`): its home
     ("district,city,province"; empty: inferred from the page) and its publication date."""
+    return _extract(name, text, *_placed(name, text, spec))
+
+
+def _placed(name: str, text: str, spec: str) -> tuple:
+    """The page split into articles, and its home (given in ``spec``, or inferred)."""
     home, _, published = spec.partition("|")
     page = split_page(name, text, published)
-    ctx = context_from_spec(home, page.text)
+    return page, context_from_spec(home, page.text)
+
+
+def _extract(name: str, text: str, page, ctx) -> PageResult:
     ids = [rdf.article_id(a.body) for a in page.articles]
     facts = extract_page(page, ids, ctx)
     triples = rdf.page_triples(list(zip(page.articles, ids)), facts, ctx)
@@ -64,7 +72,14 @@ def extract_batch(batch) -> list:
     Each page comes back in subject blocks, sorted: the workers pay for that in parallel, and
     the parent sorts blocks, not lines.
     """
-    return [replace(extract_source(name, text, spec), key=key) for name, text, key, spec in batch]
+    # Every page of the batch is split and placed first, then each is extracted: inferring a
+    # home scans the page with the national gazetteer's automaton (megabytes of trie), which page
+    # after page stays in the CPU's caches, where between two extractions it did not (the homes
+    # of tp3000: 0.27-0.32 s of CPU a page at a time, 0.20 s ten at a time). Same results: each
+    # step is a pure function of its page.
+    placed = [_placed(name, text, spec) for name, text, _, spec in batch]
+    return [replace(_extract(name, text, page, ctx), key=key)
+            for (name, text, key, _), (page, ctx) in zip(batch, placed)]
 
 
 def extract_batch_spooled(batch, spool: str):

@@ -33,13 +33,13 @@ from __future__ import annotations
 import hashlib
 import marshal
 import mmap
-import os
 import sys
 import threading
 from array import array
 from pathlib import Path
 
 from kg.atomic import write_bytes_atomic
+from kg.recache import cache_dir as kg_cache_dir
 
 FORMAT = 3
 MAGIC = b"govkgD\x03\n"
@@ -47,12 +47,9 @@ _LEN = 8
 
 
 def cache_dir() -> Path:
-    """Where the dictionary cache lives: $GOVKG_CACHE_DIR, $XDG_CACHE_HOME/govkg or ~/.cache/govkg."""
-    own = os.environ.get("GOVKG_CACHE_DIR")
-    if own:
-        return Path(own)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "govkg"
+    """Where the dictionary cache lives: $GOVKG_CACHE_DIR, $XDG_CACHE_HOME/govkg or ~/.cache/govkg
+    (kg.recache's, whose file of compiled patterns lives there too)."""
+    return kg_cache_dir()
 
 
 def dict_path(jieba) -> Path:
@@ -230,6 +227,10 @@ class Dictionary:
 
     def load_word(self, word: str) -> None:
         """What looking ``word`` up reads: its first character's entry, or the piece of its first two."""
+        # most calls ask again for what is in already (a word that is none: its lookup misses
+        # every time): no lock for them; the entries are in before the pair or directory is
+        if (word[:2] in self._pairs) if len(word) > 1 else (word in self._dirs):
+            return
         with self._lock:
             if word[:1] in self.pending:
                 if len(word) == 1:

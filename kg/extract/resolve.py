@@ -122,6 +122,11 @@ class Local:
 _SAME_ORGAN = {"党中央": "中共中央"}
 
 
+@lru_cache(maxsize=None)
+def _organ_heads() -> tuple:
+    return tuple(head for head, _ in lexicon().home_organs)
+
+
 def expand_body(name: str, ctx: Context, local: Local = Local()) -> str:
     """区委 → 荆州区委, 市科技局 → 荆州市科技局, 省委 → 湖北省委, 镇人大 → 弥市镇人大; on a page of a
     county-level city (华蓥市) 市委 → 华蓥市委, of a banner 旗委 → 扎鲁特旗委. Without a home, bare forms stay."""
@@ -132,7 +137,7 @@ def expand_body(name: str, ctx: Context, local: Local = Local()) -> str:
         name = name[:-2] + "会"             # 县委常委班子 is the 县委常委会 written as a group
     if name.startswith("自治区") and ctx.province.endswith("自治区"):
         return ctx.province + name[3:]      # 自治区党委 on a page of 广西壮族自治区
-    if ctx.district:
+    if ctx.district and name.startswith(_organ_heads()):   # (one test rejects most names)
         for head, full in lexicon().home_organs:
             if name.startswith(head):       # 政府 → 中阳县政府, 组织部 → 中阳县委组织部
                 return ctx.district + full + name[len(head):]
