@@ -139,15 +139,12 @@ def save() -> None:
     """Write the table when this process compiled patterns it did not hold (at exit)."""
     if not _state or not _state["new"]:
         return
-    path = _state["path"]
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    # kg.atomic's writer, like the dictionary cache's: a temp file named with the pid, removed even
+    # when a second Ctrl-C lands in the middle of the write (imported here: at exit, not at start)
+    from kg.atomic import write_bytes_atomic
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(marshal.dumps((_state["key"], _state["table"])))
-        os.replace(tmp, path)
+        write_bytes_atomic(_state["path"], marshal.dumps((_state["key"], _state["table"])))
         _state["new"] = 0
     except (OSError, ValueError):
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        pass             # a cache that cannot be written: the next run compiles as usual
