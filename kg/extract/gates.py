@@ -46,8 +46,9 @@ def _words() -> dict:
         (PLACES, tuple(L.place_suffixes) + tuple(L.gazetteer)),
         # find_orgs: suffixed bodies and the bodies named whole
         (ORGS, tuple(L.org_suffixes) + tuple(L.bodies)),
-        # find_events: the meeting and activity suffixes (party congresses: _patterns)
-        (EVENTS, M.MEETING_SUFFIXES + M.ACTIVITY_SUFFIXES),
+        # find_events: the meeting and activity suffixes, 届 of a festival's edition (party
+        # congresses: _patterns)
+        (EVENTS, M.MEETING_SUFFIXES + M.ACTIVITY_SUFFIXES + ("届",)),
         # find_projects: every project ends in one of its suffixes
         (PROJECTS, M.PROJECT_SUFFIXES),
         # find_listed_names: names after a group word or a role word, and runs of names before 等

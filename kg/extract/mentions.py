@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from typing import NamedTuple
 
 from kg.text.lexicon import lexicon, list_heads, trade_words
@@ -1502,9 +1502,11 @@ ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪�
                      # …篮球邀请赛总决赛, 培训班结业式)
                      "丰收节", "那达慕", "文化周", "专题培训班", "专题培训", "颁奖典礼", "颁奖仪式", "典礼", "结业式", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛",
                      # 举办首届“荷花节”: a quoted festival a town holds (a bare 春节 or “中秋” is no event)
-                     "节”",
-                     # 第十二届芦笙斗马节, 首届荷花节: a festival counted by its editions (春节, 环节 are none)
-                     "节")
+                     "节”")
+# 第十二届芦笙斗马节, 首届荷花节: a festival counted by its editions is named by 节 alone (春节, 环节 are
+# none); looked for only in a sentence that counts an edition (届: the finder's gate, kg.extract.gates)
+FESTIVAL_SUFFIX = "节"
+_FESTIVAL_RE = re.compile(FESTIVAL_SUFFIX)
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
                   "启动", "参加", "出席", "列席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
 _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
@@ -1542,7 +1544,7 @@ _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".jo
 _EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "听取", "完成", "抓好", "汇总", "做好", "办好",
                                       "完成好", "进一步")
 # a set test per character first: most characters end none of the stops (the endswith is dearer)
-_EVENT_ENDS = tuple(x for x in MEETING_SUFFIXES + ACTIVITY_SUFFIXES if x != "节")   # (A节暨B: one name)
+_EVENT_ENDS = MEETING_SUFFIXES + ACTIVITY_SUFFIXES
 _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
 _EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
 
@@ -1670,6 +1672,7 @@ def _generic_event(name: str) -> bool:
 
 
 _HOLDING = ("开展", "举办", "举行")
+_match_start = methodcaller("start")
 _EDITION = re.compile("第[一二三四五六七八九十百零〇0-9]+届|首届")
 _COUNTED = re.compile("[0-9一二三四五六七八九十百千余多]+(?:个|场|次|期)")
 _ONGOING = ("持续开展", "常态化开展", "长期开展", "坚持开展", "持续开展了")
@@ -1694,7 +1697,12 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if not _overlaps(m.start(), m.end(), spans):
             out.append(Mention("Event", m.group(), m.start(), m.end(), "Meeting"))
             spans.append((m.start(), m.end()))
-    for m in _EVENT_RE.finditer(s):
+    ms = _EVENT_RE.finditer(s)
+    if "届" in s and FESTIVAL_SUFFIX in s:
+        ms = list(ms)
+        ends = {m.end() for m in ms}       # (第三届旅游节: the longer suffix has it already)
+        ms = sorted(ms + [m for m in _FESTIVAL_RE.finditer(s) if m.end() not in ends], key=_match_start)
+    for m in ms:
         a, b = m.span()
         opens_longer = False
         for qa, qb in quotes:     # (most sentences quote nothing: no generator for them)
