@@ -90,3 +90,22 @@ def write_bytes_atomic(path, data: bytes | str) -> None:
     """All of ``data`` (str is written as UTF-8) or nothing."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     write_atomic(path, lambda f: f.write(raw))
+
+
+def write_cache_atomic(path, data: bytes, keep: int = 3) -> None:
+    """``write_bytes_atomic``, then remove all but the ``keep`` newest other cache files of the same
+    kind (the name up to its last ``-``: ``gazetteer-…bin``) beside it. Each version of kg or of its
+    data keys a cache file of its own; without this, every upgrade left its 8-30 MB files behind.
+    Keeping a few lets two installs of different versions share the directory without rebuilding."""
+    p = Path(str(path))
+    write_bytes_atomic(p, data)
+    kind, sep, _ = p.name.rpartition("-")
+    if not sep:
+        return
+    try:
+        others = [q for q in p.parent.glob(f"{kind}-*{p.suffix}") if q != p and q.name.rpartition("-")[0] == kind]
+        others.sort(key=lambda q: q.stat().st_mtime, reverse=True)
+        for q in others[keep:]:
+            q.unlink()
+    except OSError:
+        pass         # a file another run removed first, or a directory we may not clean: no matter

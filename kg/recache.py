@@ -141,10 +141,10 @@ def save() -> None:
         return
     # kg.atomic's writer, like the dictionary cache's: a temp file named with the pid, removed even
     # when a second Ctrl-C lands in the middle of the write (imported here: at exit, not at start)
-    from kg.atomic import write_bytes_atomic
+    from kg.atomic import write_cache_atomic
 
     try:
-        write_bytes_atomic(_state["path"], marshal.dumps((_state["key"], _state["table"])))
+        write_cache_atomic(_state["path"], marshal.dumps((_state["key"], _state["table"])))
         _state["new"] = 0
     except (OSError, ValueError):
         pass             # a cache that cannot be written: the next run compiles as usual

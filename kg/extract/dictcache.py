@@ -38,7 +38,7 @@ import threading
 from array import array
 from pathlib import Path
 
-from kg.atomic import write_bytes_atomic
+from kg.atomic import write_cache_atomic
 from kg.recache import cache_dir as kg_cache_dir
 
 FORMAT = 3
@@ -124,8 +124,9 @@ def encode(key: str, total: int, shards) -> bytes:
 
 
 def write(path: Path, data: bytes) -> None:
-    """Atomically (kg.atomic): a temp file in the same directory, then os.replace."""
-    write_bytes_atomic(path, data)
+    """Atomically (kg.atomic): a temp file in the same directory, then os.replace; older versions'
+    files beyond a few are removed."""
+    write_cache_atomic(path, data)
 
 
 class Dictionary:

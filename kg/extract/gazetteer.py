@@ -517,9 +517,9 @@ def load(directory: Path | None = None) -> _Gazetteer:
         return g
     g = _Gazetteer.from_packages()
     try:
-        from kg.atomic import write_bytes_atomic
+        from kg.atomic import write_cache_atomic
 
-        write_bytes_atomic(path, encode(key, g))
+        write_cache_atomic(path, encode(key, g))
     except OSError:
         pass
     return g
