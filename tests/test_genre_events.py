@@ -5,29 +5,21 @@ extractor saw them) scored with the project's evaluator. Every name in them is i
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import cli
-from kg.extract import PageExtractor, Sentence, mention_sentence
-from kg.extract.resolve import Context
-from kg.graph.rdf import article_id, label_of
-from kg.text.articles import split_page
-from kg.views.evaluate import evaluate
+import invented
+from invented import score_suite
+from kg.extract import Sentence, mention_sentence
+from kg.graph.rdf import label_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "genre_events"
 HOME = ("云岭县", "青川市", "湖南省")
 
 
 def facts_of(body: str, home=HOME, headline: str = ""):
-    raw = (f"{headline}\n\n" if headline else "") + body
-    page = split_page("invented.txt", raw)
-    out = PageExtractor(page, [article_id(a.body) for a in page.articles],
-                        Context.of(*home, text=page.text)).run()
-    return out, {(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in out.facts}
+    return invented.facts_of((f"{headline}\n\n" if headline else "") + body, home)
 
 
 def events_of(out) -> set:
@@ -371,7 +363,6 @@ def test_a_ceremony_held_during_a_fair_is_named_after_held():
 
 # ---------------------------------------------------------------- the invented articles
 
-HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
 # the pooled figures over thirty-six articles (entity F1 0.962, relation F1 0.930). First reads, before
 # the fixes they exposed: e01-e18 0.922 / 0.843 (Event 0.625, heldAt 0.537, organizedBy 0.777, attended
 # 0.686); e19-e24, written after the first fixes, 0.902 / 0.880 (heldAt 0.353); e25-e30, written after
@@ -383,17 +374,8 @@ ENTITY_FLOOR, RELATION_FLOOR = 0.955, 0.92
 @pytest.fixture(scope="module")
 def event_scores(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("events")
-    sums = {"entities": [0, 0, 0], "relations": [0, 0, 0]}
-    for name, home in sorted(HOMES.items()):
-        out = root / f"{name}.ttl"
-        res = CliRunner().invoke(cli, ["build", str(FIXTURES / name), "--home", home, "-o", str(out),
-                                       "--no-cache", "-q"])
-        assert res.exit_code == 0, res.output
-        r = evaluate(out, [FIXTURES / f"{name}.json"])
-        for sec in sums:
-            a = r[sec]["all"]
-            sums[sec] = [sums[sec][0] + a["tp"], sums[sec][1] + a["fp"], sums[sec][2] + a["fn"]]
-    return {sec: 2 * tp / (2 * tp + fp + fn) for sec, (tp, fp, fn) in sums.items()}
+    return score_suite(FIXTURES, root)
+
 
 
 def test_the_invented_event_articles_score_above_their_floors(event_scores):

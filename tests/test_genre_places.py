@@ -6,28 +6,20 @@ with the project's evaluator. Every name in them is invented.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import cli
-from kg.extract import PageExtractor
-from kg.extract.resolve import Context
-from kg.graph.rdf import article_id, label_of
-from kg.text.articles import split_page
-from kg.views.evaluate import evaluate
+import invented
+from invented import score_suite
+from kg.graph.rdf import label_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "genre_places"
 HUICHANG = ("会昌县", "赣州市", "江西省")
 
 
 def facts_of(body: str, home=HUICHANG):
-    page = split_page("invented.txt", body)
-    out = PageExtractor(page, [article_id(a.body) for a in page.articles],
-                        Context.of(*home, text=page.text)).run()
-    return out, {(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in out.facts}
+    return invented.facts_of(body, home)
 
 
 def labels(out, typ):
@@ -354,7 +346,6 @@ def test_a_locating_verb_opening_a_list_item_describes_what_follows():
 
 # ---------------------------------------------------------------- the invented articles
 
-HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
 # pooled over eighteen articles: entity F1 0.944, relation F1 0.922 (locatedIn 0.91) after this round's
 # fixes. First reads: p01-p16 0.791 and 0.677 (Place precision 0.764, locatedIn F1 0.602); p17-p18,
 # written after the first fixes, 0.906 and 0.714 before theirs (0.889 and 0.667 with none of them).
@@ -365,17 +356,8 @@ ENTITY_FLOOR, RELATION_FLOOR = 0.93, 0.91
 @pytest.fixture(scope="module")
 def place_scores(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("places")
-    sums = {"entities": [0, 0, 0], "relations": [0, 0, 0]}
-    for name, home in sorted(HOMES.items()):
-        out = root / f"{name}.ttl"
-        res = CliRunner().invoke(cli, ["build", str(FIXTURES / name), "--home", home, "-o", str(out),
-                                       "--no-cache", "-q"])
-        assert res.exit_code == 0, res.output
-        r = evaluate(out, [FIXTURES / f"{name}.json"])
-        for sec in sums:
-            a = r[sec]["all"]
-            sums[sec] = [sums[sec][0] + a["tp"], sums[sec][1] + a["fp"], sums[sec][2] + a["fn"]]
-    return {sec: 2 * tp / (2 * tp + fp + fn) for sec, (tp, fp, fn) in sums.items()}
+    return score_suite(FIXTURES, root)
+
 
 
 def test_the_invented_place_articles_score_above_their_floors(place_scores):

@@ -5,20 +5,13 @@ document is written away from the name it belongs to. Every name is invented; th
 """
 from __future__ import annotations
 
-import pytest
 
-from kg.text.articles import split_page
-from kg.extract import PageExtractor
-from kg.graph.rdf import article_id, label_of
-from kg.extract.resolve import Context
+import invented
+from kg.graph.rdf import label_of
 
 
 def facts_of(body: str, headline: str = "", home=("荆州区", "荆州市", "湖北省")):
-    raw = (f"{headline}\n\n" if headline else "") + f"本报讯（通讯员林晓）{body}"
-    page = split_page("invented.txt", raw)
-    out = PageExtractor(page, [article_id(a.body) for a in page.articles],
-                        Context.of(*home, text=page.text)).run()
-    return out, {(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in out.facts}
+    return invented.facts_of((f"{headline}\n\n" if headline else "") + f"本报讯（通讯员林晓）{body}", home)
 
 
 # ---------------------------------------------------------------- tours

@@ -1,0 +1,44 @@
+"""What the suites of invented articles (tests/fixtures/genre_*) share: the facts of one article
+read under a home, and a suite built article by article with its homes (homes.json) and scored,
+pooled, by the project's evaluator (the reference scorer's figures: tests/test_eval.py)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.extract import PageExtractor
+from kg.extract.resolve import Context
+from kg.graph.rdf import article_id, label_of
+from kg.text.articles import split_page
+from kg.views.evaluate import evaluate
+
+
+def facts_of(body: str, home: tuple):
+    """(the page's extraction, its facts as (subject label, predicate, object label))."""
+    page = split_page("invented.txt", body)
+    out = PageExtractor(page, [article_id(a.body) for a in page.articles],
+                        Context.of(*home, text=page.text)).run()
+    return out, {(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in out.facts}
+
+
+def homes(fixtures: Path) -> dict:
+    return json.loads((fixtures / "homes.json").read_text(encoding="utf-8"))
+
+
+def score_suite(fixtures: Path, root: Path) -> dict:
+    """Entity and relation F1 of the suite, its counts pooled over the articles, each built alone
+    with its home into ``root``."""
+    sums = {"entities": [0, 0, 0], "relations": [0, 0, 0]}
+    for name, home in sorted(homes(fixtures).items()):
+        out = root / f"{name}.ttl"
+        res = CliRunner().invoke(cli, ["build", str(fixtures / name), "--home", home, "-o", str(out),
+                                       "--no-cache", "-q"])
+        assert res.exit_code == 0, res.output
+        r = evaluate(out, [fixtures / f"{name}.json"])
+        for sec in sums:
+            a = r[sec]["all"]
+            sums[sec] = [sums[sec][0] + a["tp"], sums[sec][1] + a["fp"], sums[sec][2] + a["fn"]]
+    return {sec: 2 * tp / (2 * tp + fp + fn) for sec, (tp, fp, fn) in sums.items()}
