@@ -119,6 +119,32 @@ def test_a_nomination_is_no_post_held():
     assert not any(s == "欧阳振华" and p == "holdsPost" for s, p, _ in got)
 
 
+# ---------------------------------------------------------------- who attends
+
+def test_a_later_name_with_its_own_attendance_word_attended():
+    """甲出席会议并讲话，乙副主席主持会议，丙到会通报…: all three were at the meeting."""
+    _, got = facts_of("7月15日，县政协召开重点提案办理协商会。县政协主席覃世雄出席会议并讲话，"
+                      "县政协覃丽华副主席主持会议，副县长田玉明到会通报办理情况。")
+    for who in ("覃世雄", "覃丽华", "田玉明"):
+        assert (who, "attended", "重点提案办理协商会") in got, who
+
+
+def test_a_chair_whose_title_is_printed_after_the_name():
+    _, got = facts_of("7月15日，县政协召开重点提案办理协商会。县政协覃丽华副主席主持会议。")
+    assert ("覃丽华", "chaired", "重点提案办理协商会") in got
+
+
+def test_a_study_session_of_a_theory_group_is_an_event():
+    """旗委理论学习中心组2025年第三次专题学习会: 学习会 names a meeting; a bare 专题学习会 none."""
+    out, got = facts_of("4月11日，旗委理论学习中心组2025年第三次专题学习会召开。旗委书记额尔敦巴雅尔主持会议并讲话。",
+                        home=KEZUO)
+    events = {label_of(t, k) for t, k in out.entities if t == "Event"}
+    assert any(e.endswith("2025年第三次专题学习会") for e in events), events
+    assert any(s == "额尔敦巴雅尔" and p == "chaired" for s, p, _ in got)
+    out, _ = facts_of("各支部要定期召开专题学习会。", home=KEZUO)
+    assert not any(t == "Event" for t, _ in out.entities)
+
+
 # ---------------------------------------------------------------- the invented articles
 
 HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
