@@ -119,6 +119,29 @@ def test_a_nomination_is_no_post_held():
     assert not any(s == "欧阳振华" and p == "holdsPost" for s, p, _ in got)
 
 
+# ---------------------------------------------------------------- bodies
+
+def test_an_awards_list_opens_after_de_you():
+    """获评…的有区人民医院护士长甲、唐昌镇村民乙: 有 opens the list, it is no part of the body."""
+    out, got = facts_of("获评敬业奉献类的有区人民医院护士长文佳；获评孝老爱亲类的有唐昌镇村民李桂兰。",
+                        home=("郫都区", "成都市", "四川省"))
+    assert ("文佳", "memberOf", "郫都区人民医院") in got
+    assert not any(label_of(t, k).startswith("有") for t, k in out.entities)
+
+
+def test_a_named_citys_bureau_joined_by_he():
+    """东阳市发展和改革局局长: 和 inside a bureau opened by a named city (not only by a level word)."""
+    _, got = facts_of("东阳市发展和改革局局长楼建平出席会议。", home=("东阳市", "金华市", "浙江省"))
+    assert ("楼建平", "memberOf", "东阳市发展和改革局") in got
+
+
+def test_a_supermarket_is_a_business_not_a_city():
+    """木城街道万家福超市: 超市 ends a business's name (福超市 is no city); 万家 after no number is no count."""
+    out, got = facts_of("督查组先后深入木城街道万家福超市，查看消防设施配备情况。")
+    assert not any(t == "Place" and label_of(t, k).endswith("超市") for t, k in out.entities)
+    assert any(t == "Organization" and label_of(t, k).endswith("万家福超市") for t, k in out.entities)
+
+
 # ---------------------------------------------------------------- who attends
 
 def test_a_later_name_with_its_own_attendance_word_attended():

@@ -106,7 +106,8 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 �
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
 审议 通过 宣读 宣布 完成 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观 邀请 特邀 已有 首批
-辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村""".split(),
+辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村
+的有""".split(),
                     key=len, reverse=True)
 
 _STOPWORD_SET = set(STOP_WORDS)
@@ -162,8 +163,8 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
                 not (own_word and i == end and i - 2 >= lowest and inside_word(s, i - 1)):
             break        # (共和村, 太和村: 和 ends a proper name's word, it does not stop the name)
         if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS and \
-                (s[i - 2] not in "余多几" or (i >= 3 and s[i - 3] in NUMERALS)):
-            break        # (30余家 is a count; 余家村 is a name)
+                (s[i - 2] not in "余多几百千万" or (i >= 3 and s[i - 3] in NUMERALS)):
+            break        # (30余家, 3万家 are counts; 余家村, 万家福超市 are names)
         if c == "度" and i >= 3 and s[i - 2] in "年季月" and s[i - 3] in NUMERALS:
             break        # 2024年度|乡村振兴: 年度 closes the date, no name starts with its 度
         # (the own-word test, then the tail test of _stopword_ending_at inline: both fail cheaply)
@@ -864,7 +865,8 @@ NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支�
 _PLACE_LED = re.compile(f"[{CJK}]{{2,4}}[市县区旗州盟](?:委|党委)")
 
 _BODY_AND_LEVEL = re.compile("[^与和][与和](?=[区市县])")
-_LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由])([区市省县][{CJK}]{{1,4}}[与和])$")
+_LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由为])((?:[{CJK}]{{2,4}}[市县区旗]|[区市省县])[{CJK}]{{1,4}}[与和])$")
+# (东阳市发展和改革局: a named city or county before the level word's bureau; 任命甲为…: after 为)
 
 
 def _committee_start(s: str, start: int, floor: int) -> int:
