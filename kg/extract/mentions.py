@@ -434,8 +434,9 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
         n = name_at(s, m.end(), known)
         if not n:
             n = _free_name_at(s, m.end())
-        elif m.end() + n < len(s) and s[m.end() + n] in _AFTER_NAME1 and s[m.end():m.end() + n] not in known:
-            n = max(n, _free_name_at(s, m.end()) if _free_name_at(s, m.end()) >= 5 else 0)   # 那仁满都拉: 都 is no closer here
+        elif m.end() + n < len(s) and s[m.end() + n] in _FREE_INNER and s[m.end():m.end() + n] not in known:
+            free = _free_name_at(s, m.end())     # 那仁满|都拉: 都, a closer elsewhere, runs on in a long name
+            n = free if free >= 5 else n
         if not n:
             continue
         if m.group() == "总书记":  # "习近平总书记": the title follows the name; handled in find_title_after
