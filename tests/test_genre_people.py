@@ -100,6 +100,25 @@ def test_names_after_a_title_with_new_closing_words():
     assert {"雷春生", "白玉洁", "王海波"} <= persons(out)
 
 
+def test_a_company_officer_listed_after_its_head():
+    """X集团董事长甲、总裁乙: 总裁 written bare after the head is the same company's."""
+    _, got = facts_of("市委书记孟凡超会见了辽宁鑫源集团董事长潘永刚、总裁邵丽敏一行。")
+    assert ("邵丽敏", "memberOf", "辽宁鑫源集团") in got
+
+
+def test_a_bare_officer_after_a_government_leader_is_not_a_companys():
+    _, got = facts_of("县长曾志刚、总经理邵丽敏出席仪式。")
+    assert not any(s == "邵丽敏" and p == "memberOf" for s, p, _ in got)
+
+
+def test_deputies_after_a_head_whose_title_follows_a_party_groups():
+    """县人大常委会党组书记、主任甲，副主任乙、丙: the deputies are the 人大常委会's."""
+    _, got = facts_of("县人大常委会党组书记、主任李春华带队，副主任白云生、刀玉兰参加检查。")
+    for who in ("白云生", "刀玉兰"):
+        assert (who, "holdsPost", "县人大常委会副主任") in got, who
+        assert (who, "memberOf", "隆回县人大常委会") in got, who
+
+
 # ---------------------------------------------------------------- appointments
 
 def test_an_appointment_decision_gives_the_post():
@@ -171,9 +190,9 @@ def test_a_study_session_of_a_theory_group_is_an_event():
 # ---------------------------------------------------------------- the invented articles
 
 HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
-# pooled over fifteen articles (entity F1 0.942, relation F1 0.952; first read, before this round's
+# pooled over fifteen articles (entity F1 0.944, relation F1 0.957; first read, before this round's
 # fixes, 0.863 and 0.822 against the same gold): a change may move them freely above these floors
-ENTITY_FLOOR, RELATION_FLOOR = 0.938, 0.948
+ENTITY_FLOOR, RELATION_FLOOR = 0.940, 0.953
 
 
 @pytest.fixture(scope="module")
