@@ -93,6 +93,8 @@ STOP_CHARS = set("的了在到赴对与和及或向为是将把被让由从至�
 # Stop characters that also stand inside village and transliterated names (西上碾头村, 萨如拉嘎查,
 # 阿日昆都楞镇): in a list item they do not end the name.
 NAME_INNER = set("上下内外前后东西南北中一如都同")
+# stop characters inside Mongolian and Tibetan names read after a title (萨其拉图, 那仁满都拉, 敖特根其其格)
+_FREE_INNER = frozenset("其都那如")
 # Classifiers stop a name only after a number: "30所学校51个校区", but 曹家畈村 keeps 家.
 CLASSIFIERS = set("年月日号个位家名批项次届所座条处户起")
 NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
@@ -104,7 +106,8 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 �
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
 审议 通过 宣读 宣布 完成 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观 邀请 特邀 已有 首批
-辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村""".split(),
+辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村
+的有""".split(),
                     key=len, reverse=True)
 
 _STOPWORD_SET = set(STOP_WORDS)
@@ -160,8 +163,8 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
                 not (own_word and i == end and i - 2 >= lowest and inside_word(s, i - 1)):
             break        # (共和村, 太和村: 和 ends a proper name's word, it does not stop the name)
         if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS and \
-                (s[i - 2] not in "余多几" or (i >= 3 and s[i - 3] in NUMERALS)):
-            break        # (30余家 is a count; 余家村 is a name)
+                (s[i - 2] not in "余多几百千万" or (i >= 3 and s[i - 3] in NUMERALS)):
+            break        # (30余家, 3万家 are counts; 余家村, 万家福超市 are names)
         if c == "度" and i >= 3 and s[i - 2] in "年季月" and s[i - 3] in NUMERALS:
             break        # 2024年度|乡村振兴: 年度 closes the date, no name starts with its 度
         # (the own-word test, then the tail test of _stopword_ending_at inline: both fail cheaply)
@@ -181,7 +184,7 @@ AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 �
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
 通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
 应邀 受邀 宣布 致辞 正在 一边 指着 获得 拿着 带着 站在 坐在 忙着 高兴地 笑着说 家的 家里 率 陪同 下达 通报
- 驾驶 展示 操作 手捧 采摘 收割 搬运 整理 以 现场 观摩 巡查 巡河 授课 解读 颁奖 揭牌 观看 宣誓 凭借 致欢迎辞""".split(),
+ 驾驶 展示 操作 颁发 所作 逐一 进行 领学 手捧 采摘 收割 搬运 整理 以 现场 观摩 巡查 巡河 授课 解读 颁奖 揭牌 观看 宣誓 凭借 致欢迎辞""".split(),
                     key=len, reverse=True)
 DELIMS = set("、，,。；;：:（(）) \n")
 _AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(w) >= 2))))
@@ -278,17 +281,20 @@ def _free_name_at(s: str, i: int) -> int:
     two parts joined by a middle dot (艾尔肯·买买提: Uyghur and other names), each 2-5 characters."""
     if "·" in s[i + 2:i + 7]:
         dot = s.index("·", i + 2)
-        for n in range(dot - i + 3, dot - i + 7):
+        for n in range(dot - i + 3, dot - i + 8):     # (阿不都热依木: a part of six)
             j = i + n
             if j <= len(s) and all(_is_cjk(c) for c in s[dot + 1:j]) and \
                     (j == len(s) or s[j] in DELIMS or (_AFTER_NAME2.match(s, j) and not inside_word(s, j))):
                 return n     # (买买提|出席, not 买买|提出)
-    for n in (2, 3, 4):
+    for n in (2, 3, 4, 5, 6):     # (额尔敦巴雅尔, 敖特根其其格: Mongolian names run to six)
         name = s[i:i + n]
-        if len(name) < n or not all(_is_cjk(c) and c not in STOP_CHARS for c in name):
+        if len(name) < n or not all(_is_cjk(c) and (c not in STOP_CHARS or (c in _FREE_INNER and (k or c == "那")))
+                                    for k, c in enumerate(name)):
             return 0
         j = i + n
-        if (j == len(s) or s[j] in DELIMS or _AFTER_NAME2.match(s, j)) and plausible_name(name) \
+        if (j == len(s) or s[j] in DELIMS or _AFTER_NAME2.match(s, j) or (n == 4 and s[j] in _TRAVEL_CHARS)
+                or (n >= 5 and s[j] in _AFTER_NAME1)) \
+                and plausible_name(name) \
                 and not _title_ending_at(s, j) and \
                 not any(is_common_word(name[k:k + 2]) for k in range(n - 1)):   # 常态|巡查, 出席|活动
             return n
@@ -425,7 +431,12 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
     ``titles``: :func:`title_matches` of s, when the caller has them."""
     out = []
     for m in (title_matches(s) if titles is None else titles):
-        n = name_at(s, m.end(), known) or _free_name_at(s, m.end())
+        n = name_at(s, m.end(), known)
+        if not n:
+            n = _free_name_at(s, m.end())
+        elif m.end() + n < len(s) and s[m.end() + n] in _FREE_INNER and s[m.end():m.end() + n] not in known:
+            free = _free_name_at(s, m.end())     # 那仁满|都拉: 都, a closer elsewhere, runs on in a long name
+            n = free if free >= 5 else n
         if not n:
             continue
         if m.group() == "总书记":  # "习近平总书记": the title follows the name; handled in find_title_after
@@ -440,6 +451,9 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
                 break
             # the body runs left from the title to a stop; keep the longest part that reads as body + title
             start = left_edge(s, cur_end - len(title), 0, 20, allow="（）()")
+            jian = s.rfind("兼", start, cur_end - len(title))
+            if jian > start and s.endswith(_titles(), 0, jian):
+                start = jian + 1          # 董事长兼总经理: 兼 joins two titles, as 、 does
             held = next((w for w in _stopword_bodies() if s.endswith(w, 0, cur_end - len(title))), None)
             if held and cur_end - len(title) - len(held) < start:
                 # 县发展改革委主任, 市住房和城乡建设局局长: the body's suffix holds a word that
@@ -456,8 +470,10 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
                     break
             if ok is None:
                 break
+            if len(items) and _name_then_title(s, ok, cur_end - len(title)):
+                break                     # 县政协罗玉梅副主席，…副县长甲: the item before is another's title
             items.append((ok, cur_end))
-            if ok >= 1 and s[ok - 1] in "、，," and ok - 1 > 0:
+            if ok >= 1 and s[ok - 1] in "、，,兼" and ok - 1 > 0:
                 cur_end = ok - 1
                 # the previous segment must itself end with a title, else the chain stops here
                 if not title_re().search(s[max(0, cur_end - 8):cur_end]) or \
@@ -485,6 +501,16 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
     return out
 
 
+def _name_then_title(s: str, a: int, b: int) -> bool:
+    """s[a:b], the body of a chain item, ends with a name after a body (县政协|罗玉梅|副主席): the title
+    printed after a name, another person's, not a title of the chain."""
+    for n in (3, 2):
+        c = b - n
+        if c - 2 >= a and s[c - 1] in _BODY_END and lexicon().is_surname_start(s[c:b]) and plausible_name(s[c:b]):
+            return True
+    return False
+
+
 # 任前公示: "NAME，男，汉族，1978年3月生，…，现任CHAIN，拟任…": the name opens the line, its sex follows
 _NOTICE_HEAD = re.compile(f"(?:^|(?<=[：:]))([{CJK}]{{2,4}})[，,][男女][，,]")   # (公示如下：NAME，男，…)
 _NOTICE_NOW = re.compile("现任([^；;。拟]{2,80}?)(?=[，,]拟|[；;。]|$)")
@@ -504,19 +530,21 @@ def find_notice_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
 
 
 # 宣布…决定：甲同志任荆州区委委员、常委、书记: the appointed person and the titles after 任
-_APPOINTED = re.compile(f"([{CJK}]{{2,4}})同志(?:任|担任)([^，。；、]{{2,40}}(?:、[^，。；、]{{1,40}})*)(?=[，。；]|$)")
+_APPOINTED = re.compile(f"(?:任命[：:]?([{CJK}]{{2,4}}?)(?:同志)?为|([{CJK}]{{2,4}})同志(?:任|担任))"
+                        f"([^，。；、]{{2,40}}(?:、[^，。；、]{{1,40}})*)(?=[，。；]|$)")
 
 
 def find_appointed_chains(s: str) -> list[Chain]:
-    """甲同志任A、B、C (an appointment announced at a meeting): 甲 holds each title (a bare one is of
+    """甲同志任A、B、C, 任命甲为A (an appointment announced at a meeting): 甲 holds each title (a bare one is of
     the body before it, as in any chain)."""
     out = []
     for m in _APPOINTED.finditer(s):
-        if not plausible_name(m.group(1)) or not lexicon().is_surname_start(m.group(1)):
+        g = 1 if m.group(1) else 2          # (任命甲为X, 任命：甲为X: the decision's own wording)
+        if not plausible_name(m.group(g)) or not lexicon().is_surname_start(m.group(g)):
             continue
-        posts = _titles_within(s, m.start(2), m.end(2))
+        posts = _titles_within(s, m.start(3), m.end(3))
         if posts:
-            person = _new(Mention, ("Person", m.group(1), m.start(1), m.end(1), "Official", (("how", "appointed"),)))
+            person = _new(Mention, ("Person", m.group(g), m.start(g), m.end(g), "Official", (("how", "appointed"),)))
             out.append(Chain(person, posts))
     return out
 
@@ -838,7 +866,8 @@ NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支�
 _PLACE_LED = re.compile(f"[{CJK}]{{2,4}}[市县区旗州盟](?:委|党委)")
 
 _BODY_AND_LEVEL = re.compile("[^与和][与和](?=[区市县])")
-_LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由])([区市省县][{CJK}]{{1,4}}[与和])$")
+_LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由为])((?:[{CJK}]{{2,4}}[市县区旗]|[区市省县])[{CJK}]{{1,4}}[与和])$")
+# (东阳市发展和改革局: a named city or county before the level word's bureau; 任命甲为…: after 为)
 
 
 def _committee_start(s: str, start: int, floor: int) -> int:
@@ -1493,7 +1522,7 @@ MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会�
                     "汇报会", "交流会", "见面会", "发布会", "研讨会", "论证会", "评审会", "讲评会", "点评会",
                     "推介会", "洽谈会", "恳谈会", "对接会", "通报会", "党代会", "警示会", "述职会", "表彰会", "报告会", "宣讲会",
                     "总结会", "务虚会", "碰头会", "协调会", "会商会", "专题会", "办公会", "民主生活会", "组织生活会", "约谈会",
-                    "分享会", "集体学习")
+                    "分享会", "集体学习", "学习会")
 ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "开幕式", "闭幕式", "开班式", "宣传活动", "主题活动", "系列活动",
                      "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
@@ -1510,7 +1539,7 @@ _FESTIVAL_RE = re.compile(FESTIVAL_SUFFIX)
 EVENT_TRIGGERS = ("主持召开", "组织召开", "组织开展", "联合开展", "集中开展", "召开", "举行", "举办", "开展",
                   "启动", "参加", "出席", "列席", "关于开展", "传达学习", "传达", "学习贯彻", "落实", "的")
 _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVITY_SUFFIXES, key=len, reverse=True))))
-EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动", "实际行动", "具体行动", "实践活动", "协商会",
+EVENT_GENERIC = {"会议", "大会", "座谈会", "学习会", "专题学习会", "培训会", "活动", "行动", "实际行动", "具体行动", "实践活动", "协商会",
                  "专题会议", "工作会议", "推进会",
                  "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
                  "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛",

@@ -353,17 +353,21 @@ def chaired(doc):
             continue
         evs = doc.events(sm)
         for p in sm.persons:
-            if not s.startswith(_CHAIR_ALL, p.end):
-                continue
+            at = p.end
+            if not s.startswith(_CHAIR_ALL, at):
+                t = M.title_re().match(s, at)       # 县政协覃丽华副主席主持会议: the title after the name
+                if t is None or not s.startswith(_CHAIR_ALL, t.end()):
+                    continue
+                at = t.end()
             # every person of the article is an entity already (PageExtractor.article)
             pref = EntityRef("Person", p.text)
-            if s.startswith(_C.chair_named, p.end) and evs:
-                ev = next((r for e, r in evs if e.start >= p.end), None)
+            if s.startswith(_C.chair_named, at) and evs:
+                ev = next((r for e, r in evs if e.start >= at), None)
                 if ev:
                     doc.fact(pref, "chaired", ev, sm)
                     doc.fact(pref, "attended", ev, sm)
                 continue
-            if s.startswith(_C.chair, p.end) and main:
+            if s.startswith(_C.chair, at) and main:
                 doc.fact(pref, "chaired", main.ref, sm)
                 doc.fact(pref, "attended", main.ref, sm)
 
@@ -383,6 +387,13 @@ def attended(doc):
             if i >= 0:
                 attend_at = i
                 break
+        if attend_at is not None:
+            # 甲出席会议并讲话，乙主持会议，丙到会通报…: an attendance word right after a later name
+            # brings the names before it too
+            ends = {p.end for p in sm.persons}
+            for m in _ATTEND_WORDS.finditer(s, attend_at + 1):
+                if m.start() in ends:       # (the word right after a name: that name's own clause)
+                    attend_at = m.start()
         if attend_at is None and _JOIN.search(s) and _ATTEND_AT.search(s):
             attend_at = _JOIN.search(s).start()
         if attend_at is None and main:

@@ -64,6 +64,9 @@ def holds_post_by_title_chain(doc):
                         not any(w in title for w in ("书记", "党组", "委员")) else prev_body_key
                     if title in _COMMITTEE_RANKS and body_key.endswith("委"):
                         inherited = body_key    # 荆州区委委员、常委、书记: 常委 and 书记 are the 区委's
+                    else:
+                        # 县人大常委会党组书记、主任甲，副主任乙: the head's title leads the deputies after it
+                        leader = (k, body_key, title)
                 else:
                     # 区人大常委会主任甲，副主任乙、丙: a bare deputy's title right after its
                     # leader's (in this sentence or the one before) is of the leader's body
@@ -91,6 +94,8 @@ def holds_post_by_title_chain(doc):
 
 # offices of a party committee a chain may write without it after a title of the committee
 _COMMITTEE_OFFICES = ("政法委", "编委", "编办", "网信办")
+# the officers of a company (董事长甲、总裁乙: a bare one after its head is the same company's)
+_COMPANY_TITLES = ("董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁")
 # the ranks of a party committee a chain may write bare after the committee's first title
 _COMMITTEE_RANKS = ("常委", "委员", "书记", "副书记")
 
@@ -104,6 +109,8 @@ def _leaders_body(leader, k: int, title: str) -> str:
     core = lead_title[lead_title.index("副") + 1:] if "副" in lead_title else lead_title
     if (core and title in ("副" + core, "常务副" + core)) or title in _C.secretary:
         return body_key
+    if title in _COMPANY_TITLES and lead_title in _COMPANY_TITLES:
+        return body_key      # X集团董事长甲、总裁乙: the company's officers listed after its head
     return ""
 
 
