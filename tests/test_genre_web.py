@@ -117,6 +117,21 @@ def test_a_bullet_before_a_sentence_with_no_date_joins_no_new_article():
     assert len(page.articles) == 1
 
 
+# ---------------------------------------------------------------- a bureau's 工作动态
+
+@pytest.mark.parametrize("joined", ["联合", "与", "会同"])
+def test_a_bureau_whose_name_holds_he_after_a_verb_of_joint_work(joined):
+    """县市场监管局联合县教育和体育局: 和 inside the second bureau, opened by its level word after
+    联合 (a bureau's own news names its partners so), is no list."""
+    out, _ = facts_of(f"4月22日，县市场监管局{joined}县教育和体育局在县实验小学开展“食品安全进校园”宣传活动。")
+    assert {"青山县市场监管局", "青山县教育和体育局"} <= labels(out, "Organization")
+
+
+def test_two_bureaus_joined_by_he_stay_two():
+    out, _ = facts_of("县民政局和县卫生健康局联合开展义诊活动。")
+    assert {"青山县民政局", "青山县卫生健康局"} <= labels(out, "Organization")
+
+
 # ---------------------------------------------------------------- the invented articles
 
 HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))

@@ -838,7 +838,8 @@ NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支�
 _PLACE_LED = re.compile(f"[{CJK}]{{2,4}}[市县区旗州盟](?:委|党委)")
 
 _BODY_AND_LEVEL = re.compile("[^与和][与和](?=[区市县])")
-_LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由])([区市省县][{CJK}]{{1,4}}[与和])$")
+# (the level word opens the body after a verb of joint work too: 联合县教育和体育局, 与县文化和旅游局)
+_LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由与和及同]|联合|会同|协同|携手|邀请|组织)([区市省县][{CJK}]{{1,4}}[与和])$")
 
 
 def _committee_start(s: str, start: int, floor: int) -> int:
