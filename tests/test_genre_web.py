@@ -117,6 +117,25 @@ def test_a_bullet_before_a_sentence_with_no_date_joins_no_new_article():
     assert len(page.articles) == 1
 
 
+# ---------------------------------------------------------------- Q&A interviews
+
+@pytest.mark.parametrize("marker", ["——访", "——专访"])
+def test_the_interviewee_named_in_an_interview_headline(marker):
+    """让…——访县文旅局局长X: 访 opens no body; the reporter's questions (记者:…) are no byline."""
+    raw = (f"让非遗走进群众生活{marker}县文化旅游广电局局长麻小燕\n\n记者：今年有哪些举措？\n"
+           "麻小燕：今年我们将举办第三届苗族银饰锻造技艺大赛。\n")
+    out, got = facts_of(raw)
+    assert ("麻小燕", "holdsPost", "县文化旅游广电局局长") in got
+    assert ("麻小燕", "memberOf", "青山县文化旅游广电局") in got
+    assert not any("访" in o for o in labels(out, "Organization") | labels(out, "Post"))
+    assert split_page("w.txt", raw).articles[0].reporters == ()
+
+
+def test_a_petition_bureau_keeps_its_fang():
+    _, got = facts_of("3月8日，县信访局局长张建国主持召开信访工作推进会。")
+    assert ("张建国", "memberOf", "青山县信访局") in got
+
+
 # ---------------------------------------------------------------- a bureau's 工作动态
 
 @pytest.mark.parametrize("joined", ["联合", "与", "会同"])

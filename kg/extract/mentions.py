@@ -114,7 +114,8 @@ _PROJECT_STOPWORDS = _STOPWORD_SET - set("建设 建成 发展 打造 工作 改
 
 _STOPWORD_TAILS = frozenset(w[-2:] for w in _STOPWORD_SET)
 # characters left_edge looks at twice; any other CJK character just extends the name
-_EDGE_SUSPECTS = frozenset(STOP_CHARS | CLASSIFIERS | {w[-1] for w in _STOPWORD_SET} | {"度"})
+_EDGE_SUSPECTS = frozenset(STOP_CHARS | CLASSIFIERS | {w[-1] for w in _STOPWORD_SET} | {"度", "访"})
+_LEVELS = frozenset("区市县省旗镇乡")
 
 
 def _stopword_ending_at(s: str, i: int, words=_STOPWORD_SET) -> int:
@@ -164,6 +165,9 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
             break        # (30余家 is a count; 余家村 is a name)
         if c == "度" and i >= 3 and s[i - 2] in "年季月" and s[i - 3] in NUMERALS:
             break        # 2024年度|乡村振兴: 年度 closes the date, no name starts with its 度
+        if c == "访" and i < len(s) and s[i] in _LEVELS and \
+                (i < 2 or not ("\u4e00" <= s[i - 2] <= "\u9fff") or s[i - 2] in "专采"):
+            break        # an interview's headline, ——访县文旅局局长X / 专访: 访 opens no body (信访局 goes on)
         # (the own-word test, then the tail test of _stopword_ending_at inline: both fail cheaply)
         if not (own_word and i == end) and (s[i - 2:i] if i >= 2 else s[:i]) in _STOPWORD_TAILS and \
                 _stopword_ending_at(s, i) and not inside_word(s, i):
