@@ -117,6 +117,21 @@ def test_a_bullet_before_a_sentence_with_no_date_joins_no_new_article():
     assert len(page.articles) == 1
 
 
+# ---------------------------------------------------------------- meetings of a site's news
+
+@pytest.mark.parametrize("sessions", ["全国两会", "省两会"])
+def test_the_sessions_a_meeting_studies_are_an_event(sessions):
+    """传达学习全国两会精神: the sessions are a named event only referred to (like 党的二十大)."""
+    out, got = facts_of(f"3月20日，县委召开常委会（扩大）会议，传达学习{sessions}精神。县委书记陈立民主持会议。")
+    assert sessions in labels(out, "Event")
+    assert not any(o == sessions and p == "attended" for _, p, o in got)
+
+
+def test_a_bare_two_sessions_is_no_event():
+    out, _ = facts_of("两会期间，县人大代表陈立民提交了关于乡村道路建设的建议。")
+    assert not any("两会" in e for e in labels(out, "Event"))
+
+
 # ---------------------------------------------------------------- Q&A interviews
 
 @pytest.mark.parametrize("marker", ["——访", "——专访"])

@@ -1525,7 +1525,10 @@ EVENT_GENERIC = {"会议", "大会", "座谈会", "培训会", "活动", "行动
                  "典礼", "颁奖典礼", "专题培训", "结业式", "结业典礼", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
                             r"(?:[省市区县]委)?[一二三四五六七八九十]+届"
-                            r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
+                            r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?|"
+                            # the yearly sessions of the congress and the CPPCC, whose spirit
+                            # every March's meetings 传达学习: 全国两会, 省两会
+                            r"(?:全国|[省市区县旗])两会")
 
 
 EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给向还了暨")
@@ -1698,7 +1701,7 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
     out = []
     spans = list(taken)
     quotes = quoted_spans(s)
-    for m in (PARTY_CONGRESS.finditer(s) if "党" in s or "届" in s else ()):   # every form has one of them
+    for m in (PARTY_CONGRESS.finditer(s) if "党" in s or "届" in s or "两会" in s else ()):   # every form has one of them
         if not _overlaps(m.start(), m.end(), spans):
             out.append(Mention("Event", m.group(), m.start(), m.end(), "Meeting"))
             spans.append((m.start(), m.end()))
