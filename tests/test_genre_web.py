@@ -132,6 +132,16 @@ def test_a_bare_two_sessions_is_no_event():
     assert not any("两会" in e for e in labels(out, "Event"))
 
 
+def test_a_home_whose_name_reads_as_a_verb_organizes_its_meeting():
+    """兴化市召开…: the home's own name is cut by nothing (兴化 also reads as a verb), so a county-level
+    city's headline names the organizer of the 全市 meeting below it."""
+    home = ("兴化市", "泰州市", "江苏省")
+    out, got = facts_of("兴化市召开防汛抗旱工作会议\n\n6月12日，全市防汛抗旱工作会议召开。市长孙振宇出席会议并讲话。",
+                        home=home)
+    assert "兴化市" in labels(out, "Place")
+    assert ("全市防汛抗旱工作会议", "organizedBy", "兴化市") in got
+
+
 # ---------------------------------------------------------------- Q&A interviews
 
 @pytest.mark.parametrize("marker", ["——访", "——专访"])

@@ -1294,7 +1294,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # of every town; the town written with it is a part of its name (the town still placed
             # apart, and the site in it)
             named_with = out[-1].start
-        elif start < a:
+        elif start < a and not (ctx_names and s.endswith(ctx_names, start, b)):
+            # (the home's, city's or province's own name is cut by nothing: 兴化市, whose 兴化
+            # reads as a verb; words stuck before it are cut below)
             cut = trim_left(s[start:b], len(suffix), "place")
             # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
             # does a name in a list or after a travel verb that the cut would leave too short (西|合营|镇)
