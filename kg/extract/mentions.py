@@ -197,7 +197,9 @@ ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "�
               "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户", "青年",
               "社区书记", "书记", "主任", "经理", "厂长", "老板", "店主", "代表", "村支书",
               # the contestants, players, trainees and job seekers of the genre's events
-              "选手", "队员", "球员", "学员", "求职者", "歌手", "退役军人", "爱好者", "牧民")
+              "选手", "队员", "球员", "学员", "求职者", "歌手", "退役军人", "爱好者", "牧民",
+              # the craftsmen whom culture news names: 非遗传承人X, 国家级传承人X
+              "传承人")
 
 
 # 县委常委班子作…, 班子成员: a group word after a title opens no name (班, 成 are surnames)
