@@ -277,6 +277,11 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
     return 0
 
 
+# Tibetan names that open with a character that elsewhere stops a name (才让东主, 才旦卓玛: 才
+# is "only"): after a title, these openings are a name's.
+_FREE_NAME_OPENINGS = frozenset(("才让", "才旦", "才仁", "才吉"))
+
+
 def _free_name_at(s: str, i: int) -> int:
     """Length of a name right after a title that opens with no surname of the table (宝音,
     巴特尔, 乌日娜: Mongolian and other names): 2-4 name characters the text closes as a name
@@ -284,19 +289,22 @@ def _free_name_at(s: str, i: int) -> int:
     two parts joined by a middle dot (艾尔肯·买买提: Uyghur and other names), each 2-5 characters."""
     if "·" in s[i + 2:i + 7]:
         dot = s.index("·", i + 2)
+        if not all(map(_is_cjk, s[i:dot])):
+            return 0     # 县委副书记|、县长艾力·买买提: the name is the next title's
         for n in range(dot - i + 3, dot - i + 7):
             j = i + n
             if j <= len(s) and all(_is_cjk(c) for c in s[dot + 1:j]) and \
                     (j == len(s) or s[j] in DELIMS or (_AFTER_NAME2.match(s, j) and not inside_word(s, j))):
                 return n     # (买买提|出席, not 买买|提出)
+    lead = 2 if s[i:i + 2] in _FREE_NAME_OPENINGS else 0
     for n in (2, 3, 4):
         name = s[i:i + n]
-        if len(name) < n or not all(_is_cjk(c) and c not in STOP_CHARS for c in name):
+        if len(name) < n or not all(_is_cjk(c) and c not in STOP_CHARS for c in name[lead:]):
             return 0
         j = i + n
         if (j == len(s) or s[j] in DELIMS or _AFTER_NAME2.match(s, j)) and plausible_name(name) \
                 and not _title_ending_at(s, j) and \
-                not any(is_common_word(name[k:k + 2]) for k in range(n - 1)):   # 常态|巡查, 出席|活动
+                (lead or not any(is_common_word(name[k:k + 2]) for k in range(n - 1))):   # 常态|巡查, 出席|活动
             return n
     return 0
 
