@@ -142,6 +142,19 @@ def test_a_home_whose_name_reads_as_a_verb_organizes_its_meeting():
     assert ("全市防汛抗旱工作会议", "organizedBy", "兴化市") in got
 
 
+def test_the_villages_a_supervision_looks_at_are_inspected():
+    """…带队深入A镇、B镇开展督查，实地查看了A镇X村、B镇Y村的整改情况: 查看 as 察看 lists stops."""
+    _, got = facts_of("近日，县自然资源局局长杨志军带队深入柳湾镇、石门镇开展耕地保护专项督查，"
+                      "实地查看了柳湾镇石塘村、石门镇青山村的违法用地整改情况。")
+    assert {("杨志军", "inspected", "石塘村"), ("杨志军", "inspected", "青山村")} <= got
+    assert ("石塘村", "locatedIn", "柳湾镇") in got
+
+
+def test_looking_at_progress_names_no_stop():
+    _, got = facts_of("县长杨志军带队督查重点项目，查看了项目进展情况和安全生产措施落实情况。")
+    assert not any(p == "inspected" for _, p, _ in got)
+
+
 # ---------------------------------------------------------------- names of the homes' peoples
 
 def test_a_dotted_name_after_a_chain_of_titles_is_the_last_titles():
