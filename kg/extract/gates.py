@@ -31,9 +31,9 @@ ALL = PLACES | ORGS | EVENTS | PROJECTS | LISTED | SUBJECTS | TITLES
 _SEP = "\n"
 
 
-# Every party congress PARTY_CONGRESS names (党的十九大, 第三次党代会, 十九届四中全会) holds one of
+# Every party congress PARTY_CONGRESS names (党的十九大, 第三次党代会, 十九届四中全会, 全国两会) holds one of
 # these; unlike PARTY_CONGRESS, each branch opens with a fixed character, so a scan skips ahead fast.
-_CONGRESS_TRIGGER = r"党的[一二三四五六七八九十]+大|次党代会|届[一二三四五六七八九十]+次全"
+_CONGRESS_TRIGGER = r"党的[一二三四五六七八九十]+大|次党代会|届[一二三四五六七八九十]+次全|两会"
 
 
 @lru_cache(maxsize=None)

@@ -117,7 +117,8 @@ _PROJECT_STOPWORDS = _STOPWORD_SET - set("建设 建成 发展 打造 工作 改
 
 _STOPWORD_TAILS = frozenset(w[-2:] for w in _STOPWORD_SET)
 # characters left_edge looks at twice; any other CJK character just extends the name
-_EDGE_SUSPECTS = frozenset(STOP_CHARS | CLASSIFIERS | {w[-1] for w in _STOPWORD_SET} | {"度"})
+_EDGE_SUSPECTS = frozenset(STOP_CHARS | CLASSIFIERS | {w[-1] for w in _STOPWORD_SET} | {"度", "访"})
+_LEVELS = frozenset("区市县省旗镇乡")
 
 
 def _stopword_ending_at(s: str, i: int, words=_STOPWORD_SET) -> int:
@@ -167,6 +168,9 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
             break        # (30余家, 3万家 are counts; 余家村, 万家福超市 are names)
         if c == "度" and i >= 3 and s[i - 2] in "年季月" and s[i - 3] in NUMERALS:
             break        # 2024年度|乡村振兴: 年度 closes the date, no name starts with its 度
+        if c == "访" and i < len(s) and s[i] in _LEVELS and \
+                (i < 2 or not ("\u4e00" <= s[i - 2] <= "\u9fff") or s[i - 2] in "专采"):
+            break        # an interview's headline, ——访县文旅局局长X / 专访: 访 opens no body (信访局 goes on)
         # (the own-word test, then the tail test of _stopword_ending_at inline: both fail cheaply)
         if not (own_word and i == end) and (s[i - 2:i] if i >= 2 else s[:i]) in _STOPWORD_TAILS and \
                 _stopword_ending_at(s, i) and not inside_word(s, i):
@@ -196,7 +200,9 @@ ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "�
               "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户", "青年",
               "社区书记", "书记", "主任", "经理", "厂长", "老板", "店主", "代表", "村支书",
               # the contestants, players, trainees and job seekers of the genre's events
-              "选手", "队员", "球员", "学员", "求职者", "歌手", "退役军人", "爱好者", "牧民")
+              "选手", "队员", "球员", "学员", "求职者", "歌手", "退役军人", "爱好者", "牧民",
+              # the craftsmen whom culture news names: 非遗传承人X, 国家级传承人X
+              "传承人")
 
 
 # 县委常委班子作…, 班子成员: a group word after a title opens no name (班, 成 are surnames)
@@ -274,6 +280,11 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
     return 0
 
 
+# Tibetan names that open with a character that elsewhere stops a name (才让东主, 才旦卓玛: 才
+# is "only"): after a title, these openings are a name's.
+_FREE_NAME_OPENINGS = frozenset(("才让", "才旦", "才仁", "才吉"))
+
+
 def _free_name_at(s: str, i: int) -> int:
     """Length of a name right after a title that opens with no surname of the table (宝音,
     巴特尔, 乌日娜: Mongolian and other names): 2-4 name characters the text closes as a name
@@ -281,14 +292,18 @@ def _free_name_at(s: str, i: int) -> int:
     two parts joined by a middle dot (艾尔肯·买买提: Uyghur and other names), each 2-5 characters."""
     if "·" in s[i + 2:i + 7]:
         dot = s.index("·", i + 2)
+        if not all(map(_is_cjk, s[i:dot])):
+            return 0     # 县委副书记|、县长艾力·买买提: the name is the next title's
         for n in range(dot - i + 3, dot - i + 8):     # (阿不都热依木: a part of six)
             j = i + n
             if j <= len(s) and all(_is_cjk(c) for c in s[dot + 1:j]) and \
                     (j == len(s) or s[j] in DELIMS or (_AFTER_NAME2.match(s, j) and not inside_word(s, j))):
                 return n     # (买买提|出席, not 买买|提出)
-    for n in (2, 3, 4, 5, 6):     # (额尔敦巴雅尔, 敖特根其其格: Mongolian names run to six)
+    lead = 2 if s[i:i + 2] in _FREE_NAME_OPENINGS else 0
+    # (额尔敦巴雅尔, 敖特根其其格: Mongolian names run to six; a Tibetan one opened by 才让 to four)
+    for n in ((2, 3, 4) if lead else (2, 3, 4, 5, 6)):
         name = s[i:i + n]
-        if len(name) < n or not all(_is_cjk(c) and (c not in STOP_CHARS or (c in _FREE_INNER and (k or c == "那")))
+        if len(name) < n or not all(_is_cjk(c) and (k < lead or c not in STOP_CHARS or (c in _FREE_INNER and (k or c == "那")))
                                     for k, c in enumerate(name)):
             return 0
         j = i + n
@@ -296,7 +311,7 @@ def _free_name_at(s: str, i: int) -> int:
                 or (n >= 5 and s[j] in _AFTER_NAME1)) \
                 and plausible_name(name) \
                 and not _title_ending_at(s, j) and \
-                not any(is_common_word(name[k:k + 2]) for k in range(n - 1)):   # 常态|巡查, 出席|活动
+                (lead or not any(is_common_word(name[k:k + 2]) for k in range(n - 1))):   # 常态|巡查, 出席|活动
             return n
     return 0
 
@@ -866,8 +881,10 @@ NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支�
 _PLACE_LED = re.compile(f"[{CJK}]{{2,4}}[市县区旗州盟](?:委|党委)")
 
 _BODY_AND_LEVEL = re.compile("[^与和][与和](?=[区市县])")
-_LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由为])((?:[{CJK}]{{2,4}}[市县区旗]|[区市省县])[{CJK}]{{1,4}}[与和])$")
-# (东阳市发展和改革局: a named city or county before the level word's bureau; 任命甲为…: after 为)
+# (东阳市发展和改革局: a named city or county before the level word's bureau; 任命甲为…: after 为; the
+# level word opens the body after a verb of joint work too: 联合县教育和体育局, 与县文化和旅游局)
+_LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由为与和及同]|联合|会同|协同|携手|邀请|组织)"
+                        f"((?:[{CJK}]{{2,4}}[市县区旗]|[区市省县])[{CJK}]{{1,4}}[与和])$")
 
 
 def _committee_start(s: str, start: int, floor: int) -> int:
@@ -1318,7 +1335,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # of every town; the town written with it is a part of its name (the town still placed
             # apart, and the site in it)
             named_with = out[-1].start
-        elif start < a:
+        elif start < a and not (ctx_names and s.endswith(ctx_names, start, b)):
+            # (the home's, city's or province's own name is cut by nothing: 兴化市, whose 兴化
+            # reads as a verb; words stuck before it are cut below)
             cut = trim_left(s[start:b], len(suffix), "place")
             # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
             # does a name in a list or after a travel verb that the cut would leave too short (西|合营|镇)
@@ -1549,7 +1568,10 @@ EVENT_GENERIC = {"会议", "大会", "座谈会", "学习会", "专题学习会"
                  "典礼", "颁奖典礼", "专题培训", "结业式", "结业典礼", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
                             r"(?:[省市区县]委)?[一二三四五六七八九十]+届"
-                            r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?")
+                            r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?|"
+                            # the yearly sessions of the congress and the CPPCC, whose spirit
+                            # every March's meetings 传达学习: 全国两会, 省两会
+                            r"(?:全国|[省市区县旗])两会")
 
 
 EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给向还了暨")
@@ -1722,7 +1744,7 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
     out = []
     spans = list(taken)
     quotes = quoted_spans(s)
-    for m in (PARTY_CONGRESS.finditer(s) if "党" in s or "届" in s else ()):   # every form has one of them
+    for m in (PARTY_CONGRESS.finditer(s) if "党" in s or "届" in s or "两会" in s else ()):   # every form has one of them
         if not _overlaps(m.start(), m.end(), spans):
             out.append(Mention("Event", m.group(), m.start(), m.end(), "Meeting"))
             spans.append((m.start(), m.end()))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from kg.text import bylines
-from kg.text.clean import PARA_SEP, clean, line_flags, units_and_texts
+from kg.text.clean import PARA_SEP, clean, headline_like, line_flags, units_and_texts
 
 __all__ = ["Article", "Page", "split_page", "page_year", "article_date", "parse_names"]
 
@@ -72,6 +72,7 @@ LABELS = (
     r"^(?:古城\s*)?简讯$", r"^图片新闻$", r"^(?:本地|综合)?要闻$", r"^时评$",
     r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]$",       # page header date
     r"^(?:责任编辑|编辑|校对|版式|美编|审核)\s*[:]",
+    r"^【[^】]{2,10}】$",                                                # a site's column: 【工作动态】
 )
 
 
@@ -309,7 +310,9 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
             continue
         if k == "start":
             closed = False
-            length, credit = bylines.dateline(text[a:b])
+            # a bulleted item of a column (■ 6月3日…) has no dateline: its text starts after the bullet
+            length, credit = bylines.dateline(text[a:b]) or (len(text[a:b]) - len(text[a:b].lstrip("□■◆●△▲★ ")),
+                                                             bylines.Credit())
             cur = _Draft("news", i, i, a + length, b, reporters=credit.reporters,
                          photographers=credit.photographers)
             drafts.append(cur)
@@ -465,6 +468,52 @@ _CREDITS = re.compile(r"\(([^()]{1,40}?)\s*摄(?:影)?\s*\)")
 _LINE_STARTS_ARTICLE = re.compile("^[ \t\u3000]*本报讯", re.M)
 
 
+# A site's page furniture on lines of its own: the source and date line (来源: … 发布时间: …
+# 浏览次数: …), the font-size and share widgets (【字体:大 中 小】, 分享到:, 【打印本页】【关闭窗口】).
+# A line is furniture only when it opens with a field name and its colon (after a date-time at
+# most) or holds nothing but widget words, and has no sentence end: never a sentence of news.
+_META_KEY = (r"(?:信息来源|文章来源|稿件来源|来源|发布(?:时间|日期|者|机构)|更新(?:时间|日期)"
+             r"|(?:浏览|阅读|点击|访问)(?:次数|量|数|率)?|作者|撰稿人?|字号|字体"
+             r"|(?:时间|日期)(?=[ \t\u3000]*[:：][ \t\u3000]*\d))")
+_WIDGET = r"[【\[]?(?:字体|字号|大|中|小|默认|打印本页|打印|关闭本页|关闭窗口|关闭|分享到|分享|收藏|纠错|返回顶部)[】\]]?[ \t\u3000:：]*"
+_FURNITURE = re.compile(
+    r"^[ \t\u3000]*(?:(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u3000]*)?"
+    rf"[【\[]?{_META_KEY}[】\]]?[ \t\u3000]*[:：][^\n。!?！？]{{0,120}}|(?:{_WIDGET})+)[ \t\u3000\r]*(?:\n|$)", re.M)
+_META_KEY_RE = re.compile(_META_KEY)
+_AUTHOR = re.compile(r"(?:作者|撰稿人?)[ \t\u3000]*[:：]")
+
+
+def _strip_furniture(raw: str) -> tuple[str, tuple[str, ...], str]:
+    """The page without its furniture lines, and the names a furniture line gives as the
+    author (作者: 张三  来源: …), and the furniture's text. Furniture right below the first line leaves the blank line a
+    site puts between its headline and the body."""
+    cuts = list(_FURNITURE.finditer(raw))
+    if not cuts:
+        return raw, (), ""
+    names: list[str] = []
+    out, at = [], 0
+    first_end = raw.find("\n")
+    for m in cuts:
+        a = _AUTHOR.search(m.group())
+        if a:
+            k = _META_KEY_RE.search(m.group(), a.end())
+            names += parse_names(m.group()[a.end():k.start() if k else None].strip(" \t\u3000\r\n"))
+        out.append(raw[at:m.start()])
+        if m.start() == first_end + 1 and raw[:first_end].strip():
+            out.append("\n")               # the headline keeps its blank line
+        at = m.end()
+    out.append(raw[at:])
+    return "".join(out), tuple(n for n in names if _NAME.match(n)), "".join(m.group() for m in cuts)
+
+
+_FURNITURE_YEAR = re.compile(r"(20\d\d)[-/.年]\d")
+
+
+def _furniture_year(furniture: str) -> int | None:
+    m = _FURNITURE_YEAR.search(furniture) if furniture else None
+    return int(m.group(1)) if m else None
+
+
 def _web_file(raw: str) -> tuple[str | None, str] | None:
     """(headline or None, body) of a web article file: one article, its paragraphs on lines of
     their own with no blank line between, after a first line and one blank line when the site
@@ -475,6 +524,12 @@ def _web_file(raw: str) -> tuple[str | None, str] | None:
     if m and not m.group(1).rstrip().endswith(("。", "!", "?", "！", "？")) and not _BLANK_LINE.search(raw, m.end()):
         return m.group(1), raw[m.end():]
     if raw.strip() and not _BLANK_LINE.search(raw):
+        # a site that prints no blank line below its headline: a first line that reads as a
+        # headline (no sentence end, no dateline) heads the lines below it
+        first, nl, rest = raw.lstrip().partition("\n")
+        if nl and rest.strip() and len(first.strip()) <= 60 and headline_like(first.strip()) \
+                and not bylines.dateline(first.strip()) and not bylines.is_web_byline(first.strip()):
+            return first.strip(), rest
         return None, raw
     return None
 
@@ -484,13 +539,15 @@ def split_page(source: str, raw_text: str, published: str = "") -> Page:
 
     ``published`` (YYYY-MM-DD, from a manifest or --date) gives the year of dates written
     without one; without it, the page's own most frequent year does."""
+    raw_text, authors, furniture = _strip_furniture(raw_text)
     web = _web_file(raw_text)
     # The headline is cleaned apart: cleaning joins a line that ends no sentence (a headline
     # with a comma in it) to the next, as it must the paper's broken lines.
     head = clean(web[0]).strip("\n") if web and web[0] else ""
     rest = clean(web[1]) if head and "\n" not in head else ""
     text = head + PARA_SEP + rest if rest else clean(raw_text)
-    year = int(published[:4]) if published else page_year(text)
+    # (the year of a site's 发布时间 line dates the article's 6月12日 when the body has none)
+    year = int(published[:4]) if published else page_year(text) or _furniture_year(furniture)
     spans, lines = units_and_texts(text)
     kinds = _classify(lines)
     if web:
@@ -530,7 +587,7 @@ def split_page(source: str, raw_text: str, published: str = "") -> Page:
             # starts_with), but their names credit the article
             start, head_credit = bylines.opening(text, start, end)
             end, tail_credit = bylines.closing(text, start, end)
-            for c in (head_credit, tail_credit):
+            for c in (head_credit, tail_credit, bylines.Credit(authors if web and d is kept[0] else ())):
                 reporters = reporters or c.reporters
                 photographers = photographers or c.photographers
             if web and text.find("摄", start, end) >= 0:

@@ -238,7 +238,14 @@ def closing(s: str, start: int = 0, end: int | None = None) -> tuple[int, Credit
     if cut <= start or s[cut - 1] not in "。!?”":
         return end, Credit()
     c = paren_credit(s[k + 1:end - 1])
+    if c is None and _UNIT_CREDIT.fullmatch(s, k + 1, end - 1):
+        return cut, Credit()    # (市委办), (县应急管理局供稿): the unit that sent it, as on a line of its own
     return (cut, c) if c is not None else (end, Credit())
+
+
+# A closing credit that names the unit which sent the item in, not a person: a short body name (or
+# any name with 供稿/供图/提供), no sentence.
+_UNIT_CREDIT = re.compile("[\u4e00-\u9fff]{1,18}(?:供稿|供图|提供|办|局|委|部|中心|办公室|政府|站|所|大队|中队|支队|街道|妇联|工会|团委)")
 
 
 def role_initials() -> frozenset[str]:

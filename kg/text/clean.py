@@ -324,7 +324,10 @@ _ENDINGS = ("。", "!", "?", "...")
 _START = "本报讯"
 # The first characters of the lines _START, _BYLINE_RE and _CREDIT_RE match (stripped lines).
 # (With the first characters of the web's byline roles: 文/张三, 摄影:李四, 编辑:王五.)
-_HARD_FIRST = frozenset("本□■◆●通特记(") | role_initials()
+_HARD_FIRST = frozenset("本□■◆●△▲★通特记(") | role_initials()
+# An item of a column of short news (简讯, 工作动态) opened by a bullet and its own date or
+# 近日/日前: each is an article of its own, however the site ran its lines together.
+_BULLET_ITEM = re.compile(r"[□■◆●△▲★]\s*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|连日来)")
 _HARD_FIRST_T = tuple(_HARD_FIRST)      # for str.startswith
 _BYLINE_RE = re.compile(r"^[□■◆●]?\s*(?:本报)?(?:通讯员|特约记者|记者|通讯)\s*[\u4e00-\u9fff]")
 _CREDIT_RE = re.compile(r"^\([^()]{1,40}摄(?:影)?\s*\)$")
@@ -467,7 +470,7 @@ def _line_flags(ss: list[str], gap: Callable[[int], bool]) -> LineFlags:
             brk[i] = True
         if s[:1] not in _HARD_FIRST:
             continue
-        start[i] = s.startswith(_START)
+        start[i] = s.startswith(_START) or _BULLET_ITEM.match(s) is not None
         byline[i] = (len(s) <= 30 and _BYLINE_RE.match(s) is not None and _BYLINE_STOP.search(s) is None) \
             or is_web_byline(s)
         credit[i] = s.startswith("(") and _CREDIT_RE.match(s) is not None

@@ -18,6 +18,7 @@ def holds_post_by_title_chain(doc):
     titles = lexicon().titles
     ctx, local = doc.ctx, doc.local
     leader = None          # (sentence index, body key, title) of the last title that named its body
+    head = None            # the same of the last title that took its body from the title before it
     for k, sm in enumerate(doc.sents):
         if not sm.chains:
             continue
@@ -65,12 +66,14 @@ def holds_post_by_title_chain(doc):
                     if title in _COMMITTEE_RANKS and body_key.endswith("委"):
                         inherited = body_key    # 荆州区委委员、常委、书记: 常委 and 书记 are the 区委's
                     else:
-                        # 县人大常委会党组书记、主任甲，副主任乙: the head's title leads the deputies after it
-                        leader = (k, body_key, title)
+                        # 县人大常委会党组书记、主任甲，副主任乙; 县财政局党组书记、局长甲…，副局长乙: the
+                        # head's title after the party group's leads the deputies after it
+                        head = (k, body_key, title)
                 else:
                     # 区人大常委会主任甲，副主任乙、丙: a bare deputy's title right after its
                     # leader's (in this sentence or the one before) is of the leader's body
-                    body_key = inherited = _leaders_body(leader, k, title) if follows else ""
+                    body_key = inherited = (_leaders_body(leader, k, title) or _leaders_body(head, k, title)) \
+                        if follows else ""
                 written_body = expand_body(body, ctx, loc) if body else ""
                 if inherited:
                     post_key = canonical_post(p.text, inherited, title, inherited, "", ctx)
