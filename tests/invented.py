@@ -30,8 +30,10 @@ def homes(fixtures: Path) -> dict:
 
 def score_suite(fixtures: Path, root: Path) -> dict:
     """Entity and relation F1 of the suite, its counts pooled over the articles, each built alone
-    with its home into ``root``."""
+    with its home into ``root``; with "articles" (found, in the gold) and "bylines" (names found,
+    names in the gold) where the gold lists its articles."""
     sums = {"entities": [0, 0, 0], "relations": [0, 0, 0]}
+    found = listed = hit = total = 0
     for name, home in sorted(homes(fixtures).items()):
         out = root / f"{name}.ttl"
         res = CliRunner().invoke(cli, ["build", str(fixtures / name), "--home", home, "-o", str(out),
@@ -41,4 +43,10 @@ def score_suite(fixtures: Path, root: Path) -> dict:
         for sec in sums:
             a = r[sec]["all"]
             sums[sec] = [sums[sec][0] + a["tp"], sums[sec][1] + a["fp"], sums[sec][2] + a["fn"]]
-    return {sec: 2 * tp / (2 * tp + fp + fn) for sec, (tp, fp, fn) in sums.items()}
+        found, listed = found + r["articles"]["found"], listed + r["articles"]["gold"]
+        g = json.loads((fixtures / f"{name}.json").read_text(encoding="utf-8"))
+        names = {n for a in g["articles"] for n in a["reporters"] + a["photographers"]}
+        if names:
+            hit, total = hit + round(r["articles"]["byline_recall"] * len(names)), total + len(names)
+    f1 = {sec: 2 * tp / (2 * tp + fp + fn) for sec, (tp, fp, fn) in sums.items()}
+    return {**f1, "articles": (found, listed), "bylines": (hit, total)}

@@ -12,11 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import invented
 from kg.cli import cli
-from kg.extract import PageExtractor
-from kg.extract.resolve import Context
-from kg.graph.rdf import article_id, label_of
-from kg.text.articles import split_page
+from kg.graph.rdf import label_of
 from kg.views.evaluate import evaluate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "genre_people"
@@ -25,10 +23,7 @@ KEZUO = ("科尔沁左翼中旗", "通辽市", "内蒙古自治区")
 
 
 def facts_of(body: str, home=LONGHUI):
-    page = split_page("invented.txt", body)
-    out = PageExtractor(page, [article_id(a.body) for a in page.articles],
-                        Context.of(*home, text=page.text)).run()
-    return out, {(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in out.facts}
+    return invented.facts_of(body, home)
 
 
 def persons(out) -> set:

@@ -7,28 +7,21 @@ Every name in them is invented.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import cli
-from kg.extract import PageExtractor
-from kg.extract.resolve import Context
-from kg.graph.rdf import article_id, label_of
+import invented
+from invented import score_suite
+from kg.graph.rdf import label_of
 from kg.text.articles import split_page
-from kg.views.evaluate import evaluate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "genre_web"
 HOME = ("青山县", "临江市", "江西省")
 
 
 def facts_of(raw: str, home=HOME):
-    page = split_page("invented.txt", raw)
-    out = PageExtractor(page, [article_id(a.body) for a in page.articles],
-                        Context.of(*home, text=page.text)).run()
-    return out, {(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in out.facts}
+    return invented.facts_of(raw, home)
 
 
 def labels(out, typ):
@@ -256,7 +249,6 @@ def test_two_bureaus_joined_by_he_stay_two():
 
 # ---------------------------------------------------------------- the invented articles
 
-HOMES = json.loads((FIXTURES / "homes.json").read_text(encoding="utf-8"))
 # First read of the fifteen articles (gold written before): entity F1 0.939, relation F1 0.951, 17 of 19
 # articles, bylines 10 of 15; 0.971 and 0.957, all articles and bylines, once a site's furniture lines,
 # a headline with no blank line below it and bulleted items were read. A change may move them freely
@@ -269,25 +261,7 @@ ENTITY_FLOOR, RELATION_FLOOR = 0.995, 0.977
 
 @pytest.fixture(scope="module")
 def web_scores(tmp_path_factory) -> dict:
-    root = tmp_path_factory.mktemp("web")
-    sums = {"entities": [0, 0, 0], "relations": [0, 0, 0]}
-    found = gold = hit = total = 0
-    for name, home in sorted(HOMES.items()):
-        out = root / f"{name}.ttl"
-        res = CliRunner().invoke(cli, ["build", str(FIXTURES / name), "--home", home, "-o", str(out),
-                                       "--no-cache", "-q"])
-        assert res.exit_code == 0, res.output
-        r = evaluate(out, [FIXTURES / f"{name}.json"])
-        for sec in sums:
-            a = r[sec]["all"]
-            sums[sec] = [sums[sec][0] + a["tp"], sums[sec][1] + a["fp"], sums[sec][2] + a["fn"]]
-        found, gold = found + r["articles"]["found"], gold + r["articles"]["gold"]
-        g = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
-        names = {n for a in g["articles"] for n in a["reporters"] + a["photographers"]}
-        if names:
-            hit, total = hit + round(r["articles"]["byline_recall"] * len(names)), total + len(names)
-    f1 = {sec: 2 * tp / (2 * tp + fp + fn) for sec, (tp, fp, fn) in sums.items()}
-    return {**f1, "articles": (found, gold), "bylines": (hit, total)}
+    return score_suite(FIXTURES, tmp_path_factory.mktemp("web"))
 
 
 def test_the_invented_web_articles_score_above_their_floors(web_scores):
