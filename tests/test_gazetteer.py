@@ -299,3 +299,12 @@ def test_an_unwritable_cache_dir_builds_in_memory(tmp_path, monkeypatch, quick_b
     assert G.load().divisions and G.load().divisions
     assert quick_build == [1, 1]
     assert [p.name for p in tmp_path.iterdir()] == ["file"]
+
+
+@pytest.mark.parametrize("opening", ["4月10日，", "4月10日上午", "湖北省武汉市"])
+def test_a_visiting_district_is_not_the_home_whatever_stands_before_its_name(opening):
+    """X区党政代表团来我区: X is the visitor, whether punctuation, a time or its city and province
+    stand before its name (the visitor pattern's group then holds them too)."""
+    text = (f"{opening}江夏区党政代表团来我区考察。江夏区委书记孟远航介绍了江夏区的经验。"
+            "汉阳区委书记卢远征陪同。汉阳区召开座谈会。")
+    assert infer_home(text).district == "汉阳区"

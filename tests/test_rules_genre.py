@@ -5,6 +5,7 @@ document is written away from the name it belongs to. Every name is invented; th
 """
 from __future__ import annotations
 
+import pytest
 
 import invented
 from kg.graph.rdf import label_of
@@ -174,3 +175,28 @@ def test_an_area_inside_a_facility_or_named_elsewhere_is_a_place():
                       home=("安吉县", "湖州市", "浙江省"))
     places = {label_of(t, k) for t, k in out.entities if t == "Place"}
     assert {"城南社区", "青石镇"} <= places
+
+
+# ---------------------------------------------------------------- found in review
+
+def test_a_village_named_after_its_hill_is_judged_on_its_own_name():
+    """郢城镇凤凰山村 is a village (凤凰 + 山村); a generic 特色小镇 is no place because a 山村 stands
+    later in the sentence."""
+    out, got = facts_of("川店镇特色小镇建设推进会在柳湾镇凤凰山村召开。")
+    places = {label_of(t, k) for t, k in out.entities if t == "Place"}
+    assert "特色小镇" not in places and "凤凰山村" in places
+
+
+def test_two_names_before_a_dotted_one_are_not_one_name():
+    """区长宝音和艾力·买买提: 和 ends a name; no person 宝音和艾力·买买提."""
+    out, _ = facts_of("区长宝音和艾力·买买提出席会议。")
+    assert "宝音和艾力·买买提" not in {label_of(t, k) for t, k in out.entities if t == "Person"}
+
+
+@pytest.mark.parametrize("lead", ["会议宣布", "市委决定", ""])
+def test_an_appointment_announced_by_a_verb(lead):
+    """会议宣布邹明川同志任…, 市委决定张伟同志担任…: the verb before the name is no part of it,
+    and the district a bare 区委 names is the home."""
+    _, got = facts_of(f"{lead}郑远航同志担任区委副书记。")
+    assert ("郑远航", "holdsPost", "区委副书记") in got
+    assert ("郑远航", "memberOf", "荆州区委") in got

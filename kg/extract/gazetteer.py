@@ -682,9 +682,11 @@ def _infer(text: str):
 
     ranked = sorted(score, key=key, reverse=True)
     # 江夏区党政代表团来我区考察: an area that comes to "our" district is a visitor, not the home
-    visitors = {m.group(1) for m in _VISITOR.finditer(text)} if "我" in text else ()
-    if visitors and len(ranked) > 1 and divs[ranked[0]].name in visitors:
-        ranked = [i for i in ranked if divs[i].name not in visitors] + [i for i in ranked if divs[i].name in visitors]
+    visitors = tuple({m.group(1) for m in _VISITOR.finditer(text)}) if "我" in text else ()
+    # (the group may hold what stands before the name: 上午江夏区, 武汉市江夏区)
+    if visitors and len(ranked) > 1 and any(v.endswith(divs[ranked[0]].name) for v in visitors):
+        ranked = [i for i in ranked if not any(v.endswith(divs[i].name) for v in visitors)] + \
+                 [i for i in ranked if any(v.endswith(divs[i].name) for v in visitors)]
     best = ranked[0]
     runner = named[ranked[1]] if len(ranked) > 1 else 0
     d = divs[best]

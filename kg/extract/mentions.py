@@ -93,7 +93,8 @@ STOP_CHARS = set("的了在到赴对与和及或向为是将把被让由从至�
 # Stop characters that also stand inside village and transliterated names (西上碾头村, 萨如拉嘎查,
 # 阿日昆都楞镇): in a list item they do not end the name.
 NAME_INNER = set("上下内外前后东西南北中一如都同")
-# stop characters inside Mongolian and Tibetan names read after a title (萨其拉图, 那仁满都拉, 敖特根其其格)
+# stop characters inside Mongolian and Tibetan names read after a title (萨其拉图, 那仁满都拉, 敖特根其其格,
+# 如 of 阿如汗)
 _FREE_INNER = frozenset("其都那如")
 # Classifiers stop a name only after a number: "30所学校51个校区", but 曹家畈村 keeps 家.
 CLASSIFIERS = set("年月日号个位家名批项次届所座条处户起")
@@ -289,16 +290,18 @@ def _free_name_at(s: str, i: int) -> int:
     """Length of a name right after a title that opens with no surname of the table (宝音,
     巴特尔, 乌日娜: Mongolian and other names): 2-4 name characters the text closes as a name
     does (a word that follows names, or punctuation), that are no dictionary word; or a name of
-    two parts joined by a middle dot (艾尔肯·买买提: Uyghur and other names), each 2-5 characters."""
+    two parts joined by a middle dot (艾尔肯·买买提: Uyghur and other names), each 2-6 characters."""
     if "·" in s[i + 2:i + 7]:
         dot = s.index("·", i + 2)
         if not all(map(_is_cjk, s[i:dot])):
             return 0     # 县委副书记|、县长艾力·买买提: the name is the next title's
-        for n in range(dot - i + 3, dot - i + 8):     # (阿不都热依木: a part of six)
-            j = i + n
-            if j <= len(s) and all(_is_cjk(c) for c in s[dot + 1:j]) and \
-                    (j == len(s) or s[j] in DELIMS or (_AFTER_NAME2.match(s, j) and not inside_word(s, j))):
-                return n     # (买买提|出席, not 买买|提出)
+        # (宝音和艾力·买买提: a word that ends a name before the dot makes two names, read apart)
+        if not any(c in STOP_CHARS and not (k and c in _FREE_INNER) for k, c in enumerate(s[i:dot])):
+            for n in range(dot - i + 3, dot - i + 8):     # (阿不都热依木: a part of six)
+                j = i + n
+                if j <= len(s) and all(_is_cjk(c) for c in s[dot + 1:j]) and \
+                        (j == len(s) or s[j] in DELIMS or (_AFTER_NAME2.match(s, j) and not inside_word(s, j))):
+                    return n     # (买买提|出席, not 买买|提出)
     lead = 2 if s[i:i + 2] in _FREE_NAME_OPENINGS else 0
     # (额尔敦巴雅尔, 敖特根其其格: Mongolian names run to six; a Tibetan one opened by 才让 to four)
     for n in ((2, 3, 4) if lead else (2, 3, 4, 5, 6)):
@@ -555,11 +558,16 @@ def find_appointed_chains(s: str) -> list[Chain]:
     out = []
     for m in _APPOINTED.finditer(s):
         g = 1 if m.group(1) else 2          # (任命甲为X, 任命：甲为X: the decision's own wording)
-        if not plausible_name(m.group(g)) or not lexicon().is_surname_start(m.group(g)):
+        a, b = m.span(g)
+        # (宣布|邹明川同志任, 决定|张伟同志担任: the four characters before 同志 may open with the
+        # verb that announces it; the name is the shortest end of them that reads as one)
+        while b - a > 2 and not (plausible_name(s[a:b]) and lexicon().is_surname_start(s[a:b])):
+            a += 1
+        if not plausible_name(s[a:b]) or not lexicon().is_surname_start(s[a:b]):
             continue
         posts = _titles_within(s, m.start(3), m.end(3))
         if posts:
-            person = _new(Mention, ("Person", m.group(g), m.start(g), m.end(g), "Official", (("how", "appointed"),)))
+            person = _new(Mention, ("Person", s[a:b], a, b, "Official", (("how", "appointed"),)))
             out.append(Chain(person, posts))
     return out
 
@@ -1175,11 +1183,11 @@ _TRAVEL_BEFORE = ("、", "到", "赴", "至", "来", "前往", "走进", "深入
 _LOCATING_BEFORE = _TRAVEL_BEFORE + ("位于", "址于", "落户", "落地", "坐落在", "坐落于", "地处", "隶属", "隶属于", "来自")
 
 
-def _after_town(s: str, start: int, out: list) -> bool:
-    """The name stands right after a town or street (郢城镇凤凰山村): a village named after its hill
-    is named so, whatever common word opens it (凤凰 + 山村; 美丽乡村 stays a slogan)."""
+def _after_town(s: str, start: int, end: int, out: list) -> bool:
+    """The name s[start:end] stands right after a town or street (郢城镇凤凰山村): a village named
+    after its hill is named so, whatever common word opens it (凤凰 + 山村; 美丽乡村 stays a slogan)."""
     return bool(out) and out[-1].end == start and out[-1].get("level", 0) == 3 and \
-        s.startswith("山村", s.find("村", start) - 1) and not s.startswith(GENERIC_END, start)
+        s.startswith("山村", end - 2) and not s.startswith(GENERIC_END, start)
 
 
 def _list_item_start(s: str, start: int, floor: int) -> int:
@@ -1398,7 +1406,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
                                       name.endswith(_WHOLE_AREA) or
                                       s[start - 1:start] == "某" or
-                                      (_generic_end(name, suffix) and not _after_town(s, start, out)) or
+                                      (_generic_end(name, suffix) and not _after_town(s, start, b, out)) or
                                       (len(name) == 3 and name.endswith("乡村")) or name.endswith(("院区", "病区")) or
                                       (len(name) <= 4 and name.endswith(_RIVER_WORDS)) or
                                       (suffix in _RIVER_SUFFIXES and _RIVER_CARE.fullmatch(name))):
@@ -1992,7 +2000,7 @@ def find_documents(s: str) -> list[Mention]:
 
 
 # 观看了警示教育片《蜕变》, 电影《…》: a film, a song or a play is no document
-_WORKS_OF_ART = ("片", "电影", "影片", "纪录片", "歌曲", "剧", "话剧", "戏曲", "节目", "微视频", "短视频")
+_WORKS_OF_ART = ("片", "电影", "影片", "纪录片", "剧", "微视频", "短视频")    # (songs and shows: _PERFORMED)
 # 诗朗诵《师者如光》, 舞蹈《阿细跳月》: the title of a piece performed at a show, no document
 _PERFORMED = ("一曲", "一首", "作品", "朗诵", "诗朗诵", "舞蹈", "歌曲", "合唱", "独唱", "歌舞", "小品", "相声", "快板", "情景剧", "戏曲", "京剧",
               "黄梅戏", "花鼓戏", "话剧", "节目", "演唱", "表演", "演奏", "曲目")

@@ -323,7 +323,8 @@ _CLOSERS_SP = _CLOSERS + " "
 _ENDINGS = ("。", "!", "?", "...")
 _START = "本报讯"
 # The first characters of the lines _START, _BYLINE_RE and _CREDIT_RE match (stripped lines).
-# (With the first characters of the web's byline roles: 文/张三, 摄影:李四, 编辑:王五.)
+# (With the first characters of the web's byline roles: 文/张三, 摄影:李四, 编辑:王五, and the
+# bullets of a column's items, _BULLET_ITEM.)
 _HARD_FIRST = frozenset("本□■◆●△▲★通特记(") | role_initials()
 # An item of a column of short news (简讯, 工作动态) opened by a bullet and its own date or
 # 近日/日前: each is an article of its own, however the site ran its lines together.

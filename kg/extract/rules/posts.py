@@ -196,8 +196,11 @@ def _district_before(ctx, s, pos):
         for m_ in _DISTRICT_BODY.finditer(s[:pos + 1]):
             m = m_
     name = m.group(1) if m else ""
-    if len(name) == 4 and name[0] in _BEFORE_DISTRICT:
-        name = name[1:]      # 邹明川同志任荆州区委委员: 任 is the verb, the district is 荆州区
+    cut = max((k for k, c in enumerate(name[:-1]) if c in _BEFORE_DISTRICT), default=-1)
+    if cut >= 0:
+        # 邹明川同志任荆州区委委员: 任 is the verb, the district is 荆州区; 张伟同志担任区委副书记:
+        # what is left after the verb (区) names no district
+        name = name[cut + 1:] if len(name) - cut - 1 >= 3 else ""
     if name and not name.endswith(_C.not_district) and name != ctx.district \
             and not (ctx.zone_short and name.endswith(ctx.zone_short)):
         return name
