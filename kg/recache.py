@@ -12,8 +12,9 @@ the ones re would make (equal, code and all; tests/test_recache.py checks it).
 ``install`` takes effect for patterns compiled after it (the ``kg`` command calls it before it
 imports a subcommand's module). The file is keyed by everything the code depends on (the exact
 Python build and its ``_sre`` engine); a file that is missing, damaged or of another key is
-ignored and written anew. New patterns are added when the process exits, up to a bound (a page's
-home makes a pattern of its own: the file must not grow with the corpora). Anything unexpected
+ignored and written anew (the file carries a digest of its table). New patterns are added when the
+process exits; past a bound, a save keeps only the patterns its process used (a page's home makes a
+pattern of its own: the file must not grow with the corpora). Anything unexpected
 (another Python, a file that cannot be written) leaves re as it is: slower, never wrong.
 """
 from __future__ import annotations
@@ -25,8 +26,8 @@ import os
 import sys
 from pathlib import Path
 
-FORMAT = 1
-MAX_PATTERNS = 4096        # kept in the file; more are compiled as usual
+FORMAT = 2
+MAX_PATTERNS = 4096        # kept in the file; beyond it, a save keeps only what its process used
 _state: dict = {}          # while installed: path, key, table, count of new entries, re's compile
 
 
@@ -62,14 +63,17 @@ def supported() -> bool:
 
 
 def _read(path: Path, key: str) -> dict:
+    """The kept table, or {} for a file that is missing, of another key, or damaged: its digest is
+    checked, since _sre checks the code it is given for structure, not for meaning (a changed
+    character code still compiles, and matches something else)."""
     try:
-        data = path.read_bytes()
-        k, table = marshal.loads(data)
+        k, digest, payload = marshal.loads(path.read_bytes())
+        if k != key or hashlib.sha1(payload).digest() != digest:
+            return {}
+        table = marshal.loads(payload)
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    if k != key or not isinstance(table, dict):
-        return {}
-    return table
+    return table if isinstance(table, dict) else {}
 
 
 def _parts(pattern, flags: int) -> tuple:
@@ -101,23 +105,24 @@ def install(directory: Path | None = None) -> bool:
     table = _read(path, key)
     original = _compiler.compile
     debug = _compiler.SRE_FLAG_DEBUG
-    _state.update(path=path, key=key, table=table, new=0, original=original)
+    used = set()             # the entries this process compiled or took: what a full table keeps
+    _state.update(path=path, key=key, table=table, new=0, original=original, used=used)
 
     def compile(p, flags=0):
         if type(p) not in (str, bytes) or flags & debug:
             return original(p, flags)
         flags = int(flags)
+        used.add((p, flags))
         got = table.get((p, flags))
         if got is not None:
             try:
                 return _sre.compile(p, *got)
             except (RuntimeError, TypeError, ValueError):
-                # a damaged entry (_sre checks the code it is given): compiled afresh, replaced
-                del table[(p, flags)]
+                # an entry _sre refuses: compiled afresh, replaced (pop: two threads may get here)
+                table.pop((p, flags), None)
         got = _parts(p, flags)
-        if len(table) < MAX_PATTERNS:
-            table[(p, flags)] = got
-            _state["new"] += 1
+        table[(p, flags)] = got
+        _state["new"] += 1
         return _sre.compile(p, *got)
 
     _compiler.compile = compile
@@ -143,8 +148,13 @@ def save() -> None:
     # when a second Ctrl-C lands in the middle of the write (imported here: at exit, not at start)
     from kg.atomic import write_cache_atomic
 
+    table = _state["table"]
+    if len(table) > MAX_PATTERNS:
+        # (a page's home makes a pattern of its own: over many corpora the table would only grow)
+        table = {k: v for k, v in table.items() if k in _state["used"]}
+    payload = marshal.dumps(table)
     try:
-        write_cache_atomic(_state["path"], marshal.dumps((_state["key"], _state["table"])))
+        write_cache_atomic(_state["path"], marshal.dumps((_state["key"], hashlib.sha1(payload).digest(), payload)))
         _state["new"] = 0
     except (OSError, ValueError):
         pass             # a cache that cannot be written: the next run compiles as usual

@@ -92,11 +92,41 @@ def test_a_damaged_entry_is_compiled_afresh(installed):
 
 
 def test_the_file_is_bounded(installed, monkeypatch):
+    """Past the bound, a save keeps what its own process used: the file follows the work, not
+    every home of every corpus ever read."""
     monkeypatch.setattr(recache, "MAX_PATTERNS", 2)
     for k in range(5):
         re.compile(rf"[\u4e00-\u9fff]{{{k + 1}}}村")
-    assert len(recache._state["table"]) == 2
+    recache.save()
+    recache.uninstall()
+    re.purge()
+    assert recache.install(installed)
+    re.compile(r"[\u4e00-\u9fff]{9}镇")
     assert re.compile(r"[\u4e00-\u9fff]{5}村").match("一二三四五村")
+    recache.save()
+    kept = recache._read(recache._state["path"], recache._state["key"])
+    assert set(kept) == {(r"[\u4e00-\u9fff]{9}镇", 0), (r"[\u4e00-\u9fff]{5}村", 0)}
+
+
+def test_a_file_whose_content_was_changed_is_not_used(installed):
+    """_sre accepts code whose characters were changed (it checks structure, not meaning): the
+    file's digest keeps such an entry from ever matching something else."""
+    import marshal
+
+    re.compile("ab[0-9]c")
+    recache.save()
+    path = recache._state["path"]
+    key, digest, payload = marshal.loads(path.read_bytes())
+    table = marshal.loads(payload)
+    flags, code, *rest = table[("ab[0-9]c", 0)]
+    code = [ord("a") if c == ord("b") else c for c in code]    # now it would read "aa[0-9]c"
+    table[("ab[0-9]c", 0)] = (flags, code, *rest)
+    path.write_bytes(marshal.dumps((key, digest, marshal.dumps(table))))
+    recache.uninstall()
+    re.purge()
+    assert recache.install(installed)
+    assert recache._state["table"] == {}
+    assert re.compile("ab[0-9]c").search("xab5c")
 
 
 def test_an_unknown_re_is_left_alone(tmp_path, monkeypatch):

@@ -162,4 +162,4 @@ _HOME_BY_ID: dict = {}
 @lru_cache(maxsize=256)
 def _home_re(home_names: tuple) -> re.Pattern:
     """One scan for all of a page's home words (asked of every sentence), not one ``in`` per word."""
-    return re.compile("|".join(map(re.escape, sorted({w for w, _ in home_names}, key=len, reverse=True))))
+    return re.compile("|".join(map(re.escape, sorted({w for w, _ in home_names}, key=lambda w: (-len(w), w)))))

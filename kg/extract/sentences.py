@@ -181,7 +181,7 @@ _ROOM_WORDS = re.compile("会议室|报告厅|会议厅|多功能厅")
 # home-organ table's forms and the organs of towns, villages and zones
 _ORGAN = re.compile("|".join(sorted({full for _, full in lexicon().home_organs} |
                                     {"党委", "委", "人大", "党工委", "管委会", "办事处", "党支部", "党总支",
-                                     "村委会", "居委会", "党群服务中心"}, key=len, reverse=True)))
+                                     "村委会", "居委会", "党群服务中心"}, key=lambda w: (-len(w), w))))
 _ROOM = re.compile("(?:第?[一二三四五六七八九十0-9]+(?:号|楼|层)?)?(?:会议室|报告厅|会议厅|多功能厅)")
 
 
