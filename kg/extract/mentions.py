@@ -1585,7 +1585,9 @@ PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省
 EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给向还了暨")
 # what follows an activity's suffix when the words name one of its attributes (…活动质量提升年)
 EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "期间", "现场", "结束", "质量", "效果",
-                   "内容", "形式", "载体", "品牌", "冠军", "亚军", "季军")   # (获得搏克比赛冠军: a title won)
+                   "内容", "形式", "载体", "品牌", "冠军", "亚军", "季军",   # (获得搏克比赛冠军: a title won)
+                   # (督导…专项行动开展情况: a campaign whose progress is checked runs on, no one-off event)
+                   "开展情况", "进展情况", "推进情况", "落实情况", "实施情况")
 
 
 _QUOTED = re.compile(r"[“「][^“”「」]*[”」]")
@@ -1735,6 +1737,8 @@ _match_start = methodcaller("start")
 _EDITION = re.compile("第[一二三四五六七八九十百零〇0-9]+届|首届")
 _COUNTED = re.compile("[0-9一二三四五六七八九十百千余多]+(?:个|场|次|期)")
 _ONGOING = ("持续开展", "常态化开展", "长期开展", "坚持开展", "持续开展了")
+# verbs that open the name of a campaign's work (创建文明城市工作): kept before …工作推进会
+_CAMPAIGN_VERBS = ("创建", "争创")
 _OPENINGS = ("开幕式", "闭幕式", "开班式", "结业式")
 _INTRODUCING = tuple(t for t in EVENT_TRIGGERS if t not in ("的", "落实", "传达"))
 
@@ -1804,6 +1808,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         elif start < a and not s.endswith(_HOLDING, 0, start):
             # (after 开展/举办 the verb bounds the name already: 开展警示教育活动 keeps 警示)
             start += trim_left(s[start:b], len(m.group()), "event")
+            if s.endswith(_CAMPAIGN_VERBS, 0, start) and "工作" in s[start:a]:
+                start -= 2   # 召开创建国家卫生县城工作推进会: the campaign verb names the work the meeting is of
         name = s[start:b]
         if m.group() == "节”" and (not s.endswith(_HOLDING, 0, start) or _EVENT_AFTER_QUOTE.match(s, b)):
             continue     # 喜迎“中秋节”: a festival only where it is held is an event (举办首届“荷花节”);
