@@ -58,3 +58,13 @@ def evname_scores(tmp_path_factory) -> dict:
 def test_the_invented_campaign_articles_score_above_their_floors(evname_scores):
     assert evname_scores["entities"] >= ENTITY_FLOOR, evname_scores
     assert evname_scores["relations"] >= RELATION_FLOOR, evname_scores
+
+
+def test_a_theme_in_quotes_names_the_activity_it_is_the_theme_of():
+    """开展以“…”为主题的主题党日活动: the quoted theme and the activity's kind are its name."""
+    got = events_of("7月1日，县委组织部机关党支部开展以“赓续红色血脉”为主题的主题党日活动。县委常委林振华参加活动。")
+    assert {e.replace("“", "").replace("”", "") for e in got} == {"赓续红色血脉主题党日活动"}, got
+
+
+def test_a_theme_of_a_meeting_is_no_event():
+    assert not events_of("会议以“实干争先”为主题，部署下半年工作。")

@@ -1811,6 +1811,11 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             if s.endswith(_CAMPAIGN_VERBS, 0, start) and "工作" in s[start:a]:
                 start -= 2   # 召开创建国家卫生县城工作推进会: the campaign verb names the work the meeting is of
         name = s[start:b]
+        if s.endswith("”为主题的", 0, start):
+            q = s.rfind("“", 0, start - 5)
+            if q > 0 and s[q - 1] == "以" and "”" not in s[q:start - 5]:
+                # 以“…”为主题的主题党日活动: the quoted theme names the activity, 以…为主题的 is no part of it
+                name, start = s[q:start - 4] + name, q - 1
         if m.group() == "节”" and (not s.endswith(_HOLDING, 0, start) or _EVENT_AFTER_QUOTE.match(s, b)):
             continue     # 喜迎“中秋节”: a festival only where it is held is an event (举办首届“荷花节”);
             # “邻里节”文艺汇演: the festival's name opens the longer name of the show
