@@ -68,3 +68,15 @@ def test_a_theme_in_quotes_names_the_activity_it_is_the_theme_of():
 
 def test_a_theme_of_a_meeting_is_no_event():
     assert not events_of("会议以“实干争先”为主题，部署下半年工作。")
+
+
+def test_the_items_of_a_list_of_kinds_are_no_events():
+    """将开展读书分享会、亲子共读等20余场活动: kinds of activity planned, none held by name."""
+    assert not events_of("活动为期一个月，将陆续开展读书分享会、亲子共读、好书漂流等20余场活动。")
+    assert not events_of("全县组织读书分享会等活动。")
+
+
+def test_the_close_of_a_list_does_not_swallow_a_quoted_activity():
+    """开展“…”宣传活动等系列活动: the quoted activity is one; 等系列活动 adds nothing to its name."""
+    got = events_of("县妇联开展“清廉家风”宣传活动等系列活动。")
+    assert {e.replace("“", "").replace("”", "") for e in got} == {"清廉家风宣传活动"}, got

@@ -1736,6 +1736,7 @@ _HOLDING = ("开展", "举办", "举行")
 _match_start = methodcaller("start")
 _EDITION = re.compile("第[一二三四五六七八九十百零〇0-9]+届|首届")
 _COUNTED = re.compile("[0-9一二三四五六七八九十百千余多]+(?:个|场|次|期)")
+_KINDS_LIST = re.compile("[、和及][^，。；：]{0,30}?等(?:[0-9一二三四五六七八九十百千余多]+[场项次个类])?(?:系列)?活动|等(?:[0-9一二三四五六七八九十百千余多]+[场项次个类])?(?:系列)?活动")
 _ONGOING = ("持续开展", "常态化开展", "长期开展", "坚持开展", "持续开展了")
 # verbs that open the name of a campaign's work (创建文明城市工作): kept before …工作推进会
 _CAMPAIGN_VERBS = ("创建", "争创")
@@ -1775,8 +1776,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
                 elif b == qb - 1:
                     b = qb                # “敲门行动”: the closing quote belongs to the name
                 break
-        if opens_longer:
-            continue
+        if opens_longer or s[a - 1:a] == "等":
+            continue     # (…等活动, …等系列活动: the close of a list, no name of its own)
         if spans and _overlaps_outside(a, b, spans):
             continue
         if m.group() == "集体学习" and not _NUMBERED_BEFORE.search(s, max(0, a - 8), a):
@@ -1822,6 +1823,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if m.group() == "节" and (not _EDITION.search(name) or s[b:b + 1] == "暨"):
             continue     # 春节期间, 各个环节: a festival word names one festival only with its edition
             # (第三届桃花节暨…推介会: the joint name is found from its end)
+        if len(name) <= 6 and "“" not in name and _KINDS_LIST.match(s, b):
+            continue     # 开展读书分享会、亲子共读等20余场活动: items of a list closed by 等…活动 are kinds
         if _COUNTED.match(s, b):
             continue     # 建立村级议事协商会42个: a count after the name makes it a kind, not one event
         if m.group() in _OPENINGS and not grown and (len(name) - len(m.group()) < 4 or
