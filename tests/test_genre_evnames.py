@@ -80,3 +80,10 @@ def test_the_close_of_a_list_does_not_swallow_a_quoted_activity():
     """开展“…”宣传活动等系列活动: the quoted activity is one; 等系列活动 adds nothing to its name."""
     got = events_of("县妇联开展“清廉家风”宣传活动等系列活动。")
     assert {e.replace("“", "").replace("”", "") for e in got} == {"清廉家风宣传活动"}, got
+
+
+def test_a_home_whose_name_opens_with_a_function_word_convenes():
+    """会同县召开…会议: 会同 reads as a verb, yet the home written in full is the place that convenes."""
+    out, got = invented.facts_of("8月5日，会同县召开防汛抗旱工作会议，研究部署防汛工作。", ("会同县", "怀化市", "湖南省"))
+    assert ("Place", "会同县") in out.entities
+    assert ("防汛抗旱工作会议", "organizedBy", "会同县") in got

@@ -1164,6 +1164,12 @@ def _home_places(s: str, home_names: tuple) -> list[Mention]:
                 subtype, level = ("Park", 4) if written.endswith(_ZONES) else \
                     lexicon().place_suffixes.get(area[-1], ("District", 4))
                 out.append(_new(Mention, ("Place", written, i, j, subtype, (("level", level), ("full", area)))))
+            elif area != written and s.startswith(area, i):
+                # 会同县召开…: the home written in full, whose first characters (会同, 于, 和) stop the
+                # suffix scan's names; kept only where the scan found nothing there
+                j = i + len(area)
+                subtype, level = lexicon().place_suffixes.get(area[-1], ("District", 4))
+                out.append(_new(Mention, ("Place", area, i, j, subtype, (("level", level),))))
             i = s.find(written, j)
     return out
 
