@@ -87,3 +87,10 @@ def test_a_home_whose_name_opens_with_a_function_word_convenes():
     out, got = invented.facts_of("8月5日，会同县召开防汛抗旱工作会议，研究部署防汛工作。", ("会同县", "怀化市", "湖南省"))
     assert ("Place", "会同县") in out.entities
     assert ("防汛抗旱工作会议", "organizedBy", "会同县") in got
+
+
+def test_a_citizens_square_is_not_cut_after_the_level_word():
+    """在市民广场举行: 市 belongs to 市民; the square of a county-level city is the home's whole word's."""
+    out, _ = invented.facts_of("4月20日，志愿服务月启动仪式在市民广场举行。", ("东兴市", "防城港市", "广西壮族自治区"))
+    places = {label_of(t, k) for t, k in out.entities if t == "Place"}
+    assert "东兴市市民广场" in places and "东兴市民广场" not in places, places

@@ -181,6 +181,9 @@ def canonical_place(name: str, subtype: str, ctx: Context, full: str = "") -> st
             return area
     if subtype == "Site" and ctx.district and len(name) > 3 and name[0] in "县区市旗" and name[1] not in "县区市旗委":
         # 县人民广场, 市人力资源市场: a site of the home (市 is the home where it is a county-level city)
+        if name.startswith(("市民", "市场")):
+            # 市民广场: 市 is of the word 市民, no level word; the home's square keeps it whole
+            return ctx.district + name if ctx.level == "市" else name
         if name[0] == ctx.level:
             return ctx.district + name[1:]
         if name[0] == "市" and ctx.city.endswith("市"):
