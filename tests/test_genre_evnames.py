@@ -94,3 +94,11 @@ def test_a_citizens_square_is_not_cut_after_the_level_word():
     out, _ = invented.facts_of("4月20日，志愿服务月启动仪式在市民广场举行。", ("东兴市", "防城港市", "广西壮族自治区"))
     places = {label_of(t, k) for t, k in out.entities if t == "Place"}
     assert "东兴市市民广场" in places and "东兴市民广场" not in places, places
+
+
+def test_a_stop_of_a_sentence_holding_its_own_event_is_that_events_venue():
+    """启动仪式在X举行。当天，…走进江平镇，开展“…”采风活动: the town is where the field trip is, not the ceremony."""
+    _, got = invented.facts_of("4月20日，东兴市志愿服务月启动仪式在市民广场举行。当天，市作家协会组织20余名作家走进江平镇，"
+                               "开展“京岛风情”文学采风活动。", ("东兴市", "防城港市", "广西壮族自治区"))
+    assert ("京岛风情文学采风活动", "heldAt", "江平镇") in {(s.replace("“", "").replace("”", ""), p, o) for s, p, o in got}
+    assert not any(p == "heldAt" and o == "江平镇" and "启动仪式" in s for s, p, o in got)

@@ -54,7 +54,10 @@ def tour_held_at(doc):
         return
     for m, sm in tour.stops:
         if m.type in ("Place", "Organization"):
-            doc.fact(main.ref, "heldAt", doc.ref(m), sm)
+            # 当天，…走进江平镇，开展“…”采风活动: a stop of a sentence that holds an event of its own
+            # after it is where that event is, not the article's
+            own = next((r for e, r in doc.events(sm) if e.start >= m.end), None)
+            doc.fact(own or main.ref, "heldAt", doc.ref(m), sm)
 
 
 # ---------------------------------------------------------------- the tour of an article
