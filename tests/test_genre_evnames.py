@@ -102,3 +102,9 @@ def test_a_stop_of_a_sentence_holding_its_own_event_is_that_events_venue():
                                "开展“京岛风情”文学采风活动。", ("东兴市", "防城港市", "广西壮族自治区"))
     assert ("京岛风情文学采风活动", "heldAt", "江平镇") in {(s.replace("“", "").replace("”", ""), p, o) for s, p, o in got}
     assert not any(p == "heldAt" and o == "江平镇" and "启动仪式" in s for s, p, o in got)
+
+
+def test_a_supervision_team_is_a_body_as_an_inspection_team_is():
+    """带领县安全生产第三督导组: 督导组 names a team as 督查组 does; its leader is a member."""
+    _, got = invented.facts_of("副县长刘国栋带领县安全生产第三督导组，督导燃气安全工作。", ("临朐县", "潍坊市", "山东省"))
+    assert ("刘国栋", "memberOf", "临朐县安全生产第三督导组") in got
