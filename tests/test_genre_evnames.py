@@ -108,3 +108,9 @@ def test_a_supervision_team_is_a_body_as_an_inspection_team_is():
     """带领县安全生产第三督导组: 督导组 names a team as 督查组 does; its leader is a member."""
     _, got = invented.facts_of("副县长刘国栋带领县安全生产第三督导组，督导燃气安全工作。", ("临朐县", "潍坊市", "山东省"))
     assert ("刘国栋", "memberOf", "临朐县安全生产第三督导组") in got
+
+
+def test_a_campaign_carried_into_schools_names_no_school():
+    """国防教育进机关、进学校、进社区活动: 进学校 is where a campaign goes, no body."""
+    out, _ = invented.facts_of("谭志刚指出，要持续开展国防教育进机关、进学校、进社区活动。", ("岳塘区", "湘潭市", "湖南省"))
+    assert not any(t == "Organization" for t, _ in out.entities), out.entities

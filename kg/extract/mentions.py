@@ -944,6 +944,9 @@ _PREP_BEFORE_BODY = frozenset("经向据被让把从")
 _AND_LEVEL = re.compile("(?<=[镇乡村道])[和与](?=[区市省县])")
 
 
+_INTO_KINDS = ("学校", "校园", "医院", "机关", "企业")
+
+
 def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
 
     L = lexicon()
@@ -957,6 +960,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN and not _level_office(s, a):
             continue
+        if s[a - 1:a] == "进" and suffix in _INTO_KINDS and s[a - 2:a] != "先进":
+            continue     # 国防教育进机关、进学校: a campaign carried into a kind of body, no school
         if len(suffix) > 1 and inside_word(s, b) and not s.startswith("总部", b):
             continue         # 工作协|调: the suffix ends inside a word (公司|总部位于 reads 总|部位)
         if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
