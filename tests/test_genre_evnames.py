@@ -114,3 +114,15 @@ def test_a_campaign_carried_into_schools_names_no_school():
     """国防教育进机关、进学校、进社区活动: 进学校 is where a campaign goes, no body."""
     out, _ = invented.facts_of("谭志刚指出，要持续开展国防教育进机关、进学校、进社区活动。", ("岳塘区", "湘潭市", "湖南省"))
     assert not any(t == "Organization" for t, _ in out.entities), out.entities
+
+
+def test_meetings_only_referred_to_in_a_list_of_their_spirits():
+    """传达A会议精神和B会议精神: two meetings referred to; the second name opens after 精神和."""
+    got = events_of("会议传达学习了全市经济工作会议精神和省委经济工作会议精神。")
+    assert "全市经济工作会议" in got and not any(e.startswith("精神") for e in got), got
+
+
+def test_the_organization_work_meeting_of_a_scope():
+    """全市组织工作会议: 组织 of 组织工作 (personnel work) is no verb stopping the name."""
+    assert events_of("会议传达了全市组织工作会议精神。") == {"全市组织工作会议"}
+    assert events_of("县里组织工作人员开展业务培训。") == set()

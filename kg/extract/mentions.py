@@ -1614,7 +1614,9 @@ _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".jo
 
 
 _EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "听取", "完成", "抓好", "汇总", "做好", "办好",
-                                      "完成好", "进一步")
+                                      "完成好", "进一步",
+                                      # 传达A会议精神和B会议精神: the second name opens after the first's 精神
+                                      "精神和", "精神及", "精神与", "精神以及")
 # a set test per character first: most characters end none of the stops (the endswith is dearer)
 _EVENT_ENDS = MEETING_SUFFIXES + ACTIVITY_SUFFIXES
 _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
@@ -1653,10 +1655,14 @@ def _event_left(s: str, a: int, floor: int) -> int:
                 continue
             if c in _EVENT_LEFT_BREAK and not (c == "对" and is_common_word(s[i - 1:i + 1])):
                 break    # (发展对象培训班, 结对帮扶: 对 inside a word of the name is no preposition)
-            if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i):
-                break
+            if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i) and \
+                    not (c == "织" and s.startswith("工作", i) and s.endswith(_SCOPES, 0, i - 2)):
+                break    # (全市组织工作会议: 组织 of 组织工作, the party's personnel work, is no verb)
         i -= 1
     return i
+
+
+_SCOPES = ("全省", "全市", "全县", "全区", "全旗", "全州", "全盟", "省", "市", "县", "区")
 
 
 # A、B、C三项活动 / A、B、C集中活动: activities launched together under one name, the whole list
