@@ -126,3 +126,11 @@ def test_the_organization_work_meeting_of_a_scope():
     """全市组织工作会议: 组织 of 组织工作 (personnel work) is no verb stopping the name."""
     assert events_of("会议传达了全市组织工作会议精神。") == {"全市组织工作会议"}
     assert events_of("县里组织工作人员开展业务培训。") == set()
+
+
+def test_a_campaign_run_for_months_is_no_event():
+    """开展“清源”行动，为期三个月: what runs for months is a programme; a month's reading activity
+    launched on a day, or the launch ceremony of a half-year campaign, is one."""
+    assert not events_of("全县开展“清源”行动，为期三个月。")
+    assert events_of("6月1日，县“悦读一夏”全民阅读月活动正式启动，为期一个月。")
+    assert any(e.endswith("启动仪式") for e in events_of("全县“护河”专项行动启动仪式举行，行动为期半年。"))

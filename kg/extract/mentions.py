@@ -1754,6 +1754,7 @@ _match_start = methodcaller("start")
 _EDITION = re.compile("第[一二三四五六七八九十百零〇0-9]+届|首届")
 _COUNTED = re.compile("[0-9一二三四五六七八九十百千余多]+(?:个|场|次|期)")
 _KINDS_LIST = re.compile("[、和及][^，。；：]{0,30}?等(?:[0-9一二三四五六七八九十百千余多]+[场项次个类])?(?:系列)?活动|等(?:[0-9一二三四五六七八九十百千余多]+[场项次个类])?(?:系列)?活动")
+_RUNS_FOR_MONTHS = re.compile("[”」]?[，,]?为期(?:[两二三四五六七八九十0-9]+个多?月|半年|[一二两三0-9]*年)")
 _ONGOING = ("持续开展", "常态化开展", "长期开展", "坚持开展", "持续开展了")
 # verbs that open the name of a campaign's work (创建文明城市工作): kept before …工作推进会
 _CAMPAIGN_VERBS = ("创建", "争创")
@@ -1847,6 +1848,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if m.group() in _OPENINGS and not grown and (len(name) - len(m.group()) < 4 or
                                                      _generic_event(name[:-len(m.group())])):
             continue     # 培训班结业式: the opening or close of the article's class, no event of its own
+        if m.group()[-1] != "会" and m.group()[-2:] != "会议" and _RUNS_FOR_MONTHS.match(s, b):
+            continue     # 开展“清源”行动，为期三个月: a campaign run for months, no one-off event
         if s.endswith(_ONGOING, 0, start):
             continue     # 持续开展“文化惠民百村行”活动: a programme run for months, no one-off event
         if _generic_event(name) or len(name) < 4 or "某" in name or \
