@@ -134,3 +134,11 @@ def test_a_campaign_run_for_months_is_no_event():
     assert not events_of("全县开展“清源”行动，为期三个月。")
     assert events_of("6月1日，县“悦读一夏”全民阅读月活动正式启动，为期一个月。")
     assert any(e.endswith("启动仪式") for e in events_of("全县“护河”专项行动启动仪式举行，行动为期半年。"))
+
+
+def test_a_county_campaign_framed_or_supervised_is_no_event():
+    """在“百日攻坚”专项行动中 / 开展…专项行动督导检查: what is done during or to a campaign."""
+    assert not events_of("在“百日攻坚”专项行动中，县应急管理局检查企业56家。")
+    assert not events_of("县长王立军带队开展安全生产专项行动督导检查。")
+    # a compound's own drive, named after where it is held, stays one
+    assert events_of("在桂花小区攻坚行动中，社区党员带头入户宣传。") == {"桂花小区攻坚行动"}

@@ -1598,7 +1598,7 @@ EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给向还了�
 EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "期间", "现场", "结束", "质量", "效果",
                    "内容", "形式", "载体", "品牌", "冠军", "亚军", "季军",   # (获得搏克比赛冠军: a title won)
                    # (督导…专项行动开展情况: a campaign whose progress is checked runs on, no one-off event)
-                   "开展情况", "进展情况", "推进情况", "落实情况", "实施情况")
+                   "开展情况", "进展情况", "推进情况", "落实情况", "实施情况", "督导", "督查")
 
 
 _QUOTED = re.compile(r"[“「][^“”「」]*[”」]")
@@ -1857,6 +1857,9 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue     # (第五次集体学习: whose, the name does not say)
         subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
         in_frame = s.endswith("在", 0, start) and s.startswith("中", b)
+        if in_frame and name.rstrip("”」").endswith(("专项行动", "专项整治")):
+            continue     # 在“百日攻坚”专项行动中: what is done during a campaign; the campaign is none
+            # (在桂花小区攻坚行动中: a compound's own drive, named after where it was held, is one)
         if subtype == "Activity" and "“" not in name and not grown and not _introduced(s, start) and not in_frame and \
                 not s.startswith(("启动", "开班", "正式开班", "举行", "开幕", "在"), b):
             continue  # 以实际行动, 把文旅活动推介: an activity is named where it is held or launched
