@@ -142,3 +142,8 @@ def test_a_county_campaign_framed_or_supervised_is_no_event():
     assert not events_of("县长王立军带队开展安全生产专项行动督导检查。")
     # a compound's own drive, named after where it is held, stays one
     assert events_of("在桂花小区攻坚行动中，社区党员带头入户宣传。") == {"桂花小区攻坚行动"}
+
+
+def test_a_campaign_pursued_is_no_event_a_drive_held_is():
+    assert not events_of("今年以来，县里深入开展“三抓三促”行动，取得明显成效。")
+    assert events_of("5月1日，县里开展“清河”行动，300余名志愿者参加。") == {"清河行动"}

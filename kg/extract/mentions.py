@@ -1850,6 +1850,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue     # 培训班结业式: the opening or close of the article's class, no event of its own
         if m.group()[-1] != "会" and m.group()[-2:] != "会议" and _RUNS_FOR_MONTHS.match(s, b):
             continue     # 开展“清源”行动，为期三个月: a campaign run for months, no one-off event
+        if name.rstrip("”」").endswith("行动") and s.endswith(("深入开展", "扎实开展", "全面开展"), 0, start):
+            continue     # 深入开展“三抓三促”行动: a campaign pursued, not a drive held on a day
         if s.endswith(_ONGOING, 0, start):
             continue     # 持续开展“文化惠民百村行”活动: a programme run for months, no one-off event
         if _generic_event(name) or len(name) < 4 or "某" in name or \
