@@ -46,8 +46,10 @@ def test_a_campaign_launched_at_a_ceremony_gives_the_ceremony():
     assert any(e.endswith("专项行动启动仪式") for e in got), got
 
 
-# first read: entity F1 0.900, relation F1 0.816 (Event precision 7/11, recall 7/10)
-ENTITY_FLOOR, RELATION_FLOOR = 0.90, 0.83
+# first read: entity F1 0.900, relation F1 0.816 (Event precision 7/11, recall 7/10); after this
+# round's fixes 0.936 / 0.909 (Event 9/10, 9/10: the one left is 省委十二届九次全会, whose id the gold
+# left unexpanded). A change may move them freely above these floors.
+ENTITY_FLOOR, RELATION_FLOOR = 0.93, 0.90
 
 
 @pytest.fixture(scope="module")
