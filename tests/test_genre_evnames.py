@@ -149,3 +149,13 @@ def test_a_county_campaign_framed_or_supervised_is_no_event():
 def test_a_campaign_pursued_is_no_event_a_drive_held_is():
     assert not events_of("今年以来，县里深入开展“三抓三促”行动，取得明显成效。")
     assert events_of("5月1日，县里开展“清河”行动，300余名志愿者参加。") == {"清河行动"}
+
+
+def test_a_speaker_after_an_activity_held_in_the_sentence_before_speaks_of_it():
+    """启动仪式在X举行。当天，…开展“…”采风活动。甲表示…: 甲 is quoted at the field trip, not the launch."""
+    _, got = invented.facts_of("4月20日，东兴市志愿服务月启动仪式在市民广场举行。当天，市作家协会组织作家走进江平镇，"
+                               "开展“京岛风情”文学采风活动。市作家协会主席陆明远表示，将用文字记录边城变化。",
+                               ("东兴市", "防城港市", "广西壮族自治区"))
+    att = {(s, o.replace("“", "").replace("”", "")) for s, p, o in got if p == "attended"}
+    assert ("陆明远", "京岛风情文学采风活动") in att, att
+    assert not any(s == "陆明远" and o.endswith("启动仪式") for s, o in att)

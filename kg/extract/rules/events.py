@@ -450,16 +450,25 @@ def _ceremony_named(doc, s: str, at: int, ev):
                  if r != ev and r.key.endswith(word) and len(r.key) >= len(word) + 4), ev)
 
 
+_HOLDING_VERBS = ("开展", "举办", "举行", "开展了", "举办了", "举行了")
+
+
 def attended_by_speaking(doc):
     """X强调/指出/讲话 in an article about a meeting: X was at the meeting."""
     main = doc.main
     if main is None:
         return
+    held = None      # the activity the sentence before holds, when it is not the article's
     for sm in doc.sents:
         s = sm.sent.text
+        ev = held or main.ref
+        evs = doc.events(sm)
+        # 当天，…开展“…”采风活动。甲表示…: who speaks next speaks of that activity, not of the launch
+        held = next((r for e, r in evs if e.subtype == "Activity" and r != main.ref and
+                     s[:e.start].endswith(_HOLDING_VERBS)), None) if evs else None
         for p in sm.persons:
             if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end):
-                doc.fact(doc.person(p.text, p.subtype), "attended", main.ref, sm)
+                doc.fact(doc.person(p.text, p.subtype), "attended", ev if not evs else main.ref, sm)
                 if s.startswith("共同", p.end):
                     # 甲、副市长乙共同为基地揭牌: every name of the list before did it together
                     for q in sm.persons:
