@@ -88,6 +88,8 @@ class Cues:
     tour_join: tuple[str, ...]
     this_event: tuple[str, ...]
     event_word: tuple[str, ...]
+    venue_set: tuple[str, ...]
+    venue_site: tuple[str, ...]
     convene_after: tuple[str, ...]
     studied: tuple[str, ...]
     spoken_at: tuple[str, ...]

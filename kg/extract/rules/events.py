@@ -18,7 +18,10 @@ _HOSTED_BY = re.compile(f"由([^，。；]{{2,40}}?)(联合)?({'|'.join(_HOST_BA
 # (启动仪式后，活动分别在A、B开展: the part after the ceremony goes on at other places)
 _ANAPHOR = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:(?:{_C.alternation('event_word')})(?:结束)?后[，,])?"
                       f"(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})"
-                      f"(?:开班式|结业式|开幕式|闭幕式)?(?:由[^，。；]{{2,30}}[，,])?(?:分别|随后|还|先后)?在")
+                      f"(?:开班式|结业式|开幕式|闭幕式)?(?:由[^，。；]{{2,30}}[，,])?(?:分别|随后|还|先后)?"
+                      f"(?:(?:{_C.alternation('venue_site')})?(?P<set>{_C.alternation('venue_set')})|在)")
+# 活动现场设在X。 / 会议地点选在X，…: set there, no holding verb after the place
+_SET_IN = re.compile("在([^，。；]{2,30}?)(?=[，,。；;]|$)")
 _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})由")
 # (开班式, 启动仪式: the verb is part of a noun there, and 在X…开班式 speaks of another event)
 _HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
@@ -318,8 +321,13 @@ def held_at_anaphora(doc):
         s = sm.sent.text
         am = _ANAPHOR.match(s)
         m = _HELD_IN.match(s, am.end() - 1) if am else None
+        if m is None and am and am.group("set"):
+            m = _SET_IN.match(s, am.end() - 1)
         while m:
             inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
+            if am.group("set"):
+                # (设在平阳县人才市场 with only 平阳县 known: the county holds the site, is not it)
+                inside = [x for x in inside if any(y.end == m.end(1) for y in inside)]
             for x in inside:
                 # (the innermost of a chain, and a whole name over a place it opens with: 石门乡敬老院)
                 if not any(y.start == x.end or (y.start == x.start and y.end > x.end) for y in inside):

@@ -1,0 +1,47 @@
+"""Venues, organizers and containers written a sentence away from the event or thing they belong
+to (活动现场设在…, 本次活动由…承办, 该合作社位于…, 园区内的…企业), on invented sentences, and the
+invented articles of tests/fixtures/genre_across (gold written before the extractor read them).
+Every name in them is invented.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import invented
+from invented import score_suite
+
+FIXTURES = Path(__file__).parent / "fixtures" / "genre_across"
+YONGAN = ("永安县", "三明市", "福建省")
+HEAD = "4月12日，永安县2025年春季人才招聘会在县城举办。"
+
+
+def held(body: str, home=YONGAN) -> set:
+    _, facts = invented.facts_of(body, home)
+    return {o for s, p, o in facts if p == "heldAt"}
+
+
+@pytest.mark.parametrize("lead", ["活动现场设在", "招聘会现场安排在", "活动地点选在", "活动场地定在",
+                                  "本次活动现场设在"])
+def test_a_site_set_in_a_sentence_of_its_own_is_where_the_event_was(lead):
+    """活动现场设在X: the article's event, by a word for it, is set at X; no holding verb follows."""
+    got = held(HEAD + f"{lead}永安县政务服务中心，共有50家企业参会。")
+    assert "永安县政务服务中心" in got, got
+
+
+def test_a_set_verb_with_a_holding_verb_after_the_place_still_gives_it():
+    got = held("5月18日，永安县“燕江之夏”文化旅游节开幕。开幕式选在永安县政务服务中心举行。")
+    assert "永安县政务服务中心" in got, got
+
+
+def test_a_site_whose_name_is_not_known_gives_no_county_for_it():
+    """设在永安县人才市场 with only 永安县 known: the county holds the site; it is not the venue."""
+    got = held(HEAD.replace("在县城举办", "举办") + "活动现场设在永安县人才驿站旁边的空地。")
+    assert "永安县" not in got, got
+
+
+def test_a_burden_set_on_someone_is_no_venue():
+    """责任落在各镇: 落在 without an event word heading the sentence sets nothing."""
+    got = held(HEAD + "防火责任落在永安县林业局。")
+    assert "永安县林业局" not in got, got
