@@ -45,3 +45,31 @@ def test_a_burden_set_on_someone_is_no_venue():
     """责任落在各镇: 落在 without an event word heading the sentence sets nothing."""
     got = held(HEAD + "防火责任落在永安县林业局。")
     assert "永安县林业局" not in got, got
+
+
+def located(body: str, home=YONGAN) -> set:
+    _, facts = invented.facts_of(body, home)
+    return {(s, o) for s, p, o in facts if p == "locatedIn"}
+
+
+def test_an_enterprise_of_the_bare_town_is_in_the_town_named_before():
+    """来到贡川镇，察看了镇上的X公司: 镇上的 stands for the town the clause before named."""
+    got = located("6月5日，县长汪志远来到贡川镇，察看了镇上的鑫源竹业有限公司。")
+    assert ("鑫源竹业有限公司", "贡川镇") in got, got
+
+
+def test_an_enterprise_of_the_bare_park_is_in_the_park_of_the_sentence_before():
+    got = located("7月16日，县委书记罗文华到永安高新技术产业园区调研。园区内的闽盛新材料有限公司正在扩建厂房。")
+    assert ("闽盛新材料有限公司", "永安高新技术产业园区") in got, got
+
+
+def test_a_town_word_inside_a_longer_word_refers_to_no_town():
+    """乡镇上的企业: 乡镇 is a word of its own, no town of the sentence before is meant."""
+    got = located("县长汪志远来到贡川镇调研。他指出，乡镇上的鑫源竹业有限公司要加快转型。")
+    assert ("鑫源竹业有限公司", "贡川镇") not in got, got
+
+
+def test_this_enterprise_placed_after_its_name_is_there():
+    """这家企业位于X: 这家 refers back like 该 does."""
+    got = located("随后，汪志远来到鑫源竹业有限公司。这家企业位于贡川镇龙大村，主要生产竹制品。")
+    assert ("鑫源竹业有限公司", "龙大村") in got, got

@@ -101,6 +101,8 @@ CASES = [
          {("青禾食品公司", "locatedIn", "青山工业园区")}),
     case(V.located_in_possessive, "调研组抽查了柳湾镇的青禾食品公司。",
          {("青禾食品公司", "locatedIn", "柳湾镇")}),
+    case(V.located_in_bare_kind, "调研组来到柳湾镇石桥村，察看了村里的青禾食品公司。",
+         {("青禾食品公司", "locatedIn", "石桥村")}),
     case(V.located_in_after_verb, "青禾食品公司位于柳湾镇石桥村。",
          {("青禾食品公司", "locatedIn", "石桥村")}),
     case(V.located_in_where_project_starts, "青禾食品加工项目在柳湾镇石桥村正式投产。",

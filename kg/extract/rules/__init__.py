@@ -41,6 +41,7 @@ RULES = (
     places.located_in_built_in,          # locatedIn: 在安吉县投资建设了X项目
     places.located_in_bare_park,         # locatedIn: X项目在园区开工 (the park named before)
     places.located_in_possessive,        # locatedIn: 磁灶镇的X公司 (no verb)
+    places.located_in_bare_kind,         # locatedIn: 来到巴河镇，察看了镇上的X公司 (the town named before)
     places.located_in_after_verb,        # locatedIn: X位于纪南镇纪城村
     places.located_in_where_project_starts,  # locatedIn: X项目在纪南镇纪城村正式投产
 )

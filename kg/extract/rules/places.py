@@ -202,6 +202,36 @@ def located_in_bare_park(doc):
 
 
 _PARK_WORDS = ("园区", "开发区", "高新区", "工业园")
+# 察看了镇上的X公司, 园区内的Y公司正在扩建: a bare kind word (no name) + 的 + an enterprise, standing
+# for the last town, village or park named before (after a clause break, 了 or a verb of going, so
+# that 乡镇上的/农村里的 stay words of their own)
+_BARE_OF = re.compile("(?:^|(?<=[，,、；;了到在]))(镇|乡|村|社区|街道|园区|开发区|高新区|工业园)(?:上|里|内)的")
+
+
+def located_in_bare_kind(doc):
+    """察看了镇上的X公司 / 园区内的Y公司: the enterprise or project after a bare 镇上的, 村里的,
+    园区内的… is in the last place of that kind named in the sentence before it or in the two
+    sentences before, in the same paragraph."""
+    for k, sm in enumerate(doc.sents):
+        if not (sm.projects or sm.orgs):
+            continue
+        s = sm.sent.text
+        for m in _BARE_OF.finditer(s):
+            y = next((x for x in sm.projects + sm.orgs if x.start == m.end() and not _is_body(x)), None)
+            if y is None:
+                continue
+            kind, pl = m.group(1), None
+            for j in range(k, max(-1, k - 3), -1):
+                prev = doc.sents[j]
+                if prev.sent.para != sm.sent.para:
+                    break
+                found = [p for p in prev.places if (j < k or p.end <= m.start()) and
+                         (p.subtype == "Park" if kind in _PARK_WORDS else p.text.endswith(kind))]
+                if found:
+                    pl = max(found, key=lambda p: p.end)
+                    break
+            if pl is not None:
+                doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
 _OF = ("的", "内的", "里的")
 
 
@@ -294,7 +324,7 @@ def _agent(s: str, m, i: int) -> bool:
 
 
 # 该项目位于…, 企业坐落在…: a kind word standing for what the sentences before named
-_REFERRING = re.compile(r"(?:^|[，,])(?:该|这个|此|这一)?(项目|工程|企业|公司|基地|园区|合作社|古镇|景区)$")
+_REFERRING = re.compile(r"(?:^|[，,])(?:该|这家|这个|此|这一)?(项目|工程|企业|公司|基地|园区|合作社|古镇|景区)$")
 _KIND_OF = {"项目": ("Project",), "工程": ("Project",), "企业": ("Organization",), "公司": ("Organization",),
             "合作社": ("Organization",), "基地": ("Place", "Project"), "园区": ("Place", "Project"),
             "古镇": ("Place",), "景区": ("Place",)}
