@@ -73,3 +73,20 @@ def test_this_enterprise_placed_after_its_name_is_there():
     """这家企业位于X: 这家 refers back like 该 does."""
     got = located("随后，汪志远来到鑫源竹业有限公司。这家企业位于贡川镇龙大村，主要生产竹制品。")
     assert ("鑫源竹业有限公司", "龙大村") in got, got
+
+
+def inspected(body: str, home=YONGAN) -> set:
+    _, facts = invented.facts_of(body, home)
+    return {o for s, p, o in facts if p == "inspected"}
+
+
+@pytest.mark.parametrize("verb", ["察看了", "检查了"])
+def test_the_enterprise_after_a_bare_town_word_is_the_stop(verb):
+    """来到贡川镇，察看了镇上的X公司: the town word refers back; the enterprise is what was visited."""
+    got = inspected(f"6月5日，县长汪志远来到贡川镇，{verb}镇上的鑫源竹业有限公司。")
+    assert "鑫源竹业有限公司" in got, got
+
+
+def test_an_enterprise_checked_after_going_to_a_place_is_a_stop():
+    got = inspected("会前，县长汪志远到燕西街道检查了华顺天然气有限公司。")
+    assert "华顺天然气有限公司" in got, got

@@ -134,7 +134,9 @@ def _stops(sm):
                 not s[:t.start()].endswith(_C.travel_lead):
             if not any(s[:t.start()].endswith(p.text) for p in sm.persons):
                 continue  # 得到, 做到, 达到: not travel
-        stops = _list_stops(s, t.end(), ms, others, sm)
+        # (察看了镇上的X公司: the bare town word refers back, the enterprise is the stop)
+        bare = _BARE_KIND.match(s, t.end())
+        stops = _list_stops(s, bare.end() if bare else t.end(), ms, others, sm)
         if not stops or inside_word(s, t.end()):
             continue      # 考察|团, 走访|户: the verb is part of a longer word
         for m in stops:
@@ -151,6 +153,7 @@ def _stops(sm):
 
 
 # what makes a place right before it a qualifier of the things visited (我县部分企业, 全镇重点项目)
+_BARE_KIND = re.compile("了?(?:镇|乡|村|社区|街道|园区|开发区)(?:上|里|内)的")
 _QUALIFIERS = ("部分", "重点", "规上", "规模以上", "有关", "相关", "多家", "一批", "各类", "全部", "辖区")
 
 # 在X调研时，甲… / 在X，调研组分别到…: the place the sentence opens in is a stop
