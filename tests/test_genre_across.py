@@ -90,3 +90,19 @@ def test_the_enterprise_after_a_bare_town_word_is_the_stop(verb):
 def test_an_enterprise_checked_after_going_to_a_place_is_a_stop():
     got = inspected("会前，县长汪志远到燕西街道检查了华顺天然气有限公司。")
     assert "华顺天然气有限公司" in got, got
+
+
+def attended(body: str, home=YONGAN) -> set:
+    _, facts = invented.facts_of(body, home)
+    return {(s, o) for s, p, o in facts if p == "attended"}
+
+
+def test_who_comes_to_the_site_of_the_event_was_at_it():
+    got = attended(HEAD + "副县长郑立文到现场了解招聘情况。")
+    assert any(s == "郑立文" for s, _ in got), got
+
+
+def test_who_goes_to_a_project_site_is_not_at_the_event():
+    """到项目现场察看: the site of a project, not of the article's event."""
+    got = attended(HEAD + "当天下午，副县长郑立文到燕江大桥项目现场察看施工进度。")
+    assert not any(s == "郑立文" for s, _ in got), got
