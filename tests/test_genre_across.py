@@ -106,3 +106,26 @@ def test_who_goes_to_a_project_site_is_not_at_the_event():
     """到项目现场察看: the site of a project, not of the article's event."""
     got = attended(HEAD + "当天下午，副县长郑立文到燕江大桥项目现场察看施工进度。")
     assert not any(s == "郑立文" for s, _ in got), got
+
+
+PLAIN_HEAD = "4月12日，永安县2025年春季人才招聘会顺利举办。"
+
+
+@pytest.mark.parametrize("verb", ["顺利举办", "成功举行", "隆重召开"])
+def test_an_event_written_before_its_verb_and_an_adverb_is_the_articles(verb):
+    """…招聘会顺利举办。会议在X举行: with an adverb before the verb the event is still convened."""
+    got = held(f"4月12日，永安县2025年春季人才招聘会{verb}。会议在永安县政务服务中心举行。")
+    assert "永安县政务服务中心" in got, got
+
+
+def test_the_event_by_its_kind_after_gai_is_the_articles_event():
+    """该招聘会由A、B联合主办: 该 + the kind refers back; no event of its own, its hosts the article's."""
+    out, facts = invented.facts_of(PLAIN_HEAD + "该招聘会由永安县人力资源和社会保障局、永安县就业服务中心联合主办。",
+                                   YONGAN)
+    events = {k for t, k in out.entities if t == "Event"}
+    assert events == {"永安县2025年春季人才招聘会"}, events
+    assert ("永安县2025年春季人才招聘会", "organizedBy", "永安县就业服务中心") in facts, facts
+
+
+def test_gai_huodong_held_somewhere_is_where_the_articles_event_was():
+    assert "永安县政务服务中心" in held(PLAIN_HEAD + "该活动在永安县政务服务中心举行。")

@@ -1729,7 +1729,7 @@ def _one_sitting(s: str, events: list) -> list:
 
 _SITTING_OF = re.compile("第[一二三四五六七八九十百0-9]+次(?:全体)?会议$")
 _NUMBERED_BEFORE = re.compile("第[一二三四五六七八九十百0-9]+次$")
-_EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次")
+_EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次", "该")
 
 
 # a campaign run for months, not a one-off event: …提升年活动, …攻坚年行动
@@ -1741,6 +1741,8 @@ def _generic_event(name: str) -> bool:
     for mod in (_EVENT_MODIFIERS if core.startswith(_EVENT_MODIFIERS) else ()):
         if core.startswith(mod):
             core = core[len(mod):]
+    if core != name.strip("“”\"") and name.startswith(("该", "这次", "此次", "本次")) and len(core) <= 4:
+        return True          # 该招聘会, 此次运动会: the article's event referred back to by its kind
     if "有关" in core or "相关" in core or _CAMPAIGN.search(core.replace("”", "")) or \
             name.startswith(("各类", "各项", "一系列")):
         # (“营商环境优化提升年”活动 is a campaign all the same; 各类招聘活动 names none)
