@@ -17,6 +17,23 @@ YONGAN = ("永安县", "三明市", "福建省")
 HEAD = "4月12日，永安县2025年春季人才招聘会在县城举办。"
 
 
+# first read: entity F1 0.910, relation F1 0.810 (heldAt 0.364, locatedIn 0.714, organizedBy 0.897);
+# after this round's fixes 0.910 / 0.880 (heldAt 0.571, locatedIn 0.875, organizedBy 0.897). What is
+# left is mostly venues the finders do not name or type as the gold does (平阳县人才市场, 滕州市墨子广场;
+# 富顺县体育馆 and 滕州市会展中心 found as bodies). A change may move them freely above these floors.
+ENTITY_FLOOR, RELATION_FLOOR = 0.90, 0.87
+
+
+@pytest.fixture(scope="module")
+def across_scores(tmp_path_factory) -> dict:
+    return score_suite(FIXTURES, tmp_path_factory.mktemp("across"))
+
+
+def test_the_invented_articles_score_above_their_floors(across_scores):
+    assert across_scores["entities"] >= ENTITY_FLOOR, across_scores
+    assert across_scores["relations"] >= RELATION_FLOOR, across_scores
+
+
 def held(body: str, home=YONGAN) -> set:
     _, facts = invented.facts_of(body, home)
     return {o for s, p, o in facts if p == "heldAt"}
