@@ -146,3 +146,11 @@ def test_the_event_by_its_kind_after_gai_is_the_articles_event():
 
 def test_gai_huodong_held_somewhere_is_where_the_articles_event_was():
     assert "永安县政务服务中心" in held(PLAIN_HEAD + "该活动在永安县政务服务中心举行。")
+
+
+def test_the_countys_job_market_is_a_site_where_fairs_are_held():
+    """县人才市场 beside 县人力资源市场: the site a job fair is held in."""
+    body = "4月12日，永安县2025年春季人才招聘会顺利举办。招聘会在县人才市场举行。"
+    out, facts = invented.facts_of(body, YONGAN)
+    assert ("Place", "永安县人才市场") in out.entities, out.entities
+    assert ("永安县2025年春季人才招聘会", "heldAt", "永安县人才市场") in facts, facts
