@@ -195,24 +195,19 @@ def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()
         places = M.find_places(s, taken_docs + [(o.start, o.end) for o in orgs], ctx_names, home_names)
     else:
         places = [p for p in places0 if not any(o.start <= p.start and p.end <= o.end for o in orgs)]
+    inner_orgs = []
+    # a room of a body named by its number or none (县政府第一会议室, 县行政中心报告厅), or a compound
+    # word right after a body (供电局宿舍区): one site or compound of the body, the body named there
+    # too (the suffix finder wants a name before the suffix, a number or none is none)
+    for words, after, subtype in ((_ROOM_WORDS, _ROOM, "Site"), (_COMPOUND_AFTER_BODY, _COMPOUND_AFTER_BODY, "Compound")):
+        for o in (list(orgs) if words.search(s) else ()):
+            m = after.match(s, o.end)
+            if m and not any(p.start < m.end() and o.start < p.end for p in places):
+                orgs.remove(o)
+                inner_orgs.append(o)
+                places.append(M.Mention("Place", s[o.start:m.end()], o.start, m.end(), subtype, (("level", 1),)))
     # a compound named after a body (荆州中心医院职工宿舍区) is one place, not body + place;
     # the body is still named there
-    inner_orgs = []
-    # a room of a body named by its number or none (县政府第一会议室, 县行政中心报告厅): one site, the
-    # body named there too (the suffix finder wants a name before the suffix, a number is none)
-    for o in (list(orgs) if _ROOM_WORDS.search(s) else ()):
-        m = _ROOM.match(s, o.end)
-        if m and not any(p.start < m.end() and o.start < p.end for p in places):
-            orgs.remove(o)
-            inner_orgs.append(o)
-            places.append(M.Mention("Place", s[o.start:m.end()], o.start, m.end(), "Site", (("level", 1),)))
-    # 供电局宿舍区: a compound word right after a body (no name of its own before it) is the body's compound
-    for o in (list(orgs) if _COMPOUND_AFTER_BODY.search(s) else ()):
-        m = _COMPOUND_AFTER_BODY.match(s, o.end)
-        if m and not any(p.start < m.end() and o.start < p.end for p in places):
-            orgs.remove(o)
-            inner_orgs.append(o)
-            places.append(M.Mention("Place", s[o.start:m.end()], o.start, m.end(), "Compound", (("level", 1),)))
     places.sort(key=M._start)
     for p in list(places):
         o = next((o for o in orgs if o.end == p.start and p.subtype in ("Compound", "Site")), None)
