@@ -50,3 +50,21 @@ def score_suite(fixtures: Path, root: Path) -> dict:
             hit, total = hit + round(r["articles"]["byline_recall"] * len(names)), total + len(names)
     f1 = {sec: 2 * tp / (2 * tp + fp + fn) for sec, (tp, fp, fn) in sums.items()}
     return {**f1, "articles": (found, listed), "bylines": (hit, total)}
+
+
+def reference_scores(fixtures: Path, out: Path, manifest: Path | None = None) -> dict:
+    """The reference scorer's figures (``--json``) for a folder of pages built as unseen pages are,
+    by the ``kg`` command (homes inferred, or given by ``manifest``), scored against every page's gold."""
+    import subprocess
+    import sys
+
+    from shared_scorer import SCORER
+
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([str(Path(sys.executable).parent / "kg"), "build", str(fixtures),
+                    *(["--manifest", str(manifest)] if manifest else []), "-o", str(out), "-q", "--no-cache"],
+                   check=True)
+    golds = [a for f in sorted(fixtures.glob("*.txt")) for a in ("--gold", str(f) + ".json")]
+    return json.loads(subprocess.run([sys.executable, str(SCORER), "--graph", str(out), "--ontology",
+                                      str(root / "ontology"), *golds, "--json"],
+                                     check=True, capture_output=True, text=True).stdout)
