@@ -95,6 +95,14 @@ def test_group_word_is_not_a_title():
     ("曾凡出席。", "曾凡"),
     ("区委常委、副区长司马明远主持会议。", "司马明远"),
     ("区长高峰主持会议。", "高峰"),          # a name that is also a word, fixed by its title
+    # a two-character name before a verb of arriving: not 郑凯来|到 (到 follows three-character names too)
+    ("区委书记郑凯来到云溪村调研。", "郑凯"),
+    ("区长闵瑶走进柳溪村农户家中。", "闵瑶"),
+    ("副区长宁思远专程来到云溪村。", "宁思远"),
+    ("区委书记郑凯冒雨来到防汛一线。", "郑凯"),
+    ("区长闵瑶莅临活动现场。", "闵瑶"),
+    ("副区长高志远实地察看施工进度。", "高志远"),
+    ("区委书记郑凯赶赴事故现场。", "郑凯"),
 ])
 def test_name_ends_before_the_verb(sentence, name):
     assert persons(sentence) == [name]
