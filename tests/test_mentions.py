@@ -230,6 +230,21 @@ def test_project_after_a_landing_phrase():
     assert of_type("落地枫林村的荆楚果蔬深加工项目已经投产。", "Project") == {"荆楚果蔬深加工项目"}
 
 
+@pytest.mark.parametrize("s, want", [
+    # the phase of a works names it wherever it stands
+    ("要加快青禾食品产业园二期项目建设。", {"青禾食品产业园二期项目"}),
+    ("会议研究了高新区标准化厂房3期工程推进中的问题。", {"高新区标准化厂房3期工程"}),
+    # how a project is getting on, after a name that is not all common words
+    ("会议研究了城北污水处理厂项目推进中的有关问题。", {"城北污水处理厂项目"}),
+    ("会议听取了云溪大道改造项目建设情况汇报。", {"云溪大道改造项目"}),
+    # …of common words, or a bare phase: no name
+    ("会议听取了全区重点项目建设情况汇报。", set()),
+    ("要加快推进二期项目建设。", set()),
+])
+def test_a_project_named_by_its_phase_or_its_progress(s, want):
+    assert of_type(s, "Project") == want
+
+
 def test_generic_project_words_are_not_projects():
     assert of_type("要抓好重大项目建设，推动更多优质项目落地。", "Project") == set()
 

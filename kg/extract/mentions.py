@@ -927,10 +927,14 @@ def _balanced(name: str) -> bool:
     return name.count("（") + name.count("(") == name.count("）") + name.count(")")
 
 
+# 城北污水处理厂, 城南派出所: a quarter of the county town heads a name as a place does
+_TOWN_QUARTERS = ("城东", "城南", "城西", "城北")
+
+
 def _proper_head(name: str, suffix: str, places) -> bool:
     """A named body opens with a level word, a place, or a word that is not a common noun."""
 
-    if name.startswith(LEVEL_HEADS) or any(name.startswith(p.text) for p in (places or [])):
+    if name.startswith(LEVEL_HEADS) or name.startswith(_TOWN_QUARTERS) or any(name.startswith(p.text) for p in (places or [])):
         return True
     core = name[: len(name) - len(suffix)]
     if not core:
@@ -1888,7 +1892,9 @@ PROJECT_MODIFIERS = ("重大", "优质", "配套", "存量", "资金", "投资",
 # a project is named where it settles, signs, starts or ends: 楚天新能源电池项目落户荆州高新区
 PROJECT_CLOSERS = ("落户", "落地", "开工", "签约", "投产", "竣工", "建成", "正式开工", "顺利竣工",
                    # (…项目选址于复兴镇, …项目位于…, 来到…项目施工现场: where it stands names it too)
-                   "选址", "位于", "坐落", "地处", "施工现场", "建设现场")
+                   "选址", "位于", "坐落", "地处", "施工现场", "建设现场",
+                   # (会议研究了X项目推进中的问题, 听取X项目建设情况汇报: how a named project is getting on)
+                   "推进中", "推进情况", "建设情况", "进展情况", "建设进度")
 # A项目、B项目现场签约: a list of projects closed by what is done to projects names each of them
 _LIST_SIGNED = re.compile(f"(?:、[^，。；、]{{2,20}}?(?:项目|工程))+(?:现场|集中|正式|成功|顺利)?"
                           f"(?:{'|'.join(PROJECT_CLOSERS)})")
@@ -1915,6 +1921,8 @@ _VISITED = re.compile("(?:考察|调研|察看|查看|观摩|参观|视察|走�
 _VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察|走访|先后到|来到)[{CJK}]{{2,12}}[及和与]$")
 
 
+# 产业园二期项目, 标准化厂房三期工程: the phase of a works names one (a bare 二期项目 is too short to pass)
+_PHASED = re.compile(f"[{CJK}]{{2}}(?:[一二三四五六七八九十]|\\d{{1,2}})期$")
 # 投资5亿元的新型建材项目: a sum invested names the project it went into
 _INVESTED = re.compile(r"投资[\d.]+[亿万]?元(?:建设|兴建|打造)?的$")
 _YEAR_OPEN = re.compile(r"^\d{4}年度?")
@@ -1996,6 +2004,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 i not in place_starts and not _proper_head(name, m.group(), places):
             continue     # 整治、创建、壮大集体经济项目: a list of works (…创建、) names no project
         named = "“" in name or i in place_starts or opener.endswith(PROJECT_OPENERS) \
+            or _PHASED.search(core, 0, len(core) - len(m.group())) is not None \
             or _FRAMED_OPEN.search(opener) is not None \
             or (_BUILT_OPEN.search(opener) is not None and _proper_head(name, m.group(), places)) \
             or _VISITED_WITH.search(opener) is not None \
