@@ -245,6 +245,20 @@ def test_a_project_named_by_its_phase_or_its_progress(s, want):
     assert of_type(s, "Project") == want
 
 
+@pytest.mark.parametrize("s, want", [
+    # the merged bureaus of culture, radio, sport and tourism are named with 和 in many counties
+    ("论坛由区文化和广电旅游体育局主办。", {"区文化和广电旅游体育局"}),
+    ("活动由区文化广电体育和旅游局承办。", {"区文化广电体育和旅游局"}),
+    ("联合区教育和体育局开展督查。", {"区教育和体育局"}),
+    # 和 between a group word or a body and a body of its own level joins two, it is inside neither
+    ("区领导和区文化和旅游局负责人参加。", {"区文化和旅游局"}),
+    ("由区领导和区教育局牵头。", {"区教育局"}),
+    ("由区卫健局和区教育局主办。", {"区卫健局", "区教育局"}),
+])
+def test_a_body_whose_name_holds_he(s, want):
+    assert of_type(s, "Organization") == want
+
+
 def test_generic_project_words_are_not_projects():
     assert of_type("要抓好重大项目建设，推动更多优质项目落地。", "Project") == set()
 

@@ -478,10 +478,7 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
                 # 县发展改革委主任, 市住房和城乡建设局局长: the body's suffix holds a word that
                 # elsewhere stops a name; the name runs on left of it
                 start = left_edge(s, cur_end - len(title) - len(held), 0, 20, allow="（）()")
-            if start > 0 and s[start - 1] in "与和":
-                lm = _LEVEL_AND.search(s[:start])
-                if lm:
-                    start = lm.start(1)   # 县文化和旅游局局长: 和 inside a bureau led by its level word
+            start = _LEVEL_AND.opening(s, start)   # 县文化和旅游局局长: 和 inside a bureau led by its level word
             ok = None
             for a in range(start, cur_end - len(title) + 1):
                 if _valid_item(s[a:cur_end]):
@@ -582,9 +579,7 @@ def _titles_within(s: str, a0: int, end: int) -> list:
         if not title:
             break
         start = max(a0, left_edge(s, cur - len(title), a0, 20, allow="（）()"))
-        lm = _LEVEL_AND.search(s[a0:start]) if s[start - 1] in "与和" else None
-        if lm:
-            start = a0 + lm.start(1)       # 县发展和改革局: 和 inside a body opening with a level word
+        start = _LEVEL_AND.opening(s, start, a0)   # 县发展和改革局: 和 inside a body opening with a level word
         ok = next((a for a in range(start, cur - len(title) + 1) if _valid_item(s[a:cur])), None)
         if ok is None:
             break
@@ -892,8 +887,29 @@ _PLACE_LED = re.compile(f"[{CJK}]{{2,4}}[市县区旗州盟](?:委|党委)")
 _BODY_AND_LEVEL = re.compile("[^与和][与和](?=[区市县])")
 # (东阳市发展和改革局: a named city or county before the level word's bureau; 任命甲为…: after 为; the
 # level word opens the body after a verb of joint work too: 联合县教育和体育局, 与县文化和旅游局)
-_LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由为与和及同]|联合|会同|协同|携手|邀请|组织)"
-                        f"((?:[{CJK}]{{2,4}}[市县区旗]|[区市省县])[{CJK}]{{1,4}}[与和])$")
+# (县文化广电体育和旅游局: up to six characters, none a body's own suffix, before the 和)
+_AND_INNER = f"(?:(?![局委办院所厅处部与和])[{CJK}]){{1,6}}[与和]"
+_LEVEL_AND_OPEN = f"(?:^|[^{CJK}]|[的了在到赴对由为与和及同]|联合|会同|协同|携手|邀请|组织)"
+
+
+class _LevelAnd:
+    """The level word (or named area) that opens a body whose name holds 和/与, ending the text.
+    The bare level word is tried first: 论坛由|县文化和… must not read 论坛由县 as a county's name."""
+    _bare = re.compile(f"{_LEVEL_AND_OPEN}([区市省县]{_AND_INNER})$")
+    _named = re.compile(f"{_LEVEL_AND_OPEN}([{CJK}]{{2,4}}[市县区旗]{_AND_INNER})$")
+
+    def opening(self, s: str, start: int, floor: int = 0) -> int:
+        """Where a body read from ``start`` opens when 和/与 stands just before it and the part
+        before that opens with a level word; ``start`` itself otherwise, and when the part after
+        和 opens with a level word of its own (区领导和|区教育局: 和 joins, it is no part of a name)."""
+        if start <= floor or s[start - 1] not in "与和" or s.startswith(LEVEL_HEADS, start):
+            return start
+        text = s[floor:start]
+        m = self._bare.search(text) or self._named.search(text)
+        return floor + m.start(1) if m else start
+
+
+_LEVEL_AND = _LevelAnd()
 
 
 def _committee_start(s: str, start: int, floor: int) -> int:
@@ -989,10 +1005,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                 left_edge(s, a, floor, 16, own_word=True) <= out[-1].end:
             start = out[-1].end
         # "区产业与项目促进中心": 与 inside a body that opens with a level word
-        if start > 0 and s[start - 1] in "与和":
-            lm = _LEVEL_AND.search(s[:start])
-            if lm:
-                start = lm.start(1)
+        start = _LEVEL_AND.opening(s, start)
         # a body directly after another body is its sub-body: 区委 + 办公室, 区政府 + 党组,
         # 区委 + 全面依法治区委员会
         peer = out and start <= out[-1].end and s.startswith(_PEER_HEADS, out[-1].end) and \
