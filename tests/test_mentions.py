@@ -259,6 +259,19 @@ def test_a_body_whose_name_holds_he(s, want):
     assert of_type(s, "Organization") == want
 
 
+@pytest.mark.parametrize("s, venue", [
+    ("论坛在区会展中心举行。", "区会展中心"),
+    ("篮球赛在区全民健身中心开幕。", "区全民健身中心"),
+    ("运动会在区体育馆开幕。", "区体育馆"),
+])
+def test_a_venue_whose_word_holds_a_bodys_suffix_is_a_site(s, venue):
+    assert of_type(s, "Place") == {venue} and of_type(s, "Organization") == set()
+
+
+def test_a_service_centre_stays_a_body():
+    assert of_type("区政务服务中心为企业提供帮办服务。", "Organization") == {"区政务服务中心"}
+
+
 def test_generic_project_words_are_not_projects():
     assert of_type("要抓好重大项目建设，推动更多优质项目落地。", "Project") == set()
 

@@ -968,6 +968,15 @@ _AND_LEVEL = re.compile("(?<=[镇乡村道])[和与](?=[区市省县])")
 _INTO_KINDS = ("学校", "校园", "医院", "机关", "企业")
 
 
+@lru_cache(maxsize=1)
+def _venue_suffixes() -> tuple:
+    """Site suffixes of the place table that end with a body's suffix (会展中心 ends with 中心): where
+    the place finder read such a site, the body finder reads nothing."""
+    L = lexicon()
+    return tuple(w for w, (sub, *_) in L.place_suffixes.items() if sub == "Site" and
+                 any(w.endswith(o) and w != o for o in L.org_suffixes))
+
+
 def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
 
     L = lexicon()
@@ -979,6 +988,9 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             b, suffix = a + 1, "委"   # 县委常委会会议 is named after the 县委 (its 常委会 meets as the 县委)
         if _overlaps(a, b, taken) or not _single_char_ok(s, b, suffix):
             continue
+        if places and any(p.end == b and p.subtype == "Site" and p.end - p.start > b - a and
+                          s[p.start:b].endswith(_venue_suffixes()) for p in places):
+            continue     # 县会展中心, 县全民健身中心: a venue's word holds 中心; the site is no body
         if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN and not _level_office(s, a):
             continue
         if s[a - 1:a] == "进" and suffix in _INTO_KINDS and s[a - 2:a] != "先进":
