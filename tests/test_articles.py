@@ -236,3 +236,34 @@ def test_a_feature_title_right_above_its_box_byline_heads_it():
     page = split_page("p.txt", raw)
     assert [(a.headline, a.reporters) for a in page.articles] == [
         ("区科协召开年度工作会议", ("季远帆",)), ("乡村医生的一天", ("乔知秋",))]
+
+
+BRIEFS_PAGE = """青禾新闻　　2025年10月9日　星期四　　　　综合　　3
+区长宁思远调研秋播工作
+本报讯（通讯员 柯雨）
+　　10月8日，区长宁思远到柳溪镇调研秋播工
+作，察看了云溪村油菜育苗基地。
+青禾区举办秋季招聘会
+本报讯（记者 唐糖）
+　　10月8日，青禾区2025年秋季招聘会在区人才市场
+举行，60家企业提供岗位1200个。
+简　讯
+　　10月7日，区政协召开十一届二十次主席会
+议。区政协主席高志远主持会议。
+　　10月6日，区人大常委会召开主任会议，研究
+近期重点工作。
+　　10月5日，柳溪镇居民在镇文化广场跳起广场舞。
+（罗晓 摄）
+"""
+
+
+def test_each_item_of_a_briefs_column_is_an_article():
+    """简　讯 on a line of its own, its first item right under it (no blank line): the label is no
+    part of the item, and each dated item is an article of its own, not the end of the signed
+    article before the column; the item over a photo credit is the photo's caption."""
+    page = split_page("briefs.txt", BRIEFS_PAGE)
+    kinds = [(a.kind, a.body[:6]) for a in page.articles]
+    assert kinds == [("news", "10月8日,"), ("news", "10月8日,"), ("news", "10月7日,"), ("news", "10月6日,"),
+                     ("photo", "10月5日,")], kinds
+    assert "简" not in page.articles[1].body and "主席会议" in page.articles[2].body
+    assert page.articles[1].reporters == ("唐糖",) and page.articles[2].reporters == ()

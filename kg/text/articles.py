@@ -77,6 +77,9 @@ LABELS = (
 
 
 _LABEL = re.compile("|".join(f"(?:{p})" for p in LABELS))      # any of them, in one search
+# the label of a column of short news, each item an article under no headline (its spaced form
+# too: 简　讯)
+_BRIEFS_LABEL = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}\s*)?(?:简\s*讯|快\s*讯|短\s*讯|工作动态)\s*$")
 # The page header in full: its date and weekday, then the page's section and number
 # ("2025年11月6日 星期四 综合新闻 3", "… 第2版 要闻"): longer than a label, heads no article.
 _PAGE_HEADER = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]"
@@ -260,7 +263,16 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
     signed = {i - 1: c for i in range(1, n) if kinds[i] == "tail" and kinds[i - 1] == "body"
               for c in [_tail_reporters(text[spans[i][0] + 1:spans[i][1] - 1])] if c}
     closed = False                      # the current article was signed at its end
+    briefs = False                      # under the label of a column of short news (简讯)
     for i, ((a, b), k) in enumerate(zip(spans, kinds)):
+        if briefs and k == "body" and _DATE.match(text[a:a + 12]) and not (i + 1 < n and kinds[i + 1] == "credit"):
+            # an item of a column of short news (简讯) opens with its date, under no headline or
+            # byline of its own: an article of its own, not the end of the article before the
+            # column (one followed by a photo credit is the photo's caption)
+            cur = _Draft("news", i, i, a, b)
+            drafts.append(cur)
+            heads_since, pending, closed = False, None, False
+            continue
         if k == "body" and i in signed and cur is not None and cur.reporters \
                 and (closed or set(signed[i]) != set(cur.reporters)):
             cur = _Draft("news", i, i, a, b, reporters=signed[i])
@@ -272,6 +284,7 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
             cur.last, cur.end = i, b    # the common case, first: a paragraph goes on with the article
             continue
         if k == "head":
+            briefs = False
             if groups and groups[-1].after == -2:
                 groups[-1].lines.append(i)
             else:
@@ -279,6 +292,7 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
             heads_since = True
             continue
         if k == "label":
+            briefs = _BRIEFS_LABEL.match(text, a, b) is not None
             continue
         if groups and groups[-1].after == -2:
             groups[-1].after = i

@@ -455,6 +455,9 @@ def line_flags(lines: list[str], gap_after: list[bool] | None = None) -> LineFla
     return _line_flags([line.strip() for line in lines], gap)
 
 
+_BRIEFS_LINE = re.compile(r"(?:[\u4e00-\u9fff]{0,3}\s*)?[简快短]\s*讯$")
+
+
 def _line_flags(ss: list[str], gap: Callable[[int], bool]) -> LineFlags:
     """:func:`line_flags` of stripped lines; ``gap(i)``: a blank line follows line i."""
     n = len(ss)
@@ -477,6 +480,13 @@ def _line_flags(ss: list[str], gap: Callable[[int], bool]) -> LineFlags:
         credit[i] = s.startswith("(") and _CREDIT_RE.match(s) is not None
         hard[i] = start[i] or byline[i] or credit[i]
         brk[i] = brk[i] or byline[i] or credit[i]
+
+    # The label of a column of short news (简 讯) stands on a line of its own, its first item right
+    # under it with no blank line: the label ends no sentence but is no part of the item.
+    for i in [i for i, s in enumerate(ss) if len(s) <= 8 and "讯" in s and _BRIEFS_LINE.match(s)]:
+        brk[i] = True
+        if i:
+            brk[i - 1] = True
 
     def can_end_group(i: int, depth: int = 0) -> bool:
         if i + 1 >= n or gap(i) or hard[i + 1]:
