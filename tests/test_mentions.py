@@ -108,6 +108,23 @@ def test_name_ends_before_the_verb(sentence, name):
     assert persons(sentence) == [name]
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("区长闵瑶与村党支部书记汪小雷交流发展思路。", "汪小雷"),
+    ("村党支部书记柯海交流了经验。", "柯海"),
+    ("区委书记郑凯主动对接企业。", "郑凯"),
+])
+def test_after_a_title_a_name_ends_where_a_common_word_starts(sentence, name):
+    assert name in persons(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "医护人员在金湾镇长丰村为群众测量血压。",       # 金湾镇|长丰村: 镇长 is no title here
+    "荆州市长林文化旅游有限公司开业。",             # 林文化: a given name that is a word
+])
+def test_no_name_is_read_into_a_village_or_a_word(sentence):
+    assert persons(sentence) == []
+
+
 def test_bare_name_before_tongzhi():
     assert persons("汪海涛同志指出，要抓好落实。") == ["汪海涛"]
 

@@ -282,6 +282,29 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
     return 0
 
 
+_PARTICLES = frozenset("了着过的地得么吗呢吧")     # no given name holds one
+
+
+def _name_before_verb(s: str, i: int) -> int:
+    """Length of a surname's name right after a title that the tables of closers do not end: the
+    name ends where a common word of the dictionary starts (书记汪小雷|交流, 区长闵瑶|主动).
+    Only after a title, where a name is expected: elsewhere a verb after three characters reads
+    names into words (荆州区|信访)."""
+    L = lexicon()
+    sur = 2 if s[i:i + 2] in L.surnames2 else 1 if s[i:i + 1] in L.surnames1 else 0
+    if not sur or is_common_word(s[i:i + 2]):
+        return 0
+    for n in (sur + 1, sur + 2):
+        name, w = s[i:i + n], s[i + n:i + n + 2]
+        if len(name) < n or not all(map(_is_cjk, name)) or _PARTICLES.intersection(name) or \
+                STOP_CHARS.intersection(name[sur:]) or name[-1] in _LEVELS or name[-1] in "村":
+            return 0     # (镇长|丰村为|群众: 金湾镇|长丰村 is a village, 为 no character of a name)
+        if len(w) == 2 and freq(w) > 300 and is_common_word(w) and not is_common_word(s[i + n - 1:i + n + 1]) \
+                and not (n - sur == 2 and is_common_word(name[-2:])) and plausible_name(name):
+            return n     # (市长|林文化|旅游: a given name that is a word, 文化, is a word's, not a name)
+    return 0
+
+
 # Tibetan names that open with a character that elsewhere stops a name (才让东主, 才旦卓玛: 才
 # is "only"): after a title, these openings are a name's.
 _FREE_NAME_OPENINGS = frozenset(("才让", "才旦", "才仁", "才吉"))
@@ -452,7 +475,7 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
     for m in (title_matches(s) if titles is None else titles):
         n = name_at(s, m.end(), known)
         if not n:
-            n = _free_name_at(s, m.end())
+            n = _free_name_at(s, m.end()) or _name_before_verb(s, m.end())
         elif m.end() + n < len(s) and s[m.end() + n] in _FREE_INNER and s[m.end():m.end() + n] not in known:
             free = _free_name_at(s, m.end())     # 那仁满|都拉: 都, a closer elsewhere, runs on in a long name
             n = free if free >= 5 else n
