@@ -783,3 +783,18 @@ def test_every_park_word_ending_in_yuan_has_its_yuanqu_form():
 def test_a_logistics_park_keeps_its_district_character():
     from kg.extract.mentions import find_places
     assert [p.text for p in find_places("区委书记到青禾物流园区调研。", [])] == ["青禾物流园区"]
+
+
+@pytest.mark.parametrize("s, want", [
+    ("察看了该村的“竹海银行”碳汇示范基地。", {("Place", "“竹海银行”碳汇示范基地")}),
+    ("走访了“稻香人家”家庭农场。", {("Organization", "“稻香人家”家庭农场")}),
+    ("成立了“青禾”蔬菜专业合作社。", {("Organization", "“青禾”蔬菜专业合作社")}),
+])
+def test_a_quoted_brand_names_the_site_or_body_after_it(s, want):
+    """the brand, its trade words and the suffix are one name; a suffix inside the brand (银行)
+    names nothing of its own"""
+    assert {(t, x) for t, x in found(s) if t in ("Place", "Organization")} == want
+
+
+def test_a_quoted_slogan_before_a_meeting_is_no_site():
+    assert of_type("召开“清廉村居”建设推进会。", "Place") == set()

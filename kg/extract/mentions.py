@@ -1663,6 +1663,44 @@ def quoted_spans(s: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED.finditer(s)]
 
 
+@lru_cache(maxsize=1)
+def _quoted_named_re() -> re.Pattern:
+    """A quoted brand, trade words and the suffix of a site, park, enterprise or association
+    (“竹海银行”碳汇示范基地, “青禾”蔬菜专业合作社, “稻香人家”家庭农场)."""
+    L = lexicon()
+    words = {w for w, (sub, *_) in L.place_suffixes.items() if sub in ("Site", "Park") and len(w) >= 2} - \
+        {"会议室", "报告厅", "断面"}
+    words |= {w for w, sub in L.org_suffixes.items() if sub in ("Enterprise", "Association") and len(w) >= 2} - {"车间"}
+    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(f"“[^“”，。；]{{1,12}}”[{CJK}]{{0,8}}?(?:{alt})")
+
+
+def find_quoted_named(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """A site, park, enterprise or association named by a brand in quotes: the quoted brand, the
+    trade words after it and the suffix are one name (a bank's word inside the brand names no
+    bank: “竹海银行”碳汇示范基地 is a site)."""
+    L = lexicon()
+    out = []
+    for m in _quoted_named_re().finditer(s):
+        a, b = m.span()
+        if _overlaps(a, b, taken) or inside_word(s, b):
+            continue
+        name = m.group()
+        suffix = next(w for w in sorted(_quoted_suffixes(), key=len, reverse=True) if name.endswith(w))
+        if suffix in L.place_suffixes:
+            out.append(Mention("Place", name, a, b, L.place_suffixes[suffix][0], (("level", 1),)))
+        else:
+            out.append(Mention("Organization", name, a, b, L.org_suffixes[suffix], ()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _quoted_suffixes() -> frozenset:
+    L = lexicon()
+    return frozenset(w for w, (sub, *_) in L.place_suffixes.items() if sub in ("Site", "Park")) | \
+        frozenset(w for w, sub in L.org_suffixes.items() if sub in ("Enterprise", "Association"))
+
+
 _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".join(MEETING_SUFFIXES + ACTIVITY_SUFFIXES) + ")")
 
 

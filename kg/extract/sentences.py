@@ -144,6 +144,18 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
             places = [p for p in places if p not in retyped]
         orgs = sorted(orgs + [m for m in listed if m.type == "Organization"], key=M._start)
         projects = sorted(projects + [m for m in listed if m.type == "Project"], key=M._start)
+    if "”" in s:
+        # “竹海银行”碳汇示范基地, “青禾”蔬菜专业合作社: a quoted brand names the site or body after it;
+        # what the suffix finders read inside it (a 银行 in the brand) is no name of its own
+        for q in M.find_quoted_named(s, taken_docs):
+            if any(x.start < q.end and q.start < x.end for x in events + projects):
+                continue
+            inside = lambda x: x.start < q.end and q.start < x.end    # noqa: E731
+            orgs = [o for o in orgs if not inside(o)]
+            places = [p for p in places if not inside(p)]
+            (places if q.type == "Place" else orgs).append(q)
+            places.sort(key=M._start)
+            orgs.sort(key=M._start)
     # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the listed districts hold the activity; they are not its name
     for k, e in enumerate(events):
         # 华蓥市委“不忘初心”主题教育工作会议: the body a quoted name follows holds the meeting
