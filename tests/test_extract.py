@@ -558,3 +558,18 @@ def test_a_meeting_named_after_a_body_after_its_term():
 def test_conveners_before_a_where_phrase():
     f = run("9月24日，区委统战部、区工商联在工业园区组织召开民营企业发展座谈会。")
     assert {o for _, o in pairs(f, "organizedBy")} >= {"荆州区委统战部", "荆州区工商联"}
+
+
+def test_a_city_named_only_inside_its_bureaus_name_is_no_place():
+    """ANNOTATION.md: a thing named only inside another's name is not annotated; a city's bureau
+    (桂林市教育局) is the city's organ as 桂林市委 is."""
+    from kg.extract import PageExtractor
+    from kg.extract.resolve import Context
+    from kg.graph.rdf import article_id
+    from kg.text.articles import split_page
+
+    page = split_page("p.txt", "6月3日，全县教师培训会在县第一中学召开，青阳市教育局、县教育局负责人出席。")
+    ctx = Context.of("长河县", "青阳市", "湖南省", text=page.text)
+    out = PageExtractor(page, [article_id(a.body) for a in page.articles], ctx).run()
+    places = {k for t, k in out.entities if t == "Place"}
+    assert "青阳市" not in places and ("Organization", "青阳市教育局") in out.entities, out.entities
