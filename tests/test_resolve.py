@@ -38,6 +38,25 @@ def test_the_zone_is_the_one_the_page_names_after_the_home():
     assert Context.of("荆州区", "荆州市", "湖北省", text="荆州区召开会议").zone == ""
 
 
+@pytest.mark.parametrize("text, zone", [
+    ("会议研究了经开区标准化厂房三期项目。", "长河县经开区"),
+    ("县长来到高新区调研。", "长河县高新区"),
+    ("县长来到长河经开区调研。", "长河经开区"),          # named after the home: as written
+    ("县长来到青禾村调研。", ""),
+    ("县长来到丰源开发区调研。", ""),                     # another's zone, named: no zone of the home
+])
+def test_a_countys_bare_zone_is_its_own(text, zone):
+    ctx = Context.of("长河县", "青阳市", "湖南省", text=text)
+    assert ctx.zone == zone
+    if zone.startswith("长河县"):
+        assert ctx.both == ""      # (两区 is the home and a zone named after it, as 荆州区 writes it)
+
+
+def test_a_city_districts_bare_zone_is_not_made_its_own():
+    """a city district's bare 高新区 is often its city's (a zone the district does not hold)"""
+    assert Context.of("青山区", "青阳市", "湖南省", text="来到高新区调研。").zone == ""
+
+
 # ------------------------------------------------------------------ bodies
 
 @pytest.mark.parametrize("short, full", [

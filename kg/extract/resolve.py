@@ -52,6 +52,12 @@ class Context:
            text: str = "") -> "Context":
         """The home ``district, city, province``, with the zone the page ``text`` names after it."""
         zone, zone_short = find_zone(text, district, city) if district else ("", "")
+        if district and not zone and district[-1] in "县旗市":
+            # a county's paper writes its own zone bare (研究了经开区…项目, 来到高新区): the home's zone
+            # (a city district's bare 高新区 is often its city's: 周口高新区 on a page of 川汇区)
+            m = _BARE_ZONE.search(text)
+            if m:
+                return cls(district, city, province, district + m.group(1), m.group(1), "", how)
         return cls(district, city, province, zone, zone_short, "两区" if zone else "", how)
 
     @property
@@ -93,6 +99,10 @@ def _home_names(district: str, city: str, province: str) -> tuple:
     if province.endswith("省"):
         out.append(("我省", province))
     return tuple(out)
+
+
+# a zone suffix written with no name before it: after a word's end, a list mark or no ideograph
+_BARE_ZONE = re.compile("(?:(?<![\u4e00-\u9fff])|(?<=[在到赴和与、了对于的及是为将把往]))(经济开发区|经开区|高新区|开发区)")
 
 
 def find_zone(text: str, district: str, city: str) -> tuple[str, str]:
