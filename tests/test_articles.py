@@ -267,3 +267,19 @@ def test_each_item_of_a_briefs_column_is_an_article():
                      ("photo", "10月5日,")], kinds
     assert "简" not in page.articles[1].body and "主席会议" in page.articles[2].body
     assert page.articles[1].reporters == ("唐糖",) and page.articles[2].reporters == ()
+
+
+def test_an_editors_line_after_the_closing_credit_is_furniture():
+    """（李明 王芳）then（编辑：赵敏）: the editor's line is the site's, no text and no byline; the
+    credit before it still signs the article (it was joined to the editor's line and lost)."""
+    page = split_page("w.txt", "青禾镇秋收忙\n\n11月3日，县委书记王强到青禾镇调研秋收工作。\n（李明 王芳）\n（编辑：赵敏）\n")
+    [a] = page.articles
+    assert a.reporters == ("李明", "王芳") and "赵敏" not in a.body and "编辑" not in a.body
+
+
+def test_an_author_in_the_meta_line_under_the_headline_signs_a_web_article():
+    """a 来源/作者/发布时间 line right under the headline, then the site's blank line: one article
+    under that headline, by that author (a second blank line left by the cut made it no web file)."""
+    raw = "青禾镇秋收忙\n来源：青禾县融媒体中心　作者：李明　发布时间：2025-11-04\n\n11月3日，县委书记王强到青禾镇调研。\n"
+    [a] = split_page("w.txt", raw).articles
+    assert a.headline == "青禾镇秋收忙" and a.reporters == ("李明",)

@@ -490,9 +490,12 @@ _META_KEY = (r"(?:信息来源|文章来源|稿件来源|来源|发布(?:时间|
              r"|(?:浏览|阅读|点击|访问)(?:次数|量|数|率)?|作者|撰稿人?|字号|字体"
              r"|(?:时间|日期)(?=[ \t\u3000]*[:：][ \t\u3000]*\d))")
 _WIDGET = r"[【\[]?(?:字体|字号|大|中|小|默认|打印本页|打印|关闭本页|关闭窗口|关闭|分享到|分享|收藏|纠错|返回顶部)[】\]]?[ \t\u3000:：]*"
+_EDITOR_KEY = r"责任编辑|编辑|责编|审核|校对|审校|美编|初审|复审|终审"
 _FURNITURE = re.compile(
     r"^[ \t\u3000]*(?:(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u3000]*)?"
-    rf"[【\[]?{_META_KEY}[】\]]?[ \t\u3000]*[:：][^\n。!?！？]{{0,120}}|(?:{_WIDGET})+)[ \t\u3000\r]*(?:\n|$)", re.M)
+    rf"[【\[]?{_META_KEY}[】\]]?[ \t\u3000]*[:：][^\n。!?！？]{{0,120}}|(?:{_WIDGET})+"
+    # an editor's line at the article's end (（编辑：赵敏）, 责任编辑：赵敏): no text of it, no byline
+    rf"|[（(]?(?:{_EDITOR_KEY})[ \t\u3000]*[:：][^\n。!?！？()（）]{{1,40}}[）)]?)[ \t\u3000\r]*(?:\n|$)", re.M)
 _META_KEY_RE = re.compile(_META_KEY)
 _AUTHOR = re.compile(r"(?:作者|撰稿人?)[ \t\u3000]*[:：]")
 
@@ -513,8 +516,8 @@ def _strip_furniture(raw: str) -> tuple[str, tuple[str, ...], str]:
             k = _META_KEY_RE.search(m.group(), a.end())
             names += parse_names(m.group()[a.end():k.start() if k else None].strip(" \t\u3000\r\n"))
         out.append(raw[at:m.start()])
-        if m.start() == first_end + 1 and raw[:first_end].strip():
-            out.append("\n")               # the headline keeps its blank line
+        if m.start() == first_end + 1 and raw[:first_end].strip() and not raw.startswith("\n", m.end()):
+            out.append("\n")               # the headline keeps its blank line (one: the site's own may follow)
         at = m.end()
     out.append(raw[at:])
     return "".join(out), tuple(n for n in names if _NAME.match(n)), "".join(m.group() for m in cuts)
