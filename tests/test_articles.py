@@ -283,3 +283,9 @@ def test_an_author_in_the_meta_line_under_the_headline_signs_a_web_article():
     raw = "青禾镇秋收忙\n来源：青禾县融媒体中心　作者：李明　发布时间：2025-11-04\n\n11月3日，县委书记王强到青禾镇调研。\n"
     [a] = split_page("w.txt", raw).articles
     assert a.headline == "青禾镇秋收忙" and a.reporters == ("李明",)
+
+
+def test_an_editors_credit_after_the_closing_credit_on_its_line_is_no_byline():
+    page = split_page("w.txt", "青禾镇秋收忙\n\n11月3日，县委书记王强到青禾镇调研秋收工作。（李明 王芳）（编辑：赵敏）\n")
+    [a] = page.articles
+    assert a.reporters == ("李明", "王芳") and "赵敏" not in a.body

@@ -227,6 +227,11 @@ def closing(s: str, start: int = 0, end: int | None = None) -> tuple[int, Credit
     """Where the body ``s[start:end]`` ends before the byline it closes with (``…发展。(张三
     李四)``, ``…发展。(记者 张三)``), and its names; ``(end, Credit())`` when it closes with none."""
     end = len(s) if end is None else end
+    tail = s[max(start, end - 30):end]
+    ed = _EDITOR_TAIL.search(s, max(start, end - 40), end) if "编" in tail or "审" in tail or "校" in tail else None
+    if ed is not None and ed.start() > start and s[ed.start() - 1] == ")":
+        cut, c = closing(s, start, ed.start())      # …。(李明 王芳)(编辑:赵敏): the editor's is no byline
+        return (cut, c) if cut < ed.start() else (end, Credit())
     if end <= start or s[end - 1] != ")":
         return end, Credit()
     k = s.rfind("(", max(start, end - 62), end - 1)
@@ -241,6 +246,10 @@ def closing(s: str, start: int = 0, end: int | None = None) -> tuple[int, Credit
     if c is None and _UNIT_CREDIT.fullmatch(s, k + 1, end - 1):
         return cut, Credit()    # (市委办), (县应急管理局供稿): the unit that sent it, as on a line of its own
     return (cut, c) if c is not None else (end, Credit())
+
+
+# an editor's credit after the closing byline, on its line: (编辑:赵敏), 责任编辑:赵敏
+_EDITOR_TAIL = re.compile(r"[ \u3000]*\(?(?:责任编辑|编辑|责编|审核|校对|审校|美编|初审|复审|终审)[ \u3000]*:[^()。:]{1,20}\)?$")
 
 
 # A closing credit that names the unit which sent the item in, not a person: a short body name (or
