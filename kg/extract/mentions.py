@@ -198,7 +198,7 @@ _CJK_RUN = re.compile(f"[{CJK}]+")
 _TRAVEL_CHARS = frozenset("到赴等")
 GROUP_WORDS = ("两区领导", "区领导", "市领导", "省领导", "县领导", "镇领导", "领导")
 ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "党员", "志愿者", "老人", "职工", "员工", "主播",
-              "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户", "青年",
+              "村干部", "干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户", "青年",
               "社区书记", "书记", "主任", "经理", "厂长", "老板", "店主", "代表", "村支书",
               # the contestants, players, trainees and job seekers of the genre's events
               "选手", "队员", "球员", "学员", "求职者", "歌手", "退役军人", "爱好者", "牧民",
@@ -282,8 +282,9 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
 
 
 # Tibetan names that open with a character that elsewhere stops a name (才让东主, 才旦卓玛: 才
-# is "only"): after a title, these openings are a name's.
-_FREE_NAME_OPENINGS = frozenset(("才让", "才旦", "才仁", "才吉"))
+# is "only"), and Mongolian ones opening with 其 (其其格, 其木格) or with what the dictionary takes
+# for a word (乌力吉图: 乌力): after a title, these openings are a name's.
+_FREE_NAME_OPENINGS = frozenset(("才让", "才旦", "才仁", "才吉", "其其", "其木", "乌力"))
 
 
 def _free_name_at(s: str, i: int) -> int:
@@ -293,8 +294,8 @@ def _free_name_at(s: str, i: int) -> int:
     two parts joined by a middle dot (艾尔肯·买买提: Uyghur and other names), each 2-6 characters."""
     if "·" in s[i + 2:i + 7]:
         dot = s.index("·", i + 2)
-        if not all(map(_is_cjk, s[i:dot])):
-            return 0     # 县委副书记|、县长艾力·买买提: the name is the next title's
+        if not all(map(_is_cjk, s[i:dot])) or title_re().search(s, i, dot):
+            return 0     # 县委副书记|、县长艾力·买买提, 人大常委|会主任买买提·艾买尔: the name is the next title's
         # (宝音和艾力·买买提: a word that ends a name before the dot makes two names, read apart)
         if not any(c in STOP_CHARS and not (k and c in _FREE_INNER) for k, c in enumerate(s[i:dot])):
             for n in range(dot - i + 3, dot - i + 8):     # (阿不都热依木: a part of six)
@@ -304,7 +305,7 @@ def _free_name_at(s: str, i: int) -> int:
                     return n     # (买买提|出席, not 买买|提出)
     lead = 2 if s[i:i + 2] in _FREE_NAME_OPENINGS else 0
     # (额尔敦巴雅尔, 敖特根其其格: Mongolian names run to six; a Tibetan one opened by 才让 to four)
-    for n in ((2, 3, 4) if lead else (2, 3, 4, 5, 6)):
+    for n in ((2, 3, 4) if lead and s[i] == "才" else (2, 3, 4, 5, 6)):
         name = s[i:i + n]
         if len(name) < n or not all(_is_cjk(c) and (k < lead or c not in STOP_CHARS or (c in _FREE_INNER and (k or c == "那")))
                                     for k, c in enumerate(name)):
@@ -469,6 +470,10 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
                 break
             # the body runs left from the title to a stop; keep the longest part that reads as body + title
             start = left_edge(s, cur_end - len(title), 0, 20, allow="（）()")
+            if cur_end - len(title) - start == 1 and s[start] in _BODY_END and start > 0:
+                # 白酒产业发展局局长, 组织部干部科科长: a body's one-character suffix alone is no body;
+                # the word before it (发展, 干部), which elsewhere stops a name, is the body's own
+                start = left_edge(s, start, 0, 20, allow="（）()", own_word=True)
             jian = s.rfind("兼", start, cur_end - len(title))
             if jian > start and s.endswith(_titles(), 0, jian):
                 start = jian + 1          # 董事长兼总经理: 兼 joins two titles, as 、 does
@@ -876,7 +881,7 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
 
 # Single-character body suffixes (局, 办, 委 ...) name a body only after a level word or a place:
 # 区信访局, 市委, 区创文办; elsewhere they end ordinary words (格局, 督办, 主办).
-LEVEL_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道", "村", "两区", "中共", "党", "自治区")
+LEVEL_HEADS = ("区", "市", "省", "县", "旗", "盟", "州", "镇", "乡", "街道", "村", "两区", "中共", "党", "自治区")
 _PEER_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道")
 NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖经")
 # 干部, 村部, 全部, 内部: 部 ends a body only after a proper core (宣传部, 组织部)
@@ -888,11 +893,11 @@ NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支�
 # 委 to the body, so no place mention marks it)
 _PLACE_LED = re.compile(f"[{CJK}]{{2,4}}[市县区旗州盟](?:委|党委)")
 
-_BODY_AND_LEVEL = re.compile("[^与和][与和](?=[区市县])")
+_BODY_AND_LEVEL = re.compile("[^与和][与和](?=[区市县旗盟])")
 # (东阳市发展和改革局: a named city or county before the level word's bureau; 任命甲为…: after 为; the
 # level word opens the body after a verb of joint work too: 联合县教育和体育局, 与县文化和旅游局)
 _LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由为与和及同]|联合|会同|协同|携手|邀请|组织)"
-                        f"((?:[{CJK}]{{2,4}}[市县区旗]|[区市省县])[{CJK}]{{1,4}}[与和])$")
+                        f"((?:[{CJK}]{{2,4}}[市县区旗]|[区市省县旗盟])[{CJK}]{{1,4}}[与和])$")
 
 
 def _committee_start(s: str, start: int, floor: int) -> int:
