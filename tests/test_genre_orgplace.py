@@ -94,3 +94,14 @@ def test_a_cadre_of_a_named_body():
     out, got = facts_of("海东市委组织部干部韩志远参加检查。", home=HUZHU)
     assert ("韩志远", "memberOf", "海东市委组织部") in got
     assert not labels(out, "Post")
+
+
+# ---------------------------------------------------------------- the prefecture above a county-level city
+
+def test_the_prefectures_deputy_mayor_in_a_county_level_citys_article():
+    """遵义市委常委、副市长X on a page of 仁怀市: the 副市长 is 遵义市's, as the chain's first body
+    says; the bare 市委常委、常务副市长 after it stay the home's."""
+    _, got = facts_of("遵义市委常委、副市长王立中到会指导。市委常委、常务副市长张永刚讲话。", home=("仁怀市", "遵义市", "贵州省"))
+    assert ("王立中", "memberOf", "遵义市政府") in got
+    assert ("王立中", "memberOf", "仁怀市政府") not in got
+    assert ("张永刚", "memberOf", "仁怀市政府") in got
