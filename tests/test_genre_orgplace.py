@@ -105,3 +105,68 @@ def test_the_prefectures_deputy_mayor_in_a_county_level_citys_article():
     assert ("王立中", "memberOf", "遵义市政府") in got
     assert ("王立中", "memberOf", "仁怀市政府") not in got
     assert ("张永刚", "memberOf", "仁怀市政府") in got
+
+
+# ---------------------------------------------------------------- places
+
+@pytest.mark.parametrize("sentence,village,town", [
+    ("走进舟塔乡上桥村，枸杞红了。", "上桥村", "舟塔乡"),
+    ("走进洪格尔高勒镇萨如拉图雅嘎查，牛羊成群。", "萨如拉图雅嘎查", "洪格尔高勒镇")])
+def test_a_village_right_after_its_town_holds_a_character_that_stops_names(sentence, village, town):
+    """上, 如 end a name elsewhere (镇上, 如何); right after the town they are the village's."""
+    _, got = facts_of(sentence)
+    assert (village, "locatedIn", town) in got
+
+
+@pytest.mark.parametrize("sentence,town", [("签约项目落户舟塔乡、恩和镇的种植基地。", "恩和镇"),
+                                           ("调研组走进永和乡，察看了小麦长势。", "永和乡")])
+def test_a_town_of_one_character_and_he(sentence, town):
+    """、恩和镇, 走进永和乡: one character before 和 is no list item of its own; 和 is the name's."""
+    out, _ = facts_of(sentence)
+    assert town in labels(out, "Place")
+
+
+def test_he_still_joins_two_towns():
+    out, _ = facts_of("调研组走进舟塔乡和鸣沙镇。")
+    assert {"舟塔乡", "鸣沙镇"} <= labels(out, "Place")
+    assert not any(p.startswith("和") or p.startswith("乡和") for p in labels(out, "Place"))
+
+
+def test_a_subdistrict_named_after_a_works():
+    """坛厂街道: 厂 before 街道 names the subdistrict, no factory."""
+    out, _ = facts_of("茅台镇、坛厂街道成为产业集聚区。", home=("仁怀市", "遵义市", "贵州省"))
+    assert {"茅台镇", "坛厂街道"} <= labels(out, "Place")
+    assert not labels(out, "Organization")
+
+
+def test_a_port_a_drum_tower_and_a_covered_bridge_are_sites():
+    out, got = facts_of("在独峒镇高定村，他察看了高定鼓楼和高定风雨桥。赵立新来到抚远口岸。",
+                        home=("三江侗族自治县", "柳州市", "广西壮族自治区"))
+    assert {"高定鼓楼", "高定风雨桥", "抚远口岸"} <= labels(out, "Place")
+    assert ("高定鼓楼", "locatedIn", "高定村") in got
+
+
+def test_countries_a_product_is_sold_to():
+    out, _ = facts_of("全县木耳远销韩国、日本、俄罗斯。", home=("汪清县", "延边朝鲜族自治州", "吉林省"))
+    assert {"韩国", "日本", "俄罗斯"} <= labels(out, "Place")
+
+
+# ---------------------------------------------------------------- co-ops
+
+@pytest.mark.parametrize("name", ["雪域牦牛养殖专业合作社", "红枸杞种植专业合作社"])
+def test_a_coop_named_by_a_word_before_its_product(name):
+    """雪域, 红 before the product: one co-op, though every word of it is a dictionary word."""
+    out, _ = facts_of(f"强嘎乡的{name}去年分红80万元。")
+    assert name in labels(out, "Organization")
+
+
+def test_a_product_and_its_trade_name_a_kind_of_coop():
+    out, _ = facts_of("全乡新发展牦牛养殖专业合作社12家。")
+    assert not labels(out, "Organization")
+
+
+def test_a_list_item_after_a_township_keeps_its_own_start():
+    """格日朝鲁苏木、阿日昆都楞镇: a 、 between them is no part of the second name (都 stops it elsewhere)."""
+    out, _ = facts_of("宝音先后到格日朝鲁苏木、阿日昆都楞镇调研。")
+    assert "阿日昆都楞镇" in labels(out, "Place")
+    assert not any(p.startswith("、") for p in labels(out, "Place"))

@@ -927,6 +927,17 @@ def _level_office(s: str, a: int) -> bool:
         and tag(s[a - 2:a]) is not None          # (督查 is a word; 县里|举办 is no office)
 
 
+_COOP_TRADES = ("种植", "养殖", "种养", "加工", "农机", "购销", "销售", "营销")
+_COOP_END = tuple(w + "专业合作社" for w in _COOP_TRADES)
+
+
+def _named_coop(name: str) -> bool:
+    """雪域牦牛养殖专业合作社, 红枸杞种植专业合作社: words before the product (雪域, 红) name one co-op;
+    a product and its trade alone (牦牛养殖专业合作社) name a kind."""
+    end = next((e for e in _COOP_END if name.endswith(e)), None)
+    return end is not None and len(lcut(name[:len(name) - len(end)])) >= 2
+
+
 def _balanced(name: str) -> bool:
     return name.count("（") + name.count("(") == name.count("）") + name.count(")")
 
@@ -950,6 +961,7 @@ _AND_LEVEL = re.compile("(?<=[镇乡村道])[和与](?=[区市省县])")
 
 
 _INTO_KINDS = ("学校", "校园", "医院", "机关", "企业")
+_AREA_AFTER_WORKS = ("街道", "镇", "乡", "村", "社区")
 
 
 def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
@@ -971,6 +983,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue         # 工作协|调: the suffix ends inside a word (公司|总部位于 reads 总|部位)
         if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
             continue
+        if suffix == "厂" and s.startswith(_AREA_AFTER_WORKS, b):
+            continue     # 坛厂街道, 纸厂村: the works' word names the place after it
         if suffix == "厅" and a > 0 and s[a - 1] in NOT_BEFORE_TING:
             continue     # 门诊大厅, 展厅, 餐厅: a hall, not a provincial department
         if suffix == "政府" and s.startswith("工作报告", b):
@@ -1116,7 +1130,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                             popped = None
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places) \
                 and not (subtype == "Enterprise" and (brand_trade(name[:len(name) - len(suffix)]) or
-                                                      _bare_brand(name[:len(name) - len(suffix)], suffix))):
+                                                      _bare_brand(name[:len(name) - len(suffix)], suffix) or
+                                                      _named_coop(name))):
             continue   # 研发试验中心, 法治政府: a function, not a named body
         out.append(_new(Mention, ("Organization", name, start, b, subtype, ())))
     if _holds_any(s, _bodies_marks()):
@@ -1210,6 +1225,9 @@ def _list_item_start(s: str, start: int, floor: int) -> int:
     """Where a name that a stop character cut short (萨如|拉嘎查, 西上|碾头村) starts when it is an item
     of a list: right after the 、 before it, if only name characters stand between. Transliterated
     and village names hold characters that elsewhere are function words."""
+    if s[start - 1] == "和" and start - 2 > floor and _is_cjk(s[start - 2]) and s[start - 2] not in STOP_CHARS and \
+            (s[start - 3] == "、" or s.endswith(_TRAVEL_BEFORE[1:], 0, start - 2)):
+        return start - 2     # 、恩和镇, 走进永和村: one character before 和 is no item of its own, 和 is the name's
     if s[start - 1] not in NAME_INNER and s[start - 1] != "于":   # (东于镇, 于家村)
         return start         # 在, 和, 的 … end a name even in a list
     i = start - 1
@@ -1339,7 +1357,10 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if start == a and suffix in _VILLAGE_SUFFIXES and a - 2 >= floor and _stopword_ending_at(s, a) == 2 \
                 and _list_context(s, a - 2, b):
             start = a - 2        # 来到联合村: a word that elsewhere stops a name is this village's name
-        if start > floor and s[start - 1] in STOP_CHARS:
+        if start > floor and s[start - 1] in NAME_INNER and start - 1 >= floor and out and out[-1].end == floor and \
+                out[-1].get("level", 0) >= 3 and all(_is_cjk(c) and c not in STOP_CHARS for c in s[floor:start - 1]):
+            start = floor        # 舟塔乡上桥村, 洪格尔高勒镇萨如拉图雅嘎查: right after its town a name holds 上, 如
+        elif start > floor and s[start - 1] in STOP_CHARS:
             start = _list_item_start(s, start, floor)
             if start == floor + 1 and s[floor] in "同于" and out and out[-1].end == floor and \
                     out[-1].get("level", 0) >= 3:
