@@ -170,3 +170,48 @@ def test_a_list_item_after_a_township_keeps_its_own_start():
     out, _ = facts_of("宝音先后到格日朝鲁苏木、阿日昆都楞镇调研。")
     assert "阿日昆都楞镇" in labels(out, "Place")
     assert not any(p.startswith("、") for p in labels(out, "Place"))
+
+
+def test_a_clause_framed_by_a_village_with_a_name_stopping_character():
+    """在萨如拉图雅嘎查，: 在 opens the frame; 如 inside the name does not cut it."""
+    out, _ = facts_of("在萨如拉图雅嘎查，嘎查党支部书记巴特尔介绍了情况。")
+    assert "萨如拉图雅嘎查" in labels(out, "Place")
+    assert "拉图雅嘎查" not in labels(out, "Place")
+
+
+# ---------------------------------------------------------------- where parks and farms are
+
+def test_a_park_in_the_homes_zone():
+    """位于库车经济技术开发区的苏库产业园: the zone the home's name opens holds the park."""
+    _, got = facts_of("位于库车经济技术开发区的苏库产业园已入驻企业14家。", home=("库车市", "阿克苏地区", "新疆维吾尔自治区"))
+    assert ("苏库产业园", "locatedIn", "库车经济技术开发区") in got
+
+
+def test_a_towns_park():
+    """天桥岭镇的长白山木耳产业园: X镇的Y for a park, as for a company."""
+    _, got = facts_of("与会人员观摩了天桥岭镇的长白山木耳产业园。", home=("汪清县", "延边朝鲜族自治州", "吉林省"))
+    assert ("长白山木耳产业园", "locatedIn", "天桥岭镇") in got
+
+
+def test_a_county_before_de_places_no_park():
+    _, got = facts_of("汪清县的长白山木耳产业园扩建完成。", home=("汪清县", "延边朝鲜族自治州", "吉林省"))
+    assert not any(p == "locatedIn" for _, p, _ in got)
+
+
+# ---------------------------------------------------------------- what names no body
+
+def test_every_township_urged_names_no_body():
+    """各乡镇要引导合作社: 各 before the run: every one of a kind."""
+    out, _ = facts_of("各乡镇要引导合作社、家庭农场参与乡村旅游。", home=("三江侗族自治县", "柳州市", "广西壮族自治区"))
+    assert not labels(out, "Organization")
+
+
+def test_a_kind_of_distillery_and_a_named_one():
+    out, _ = facts_of("检查组走访了青稞酒坊和德兴酒坊。", home=HUZHU)
+    assert labels(out, "Organization") == {"德兴酒坊"}
+
+
+def test_a_bureaus_forest_farm():
+    """汪清县林业局天桥岭林场: one body, the bureau's farm."""
+    out, _ = facts_of("与会人员观摩了汪清县林业局天桥岭林场。", home=("汪清县", "延边朝鲜族自治州", "吉林省"))
+    assert "汪清县林业局天桥岭林场" in labels(out, "Organization")

@@ -1084,6 +1084,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue     # (某电子科技有限公司: a company the paper does not name)
         if any(g in name for g in ("相关", "有关", "各级", "部分", "全体", "直属", "两级", "各地", "各部门")):
             continue
+        if s[start - 1:start] == "各" and start > 0:
+            continue     # 各乡镇要引导合作社, 各村合作社: every one of a kind, no body named
         if is_common_word(name) and not name.startswith(LEVEL_HEADS) and not _YOUTH_LEAGUE.match(name):
             continue
         if name.endswith(("协商会", "座谈会", "交流会", "推进会", "研讨会")):
@@ -1239,6 +1241,8 @@ def _list_item_start(s: str, start: int, floor: int) -> int:
     # 先后到东于镇西营村: the first item, right after the travel verb, is a name as much as the next
     if i > floor and i < start and s.endswith(_TRAVEL_BEFORE[1:], 0, i) and s[i - 2:i] not in ("得到", "做到", "看到", "受到", "达到", "遇到", "想到"):
         return i
+    if i > floor and i < start and s[i - 1] == "在" and (i == 1 or s[i - 2] in DELIMS):
+        return i     # 在萨如拉图雅嘎查，: a clause's frame opens with its place's name
     return start
 
 
@@ -1270,7 +1274,7 @@ _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园
 
 
 # an enterprise's suffix that is also the word for a kind of facility: a name needs a brand before it
-_FACILITY_SUFFIXES = frozenset(("车间", "工坊", "酒店", "农场", "牧场", "民宿"))
+_FACILITY_SUFFIXES = frozenset(("车间", "工坊", "酒坊", "酒店", "农场", "牧场", "民宿"))
 
 
 def facility_kind(text: str) -> bool:
