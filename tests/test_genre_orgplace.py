@@ -215,3 +215,32 @@ def test_a_bureaus_forest_farm():
     """汪清县林业局天桥岭林场: one body, the bureau's farm."""
     out, _ = facts_of("与会人员观摩了汪清县林业局天桥岭林场。", home=("汪清县", "延边朝鲜族自治州", "吉林省"))
     assert "汪清县林业局天桥岭林场" in labels(out, "Organization")
+
+
+# ---------------------------------------------------------------- an autonomous county's own words
+
+def test_the_autonomous_countys_own_bodies_written_bare():
+    """自治县党委副书记、县长X, 自治县人民政府副县长Y: the home's 县委 and 县政府, one node each."""
+    out, got = facts_of("自治县党委副书记、县长杨光明带队调研。自治县人民政府副县长吴海英陪同。",
+                        home=("三江侗族自治县", "柳州市", "广西壮族自治区"))
+    assert ("杨光明", "memberOf", "三江侗族自治县委") in got
+    govs = {o for _, p, o in got if p == "memberOf" and "政府" in o}
+    assert len(govs) == 1 and ("吴海英", "memberOf", govs.pop()) in got
+
+
+def test_a_long_bureau_name_joined_by_he():
+    """县文化广电体育和旅游局: six characters before 和 inside the bureau's name."""
+    out, _ = facts_of("县文化广电体育和旅游局、县农业农村局主要负责人陪同调研。",
+                      home=("三江侗族自治县", "柳州市", "广西壮族自治区"))
+    assert "三江侗族自治县文化广电体育和旅游局" in labels(out, "Organization")
+
+
+def test_a_verb_with_hao_before_a_township():
+    """保护好布朗山乡: 保护好 is the verb, not part of the township's name."""
+    out, _ = facts_of("要保护好布朗山乡、西定乡等地的古茶园。", home=MENGHAI)
+    assert {"布朗山乡", "西定乡"} <= labels(out, "Place")
+
+
+def test_two_bureaus_joined_by_he_stay_two():
+    out, _ = facts_of("该活动由县农业农村局和县体育局联合主办。", home=MENGHAI)
+    assert {"勐海县农业农村局", "勐海县体育局"} <= labels(out, "Organization")

@@ -103,6 +103,7 @@ NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
 STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
 现任 拟任 曾任 原任 历任 督办 暗访 查看 察看 走访 听取 包括 列入 纳入 融入 加入 做强 做大 做优 做实 培育 引进 招引 扶持 提升 完善 规范 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
 对接 依托 紧扣 扎实 持续 进一步 加快 加强 强化 着力 积极 充分 精准 有效 切实 坚持 坚决 做好 抓好 实现
+保护好 守护好 管理好 利用好 维护好 发挥好 传承好
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
@@ -895,9 +896,10 @@ _PLACE_LED = re.compile(f"[{CJK}]{{2,4}}[市县区旗州盟](?:委|党委)")
 
 _BODY_AND_LEVEL = re.compile("[^与和][与和](?=[区市县旗盟])")
 # (东阳市发展和改革局: a named city or county before the level word's bureau; 任命甲为…: after 为; the
-# level word opens the body after a verb of joint work too: 联合县教育和体育局, 与县文化和旅游局)
+# level word opens the body after a verb of joint work too: 联合县教育和体育局, 与县文化和旅游局; up to six
+# characters before 和 (县文化广电体育和旅游局), none a body's suffix: 县农业农村局和县体育局 are two)
 _LEVEL_AND = re.compile(f"(?:^|[^{CJK}]|[的了在到赴对由为与和及同]|联合|会同|协同|携手|邀请|组织)"
-                        f"((?:[{CJK}]{{2,4}}[市县区旗]|[区市省县旗盟])[{CJK}]{{1,4}}[与和])$")
+                        f"((?:[{CJK}]{{2,4}}[市县区旗]|[区市省县旗盟])(?:(?![局委办厅])[{CJK}]){{1,6}}[与和])$")
 
 
 def _committee_start(s: str, start: int, floor: int) -> int:
