@@ -244,3 +244,52 @@ def test_a_verb_with_hao_before_a_township():
 def test_two_bureaus_joined_by_he_stay_two():
     out, _ = facts_of("该活动由县农业农村局和县体育局联合主办。", home=MENGHAI)
     assert {"勐海县农业农村局", "勐海县体育局"} <= labels(out, "Organization")
+
+
+# ---------------------------------------------------------------- found by o11-o12 (written after the fixes above)
+
+def test_a_zone_named_after_a_proper_place_closing_on_a_verb():
+    """契丹草原生态修复示范区: 修复 is a verb, but a zone opening with a proper name keeps its name."""
+    _, got = facts_of("与会人员观摩了哈拉哈达镇的契丹草原生态修复示范区。", home=("巴林左旗", "赤峰市", "内蒙古自治区"))
+    assert ("契丹草原生态修复示范区", "locatedIn", "哈拉哈达镇") in got
+
+
+def test_a_verb_and_a_park_still_cut():
+    out, _ = facts_of("要系统梳理园区企业，推进乡村振兴示范区建设。")
+    assert not labels(out, "Place")
+
+
+@pytest.mark.parametrize("sentence", ["陈立新先后来到爱新舍里镇依拉齐牛录村调研。", "在依拉齐牛录村，陈立新走访了农户。"])
+def test_yi_opening_a_village_after_its_town_or_zai(sentence):
+    """依 (along) is no verb right after the village's town or after 在 opening a frame."""
+    out, _ = facts_of(sentence, home=("察布查尔锡伯自治县", "伊犁哈萨克自治州", "新疆维吾尔自治区"))
+    assert "依拉齐牛录村" in labels(out, "Place")
+
+
+def test_the_stops_written_as_a_towns_park_and_the_county_towns_hospital():
+    """来到A镇的B产业园、县城的C医院: B and C are the stops, A and 县城 say where they are."""
+    _, got = facts_of("陈立新一行先后来到孙扎齐牛录镇的锡伯大米产业园和县城的察布查尔锡伯自治县人民医院，详细了解情况。",
+                      home=("察布查尔锡伯自治县", "伊犁哈萨克自治州", "新疆维吾尔自治区"))
+    visited = {o for s, p, o in got if s == "陈立新" and p == "inspected"}
+    assert visited == {"锡伯大米产业园", "察布查尔锡伯自治县人民医院"}
+
+
+# ---------------------------------------------------------------- the invented articles
+
+# pooled over twelve articles after this round's fixes: entity F1 0.987, relation F1 0.975 (Organization
+# 0.976, Place 0.982, Post 0.995; inspected 0.937, locatedIn 0.944). First read of o01-o10: 0.891 and 0.853
+# (Person 0.942, Post 0.903, Organization 0.860 (P 0.881), Place 0.885 (P 0.935), Event 0.923; holdsPost
+# 0.907, memberOf 0.865, attended 0.899, inspected 0.739, locatedIn 0.800). o11-o12, written after the
+# first fixes, read first at 0.976 and 0.876 (inspected 0.600, locatedIn 0.615), 1.000 and 1.000 after theirs.
+# A change may move them freely above these floors.
+ENTITY_FLOOR, RELATION_FLOOR = 0.977, 0.965
+
+
+@pytest.fixture(scope="module")
+def orgplace_scores(tmp_path_factory) -> dict:
+    return score_suite(FIXTURES, tmp_path_factory.mktemp("orgplace"))
+
+
+def test_the_invented_orgplace_articles_score_above_their_floors(orgplace_scores):
+    assert orgplace_scores["entities"] >= ENTITY_FLOOR, orgplace_scores
+    assert orgplace_scores["relations"] >= RELATION_FLOOR, orgplace_scores

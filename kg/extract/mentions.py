@@ -1288,6 +1288,8 @@ def facility_kind(text: str) -> bool:
 
 # qualifiers of a kind of trade (现代农业, 特色农业): a kind too, except as a stop in a list (先后到现代农业产业园、…)
 _TRADE_QUALIFIERS = ("现代", "特色", "高效", "智慧", "绿色", "数字", "新型")
+# a zone or park whose name may close on a verb (生态修复示范区, 乡村振兴示范区)
+_NAMED_ZONE_SUFFIXES = frozenset(("示范区", "示范园", "产业园", "园区", "基地"))
 
 
 def _trade_only(core: str) -> bool:
@@ -1390,6 +1392,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # (the home's, city's or province's own name is cut by nothing: 兴化市, whose 兴化
             # reads as a verb; words stuck before it are cut below)
             cut = trim_left(s[start:b], len(suffix), "place")
+            if cut == a - start and suffix in _NAMED_ZONE_SUFFIXES and \
+                    (tag(lcut(s[start:a])[0]) or "").startswith(("ns", "nz")):
+                cut = 0      # 契丹草原生态修复示范区: a zone named after a proper place, its verb and all
             # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
             # does a name in a list or after a travel verb that the cut would leave too short (西|合营|镇)
             if cut and not (cut == a - start and _one_word(s[start:a]) and _list_context(s, start, b) and
@@ -1401,6 +1406,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if lead and lead.end() == a:
             soft.append(b)
             continue         # 距古镇, 全面实施沿江…: the verb and a bare kind word name nothing
+        if lead and lead.start() == start and ((out and out[-1].end == start and out[-1].get("level", 0) >= 3) or
+                                              (s[start - 1:start] == "在" and (start == 1 or s[start - 2] in DELIMS))):
+            lead = None      # 爱新舍里镇依拉齐牛录村, 在依拉齐牛录村，: after its town or 在 opening a frame, 依 is the name's
         if lead and a - lead.end() >= L.place_core[suffix] and _word_at(s[start:a], lead.start() - start, lead.group()):
             # (依法治区: 依 of the word 依法 leads nothing)
             start = lead.end()       # 流经双溪乡, 沿金沙河一带, 依沱溪河而建: the verb is no part of the name
