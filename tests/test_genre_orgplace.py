@@ -96,6 +96,13 @@ def test_a_cadre_of_a_named_body():
     assert not labels(out, "Post")
 
 
+
+def test_sub_units_named_without_their_heads():
+    """县纪委监委第三监督检查室联合县委组织部干部科: each sub-unit is a body of its own, not its parent."""
+    out, _ = facts_of("近日，县纪委监委第三监督检查室联合县委组织部干部科开展专项监督。", home=HUZHU)
+    assert labels(out, "Organization") == {"互助土族自治县纪委监委第三监督检查室", "互助土族自治县委组织部干部科"}
+
+
 # ---------------------------------------------------------------- the prefecture above a county-level city
 
 def test_the_prefectures_deputy_mayor_in_a_county_level_citys_article():
