@@ -281,15 +281,36 @@ def test_the_stops_written_as_a_towns_park_and_the_county_towns_hospital():
     assert visited == {"锡伯大米产业园", "察布查尔锡伯自治县人民医院"}
 
 
+
+# ---------------------------------------------------------------- found by o13-o14 (written after the second round)
+
+def test_a_provincial_departments_deputy_head():
+    """省农业农村厅副厅长X: 副厅长 is a title; the department is the province's."""
+    _, got = facts_of("省农业农村厅副厅长符明华出席开幕式。", home=("琼中黎族苗族自治县", "琼中黎族苗族自治县", "海南省"))
+    assert ("符明华", "memberOf", "海南省农业农村厅") in got
+
+
+def test_a_coop_whose_transliterated_brand_holds_nei():
+    """湾岭镇的奔格内绿橙种植专业合作社: 内 inside a brand after 的 is the name's."""
+    _, got = facts_of("一行来到湾岭镇的奔格内绿橙种植专业合作社。", home=("琼中黎族苗族自治县", "琼中黎族苗族自治县", "海南省"))
+    assert ("奔格内绿橙种植专业合作社", "locatedIn", "湾岭镇") in got
+
+
+def test_a_company_inside_a_park_keeps_its_own_start():
+    out, _ = facts_of("园区的园区内有限公司很多，产业园区内企业合作社发展快。")
+    assert not any(o.startswith("园区") for o in labels(out, "Organization"))
+
+
 # ---------------------------------------------------------------- the invented articles
 
-# pooled over twelve articles after this round's fixes: entity F1 0.987, relation F1 0.975 (Organization
-# 0.976, Place 0.982, Post 0.995; inspected 0.937, locatedIn 0.944). First read of o01-o10: 0.891 and 0.853
+# pooled over fourteen articles after this round's fixes: entity F1 0.989, relation F1 0.978 (Organization
+# 0.982, Place 0.984, Post 0.995; inspected 0.947, locatedIn 0.951). First read of o01-o10: 0.891 and 0.853
 # (Person 0.942, Post 0.903, Organization 0.860 (P 0.881), Place 0.885 (P 0.935), Event 0.923; holdsPost
 # 0.907, memberOf 0.865, attended 0.899, inspected 0.739, locatedIn 0.800). o11-o12, written after the
-# first fixes, read first at 0.976 and 0.876 (inspected 0.600, locatedIn 0.615), 1.000 and 1.000 after theirs.
+# first fixes, read first at 0.976 and 0.876 (inspected 0.600, locatedIn 0.615); o13-o14, after the second,
+# at 0.971 and 0.947 (副厅长 no title, a co-op's brand holding 内); each pair 1.000 and 1.000 after its fixes.
 # A change may move them freely above these floors.
-ENTITY_FLOOR, RELATION_FLOOR = 0.977, 0.965
+ENTITY_FLOOR, RELATION_FLOOR = 0.979, 0.968
 
 
 @pytest.fixture(scope="module")

@@ -1001,6 +1001,14 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         start = left_edge(s, a, floor, 16, allow="（）()",
                           own_word=L.org_suffixes[suffix] in ("School", "Hospital") or
                           (L.org_suffixes[suffix] == "Enterprise" and len(suffix) > 1))   # 振兴农业发展有限公司
+        if start > floor + 1 and s[start - 1] in NAME_INNER and L.org_suffixes[suffix] == "Enterprise":
+            # 湾岭镇的奔格内绿橙种植专业合作社: a transliterated brand holds 内, 上…; after 的 or 、 the
+            # characters up to it are the name's (园区内的X公司 stays: 园区 is a word of its own)
+            i = start - 1
+            while i > floor and _is_cjk(s[i - 1]) and s[i - 1] not in STOP_CHARS:
+                i -= 1
+            if i < start - 1 and s[i - 1:i] in ("的", "、") and not is_common_word(s[i:start - 1]):
+                start = i
         if out and suffix in ("部", "办", "办公室") and start > out[-1].end and \
                 left_edge(s, a, floor, 16, own_word=True) <= out[-1].end:
             start = out[-1].end
