@@ -103,6 +103,7 @@ NUMERALS = set("0123456789一二三四五六七八九十百千万两几多余")
 STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 举行 举办 开展 主持 参加 出席 陪同 调研 考察 视察
 现任 拟任 曾任 原任 历任 督办 暗访 查看 察看 走访 听取 包括 列入 纳入 融入 加入 做强 做大 做优 做实 培育 引进 招引 扶持 提升 完善 规范 联合 协办 主办 承办 率队 带队 推动 推进 落实 部署 学习 贯彻 传达 围绕 聚焦
 对接 依托 紧扣 扎实 持续 进一步 加快 加强 强化 着力 积极 充分 精准 有效 切实 坚持 坚决 做好 抓好 实现
+保护好 守护好 管理好 利用好 维护好 发挥好 传承好
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
@@ -199,7 +200,7 @@ _CJK_RUN = re.compile(f"[{CJK}]+")
 _TRAVEL_CHARS = frozenset("到赴等")
 GROUP_WORDS = ("两区领导", "区领导", "市领导", "省领导", "县领导", "镇领导", "领导")
 ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "党员", "志愿者", "老人", "职工", "员工", "主播",
-              "村干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户", "青年",
+              "村干部", "干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户", "青年",
               "社区书记", "书记", "主任", "经理", "厂长", "老板", "店主", "代表", "村支书",
               # the contestants, players, trainees and job seekers of the genre's events
               "选手", "队员", "球员", "学员", "求职者", "歌手", "退役军人", "爱好者", "牧民",
@@ -306,8 +307,9 @@ def _name_before_verb(s: str, i: int) -> int:
 
 
 # Tibetan names that open with a character that elsewhere stops a name (才让东主, 才旦卓玛: 才
-# is "only"): after a title, these openings are a name's.
-_FREE_NAME_OPENINGS = frozenset(("才让", "才旦", "才仁", "才吉"))
+# is "only"), and Mongolian ones opening with 其 (其其格, 其木格) or with what the dictionary takes
+# for a word (乌力吉图: 乌力): after a title, these openings are a name's.
+_FREE_NAME_OPENINGS = frozenset(("才让", "才旦", "才仁", "才吉", "其其", "其木", "乌力"))
 
 
 def _free_name_at(s: str, i: int) -> int:
@@ -317,8 +319,8 @@ def _free_name_at(s: str, i: int) -> int:
     two parts joined by a middle dot (艾尔肯·买买提: Uyghur and other names), each 2-6 characters."""
     if "·" in s[i + 2:i + 7]:
         dot = s.index("·", i + 2)
-        if not all(map(_is_cjk, s[i:dot])):
-            return 0     # 县委副书记|、县长艾力·买买提: the name is the next title's
+        if not all(map(_is_cjk, s[i:dot])) or title_re().search(s, i, dot):
+            return 0     # 县委副书记|、县长艾力·买买提, 人大常委|会主任买买提·艾买尔: the name is the next title's
         # (宝音和艾力·买买提: a word that ends a name before the dot makes two names, read apart)
         if not any(c in STOP_CHARS and not (k and c in _FREE_INNER) for k, c in enumerate(s[i:dot])):
             for n in range(dot - i + 3, dot - i + 8):     # (阿不都热依木: a part of six)
@@ -328,7 +330,7 @@ def _free_name_at(s: str, i: int) -> int:
                     return n     # (买买提|出席, not 买买|提出)
     lead = 2 if s[i:i + 2] in _FREE_NAME_OPENINGS else 0
     # (额尔敦巴雅尔, 敖特根其其格: Mongolian names run to six; a Tibetan one opened by 才让 to four)
-    for n in ((2, 3, 4) if lead else (2, 3, 4, 5, 6)):
+    for n in ((2, 3, 4) if lead and s[i] == "才" else (2, 3, 4, 5, 6)):
         name = s[i:i + n]
         if len(name) < n or not all(_is_cjk(c) and (k < lead or c not in STOP_CHARS or (c in _FREE_INNER and (k or c == "那")))
                                     for k, c in enumerate(name)):
@@ -493,6 +495,10 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
                 break
             # the body runs left from the title to a stop; keep the longest part that reads as body + title
             start = left_edge(s, cur_end - len(title), 0, 20, allow="（）()")
+            if cur_end - len(title) - start == 1 and s[start] in _BODY_END and start > 0:
+                # 白酒产业发展局局长, 组织部干部科科长: a body's one-character suffix alone is no body;
+                # the word before it (发展, 干部), which elsewhere stops a name, is the body's own
+                start = left_edge(s, start, 0, 20, allow="（）()", own_word=True)
             jian = s.rfind("兼", start, cur_end - len(title))
             if jian > start and s.endswith(_titles(), 0, jian):
                 start = jian + 1          # 董事长兼总经理: 兼 joins two titles, as 、 does
@@ -895,7 +901,7 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
 
 # Single-character body suffixes (局, 办, 委 ...) name a body only after a level word or a place:
 # 区信访局, 市委, 区创文办; elsewhere they end ordinary words (格局, 督办, 主办).
-LEVEL_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道", "村", "两区", "中共", "党", "自治区")
+LEVEL_HEADS = ("区", "市", "省", "县", "旗", "盟", "州", "镇", "乡", "街道", "村", "两区", "中共", "党", "自治区")
 _PEER_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道")
 NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖经")
 # 干部, 村部, 全部, 内部: 部 ends a body only after a proper core (宣传部, 组织部)
@@ -907,10 +913,10 @@ NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支�
 # 委 to the body, so no place mention marks it)
 _PLACE_LED = re.compile(f"[{CJK}]{{2,4}}[市县区旗州盟](?:委|党委)")
 
-_BODY_AND_LEVEL = re.compile("[^与和][与和](?=[区市县])")
+_BODY_AND_LEVEL = re.compile("[^与和][与和](?=[区市县旗盟])")
 # (东阳市发展和改革局: a named city or county before the level word's bureau; 任命甲为…: after 为; the
-# level word opens the body after a verb of joint work too: 联合县教育和体育局, 与县文化和旅游局)
-# (县文化广电体育和旅游局: up to six characters, none a body's own suffix, before the 和)
+# level word opens the body after a verb of joint work too: 联合县教育和体育局, 与县文化和旅游局; up to six
+# characters before 和 (县文化广电体育和旅游局), none a body's suffix: 县农业农村局和县体育局 are two)
 _AND_INNER = f"(?:(?![局委办院所厅处部与和])[{CJK}]){{1,6}}[与和]"
 _LEVEL_AND_OPEN = f"(?:^|[^{CJK}]|[的了在到赴对由为与和及同]|联合|会同|协同|携手|邀请|组织)"
 
@@ -918,7 +924,7 @@ _LEVEL_AND_OPEN = f"(?:^|[^{CJK}]|[的了在到赴对由为与和及同]|联合|
 class _LevelAnd:
     """The level word (or named area) that opens a body whose name holds 和/与, ending the text.
     The bare level word is tried first: 论坛由|县文化和… must not read 论坛由县 as a county's name."""
-    _bare = re.compile(f"{_LEVEL_AND_OPEN}([区市省县]{_AND_INNER})$")
+    _bare = re.compile(f"{_LEVEL_AND_OPEN}([区市省县旗盟]{_AND_INNER})$")
     _named = re.compile(f"{_LEVEL_AND_OPEN}([{CJK}]{{2,4}}[市县区旗]{_AND_INNER})$")
 
     def opening(self, s: str, start: int, floor: int = 0) -> int:
@@ -962,6 +968,17 @@ def _level_office(s: str, a: int) -> bool:
         and tag(s[a - 2:a]) is not None          # (督查 is a word; 县里|举办 is no office)
 
 
+_COOP_TRADES = ("种植", "养殖", "种养", "加工", "农机", "购销", "销售", "营销")
+_COOP_END = tuple(w + "专业合作社" for w in _COOP_TRADES)
+
+
+def _named_coop(name: str) -> bool:
+    """雪域牦牛养殖专业合作社, 红枸杞种植专业合作社: words before the product (雪域, 红) name one co-op;
+    a product and its trade alone (牦牛养殖专业合作社) name a kind."""
+    end = next((e for e in _COOP_END if name.endswith(e)), None)
+    return end is not None and len(lcut(name[:len(name) - len(end)])) >= 2
+
+
 def _balanced(name: str) -> bool:
     return name.count("（") + name.count("(") == name.count("）") + name.count(")")
 
@@ -989,6 +1006,7 @@ _AND_LEVEL = re.compile("(?<=[镇乡村道])[和与](?=[区市省县])")
 
 
 _INTO_KINDS = ("学校", "校园", "医院", "机关", "企业")
+_AREA_AFTER_WORKS = ("街道", "镇", "乡", "村", "社区")
 
 
 @lru_cache(maxsize=1)
@@ -1022,6 +1040,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue         # 工作协|调: the suffix ends inside a word (公司|总部位于 reads 总|部位)
         if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
             continue
+        if suffix == "厂" and s.startswith(_AREA_AFTER_WORKS, b):
+            continue     # 坛厂街道, 纸厂村: the works' word names the place after it
         if suffix == "厅" and a > 0 and s[a - 1] in NOT_BEFORE_TING:
             continue     # 门诊大厅, 展厅, 餐厅: a hall, not a provincial department
         if suffix == "政府" and s.startswith("工作报告", b):
@@ -1036,6 +1056,14 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         start = left_edge(s, a, floor, 16, allow="（）()",
                           own_word=L.org_suffixes[suffix] in ("School", "Hospital") or
                           (L.org_suffixes[suffix] == "Enterprise" and len(suffix) > 1))   # 振兴农业发展有限公司
+        if start > floor + 1 and s[start - 1] in NAME_INNER and L.org_suffixes[suffix] == "Enterprise":
+            # 湾岭镇的奔格内绿橙种植专业合作社: a transliterated brand holds 内, 上…; after 的 or 、 the
+            # characters up to it are the name's (园区内的X公司 stays: 园区 is a word of its own)
+            i = start - 1
+            while i > floor and _is_cjk(s[i - 1]) and s[i - 1] not in STOP_CHARS:
+                i -= 1
+            if i < start - 1 and s[i - 1:i] in ("的", "、") and not is_common_word(s[i:start - 1]):
+                start = i
         if out and suffix in ("部", "办", "办公室") and start > out[-1].end and \
                 left_edge(s, a, floor, 16, own_word=True) <= out[-1].end:
             start = out[-1].end
@@ -1118,6 +1146,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue     # (某电子科技有限公司: a company the paper does not name)
         if any(g in name for g in ("相关", "有关", "各级", "部分", "全体", "直属", "两级", "各地", "各部门")):
             continue
+        if s[start - 1:start] == "各" and start > 0:
+            continue     # 各乡镇要引导合作社, 各村合作社: every one of a kind, no body named
         if is_common_word(name) and not name.startswith(LEVEL_HEADS) and not _YOUTH_LEAGUE.match(name):
             continue
         if name.endswith(("协商会", "座谈会", "交流会", "推进会", "研讨会")):
@@ -1164,7 +1194,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                             popped = None
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places) \
                 and not (subtype == "Enterprise" and (brand_trade(name[:len(name) - len(suffix)]) or
-                                                      _bare_brand(name[:len(name) - len(suffix)], suffix))):
+                                                      _bare_brand(name[:len(name) - len(suffix)], suffix) or
+                                                      _named_coop(name))):
             continue   # 研发试验中心, 法治政府: a function, not a named body
         out.append(_new(Mention, ("Organization", name, start, b, subtype, ())))
     if _holds_any(s, _bodies_marks()):
@@ -1258,6 +1289,9 @@ def _list_item_start(s: str, start: int, floor: int) -> int:
     """Where a name that a stop character cut short (萨如|拉嘎查, 西上|碾头村) starts when it is an item
     of a list: right after the 、 before it, if only name characters stand between. Transliterated
     and village names hold characters that elsewhere are function words."""
+    if s[start - 1] == "和" and start - 2 > floor and _is_cjk(s[start - 2]) and s[start - 2] not in STOP_CHARS and \
+            (s[start - 3] == "、" or s.endswith(_TRAVEL_BEFORE[1:], 0, start - 2)):
+        return start - 2     # 、恩和镇, 走进永和村: one character before 和 is no item of its own, 和 is the name's
     if s[start - 1] not in NAME_INNER and s[start - 1] != "于":   # (东于镇, 于家村)
         return start         # 在, 和, 的 … end a name even in a list
     i = start - 1
@@ -1269,6 +1303,8 @@ def _list_item_start(s: str, start: int, floor: int) -> int:
     # 先后到东于镇西营村: the first item, right after the travel verb, is a name as much as the next
     if i > floor and i < start and s.endswith(_TRAVEL_BEFORE[1:], 0, i) and s[i - 2:i] not in ("得到", "做到", "看到", "受到", "达到", "遇到", "想到"):
         return i
+    if i > floor and i < start and s[i - 1] == "在" and (i == 1 or s[i - 2] in DELIMS):
+        return i     # 在萨如拉图雅嘎查，: a clause's frame opens with its place's name
     return start
 
 
@@ -1300,7 +1336,7 @@ _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园
 
 
 # an enterprise's suffix that is also the word for a kind of facility: a name needs a brand before it
-_FACILITY_SUFFIXES = frozenset(("车间", "工坊", "酒店", "农场", "牧场", "民宿"))
+_FACILITY_SUFFIXES = frozenset(("车间", "工坊", "酒坊", "酒店", "农场", "牧场", "民宿"))
 
 
 def facility_kind(text: str) -> bool:
@@ -1312,6 +1348,8 @@ def facility_kind(text: str) -> bool:
 
 # qualifiers of a kind of trade (现代农业, 特色农业): a kind too, except as a stop in a list (先后到现代农业产业园、…)
 _TRADE_QUALIFIERS = ("现代", "特色", "高效", "智慧", "绿色", "数字", "新型")
+# a zone or park whose name may close on a verb (生态修复示范区, 乡村振兴示范区)
+_NAMED_ZONE_SUFFIXES = frozenset(("示范区", "示范园", "产业园", "园区", "基地"))
 
 
 def _trade_only(core: str) -> bool:
@@ -1387,7 +1425,10 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if start == a and suffix in _VILLAGE_SUFFIXES and a - 2 >= floor and _stopword_ending_at(s, a) == 2 \
                 and _list_context(s, a - 2, b):
             start = a - 2        # 来到联合村: a word that elsewhere stops a name is this village's name
-        if start > floor and s[start - 1] in STOP_CHARS:
+        if start > floor and s[start - 1] in NAME_INNER and start - 1 >= floor and out and out[-1].end == floor and \
+                out[-1].get("level", 0) >= 3 and all(_is_cjk(c) and c not in STOP_CHARS for c in s[floor:start - 1]):
+            start = floor        # 舟塔乡上桥村, 洪格尔高勒镇萨如拉图雅嘎查: right after its town a name holds 上, 如
+        elif start > floor and s[start - 1] in STOP_CHARS:
             start = _list_item_start(s, start, floor)
             if start == floor + 1 and s[floor] in "同于" and out and out[-1].end == floor and \
                     out[-1].get("level", 0) >= 3:
@@ -1411,6 +1452,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # (the home's, city's or province's own name is cut by nothing: 兴化市, whose 兴化
             # reads as a verb; words stuck before it are cut below)
             cut = trim_left(s[start:b], len(suffix), "place")
+            if cut == a - start and suffix in _NAMED_ZONE_SUFFIXES and \
+                    (tag(lcut(s[start:a])[0]) or "").startswith(("ns", "nz")):
+                cut = 0      # 契丹草原生态修复示范区: a zone named after a proper place, its verb and all
             # a one-word name that is also a verb or common word stays: 解放社区, 拍马工业园区; so
             # does a name in a list or after a travel verb that the cut would leave too short (西|合营|镇)
             if cut and not (cut == a - start and _one_word(s[start:a]) and _list_context(s, start, b) and
@@ -1422,6 +1466,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if lead and lead.end() == a:
             soft.append(b)
             continue         # 距古镇, 全面实施沿江…: the verb and a bare kind word name nothing
+        if lead and lead.start() == start and ((out and out[-1].end == start and out[-1].get("level", 0) >= 3) or
+                                              (s[start - 1:start] == "在" and (start == 1 or s[start - 2] in DELIMS))):
+            lead = None      # 爱新舍里镇依拉齐牛录村, 在依拉齐牛录村，: after its town or 在 opening a frame, 依 is the name's
         if lead and a - lead.end() >= L.place_core[suffix] and _word_at(s[start:a], lead.start() - start, lead.group()):
             # (依法治区: 依 of the word 依法 leads nothing)
             start = lead.end()       # 流经双溪乡, 沿金沙河一带, 依沱溪河而建: the verb is no part of the name

@@ -148,7 +148,7 @@ class PageExtractor:
         if "届" in name:         # 区十届人大: the congress of the district, whatever its term
             name = _TERM_IN_BODY.sub(r"\1\2", name)
         key = expand_body(name, self.ctx, local)
-        if key.endswith("人民政府") and name.startswith(("区", "县", "市")):
+        if key.endswith("人民政府") and name.startswith(("区", "县", "市", "自治县", "自治旗")):
             key = key[:-4] + "政府"    # 区人民政府 and 区政府 are one body of the home (its short key)
         return self.out.add_entity("Organization", key, name, subtype, aid)
 

@@ -147,6 +147,10 @@ def expand_body(name: str, ctx: Context, local: Local = Local()) -> str:
         name = name[:-2] + "会"             # 县委常委班子 is the 县委常委会 written as a group
     if name.startswith("自治区") and ctx.province.endswith("自治区"):
         return ctx.province + name[3:]      # 自治区党委 on a page of 广西壮族自治区
+    if name.startswith(("自治县", "自治旗")) and ctx.district.endswith(name[:3]) and len(name) > 3:
+        rest = name[3:]
+        # 自治县人民政府, 自治县党委 on a page of 三江侗族自治县 (its 党委 is its 县委)
+        return ctx.district + (rest[1:] if rest.startswith("党委") else rest)
     if ctx.district and name.startswith(_organ_heads()):   # (one test rejects most names)
         for head, full in lexicon().home_organs:
             if name.startswith(head):       # 政府 → 中阳县政府, 组织部 → 中阳县委组织部

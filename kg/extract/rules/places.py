@@ -147,7 +147,10 @@ def located_in_described(doc):
             continue
         s = sm.sent.text
         for m_ in _LOCATING.finditer(s):
-            pl = next((p for p in sm.places if p.start == m_.end()), None)
+            # (位于库车经济技术开发区的…: the home's zone, whose mention starts after the home's name)
+            pl = next((p for p in sm.places if p.start == m_.end() or
+                       (p.subtype == "Park" and p.start > m_.end() and
+                        any(w == s[m_.end():p.start] for w, _ in doc._page.home_names))), None)
             while pl is not None and any(q.start == pl.end for q in sm.places):
                 pl = next(q for q in sm.places if q.start == pl.end)
             if pl is not None and s[pl.end:pl.end + 1] == "的":
@@ -240,7 +243,7 @@ def located_in_possessive(doc):
     or a village's (X的Y with no verb) is there; a county or city before 的 (荆州区的企业) is
     only the area of the home, not where the thing stands."""
     for sm in doc.sents:
-        if not sm.places or not (sm.projects or sm.orgs):
+        if not sm.places or not (sm.projects or sm.orgs or len(sm.places) > 1):
             continue
         s = sm.sent.text
         for pl in sm.places:
@@ -249,7 +252,9 @@ def located_in_possessive(doc):
             if any(q.start == pl.end for q in sm.places):
                 continue          # (not the innermost of a chain)
             k = pl.end + (1 if s[pl.end] == "的" else 2)
-            y = next((x for x in sm.projects + sm.orgs if x.start == k and not _is_body(x)), None)
+            # (天桥岭镇的长白山木耳产业园: a park or site the town holds, too)
+            y = next((x for x in sm.projects + sm.orgs + sm.places if x.start == k and not _is_body(x) and
+                      (x.type != "Place" or (x.subtype in ("Park", "Site") and _contains(pl, x)))), None)
             if y is not None:
                 doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
 

@@ -35,6 +35,7 @@ def holds_post_by_title_chain(doc):
             district = _district_before(ctx, s, c.posts[0].end - 1) if c.posts else ""
             loc = Local(local.town, local.subdistrict, local.village, district)
             prev_written = ""
+            area = ""     # the area the chain's first body is named with (遵义市委常委、副市长: 遵义市)
             for p in c.posts:
                 body, title = p.get("body"), p.get("title")
                 # 市委常委、组织部部长: the department is the 市委's (the post stays as written)
@@ -52,7 +53,13 @@ def holds_post_by_title_chain(doc):
                         doc.fact(person, "memberOf", ante, sm)
                     continue
                 implied = titles.get(title, "")
-                implied_key = expand_body(implied, ctx, loc) if implied else ""
+                if body and not area:
+                    m = _NAMED_AREA_BODY.match(body)
+                    area = m.group(1) if m else "-"
+                if implied and len(area) > 1 and implied[0] == area[-1]:
+                    implied_key = area + implied[1:]     # (遵义市委常委、副市长: 遵义市政府, not the home's)
+                else:
+                    implied_key = expand_body(implied, ctx, loc) if implied else ""
                 body_org = _post_body(ctx, of_body, title, loc)
                 inherited = ""
                 if body:
@@ -95,6 +102,8 @@ def holds_post_by_title_chain(doc):
                     prev_body_key = body_key
 
 
+# a body named with its area: 遵义市委, 佳木斯市政府 (a bare 市委 names none)
+_NAMED_AREA_BODY = re.compile("^([\u4e00-\u9fff]{2,12}?[市县区旗州盟])(?:委|党委|政府|人民政府)$")
 # offices of a party committee a chain may write without it after a title of the committee
 _COMMITTEE_OFFICES = ("政法委", "编委", "编办", "网信办")
 # the officers of a company (董事长甲、总裁乙: a bare one after its head is the same company's)

@@ -266,14 +266,17 @@ def _filled(s, a, b, ms, sm, whole=True):
     inside = [m for m in ms if a <= m.start and m.end <= b]
     if not inside:
         return None
-    if len(inside) > 1 and inside[-1].end == b and inside[-1].type != "Place" and \
+    if len(inside) > 1 and inside[-1].end == b and \
+            (inside[-1].type != "Place" or inside[-1].subtype in ("Park", "Site")) and \
             inside[0].start == a and inside[0].type == "Place" and \
             s.startswith(("的", "内的", "里的"), inside[-2].end) and inside[-2].type == "Place":
-        return [inside[-1]]    # 磁灶镇的X公司: the company is visited, the town says where it is
+        return [inside[-1]]    # 磁灶镇的X公司, X镇的Y产业园: the company or park is visited, the town says where it is
     if inside[0].start != a:
         # the item opens with words no finder names: only a name that ends it is the stop
         last = inside[-1]
-        return [last] if last.end == b and (not whole or last.type == "Place") else (None if whole else [])
+        # (县城的X医院: words of no name and 的 before it, the named stop)
+        return [last] if last.end == b and (not whole or last.type == "Place" or s[last.start - 1:last.start] == "的") \
+            else (None if whole else [])
     chain = [inside[0]]
     for m in inside[1:]:
         if m.start == chain[-1].end:
