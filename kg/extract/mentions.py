@@ -880,7 +880,7 @@ LEVEL_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道", "村",
 _PEER_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道")
 NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖经")
 # 干部, 村部, 全部, 内部: 部 ends a body only after a proper core (宣传部, 组织部)
-NOT_BEFORE_TING = set("大展餐客门舞前")
+NOT_BEFORE_TING = set("大展餐客门舞前告能议")   # (报告厅, 多功能厅, 会议厅: rooms a meeting sits in)
 NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支基俱")
 
 

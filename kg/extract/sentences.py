@@ -183,6 +183,9 @@ _ORGAN = re.compile("|".join(sorted({full for _, full in lexicon().home_organs} 
                                     {"党委", "委", "人大", "党工委", "管委会", "办事处", "党支部", "党总支",
                                      "村委会", "居委会", "党群服务中心"}, key=lambda w: (-len(w), w))))
 _ROOM = re.compile("(?:第?[一二三四五六七八九十0-9]+(?:号|楼|层)?)?(?:会议室|报告厅|会议厅|多功能厅)")
+# a room named by its number (第二会议室, 3号会议室) is a site of its own; one on a floor (三楼报告厅)
+# or of no number (会议室, 多功能厅) is only where in the body's building it sat: the body is the venue
+_NUMBERED_ROOM = re.compile("第[一二三四五六七八九十0-9]+|[一二三四五六七八九十0-9]+号")
 
 
 def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()):
@@ -196,12 +199,15 @@ def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()
     else:
         places = [p for p in places0 if not any(o.start <= p.start and p.end <= o.end for o in orgs)]
     inner_orgs = []
-    # a room of a body named by its number or none (县政府第一会议室, 县行政中心报告厅), or a compound
-    # word right after a body (供电局宿舍区): one site or compound of the body, the body named there
-    # too (the suffix finder wants a name before the suffix, a number or none is none)
+    # a room of a body named by its number (县政府第一会议室), or a compound word right after a body
+    # (供电局宿舍区): one site or compound of the body, the body named there too (the suffix finder
+    # wants a name before the suffix, a number is none); a room of no number is no place (above)
     for words, after, subtype in ((_ROOM_WORDS, _ROOM, "Site"), (_COMPOUND_AFTER_BODY, _COMPOUND_AFTER_BODY, "Compound")):
         for o in (list(orgs) if words.search(s) else ()):
             m = after.match(s, o.end)
+            if m and subtype == "Site" and not _NUMBERED_ROOM.match(s, o.end):
+                places = [p for p in places if not (p.start < m.end() and o.start < p.end)]
+                continue
             if m and not any(p.start < m.end() and o.start < p.end for p in places):
                 orgs.remove(o)
                 inner_orgs.append(o)

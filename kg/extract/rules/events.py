@@ -22,9 +22,13 @@ _ANAPHOR = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:(?:{_C.alternation('event_word
                       f"(?:(?:{_C.alternation('venue_site')})?(?P<set>{_C.alternation('venue_set')})|在)")
 # 活动现场设在X。 / 会议地点选在X，…: set there, no holding verb after the place
 _SET_IN = re.compile("在([^，。；]{2,30}?)(?=[，,。；;]|$)")
+# …，主会场设在X，各镇设分会场: a clause (not the sentence) opening with the word for the site
+_SET_CLAUSE = re.compile(f"[，,](?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})?"
+                         f"(?:{_C.alternation('venue_site')})(?P<set>{_C.alternation('venue_set')})")
 _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})由")
 # (开班式, 启动仪式: the verb is part of a noun there, and 在X…开班式 speaks of another event)
-_HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
+# (于X隆重开幕 as 在X: not 于 closing a word, 关于/由于/位于/对于…)
+_HELD_IN = re.compile(f"(?:在|(?<![关由位对等属处基用力终至鉴便利易适])于)([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
 # 在X(组织)召开EVENT: where the event was held, written before it
 # (走进/深入X开展EVENT: the body goes to X to hold it, X is where)
 _WHERE_BEFORE = re.compile(f"(?:在|走进|深入)([^，。；在]{{2,30}}?)(?:组织|主持)?(?:{_C.alternation('held')})了?$")
@@ -289,7 +293,8 @@ def held_at(doc):
             if m:
                 inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
                 for x in inside:
-                    if not any(y.start == x.end for y in inside):
+                    # (the innermost of a chain, and a whole name over a place it opens with: 滕州市会展中心)
+                    if not any(y.start == x.end or (y.start == x.start and y.end > x.end) for y in inside):
                         doc.fact(eref, "heldAt", doc.ref(x), sm)
             _branch_venues(doc, sm, eref, e.end)
 
@@ -319,7 +324,7 @@ def held_at_anaphora(doc):
         if sm.events or not (sm.places or sm.orgs) or "在" not in sm.sent.text:
             continue
         s = sm.sent.text
-        am = _ANAPHOR.match(s)
+        am = _ANAPHOR.match(s) or (_SET_CLAUSE.search(s) if "设在" in s or "选在" in s else None)
         m = _HELD_IN.match(s, am.end() - 1) if am else None
         if m is None and am and am.group("set"):
             m = _SET_IN.match(s, am.end() - 1)
