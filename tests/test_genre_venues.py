@@ -83,3 +83,18 @@ def test_the_main_venue_set_in_a_clause_is_where_the_meeting_sat():
     got = held("2月17日，永安县优化营商环境大会召开。大会采取“主会场+分会场”形式，主会场设在县政务服务中心，"
                "各乡镇设分会场。")
     assert got == {"永安县政务服务中心"}, got
+
+
+@pytest.mark.parametrize("hall", ["党群服务中心", "新时代文明实践站", "便民服务中心"])
+def test_the_hall_of_a_community_a_meeting_sits_in_is_a_site_of_it(hall):
+    """在燕西街道东关社区党群服务中心召开: the hall (a building, no body) is the venue, in the community."""
+    _, got = facts(f"当天下午，永安县“邻里守望”社区议事会在燕西街道东关社区{hall}召开。")
+    site = f"东关社区{hall}"
+    assert {o for s, p, o in got if p == "heldAt"} == {site}, got
+    assert (site, "locatedIn", "东关社区") in got and ("东关社区", "locatedIn", "燕西街道") in got, got
+
+
+def test_a_hall_visited_is_no_site():
+    """来到龙凤村党群服务中心，了解…: nothing is held there; the village is the place named."""
+    out, _ = facts("县长杨文博来到龙凤村党群服务中心，了解便民服务情况。")
+    assert not any(k.endswith("服务中心") for _, k in out.entities), out.entities

@@ -129,6 +129,8 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_here)
     else:
         places, inner = list(places0), []
+    if places and ("服务中心" in s or "文明实践" in s):
+        places, orgs = _halls_held_in(s, places, orgs)
     if events and places and ("“" in s or "政协" in s):
         # 举办“书香荆州区”阅读分享会 (a slogan), 政协荆州市荆州区第十届委员会第三次会议 (the sitting of
         # the district's CPPCC, which convenes it): a place there names no place of its own
@@ -160,6 +162,23 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         if lead is not None and s[lead.end:lead.end + 1] == "“" and s[e.start - 1:e.start] == "、":
             events[k] = M.Mention("Event", s[lead.end:e.end], lead.end, e.end, e.subtype, e.info)
     return _new(SentMentions, (sent, chains, persons, orgs, places, events, projects, docs, inner))
+
+
+# 在东关社区党群服务中心召开, 在宝塔社区新时代文明实践站举行: the hall of a village or community
+# (a building, no body) where something is held is a site of it, named with it
+_HALL_HELD = re.compile("(党群服务中心|便民服务中心|新时代文明实践(?:站|所|中心))"
+                        "(?=(?:隆重|正式|顺利)?(?:召开|举行|举办|开展|启动|开幕))")
+
+
+def _halls_held_in(s: str, places: list, orgs: list) -> tuple[list, list]:
+    for m in _HALL_HELD.finditer(s):
+        p = next((p for p in places if p.end == m.start() and p.get("level", 9) <= 2), None)
+        if p is None:
+            continue
+        hall = M.Mention("Place", s[p.start:m.end()], p.end, m.end(), "Site", (("level", 1),))
+        orgs = [o for o in orgs if not (o.start < m.end() and m.start() < o.end)]
+        places = sorted([x for x in places if not (x.start < m.end() and m.start() < x.end)] + [hall], key=M._start)
+    return places, orgs
 
 
 _WORKS_NAMED = re.compile("(?:新建|扩建|改扩建|迁建|改造提升|提质改造|改造|建设)(?:工程|项目)")
