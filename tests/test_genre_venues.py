@@ -98,3 +98,51 @@ def test_a_hall_visited_is_no_site():
     """来到龙凤村党群服务中心，了解…: nothing is held there; the village is the place named."""
     out, _ = facts("县长杨文博来到龙凤村党群服务中心，了解便民服务情况。")
     assert not any(k.endswith("服务中心") for _, k in out.entities), out.entities
+
+
+# ---------------------------------------------------------------- which event a bare word means
+
+def rel(body: str, pred: str, home=YONGAN) -> set:
+    return {(s, o) for s, p, o in facts(body, home)[1] if p == pred}
+
+
+TWO = ("4月18日上午，永安县第五届茶文化节在燕江镇茶山广场拉开帷幕。副县长郭丽芳出席开幕式。"
+       "当天下午，2025年永安县茶产业招商推介会在县行政中心举行。")
+
+
+@pytest.mark.parametrize("verb", ["出席推介会并致辞", "参加推介会", "出席了推介会。"])
+def test_a_bare_kind_after_attending_is_the_last_event_of_that_kind(verb):
+    got = rel(TWO + f"县委常委、常务副县长何立民{verb}。", "attended")
+    assert ("何立民", "2025年永安县茶产业招商推介会") in got, got
+    assert ("何立民", "永安县第五届茶文化节") not in got, got
+
+
+def test_a_bare_kind_the_main_event_is_of_stays_with_it():
+    """出席会议: the article's meeting ends with 会议; the word names nothing else."""
+    body = ("3月3日，永安县森林防火工作会议召开。会后，永安县2025年防火宣传月活动在燕江镇启动。"
+            "县委副书记、县长林建国出席会议并讲话。")
+    assert ("林建国", "永安县森林防火工作会议") in rel(body, "attended")
+
+
+def test_chairing_a_bare_preparatory_sitting_is_that_sitting():
+    """…第四次会议预备会议: a sitting of its own (not merged into the session its name holds), and
+    主持预备会议 chairs it, not the session."""
+    body = ("1月8日，政协永安县第十届委员会第四次会议于县会议中心隆重开幕。县政协主席许丽文主持开幕会。"
+            "此前，1月7日下午，政协永安县第十届委员会第四次会议预备会议在县委党校召开，县政协副主席方国平主持预备会议。")
+    out, got = facts(body)
+    events = {k for t, k in out.entities if t == "Event"}
+    assert events == {"政协永安县第十届委员会第四次会议", "政协永安县第十届委员会第四次会议预备会议"}, events
+    assert ("方国平", "chaired", "政协永安县第十届委员会第四次会议预备会议") in got, got
+    assert ("方国平", "chaired", "政协永安县第十届委员会第四次会议") not in got, got
+
+
+@pytest.mark.parametrize("how", ["以视频形式召开", "以视频会议形式召开", "以电视电话会议形式召开"])
+def test_a_meeting_called_over_video_is_the_articles_event(how):
+    """…视频会议以视频形式召开 is convened: it, not an activity launched after it, is what 主持会议
+    and 出席会议 speak of; it has no venue."""
+    body = (f"3月3日，永安县森林防灭火工作视频会议{how}。副县长姚丽文主持会议。"
+            "会后，永安县2025年“护林防火”宣传月活动在燕江镇仙潭村文化礼堂启动。县林业局局长陆文杰参加活动。")
+    _, got = facts(body)
+    assert ("姚丽文", "chaired", "永安县森林防灭火工作视频会议") in got, got
+    assert ("陆文杰", "attended", "永安县2025年护林防火宣传月活动") in got, got
+    assert not any(s == "永安县森林防灭火工作视频会议" and p == "heldAt" for s, p, _ in got), got

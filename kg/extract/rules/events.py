@@ -381,8 +381,9 @@ def chaired(doc):
                     doc.fact(pref, "attended", ev, sm)
                 continue
             if s.startswith(_C.chair, at) and main:
-                doc.fact(pref, "chaired", main.ref, sm)
-                doc.fact(pref, "attended", main.ref, sm)
+                ev = _ceremony_named(doc, s, at, main.ref, sm)     # (主持预备会议: that sitting)
+                doc.fact(pref, "chaired", ev, sm)
+                doc.fact(pref, "attended", ev, sm)
 
 
 def attended(doc):
@@ -422,7 +423,7 @@ def attended(doc):
         elif attend_at is not None and any(v in s for v in _C.tour_join):
             attend_at = None
         if attend_at is not None:
-            ev = _ceremony_named(doc, s, attend_at, ev)
+            ev = _ceremony_named(doc, s, attend_at, ev, sm)
             for p in sm.persons:
                 if p.start < attend_at and not _referenced(s, p):
                     doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
@@ -451,12 +452,24 @@ def attended_by_leading_to_it(doc):
 _BARE_CEREMONY = re.compile("(?:出席|参加)(签约仪式|开工仪式|揭牌仪式|启动仪式|颁奖仪式|颁奖典礼)")
 
 
-def _ceremony_named(doc, s: str, at: int, ev):
+# 出席推介会并致辞, 参加议事会。, 主持预备会议: the bare kind of event after the verb
+_BARE_KIND = re.compile("(?:出席|参加|主持)了?([\u4e00-\u9fff]{2,6}?)(?=并|[，。；、,;]|$)")
+
+
+def _ceremony_named(doc, s: str, at: int, ev, sm=None):
     """推介会上举行了重大项目集中签约仪式。…甲出席签约仪式: the ceremony the article named, not its
-    main event, is the one a bare ceremony word after 出席 speaks of."""
+    main event, is the one a bare ceremony word after 出席 speaks of. Any other bare kind (出席推介会,
+    参加议事会, 主持预备会议) that the main event's name does not end with is the last event of that
+    kind named up to the sentence (当天下午，A推介会在X举行。…乙出席推介会并致辞)."""
     m = _BARE_CEREMONY.match(s, at)
     if m is None:
-        return ev
+        k = _BARE_KIND.match(s, at) if sm is not None else None
+        if k is None or ev.key.endswith(k.group(1)):
+            return ev
+        word = k.group(1)
+        named = [r for sm2, evs in doc.with_events if sm2.sent.start <= sm.sent.start for _, r in evs
+                 if r != ev and r.key.endswith(word) and len(r.key) >= len(word) + 2]
+        return named[-1] if named else ev
     word = m.group(1)
     # (a name of its own before the word: 启启动仪式, a doubled character of a PDF line, names none)
     return next((r for _, evs in doc.with_events for _, r in evs
@@ -573,12 +586,16 @@ def merge_event_names(doc):
         for short in refs[k + 1:]:
             if doc.has(short) and doc.has(long_) and \
                     norm_key(short.key) in norm_key(long_.key) and \
-                    (not _ORDINAL.search(long_.key) or _ORDINAL.search(short.key)):
+                    (not _ORDINAL.search(long_.key) or _ORDINAL.search(short.key)) and \
+                    not long_.key.endswith(_SITTINGS_BEFORE):
+                # (…第四次会议预备会议: the preparatory sitting before the session, a meeting of its own)
                 # (2024年第六次集体学习 inside …中心组2024年第六次集体学习: the same numbered sitting)
                 doc.merge(short, long_)
 
 
 # ---------------------------------------------------------------- helpers
+
+_SITTINGS_BEFORE = ("预备会议", "预备会", "主席团会议")
 
 def _venue(s: str, o, sm) -> bool:
     """在X举办 / 到X举办: X (or the place chain ending in it) is where, not who."""
