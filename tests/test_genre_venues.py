@@ -146,3 +146,44 @@ def test_a_meeting_called_over_video_is_the_articles_event(how):
     assert ("姚丽文", "chaired", "永安县森林防灭火工作视频会议") in got, got
     assert ("陆文杰", "attended", "永安县2025年护林防火宣传月活动") in got, got
     assert not any(s == "永安县森林防灭火工作视频会议" and p == "heldAt" for s, p, _ in got), got
+
+
+# ---------------------------------------------------------------- where things are
+
+def located(body: str, home=YONGAN) -> set:
+    return rel(body, "locatedIn", home)
+
+
+PARK = "7月8日，县委书记刘振文到燕江工业园调研企业发展情况。\n"
+
+
+def test_the_company_said_to_be_in_a_part_of_the_bare_park_is_in_the_park():
+    """该公司位于工业园东区: the east part of the park named before is no place; 该公司 is the one named."""
+    out, got = facts(PARK + "刘振文首先来到湘闽新材料科技有限公司。该公司位于工业园东区，主要生产铝合金型材。")
+    assert ("湘闽新材料科技有限公司", "locatedIn", "燕江工业园") in got, got
+    assert not any("东区" in k for _, k in out.entities), out.entities
+
+
+def test_a_company_inside_the_bare_park_after_going_in_is_in_the_park_of_a_paragraph_before():
+    """走进园区内的X: 进 opens the bare park word as 到 does; the park is the article's, named before."""
+    got = located(PARK + "随后，刘振文走进园区内的华闽电子有限公司，察看了生产车间。")
+    assert ("华闽电子有限公司", "燕江工业园") in got, got
+
+
+def test_a_frame_of_a_qualified_company_asked_in_is_a_stop():
+    """在入驻园区的X，甲向企业负责人乙详细了解…: X is a stop (the qualifier before it and the person asked
+    between the visitor and the verb)."""
+    got = rel(PARK + "在入驻园区的福建锦程包装有限公司，刘振文向企业负责人周雪琴详细了解订单情况。", "inspected")
+    assert ("刘振文", "福建锦程包装有限公司") in got, got
+
+
+def test_the_bare_town_after_and_is_the_town_of_the_list():
+    """来到燕江镇谢鲁村的A和镇上的B: 镇上的 after 和 is the town named before in the sentence."""
+    got = located("与会人员先后来到燕江镇谢鲁村的桂兴生态养殖场和镇上的惠民饲料有限公司观摩。")
+    assert {("桂兴生态养殖场", "谢鲁村"), ("惠民饲料有限公司", "燕江镇")} <= got, got
+
+
+def test_a_farm_named_by_its_brand_is_an_enterprise_a_kind_of_farm_is_none():
+    out, _ = facts("桂兴生态养殖场地处谢鲁村后山。全县现有规模养殖场320家，生猪养殖场50家。")
+    orgs = {k for t, k in out.entities if t == "Organization"}
+    assert orgs == {"桂兴生态养殖场"}, orgs

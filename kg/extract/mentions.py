@@ -1473,7 +1473,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
     return sorted(out, key=_start) if len(out) > 1 else out
 
 
-_DIRECTIONAL = re.compile("^(?:(?:县城|城区|园区|镇区|厂区)[东西南北中]{1,2}部?(?:片区|区)|城?[东西南北中]{1,2}部?片区)$")
+_DIRECTIONAL = re.compile("^(?:(?:县城|城区|园区|镇区|厂区|工业园|开发区|高新区)[东西南北中]{1,2}部?(?:片区|区)|"
+                          "城?[东西南北中]{1,2}部?片区)$")
 # sites a county has many of: named only by a word that is not common (湄江湿地公园, 西湖步道)
 _KIND_SITES = frozenset(("公园", "广场", "步道", "基地", "湿地", "湿地公园", "街区", "示范区"))
 

@@ -186,7 +186,7 @@ def located_in_bare_park(doc):
     parks = []
     for sm in doc.sents:
         s = sm.sent.text
-        if parks and (sm.projects or sm.orgs) and any(w in s for w in _PARK_WORDS):
+        if parks and any(w in s for w in _PARK_WORDS):
             for m in _IN_PARK.finditer(s):
                 park = next((p for p in reversed(parks) if m.group(1) == "园区" or p.text.endswith(m.group(1))), None)
                 if park is None:
@@ -196,6 +196,9 @@ def located_in_bare_park(doc):
                 else:                                 # X项目在园区开工: the last one named before, in its clause
                     y = next((x for x in sorted(sm.projects + sm.orgs, key=lambda x: -x.end)
                               if x.end <= m.start() and not _is_body(x) and "，" not in s[x.end:m.start()]), None)
+                if y is None and s[m.end():m.end() + 1] != "的":
+                    # 该公司位于工业园东区: the kind word opening the clause stands for the thing
+                    y = next(iter(_referred(doc, sm, s, m.start())), None)
                 if y is not None:
                     doc.fact(doc.ref(y), "locatedIn", doc.ref(park), sm)
         parks += [p for p in sm.places if p.subtype == "Park" and p.get("level", 0) <= 4]
@@ -205,7 +208,7 @@ _PARK_WORDS = ("园区", "开发区", "高新区", "工业园")
 # 察看了镇上的X公司, 园区内的Y公司正在扩建: a bare kind word (no name) + 的 + an enterprise, standing
 # for the last town, village or park named before (after a clause break, 了 or a verb of going, so
 # that 乡镇上的/农村里的 stay words of their own)
-_BARE_OF = re.compile("(?:^|(?<=[，,、；;了到在]))(镇|乡|村|社区|街道|园区|开发区|高新区|工业园)(?:上|里|内)的")
+_BARE_OF = re.compile("(?:^|(?<=[，,、；;了到在进和与及]))(镇|乡|村|社区|街道|园区|开发区|高新区|工业园)(?:上|里|内)的")
 
 
 def located_in_bare_kind(doc):
@@ -230,6 +233,10 @@ def located_in_bare_kind(doc):
                 if found:
                     pl = max(found, key=lambda p: p.end)
                     break
+            if pl is None and kind in _PARK_WORDS:
+                # (a park is the article's: 园区内的 speaks of the last one named, paragraphs before too)
+                pl = next((p for j in range(k, -1, -1) for p in sorted(doc.sents[j].places, key=lambda p: -p.end)
+                           if p.subtype == "Park" and (j < k or p.end <= m.start())), None)
             if pl is not None:
                 doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
 _OF = ("的", "内的", "里的")
