@@ -187,3 +187,30 @@ def test_a_farm_named_by_its_brand_is_an_enterprise_a_kind_of_farm_is_none():
     out, _ = facts("桂兴生态养殖场地处谢鲁村后山。全县现有规模养殖场320家，生猪养殖场50家。")
     orgs = {k for t, k in out.entities if t == "Organization"}
     assert orgs == {"桂兴生态养殖场"}, orgs
+
+
+# ---------------------------------------------------------------- bodies and organizers
+
+def test_a_numbered_sitting_of_a_body_is_organized_by_it():
+    """第45次县政府常务会议: the body after the sitting's number convenes it."""
+    got = rel("6月10日，县长黄志文主持召开第45次县政府常务会议，研究部署防汛工作。", "organizedBy")
+    assert ("第45次县政府常务会议", "永安县政府") in got, got
+
+
+def test_members_at_large_are_no_title_of_a_person():
+    """广大政协委员要凝心聚力: no person 要凝心聚力, no post, no body 广大政协."""
+    out, _ = facts("会议号召，全县各级政协组织和广大政协委员要凝心聚力、担当作为。")
+    assert not any(t in ("Person", "Post", "Organization") for t, _ in out.entities), out.entities
+
+
+def test_the_slogans_centre_is_no_body():
+    """县政协围绕中心、服务大局: 中心 of the slogan ends no body's name."""
+    out, _ = facts("过去一年，县政协围绕中心、服务大局，作出了积极贡献。")
+    assert {k for t, k in out.entities if t == "Organization"} == {"永安县政协"}, out.entities
+
+
+def test_a_bureau_of_big_data_keeps_its_name():
+    """市政务服务和大数据管理局: 据 of 数据 is no 据 of 据了解 that stops a name."""
+    out, _ = facts("会上，县发展和改革局、县政务服务和大数据管理局作交流发言。据了解，根据安排，会议持续一天。")
+    orgs = {k for t, k in out.entities if t == "Organization"}
+    assert orgs == {"永安县发展和改革局", "永安县政务服务和大数据管理局"}, orgs

@@ -161,7 +161,8 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
             i -= 1
             continue
         if c in STOP_CHARS and not (i < end and _noun_word(s[i - 1:i + 1])) and \
-                not (i >= 2 and i - 2 >= lowest and s[i - 2] not in STOP_CHARS and _proper_word(s[i - 2:i])) and \
+                not (i >= 2 and i - 2 >= lowest and s[i - 2] not in STOP_CHARS and
+                     (_proper_word(s[i - 2:i]) or (c == "据" and _noun_word(s[i - 2:i])))) and \
                 not (own_word and i == end and i - 2 >= lowest and inside_word(s, i - 1)):
             break        # (共和村, 太和村: 和 ends a proper name's word, it does not stop the name)
         if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS and \
@@ -459,6 +460,9 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
             continue
         if m.group() == "总书记":  # "习近平总书记": the title follows the name; handled in find_title_after
             continue
+        if "广大" in s[max(0, m.start() - 6):m.start() + 2] and \
+                "广大" in re.split("[，、。；,;]", s[max(0, m.start() - 6):m.start() + 2])[-1]:
+            continue      # 广大政协委员要…: the members at large, no title of a named person
         # walk left over the chain: items separated by 、 or ，
         items = []
         end = m.end()
@@ -968,6 +972,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if suffix == "厅" and a > 0 and s[a - 1] in NOT_BEFORE_TING:
             continue     # 门诊大厅, 展厅, 餐厅: a hall, not a provincial department
+        if suffix == "中心" and s.endswith("围绕", 0, a):
+            continue     # 县政协围绕中心、服务大局: the slogan's 中心 (the main task), no body
         if suffix == "政府" and s.startswith("工作报告", b):
             continue     # (区长代表区人民政府作|政府工作报告: the report's name, no second body)
         floor = max([e for _, e in taken if e <= a] + [0])
@@ -1063,7 +1069,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if name in GENERIC or len(name) < 2 or "某" in name or s[start - 1:start] == "某" or not _balanced(name):
             continue     # (某电子科技有限公司: a company the paper does not name)
-        if any(g in name for g in ("相关", "有关", "各级", "部分", "全体", "直属", "两级", "各地", "各部门")):
+        if any(g in name for g in ("相关", "有关", "各级", "部分", "全体", "直属", "两级", "各地", "各部门", "广大")):
             continue
         if is_common_word(name) and not name.startswith(LEVEL_HEADS) and not _YOUTH_LEAGUE.match(name):
             continue

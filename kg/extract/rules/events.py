@@ -93,6 +93,9 @@ def organized_by_name(doc):
             ym = _YEAR_LEAD.match(s, e.start)
             if ym:
                 heads.add(ym.end())     # 2025年平江县第五届…旅游节: the county after the year names it too
+            om = _ORDINAL_LEAD.match(s, e.start) if s.startswith("第", e.start) else None
+            if om:
+                heads.add(om.end())     # 第45次县政府常务会议: the body after the sitting's number
             for o in sm.orgs + sm.places:
                 if o.start in heads and o.end < e.end and (o.type == "Organization" or
                                                            (o.type == "Place" and o.get("level", 0) >= 4)):
@@ -110,6 +113,7 @@ def organized_by_name(doc):
 
 
 _YEAR_LEAD = re.compile(r"(?:19|20)\d\d年?度?")
+_ORDINAL_LEAD = re.compile("第[一二三四五六七八九十百0-9]+次")
 
 
 # X县第十九届人民代表大会第四次会议: the sitting of a people's congress, which (not the county) convenes it
