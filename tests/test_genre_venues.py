@@ -214,3 +214,27 @@ def test_a_bureau_of_big_data_keeps_its_name():
     out, _ = facts("会上，县发展和改革局、县政务服务和大数据管理局作交流发言。据了解，根据安排，会议持续一天。")
     orgs = {k for t, k in out.entities if t == "Organization"}
     assert orgs == {"永安县发展和改革局", "永安县政务服务和大数据管理局"}, orgs
+
+
+# ---------------------------------------------------------------- found on v11-v13 (the second read)
+
+def test_a_town_named_by_an_adverb_after_a_locating_verb_is_a_town():
+    """坐落于大同镇的X: 大同 reads as an adverb; after 坐落于/位于 two characters name the town."""
+    got = located("开幕式上，坐落于大同镇的福建汀江食品有限公司展示了特色年货。")
+    assert ("福建汀江食品有限公司", "大同镇") in got, got
+
+
+def test_a_towns_square_named_by_kind_words_is_a_site_of_the_town():
+    """茅台镇酱香文化广场: kind words (酱香, 文化) bounded by the town name its square; nothing
+    bounds 生态公园 in a sentence of plans."""
+    out, got = facts("当天下午，永安县酒类企业安全生产培训会在燕江镇酱香文化广场举办。要建设生态公园和文化广场。")
+    assert {o for s, p, o in got if p == "heldAt"} == {"燕江镇酱香文化广场"}, got
+    assert ("燕江镇酱香文化广场", "locatedIn", "燕江镇") in got, got
+    assert not any(k in ("生态公园", "文化广场") for _, k in out.entities), out.entities
+
+
+def test_a_speaker_at_a_bare_kind_attended_the_last_event_of_that_kind():
+    body = ("3月12日，永安县安全生产工作会议在县行政中心召开。当天下午，永安县酒类企业安全生产培训会在燕江镇举办。"
+            "县应急管理局局长周兴华在培训会上作专题辅导。")
+    got = rel(body, "attended")
+    assert ("周兴华", "永安县酒类企业安全生产培训会") in got and ("周兴华", "永安县安全生产工作会议") not in got, got

@@ -1245,6 +1245,8 @@ _BOUNDING = ("Town", "Subdistrict", "Village")
 _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园",
                                "生态园", "基地", "示范园", "示范园区"))
 _TOWN_SITES = frozenset(("广场", "公园", "美食街", "步行街", "会堂", "礼堂"))
+_TOWN_LEVEL = frozenset(("镇", "乡", "街道"))
+_SITUATED = ("位于", "址于", "坐落在", "坐落于", "地处", "落户", "落户在", "落户于")
 _HELD_AFTER_SITE = ("举行", "举办", "召开", "开幕", "隆重开幕", "拉开帷幕", "上演", "启动", "隆重举行")
 _REGISTERED_LEAD = re.compile(f"[{CJK}]{{2}}")      # a province's or city's two-character name
 _FIRM_AFTER = re.compile(f"(?:(?![的该在和与及到把将])[{CJK}]){{1,10}}?(?:有限公司|有限责任公司|公司|合作社)")
@@ -1340,6 +1342,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if start == a and suffix in _VILLAGE_SUFFIXES and a - 2 >= floor and _stopword_ending_at(s, a) == 2 \
                 and _list_context(s, a - 2, b):
             start = a - 2        # 来到联合村: a word that elsewhere stops a name is this village's name
+        elif start > a - 2 and suffix in _TOWN_LEVEL and a - 2 >= floor and s.endswith(_SITUATED, 0, a - 2) \
+                and all(_is_cjk(c) for c in s[a - 2:a]) and s[a - 2:a] not in GENERIC:
+            start = a - 2        # 坐落于大同镇: right after a locating verb, two characters name the town
         if start > floor and s[start - 1] in STOP_CHARS:
             start = _list_item_start(s, start, floor)
             if start == floor + 1 and s[floor] in "同于" and out and out[-1].end == floor and \
@@ -1355,7 +1360,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # park or site, trade words and all; the name written with it is a name of it too
             bound = out[-1]
         elif start < a and suffix in _TOWN_SITES and out and out[-1].end == start and \
-                out[-1].subtype in _BOUNDING and is_common_word(s[start:a]):
+                out[-1].subtype in _BOUNDING and (is_common_word(s[start:a]) or _kind_words(s[start:a])):
+            # (茅台镇|酱香文化广场: words of a kind, bounded by the town, name its square too)
             # 加义镇|文化广场, 桐山街道|滨海美食街: a common word before the site's suffix names a site
             # of every town; the town written with it is a part of its name (the town still placed
             # apart, and the site in it)

@@ -470,14 +470,43 @@ def _ceremony_named(doc, s: str, at: int, ev, sm=None):
         k = _BARE_KIND.match(s, at) if sm is not None else None
         if k is None or ev.key.endswith(k.group(1)):
             return ev
-        word = k.group(1)
-        named = [r for sm2, evs in doc.with_events if sm2.sent.start <= sm.sent.start for _, r in evs
-                 if r != ev and r.key.endswith(word) and len(r.key) >= len(word) + 2]
-        return named[-1] if named else ev
+        return _last_of_kind(doc, sm, k.group(1), ev)
     word = m.group(1)
     # (a name of its own before the word: 启启动仪式, a doubled character of a PDF line, names none)
     return next((r for _, evs in doc.with_events for _, r in evs
                  if r != ev and r.key.endswith(word) and len(r.key) >= len(word) + 4), ev)
+
+
+def _last_of_kind(doc, sm, word: str, ev):
+    """The last event whose name ends with ``word`` (推介会) named up to the sentence, other than ev;
+    ev when none is."""
+    named = [r for sm2, evs in doc.with_events if sm2.sent.start <= sm.sent.start for _, r in evs
+             if r != ev and r.key.endswith(word) and len(r.key) >= len(word) + 2]
+    return named[-1] if named else ev
+
+
+# 甲在培训会上作专题辅导: a speaker at the event a bare kind word names
+_AT_BARE = re.compile("在([\u4e00-\u9fff]{2,6}?)上(?:作|讲话|发言|致辞|辅导|解读|授课)")
+
+
+def attended_at_bare_kind(doc):
+    """X在培训会上作专题辅导 / 在推介会上致辞: X attended the event of that kind named up to the
+    sentence (the article's when its name ends so)."""
+    main = doc.main
+    if main is None:
+        return
+    for sm in doc.sents:
+        s = sm.sent.text
+        if not sm.persons or "上" not in s or sm.events:
+            continue
+        for p in sm.persons:
+            m = _AT_BARE.match(s, p.end)
+            if m is None:
+                continue
+            word = m.group(1)
+            ev = main.ref if main.ref.key.endswith(word) else _last_of_kind(doc, sm, word, None)
+            if ev is not None:
+                doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
 
 
 _HOLDING_VERBS = ("开展", "举办", "举行", "开展了", "举办了", "举行了")
