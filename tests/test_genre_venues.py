@@ -240,3 +240,32 @@ def test_a_speaker_at_a_bare_kind_attended_the_last_event_of_that_kind():
             "县应急管理局局长周兴华在培训会上作专题辅导。")
     got = rel(body, "attended")
     assert ("周兴华", "永安县酒类企业安全生产培训会") in got and ("周兴华", "永安县安全生产工作会议") not in got, got
+
+
+# ---------------------------------------------------------------- found on v14-v16 (the third read)
+
+def test_every_company_of_a_list_after_a_locating_phrase_is_there():
+    """入驻开发区的A和B / 位于X镇的A、B及C: the list goes on after the first item; the park may be named
+    earlier in the same sentence."""
+    got = located("会后，与会人员来到永安经济开发区，观摩了入驻开发区的冀安精密铸造有限公司和华泰新能源科技有限公司。"
+                  "随后来到位于燕江镇的青禾食品有限公司、金穗米业有限公司及华丰纺织有限公司。")
+    assert {("冀安精密铸造有限公司", "永安经济开发区"), ("华泰新能源科技有限公司", "永安经济开发区"),
+            ("青禾食品有限公司", "燕江镇"), ("金穗米业有限公司", "燕江镇"), ("华丰纺织有限公司", "燕江镇")} <= got, got
+
+
+def test_the_county_seat_before_a_named_square_is_no_part_of_its_name():
+    """在县城金牛广场举办: the square is 金牛广场; 县城文化广场 (a kind word) keeps the seat."""
+    assert held("11月6日，永安县柑橘产销对接会在县城金牛广场举办。") == {"金牛广场"}
+    out, _ = facts("在县城文化广场举行文艺演出。")
+    assert ("Place", "永安县城文化广场") in out.entities, out.entities
+
+
+def test_words_of_a_kind_of_village_and_a_slogan_name_no_place():
+    out, _ = facts("要坚持以城带乡、以工促农。会上还为10个典型村授牌。")
+    assert not any(t == "Place" for t, _ in out.entities), out.entities
+
+
+def test_a_bodys_room_is_no_place_even_where_the_body_is_not_found():
+    """六祖镇政府会议室 (六 reads as a numeral, the town is missed): the room is still no place."""
+    out, _ = facts("随后，推进会在六祖镇政府会议室召开。")
+    assert not any(k.endswith("会议室") for _, k in out.entities), out.entities

@@ -840,7 +840,7 @@ def _bodies_marks() -> tuple:
 # Generic nouns that end like a name but name nothing ("全区", "辖区", "老旧小区", "市场").
 GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 新区 地区 市区 校区 库区 山区 老区 两区 本区 该区 各区 我区
 全市 城市 都市 本市 各市 该市 我市 全县 本县 各县 该县 全镇 本镇 各镇 该镇 乡镇 集镇 城镇 村镇 小镇 全村 本村 各村 该村
-乡村 农村 行政村 自然村 示范村 试点村 重点村 村村 全省 本省 各省 外省 省市 县市 市县 街道 各街道 老旧小区 城中村
+乡村 农村 行政村 自然村 示范村 试点村 重点村 典型村 先进村 村村 城带乡 全省 本省 各省 外省 省市 县市 市县 街道 各街道 老旧小区 城中村
 道路 公路 马路 思路 出路 线路 门路 路 街 巷 大街 小巷 背街小巷 平原 流域 大学城 古城 建筑群 菜市场 广场 公园 步道
 工业园 产业园 工业园区 产业园区 开发区 高新区 管理区 灌区 宿舍区 桥梁 大桥 泵站 电排渠 经济开发区
 党委 党组 党工委 纪委 纪工委 工委 委员会 政府 人大 政协 局 办 中心 大队 公司 集团 协会 学会 商会 厂 银行 中学 小学 美丽乡村 美丽庭院
@@ -1246,6 +1246,14 @@ _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业
                                "生态园", "基地", "示范园", "示范园区"))
 _TOWN_SITES = frozenset(("广场", "公园", "美食街", "步行街", "会堂", "礼堂"))
 _TOWN_LEVEL = frozenset(("镇", "乡", "街道"))
+_ROOM_SUFFIXES = frozenset(("会议室", "报告厅"))
+_SEAT_WORDS = ("县城", "城区", "市区")
+_FLOOR_BEFORE = re.compile("[一二三四五六七八九十0-9]+(?:楼|层)$")
+
+
+@lru_cache(maxsize=1)
+def _body_ends() -> tuple:
+    return tuple(lexicon().org_suffixes)
 _SITUATED = ("位于", "址于", "坐落在", "坐落于", "地处", "落户", "落户在", "落户于")
 _HELD_AFTER_SITE = ("举行", "举办", "召开", "开幕", "隆重开幕", "拉开帷幕", "上演", "启动", "隆重举行")
 _REGISTERED_LEAD = re.compile(f"[{CJK}]{{2}}")      # a province's or city's two-character name
@@ -1335,8 +1343,15 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         suffix = m.group()
         if (taken and _overlaps(a, b, taken)) or not _single_char_ok(s, b, suffix):
             continue
+        if suffix in _ROOM_SUFFIXES and s.endswith(_body_ends(), 0, _FLOOR_BEFORE.sub("", s[max(0, a - 4):a]).__len__()
+                                                   + max(0, a - 4)):
+            soft.append(b)
+            continue         # 六祖镇政府(三楼)会议室: the body's room; the body is the venue (sentences.py)
         floor = _floor(a, taken, out, soft)
         start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
+        if s.startswith(_SEAT_WORDS, start) and a - start >= 4 and suffix in _TOWN_SITES and \
+                not (is_common_word(s[start + 2:a]) or _kind_words(s[start + 2:a])):
+            start += 2           # 县城|金牛广场: the county seat is where the square is, no part of its name
         bound = None
         named_with = None
         if start == a and suffix in _VILLAGE_SUFFIXES and a - 2 >= floor and _stopword_ending_at(s, a) == 2 \
