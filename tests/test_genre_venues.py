@@ -19,9 +19,12 @@ YONGAN = ("永安县", "三明市", "福建省")
 # first read of v01-v10 (score_suite, each article built alone with its home): entity F1 0.944,
 # relation F1 0.899 (heldAt 0.500, locatedIn 0.800, attended 0.826, inspected 0.947); by the
 # reference scorer over one graph of all ten 0.914 / 0.899 (its pooling matches a bare 县委 of one
-# home to another's). v11-v13, written after the first fixes, read first at 0.980 / 0.948. After the
-# fixes, all thirteen: 1.000 / 1.000. A change may move them freely above these floors.
-ENTITY_FLOOR, RELATION_FLOOR = 0.99, 0.99
+# home to another's). v11-v13, written after the first fixes, read first at 0.980 / 0.948; v14-v16,
+# written after the second, at 0.933 / 0.928 (heldAt 0.571, locatedIn 0.800). After the fixes, all
+# sixteen: 0.998 / 0.996 (left: a town whose name opens with a numeral, 六祖镇, missed after 在, and a
+# co-op named later without its county, 果香农产品专业合作社, whose brand is a common word). A change
+# may move them freely above these floors.
+ENTITY_FLOOR, RELATION_FLOOR = 0.985, 0.985
 
 
 @pytest.fixture(scope="module")
