@@ -24,10 +24,11 @@ class Case(NamedTuple):
     facts: frozenset = frozenset()          # (subject key, predicate, object key) that must be there
     gone: frozenset = frozenset()           # (type, key) that must not be an entity (merged away)
     headline: str = ""
+    absent: frozenset = frozenset()         # (subject key, predicate, object key) that must not be there
 
 
-def case(rule, body, facts=(), gone=(), headline=""):
-    return Case(rule, body, frozenset(facts), frozenset(gone), headline)
+def case(rule, body, facts=(), gone=(), headline="", absent=()):
+    return Case(rule, body, frozenset(facts), frozenset(gone), headline, frozenset(absent))
 
 
 P, E, R, V = rules.posts, rules.events, rules.visits, rules.places
@@ -72,6 +73,9 @@ CASES = [
          {("第二届乡村歌手大赛", "organizedBy", "荆州区总工会")}),
     case(E.attended_as_speaker, "区长郑远航在全区安全生产工作会议上作了讲话。",
          {("郑远航", "attended", "全区安全生产工作会议")}),
+    case(E.attended_at_bare_kind, "区文旅局召开全区文旅工作会议。当天下午，全区民宿经营培训会在区行政中心举行。"
+                                   "区文旅局局长郑远航在培训会上作专题辅导。",
+         {("郑远航", "attended", "全区民宿经营培训会")}),
     case(E.reviewed, "区人大常委会召开第十次会议。会议审议通过了《柳湾镇集体经济发展实施方案》。",
          {("第十次会议", "reviewed", "柳湾镇集体经济发展实施方案")}),
     case(E.merge_event_names, "区农业农村局召开2024年全区农业技术培训会。",
@@ -113,6 +117,10 @@ CASES = [
          gone={("Organization", "青禾食品有限公司")}),
     case(M.merge_body_aliases, "青禾现代农业科技有限公司成立。青禾农业科技有限公司负责人介绍了情况。",
          gone={("Organization", "青禾农业科技有限公司")}),
+    case(M.nearest_container, "区委书记郑远航到柳湾镇调研。在柳湾镇，郑远航察看了青禾农业开发有限公司。"
+                              "该公司地处柳湾镇石桥村，带动农户种植蔬菜。",
+         {("青禾农业开发有限公司", "locatedIn", "石桥村"), ("石桥村", "locatedIn", "柳湾镇")},
+         absent={("青禾农业开发有限公司", "locatedIn", "柳湾镇")}),
 ]
 
 
@@ -131,7 +139,7 @@ def extract(body: str, headline: str = "", rule_list=None, page_rules=None, monk
 def holds(c: Case, out) -> bool:
     got = {(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in out.facts}
     # a merged entity's facts are the survivor's: the survivor must still be an entity
-    return c.facts <= got and not (c.gone & set(out.entities)) and \
+    return c.facts <= got and not (c.gone & set(out.entities)) and not (c.absent & got) and \
         all((f.s.type, f.s.key) in out.entities and (f.o.type, f.o.key) in out.entities
             for f in out.facts if (label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) in c.facts)
 

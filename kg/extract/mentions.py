@@ -162,7 +162,8 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
             i -= 1
             continue
         if c in STOP_CHARS and not (i < end and _noun_word(s[i - 1:i + 1])) and \
-                not (i >= 2 and i - 2 >= lowest and s[i - 2] not in STOP_CHARS and _proper_word(s[i - 2:i])) and \
+                not (i >= 2 and i - 2 >= lowest and s[i - 2] not in STOP_CHARS and
+                     (_proper_word(s[i - 2:i]) or (c == "据" and _noun_word(s[i - 2:i])))) and \
                 not (own_word and i == end and i - 2 >= lowest and inside_word(s, i - 1)):
             break        # (共和村, 太和村: 和 ends a proper name's word, it does not stop the name)
         if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS and \
@@ -485,6 +486,9 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
             continue
         if m.group() == "总书记":  # "习近平总书记": the title follows the name; handled in find_title_after
             continue
+        if "广大" in s[max(0, m.start() - 6):m.start() + 2] and \
+                "广大" in re.split("[，、。；,;]", s[max(0, m.start() - 6):m.start() + 2])[-1]:
+            continue      # 广大政协委员要…: the members at large, no title of a named person
         # walk left over the chain: items separated by 、 or ，
         items = []
         end = m.end()
@@ -861,7 +865,7 @@ def _bodies_marks() -> tuple:
 # Generic nouns that end like a name but name nothing ("全区", "辖区", "老旧小区", "市场").
 GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 新区 地区 市区 校区 库区 山区 老区 两区 本区 该区 各区 我区
 全市 城市 都市 本市 各市 该市 我市 全县 本县 各县 该县 全镇 本镇 各镇 该镇 乡镇 集镇 城镇 村镇 小镇 全村 本村 各村 该村
-乡村 农村 行政村 自然村 示范村 试点村 重点村 村村 全省 本省 各省 外省 省市 县市 市县 街道 各街道 老旧小区 城中村
+乡村 农村 行政村 自然村 示范村 试点村 重点村 典型村 先进村 村村 城带乡 全省 本省 各省 外省 省市 县市 市县 街道 各街道 老旧小区 城中村
 道路 公路 马路 思路 出路 线路 门路 路 街 巷 大街 小巷 背街小巷 平原 流域 大学城 古城 建筑群 菜市场 广场 公园 步道
 工业园 产业园 工业园区 产业园区 开发区 高新区 管理区 灌区 宿舍区 桥梁 大桥 泵站 电排渠 经济开发区
 党委 党组 党工委 纪委 纪工委 工委 委员会 政府 人大 政协 局 办 中心 大队 公司 集团 协会 学会 商会 厂 银行 中学 小学 美丽乡村 美丽庭院
@@ -905,7 +909,7 @@ LEVEL_HEADS = ("区", "市", "省", "县", "旗", "盟", "州", "镇", "乡", "�
 _PEER_HEADS = ("区", "市", "省", "县", "旗", "镇", "乡", "街道")
 NOT_BEFORE_BAN = set("主承协督交查举开代包兴合未迟会领帮快严拖经")
 # 干部, 村部, 全部, 内部: 部 ends a body only after a proper core (宣传部, 组织部)
-NOT_BEFORE_TING = set("大展餐客门舞前")
+NOT_BEFORE_TING = set("大展餐客门舞前告能议")   # (报告厅, 多功能厅, 会议厅: rooms a meeting sits in)
 NOT_BEFORE_BU = set("干村全内外局东西南北中上下本总分细头支基俱")
 
 
@@ -1044,6 +1048,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue     # 坛厂街道, 纸厂村: the works' word names the place after it
         if suffix == "厅" and a > 0 and s[a - 1] in NOT_BEFORE_TING:
             continue     # 门诊大厅, 展厅, 餐厅: a hall, not a provincial department
+        if suffix == "中心" and s.endswith("围绕", 0, a):
+            continue     # 县政协围绕中心、服务大局: the slogan's 中心 (the main task), no body
         if suffix == "政府" and s.startswith("工作报告", b):
             continue     # (区长代表区人民政府作|政府工作报告: the report's name, no second body)
         floor = max([e for _, e in taken if e <= a] + [0])
@@ -1144,7 +1150,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if name in GENERIC or len(name) < 2 or "某" in name or s[start - 1:start] == "某" or not _balanced(name):
             continue     # (某电子科技有限公司: a company the paper does not name)
-        if any(g in name for g in ("相关", "有关", "各级", "部分", "全体", "直属", "两级", "各地", "各部门")):
+        if any(g in name for g in ("相关", "有关", "各级", "部分", "全体", "直属", "两级", "各地", "各部门", "广大")):
             continue
         if s[start - 1:start] == "各" and start > 0:
             continue     # 各乡镇要引导合作社, 各村合作社: every one of a kind, no body named
@@ -1328,6 +1334,16 @@ _BOUNDING = ("Town", "Subdistrict", "Village")
 _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园",
                                "生态园", "基地", "示范园", "示范园区"))
 _TOWN_SITES = frozenset(("广场", "公园", "美食街", "步行街", "会堂", "礼堂"))
+_TOWN_LEVEL = frozenset(("镇", "乡", "街道"))
+_ROOM_SUFFIXES = frozenset(("会议室", "报告厅"))
+_SEAT_WORDS = ("县城", "城区", "市区")
+_FLOOR_BEFORE = re.compile("[一二三四五六七八九十0-9]+(?:楼|层)$")
+
+
+@lru_cache(maxsize=1)
+def _body_ends() -> tuple:
+    return tuple(lexicon().org_suffixes)
+_SITUATED = ("位于", "址于", "坐落在", "坐落于", "地处", "落户", "落户在", "落户于")
 _HELD_AFTER_SITE = ("举行", "举办", "召开", "开幕", "隆重开幕", "拉开帷幕", "上演", "启动", "隆重举行")
 _REGISTERED_LEAD = re.compile(f"[{CJK}]{{2}}")      # a province's or city's two-character name
 _FIRM_AFTER = re.compile(f"(?:(?![的该在和与及到把将])[{CJK}]){{1,10}}?(?:有限公司|有限责任公司|公司|合作社)")
@@ -1418,13 +1434,23 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         suffix = m.group()
         if (taken and _overlaps(a, b, taken)) or not _single_char_ok(s, b, suffix):
             continue
+        if suffix in _ROOM_SUFFIXES and s.endswith(_body_ends(), 0, _FLOOR_BEFORE.sub("", s[max(0, a - 4):a]).__len__()
+                                                   + max(0, a - 4)):
+            soft.append(b)
+            continue         # 六祖镇政府(三楼)会议室: the body's room; the body is the venue (sentences.py)
         floor = _floor(a, taken, out, soft)
         start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
+        if s.startswith(_SEAT_WORDS, start) and a - start >= 4 and suffix in _TOWN_SITES and \
+                not (is_common_word(s[start + 2:a]) or _kind_words(s[start + 2:a])):
+            start += 2           # 县城|金牛广场: the county seat is where the square is, no part of its name
         bound = None
         named_with = None
         if start == a and suffix in _VILLAGE_SUFFIXES and a - 2 >= floor and _stopword_ending_at(s, a) == 2 \
                 and _list_context(s, a - 2, b):
             start = a - 2        # 来到联合村: a word that elsewhere stops a name is this village's name
+        elif start > a - 2 and suffix in _TOWN_LEVEL and a - 2 >= floor and s.endswith(_SITUATED, 0, a - 2) \
+                and all(_is_cjk(c) for c in s[a - 2:a]) and s[a - 2:a] not in GENERIC:
+            start = a - 2        # 坐落于大同镇: right after a locating verb, two characters name the town
         if start > floor and s[start - 1] in NAME_INNER and start - 1 >= floor and out and out[-1].end == floor and \
                 out[-1].get("level", 0) >= 3 and all(_is_cjk(c) and c not in STOP_CHARS for c in s[floor:start - 1]):
             start = floor        # 舟塔乡上桥村, 洪格尔高勒镇萨如拉图雅嘎查: right after its town a name holds 上, 如
@@ -1443,7 +1469,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # park or site, trade words and all; the name written with it is a name of it too
             bound = out[-1]
         elif start < a and suffix in _TOWN_SITES and out and out[-1].end == start and \
-                out[-1].subtype in _BOUNDING and is_common_word(s[start:a]):
+                out[-1].subtype in _BOUNDING and (is_common_word(s[start:a]) or _kind_words(s[start:a])):
+            # (茅台镇|酱香文化广场: words of a kind, bounded by the town, name its square too)
             # 加义镇|文化广场, 桐山街道|滨海美食街: a common word before the site's suffix names a site
             # of every town; the town written with it is a part of its name (the town still placed
             # apart, and the site in it)
@@ -1573,7 +1600,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
     return sorted(out, key=_start) if len(out) > 1 else out
 
 
-_DIRECTIONAL = re.compile("^(?:(?:县城|城区|园区|镇区|厂区)[东西南北中]{1,2}部?(?:片区|区)|城?[东西南北中]{1,2}部?片区)$")
+_DIRECTIONAL = re.compile("^(?:(?:县城|城区|园区|镇区|厂区|工业园|开发区|高新区)[东西南北中]{1,2}部?(?:片区|区)|"
+                          "城?[东西南北中]{1,2}部?片区)$")
 # sites a county has many of: named only by a word that is not common (湄江湿地公园, 西湖步道)
 _KIND_SITES = frozenset(("公园", "广场", "步道", "基地", "湿地", "湿地公园", "街区", "示范区"))
 

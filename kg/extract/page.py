@@ -22,7 +22,7 @@ _C = cues()
 # what an event the article is about is written right after (any one, or it followed by 了), in
 # one endswith instead of one per verb
 _CONVENED = tuple(v + t for v in _C.organize + _C.main_lead for t in ("", "了"))
-_CONVENED_AFTER = _C.event_then + ("在",)   # …座谈会召开 / …座谈会在X举行
+_CONVENED_AFTER = _C.event_then + ("在", "于")   # …座谈会召开 / …座谈会在X举行 / …会议于X开幕
 _UNSET = object()
 
 

@@ -129,6 +129,8 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         places, inner = _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_here)
     else:
         places, inner = list(places0), []
+    if places and ("服务中心" in s or "文明实践" in s):
+        places, orgs = _halls_held_in(s, places, orgs)
     if events and places and ("“" in s or "政协" in s):
         # 举办“书香荆州区”阅读分享会 (a slogan), 政协荆州市荆州区第十届委员会第三次会议 (the sitting of
         # the district's CPPCC, which convenes it): a place there names no place of its own
@@ -174,6 +176,23 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     return _new(SentMentions, (sent, chains, persons, orgs, places, events, projects, docs, inner))
 
 
+# 在东关社区党群服务中心召开, 在宝塔社区新时代文明实践站举行: the hall of a village or community
+# (a building, no body) where something is held is a site of it, named with it
+_HALL_HELD = re.compile("(党群服务中心|便民服务中心|新时代文明实践(?:站|所|中心))"
+                        "(?=(?:隆重|正式|顺利)?(?:召开|举行|举办|开展|启动|开幕))")
+
+
+def _halls_held_in(s: str, places: list, orgs: list) -> tuple[list, list]:
+    for m in _HALL_HELD.finditer(s):
+        p = next((p for p in places if p.end == m.start() and p.get("level", 9) <= 2), None)
+        if p is None:
+            continue
+        hall = M.Mention("Place", s[p.start:m.end()], p.end, m.end(), "Site", (("level", 1),))
+        orgs = [o for o in orgs if not (o.start < m.end() and m.start() < o.end)]
+        places = sorted([x for x in places if not (x.start < m.end() and m.start() < x.end)] + [hall], key=M._start)
+    return places, orgs
+
+
 _WORKS_NAMED = re.compile("(?:新建|扩建|改扩建|迁建|改造提升|提质改造|改造|建设)(?:工程|项目)")
 # what a works is done on (城北污水处理厂提标改造项目): such a plant is the project's object, no body
 _PLANTS = ("厂", "站")
@@ -195,6 +214,9 @@ _ORGAN = re.compile("|".join(sorted({full for _, full in lexicon().home_organs} 
                                     {"党委", "委", "人大", "党工委", "管委会", "办事处", "党支部", "党总支",
                                      "村委会", "居委会", "党群服务中心"}, key=lambda w: (-len(w), w))))
 _ROOM = re.compile("(?:第?[一二三四五六七八九十0-9]+(?:号|楼|层)?)?(?:会议室|报告厅|会议厅|多功能厅)")
+# a room named by its number (第二会议室, 3号会议室) is a site of its own; one on a floor (三楼报告厅)
+# or of no number (会议室, 多功能厅) is only where in the body's building it sat: the body is the venue
+_NUMBERED_ROOM = re.compile("第[一二三四五六七八九十0-9]+|[一二三四五六七八九十0-9]+号")
 
 
 def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()):
@@ -208,12 +230,15 @@ def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()
     else:
         places = [p for p in places0 if not any(o.start <= p.start and p.end <= o.end for o in orgs)]
     inner_orgs = []
-    # a room of a body named by its number or none (县政府第一会议室, 县行政中心报告厅), or a compound
-    # word right after a body (供电局宿舍区): one site or compound of the body, the body named there
-    # too (the suffix finder wants a name before the suffix, a number or none is none)
+    # a room of a body named by its number (县政府第一会议室), or a compound word right after a body
+    # (供电局宿舍区): one site or compound of the body, the body named there too (the suffix finder
+    # wants a name before the suffix, a number is none); a room of no number is no place (above)
     for words, after, subtype in ((_ROOM_WORDS, _ROOM, "Site"), (_COMPOUND_AFTER_BODY, _COMPOUND_AFTER_BODY, "Compound")):
         for o in (list(orgs) if words.search(s) else ()):
             m = after.match(s, o.end)
+            if m and subtype == "Site" and not _NUMBERED_ROOM.match(s, o.end):
+                places = [p for p in places if not (p.start < m.end() and o.start < p.end)]
+                continue
             if m and not any(p.start < m.end() and o.start < p.end for p in places):
                 orgs.remove(o)
                 inner_orgs.append(o)

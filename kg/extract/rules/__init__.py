@@ -28,6 +28,7 @@ RULES = (
     events.attended_by_leading_to_it,    # attended: X带领党员到Y开展EVENT
     events.organized_by_anaphora,        # organizedBy: 本次竞赛由X主办 (the article's event)
     events.attended_as_speaker,          # attended: X在EVENT上的讲话
+    events.attended_at_bare_kind,        # attended: X在培训会上作辅导 (the last event of that kind)
     events.reviewed,                     # reviewed: 会议审议《A》
     events.merge_event_names,            # (merges) headline/main event; short/long names of one event
     visits.inspected,                    # inspected: the visiting party × every stop of the tour
@@ -50,4 +51,5 @@ RULES = (
 PAGE_RULES = (
     merging.merge_body_aliases,          # (merges) 招商中心 is the page's one 两区招商中心
     merging.merge_project_aliases,       # (merges) X堤防工程 is the page's one 敖包图苏木X堤防工程
+    merging.nearest_container,           # (prunes) X in 乡 and in 乡's 村: X in the 村 only
 )

@@ -22,9 +22,13 @@ _ANAPHOR = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:(?:{_C.alternation('event_word
                       f"(?:(?:{_C.alternation('venue_site')})?(?P<set>{_C.alternation('venue_set')})|在)")
 # 活动现场设在X。 / 会议地点选在X，…: set there, no holding verb after the place
 _SET_IN = re.compile("在([^，。；]{2,30}?)(?=[，,。；;]|$)")
+# …，主会场设在X，各镇设分会场: a clause (not the sentence) opening with the word for the site
+_SET_CLAUSE = re.compile(f"[，,](?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})?"
+                         f"(?:{_C.alternation('venue_site')})(?P<set>{_C.alternation('venue_set')})")
 _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})由")
 # (开班式, 启动仪式: the verb is part of a noun there, and 在X…开班式 speaks of another event)
-_HELD_IN = re.compile(f"在([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
+# (于X隆重开幕 as 在X: not 于 closing a word, 关于/由于/位于/对于…)
+_HELD_IN = re.compile(f"(?:在|(?<![关由位对等属处基用力终至鉴便利易适])于)([^，。；]{{2,30}}?)({_C.alternation('held')})(?![式仪])")
 # 在X(组织)召开EVENT: where the event was held, written before it
 # (走进/深入X开展EVENT: the body goes to X to hold it, X is where)
 _WHERE_BEFORE = re.compile(f"(?:在|走进|深入)([^，。；在]{{2,30}}?)(?:组织|主持)?(?:{_C.alternation('held')})了?$")
@@ -89,6 +93,9 @@ def organized_by_name(doc):
             ym = _YEAR_LEAD.match(s, e.start)
             if ym:
                 heads.add(ym.end())     # 2025年平江县第五届…旅游节: the county after the year names it too
+            om = _ORDINAL_LEAD.match(s, e.start) if s.startswith("第", e.start) else None
+            if om:
+                heads.add(om.end())     # 第45次县政府常务会议: the body after the sitting's number
             for o in sm.orgs + sm.places:
                 if o.start in heads and o.end < e.end and (o.type == "Organization" or
                                                            (o.type == "Place" and o.get("level", 0) >= 4)):
@@ -106,6 +113,7 @@ def organized_by_name(doc):
 
 
 _YEAR_LEAD = re.compile(r"(?:19|20)\d\d年?度?")
+_ORDINAL_LEAD = re.compile("第[一二三四五六七八九十百0-9]+次")
 
 
 # X县第十九届人民代表大会第四次会议: the sitting of a people's congress, which (not the county) convenes it
@@ -289,7 +297,8 @@ def held_at(doc):
             if m:
                 inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
                 for x in inside:
-                    if not any(y.start == x.end for y in inside):
+                    # (the innermost of a chain, and a whole name over a place it opens with: 滕州市会展中心)
+                    if not any(y.start == x.end or (y.start == x.start and y.end > x.end) for y in inside):
                         doc.fact(eref, "heldAt", doc.ref(x), sm)
             _branch_venues(doc, sm, eref, e.end)
 
@@ -319,7 +328,7 @@ def held_at_anaphora(doc):
         if sm.events or not (sm.places or sm.orgs) or "在" not in sm.sent.text:
             continue
         s = sm.sent.text
-        am = _ANAPHOR.match(s)
+        am = _ANAPHOR.match(s) or (_SET_CLAUSE.search(s) if "设在" in s or "选在" in s else None)
         m = _HELD_IN.match(s, am.end() - 1) if am else None
         if m is None and am and am.group("set"):
             m = _SET_IN.match(s, am.end() - 1)
@@ -376,8 +385,9 @@ def chaired(doc):
                     doc.fact(pref, "attended", ev, sm)
                 continue
             if s.startswith(_C.chair, at) and main:
-                doc.fact(pref, "chaired", main.ref, sm)
-                doc.fact(pref, "attended", main.ref, sm)
+                ev = _ceremony_named(doc, s, at, main.ref, sm)     # (主持预备会议: that sitting)
+                doc.fact(pref, "chaired", ev, sm)
+                doc.fact(pref, "attended", ev, sm)
 
 
 def attended(doc):
@@ -417,7 +427,7 @@ def attended(doc):
         elif attend_at is not None and any(v in s for v in _C.tour_join):
             attend_at = None
         if attend_at is not None:
-            ev = _ceremony_named(doc, s, attend_at, ev)
+            ev = _ceremony_named(doc, s, attend_at, ev, sm)
             for p in sm.persons:
                 if p.start < attend_at and not _referenced(s, p):
                     doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
@@ -446,16 +456,57 @@ def attended_by_leading_to_it(doc):
 _BARE_CEREMONY = re.compile("(?:出席|参加)(签约仪式|开工仪式|揭牌仪式|启动仪式|颁奖仪式|颁奖典礼)")
 
 
-def _ceremony_named(doc, s: str, at: int, ev):
+# 出席推介会并致辞, 参加议事会。, 主持预备会议: the bare kind of event after the verb
+_BARE_KIND = re.compile("(?:出席|参加|主持)了?([\u4e00-\u9fff]{2,6}?)(?=并|[，。；、,;]|$)")
+
+
+def _ceremony_named(doc, s: str, at: int, ev, sm=None):
     """推介会上举行了重大项目集中签约仪式。…甲出席签约仪式: the ceremony the article named, not its
-    main event, is the one a bare ceremony word after 出席 speaks of."""
+    main event, is the one a bare ceremony word after 出席 speaks of. Any other bare kind (出席推介会,
+    参加议事会, 主持预备会议) that the main event's name does not end with is the last event of that
+    kind named up to the sentence (当天下午，A推介会在X举行。…乙出席推介会并致辞)."""
     m = _BARE_CEREMONY.match(s, at)
     if m is None:
-        return ev
+        k = _BARE_KIND.match(s, at) if sm is not None else None
+        if k is None or ev.key.endswith(k.group(1)):
+            return ev
+        return _last_of_kind(doc, sm, k.group(1), ev)
     word = m.group(1)
     # (a name of its own before the word: 启启动仪式, a doubled character of a PDF line, names none)
     return next((r for _, evs in doc.with_events for _, r in evs
                  if r != ev and r.key.endswith(word) and len(r.key) >= len(word) + 4), ev)
+
+
+def _last_of_kind(doc, sm, word: str, ev):
+    """The last event whose name ends with ``word`` (推介会) named up to the sentence, other than ev;
+    ev when none is."""
+    named = [r for sm2, evs in doc.with_events if sm2.sent.start <= sm.sent.start for _, r in evs
+             if r != ev and r.key.endswith(word) and len(r.key) >= len(word) + 2]
+    return named[-1] if named else ev
+
+
+# 甲在培训会上作专题辅导: a speaker at the event a bare kind word names
+_AT_BARE = re.compile("在([\u4e00-\u9fff]{2,6}?)上(?:作|讲话|发言|致辞|辅导|解读|授课)")
+
+
+def attended_at_bare_kind(doc):
+    """X在培训会上作专题辅导 / 在推介会上致辞: X attended the event of that kind named up to the
+    sentence (the article's when its name ends so)."""
+    main = doc.main
+    if main is None:
+        return
+    for sm in doc.sents:
+        s = sm.sent.text
+        if not sm.persons or "上" not in s or sm.events:
+            continue
+        for p in sm.persons:
+            m = _AT_BARE.match(s, p.end)
+            if m is None:
+                continue
+            word = m.group(1)
+            ev = main.ref if main.ref.key.endswith(word) else _last_of_kind(doc, sm, word, None)
+            if ev is not None:
+                doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
 
 
 _HOLDING_VERBS = ("开展", "举办", "举行", "开展了", "举办了", "举行了")
@@ -568,12 +619,16 @@ def merge_event_names(doc):
         for short in refs[k + 1:]:
             if doc.has(short) and doc.has(long_) and \
                     norm_key(short.key) in norm_key(long_.key) and \
-                    (not _ORDINAL.search(long_.key) or _ORDINAL.search(short.key)):
+                    (not _ORDINAL.search(long_.key) or _ORDINAL.search(short.key)) and \
+                    not long_.key.endswith(_SITTINGS_BEFORE):
+                # (…第四次会议预备会议: the preparatory sitting before the session, a meeting of its own)
                 # (2024年第六次集体学习 inside …中心组2024年第六次集体学习: the same numbered sitting)
                 doc.merge(short, long_)
 
 
 # ---------------------------------------------------------------- helpers
+
+_SITTINGS_BEFORE = ("预备会议", "预备会", "主席团会议")
 
 def _venue(s: str, o, sm) -> bool:
     """在X举办 / 到X举办: X (or the place chain ending in it) is where, not who."""

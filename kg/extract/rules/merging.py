@@ -55,3 +55,16 @@ def _subsequence(short: str, long_: str) -> bool:
     """荆州(武汉)科创中心 in 荆州(武汉)离岸科创中心: the short form drops characters, keeps order."""
     it = iter(long_)
     return all(c in it for c in short)
+
+
+def nearest_container(out: PageFacts):
+    """A thing placed in A and in B where B is placed in A (在岳壁乡，…察看了X公司。该公司地处岳壁乡郝洞村)
+    is in B only: the gold gives the nearest container (ANNOTATION.md), the chain gives the rest."""
+    objs: dict = {}
+    for f in out.facts:
+        if f.p == "locatedIn":
+            objs.setdefault(f.s, set()).add(f.o)
+    drop = {(s, a) for s, os_ in objs.items() if len(os_) > 1
+            for a in os_ if any(a in objs.get(b, ()) for b in os_ if b != a)}
+    if drop:
+        out.facts[:] = [f for f in out.facts if not (f.p == "locatedIn" and (f.s, f.o) in drop)]

@@ -157,8 +157,21 @@ def located_in_described(doc):
                 # (坐落在桃林乡的千佛岭景区: a site or park the town holds, too)
                 y = next((x for x in sm.projects + sm.orgs + sm.places if x.start == pl.end + 1 and
                           (x.type != "Place" or _contains(pl, x))), None)
-                if y is not None:
-                    doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
+                for z in _and_listed(s, y, sm.projects + sm.orgs):
+                    doc.fact(doc.ref(z), "locatedIn", doc.ref(pl), sm)
+
+
+def _and_listed(s: str, y, items) -> list:
+    """[y and the things of its kind joined to it: 位于X的A和B, 入驻园区的A、B及C]; [] for no y."""
+    if y is None:
+        return []
+    out = [y]
+    while s[out[-1].end:out[-1].end + 1] in ("和", "及", "与", "、") and out[-1].end < len(s):
+        z = next((x for x in items if x.start == out[-1].end + 1 and x.type == y.type and not _is_body(x)), None)
+        if z is None:
+            break
+        out.append(z)
+    return out
 
 
 # 已在浙江省安吉县投资建设了竹韵小镇项目: what is built in a place the sentence names is there
@@ -189,26 +202,34 @@ def located_in_bare_park(doc):
     parks = []
     for sm in doc.sents:
         s = sm.sent.text
-        if parks and (sm.projects or sm.orgs) and any(w in s for w in _PARK_WORDS):
+        here = [p for p in sm.places if p.subtype == "Park" and p.get("level", 0) <= 4]
+        if (parks or here) and any(w in s for w in _PARK_WORDS):
             for m in _IN_PARK.finditer(s):
-                park = next((p for p in reversed(parks) if m.group(1) == "园区" or p.text.endswith(m.group(1))), None)
+                # (来到X开发区，观摩了入驻开发区的…: the park may be named earlier in the sentence)
+                before = parks + [p for p in here if p.end <= m.start()]
+                park = next((p for p in reversed(before) if m.group(1) == "园区" or p.text.endswith(m.group(1))), None)
                 if park is None:
                     continue
-                if s[m.end():m.end() + 1] == "的":     # 坐落在园区东区的Y公司
+                ys = []
+                if s[m.end():m.end() + 1] == "的":     # 坐落在园区东区的Y公司 (和Z公司)
                     y = next((x for x in sm.projects + sm.orgs if x.start == m.end() + 1 and not _is_body(x)), None)
+                    ys = _and_listed(s, y, sm.projects + sm.orgs)
                 else:                                 # X项目在园区开工: the last one named before, in its clause
                     y = next((x for x in sorted(sm.projects + sm.orgs, key=lambda x: -x.end)
                               if x.end <= m.start() and not _is_body(x) and "，" not in s[x.end:m.start()]), None)
-                if y is not None:
-                    doc.fact(doc.ref(y), "locatedIn", doc.ref(park), sm)
-        parks += [p for p in sm.places if p.subtype == "Park" and p.get("level", 0) <= 4]
+                if y is None and s[m.end():m.end() + 1] != "的":
+                    # 该公司位于工业园东区: the kind word opening the clause stands for the thing
+                    y = next(iter(_referred(doc, sm, s, m.start())), None)
+                for z in ys or ([y] if y is not None else []):
+                    doc.fact(doc.ref(z), "locatedIn", doc.ref(park), sm)
+        parks += here
 
 
 _PARK_WORDS = ("园区", "开发区", "高新区", "工业园")
 # 察看了镇上的X公司, 园区内的Y公司正在扩建: a bare kind word (no name) + 的 + an enterprise, standing
 # for the last town, village or park named before (after a clause break, 了 or a verb of going, so
 # that 乡镇上的/农村里的 stay words of their own)
-_BARE_OF = re.compile("(?:^|(?<=[，,、；;了到在]))(镇|乡|村|社区|街道|园区|开发区|高新区|工业园)(?:上|里|内)的")
+_BARE_OF = re.compile("(?:^|(?<=[，,、；;了到在进和与及]))(镇|乡|村|社区|街道|园区|开发区|高新区|工业园)(?:上|里|内)的")
 
 
 def located_in_bare_kind(doc):
@@ -233,6 +254,10 @@ def located_in_bare_kind(doc):
                 if found:
                     pl = max(found, key=lambda p: p.end)
                     break
+            if pl is None and kind in _PARK_WORDS:
+                # (a park is the article's: 园区内的 speaks of the last one named, paragraphs before too)
+                pl = next((p for j in range(k, -1, -1) for p in sorted(doc.sents[j].places, key=lambda p: -p.end)
+                           if p.subtype == "Park" and (j < k or p.end <= m.start())), None)
             if pl is not None:
                 doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
 _OF = ("的", "内的", "里的")

@@ -166,6 +166,16 @@ _ADDRESSED = re.compile(f"对([^，。；]{{2,30}}?)(?:{_C.alternation('inspect_
 _INQUIRE = ("详细了解", "深入了解", "仔细了解", "了解", "察看", "查看", "详细询问", "询问", "听取")
 
 
+# 在X，甲向企业负责人乙详细了解…: asking someone there
+_ASKS_OF = re.compile(f"向[^，。；]{{1,14}}?(?:{'|'.join(_INQUIRE)})")
+# 在入驻园区的X公司，…: a clause of no comma ending in 的 before the name qualifies it
+_QUALIFIED = re.compile("[^，。；、,;]{2,10}的")
+
+
+def _qualified_end(s: str, a: int, b: int) -> int:
+    return b if _QUALIFIED.fullmatch(s, a, b) else a
+
+
 # 在X，公司总经理甲介绍…: the host briefing the visitors at X (in a tour: X is a stop)
 _HOST_BRIEFS = re.compile(f"(?:该)?(?:公司|企业|合作社|厂|基地|项目|医院|学校)?(?:主要)?"
                           f"(?:负责人|负责同志|总经理|董事长|厂长|经理|院长|校长)[{M.CJK}]{{0,4}}?(?:介绍|汇报)")
@@ -176,11 +186,15 @@ def _framed(s: str, ms: list, triggers: list, persons: list = ()) -> list:
     the tour."""
     fm = _FRAMED.match(s) if s.startswith("在") else None
     if fm is None or not (triggers and triggers[0].start() > fm.end() or s[fm.end() - 1] not in "，," or
-                          any(p.start == fm.end() and s.startswith(_INQUIRE, p.end) for p in persons) or
+                          any(p.start == fm.end() and (s.startswith(_INQUIRE, p.end) or _ASKS_OF.match(s, p.end))
+                              for p in persons) or
                           _HOST_BRIEFS.match(s, fm.end())):
         return []          # 在X， opens a sentence of travel only when a travel verb (or a visitor) follows
     chain = [m for m in ms if fm.start(1) <= m.start and m.end <= fm.end(1)]
-    if not chain or chain[0].start != fm.start(1) or chain[-1].end != fm.end(1) or \
+    if chain and chain[0].start != fm.start(1) and _QUALIFIED.fullmatch(s, fm.start(1), chain[0].start):
+        chain = [m for m in chain if m.start >= chain[0].start]   # 在入驻园区的X公司，: X, qualified
+    if not chain or chain[0].start not in (fm.start(1), _qualified_end(s, fm.start(1), chain[0].start)) or \
+            chain[-1].end != fm.end(1) or \
             any(a.end != b.start for a, b in zip(chain, chain[1:])):
         return []          # the frame is not one name (在调研中，在这里，…)
     return [chain[-1]]
