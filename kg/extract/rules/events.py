@@ -36,10 +36,11 @@ _JOIN = re.compile(f"({_C.alternation('join')})")
 # A、B，C等出席。: a join word closing the sentence attends the article's event, named or not
 _JOIN_END = re.compile(f"(?:{_C.alternation('join')})(?:并(?:讲话|致辞))?[。；;]?$")
 # a speech named by what it does (作推介讲话, 就…作具体安排, 对…进行了推介, 介绍了…情况)
-_SPEECH_KIND = re.compile("(?:就|对)[^，。；]{1,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评)|"
+# (就《…实施意见》（讨论稿）作说明: a document's title is one unit, however long)
+_SPEECH_KIND = re.compile("(?:就|对)(?:《[^》]{1,60}》)?[^，。；]{0,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评)|"
                           "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座|演讲|推介|宣讲)|介绍了|"
                           # (共同为基地揭牌, 为获奖选手颁奖, 为青年解读政策: what one does at the event)
-                          "(?:共同)?为[^，。；]{1,24}?(?:揭牌|颁奖|颁发|解读|授课)")
+                          "(?:共同)?为[^，。；]{1,24}?(?:揭牌|授牌|授旗|颁奖|颁发|解读|授课|讲授|宣讲)")
 _VISIT_EVENT = ("视察活动", "调研活动", "考察活动", "观摩活动", "督查活动", "观摩会")
 _PARTY = re.compile(f"带队|带领|率领|率队|{_C.alternation('tour_join')}")
 _SPEAKER_AT = re.compile(f"(?:{_C.alternation('speaker_title')})?在")
@@ -48,6 +49,34 @@ _LIST_GAP = ("",) + _C.conj                 # what stands between the items of a
 _HEAD_GAP = _LIST_GAP + ("由",)
 _JOINTLY = ("联合", "会同", "协同")            # 甲联合乙开展EVENT: both convened it
 _CHAIR_ALL = _C.chair_named + _C.chair      # (the chair words share their first characters)
+# what makes a sentence's event its own sitting: convened or held before its name, or after it
+_OWN_BEFORE = ("召开", "举行", "举办", "开展", "召开了", "举行了", "举办了", "开展了")
+_OWN_AFTER = _C.event_then + ("在",)
+# 彭卫东在会上表示 / 在座谈会上指出: a speaker at the sitting the sentences speak of
+_ON_IT = re.compile(f"在(?:会|[^，。；]{{0,8}}?(?:会|式|仪式))上(?:{_C.alternation('speak')})")
+# 推介会上，甲作…推介 / 座谈会上，…: a clause opening with the sitting's kind speaks of that sitting
+_KIND_ON = re.compile("^([^，。；“”]{0,6}?(?:会|式|仪式))上[，,]")
+
+
+def _own_event(doc, sm, before: int | None = None):
+    """The event the sentence itself convenes or holds (县安委办召开全县…座谈会 / …授牌仪式在X举行),
+    when it is not the article's, named before ``before``: a bare 主持座谈会, 出席, 为基地授牌 or a
+    speaker of that sentence (or of the next, see attended_by_speaking) is at that sitting."""
+    main = doc.main
+    s = sm.sent.text
+    for e, r in doc.events(sm):
+        if (main and r == main.ref) or (before is not None and e.start >= before):
+            continue
+        if s.endswith(_OWN_BEFORE, 0, e.start) or s.startswith(_OWN_AFTER, e.end):
+            return r
+    return None
+
+
+def _of_kind(doc, word: str, ev):
+    """发布会上，…: the article's event of that kind (its name ends with the word), else ``ev``."""
+    if len(word) < 3 or (ev is not None and ev.key.endswith(word)):
+        return ev
+    return next((r for _, evs in doc.with_events for _, r in evs if r.key.endswith(word)), ev)
 
 
 # ---------------------------------------------------------------- organizedBy
@@ -376,8 +405,10 @@ def chaired(doc):
                     doc.fact(pref, "attended", ev, sm)
                 continue
             if s.startswith(_C.chair, at) and main:
-                doc.fact(pref, "chaired", main.ref, sm)
-                doc.fact(pref, "attended", main.ref, sm)
+                # (城固县召开…调度会，副县长甲主持会议: the sitting the sentence convenes)
+                ev = _own_event(doc, sm, at) or main.ref
+                doc.fact(pref, "chaired", ev, sm)
+                doc.fact(pref, "attended", ev, sm)
 
 
 def attended(doc):
@@ -408,8 +439,10 @@ def attended(doc):
             je = _JOIN_END.search(s)
             if je:
                 attend_at = je.start()
-        if attend_at is None and s.startswith("会上") and main:
+        kind_on = _KIND_ON.match(s) if main and attend_at is None else None
+        if kind_on:
             attend_at = len(s)
+            ev = _of_kind(doc, kind_on.group(1), ev)
         # 视察活动: the visit is the event, its party (带队, 参加视察) attended it
         if attend_at is None and main and main.ref.key.endswith(_VISIT_EVENT):
             ends = [m.end() if m.group().startswith("参加") else m.start() for m in _PARTY.finditer(s)]
@@ -417,7 +450,7 @@ def attended(doc):
         elif attend_at is not None and any(v in s for v in _C.tour_join):
             attend_at = None
         if attend_at is not None:
-            ev = _ceremony_named(doc, s, attend_at, ev)
+            ev = _own_event(doc, sm, attend_at) or _ceremony_named(doc, s, attend_at, ev)
             for p in sm.persons:
                 if p.start < attend_at and not _referenced(s, p):
                     doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
@@ -472,11 +505,13 @@ def attended_by_speaking(doc):
         ev = held or main.ref
         evs = doc.events(sm)
         # 当天，…开展“…”采风活动。甲表示…: who speaks next speaks of that activity, not of the launch
-        held = next((r for e, r in evs if e.subtype == "Activity" and r != main.ref and
-                     s[:e.start].endswith(_HOLDING_VERBS)), None) if evs else None
+        # (…授牌仪式在X举行。甲表示… / 县安委办召开…座谈会。甲在会上表示…: the sitting held just before)
+        held = _own_event(doc, sm) if evs else None
         for p in sm.persons:
-            if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end):
-                doc.fact(doc.person(p.text, p.subtype), "attended", ev if not evs else main.ref, sm)
+            if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end) or \
+                    _ON_IT.match(s, p.end):
+                own = _own_event(doc, sm, p.start) if evs else None
+                doc.fact(doc.person(p.text, p.subtype), "attended", ev if not evs else (own or main.ref), sm)
                 if s.startswith("共同", p.end):
                     # 甲、副市长乙共同为基地揭牌: every name of the list before did it together
                     for q in sm.persons:
