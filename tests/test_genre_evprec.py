@@ -80,3 +80,46 @@ def test_a_clause_opening_with_the_sittings_kind_speaks_of_it():
                 "发布会上，市文旅局局长王建军、副局长李红推荐了十条精品线路。", ("武夷山市", "南平市", "福建省"))
     assert ("王建军", "attended", "茶香世界文旅新品发布会") in got, got
     assert ("王建军", "attended", "2025茶旅产业招商推介会") not in got, got
+
+
+# ---------------------------------------------------------------- what names no event
+
+@pytest.mark.parametrize("body", ["推选了大会各次全体会议的执行主席。", "县委组织部已举办同类培训班两期。",
+                                  "全县要从严控制历次会议的陪会人员。"])
+def test_a_kind_of_sitting_counted_or_compared_is_no_event(body):
+    assert not events_of(body), events_of(body)
+
+
+def test_a_campaign_whose_length_is_written_before_its_name_is_no_event():
+    """开展为期一百天的“百日攻坚”行动: the length before the name makes it a campaign; a five-day class stays one."""
+    assert not events_of("4月起全县将开展为期一百天的重大项目“百日攻坚”行动。")
+    assert not events_of("全县开展为期三个月的“清河”行动。")
+    assert events_of("5月19日，桃源县第三期乡村振兴人才培训班在县委党校开班，为期5天。") == {"桃源县第三期乡村振兴人才培训班"}
+
+
+def test_an_activity_going_on_since_a_month_is_a_campaign():
+    """全县“万名干部大走访”活动自3月开展以来: what has gone on since is a programme, not a happening."""
+    assert not events_of("全县“万名干部大走访”活动自3月开展以来，已走访群众2.3万户。")
+    assert not events_of("“护河”专项行动开展以来，共清理河道垃圾300吨。")
+
+
+def test_two_activities_joined_by_yu_are_two_names():
+    """把A活动与“B”活动结合起来: the first name closes at its suffix; it does not swallow the second."""
+    got = events_of("7月1日，县委组织部机关党支部开展“初心如磐”主题党日活动。"
+                    "要把主题党日活动与“万名干部大走访”活动结合起来。", ("沂南县", "临沂市", "山东省"))
+    assert not any("与" in e for e in got), got
+
+
+def test_the_campaigns_listed_as_a_months_content_are_no_events():
+    """“安全生产月”期间，将集中开展A集中整治行动、B专项行动等系列活动: campaigns, not sittings."""
+    assert not events_of("“安全生产月”期间，全县将集中开展城镇燃气安全集中整治行动、“打非治违”专项行动等系列活动。")
+    assert not events_of("此前，该县已印发工作方案，整治行动将持续至年底。")
+    # a quoted activity held among a series stays one (genre_evnames)
+    assert events_of("县妇联开展“清廉家风”宣传活动等系列活动。")
+
+
+@pytest.mark.parametrize("verb", ["广泛开展", "陆续开展"])
+def test_an_activity_pursued_broadly_or_one_after_another_is_no_event(verb):
+    """广泛开展全民健身活动 / 年内还将陆续开展“…”系列培训活动: a kind pursued, a series over the year."""
+    assert not events_of(f"要{verb}全民健身活动，推动体育强县建设。")
+    assert not events_of(f"年内还将{verb}“徽州先锋”系列培训活动。")

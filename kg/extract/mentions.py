@@ -1580,7 +1580,7 @@ _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVIT
 EVENT_GENERIC = {"会议", "大会", "座谈会", "学习会", "专题学习会", "培训会", "活动", "行动", "实际行动", "具体行动", "实践活动", "协商会",
                  "专题会议", "工作会议", "推进会",
                  "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
-                 "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛",
+                 "专项行动", "集中行动", "整治行动", "攻坚行动", "集中整治", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛",
                  "应急演练", "实战演练", "综合演练", "演练", "文艺汇演", "汇演",
                  # a bare ceremony word is a part of the article's event (出席启动仪式), no event of its own
                  "启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "开班仪式", "颁奖仪式", "开幕式", "闭幕式", "开班式",
@@ -1653,6 +1653,8 @@ def _event_left(s: str, a: int, floor: int) -> int:
                 # quoted campaign (“春风行动”暨就业援助月专场招聘会: a fair held for both campaigns)
                 i -= 1
                 continue
+            if c in "与和" and s.endswith(_EVENT_ENDS, 0, i - 1):
+                break    # 把主题党日活动与“大走访”活动结合起来: two names, the first closed by its suffix
             if c in _EVENT_LEFT_BREAK and not (c == "对" and is_common_word(s[i - 1:i + 1])):
                 break    # (发展对象培训班, 结对帮扶: 对 inside a word of the name is no preposition)
             if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i) and \
@@ -1736,6 +1738,10 @@ _EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", 
 _CAMPAIGN = re.compile(f"[{CJK}]年(?:活动|行动)$")
 
 
+# words that make a name a kind: 全市有关会议, 大会各次全体会议, 同类培训班, 此类活动
+_KIND_WORDS = ("有关", "相关", "各次", "历次", "同类", "此类")
+
+
 def _generic_event(name: str) -> bool:
     core = name.strip("“”\"")
     for mod in (_EVENT_MODIFIERS if core.startswith(_EVENT_MODIFIERS) else ()):
@@ -1743,10 +1749,10 @@ def _generic_event(name: str) -> bool:
             core = core[len(mod):]
     if core != name.strip("“”\"") and name.startswith(("该", "这次", "此次", "本次")) and len(core) <= 4:
         return True          # 该招聘会, 此次运动会: the article's event referred back to by its kind
-    if "有关" in core or "相关" in core or _CAMPAIGN.search(core.replace("”", "")) or \
+    if any(w in core for w in _KIND_WORDS) or _CAMPAIGN.search(core.replace("”", "")) or \
             name.startswith(("各类", "各项", "一系列")):
         # (“营商环境优化提升年”活动 is a campaign all the same; 各类招聘活动 names none)
-        return True          # 全市有关会议 names no meeting
+        return True          # 全市有关会议 names no meeting (各次全体会议, 同类培训班: kinds, none held)
     return core in EVENT_GENERIC or len(core) <= 2 or core in ("党员大会", "村民大会", "职工大会", "座谈会",
                                                                  "协商会议", "协商会", "培训会", "清理行动")
 
@@ -1757,7 +1763,14 @@ _EDITION = re.compile("第[一二三四五六七八九十百零〇0-9]+届|首�
 _COUNTED = re.compile("[0-9一二三四五六七八九十百千余多]+(?:个|场|次|期)")
 _KINDS_LIST = re.compile("[、和及][^，。；：]{0,30}?等(?:[0-9一二三四五六七八九十百千余多]+[场项次个类])?(?:系列)?活动|等(?:[0-9一二三四五六七八九十百千余多]+[场项次个类])?(?:系列)?活动")
 _RUNS_FOR_MONTHS = re.compile("[”」]?[，,]?为期(?:[两二三四五六七八九十0-9]+个多?月|半年|[一二两三0-9]*年)")
-_ONGOING = ("持续开展", "常态化开展", "长期开展", "坚持开展", "持续开展了")
+_ONGOING = ("持续开展", "常态化开展", "长期开展", "坚持开展", "持续开展了", "广泛开展",
+            "陆续开展")   # (年内还将陆续开展“…”系列培训活动: a series over the year)
+# 开展为期一百天的“百日攻坚”行动 / 为期三个月的…行动: a campaign's length written before its name
+_RUNS_FOR_LONG_BEFORE = re.compile("为期(?:[两二三四五六七八九十0-9]+个多?月|半年|[一二两三0-9]*年|一?百余?天)的$")
+# 全县“大走访”活动自3月开展以来, …行动开展以来: what has been going on since is a campaign
+_GOING_ON_SINCE = re.compile("[”」]?(?:自[^，。；]{1,10}?)?(?:开展|启动|实施)以来")
+# 将集中开展A整治行动、B专项行动等系列活动: the campaigns of a month, listed as its content
+_CAMPAIGN_END = ("专项行动", "整治行动", "集中行动", "攻坚行动")
 # verbs that open the name of a campaign's work (创建文明城市工作): kept before …工作推进会
 _CAMPAIGN_VERBS = ("创建", "争创")
 _OPENINGS = ("开幕式", "闭幕式", "开班式", "结业式")
@@ -1856,6 +1869,11 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue     # 深入开展“三抓三促”行动: a campaign pursued, not a drive held on a day
         if s.endswith(_ONGOING, 0, start):
             continue     # 持续开展“文化惠民百村行”活动: a programme run for months, no one-off event
+        if m.group()[-1] != "会" and (_GOING_ON_SINCE.match(s, b) or
+                                      ("为期" in s and _RUNS_FOR_LONG_BEFORE.search(s, max(0, start - 12), start))):
+            continue     # (a meeting 召开以来 is past; an activity going on since, or run for months, is a campaign)
+        if name.rstrip("”」").endswith(_CAMPAIGN_END) and _KINDS_LIST.match(s, b):
+            continue
         if _generic_event(name) or len(name) < 4 or "某" in name or \
                 (m.group() == "集体学习" and name.startswith("第")):
             continue     # (第五次集体学习: whose, the name does not say)
