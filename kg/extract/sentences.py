@@ -146,6 +146,12 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         projects = sorted(projects + [m for m in listed if m.type == "Project"], key=M._start)
     # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the listed districts hold the activity; they are not its name
     for k, e in enumerate(events):
+        if orgs and e.text[1:2] == "委":
+            # 传达…和盐城市委八届十一次全会精神: the plenary found from 市委 on is the named city's, whose
+            # committee the body finder read whole; the name opens with that body
+            body = next((o for o in orgs if o.start < e.start and o.end == e.start + 2), None)
+            if body is not None:
+                e = events[k] = M.Mention("Event", s[body.start:e.end], body.start, e.end, e.subtype, e.info)
         # 华蓥市委“不忘初心”主题教育工作会议: the body a quoted name follows holds the meeting
         body = next((o for o in orgs if o.start == e.start and o.end < e.end and s[o.end:o.end + 1] == "“"), None) \
             if orgs and "“" in s else None
