@@ -123,3 +123,24 @@ def test_an_activity_pursued_broadly_or_one_after_another_is_no_event(verb):
     """广泛开展全民健身活动 / 年内还将陆续开展“…”系列培训活动: a kind pursued, a series over the year."""
     assert not events_of(f"要{verb}全民健身活动，推动体育强县建设。")
     assert not events_of(f"年内还将{verb}“徽州先锋”系列培训活动。")
+
+
+# ---------------------------------------------------------------- meetings referred to
+
+def test_another_citys_plenary_in_a_list_of_spirits_is_that_citys():
+    """传达学习了省委…全会和盐城市委…全会精神: the second plenary opens with the city's committee, which
+    holds it; a bare 市委…全会 on a county-level city's page stays the home's."""
+    got = facts("全会传达学习了省委十四届十次全会和盐城市委八届十一次全会精神。", ("东台市", "盐城市", "江苏省"))
+    assert ("盐城市委八届十一次全会", "organizedBy", "盐城市委") in got, got
+    assert not any(s.startswith("东台市委八届") for s, _, _ in got), got
+    got = facts("会议传达学习了市委八届十次全会精神。", ("东台市", "盐城市", "江苏省"))
+    assert ("东台市委八届十次全会", "organizedBy", "东台市委") in got, got
+
+
+def test_the_meeting_that_studies_a_list_of_spirits_reviews_the_document_after_them():
+    """全会传达了A全会和B全会精神，审议通过了《…》: neither meeting of the list reviewed the document."""
+    got = facts("7月18日，中国共产党东台市第十四届委员会第九次全体会议召开。全会传达学习了省委十四届十次全会和"
+                "盐城市委八届十一次全会精神，审议通过了《中共东台市委关于深入推进沿海高质量发展的实施意见》。",
+                ("东台市", "盐城市", "江苏省"))
+    rev = {s for s, p, _ in got if p == "reviewed"}
+    assert rev == {"中国共产党东台市第十四届委员会第九次全体会议"}, got

@@ -573,9 +573,17 @@ def reviewed(doc):
         s = sm.sent.text
         if not any(v in s for v in _C.review):
             continue
-        # an event whose 精神 is studied (学习了…会议精神和《A》) is referred to, not the one studying
-        ev = next((r for e, r in doc.events(sm) if e.end <= sm.docs[0].start and
-                   not s.startswith(_C.studied, e.end)), None) or (main.ref if main else None)
+        # an event whose 精神 is studied (学习了…会议精神和《A》) is referred to, not the one studying;
+        # so is each of a list whose last item's 精神 is (传达了A全会和B全会精神，审议通过了《…》)
+        evs = doc.events(sm)
+        studied, nxt = set(), None
+        for e, r in reversed(evs):
+            if s.startswith(_C.studied, e.end) or (nxt is not None and nxt.start == e.end + 1 and
+                                                   s[e.end] in "和、及与" and id(nxt) in studied):
+                studied.add(id(e))
+            nxt = e
+        ev = next((r for e, r in evs if e.end <= sm.docs[0].start and id(e) not in studied), None) or \
+            (main.ref if main else None)
         if ev:
             for d in sm.docs:
                 if any(v in s[:d.start] for v in _C.review):
