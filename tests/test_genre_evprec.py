@@ -144,3 +144,9 @@ def test_the_meeting_that_studies_a_list_of_spirits_reviews_the_document_after_t
                 ("东台市", "盐城市", "江苏省"))
     rev = {s for s, p, _ in got if p == "reviewed"}
     assert rev == {"中国共产党东台市第十四届委员会第九次全体会议"}, got
+
+
+def test_yan_written_with_its_older_character_is_a_surname():
+    """阎 beside 闫: 县政协主席阎秀英 is a person holding the post."""
+    got = facts("县委书记冯志刚，县政协主席阎秀英在主席台就座。", ("平遥县", "晋中市", "山西省"))
+    assert ("阎秀英", "holdsPost", "县政协主席") in got or ("阎秀英", "holdsPost", "平遥县政协主席") in got, got
