@@ -150,3 +150,11 @@ def test_yan_written_with_its_older_character_is_a_surname():
     """阎 beside 闫: 县政协主席阎秀英 is a person holding the post."""
     got = facts("县委书记冯志刚，县政协主席阎秀英在主席台就座。", ("平遥县", "晋中市", "山西省"))
     assert ("阎秀英", "holdsPost", "县政协主席") in got or ("阎秀英", "holdsPost", "平遥县政协主席") in got, got
+
+
+@pytest.mark.parametrize("chain,body", [("南平市副市长", "南平市政府"), ("建阳区副区长", "建阳区政府")])
+def test_another_areas_deputy_head_is_of_that_areas_government(chain, body):
+    """南平市副市长甲: the title names the city; the body it implies is the city's government."""
+    out, got = invented.facts_of(f"{chain}林慧芳出席活动。", ("武夷山市", "南平市", "福建省"))
+    assert ("林慧芳", "memberOf", body) in got, got
+    assert not any(t == "Organization" and k == chain[:3] for t, k in out.entities), out.entities
