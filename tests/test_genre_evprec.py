@@ -158,3 +158,16 @@ def test_another_areas_deputy_head_is_of_that_areas_government(chain, body):
     out, got = invented.facts_of(f"{chain}林慧芳出席活动。", ("武夷山市", "南平市", "福建省"))
     assert ("林慧芳", "memberOf", body) in got, got
     assert not any(t == "Organization" and k == chain[:3] for t, k in out.entities), out.entities
+
+
+@pytest.mark.parametrize("verb", ["选举产生", "选出", "当选为"])
+def test_an_election_verb_opens_no_body(verb):
+    out, _ = invented.facts_of(f"大会将于10日举行闭幕会，{verb}平遥县监察委员会主任。", ("平遥县", "晋中市", "山西省"))
+    assert {k for t, k in out.entities if t == "Organization"} == {"平遥县监察委员会"}, out.entities
+
+
+def test_an_enlarged_standing_committee_meeting_is_the_partys_committees():
+    """县委常委会（扩大）会议: written with its aside, the 常委会 meets as the 县委, as without it."""
+    out, got = invented.facts_of("8月25日，县委书记李振东主持召开县委常委会（扩大）会议。", ("城固县", "汉中市", "陕西省"))
+    assert ("城固县委常委会（扩大）会议", "organizedBy", "城固县委") in got, got
+    assert ("Organization", "城固县委常委会") not in out.entities, out.entities
