@@ -171,3 +171,13 @@ def test_an_enlarged_standing_committee_meeting_is_the_partys_committees():
     out, got = invented.facts_of("8月25日，县委书记李振东主持召开县委常委会（扩大）会议。", ("城固县", "汉中市", "陕西省"))
     assert ("城固县委常委会（扩大）会议", "organizedBy", "城固县委") in got, got
     assert ("Organization", "城固县委常委会") not in out.entities, out.entities
+
+
+def test_a_leading_group_is_a_body_that_holds_its_numbered_meeting():
+    """…调度会（县重大项目建设领导小组第三次会议）: the second name is the group's sitting; the group holds it."""
+    out, got = invented.facts_of("城固县召开三季度重点项目建设调度会（县重大项目建设领导小组第三次会议）。",
+                                 ("城固县", "汉中市", "陕西省"))
+    assert ("三季度重点项目建设调度会", "organizedBy", "城固县重大项目建设领导小组") in got, got
+    # the office of a group is the body; the group inside its name is none of its own
+    out, _ = invented.facts_of("县委农村工作领导小组办公室组织召开会议。", ("城固县", "汉中市", "陕西省"))
+    assert ("Organization", "城固县委农村工作领导小组") not in out.entities, out.entities

@@ -958,6 +958,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             b, suffix = a + 1, "委"   # 县委常委会会议 is named after the 县委 (its 常委会 meets as the 县委)
         if _overlaps(a, b, taken) or not _single_char_ok(s, b, suffix):
             continue
+        if suffix == "领导小组" and s.startswith("办", b):
+            continue     # …领导小组办公室: the group's office is the body named; the group only inside its name
         if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN and not _level_office(s, a):
             continue
         if s[a - 1:a] == "进" and suffix in _INTO_KINDS and s[a - 2:a] != "先进":
