@@ -181,3 +181,13 @@ def test_a_leading_group_is_a_body_that_holds_its_numbered_meeting():
     # the office of a group is the body; the group inside its name is none of its own
     out, _ = invented.facts_of("县委农村工作领导小组办公室组织召开会议。", ("城固县", "汉中市", "陕西省"))
     assert ("Organization", "城固县委农村工作领导小组") not in out.entities, out.entities
+
+
+def test_where_the_articles_meeting_is_convened_by_its_kind_alone():
+    """…推进会暨…观摩会。与会人员…观摩…，随后在县行政中心召开推进会: the joint sitting was held there."""
+    got = facts("3月26日，天台县召开重大项目建设推进会暨“千项万亿”工程现场观摩会。与会人员首先实地观摩了部分重点项目"
+                "建设现场，随后在县行政中心召开推进会。", ("天台县", "台州市", "浙江省"))
+    assert ("重大项目建设推进会", "heldAt", "天台县行政中心") in got, got
+    # another kind than the article's is another sitting, not its venue
+    got = facts("3月26日，天台县召开重大项目建设推进会。当天下午，在县行政中心召开座谈会。", ("天台县", "台州市", "浙江省"))
+    assert not any(p == "heldAt" for _, p, _ in got), got

@@ -20,6 +20,8 @@ _ANAPHOR = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:(?:{_C.alternation('event_word
                       f"(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})"
                       f"(?:开班式|结业式|开幕式|闭幕式)?(?:由[^，。；]{{2,30}}[，,])?(?:分别|随后|还|先后)?"
                       f"(?:(?:{_C.alternation('venue_site')})?(?P<set>{_C.alternation('venue_set')})|在)")
+_HELD_BARE = re.compile("在([^，。；在]{2,30}?)(?:召开|举行|举办)了?"
+                        f"({_C.alternation('event_word')}|推进会|调度会|观摩会|现场会|发布会)(?=[，。；,;]|$)")
 # 活动现场设在X。 / 会议地点选在X，…: set there, no holding verb after the place
 _SET_IN = re.compile("在([^，。；]{2,30}?)(?=[，,。；;]|$)")
 _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})由")
@@ -350,6 +352,14 @@ def held_at_anaphora(doc):
         s = sm.sent.text
         am = _ANAPHOR.match(s)
         m = _HELD_IN.match(s, am.end() - 1) if am else None
+        if am is None:
+            # 与会人员…，随后在县行政中心召开推进会: the article's event by its kind after 在X召开
+            bare = _HELD_BARE.search(s) if "召开" in s or "举行" in s or "举办" in s else None
+            if bare and (bare.group(2) in ("会议", "活动") or main.ref.key.endswith(bare.group(2))):
+                for x in sm.places + sm.orgs:
+                    if bare.start(1) <= x.start and x.end <= bare.end(1):
+                        doc.fact(main.ref, "heldAt", doc.ref(x), sm)
+                continue
         if m is None and am and am.group("set"):
             m = _SET_IN.match(s, am.end() - 1)
         while m:
