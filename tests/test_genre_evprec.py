@@ -191,3 +191,17 @@ def test_where_the_articles_meeting_is_convened_by_its_kind_alone():
     # another kind than the article's is another sitting, not its venue
     got = facts("3月26日，天台县召开重大项目建设推进会。当天下午，在县行政中心召开座谈会。", ("天台县", "台州市", "浙江省"))
     assert not any(p == "heldAt" for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("body,kind,home", [("市委常委会", "扩大会议", ("东台市", "盐城市", "江苏省")),
+                                            ("县政府", "常务会议", TAOYUAN), ("县政协", "主席会议", TAOYUAN)])
+def test_a_body_convening_its_own_kind_of_sitting_names_it(body, kind, home):
+    """市委常委会召开扩大会议 / 县政府召开常务会议: the sitting is the body's, named by body and kind."""
+    out, got = invented.facts_of(f"6月5日，{body}召开{kind}，研究部署近期工作。", home)
+    evs = {label_of(t, k) for t, k in out.entities if t == "Event"}
+    assert len(evs) == 1 and next(iter(evs)).endswith(body + kind), evs
+    assert any(p == "organizedBy" for _, p, _ in got), got
+
+
+def test_a_kind_of_sitting_whose_spirit_is_studied_is_no_sitting_of_the_body():
+    assert not events_of("会议传达了县政府召开常务会议精神。")

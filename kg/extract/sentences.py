@@ -145,6 +145,8 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         orgs = sorted(orgs + [m for m in listed if m.type == "Organization"], key=M._start)
         projects = sorted(projects + [m for m in listed if m.type == "Project"], key=M._start)
     # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the listed districts hold the activity; they are not its name
+    if orgs and "召开" in s:
+        events = _sitting_of_body(s, orgs, events)
     for k, e in enumerate(events):
         if orgs and e.text[1:2] == "委":
             # 传达…和盐城市委八届十一次全会精神: the plenary found from 市委 on is the named city's, whose
@@ -166,6 +168,27 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         if lead is not None and s[lead.end:lead.end + 1] == "“" and s[e.start - 1:e.start] == "、":
             events[k] = M.Mention("Event", s[lead.end:e.end], lead.end, e.end, e.subtype, e.info)
     return _new(SentMentions, (sent, chains, persons, orgs, places, events, projects, docs, inner))
+
+
+# 市委常委会召开扩大会议 / 区政府召开常务会议: the body's own kind of sitting, named by the body that sits
+_BODY_SITTING = re.compile("召开了?(扩大会议|常务会议|全体会议|全体（扩大）会议|全体\\(扩大\\)会议|党组会议|主任会议|主席会议)"
+                           "(?![^，。；]{0,2}精神)")
+
+
+def _sitting_of_body(s: str, orgs: list, events: list) -> list:
+    """A body + 召开 + its sitting's kind (常务会议, 扩大会议, 全体会议): an event named body + kind, the
+    mention on the kind's words (its ``by`` the body, which holds it); 县委常委会召开会议 likewise."""
+    out = list(events)
+    for o in orgs:
+        m = _BODY_SITTING.match(s, o.end)
+        if m is None and o.text.endswith("常委会") and s.startswith(("召开会议", "召开了会议"), o.end):
+            m = re.compile("召开了?(会议)").match(s, o.end)
+        if m is None or any(e.start <= m.start(1) < e.end and (e.start, e.end) != m.span(1) for e in out):
+            continue
+        # (主席会议 found alone by the event finder: the same words, now named by their body)
+        out = [e for e in out if (e.start, e.end) != m.span(1)]
+        out.append(M.Mention("Event", o.text + m.group(1), m.start(1), m.end(1), "Meeting", (("by", (o.start,)),)))
+    return sorted(out, key=M._start)
 
 
 _WORKS_NAMED = re.compile("(?:新建|扩建|改扩建|迁建|改造提升|提质改造|改造|建设)(?:工程|项目)")
