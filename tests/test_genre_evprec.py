@@ -205,3 +205,11 @@ def test_a_body_convening_its_own_kind_of_sitting_names_it(body, kind, home):
 
 def test_a_kind_of_sitting_whose_spirit_is_studied_is_no_sitting_of_the_body():
     assert not events_of("会议传达了县政府召开常务会议精神。")
+
+
+def test_a_session_and_its_preparatory_meeting_name_one_congress():
+    """平遥县第十八届人民代表大会第四次会议 … 县十八届人大四次会议预备会议: one body holds both."""
+    out, got = invented.facts_of("1月8日，平遥县第十八届人民代表大会第四次会议在县会议中心开幕。"
+                                 "1月7日下午，县十八届人大四次会议预备会议举行。", ("平遥县", "晋中市", "山西省"))
+    bodies = {o for _, p, o in got if p == "organizedBy"}
+    assert bodies == {"平遥县人大"}, got

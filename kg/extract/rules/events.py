@@ -149,9 +149,10 @@ def _congress_sitting(doc, sm, e, eref) -> bool:
                  p.get("level", 0) >= 4), None) if m else None
     if area is None:
         return False
-    key = doc.ref(area).key + "人民代表大会"
+    # (one body whether a sitting names it in full or as 县十八届人大…: keyed as the short form)
+    key = doc.ref(area).key + "人大"
     body = doc.entity("Organization", key, e.text[:m.end() - 1], "GovernmentBody")
-    doc.add_name(body, key)
+    doc.add_name(body, key[:-2] + "人民代表大会")
     doc.fact(eref, "organizedBy", body, sm)
     return True
 
