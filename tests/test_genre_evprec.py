@@ -213,3 +213,10 @@ def test_a_session_and_its_preparatory_meeting_name_one_congress():
                                  "1月7日下午，县十八届人大四次会议预备会议举行。", ("平遥县", "晋中市", "山西省"))
     bodies = {o for _, p, o in got if p == "organizedBy"}
     assert bodies == {"平遥县人大"}, got
+
+
+def test_a_sessions_presidium_holds_its_numbered_meeting_and_its_members_stay_local():
+    out, got = invented.facts_of("预备会议选举产生了大会主席团和秘书长。随后召开了大会主席团第一次会议。"
+                                 "大会主席团常务主席冉启明主持开幕会。", ("平遥县", "晋中市", "山西省"))
+    assert ("大会主席团第一次会议", "organizedBy", "大会主席团") in got, got
+    assert ("Person", "冉启明#平遥县") in out.entities, out.entities   # not a national organ's member
