@@ -220,3 +220,8 @@ def test_a_sessions_presidium_holds_its_numbered_meeting_and_its_members_stay_lo
                                  "大会主席团常务主席冉启明主持开幕会。", ("平遥县", "晋中市", "山西省"))
     assert ("大会主席团第一次会议", "organizedBy", "大会主席团") in got, got
     assert ("Person", "冉启明#平遥县") in out.entities, out.entities   # not a national organ's member
+
+
+def test_a_fair_whose_series_an_activity_belongs_to_is_the_event():
+    """本次活动是第十七届…博览会系列活动之一: the fair is named; 系列活动之一 adds no name to it."""
+    assert events_of("据了解，本次活动是第十七届海峡两岸茶业博览会系列活动之一。") == {"第十七届海峡两岸茶业博览会"}

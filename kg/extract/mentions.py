@@ -1832,6 +1832,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if out and out[-1].end == a and out[-1].subtype == "Meeting" and m.group() in _OPENINGS:
             continue     # 代表大会 + 开幕式: the opening is a part of the congress, the congress is the event
         grown = False
+        if out and out[-1].end == a and s.startswith("之一", b) and m.group() in ("系列活动", "活动"):
+            continue     # 本次活动是第十七届…博览会系列活动之一: the fair is the event, its series names none
         if out and out[-1].end == a and start >= out[-1].start:
             start = out.pop().start          # 博爱周 + 主题宣传活动: one name
             grown = m.group() in _OPENINGS   # (培训班 + 开班式: the class was named, so is its opening)
