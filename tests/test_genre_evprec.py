@@ -225,3 +225,12 @@ def test_a_sessions_presidium_holds_its_numbered_meeting_and_its_members_stay_lo
 def test_a_fair_whose_series_an_activity_belongs_to_is_the_event():
     """本次活动是第十七届…博览会系列活动之一: the fair is named; 系列活动之一 adds no name to it."""
     assert events_of("据了解，本次活动是第十七届海峡两岸茶业博览会系列活动之一。") == {"第十七届海峡两岸茶业博览会"}
+
+
+def test_the_county_inside_a_branch_of_its_own_organ_names_no_place():
+    """沂南县委组织部机关党支部: a branch of the county's own organ; the county is named only inside it.
+    A centre named after its community (城东社区养老服务中心) still names the community."""
+    out, _ = invented.facts_of("7月1日，沂南县委组织部机关党支部开展活动。", ("沂南县", "临沂市", "山东省"))
+    assert not any(t == "Place" for t, _ in out.entities), out.entities
+    out, _ = invented.facts_of("7月1日，城东社区养老服务中心开展活动。", ("沂南县", "临沂市", "山东省"))
+    assert ("Place", "城东社区") in out.entities, out.entities

@@ -254,7 +254,7 @@ def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()
         o = next((o for o in orgs if o.start == p.start and p.end < o.end and
                   (o.subtype in ("GovernmentBody", "PartyBody") or p.get("level", 9) <= 3)), None)
         if o is not None:
-            inner.append(p._replace(info=p.info + (("organ", True),)) if _ORGAN.fullmatch(s, p.end, o.end) else p)
+            inner.append(p._replace(info=p.info + (("organ", True),)) if _ORGAN.match(s, p.end, o.end) else p)
     return places, inner + inner_orgs
 
 
