@@ -108,6 +108,9 @@ def test_two_activities_joined_by_yu_are_two_names():
     got = events_of("7月1日，县委组织部机关党支部开展“初心如磐”主题党日活动。"
                     "要把主题党日活动与“万名干部大走访”活动结合起来。", ("沂南县", "临沂市", "山东省"))
     assert not any("与" in e for e in got), got
+    # what the day's activity is combined with runs on: no event of its own
+    assert got == {"初心如磐主题党日活动"} or got == {"“初心如磐”主题党日活动"}, got
+    assert not events_of("要把志愿服务与“文明家庭”创建活动有机结合。")
 
 
 def test_the_campaigns_listed_as_a_months_content_are_no_events():

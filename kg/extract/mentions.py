@@ -1765,6 +1765,7 @@ _EDITION = re.compile("第[一二三四五六七八九十百零〇0-9]+届|首�
 _COUNTED = re.compile("[0-9一二三四五六七八九十百千余多]+(?:个|场|次|期)")
 _KINDS_LIST = re.compile("[、和及][^，。；：]{0,30}?等(?:[0-9一二三四五六七八九十百千余多]+[场项次个类])?(?:系列)?活动|等(?:[0-9一二三四五六七八九十百千余多]+[场项次个类])?(?:系列)?活动")
 _RUNS_FOR_MONTHS = re.compile("[”」]?[，,]?为期(?:[两二三四五六七八九十0-9]+个多?月|半年|[一二两三0-9]*年)")
+_COMBINED = ("结合", "相结合", "有机结合", "融合", "深度融合", "衔接", "相衔接")
 _ONGOING = ("持续开展", "常态化开展", "长期开展", "坚持开展", "持续开展了", "广泛开展",
             "陆续开展")   # (年内还将陆续开展“…”系列培训活动: a series over the year)
 # 开展为期一百天的“百日攻坚”行动 / 为期三个月的…行动: a campaign's length written before its name
@@ -1882,6 +1883,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
                 (m.group() == "集体学习" and name.startswith("第")):
             continue     # (第五次集体学习: whose, the name does not say)
         subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
+        if subtype == "Activity" and s.endswith(("与", "同", "和"), 0, start) and s.startswith(_COMBINED, b):
+            continue     # 把…与“万名干部大走访”活动结合起来: what a task is combined with runs on, none held
         in_frame = s.endswith("在", 0, start) and s.startswith("中", b)
         if in_frame and name.rstrip("”」").endswith(("专项行动", "专项整治")):
             continue     # 在“百日攻坚”专项行动中: what is done during a campaign; the campaign is none
