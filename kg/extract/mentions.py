@@ -1883,7 +1883,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
                 (m.group() == "集体学习" and name.startswith("第")):
             continue     # (第五次集体学习: whose, the name does not say)
         subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
-        if subtype == "Activity" and s.endswith(("与", "同", "和"), 0, start) and s.startswith(_COMBINED, b):
+        if subtype == "Activity" and s.startswith(_COMBINED, b) and \
+                (s.endswith(("与", "同", "和"), 0, start) or "与" in name):
             continue     # 把…与“万名干部大走访”活动结合起来: what a task is combined with runs on, none held
         in_frame = s.endswith("在", 0, start) and s.startswith("中", b)
         if in_frame and name.rstrip("”」").endswith(("专项行动", "专项整治")):
