@@ -237,3 +237,30 @@ def test_the_county_inside_a_branch_of_its_own_organ_names_no_place():
     assert not any(t == "Place" for t, _ in out.entities), out.entities
     out, _ = invented.facts_of("7月1日，城东社区养老服务中心开展活动。", ("沂南县", "临沂市", "山东省"))
     assert ("Place", "城东社区") in out.entities, out.entities
+
+
+# ---------------------------------------------------------------- after the first fixes (e11-e16)
+
+def test_a_festival_joined_to_a_contest_is_one_sitting_and_the_articles_event():
+    """A丰收节暨第三届“…”擂台赛在X开幕: 擂台赛 ends a name; the joint sitting is the one its speakers are at."""
+    got = facts("9月23日，兴宁市2025年中国农民丰收节暨第三届“客家美食”擂台赛在叶塘镇河西村开幕。副市长曾志华宣布开幕。"
+                "开幕式后，现场还举行了农特产品展销会。", ("兴宁市", "梅州市", "广东省"))
+    assert ("曾志华", "attended", "兴宁市2025年中国农民丰收节") in got, got
+    assert ("兴宁市2025年中国农民丰收节", "heldAt", "河西村") in got, got
+
+
+def test_an_enlarged_study_session_is_one_name():
+    """2025年第五次集体学习（扩大）会议: the aside joins the session and its sitting word."""
+    got = events_of("5月20日，县委理论学习中心组举行2025年第五次集体学习（扩大）会议。", ("鹿邑县", "周口市", "河南省"))
+    assert len(got) == 1 and next(iter(got)).endswith("2025年第五次集体学习（扩大）会议"), got
+
+
+@pytest.mark.parametrize("body", ["本期培训班为期5天，共有150名村干部参加。", "本届运动会由县委、县政府主办。"])
+def test_this_editions_class_or_games_is_the_article_s_event_referred_back(body):
+    assert not events_of(body), events_of(body)
+
+
+def test_a_campaign_in_its_stages_is_no_event():
+    """“百日攻坚”行动已进入决战阶段: what runs in stages is a campaign."""
+    assert not events_of("王振宇强调，“百日攻坚”行动已进入决战阶段。")
+    assert not events_of("全县“清源”行动正式进入集中整治阶段。")

@@ -1570,6 +1570,7 @@ ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪�
                      # festivals, ceremonies and contests of the county pages (…丰收节在X拉开帷幕, …颁奖典礼,
                      # …篮球邀请赛总决赛, 培训班结业式)
                      "丰收节", "那达慕", "文化周", "专题培训班", "专题培训", "颁奖典礼", "颁奖仪式", "典礼", "结业式", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛",
+                     "擂台赛",   # (第三届“客家美食”擂台赛, joined to a festival by 暨)
                      # 举办首届“荷花节”: a quoted festival a town holds (a bare 春节 or “中秋” is no event)
                      "节”")
 # 第十二届芦笙斗马节, 首届荷花节: a festival counted by its editions is named by 节 alone (春节, 环节 are
@@ -1586,7 +1587,7 @@ EVENT_GENERIC = {"会议", "大会", "座谈会", "学习会", "专题学习会"
                  "应急演练", "实战演练", "综合演练", "演练", "文艺汇演", "汇演",
                  # a bare ceremony word is a part of the article's event (出席启动仪式), no event of its own
                  "启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "开班仪式", "颁奖仪式", "开幕式", "闭幕式", "开班式",
-                 "典礼", "颁奖典礼", "专题培训", "结业式", "结业典礼", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛"}
+                 "典礼", "颁奖典礼", "专题培训", "结业式", "结业典礼", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛", "擂台赛"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
                             r"(?:[省市区县]委)?[一二三四五六七八九十]+届"
                             r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?|"
@@ -1733,7 +1734,8 @@ def _one_sitting(s: str, events: list) -> list:
 
 _SITTING_OF = re.compile("第[一二三四五六七八九十百0-9]+次(?:全体)?会议$")
 _NUMBERED_BEFORE = re.compile("第[一二三四五六七八九十百0-9]+次$")
-_EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次", "该")
+_EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次", "该",
+                    "本期", "本届")
 
 
 # a campaign run for months, not a one-off event: …提升年活动, …攻坚年行动
@@ -1749,7 +1751,7 @@ def _generic_event(name: str) -> bool:
     for mod in (_EVENT_MODIFIERS if core.startswith(_EVENT_MODIFIERS) else ()):
         if core.startswith(mod):
             core = core[len(mod):]
-    if core != name.strip("“”\"") and name.startswith(("该", "这次", "此次", "本次")) and len(core) <= 4:
+    if core != name.strip("“”\"") and name.startswith(("该", "这次", "此次", "本次", "本期", "本届")) and len(core) <= 5:
         return True          # 该招聘会, 此次运动会: the article's event referred back to by its kind
     if any(w in core for w in _KIND_WORDS) or _CAMPAIGN.search(core.replace("”", "")) or \
             name.startswith(("各类", "各项", "一系列")):
@@ -1771,7 +1773,7 @@ _ONGOING = ("持续开展", "常态化开展", "长期开展", "坚持开展", "
 # 开展为期一百天的“百日攻坚”行动 / 为期三个月的…行动: a campaign's length written before its name
 _RUNS_FOR_LONG_BEFORE = re.compile("为期(?:[两二三四五六七八九十0-9]+个多?月|半年|[一二两三0-9]*年|一?百余?天)的$")
 # 全县“大走访”活动自3月开展以来, …行动开展以来: what has been going on since is a campaign
-_GOING_ON_SINCE = re.compile("[”」]?(?:自[^，。；]{1,10}?)?(?:开展|启动|实施)以来")
+_GOING_ON_SINCE = re.compile("[”」]?(?:(?:自[^，。；]{1,10}?)?(?:开展|启动|实施)以来|(?:已|正式|全面)?进入[^，。；]{0,6}阶段)")
 # 将集中开展A整治行动、B专项行动等系列活动: the campaigns of a month, listed as its content
 _CAMPAIGN_END = ("专项行动", "整治行动", "集中行动", "攻坚行动")
 # verbs that open the name of a campaign's work (创建文明城市工作): kept before …工作推进会
@@ -1840,6 +1842,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             grown = m.group() in _OPENINGS   # (培训班 + 开班式: the class was named, so is its opening)
         elif out and out[-1].end == start and _SITTING_OF.match(s, start, b):
             start = out.pop().start          # …人民代表大会 + 第四次会议: the congress's sitting, one name
+        elif out and out[-1].end == start and s[start:a] in ("（扩大）", "(扩大)"):
+            start = out.pop().start          # 第五次集体学习 + （扩大）会议: the enlarged sitting, one name
         elif out and out[-1].end == start and 0 < a - start <= 2 and s[start:a] not in _HOLDING + ("召开",) and \
                 not any(c in EVENT_STOP_CHARS for c in s[start:a]):
             start = out.pop().start          # 丰收节 + 庆祝活动, 大赛 + 颁奖典礼: the event's own ceremony, one name
