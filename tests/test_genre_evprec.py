@@ -264,3 +264,27 @@ def test_a_campaign_in_its_stages_is_no_event():
     """“百日攻坚”行动已进入决战阶段: what runs in stages is a campaign."""
     assert not events_of("王振宇强调，“百日攻坚”行动已进入决战阶段。")
     assert not events_of("全县“清源”行动正式进入集中整治阶段。")
+
+
+def test_a_past_sitting_of_the_same_body_is_not_where_the_next_speaker_speaks():
+    """此前，县政协召开…主席会议，…。熊立军要求…: the chair speaks at the article's 常委会议."""
+    got = facts("6月26日，县政协召开十届十二次常委会议，县政协主席熊立军主持会议。此前，县政协召开十届二十一次主席会议，"
+                "对本次常委会议各项议程进行了研究。熊立军要求，全体常委要围绕中心工作建言资政。", ("谷城县", "襄阳市", "湖北省"))
+    assert not any(s == "熊立军" and "主席会议" in o for s, _, o in got), got
+
+
+def test_a_speaker_at_a_closing_ceremony_after_others_spoke_attended():
+    """结业式上，学员代表作了交流发言，甲对本期培训进行了总结: the clause's every named person was there."""
+    got = facts("6月13日，思南县2025年第二期村干部能力提升培训班在县委党校举行结业式。结业式上，5名优秀学员代表作了"
+                "交流发言，县委党校常务副校长冉光明对本期培训进行了总结。", ("思南县", "铜仁市", "贵州省"))
+    assert ("冉光明", "attended", "思南县2025年第二期村干部能力提升培训班") in got, got
+
+
+def test_a_document_issued_after_a_clause_of_study_is_not_reviewed():
+    """会议传达学习了A精神，印发了《B》: B was issued; nothing reviewed it."""
+    got = facts("8月12日，秦安县召开县安委会2025年第三次全体会议。会议还传达学习了全省安全生产电视电话会议精神，"
+                "印发了《秦安县城镇燃气安全专项整治实施方案》。", ("秦安县", "天水市", "甘肃省"))
+    assert not any(p == "reviewed" for _, p, _ in got), got
+    got = facts("8月12日，秦安县召开县安委会2025年第三次全体会议。会议审议通过了《秦安县城镇燃气安全专项整治实施方案》。",
+                ("秦安县", "天水市", "甘肃省"))
+    assert any(p == "reviewed" for _, p, _ in got), got

@@ -39,7 +39,7 @@ _JOIN = re.compile(f"({_C.alternation('join')})")
 _JOIN_END = re.compile(f"(?:{_C.alternation('join')})(?:并(?:讲话|致辞))?[。；;]?$")
 # a speech named by what it does (作推介讲话, 就…作具体安排, 对…进行了推介, 介绍了…情况)
 # (就《…实施意见》（讨论稿）作说明: a document's title is one unit, however long)
-_SPEECH_KIND = re.compile("(?:就|对)(?:《[^》]{1,60}》)?[^，。；]{0,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评)|"
+_SPEECH_KIND = re.compile("(?:就|对)(?:《[^》]{1,60}》)?[^，。；]{0,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评|总结)|"
                           "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座|演讲|推介|宣讲)|介绍了|"
                           # (共同为基地揭牌, 为获奖选手颁奖, 为青年解读政策: what one does at the event)
                           "(?:共同)?为[^，。；]{1,24}?(?:揭牌|授牌|授旗|颁奖|颁发|解读|授课|讲授|宣讲)")
@@ -54,6 +54,7 @@ _CHAIR_ALL = _C.chair_named + _C.chair      # (the chair words share their first
 # what makes a sentence's event its own sitting: convened or held before its name, or after it
 _OWN_BEFORE = ("召开", "举行", "举办", "开展", "召开了", "举行了", "举办了", "开展了")
 _OWN_AFTER = _C.event_then + ("在",)
+_PAST_LEAD = ("此前", "会前", "之前", "在此之前", "日前", "此外")
 # 彭卫东在会上表示 / 在座谈会上指出: a speaker at the sitting the sentences speak of
 _ON_IT = re.compile(f"在(?:会|[^，。；]{{0,8}}?(?:会|式|仪式))上(?:{_C.alternation('speak')})")
 # 推介会上，甲作…推介 / 座谈会上，…: a clause opening with the sitting's kind speaks of that sitting
@@ -450,7 +451,8 @@ def attended(doc):
             je = _JOIN_END.search(s)
             if je:
                 attend_at = je.start()
-        kind_on = _KIND_ON.match(s) if main and attend_at is None else None
+        # (结业式上，学员代表作了交流发言，甲对培训进行了总结: everyone the clause names was at it)
+        kind_on = _KIND_ON.match(s) if main else None
         if kind_on:
             attend_at = len(s)
             ev = _of_kind(doc, kind_on.group(1), ev)
@@ -510,25 +512,29 @@ def attended_by_speaking(doc):
     main = doc.main
     if main is None:
         return
-    held = None      # the activity the sentence before holds, when it is not the article's
+    held = held_kind = None   # the sitting the sentence before holds, when it is not the article's
     for sm in doc.sents:
         s = sm.sent.text
-        ev = held or main.ref
         evs = doc.events(sm)
         # 当天，…开展“…”采风活动。甲表示…: who speaks next speaks of that activity, not of the launch
-        # (…授牌仪式在X举行。甲表示… / 县安委办召开…座谈会。甲在会上表示…: the sitting held just before)
-        held = _own_event(doc, sm) if evs else None
         for p in sm.persons:
-            if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end) or \
-                    _ON_IT.match(s, p.end):
+            on_it = _ON_IT.match(s, p.end)
+            if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end) or on_it:
                 own = _own_event(doc, sm, p.start) if evs else None
-                doc.fact(doc.person(p.text, p.subtype), "attended", ev if not evs else (own or main.ref), sm)
+                # (a meeting held just before is the one 甲在会上表示 speaks at; a bare 甲强调 after it
+                # speaks in the article's meeting, an activity's speaker at the activity)
+                before = held if held is not None and (on_it or held_kind == "Activity") else main.ref
+                doc.fact(doc.person(p.text, p.subtype), "attended", before if not evs else (own or main.ref), sm)
                 if s.startswith("共同", p.end):
                     # 甲、副市长乙共同为基地揭牌: every name of the list before did it together
                     for q in sm.persons:
                         if q.end < p.start and s[q.end:q.end + 1] == "、" and \
                                 not any(c in "，。；：,;:" for c in s[q.end:p.start]):
                             doc.fact(doc.person(q.text, q.subtype), "attended", main.ref, sm)
+        # (…授牌仪式在X举行。 / 县安委办召开…座谈会。: the sitting the next sentence may speak of; one
+        # written as past or as another's (此前，县政协召开…主席会议) is none)
+        held = _own_event(doc, sm) if evs and not s.startswith(_PAST_LEAD) else None
+        held_kind = next((e.subtype for e, r in evs if r == held), None) if held is not None else None
 
 
 _SPEAK_RE = re.compile(_C.alternation("speak"))
@@ -574,6 +580,10 @@ def _events_spoken_at(s: str, at: int, evs) -> list:
 
 # ---------------------------------------------------------------- reviewed
 
+# …传达学习了A精神，印发了《B》: a document issued after a clause of study is issued, not reviewed
+_ISSUED = re.compile("(?:印发|下发|出台|发布|制定)了?《?$")
+
+
 def reviewed(doc):
     """会议审议《A》《B》: the event before the documents (else the article's) reviewed each
     document written after a review verb."""
@@ -597,7 +607,7 @@ def reviewed(doc):
             (main.ref if main else None)
         if ev:
             for d in sm.docs:
-                if any(v in s[:d.start] for v in _C.review):
+                if any(v in s[:d.start] for v in _C.review) and not _ISSUED.search(s, max(0, d.start - 6), d.start):
                     doc.fact(ev, "reviewed", doc.ref(d), sm)
 
 
