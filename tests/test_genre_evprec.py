@@ -288,3 +288,10 @@ def test_a_document_issued_after_a_clause_of_study_is_not_reviewed():
     got = facts("8月12日，秦安县召开县安委会2025年第三次全体会议。会议审议通过了《秦安县城镇燃气安全专项整治实施方案》。",
                 ("秦安县", "天水市", "甘肃省"))
     assert any(p == "reviewed" for _, p, _ in got), got
+
+
+def test_an_editions_ordinal_opens_no_village():
+    """第二期村（社区）干部…培训班: 第二期 counts the class; 村 begins what the class is for."""
+    out, _ = invented.facts_of("6月13日，思南县2025年第二期村（社区）干部能力提升培训班在县委党校举行结业式。",
+                               ("思南县", "铜仁市", "贵州省"))
+    assert not any(t == "Place" and k.startswith("第") for t, k in out.entities), out.entities

@@ -1313,6 +1313,9 @@ def _generic_end(name: str, suffix: str) -> bool:
     return False
 
 
+_ORDINAL_LEAD = re.compile("第[一二三四五六七八九十百0-9]+[期届批次轮]")
+
+
 def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), home_names: tuple = ()) -> list[Mention]:
     """Places of a sentence: names ending in a place suffix, gazetteer names, abbreviation runs
     after a travel verb, and the words the page names its home by (``home_names``: (written,
@@ -1416,6 +1419,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             pass                 # 高新区 alone: the home zone
         elif a - start < need and not (suffix == "村" and a - start == 1 and _after_listed_town(s, start, b, out)):
             continue
+        if name.startswith("第") and _ORDINAL_LEAD.match(name):
+            continue     # 第二期村（社区）干部培训班: an ordinal of an edition opens no village's name
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
                                       name.endswith(_WHOLE_AREA) or
                                       s[start - 1:start] == "某" or
