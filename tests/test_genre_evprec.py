@@ -295,3 +295,10 @@ def test_an_editions_ordinal_opens_no_village():
     out, _ = invented.facts_of("6月13日，思南县2025年第二期村（社区）干部能力提升培训班在县委党校举行结业式。",
                                ("思南县", "铜仁市", "贵州省"))
     assert not any(t == "Place" and k.startswith("第") for t, k in out.entities), out.entities
+
+
+def test_the_chair_of_a_second_sitting_speaks_at_it_in_the_next_sentence():
+    """…召开…调度会，副县长甲主持会议并讲话。甲要求…: the chair's next words are the sitting's."""
+    got = facts("8月25日，县委书记李振东主持召开县委常委会会议。同日下午，城固县召开三季度重点项目建设调度会，"
+                "副县长韩春梅主持会议并讲话。韩春梅要求，各责任单位要倒排工期。", ("城固县", "汉中市", "陕西省"))
+    assert not any(s == "韩春梅" and "常委会" in o for s, _, o in got), got

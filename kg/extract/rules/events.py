@@ -513,6 +513,7 @@ def attended_by_speaking(doc):
     if main is None:
         return
     held = held_kind = None   # the sitting the sentence before holds, when it is not the article's
+    held_by = ()              # and the persons that sentence names there
     for sm in doc.sents:
         s = sm.sent.text
         evs = doc.events(sm)
@@ -521,9 +522,10 @@ def attended_by_speaking(doc):
             on_it = _ON_IT.match(s, p.end)
             if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end) or on_it:
                 own = _own_event(doc, sm, p.start) if evs else None
-                # (a meeting held just before is the one 甲在会上表示 speaks at; a bare 甲强调 after it
-                # speaks in the article's meeting, an activity's speaker at the activity)
-                before = held if held is not None and (on_it or held_kind == "Activity") else main.ref
+                # (a meeting held just before is the one 甲在会上表示 speaks at, or its own chair's next
+                # words; a bare 甲强调 after it speaks in the article's meeting, an activity's at the activity)
+                before = held if held is not None and (on_it or held_kind == "Activity" or p.text in held_by) \
+                    else main.ref
                 doc.fact(doc.person(p.text, p.subtype), "attended", before if not evs else (own or main.ref), sm)
                 if s.startswith("共同", p.end):
                     # 甲、副市长乙共同为基地揭牌: every name of the list before did it together
@@ -535,6 +537,7 @@ def attended_by_speaking(doc):
         # written as past or as another's (此前，县政协召开…主席会议) is none)
         held = _own_event(doc, sm) if evs and not s.startswith(_PAST_LEAD) else None
         held_kind = next((e.subtype for e, r in evs if r == held), None) if held is not None else None
+        held_by = {q.text for q in sm.persons} if held is not None else ()
 
 
 _SPEAK_RE = re.compile(_C.alternation("speak"))
