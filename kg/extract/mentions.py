@@ -1629,6 +1629,7 @@ _EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "�
 _EVENT_ENDS = MEETING_SUFFIXES + ACTIVITY_SUFFIXES
 _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
 _EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
+_EVENT_LEFT_BREAK_AND = _EVENT_LEFT_BREAK | frozenset("与和")
 
 
 _CAMPAIGN_QUOTED = ("行动”", "活动”", "行动」", "活动」")
@@ -1661,10 +1662,12 @@ def _event_left(s: str, a: int, floor: int) -> int:
                 # quoted campaign (“春风行动”暨就业援助月专场招聘会: a fair held for both campaigns)
                 i -= 1
                 continue
-            if c in "与和" and s.endswith(_EVENT_ENDS, 0, i - 1):
-                break    # 把主题党日活动与“大走访”活动结合起来: two names, the first closed by its suffix
-            if c in _EVENT_LEFT_BREAK and not (c == "对" and is_common_word(s[i - 1:i + 1])):
-                break    # (发展对象培训班, 结对帮扶: 对 inside a word of the name is no preposition)
+            if c in _EVENT_LEFT_BREAK_AND:
+                if c in _EVENT_LEFT_BREAK:
+                    if not (c == "对" and is_common_word(s[i - 1:i + 1])):
+                        break    # (发展对象培训班, 结对帮扶: 对 inside a word of the name is no preposition)
+                elif s.endswith(_EVENT_ENDS, 0, i - 1):
+                    break    # 把主题党日活动与“大走访”活动结合起来: two names, the first closed by its suffix
             if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i) and \
                     not (c == "织" and s.startswith("工作", i) and s.endswith(_SCOPES, 0, i - 2)):
                 break    # (全市组织工作会议: 组织 of 组织工作, the party's personnel work, is no verb)
@@ -1748,7 +1751,7 @@ _CAMPAIGN = re.compile(f"[{CJK}]年(?:活动|行动)$")
 
 
 # words that make a name a kind: 全市有关会议, 大会各次全体会议, 同类培训班, 此类活动
-_KIND_WORDS = ("有关", "相关", "各次", "历次", "同类", "此类")
+_KIND_WORDS = re.compile("有关|相关|各次|历次|同类|此类")
 
 
 def _generic_event(name: str) -> bool:
@@ -1758,7 +1761,7 @@ def _generic_event(name: str) -> bool:
             core = core[len(mod):]
     if core != name.strip("“”\"") and name.startswith(("该", "这次", "此次", "本次", "本期", "本届")) and len(core) <= 5:
         return True          # 该招聘会, 此次运动会: the article's event referred back to by its kind
-    if any(w in core for w in _KIND_WORDS) or _CAMPAIGN.search(core.replace("”", "")) or \
+    if _KIND_WORDS.search(core) or _CAMPAIGN.search(core.replace("”", "")) or \
             name.startswith(("各类", "各项", "一系列")):
         # (“营商环境优化提升年”活动 is a campaign all the same; 各类招聘活动 names none)
         return True          # 全市有关会议 names no meeting (各次全体会议, 同类培训班: kinds, none held)
@@ -1805,6 +1808,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             out.append(Mention("Event", m.group(), m.start(), m.end(), "Meeting"))
             spans.append((m.start(), m.end()))
     ms = _EVENT_RE.finditer(s)
+    # (what makes a name a campaign's is rare: looked for only in a sentence holding one of its words)
+    campaign_cues = "以来" in s or "阶段" in s or "为期" in s
     if "届" in s and FESTIVAL_SUFFIX in s:
         ms = list(ms)
         ends = {m.end() for m in ms}       # (第三届旅游节: the longer suffix has it already)
@@ -1883,8 +1888,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue     # 深入开展“三抓三促”行动: a campaign pursued, not a drive held on a day
         if s.endswith(_ONGOING, 0, start):
             continue     # 持续开展“文化惠民百村行”活动: a programme run for months, no one-off event
-        if m.group()[-1] != "会" and (_GOING_ON_SINCE.match(s, b) or
-                                      ("为期" in s and _RUNS_FOR_LONG_BEFORE.search(s, max(0, start - 12), start))):
+        if m.group()[-1] != "会" and campaign_cues and (_GOING_ON_SINCE.match(s, b) or
+                                                        ("为期" in s and _RUNS_FOR_LONG_BEFORE.search(s, max(0, start - 12), start))):
             continue     # (a meeting 召开以来 is past; an activity going on since, or run for months, is a campaign)
         if name.rstrip("”」").endswith(_CAMPAIGN_END) and _KINDS_LIST.match(s, b):
             continue

@@ -452,7 +452,7 @@ def attended(doc):
             if je:
                 attend_at = je.start()
         # (结业式上，学员代表作了交流发言，甲对培训进行了总结: everyone the clause names was at it)
-        kind_on = _KIND_ON.match(s) if main else None
+        kind_on = _KIND_ON.match(s) if main and s.find("上", 1, 11) > 0 else None
         if kind_on:
             attend_at = len(s)
             ev = _of_kind(doc, kind_on.group(1), ev)
