@@ -334,10 +334,12 @@ def test_the_standing_committee_holds_its_democratic_life_meeting():
 
 
 def test_a_sitting_of_a_peoples_congress_is_convened_by_the_congress():
-    """柳溪县第九届人民代表大会第三次会议: organized by 柳溪县人民代表大会, not by the county."""
-    g = got("1月6日，柳溪县第九届人民代表大会第三次会议在县人民会堂开幕。")
+    """柳溪县第九届人民代表大会第三次会议: organized by 柳溪县人民代表大会, not by the county; keyed 柳溪县人大
+    (the paper gold's id), the one body a 县九届人大…预备会议 of the same page is named after."""
+    out, g = facts_of("1月6日，柳溪县第九届人民代表大会第三次会议在县人民会堂开幕。", "", home=HOME)
     ev = "柳溪县第九届人民代表大会第三次会议"
-    assert (ev, "organizedBy", "柳溪县人民代表大会") in g
+    assert (ev, "organizedBy", "柳溪县人大") in g
+    assert "柳溪县人民代表大会" in out.entities[("Organization", "柳溪县人大")].names
     assert (ev, "organizedBy", "柳溪县") not in g
 
 

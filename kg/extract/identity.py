@@ -87,4 +87,5 @@ _NATIONAL_TITLES = ("总书记", "国家主席", "国务院总理")
 @lru_cache(maxsize=1)
 def _national_bodies() -> frozenset:
     """The national organs of the body table (kg/data/bodies.tsv): 党中央, 国务院, 全国人大 …"""
-    return frozenset(lexicon().bodies)
+    # (大会主席团 is named whole too, but it is the page's own session's presidium: its members are local)
+    return frozenset(b for b in lexicon().bodies if not b.startswith("大会"))

@@ -107,7 +107,7 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 �
 打造 建设 建成 发展 支持 推介 介绍 了解 详细 实地 现场 重点 相关 有关 部分 全体 所有 其他 主要 分管 负责
 同志 领导 干部 群众 代表 人员 单位 部门 工作 情况 问题 进行 开始 正式 顺利 成功 目前 已经 正在
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
-审议 通过 宣读 宣布 完成 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观 邀请 特邀 已有 首批
+审议 通过 宣读 宣布 完成 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观 邀请 特邀 已有 首批 产生 选出 当选
 辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村
 的有""".split(),
                     key=len, reverse=True)
@@ -1029,13 +1029,15 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
     for m in _org_scan_re().finditer(s):
         a, b = m.start(), m.end()
         suffix = m.group()
-        if suffix == "委常委会" and s.startswith(("会议", "第", "扩大会议"), b):
+        if suffix == "委常委会" and s.startswith(("会议", "第", "扩大会议", "（扩大）会议", "(扩大)会议"), b):
             b, suffix = a + 1, "委"   # 县委常委会会议 is named after the 县委 (its 常委会 meets as the 县委)
         if _overlaps(a, b, taken) or not _single_char_ok(s, b, suffix):
             continue
         if places and any(p.end == b and p.subtype == "Site" and p.end - p.start > b - a and
                           s[p.start:b].endswith(_venue_suffixes()) for p in places):
             continue     # 县会展中心, 县全民健身中心: a venue's word holds 中心; the site is no body
+        if suffix == "领导小组" and s.startswith("办", b):
+            continue     # …领导小组办公室: the group's office is the body named; the group only inside its name
         if suffix == "办" and a > 0 and s[a - 1] in NOT_BEFORE_BAN and not _level_office(s, a):
             continue
         if s[a - 1:a] == "进" and suffix in _INTO_KINDS and s[a - 2:a] != "先进":
@@ -1418,6 +1420,9 @@ def _generic_end(name: str, suffix: str) -> bool:
     return False
 
 
+_ORDINAL_LEAD = re.compile("第[一二三四五六七八九十百0-9]+[期届批次轮]")
+
+
 def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), home_names: tuple = ()) -> list[Mention]:
     """Places of a sentence: names ending in a place suffix, gazetteer names, abbreviation runs
     after a travel verb, and the words the page names its home by (``home_names``: (written,
@@ -1541,6 +1546,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             pass                 # 高新区 alone: the home zone
         elif a - start < need and not (suffix == "村" and a - start == 1 and _after_listed_town(s, start, b, out)):
             continue
+        if name.startswith("第") and _ORDINAL_LEAD.match(name):
+            continue     # 第二期村（社区）干部培训班: an ordinal of an edition opens no village's name
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
                                       name.endswith(_WHOLE_AREA) or
                                       s[start - 1:start] == "某" or
@@ -1696,6 +1703,7 @@ ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪�
                      # festivals, ceremonies and contests of the county pages (…丰收节在X拉开帷幕, …颁奖典礼,
                      # …篮球邀请赛总决赛, 培训班结业式)
                      "丰收节", "那达慕", "文化周", "专题培训班", "专题培训", "颁奖典礼", "颁奖仪式", "典礼", "结业式", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛",
+                     "擂台赛",   # (第三届“客家美食”擂台赛, joined to a festival by 暨)
                      # 举办首届“荷花节”: a quoted festival a town holds (a bare 春节 or “中秋” is no event)
                      "节”")
 # 第十二届芦笙斗马节, 首届荷花节: a festival counted by its editions is named by 节 alone (春节, 环节 are
@@ -1708,11 +1716,11 @@ _EVENT_RE = re.compile("|".join(map(re.escape, sorted(MEETING_SUFFIXES + ACTIVIT
 EVENT_GENERIC = {"会议", "大会", "座谈会", "学习会", "专题学习会", "培训会", "活动", "行动", "实际行动", "具体行动", "实践活动", "协商会",
                  "专题会议", "工作会议", "推进会",
                  "调度会", "常务会议", "全体会议", "专题活动", "主题活动", "系列活动", "宣传活动", "实践活动",
-                 "专项行动", "集中行动", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛",
+                 "专项行动", "集中行动", "整治行动", "攻坚行动", "集中整治", "培训", "仪式", "党课", "系列培训", "论坛", "比赛", "竞赛",
                  "应急演练", "实战演练", "综合演练", "演练", "文艺汇演", "汇演",
                  # a bare ceremony word is a part of the article's event (出席启动仪式), no event of its own
                  "启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "开班仪式", "颁奖仪式", "开幕式", "闭幕式", "开班式",
-                 "典礼", "颁奖典礼", "专题培训", "结业式", "结业典礼", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛"}
+                 "典礼", "颁奖典礼", "专题培训", "结业式", "结业典礼", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛", "擂台赛"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
                             r"(?:[省市区县]委)?[一二三四五六七八九十]+届"
                             r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?|"
@@ -1787,6 +1795,7 @@ _EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "�
 _EVENT_ENDS = MEETING_SUFFIXES + ACTIVITY_SUFFIXES
 _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
 _EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
+_EVENT_LEFT_BREAK_AND = _EVENT_LEFT_BREAK | frozenset("与和")
 
 
 _CAMPAIGN_QUOTED = ("行动”", "活动”", "行动」", "活动」")
@@ -1819,8 +1828,12 @@ def _event_left(s: str, a: int, floor: int) -> int:
                 # quoted campaign (“春风行动”暨就业援助月专场招聘会: a fair held for both campaigns)
                 i -= 1
                 continue
-            if c in _EVENT_LEFT_BREAK and not (c == "对" and is_common_word(s[i - 1:i + 1])):
-                break    # (发展对象培训班, 结对帮扶: 对 inside a word of the name is no preposition)
+            if c in _EVENT_LEFT_BREAK_AND:
+                if c in _EVENT_LEFT_BREAK:
+                    if not (c == "对" and is_common_word(s[i - 1:i + 1])):
+                        break    # (发展对象培训班, 结对帮扶: 对 inside a word of the name is no preposition)
+                elif s.endswith(_EVENT_ENDS, 0, i - 1):
+                    break    # 把主题党日活动与“大走访”活动结合起来: two names, the first closed by its suffix
             if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i) and \
                     not (c == "织" and s.startswith("工作", i) and s.endswith(_SCOPES, 0, i - 2)):
                 break    # (全市组织工作会议: 组织 of 组织工作, the party's personnel work, is no verb)
@@ -1895,11 +1908,16 @@ def _one_sitting(s: str, events: list) -> list:
 
 _SITTING_OF = re.compile("第[一二三四五六七八九十百0-9]+次(?:全体)?会议$")
 _NUMBERED_BEFORE = re.compile("第[一二三四五六七八九十百0-9]+次$")
-_EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次", "该")
+_EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次", "该",
+                    "本期", "本届")
 
 
 # a campaign run for months, not a one-off event: …提升年活动, …攻坚年行动
 _CAMPAIGN = re.compile(f"[{CJK}]年(?:活动|行动)$")
+
+
+# words that make a name a kind: 全市有关会议, 大会各次全体会议, 同类培训班, 此类活动
+_KIND_WORDS = re.compile("有关|相关|各次|历次|同类|此类")
 
 
 def _generic_event(name: str) -> bool:
@@ -1907,12 +1925,12 @@ def _generic_event(name: str) -> bool:
     for mod in (_EVENT_MODIFIERS if core.startswith(_EVENT_MODIFIERS) else ()):
         if core.startswith(mod):
             core = core[len(mod):]
-    if core != name.strip("“”\"") and name.startswith(("该", "这次", "此次", "本次")) and len(core) <= 4:
+    if core != name.strip("“”\"") and name.startswith(("该", "这次", "此次", "本次", "本期", "本届")) and len(core) <= 5:
         return True          # 该招聘会, 此次运动会: the article's event referred back to by its kind
-    if "有关" in core or "相关" in core or _CAMPAIGN.search(core.replace("”", "")) or \
+    if _KIND_WORDS.search(core) or _CAMPAIGN.search(core.replace("”", "")) or \
             name.startswith(("各类", "各项", "一系列")):
         # (“营商环境优化提升年”活动 is a campaign all the same; 各类招聘活动 names none)
-        return True          # 全市有关会议 names no meeting
+        return True          # 全市有关会议 names no meeting (各次全体会议, 同类培训班: kinds, none held)
     return core in EVENT_GENERIC or len(core) <= 2 or core in ("党员大会", "村民大会", "职工大会", "座谈会",
                                                                  "协商会议", "协商会", "培训会", "清理行动")
 
@@ -1923,7 +1941,15 @@ _EDITION = re.compile("第[一二三四五六七八九十百零〇0-9]+届|首�
 _COUNTED = re.compile("[0-9一二三四五六七八九十百千余多]+(?:个|场|次|期)")
 _KINDS_LIST = re.compile("[、和及][^，。；：]{0,30}?等(?:[0-9一二三四五六七八九十百千余多]+[场项次个类])?(?:系列)?活动|等(?:[0-9一二三四五六七八九十百千余多]+[场项次个类])?(?:系列)?活动")
 _RUNS_FOR_MONTHS = re.compile("[”」]?[，,]?为期(?:[两二三四五六七八九十0-9]+个多?月|半年|[一二两三0-9]*年)")
-_ONGOING = ("持续开展", "常态化开展", "长期开展", "坚持开展", "持续开展了")
+_COMBINED = ("结合", "相结合", "有机结合", "融合", "深度融合", "衔接", "相衔接")
+_ONGOING = ("持续开展", "常态化开展", "长期开展", "坚持开展", "持续开展了", "广泛开展",
+            "陆续开展")   # (年内还将陆续开展“…”系列培训活动: a series over the year)
+# 开展为期一百天的“百日攻坚”行动 / 为期三个月的…行动: a campaign's length written before its name
+_RUNS_FOR_LONG_BEFORE = re.compile("为期(?:[两二三四五六七八九十0-9]+个多?月|半年|[一二两三0-9]*年|一?百余?天)的$")
+# 全县“大走访”活动自3月开展以来, …行动开展以来: what has been going on since is a campaign
+_GOING_ON_SINCE = re.compile("[”」]?(?:(?:自[^，。；]{1,10}?)?(?:开展|启动|实施)以来|(?:已|正式|全面)?进入[^，。；]{0,6}阶段)")
+# 将集中开展A整治行动、B专项行动等系列活动: the campaigns of a month, listed as its content
+_CAMPAIGN_END = ("专项行动", "整治行动", "集中行动", "攻坚行动")
 # verbs that open the name of a campaign's work (创建文明城市工作): kept before …工作推进会
 _CAMPAIGN_VERBS = ("创建", "争创")
 _OPENINGS = ("开幕式", "闭幕式", "开班式", "结业式")
@@ -1948,6 +1974,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             out.append(Mention("Event", m.group(), m.start(), m.end(), "Meeting"))
             spans.append((m.start(), m.end()))
     ms = _EVENT_RE.finditer(s)
+    # (what makes a name a campaign's is rare: looked for only in a sentence holding one of its words)
+    campaign_cues = "以来" in s or "阶段" in s or "为期" in s
     if "届" in s and FESTIVAL_SUFFIX in s:
         ms = list(ms)
         ends = {m.end() for m in ms}       # (第三届旅游节: the longer suffix has it already)
@@ -1983,11 +2011,15 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if out and out[-1].end == a and out[-1].subtype == "Meeting" and m.group() in _OPENINGS:
             continue     # 代表大会 + 开幕式: the opening is a part of the congress, the congress is the event
         grown = False
+        if out and out[-1].end == a and s.startswith("之一", b) and m.group() in ("系列活动", "活动"):
+            continue     # 本次活动是第十七届…博览会系列活动之一: the fair is the event, its series names none
         if out and out[-1].end == a and start >= out[-1].start:
             start = out.pop().start          # 博爱周 + 主题宣传活动: one name
             grown = m.group() in _OPENINGS   # (培训班 + 开班式: the class was named, so is its opening)
         elif out and out[-1].end == start and _SITTING_OF.match(s, start, b):
             start = out.pop().start          # …人民代表大会 + 第四次会议: the congress's sitting, one name
+        elif out and out[-1].end == start and s[start:a] in ("（扩大）", "(扩大)"):
+            start = out.pop().start          # 第五次集体学习 + （扩大）会议: the enlarged sitting, one name
         elif out and out[-1].end == start and 0 < a - start <= 2 and s[start:a] not in _HOLDING + ("召开",) and \
                 not any(c in EVENT_STOP_CHARS for c in s[start:a]):
             start = out.pop().start          # 丰收节 + 庆祝活动, 大赛 + 颁奖典礼: the event's own ceremony, one name
@@ -2022,10 +2054,18 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue     # 深入开展“三抓三促”行动: a campaign pursued, not a drive held on a day
         if s.endswith(_ONGOING, 0, start):
             continue     # 持续开展“文化惠民百村行”活动: a programme run for months, no one-off event
+        if m.group()[-1] != "会" and campaign_cues and (_GOING_ON_SINCE.match(s, b) or
+                                                        ("为期" in s and _RUNS_FOR_LONG_BEFORE.search(s, max(0, start - 12), start))):
+            continue     # (a meeting 召开以来 is past; an activity going on since, or run for months, is a campaign)
+        if name.rstrip("”」").endswith(_CAMPAIGN_END) and _KINDS_LIST.match(s, b):
+            continue
         if _generic_event(name) or len(name) < 4 or "某" in name or \
                 (m.group() == "集体学习" and name.startswith("第")):
             continue     # (第五次集体学习: whose, the name does not say)
         subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
+        if subtype == "Activity" and s.startswith(_COMBINED, b) and \
+                (s.endswith(("与", "同", "和"), 0, start) or "与" in name):
+            continue     # 把…与“万名干部大走访”活动结合起来: what a task is combined with runs on, none held
         in_frame = s.endswith("在", 0, start) and s.startswith("中", b)
         if in_frame and name.rstrip("”」").endswith(("专项行动", "专项整治")):
             continue     # 在“百日攻坚”专项行动中: what is done during a campaign; the campaign is none

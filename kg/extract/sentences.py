@@ -159,7 +159,15 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
             places.sort(key=M._start)
             orgs.sort(key=M._start)
     # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the listed districts hold the activity; they are not its name
+    if orgs and "召开" in s:
+        events = _sitting_of_body(s, orgs, events)
     for k, e in enumerate(events):
+        if orgs and e.text[1:2] == "委":
+            # 传达…和盐城市委八届十一次全会精神: the plenary found from 市委 on is the named city's, whose
+            # committee the body finder read whole; the name opens with that body
+            body = next((o for o in orgs if o.start < e.start and o.end == e.start + 2), None)
+            if body is not None:
+                e = events[k] = M.Mention("Event", s[body.start:e.end], body.start, e.end, e.subtype, e.info)
         # 华蓥市委“不忘初心”主题教育工作会议: the body a quoted name follows holds the meeting
         body = next((o for o in orgs if o.start == e.start and o.end < e.end and s[o.end:o.end + 1] == "“"), None) \
             if orgs and "“" in s else None
@@ -191,6 +199,27 @@ def _halls_held_in(s: str, places: list, orgs: list) -> tuple[list, list]:
         orgs = [o for o in orgs if not (o.start < m.end() and m.start() < o.end)]
         places = sorted([x for x in places if not (x.start < m.end() and m.start() < x.end)] + [hall], key=M._start)
     return places, orgs
+
+
+# 市委常委会召开扩大会议 / 区政府召开常务会议: the body's own kind of sitting, named by the body that sits
+_BODY_SITTING = re.compile("召开了?(扩大会议|常务会议|全体会议|全体（扩大）会议|全体\\(扩大\\)会议|党组会议|主任会议|主席会议)"
+                           "(?![^，。；]{0,2}精神)")
+
+
+def _sitting_of_body(s: str, orgs: list, events: list) -> list:
+    """A body + 召开 + its sitting's kind (常务会议, 扩大会议, 全体会议): an event named body + kind, the
+    mention on the kind's words (its ``by`` the body, which holds it); 县委常委会召开会议 likewise."""
+    out = list(events)
+    for o in orgs:
+        m = _BODY_SITTING.match(s, o.end)
+        if m is None and o.text.endswith("常委会") and s.startswith(("召开会议", "召开了会议"), o.end):
+            m = re.compile("召开了?(会议)").match(s, o.end)
+        if m is None or any(e.start <= m.start(1) < e.end and (e.start, e.end) != m.span(1) for e in out):
+            continue
+        # (主席会议 found alone by the event finder: the same words, now named by their body)
+        out = [e for e in out if (e.start, e.end) != m.span(1)]
+        out.append(M.Mention("Event", o.text + m.group(1), m.start(1), m.end(1), "Meeting", (("by", (o.start,)),)))
+    return sorted(out, key=M._start)
 
 
 _WORKS_NAMED = re.compile("(?:新建|扩建|改扩建|迁建|改造提升|提质改造|改造|建设)(?:工程|项目)")
@@ -262,7 +291,7 @@ def _places_beside_bodies(s, places0, orgs, taken_docs, ctx_names, home_names=()
         o = next((o for o in orgs if o.start == p.start and p.end < o.end and
                   (o.subtype in ("GovernmentBody", "PartyBody") or p.get("level", 9) <= 3)), None)
         if o is not None:
-            inner.append(p._replace(info=p.info + (("organ", True),)) if _ORGAN.fullmatch(s, p.end, o.end) or (
+            inner.append(p._replace(info=p.info + (("organ", True),)) if _ORGAN.match(s, p.end, o.end) or (
                 o.subtype in ("GovernmentBody", "PartyBody") and p.get("level", 0) >= 4) else p)
     return places, inner + inner_orgs
 

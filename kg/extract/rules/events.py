@@ -20,6 +20,8 @@ _ANAPHOR = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:(?:{_C.alternation('event_word
                       f"(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})"
                       f"(?:开班式|结业式|开幕式|闭幕式)?(?:由[^，。；]{{2,30}}[，,])?(?:分别|随后|还|先后)?"
                       f"(?:(?:{_C.alternation('venue_site')})?(?P<set>{_C.alternation('venue_set')})|在)")
+_HELD_BARE = re.compile("在([^，。；在]{2,30}?)(?:召开|举行|举办)了?"
+                        f"({_C.alternation('event_word')}|推进会|调度会|观摩会|现场会|发布会)(?=[，。；,;]|$)")
 # 活动现场设在X。 / 会议地点选在X，…: set there, no holding verb after the place
 _SET_IN = re.compile("在([^，。；]{2,30}?)(?=[，,。；;]|$)")
 # …，主会场设在X，各镇设分会场: a clause (not the sentence) opening with the word for the site
@@ -40,10 +42,11 @@ _JOIN = re.compile(f"({_C.alternation('join')})")
 # A、B，C等出席。: a join word closing the sentence attends the article's event, named or not
 _JOIN_END = re.compile(f"(?:{_C.alternation('join')})(?:并(?:讲话|致辞))?[。；;]?$")
 # a speech named by what it does (作推介讲话, 就…作具体安排, 对…进行了推介, 介绍了…情况)
-_SPEECH_KIND = re.compile("(?:就|对)[^，。；]{1,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评)|"
+# (就《…实施意见》（讨论稿）作说明: a document's title is one unit, however long)
+_SPEECH_KIND = re.compile("(?:就|对)(?:《[^》]{1,60}》)?[^，。；]{0,30}?(?:作|进行了?)[^，。；]{0,4}(?:安排|部署|推介|说明|解读|点评|总结)|"
                           "作[^，。；]{0,6}(?:讲话|发言|安排|部署|报告|说明|辅导|讲座|演讲|推介|宣讲)|介绍了|"
                           # (共同为基地揭牌, 为获奖选手颁奖, 为青年解读政策: what one does at the event)
-                          "(?:共同)?为[^，。；]{1,24}?(?:揭牌|颁奖|颁发|解读|授课)")
+                          "(?:共同)?为[^，。；]{1,24}?(?:揭牌|授牌|授旗|颁奖|颁发|解读|授课|讲授|宣讲)")
 _VISIT_EVENT = ("视察活动", "调研活动", "考察活动", "观摩活动", "督查活动", "观摩会")
 _PARTY = re.compile(f"带队|带领|率领|率队|{_C.alternation('tour_join')}")
 _SPEAKER_AT = re.compile(f"(?:{_C.alternation('speaker_title')})?在")
@@ -52,6 +55,35 @@ _LIST_GAP = ("",) + _C.conj                 # what stands between the items of a
 _HEAD_GAP = _LIST_GAP + ("由",)
 _JOINTLY = ("联合", "会同", "协同")            # 甲联合乙开展EVENT: both convened it
 _CHAIR_ALL = _C.chair_named + _C.chair      # (the chair words share their first characters)
+# what makes a sentence's event its own sitting: convened or held before its name, or after it
+_OWN_BEFORE = ("召开", "举行", "举办", "开展", "召开了", "举行了", "举办了", "开展了")
+_OWN_AFTER = _C.event_then + ("在",)
+_PAST_LEAD = ("此前", "会前", "之前", "在此之前", "日前", "此外")
+# 彭卫东在会上表示 / 在座谈会上指出: a speaker at the sitting the sentences speak of
+_ON_IT = re.compile(f"在(?:会|[^，。；]{{0,8}}?(?:会|式|仪式))上(?:{_C.alternation('speak')})")
+# 推介会上，甲作…推介 / 座谈会上，…: a clause opening with the sitting's kind speaks of that sitting
+_KIND_ON = re.compile("^([^，。；“”]{0,6}?(?:会|式|仪式))上[，,]")
+
+
+def _own_event(doc, sm, before: int | None = None):
+    """The event the sentence itself convenes or holds (县安委办召开全县…座谈会 / …授牌仪式在X举行),
+    when it is not the article's, named before ``before``: a bare 主持座谈会, 出席, 为基地授牌 or a
+    speaker of that sentence (or of the next, see attended_by_speaking) is at that sitting."""
+    main = doc.main
+    s = sm.sent.text
+    for e, r in doc.events(sm):
+        if (main and r == main.ref) or (before is not None and e.start >= before):
+            continue
+        if s.endswith(_OWN_BEFORE, 0, e.start) or s.startswith(_OWN_AFTER, e.end):
+            return r
+    return None
+
+
+def _of_kind(doc, word: str, ev):
+    """发布会上，…: the article's event of that kind (its name ends with the word), else ``ev``."""
+    if len(word) < 3 or (ev is not None and ev.key.endswith(word)):
+        return ev
+    return next((r for _, evs in doc.with_events for _, r in evs if r.key.endswith(word)), ev)
 
 
 # ---------------------------------------------------------------- organizedBy
@@ -126,9 +158,10 @@ def _congress_sitting(doc, sm, e, eref) -> bool:
                  p.get("level", 0) >= 4), None) if m else None
     if area is None:
         return False
-    key = doc.ref(area).key + "人民代表大会"
+    # (one body whether a sitting names it in full or as 县十八届人大…: keyed as the short form)
+    key = doc.ref(area).key + "人大"
     body = doc.entity("Organization", key, e.text[:m.end() - 1], "GovernmentBody")
-    doc.add_name(body, key)
+    doc.add_name(body, key[:-2] + "人民代表大会")
     doc.fact(eref, "organizedBy", body, sm)
     return True
 
@@ -330,6 +363,14 @@ def held_at_anaphora(doc):
         s = sm.sent.text
         am = _ANAPHOR.match(s) or (_SET_CLAUSE.search(s) if "设在" in s or "选在" in s else None)
         m = _HELD_IN.match(s, am.end() - 1) if am else None
+        if am is None:
+            # 与会人员…，随后在县行政中心召开推进会: the article's event by its kind after 在X召开
+            bare = _HELD_BARE.search(s) if "召开" in s or "举行" in s or "举办" in s else None
+            if bare and (bare.group(2) in ("会议", "活动") or main.ref.key.endswith(bare.group(2))):
+                for x in sm.places + sm.orgs:
+                    if bare.start(1) <= x.start and x.end <= bare.end(1):
+                        doc.fact(main.ref, "heldAt", doc.ref(x), sm)
+                continue
         if m is None and am and am.group("set"):
             m = _SET_IN.match(s, am.end() - 1)
         while m:
@@ -385,7 +426,8 @@ def chaired(doc):
                     doc.fact(pref, "attended", ev, sm)
                 continue
             if s.startswith(_C.chair, at) and main:
-                ev = _ceremony_named(doc, s, at, main.ref, sm)     # (主持预备会议: that sitting)
+                # (城固县召开…调度会，副县长甲主持会议: the sitting the sentence convenes; 主持预备会议: that sitting)
+                ev = _own_event(doc, sm, at) or _ceremony_named(doc, s, at, main.ref, sm)
                 doc.fact(pref, "chaired", ev, sm)
                 doc.fact(pref, "attended", ev, sm)
 
@@ -418,8 +460,11 @@ def attended(doc):
             je = _JOIN_END.search(s)
             if je:
                 attend_at = je.start()
-        if attend_at is None and s.startswith("会上") and main:
+        # (结业式上，学员代表作了交流发言，甲对培训进行了总结: everyone the clause names was at it)
+        kind_on = _KIND_ON.match(s) if main and s.find("上", 1, 11) > 0 else None
+        if kind_on:
             attend_at = len(s)
+            ev = _of_kind(doc, kind_on.group(1), ev)
         # 视察活动: the visit is the event, its party (带队, 参加视察) attended it
         if attend_at is None and main and main.ref.key.endswith(_VISIT_EVENT):
             ends = [m.end() if m.group().startswith("参加") else m.start() for m in _PARTY.finditer(s)]
@@ -427,7 +472,7 @@ def attended(doc):
         elif attend_at is not None and any(v in s for v in _C.tour_join):
             attend_at = None
         if attend_at is not None:
-            ev = _ceremony_named(doc, s, attend_at, ev, sm)
+            ev = _own_event(doc, sm, attend_at) or _ceremony_named(doc, s, attend_at, ev, sm)
             for p in sm.persons:
                 if p.start < attend_at and not _referenced(s, p):
                     doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
@@ -517,23 +562,32 @@ def attended_by_speaking(doc):
     main = doc.main
     if main is None:
         return
-    held = None      # the activity the sentence before holds, when it is not the article's
+    held = held_kind = None   # the sitting the sentence before holds, when it is not the article's
+    held_by = ()              # and the persons that sentence names there
     for sm in doc.sents:
         s = sm.sent.text
-        ev = held or main.ref
         evs = doc.events(sm)
         # 当天，…开展“…”采风活动。甲表示…: who speaks next speaks of that activity, not of the launch
-        held = next((r for e, r in evs if e.subtype == "Activity" and r != main.ref and
-                     s[:e.start].endswith(_HOLDING_VERBS)), None) if evs else None
         for p in sm.persons:
-            if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end):
-                doc.fact(doc.person(p.text, p.subtype), "attended", ev if not evs else main.ref, sm)
+            on_it = _ON_IT.match(s, p.end)
+            if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end) or on_it:
+                own = _own_event(doc, sm, p.start) if evs else None
+                # (a meeting held just before is the one 甲在会上表示 speaks at, or its own chair's next
+                # words; a bare 甲强调 after it speaks in the article's meeting, an activity's at the activity)
+                before = held if held is not None and (on_it or held_kind == "Activity" or p.text in held_by) \
+                    else main.ref
+                doc.fact(doc.person(p.text, p.subtype), "attended", before if not evs else (own or main.ref), sm)
                 if s.startswith("共同", p.end):
                     # 甲、副市长乙共同为基地揭牌: every name of the list before did it together
                     for q in sm.persons:
                         if q.end < p.start and s[q.end:q.end + 1] == "、" and \
                                 not any(c in "，。；：,;:" for c in s[q.end:p.start]):
                             doc.fact(doc.person(q.text, q.subtype), "attended", main.ref, sm)
+        # (…授牌仪式在X举行。 / 县安委办召开…座谈会。: the sitting the next sentence may speak of; one
+        # written as past or as another's (此前，县政协召开…主席会议) is none)
+        held = _own_event(doc, sm) if evs and not s.startswith(_PAST_LEAD) else None
+        held_kind = next((e.subtype for e, r in evs if r == held), None) if held is not None else None
+        held_by = {q.text for q in sm.persons} if held is not None else ()
 
 
 _SPEAK_RE = re.compile(_C.alternation("speak"))
@@ -579,6 +633,10 @@ def _events_spoken_at(s: str, at: int, evs) -> list:
 
 # ---------------------------------------------------------------- reviewed
 
+# …传达学习了A精神，印发了《B》: a document issued after a clause of study is issued, not reviewed
+_ISSUED = re.compile("(?:印发|下发|出台|发布|制定)了?《?$")
+
+
 def reviewed(doc):
     """会议审议《A》《B》: the event before the documents (else the article's) reviewed each
     document written after a review verb."""
@@ -589,12 +647,20 @@ def reviewed(doc):
         s = sm.sent.text
         if not any(v in s for v in _C.review):
             continue
-        # an event whose 精神 is studied (学习了…会议精神和《A》) is referred to, not the one studying
-        ev = next((r for e, r in doc.events(sm) if e.end <= sm.docs[0].start and
-                   not s.startswith(_C.studied, e.end)), None) or (main.ref if main else None)
+        # an event whose 精神 is studied (学习了…会议精神和《A》) is referred to, not the one studying;
+        # so is each of a list whose last item's 精神 is (传达了A全会和B全会精神，审议通过了《…》)
+        evs = doc.events(sm)
+        studied, nxt = set(), None
+        for e, r in reversed(evs):
+            if s.startswith(_C.studied, e.end) or (nxt is not None and nxt.start == e.end + 1 and
+                                                   s[e.end] in "和、及与" and id(nxt) in studied):
+                studied.add(id(e))
+            nxt = e
+        ev = next((r for e, r in evs if e.end <= sm.docs[0].start and id(e) not in studied), None) or \
+            (main.ref if main else None)
         if ev:
             for d in sm.docs:
-                if any(v in s[:d.start] for v in _C.review):
+                if any(v in s[:d.start] for v in _C.review) and not _ISSUED.search(s, max(0, d.start - 6), d.start):
                     doc.fact(ev, "reviewed", doc.ref(d), sm)
 
 

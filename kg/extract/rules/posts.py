@@ -232,4 +232,8 @@ def _post_body(ctx, body, title, loc):
         if (ctx.zone and (body.endswith(ctx.zone) or body in (ctx.zone, ctx.zone_short))) or \
                 body.endswith(_C.area_end):
             return expand_body(body + suffix, ctx, loc)
+    implied = lexicon().titles.get(title, "")
+    if implied[1:2] == "政" and body.endswith(implied[0]) and body.endswith(_C.area_end):
+        # 南平市副市长: another city's deputy mayor is of that city's government, not of the city
+        return expand_body(body + implied[1:], ctx, loc)
     return expand_body(body, ctx, loc)
