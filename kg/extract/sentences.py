@@ -89,7 +89,7 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     taken = [(p.start, p.end) for p in persons] if persons else []
     if chains:
         taken += [(p.start, p.end) for c in chains for p in c.posts]
-    docs = M.find_documents(s)
+    docs = M.find_documents(s) if "《" in s else []    # (every document is a title in 《》)
     taken_docs = taken + [(d.start - 1, d.end + 1) for d in docs] if docs else taken
     events = M.find_events(s, taken_docs) if gate & EVENTS else []
     if docs and events:
