@@ -80,3 +80,20 @@ def test_home_named_finds_any_home_word_and_none_without_a_home():
     # a second tuple with the same words is looked up as itself, not mistaken for the first
     other = (("我区", "东湖区"),)
     assert G.home_named("我区召开会议。", other) and not G.home_named("我区召开会议。", home)
+
+
+def test_the_article_scans_for_known_names_and_home_words_agree_with_each_sentence():
+    from kg.extract import mentions as M
+    home = (("我县", "青川县"), ("青川", "青川县"), ("县经开区", "青川县经开区"))
+    texts = ["周远航在我县调研", "好", "青川的陶小雨说", "会上大家交流", "周远", "远航陶小雨"]
+    known = frozenset({"周远航", "陶小雨", "远航"})
+    assert G.known_named(texts, known) == [True, False, True, False, False, True]
+    assert G.homes_named(texts, home) == [True, False, True, False, False, False]
+    assert G.known_named(texts, frozenset()) == [False] * 6 and G.homes_named(texts, ()) == [False] * 6
+    assert G.known_named([], known) == [] and G.homes_named([], home) == []
+    for sents in ARTICLES:
+        texts = [s.text for s in sents]
+        known = frozenset(p.text for s in sents for p in mention_sentence(s, frozenset(), CTX).persons)
+        # (the spans, not the mentions: a name inside a longer word is found, then dropped)
+        assert G.known_named(texts, known) == [bool(known) and bool(M._known_spans(t, known)) for t in texts]
+        assert G.homes_named(texts, HOME) == [G.home_named(t, HOME) for t in texts]

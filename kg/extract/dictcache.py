@@ -219,11 +219,14 @@ class Dictionary:
     def load_span(self, text: str) -> None:
         """What segmenting ``text`` reads: the entries of its characters and of its two-character prefixes."""
         with self._lock:
-            pending = self.pending
+            # (what is in already is tested here: most characters and pairs of a span are, and a
+            # call each to find it out cost more than the loads)
+            pending, dirs, pairs, last = self.pending, self._dirs, self._pairs, len(text) - 1
             for i, ch in enumerate(text):
                 if ch in pending:
-                    self._directory(ch)
-                    if i + 1 < len(text):
+                    if ch not in dirs:
+                        self._directory(ch)
+                    if i < last and text[i:i + 2] not in pairs:
                         self._load_pair(text[i:i + 2])
 
     def load_word(self, word: str) -> None:

@@ -163,3 +163,51 @@ _HOME_BY_ID: dict = {}
 def _home_re(home_names: tuple) -> re.Pattern:
     """One scan for all of a page's home words (asked of every sentence), not one ``in`` per word."""
     return re.compile("|".join(map(re.escape, sorted({w for w, _ in home_names}, key=lambda w: (-len(w), w)))))
+
+
+# -- the page's own words: known names and home words, read per article ---------------------------
+# Which words these are varies per page, so they are no part of the automaton above; but every
+# sentence asks for them (find_known_names scans each with the page's automaton, home_named with a
+# regex), and most sentences hold none. One scan of the article's joined sentences tells which do.
+
+def _starts(texts: list[str]) -> list[int]:
+    """Where each text starts in ``_SEP.join(texts)``."""
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    return starts
+
+
+def known_named(texts: list[str], known: frozenset) -> list[bool]:
+    """For each sentence text, whether one of the page's known names occurs in it (what
+    ``mentions.find_known_names`` looks for: where this is False it finds nothing). A name never
+    holds the separator, so a match of the joined text lies inside one sentence."""
+    n = len(texts)
+    if not known or not n:
+        return [False] * n
+    starts = _starts(texts)
+    out = [False] * n
+    for end, w in M._known_automaton(known).iter(_SEP.join(texts)):
+        out[bisect_right(starts, end) - 1] = True
+    return out
+
+
+def homes_named(texts: list[str], home_names: tuple) -> list[bool]:
+    """``home_named`` of each sentence text, from one scan of them joined (the home words hold no
+    separator, and their pattern no look-around: a match lies inside one sentence)."""
+    n = len(texts)
+    if not home_names or not n:
+        return [False] * n
+    starts = _starts(texts)
+    out = [False] * n
+    joined = _SEP.join(texts)
+    search = _home_re(home_names).search
+    m = search(joined)
+    while m is not None:
+        k = bisect_right(starts, m.start()) - 1
+        out[k] = True
+        if k + 1 == n:
+            break
+        m = search(joined, starts[k + 1])
+    return out

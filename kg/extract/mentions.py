@@ -214,6 +214,7 @@ _GROUP_HEADS = ("班子", "成员")
 NAME_END_BAD = set("市县区镇乡村省局委办厂院所站部处会队组团")
 
 
+@lru_cache(maxsize=65536)     # (pure, and asked of the same few words again and again)
 def plausible_name(name: str) -> bool:
     """A 2-4 character run read as a name is not a common word and does not end like a place or body."""
 
@@ -416,6 +417,7 @@ def _title_shape() -> tuple[int, frozenset]:
 _COMPANY_QUALIFIER = re.compile(f"(有限责任公司|有限公司|公司)([{CJK}]{{1,3}})$")
 
 
+@lru_cache(maxsize=65536)     # (pure, and asked of the same few words again and again)
 def split_item(item: str) -> tuple[str, str]:
     """A chain item into (body, title): the longest title that ends the item."""
     titles = lexicon().titles
@@ -438,6 +440,7 @@ def split_item(item: str) -> tuple[str, str]:
 _BODY_OK = re.compile(f"^[{CJK}（）()]*$")
 
 
+@lru_cache(maxsize=65536)     # (pure, and asked of the same few words again and again)
 def _valid_item(item: str) -> bool:
     body, title = split_item(item)
     if not title or len(item) > 24 or not _BODY_OK.match(body):
@@ -1920,6 +1923,7 @@ _CAMPAIGN = re.compile(f"[{CJK}]年(?:活动|行动)$")
 _KIND_WORDS = re.compile("有关|相关|各次|历次|同类|此类")
 
 
+@lru_cache(maxsize=65536)     # (pure, and asked of the same few words again and again)
 def _generic_event(name: str) -> bool:
     core = name.strip("“”\"")
     for mod in (_EVENT_MODIFIERS if core.startswith(_EVENT_MODIFIERS) else ()):

@@ -13,7 +13,7 @@ from kg.extract import mentions as M
 from kg.extract import rules
 from kg.extract.identity import scope_persons
 from kg.extract.model import EntityRef, Fact, MainEvent, PageFacts, Sentence, SentMentions, _new
-from kg.extract.gates import sentence_gates
+from kg.extract.gates import homes_named, known_named, sentence_gates
 from kg.extract.sentences import find_names, mention_sentence, sentences
 from kg.text.lexicon import cues
 from kg.extract.resolve import Context, Local, canonical_event, canonical_place, expand_body, infer_context, norm_key
@@ -220,10 +220,14 @@ class PageExtractor:
 
     def article(self, a, aid, sents, known, firsts=None, gates=None):
         ctx_names = self.ctx_names
+        texts = [st.text for st in sents]
         if gates is None:
-            gates = sentence_gates([st.text for st in sents])
-        sms = [mention_sentence(st, known, ctx_names, f, self.home_names, g)
-               for st, f, g in zip(sents, firsts or [None] * len(sents), gates)]
+            gates = sentence_gates(texts)
+        # (which sentences name a known name or a home word: one scan of the article for each)
+        home_names = self.home_names
+        sms = [mention_sentence(st, known, ctx_names, f, home_names, g, k, h)
+               for st, f, g, k, h in zip(sents, firsts or [None] * len(sents), gates, known_named(texts, known),
+                                         homes_named(texts, home_names))]
         local = self.local(sms)
         credited = a.reporters + a.photographers
         for n in credited:

@@ -120,6 +120,9 @@ def _cut_han(s: str, FREQ: dict, logtotal: float) -> list[str]:
     return words
 
 
+# tag and freq are pure (a shard is loaded before it is read) and asked of the same few thousand
+# words again and again (~3 calls a word): kept, a hit costs no dictionary look-up and no load test
+@lru_cache(maxsize=65536)
 def tag(word: str) -> str | None:
     """jieba's part-of-speech tag of a dictionary word (``jieba.posseg.dt.word_tag_tab``), None if not a word."""
     d = _dictionary()[1]
@@ -130,6 +133,7 @@ def tag(word: str) -> str | None:
     return t
 
 
+@lru_cache(maxsize=65536)
 def freq(word: str) -> int:
     """jieba's frequency of ``word`` (0 if it is not a dictionary word)."""
     d = _dictionary()[1]

@@ -70,12 +70,15 @@ def find_names(s: str, known: frozenset = frozenset(), gate: int = ALL) -> NameF
 
 
 def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
-                     first: NameFinds | None = None, home_names: tuple = (), gate: int = ALL) -> SentMentions:
+                     first: NameFinds | None = None, home_names: tuple = (), gate: int = ALL,
+                     knows: bool = True, homed: bool | None = None) -> SentMentions:
     """All mentions of one sentence. ``first`` is what the name finders read before the page's
     names were known; it still holds when every known name in the sentence is one it found.
-    ``gate``: the finders that may find something here (kg.extract.gates); the others are not called."""
+    ``gate``: the finders that may find something here (kg.extract.gates); the others are not called.
+    ``knows``: False when no known name occurs in the sentence, ``homed``: whether a home word
+    does (None: not read yet), as kg.extract.gates reads them for a whole article at once."""
     s = sent.text
-    occurrences = M.find_known_names(s, known)
+    occurrences = M.find_known_names(s, known) if knows else []
     if first is not None and (not occurrences or _found_by(first, occurrences)):
         names = first
     else:
@@ -86,14 +89,14 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     taken = [(p.start, p.end) for p in persons] if persons else []
     if chains:
         taken += [(p.start, p.end) for c in chains for p in c.posts]
-    docs = M.find_documents(s)
+    docs = M.find_documents(s) if "《" in s else []    # (every document is a title in 《》)
     taken_docs = taken + [(d.start - 1, d.end + 1) for d in docs] if docs else taken
     events = M.find_events(s, taken_docs) if gate & EVENTS else []
     if docs and events:
         # a suffix inside a title (《…三年行动计划》) names no event: the marks bound the title
         events = [e for e in events if not any(e.start < d.end and d.start < e.end for d in docs)]
     # (the home words are tested once here: find_places looks for them only where they stand)
-    home_here = home_names if home_names and home_named(s, home_names) else ()
+    home_here = home_names if home_names and (home_named(s, home_names) if homed is None else homed) else ()
     places0 = M.find_places(s, taken_docs, ctx_names, home_here) if gate & PLACES or home_here else []
     projects = M.find_projects(s, taken_docs, places0) if gate & PROJECTS else []
     if projects and events:
