@@ -24,6 +24,11 @@ def facts_of(body: str, home: tuple):
     return out, {(label_of(f.s.type, f.s.key), f.p, label_of(f.o.type, f.o.key)) for f in out.facts}
 
 
+def labels(out, typ: str) -> set:
+    """The labels of the entities of one type that facts_of's ``out`` holds."""
+    return {label_of(t, k) for t, k in out.entities if t == typ}
+
+
 def homes(fixtures: Path) -> dict:
     return json.loads((fixtures / "homes.json").read_text(encoding="utf-8"))
 

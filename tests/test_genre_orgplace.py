@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 import invented
-from invented import score_suite
-from kg.graph.rdf import label_of
+from invented import score_suite, labels
 
 FIXTURES = Path(__file__).parent / "fixtures" / "genre_orgplace"
 ABAGA = ("阿巴嘎旗", "锡林郭勒盟", "内蒙古自治区")
@@ -23,10 +22,6 @@ HUZHU = ("互助土族自治县", "海东市", "青海省")
 
 def facts_of(body: str, home=ABAGA):
     return invented.facts_of(body, home)
-
-
-def labels(out, typ):
-    return {label_of(t, k) for t, k in out.entities if t == typ}
 
 
 # ---------------------------------------------------------------- leagues, prefectures, banners

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 import invented
-from invented import score_suite
-from kg.graph.rdf import label_of
+from invented import score_suite, labels
 
 FIXTURES = Path(__file__).parent / "fixtures" / "genre_places"
 HUICHANG = ("会昌县", "赣州市", "江西省")
@@ -20,10 +19,6 @@ HUICHANG = ("会昌县", "赣州市", "江西省")
 
 def facts_of(body: str, home=HUICHANG):
     return invented.facts_of(body, home)
-
-
-def labels(out, typ):
-    return {label_of(t, k) for t, k in out.entities if t == typ}
 
 
 # ---------------------------------------------------------------- rivers

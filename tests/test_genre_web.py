@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 import invented
-from invented import score_suite
-from kg.graph.rdf import label_of
+from invented import score_suite, labels
 from kg.text.articles import split_page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "genre_web"
@@ -22,10 +21,6 @@ HOME = ("青山县", "临江市", "江西省")
 
 def facts_of(raw: str, home=HOME):
     return invented.facts_of(raw, home)
-
-
-def labels(out, typ):
-    return {label_of(t, k) for t, k in out.entities if t == typ}
 
 
 # ---------------------------------------------------------------- a site's furniture
