@@ -109,9 +109,19 @@ def test_name_ends_before_the_verb(sentence, name):
 
 
 @pytest.mark.parametrize("sentence, name", [
+    ("青禾食品有限公司总经理吴俊说：“企业最缺的是技术工人。”", "吴俊"),
+    ("村党支部书记柯海说，冷库建成后收入增加。", "柯海"),
+    ("村党支部书记刘海军说，冷库建成后收入增加。", "刘海军"),
+])
+def test_a_name_ends_before_shuo_and_its_colon(sentence, name):
+    assert persons(sentence) == [name]
+
+
+@pytest.mark.parametrize("sentence, name", [
     ("区长闵瑶与村党支部书记汪小雷交流发展思路。", "汪小雷"),
     ("村党支部书记柯海交流了经验。", "柯海"),
     ("区委书记郑凯主动对接企业。", "郑凯"),
+    ("区政协委员、青禾学院教授张海峰建议，调整专业设置。", "张海峰"),    # 海峰 is a word, a rare one
 ])
 def test_after_a_title_a_name_ends_where_a_common_word_starts(sentence, name):
     assert name in persons(sentence)

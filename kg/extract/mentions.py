@@ -199,6 +199,7 @@ _AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(
 _AFTER_NAME1 = frozenset(w for w in AFTER_NAME if len(w) == 1)
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _TRAVEL_CHARS = frozenset("到赴等")
+_SAID_CLOSE = frozenset("：:，,“\"")
 GROUP_WORDS = ("两区领导", "区领导", "市领导", "省领导", "县领导", "镇领导", "领导")
 ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "党员", "志愿者", "老人", "职工", "员工", "主播",
               "村干部", "干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户", "青年",
@@ -273,6 +274,8 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
     for n in lengths:  # a word that follows names starts right after n characters
         if _AFTER_NAME2.match(s, i + n):
             return n
+    if s[i + sur + 1:i + sur + 2] == "说" and s[i + sur + 2:i + sur + 3] in _SAID_CLOSE:
+        return sur + 1   # 总经理吴俊说：“…”: the name ends before 说 and its colon or quote
     for n in lengths:
         if i + n == len(s) or s[i + n] in DELIMS:
             return n
@@ -303,8 +306,10 @@ def _name_before_verb(s: str, i: int) -> int:
                 STOP_CHARS.intersection(name[sur:]) or name[-1] in _LEVELS or name[-1] in "村":
             return 0     # (镇长|丰村为|群众: 金湾镇|长丰村 is a village, 为 no character of a name)
         if len(w) == 2 and freq(w) > 300 and is_common_word(w) and not is_common_word(s[i + n - 1:i + n + 1]) \
-                and not (n - sur == 2 and is_common_word(name[-2:])) and plausible_name(name):
-            return n     # (市长|林文化|旅游: a given name that is a word, 文化, is a word's, not a name)
+                and not (n - sur == 2 and freq(name[-2:]) > 20000) and not _FIRM_AFTER.match(s, i + n) \
+                and plausible_name(name):
+            # (市长|林文化|旅游有限公司: a company's name, and 文化 one of the commonest words; 刘海军 is a name)
+            return n
     return 0
 
 
