@@ -808,3 +808,10 @@ def test_a_quoted_brand_names_the_site_or_body_after_it(s, want):
 
 def test_a_quoted_slogan_before_a_meeting_is_no_site():
     assert of_type("召开“清廉村居”建设推进会。", "Place") == set()
+
+
+def test_each_appointee_of_one_decision_holds_the_title_written_after_their_name():
+    """任命甲为A，乙为B；…任命丙为X人民法院审判员: each appointee of the decision, the court's posts too."""
+    x = sm("会议决定任命孙立新为区财政局局长，黄雅琴为区民政局局长；会议还任命刘伟为区人民法院审判员。")
+    got = {(c.person.text, p.text) for c in x.chains for p in c.posts}
+    assert got == {("孙立新", "区财政局局长"), ("黄雅琴", "区民政局局长"), ("刘伟", "区人民法院审判员")}, got

@@ -593,22 +593,34 @@ _APPOINTED = re.compile(f"(?:任命[：:]?([{CJK}]{{2,4}}?)(?:同志)?为|([{CJK
 
 def find_appointed_chains(s: str) -> list[Chain]:
     """甲同志任A、B、C, 任命甲为A (an appointment announced at a meeting): 甲 holds each title (a bare one is of
-    the body before it, as in any chain)."""
+    the body before it, as in any chain); 任命甲为A，乙为B: each appointee of one decision."""
     out = []
     for m in _APPOINTED.finditer(s):
-        g = 1 if m.group(1) else 2          # (任命甲为X, 任命：甲为X: the decision's own wording)
-        a, b = m.span(g)
-        # (宣布|邹明川同志任, 决定|张伟同志担任: the four characters before 同志 may open with the
-        # verb that announces it; the name is the shortest end of them that reads as one)
-        while b - a > 2 and not (plausible_name(s[a:b]) and lexicon().is_surname_start(s[a:b])):
-            a += 1
-        if not plausible_name(s[a:b]) or not lexicon().is_surname_start(s[a:b]):
-            continue
-        posts = _titles_within(s, m.start(3), m.end(3))
-        if posts:
-            person = _new(Mention, ("Person", s[a:b], a, b, "Official", (("how", "appointed"),)))
-            out.append(Chain(person, posts))
+        out += _appointed(s, m.span(1 if m.group(1) else 2), m.span(3))   # (任命甲为X, 任命：甲为X: the decision's own wording)
+        more = _APPOINTED_MORE.match(s, m.end()) if m.group(1) else None
+        while more:
+            out += _appointed(s, more.span(1), more.span(2))
+            more = _APPOINTED_MORE.match(s, more.end())
     return out
+
+
+# ，乙为B right after 任命甲为A: the next appointee of the same decision
+_APPOINTED_MORE = re.compile(f"[，,]([{CJK}]{{2,4}}?)(?:同志)?为([^，。；、]{{2,40}}(?:、[^，。；、]{{1,40}})*)(?=[，。；]|$)")
+
+
+def _appointed(s: str, name: tuple[int, int], titles: tuple[int, int]) -> list[Chain]:
+    """The chain of one appointment: the name written in the span ``name``, its titles in ``titles``."""
+    a, b = name
+    # (宣布|邹明川同志任, 决定|张伟同志担任: the four characters before 同志 may open with the
+    # verb that announces it; the name is the shortest end of them that reads as one)
+    while b - a > 2 and not (plausible_name(s[a:b]) and lexicon().is_surname_start(s[a:b])):
+        a += 1
+    if not plausible_name(s[a:b]) or not lexicon().is_surname_start(s[a:b]):
+        return []
+    posts = _titles_within(s, *titles)
+    if not posts:
+        return []
+    return [Chain(_new(Mention, ("Person", s[a:b], a, b, "Official", (("how", "appointed"),))), posts)]
 
 
 def _titles_within(s: str, a0: int, end: int) -> list:
