@@ -573,3 +573,18 @@ def test_a_city_named_only_inside_its_bureaus_name_is_no_place():
     out = PageExtractor(page, [article_id(a.body) for a in page.articles], ctx).run()
     places = {k for t, k in out.entities if t == "Place"}
     assert "青阳市" not in places and ("Organization", "青阳市教育局") in out.entities, out.entities
+
+
+def test_a_town_of_the_home_is_read_whole_where_a_stop_character_opens_it():
+    """那吉镇 (a town of 阿荣旗 in the national data): 那 stops names elsewhere (那些), so the finder read
+    吉镇; the home's own towns are known names and are read whole, in a list and before a village."""
+    from kg.extract import PageExtractor
+    from kg.extract.resolve import Context
+    from kg.graph.rdf import article_id
+    from kg.text.articles import split_page
+
+    page = split_page("p.txt", "9月3日，亚东镇、那吉镇等地的大豆喜获丰收。那吉镇兴安村村民忙着晾晒大豆。")
+    ctx = Context.of("阿荣旗", "呼伦贝尔市", "内蒙古自治区", text=page.text)
+    out = PageExtractor(page, [article_id(a.body) for a in page.articles], ctx).run()
+    places = {k for t, k in out.entities if t == "Place"}
+    assert {"亚东镇", "那吉镇", "兴安村"} <= places and "吉镇" not in places, places

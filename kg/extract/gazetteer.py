@@ -548,6 +548,18 @@ def divisions(name: str) -> tuple[Division, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
+def home_towns(district: str, city: str = "", province: str = "") -> tuple[str, ...]:
+    """The towns (镇/乡/街道/苏木) the data knows in the county ``district`` (of that city and province
+    where given), longest first: the names a page of that home writes its towns by."""
+    g = _gazetteer()
+    ids = {i for i in g.by_name.get(district, ()) if g.divisions[i].level == "county" and
+           (not city or g.divisions[i].city == city) and (not province or g.divisions[i].province == province)}
+    if not ids:
+        return ()
+    return tuple(sorted((t for t, cs in g.town_counties.items() if ids.intersection(cs)), key=lambda t: (-len(t), t)))
+
+
 def _full_province(name: str) -> str:
     for d in divisions(name):
         if d.level == "province":

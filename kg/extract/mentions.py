@@ -1535,6 +1535,12 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if party and party.end() < a:
             start = party.end()      # 中共青山区, 中国共产党白水市: the party, then the place
         name = s[start:b]
+        # a town of the home opening with a character that stops names elsewhere is read whole (亚东镇、
+        # 那吉镇: 那 stopped the name at 吉镇)
+        if ctx_names and start > floor and s[start - 1] in STOP_CHARS:
+            whole = next((c for c in ctx_names if len(c) > len(name) and s.endswith(c, floor, b)), None)
+            if whole is not None:
+                start, name = b - len(whole), whole
         # a known context name at the end wins over words stuck before it ("清廉荆州区")
         if ctx_names and name.endswith(ctx_names):
             for c in ctx_names:

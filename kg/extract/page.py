@@ -117,6 +117,14 @@ def main_event(doc: Doc) -> MainEvent | None:
     return None
 
 
+def _home_towns(ctx: Context) -> tuple:
+    """The home's towns the national gazetteer knows (none without a home)."""
+    if not ctx.district:
+        return ()
+    from kg.extract.gazetteer import home_towns     # (loaded once per process; read only with a home)
+    return home_towns(ctx.district, ctx.city, ctx.province)
+
+
 class PageExtractor:
     """Runs the rules over one page. State lives only for the duration of ``run``."""
 
@@ -127,7 +135,8 @@ class PageExtractor:
         self.out = PageFacts()
         self._event_keys: dict = {}      # event name -> key (a pure function of the name and ctx)
         # the home's names, which win over words stuck before them ("清廉荆州区"); none without a home
-        self.ctx_names = tuple(n for n in (ctx.zone, ctx.district, ctx.city, ctx.province, ctx.zone_short) if n)
+        self.ctx_names = tuple(n for n in (ctx.zone, ctx.district, ctx.city, ctx.province, ctx.zone_short) if n) + \
+            _home_towns(ctx)     # (and its towns, which a stop character may open: 那吉镇, 和平镇)
         self.home_names = ctx.home_names()
 
     # -- helpers turning mentions into entities -------------------------------------------------
