@@ -815,3 +815,13 @@ def test_each_appointee_of_one_decision_holds_the_title_written_after_their_name
     x = sm("会议决定任命孙立新为区财政局局长，黄雅琴为区民政局局长；会议还任命刘伟为区人民法院审判员。")
     got = {(c.person.text, p.text) for c in x.chains for p in c.posts}
     assert got == {("孙立新", "区财政局局长"), ("黄雅琴", "区民政局局长"), ("刘伟", "区人民法院审判员")}, got
+
+
+@pytest.mark.parametrize("s, want", [
+    ("区长来到前川街道翠湖安置房三期项目现场。", {"前川街道翠湖安置房三期项目"}),
+    ("据了解，和平村稻虾共作基地项目总投资1亿元。", {"和平村稻虾共作基地项目"}),
+])
+def test_a_project_opens_with_the_place_read_whole_before_it(s, want):
+    """前 and 和 stop names elsewhere; where the place finder read 前川街道 or 和平村 whole, a project
+    (or body) named after it opens with it, not inside it (川街道翠湖…)."""
+    assert of_type(s, "Project") == want

@@ -894,7 +894,7 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 村部广场 村部 社区广场 村广场 苏木镇 苏木乡镇 嘎查村 礼堂 大礼堂 老厂区""".split())
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
-NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"), "旗": set("委长政级帜舰下袍号手杆"), "盟": set("委长政友约国员主"),
+NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县集井"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"), "旗": set("委长政级帜舰下袍号手杆"), "盟": set("委长政友约国员主"),
              "村": set("民委庄落里组级集内部情两容貌道干务规"), "广场": set("舞"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
              "州": set("市区"), "省": set("委级内外长市政心力钱时事"), "路": set("径线面况口上段边灯"),
              "街": set("道区巷头面坊"), "巷": set("子口"), "厂": set("房区长家商"), "局": set("长面势"),
@@ -1011,6 +1011,16 @@ def _balanced(name: str) -> bool:
 _TOWN_QUARTERS = ("城东", "城南", "城西", "城北")
 
 
+def _place_around(places, start: int, limit: int) -> int:
+    """Where a name read from ``start`` opens when a place the place finder read runs across that
+    start (and ends before ``limit``, the suffix): at the place, whose first character stopped the
+    scan (那吉镇人民政府, 前川街道翠湖安置房三期项目: 那 and 前 stop names elsewhere)."""
+    for p in places or ():
+        if p.start < start < p.end <= limit:
+            return p.start
+    return start
+
+
 def _proper_head(name: str, suffix: str, places) -> bool:
     """A named body opens with a level word, a place, or a word that is not a common noun."""
 
@@ -1123,6 +1133,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         j = _AND_LEVEL.search(s, start, a)
         if j:
             start = j.end()      # 龙潭镇、白水镇和县农业农村局: a place, 和, then a body opening with its level
+        start = _place_around(places, start, a)     # 那|吉镇人民政府: the town the place finder read whole
         name = s[start:b]
         if name.count("）") + name.count(")") > name.count("（") + name.count("("):
             # an aside inside the name holds a function word (生态环境保护（林长制及绿化）委员会)
@@ -2213,6 +2224,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
         this = _THIS_ONE.match(s, i - 1 if s[i - 1:i] == "该" else i, a)   # (该 may have stopped the scan)
         if this:
             i = this.end()   # 该院新住院大楼建设项目: "this hospital's" is no part of the name
+        i = _place_around(places, i, a)     # 前|川街道翠湖…项目: the subdistrict the place finder read whole
         name = s[i:b]
         core = name.strip("“”")
         # (a park leads no project: 青禾生物医药产业园项目 is the park's project, named after it)
