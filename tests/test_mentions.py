@@ -825,3 +825,9 @@ def test_a_project_opens_with_the_place_read_whole_before_it(s, want):
     """前 and 和 stop names elsewhere; where the place finder read 前川街道 or 和平村 whole, a project
     (or body) named after it opens with it, not inside it (川街道翠湖…)."""
     assert of_type(s, "Project") == want
+
+
+@pytest.mark.parametrize("s", ["坚持产业兴村、强村富民，壮大村级集体经济。", "把大豆产业作为富民强旗的主导产业。",
+                               "深入实施工业强县战略。"])
+def test_a_slogan_of_making_an_area_strong_is_no_place(s):
+    assert of_type(s, "Place") == set()

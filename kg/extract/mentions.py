@@ -1454,6 +1454,10 @@ def _generic_end(name: str, suffix: str) -> bool:
 _ORDINAL_LEAD = re.compile("第[一二三四五六七八九十百0-9]+[期届批次轮]")
 
 
+# 产业兴村, 富民强旗, 科技兴市, 生态立县: a noun, a verb of making strong and an area word
+_SLOGAN_AREA = re.compile("[\u4e00-\u9fff]{2}[兴强富立活美治稳][村县市区镇旗乡省]")
+
+
 def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), home_names: tuple = ()) -> list[Mention]:
     """Places of a sentence: names ending in a place suffix, gazetteer names, abbreviation runs
     after a travel verb, and the words the page names its home by (``home_names``: (written,
@@ -1585,6 +1589,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue
         if name.startswith("第") and _ORDINAL_LEAD.match(name):
             continue     # 第二期村（社区）干部培训班: an ordinal of an edition opens no village's name
+        if len(name) == 4 and _SLOGAN_AREA.fullmatch(name) and is_common_word(name[:2]):
+            soft.append(b)
+            continue     # 产业兴村, 富民强旗, 工业强县: a slogan's verb and area word, no place
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
                                       name.endswith(_WHOLE_AREA) or
                                       s[start - 1:start] == "某" or
