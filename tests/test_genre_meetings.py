@@ -414,3 +414,11 @@ def test_the_place_a_convening_body_is_named_with_does_not_convene():
     g = got("3月8日，青枫镇桃源村妇联在青溪河畔组织开展“巾帼护河”志愿服务活动。")
     assert ("巾帼护河志愿服务活动", "organizedBy", "桃源村妇联") in g
     assert ("巾帼护河志愿服务活动", "organizedBy", "青枫镇") not in g
+
+
+def test_who_a_closing_join_word_follows_attended_after_another_attendance_clause():
+    """丙到会通报…，丁、戊出席。: the clause of one attendance word does not hide the names a later
+    出席 closing the sentence follows."""
+    g = got("11月11日，县政协召开“乡村振兴”专题协商会。副县长唐婧到会通报有关情况，县政协副主席何光辉、罗晓敏出席。")
+    who = {s for s, p, o in g if p == "attended"}
+    assert {"唐婧", "何光辉", "罗晓敏"} <= who, g

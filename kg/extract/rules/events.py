@@ -454,6 +454,9 @@ def attended(doc):
             for m in _ATTEND_WORDS.finditer(s, attend_at + 1):
                 if m.start() in ends:       # (the word right after a name: that name's own clause)
                     attend_at = m.start()
+            je = _JOIN_END.search(s, attend_at + 1) if main else None
+            if je and je.start() in ends:
+                attend_at = je.start()      # 丙到会通报…，丁、戊出席。: a join word closing the sentence after a name
         if attend_at is None and _JOIN.search(s) and _ATTEND_AT.search(s):
             attend_at = _JOIN.search(s).start()
         if attend_at is None and main:
