@@ -422,3 +422,8 @@ def test_who_a_closing_join_word_follows_attended_after_another_attendance_claus
     g = got("11月11日，县政协召开“乡村振兴”专题协商会。副县长唐婧到会通报有关情况，县政协副主席何光辉、罗晓敏出席。")
     who = {s for s, p, o in g if p == "attended"}
     assert {"唐婧", "何光辉", "罗晓敏"} <= who, g
+
+
+def test_who_chairs_at_a_place_written_before_the_chairing_chaired():
+    g = got("11月20日，县长韩立军调研重点项目。调研结束后，韩立军在县政府主持召开全县重点项目建设推进座谈会。")
+    assert {o for s, p, o in g if s == "韩立军" and p == "chaired"} == {"全县重点项目建设推进座谈会"}, g

@@ -401,6 +401,9 @@ def held_at_named_place(doc):
 
 # ---------------------------------------------------------------- people at events
 
+_CHAIR_AT = re.compile("(?:在|于)[^，。；、“”]{1,14}?(?=主持)")
+
+
 def chaired(doc):
     """X主持召开EVENT: X chaired (and attended) the event named after it; X主持(会议): the
     article's event."""
@@ -412,6 +415,9 @@ def chaired(doc):
         evs = doc.events(sm)
         for p in sm.persons:
             at = p.end
+            loc = _CHAIR_AT.match(s, at)
+            if loc:
+                at = loc.end()      # 甲在县政府主持召开…座谈会: where, between the name and 主持
             if not s.startswith(_CHAIR_ALL, at):
                 t = M.title_re().match(s, at)       # 县政协覃丽华副主席主持会议: the title after the name
                 if t is None or not s.startswith(_CHAIR_ALL, t.end()):
