@@ -588,3 +588,25 @@ def test_a_town_of_the_home_is_read_whole_where_a_stop_character_opens_it():
     out = PageExtractor(page, [article_id(a.body) for a in page.articles], ctx).run()
     places = {k for t, k in out.entities if t == "Place"}
     assert {"亚东镇", "那吉镇", "兴安村"} <= places and "吉镇" not in places, places
+
+
+def _page_facts(body: str, home=("长河县", "青阳市", "湖南省")):
+    from kg.extract import PageExtractor
+    from kg.extract.resolve import Context
+    from kg.graph.rdf import article_id
+    from kg.text.articles import split_page
+
+    page = split_page("p.txt", body)
+    out = PageExtractor(page, [article_id(a.body) for a in page.articles], Context.of(*home, text=page.text)).run()
+    return out, {(f.s.key, f.p, f.o.key) for f in out.facts}
+
+
+TWO_VILLAGES = "9月3日，县长王明来到柳湾村，与柳湾村党支部书记刘海军交流。随后来到石桥村，与村党支部书记张强交流。"
+
+
+def test_a_bare_village_organ_is_the_village_of_its_own_sentence():
+    """随后来到石桥村，与村党支部书记张强交流: 石桥村's branch, not that of the village the article named first."""
+    _, facts = _page_facts(TWO_VILLAGES)
+    member = {(s.split("#")[0], o) for s, p, o in facts if p == "memberOf"}
+    assert ("张强", "石桥村党支部") in member and ("张强", "柳湾村党支部") not in member, facts
+    assert ("刘海军", "柳湾村党支部") in member, facts

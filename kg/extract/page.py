@@ -38,13 +38,19 @@ class Doc:
     (:class:`MainEvent`) or None; ``with_events``: the sentences naming events, each with its
     events' entities [(sm, [(mention, ref)])]. Entities of every mention exist before the first rule runs:
     ``ref(m)`` only finds them (a rule never needs to care which was first)."""
-    __slots__ = ("sents", "aid", "ctx", "local", "main", "with_events", "_page", "_out", "_events", "_memo")
+    __slots__ = ("sents", "aid", "ctx", "local", "locals", "main", "with_events", "_page", "_out", "_events",
+                 "_memo", "_local_of")
 
-    def __init__(self, page: "PageExtractor", sents: list[SentMentions], aid: str, local: Local):
+    def __init__(self, page: "PageExtractor", sents: list[SentMentions], aid: str, local: Local,
+                 locals_: list[Local] | None = None):
         self.sents = sents
         self.aid = aid
         self.ctx = page.ctx
         self.local = local
+        # each sentence's own (``locals[k]``), and the mentions' (a mention's entity was made with it)
+        self.locals = locals_ or [local] * len(sents)
+        self._local_of = {id(m): loc for sm, loc in zip(sents, self.locals) if loc is not local
+                          for m in sm.all() + list(sm.inner_places) + list(sm.docs)}
         self._page = page
         self._out = page.out
         # the sentences that name events, with the events' entities: [(sm, [(mention, ref)])]
@@ -58,7 +64,7 @@ class Doc:
     # -- entities
     def ref(self, m: M.Mention) -> EntityRef:
         """The entity a mention names."""
-        return self._page.ref(m, self.aid, self.local)
+        return self._page.ref(m, self.aid, self._local_of.get(id(m), self.local) if self._local_of else self.local)
 
     def entity(self, type_: str, key: str, surface: str, subtype: str = "") -> EntityRef:
         """An entity by its key (one a rule derives: a post, the body a title implies)."""
@@ -153,6 +159,22 @@ class PageExtractor:
                     village = p.text
         return Local(town, sub, village)
 
+    def locals_at(self, sms: list[SentMentions], first: Local) -> list[Local]:
+        """The town, subdistrict and village each sentence is set in: the last named up to it (来到石桥村，
+        与村党支部书记甲交流: 石桥村's, though the article named 柳湾村 first), else the article's."""
+        out, town, sub, village = [], "", "", ""
+        for sm in sms:
+            for p in sm.places + [q for q in sm.inner_places if q.type == "Place"] if sm.inner_places else sm.places:
+                if p.subtype == "Town":
+                    town = p.text
+                elif p.subtype == "Subdistrict":
+                    sub = p.text
+                elif p.subtype == "Village":
+                    village = p.text
+            out.append(first if not (town or sub or village) else
+                       Local(town or first.town, sub or first.subdistrict, village or first.village))
+        return out
+
     def org_ref(self, name, subtype, aid, local) -> EntityRef:
         if "届" in name:         # 区十届人大: the congress of the district, whatever its term
             name = _TERM_IN_BODY.sub(r"\1\2", name)
@@ -238,20 +260,21 @@ class PageExtractor:
                for st, f, g, k, h in zip(sents, firsts or [None] * len(sents), gates, known_named(texts, known),
                                          homes_named(texts, home_names))]
         local = self.local(sms)
+        locs = self.locals_at(sms, local)
         credited = a.reporters + a.photographers
         for n in credited:
             self.out.add_entity("Person", n, n, "Reporter", aid)
-        for sm in sms:
+        for sm, loc in zip(sms, locs):
             for m in sm.all():
                 if m.type == "Person" and m.text in credited:
                     continue
-                self.ref(m, aid, local)
+                self.ref(m, aid, loc)
             for p in sm.inner_places:
                 if not p.get("organ"):
-                    self.ref(p, aid, local)
+                    self.ref(p, aid, loc)
             for d in sm.docs:
-                self.ref(d, aid, local)
-        doc = Doc(self, sms, aid, local)
+                self.ref(d, aid, loc)
+        doc = Doc(self, sms, aid, local, locs)
         for rule in rules.RULES:
             rule(doc)
 

@@ -16,7 +16,7 @@ def holds_post_by_title_chain(doc):
     """区委常委、常务副区长贺明轩: holdsPost for each title of the chain, memberOf the body each
     title names (区委) or implies (副区长: 区政府); a title naming no body is of the body before it."""
     titles = lexicon().titles
-    ctx, local = doc.ctx, doc.local
+    ctx = doc.ctx
     leader = None          # (sentence index, body key, title) of the last title that named its body
     head = None            # the same of the last title that took its body from the title before it
     for k, sm in enumerate(doc.sents):
@@ -33,7 +33,8 @@ def holds_post_by_title_chain(doc):
             follows = c.person.get("how") != "title-after"
             # (江夏区委常委、常务副区长甲: a district the chain's first title names holds its bare titles too)
             district = _district_before(ctx, s, c.posts[0].end - 1) if c.posts else ""
-            loc = Local(local.town, local.subdistrict, local.village, district)
+            here = doc.locals[k]      # (the village of this sentence: 来到石桥村，与村党支部书记甲交流)
+            loc = Local(here.town, here.subdistrict, here.village, district)
             prev_written = ""
             area = ""     # the area the chain's first body is named with (遵义市委常委、副市长: 遵义市)
             for p in c.posts:
