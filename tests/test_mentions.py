@@ -831,3 +831,11 @@ def test_a_project_opens_with_the_place_read_whole_before_it(s, want):
                                "深入实施工业强县战略。"])
 def test_a_slogan_of_making_an_area_strong_is_no_place(s):
     assert of_type(s, "Place") == set()
+
+
+def test_a_name_and_yu_before_a_village_organ_are_no_body_of_a_level():
+    """县长王明与青山村党支部书记: 与 joins the mayor and the secretary; 县长王明 is no county body 'with' a
+    village's branch (a title's 长 or 记 never stands inside a bureau's name before 和/与)."""
+    x = sm("在青山村，区长王明与青山村党支部书记李平交谈。")
+    got = {(c.person.text, p.text) for c in x.chains for p in c.posts}
+    assert ("李平", "青山村党支部书记") in got, got

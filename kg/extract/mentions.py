@@ -941,7 +941,7 @@ _BODY_AND_LEVEL = re.compile("[^与和][与和](?=[区市县旗盟])")
 # (东阳市发展和改革局: a named city or county before the level word's bureau; 任命甲为…: after 为; the
 # level word opens the body after a verb of joint work too: 联合县教育和体育局, 与县文化和旅游局; up to six
 # characters before 和 (县文化广电体育和旅游局), none a body's suffix: 县农业农村局和县体育局 are two)
-_AND_INNER = f"(?:(?![局委办院所厅处部与和])[{CJK}]){{1,6}}[与和]"
+_AND_INNER = f"(?:(?![局委办院所厅处部与和长记])[{CJK}]){{1,6}}[与和]"
 _LEVEL_AND_OPEN = f"(?:^|[^{CJK}]|[的了在到赴对由为与和及同]|联合|会同|协同|携手|邀请|组织)"
 
 
