@@ -610,3 +610,13 @@ def test_a_bare_village_organ_is_the_village_of_its_own_sentence():
     member = {(s.split("#")[0], o) for s, p, o in facts if p == "memberOf"}
     assert ("张强", "石桥村党支部") in member and ("张强", "柳湾村党支部") not in member, facts
     assert ("刘海军", "柳湾村党支部") in member, facts
+
+
+def test_the_secretaries_of_two_villages_hold_one_post():
+    """ANNOTATION.md: one Post per title as written, shared by all who hold it (org:Role); which
+    village's branch each serves is their memberOf. A bare 村党支部书记 is that one title wherever it
+    is held; 柳湾村党支部书记, written whole, is the title so written."""
+    _, facts = _page_facts("9月3日，县长王明来到柳湾村，与村党支部书记刘海军交流。随后来到石桥村，与村党支部书记张强交流。"
+                           "在青山村，县长王明与青山村党支部书记李平交谈。")
+    posts = {s.split("#")[0]: o for s, p, o in facts if p == "holdsPost"}
+    assert posts["刘海军"] == posts["张强"] == "村党支部书记" and posts["李平"] == "青山村党支部书记", facts

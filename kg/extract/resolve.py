@@ -222,7 +222,17 @@ def canonical_post(surface: str, body: str, title: str, body_key: str, implied_k
         return title
     if implied_key and body_key == implied_key:
         return title
+    m = _LOCAL_ORGAN.match(body_key)
+    if m and body.startswith(m.group(1)):
+        # 村党支部书记, 镇党委书记 written bare: the title as written, one node wherever it is held (the
+        # holder's memberOf says which village's); 川店镇党委书记 written whole stays that title
+        return m.group(1) + m.group(2) + title
     return contract_body(body_key, ctx) + title
+
+
+# a village's, community's or town's own organ (柳湾村党支部, 天子湖镇党委), or the area a title names its
+# organ in (柳湾村 + 党支部书记)
+_LOCAL_ORGAN = re.compile("^[\u4e00-\u9fff]{1,8}?(村|社区|镇|乡|街道)(党支部|党总支|党委|村委会|居委会|党工委|人大|纪委|)$")
 
 
 def contract_body(key: str, ctx: Context) -> str:
