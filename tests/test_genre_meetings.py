@@ -427,3 +427,11 @@ def test_who_a_closing_join_word_follows_attended_after_another_attendance_claus
 def test_who_chairs_at_a_place_written_before_the_chairing_chaired():
     g = got("11月20日，县长韩立军调研重点项目。调研结束后，韩立军在县政府主持召开全县重点项目建设推进座谈会。")
     assert {o for s, p, o in g if s == "韩立军" and p == "chaired"} == {"全县重点项目建设推进座谈会"}, g
+
+
+def test_who_is_invited_to_sit_in_attended_and_an_assistant_to_the_head_is_a_title():
+    g = got("11月19日，县长沈立群主持召开县政府第62次常务会议。县人大常委会副主任章秀英、县政协副主席俞海涛应邀列席。"
+            "县政府党组成员、县长助理黄晨列席会议。")
+    who = {s for s, p, o in g if p == "attended"}
+    assert {"章秀英", "俞海涛", "黄晨"} <= who, g
+    assert ("黄晨", "holdsPost", "县长助理") in g, g
