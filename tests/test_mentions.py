@@ -839,3 +839,9 @@ def test_a_name_and_yu_before_a_village_organ_are_no_body_of_a_level():
     x = sm("在青山村，区长王明与青山村党支部书记李平交谈。")
     got = {(c.person.text, p.text) for c in x.chains for p in c.posts}
     assert ("李平", "青山村党支部书记") in got, got
+
+
+def test_a_working_committee_of_the_congress_is_the_body_of_its_head():
+    x = sm("区人大常委会委员、区人大常委会经济工作委员会主任苏晓琳参加视察。")
+    got = [p.text for c in x.chains for p in c.posts]
+    assert got == ["区人大常委会委员", "区人大常委会经济工作委员会主任"], got

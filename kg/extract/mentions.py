@@ -474,9 +474,9 @@ def title_matches(s: str) -> list:
 
 @lru_cache(maxsize=None)
 def _stopword_bodies() -> tuple:
-    """The body suffixes that hold a verb of the stop words (发展改革委, 城乡建设局), longest first."""
+    """The body suffixes that hold a verb of the stop words (发展改革委, 城乡建设局, 工作委员会), longest first."""
     return tuple(sorted((w for w in lexicon().org_suffixes if len(w) > 2 and
-                         any(v in w for v in ("发展", "建设", "城乡"))), key=len, reverse=True))
+                         any(v in w for v in ("发展", "建设", "城乡", "工作"))), key=len, reverse=True))
 
 
 def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = None) -> list[Chain]:
