@@ -435,3 +435,11 @@ def test_who_is_invited_to_sit_in_attended_and_an_assistant_to_the_head_is_a_tit
     who = {s for s, p, o in g if p == "attended"}
     assert {"章秀英", "俞海涛", "黄晨"} <= who, g
     assert ("黄晨", "holdsPost", "县长助理") in g, g
+
+
+def test_a_headline_numbering_the_sitting_in_words_names_the_bodys_sitting_in_digits():
+    """县政府召开第六十二次常务会议 over …县政府第62次常务会议: one sitting, not two."""
+    out, _ = facts_of("11月19日，县长沈立群主持召开县政府第62次常务会议，研究部署冬季安全生产等工作。",
+                      "县政府召开第六十二次常务会议", home=HOME)
+    events = {k for t, k in out.entities if t == "Event"}
+    assert len(events) == 1, events

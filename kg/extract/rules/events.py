@@ -811,9 +811,34 @@ def _abridged(short: str, long_: str) -> bool:
     return all(c in it for c in a)
 
 
+_CN_ORDINAL = re.compile("第([零〇一二两三四五六七八九十百]+)(?=[次届期])")
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def _cn_number(w: str) -> int:
+    """六十二 → 62, 十五 → 15, 一百零三 → 103 (the ordinals meetings are numbered by)."""
+    total, cur = 0, 0
+    for c in w:
+        if c == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        elif c == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        else:
+            cur = _CN_DIGIT[c]
+    return total + cur
+
+
+def _arabic(name: str) -> str:
+    """A name with its ordinal in digits: 第六十二次常务会议 and 第62次常务会议 compare equal."""
+    return _CN_ORDINAL.sub(lambda m: f"第{_cn_number(m.group(1))}", name) if "第" in name else name
+
+
 def _similar(a: str, b: str) -> bool:
     a, b = norm_key(a), norm_key(b)
-    if a in b or b in a:
+    da, db = _arabic(a), _arabic(b)
+    if da in db or db in da:
         return True
     sa, sb = _sitting(a), _sitting(b)
     # a name that leaves out its body (十一届十二次常委会议 after 县政协召开) may be either's
