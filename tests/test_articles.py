@@ -289,3 +289,14 @@ def test_an_editors_credit_after_the_closing_credit_on_its_line_is_no_byline():
     page = split_page("w.txt", "青禾镇秋收忙\n\n11月3日，县委书记王强到青禾镇调研秋收工作。（李明 王芳）（编辑：赵敏）\n")
     [a] = page.articles
     assert a.reporters == ("李明", "王芳") and "赵敏" not in a.body
+
+
+@pytest.mark.parametrize("raw, reporters", [
+    ("青禾秋收忙\n\n青禾讯（记者 何思源）11月13日，县长王明到青禾镇调研。\n", ("何思源",)),
+    ("青禾秋收忙\n\n长河讯（记者 秦文博 通讯员 黄可）12月2日上午，县长王明到青禾镇调研。\n", ("秦文博", "黄可")),
+])
+def test_a_place_alone_before_xun_is_a_dateline(raw, reporters):
+    """仁寿讯, 固始讯: a county's paper signs with its place; the credit after it names the reporters,
+    and neither is text of the article."""
+    [a] = split_page("w.txt", raw).articles
+    assert a.reporters == reporters and a.body.startswith(("11月13日", "12月2日")), (a.reporters, a.body[:20])

@@ -73,8 +73,10 @@ def _patterns() -> _Patterns:
         lead=re.compile(f"{segs}(?=[\\s:]|\\d)"),
         # 讯 may follow the outlet at once (秀山网讯) or after a place and the date it was
         # filed (某某新闻3月5日讯, 某某网北京3月5日电); 电 only after a date, as 电视 and 电话 abound
-        dateline=re.compile(f"(?:[{_CJK}A-Za-z0-9]{{0,12}}?)(?:{_alt(outlets)})"
-                            f"(?:讯|[{_CJK}]{{0,4}}?\\d{{1,2}}月\\d{{1,2}}日[讯电])"
+        # (a county's paper or site also signs with its place alone, 仁寿讯, 固始讯: then a credit in
+        # parentheses or the date must follow)
+        dateline=re.compile(f"(?:(?:[{_CJK}A-Za-z0-9]{{0,12}}?)(?:{_alt(outlets)})"
+                            f"(?:讯|[{_CJK}]{{0,4}}?\\d{{1,2}}月\\d{{1,2}}日[讯电])|[{_CJK}]{{2,4}}讯(?=\\s*[(\\d]))"
                             r"\s*(?:\(([^()]{0,60})\))?[\s:]*"),
         reported=re.compile(f"据([^,。:;()]{{2,20}}?)报道[\\s,:]*"))
 
