@@ -845,3 +845,12 @@ def test_a_working_committee_of_the_congress_is_the_body_of_its_head():
     x = sm("区人大常委会委员、区人大常委会经济工作委员会主任苏晓琳参加视察。")
     got = [p.text for c in x.chains for p in c.posts]
     assert got == ["区人大常委会委员", "区人大常委会经济工作委员会主任"], got
+
+
+@pytest.mark.parametrize("s, want", [
+    ("代表们参观了该公司年产5万吨环保涂料生产线项目。", {"年产5万吨环保涂料生产线项目"}),
+    ("察看该公司新建的年产1万吨休闲食品项目。", {"年产1万吨休闲食品项目"}),
+    ("要推动年产量提升项目建设。", set()),
+])
+def test_a_yearly_capacity_names_a_project(s, want):
+    assert of_type(s, "Project") == want

@@ -2167,6 +2167,8 @@ _VISITED = re.compile("(?:考察|调研|察看|查看|观摩|参观|视察|走�
 _VISITED_WITH = re.compile(f"(?:考察|调研|察看|查看|观摩|参观|视察|走访|先后到|来到)[{CJK}]{{2,12}}[及和与]$")
 
 
+# 年产5万吨环保涂料生产线项目, 年产10万台电机项目: a yearly capacity names one plant's project
+_CAPACITY = re.compile("年产(?:能)?[\\d.一二三四五六七八九十百千]+[万亿]?(?:吨|台|套|件|只|辆|片|箱|头|个|条|米|平方米|立方米|公斤|千瓦|双|张|块|瓶)")
 # 产业园二期项目, 标准化厂房三期工程: the phase of a works names one (a bare 二期项目 is too short to pass)
 _PHASED = re.compile(f"[{CJK}]{{2}}(?:[一二三四五六七八九十]|\\d{{1,2}})期$")
 # 投资5亿元的新型建材项目: a sum invested names the project it went into
@@ -2252,6 +2254,7 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
             continue     # 整治、创建、壮大集体经济项目: a list of works (…创建、) names no project
         named = "“" in name or i in place_starts or opener.endswith(PROJECT_OPENERS) \
             or _PHASED.search(core, 0, len(core) - len(m.group())) is not None \
+            or _CAPACITY.search(core) is not None \
             or _FRAMED_OPEN.search(opener) is not None \
             or (_BUILT_OPEN.search(opener) is not None and _proper_head(name, m.group(), places)) \
             or _VISITED_WITH.search(opener) is not None \
