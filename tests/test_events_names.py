@@ -123,3 +123,10 @@ def test_two_bodies_sittings_of_one_number_stay_two_events():
 ])
 def test_a_festival_counted_by_its_editions_is_an_event(sentence, wanted):
     assert events(sentence) == wanted
+
+
+def test_a_plenary_and_a_work_meeting_joined_by_ji_are_one_sitting():
+    """县委十四届十一次全会暨县委经济工作会议: one sitting under two names; 暨 opens neither."""
+    from kg.extract.mentions import find_events
+    [e] = find_events("县委十四届十一次全会暨县委经济工作会议召开。", [])
+    assert e.text == "县委十四届十一次全会" and e.get("also") == ("县委经济工作会议",), e

@@ -1916,6 +1916,10 @@ def _aside_open(s: str, close: int, limit: int) -> int:
 def _one_sitting(s: str, events: list) -> list:
     """A暨B and A(B、C): one sitting under several names is ONE event: the first name is its
     name; the others stay with it (``also``, and where they start, ``also_at``)."""
+    # (省委十四届十一次全会暨省委经济工作会议: the plenary, read first, ends at 暨, which the second
+    # name's scan took in; 暨 joins the two names, it opens neither)
+    events = [e._replace(text=e.text[1:], start=e.start + 1) if e.text.startswith("暨") and len(e.text) > 5 else e
+              for e in events]
     out = []
     k = 0
     while k < len(events):
