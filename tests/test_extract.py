@@ -620,3 +620,12 @@ def test_the_secretaries_of_two_villages_hold_one_post():
                            "在青山村，县长王明与青山村党支部书记李平交谈。")
     posts = {s.split("#")[0]: o for s, p, o in facts if p == "holdsPost"}
     assert posts["刘海军"] == posts["张强"] == "村党支部书记" and posts["李平"] == "青山村党支部书记", facts
+
+
+def test_a_company_written_short_after_its_full_name_is_that_company():
+    """蜀禾公司总经理甲 after 四川蜀禾新材料科技有限公司: one company, which 甲 is a member of."""
+    out, facts = _page_facts("代表们首先来到四川蜀禾新材料科技有限公司，参观了该公司年产5万吨环保涂料生产线项目。"
+                             "蜀禾公司总经理唐建军介绍，项目达产后可新增就业岗位200余个。", ("仁寿县", "眉山市", "四川省"))
+    orgs = {k for t, k in out.entities if t == "Organization"}
+    assert orgs == {"四川蜀禾新材料科技有限公司"}, orgs
+    assert ("唐建军", "四川蜀禾新材料科技有限公司") in {(s.split("#")[0], o) for s, p, o in facts if p == "memberOf"}

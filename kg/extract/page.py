@@ -73,6 +73,10 @@ class Doc:
     def person(self, name: str, subtype: str = "") -> EntityRef:
         return self._out.add_entity("Person", name, name, subtype, self.aid)
 
+    def firm(self, name: str) -> str:
+        """The full name of a company the article writes short (蜀禾公司), else ``name``."""
+        return self._page._brands.get(name, name)
+
     def add_name(self, ref: EntityRef, name: str) -> None:
         self._out.entities[(ref.type, ref.key)].names.add(name)
 
@@ -123,6 +127,27 @@ def main_event(doc: Doc) -> MainEvent | None:
     return None
 
 
+_SHORT_FIRM = re.compile("[\u4e00-\u9fff]{2,4}(?:公司|集团)")
+
+
+def _brand_names(sms: list[SentMentions]) -> dict[str, str]:
+    """The article's companies written short after their full name (蜀禾公司 for 四川蜀禾新材料科技有限
+    公司): short name -> the one full name holding its brand."""
+    firms = {o.text for sm in sms for o in sm.orgs if o.subtype == "Enterprise"}
+    if not firms:
+        return {}
+    # (a short name is often read only as the body of a title: 蜀禾公司总经理甲)
+    shorts = {f for f in firms if _SHORT_FIRM.fullmatch(f)} | \
+        {b for sm in sms for c in sm.chains for p in c.posts for b in (p.get("body") or "",) if _SHORT_FIRM.fullmatch(b)}
+    out = {}
+    for short in shorts:
+        brand = short[:-2]
+        full = [f for f in firms if f != short and len(f) >= len(short) + 4 and brand in f]
+        if len(full) == 1:
+            out[short] = full[0]
+    return out
+
+
 def _home_towns(ctx: Context) -> tuple:
     """The home's towns the national gazetteer knows (none without a home)."""
     if not ctx.district:
@@ -144,6 +169,7 @@ class PageExtractor:
         self.ctx_names = tuple(n for n in (ctx.zone, ctx.district, ctx.city, ctx.province, ctx.zone_short) if n) + \
             _home_towns(ctx)     # (and its towns, which a stop character may open: 那吉镇, 和平镇)
         self.home_names = ctx.home_names()
+        self._brands: dict[str, str] = {}     # the article's short company names -> the full ones
 
     # -- helpers turning mentions into entities -------------------------------------------------
     def local(self, sms: list[SentMentions]) -> Local:
@@ -197,7 +223,10 @@ class PageExtractor:
         if m.type == "Person":
             return self.out.add_entity("Person", m.text, m.text, m.subtype, aid)
         if m.type == "Organization":
-            ref = self.org_ref(m.text, m.subtype, aid, local)
+            full = self._brands.get(m.text) if self._brands else None
+            ref = self.org_ref(full or m.text, m.subtype, aid, local)
+            if full:                               # 蜀禾公司 after 四川蜀禾新材料科技有限公司: one company
+                self.out.entities[("Organization", ref.key)].names.add(m.text)
             for name in m.get("also", ()):         # 中央党校（国家行政学院）: one body, two names
                 self.out.entities[("Organization", ref.key)].names.add(name)
             return ref
@@ -259,6 +288,7 @@ class PageExtractor:
         sms = [mention_sentence(st, known, ctx_names, f, home_names, g, k, h)
                for st, f, g, k, h in zip(sents, firsts or [None] * len(sents), gates, known_named(texts, known),
                                          homes_named(texts, home_names))]
+        self._brands = _brand_names(sms)
         local = self.local(sms)
         locs = self.locals_at(sms, local)
         credited = a.reporters + a.photographers

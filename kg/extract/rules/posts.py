@@ -97,7 +97,7 @@ def holds_post_by_title_chain(doc):
                     written = written_body if body else body_key
                     # the surface form is the body as written plus what the title added (区政府 + 党组)
                     surface = body + body_key[len(written):] if body and body_key.startswith(written) else body_key
-                    org = doc.entity("Organization", body_key, surface, sub)
+                    org = doc.entity("Organization", doc.firm(body_key), surface, sub)
                     doc.fact(person, "memberOf", org, sm)
                 if body:
                     prev_body_key = body_key
