@@ -854,3 +854,15 @@ def test_a_working_committee_of_the_congress_is_the_body_of_its_head():
 ])
 def test_a_yearly_capacity_names_a_project(s, want):
     assert of_type(s, "Project") == want
+
+
+@pytest.mark.parametrize("sentence, person, post", [
+    ("参加视察的区人大代表、石岗镇高桥村党支部书记冯丽萍说：“好。”", "冯丽萍", "区人大代表"),
+    ("宝龙走访联系市级人大代表乌日娜。", "乌日娜", "市级人大代表"),
+])
+def test_a_deputy_to_a_congress_holds_the_title_written(sentence, person, post):
+    """县人大代表, 市级人大代表: a title (the congress of that level and 代表); a verb before the level
+    word (联系) is no part of it."""
+    x = sm(sentence)
+    got = {(c.person.text, p.text) for c in x.chains for p in c.posts}
+    assert (person, post) in got, got

@@ -422,6 +422,9 @@ def _title_shape() -> tuple[int, frozenset]:
 _COMPANY_QUALIFIER = re.compile(f"(有限责任公司|有限公司|公司)([{CJK}]{{1,3}})$")
 
 
+_DEPUTY = re.compile(f"^([{CJK}]{{0,8}}?)(全国|省|自治区|市|州|县|区|旗|盟|乡|镇)级?人大代表$")
+
+
 @lru_cache(maxsize=65536)     # (pure, and asked of the same few words again and again)
 def split_item(item: str) -> tuple[str, str]:
     """A chain item into (body, title): the longest title that ends the item."""
@@ -429,6 +432,10 @@ def split_item(item: str) -> tuple[str, str]:
     longest, last = _title_shape()
     if item[-1:] not in last:
         return item, ""
+    m = _DEPUTY.match(item) if item.endswith("人大代表") else None
+    if m:
+        # 县人大代表, 市级人大代表: a deputy (代表) of that level's congress, the body the title names
+        return m.group(1) + m.group(2) + "人大", "代表"
     for k in range(min(len(item), longest), 0, -1):
         t = item[len(item) - k:]
         if t in titles:
@@ -447,6 +454,9 @@ _BODY_OK = re.compile(f"^[{CJK}（）()]*$")
 
 @lru_cache(maxsize=65536)     # (pure, and asked of the same few words again and again)
 def _valid_item(item: str) -> bool:
+    m = _DEPUTY.match(item) if item.endswith("人大代表") else None
+    if m and m.group(1) and is_common_word(m.group(1)):
+        return False     # 联系|市级人大代表: the item starts at the level word, after the verb
     body, title = split_item(item)
     if not title or len(item) > 24 or not _BODY_OK.match(body):
         return False
