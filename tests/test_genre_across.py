@@ -154,3 +154,10 @@ def test_the_countys_job_market_is_a_site_where_fairs_are_held():
     out, facts = invented.facts_of(body, YONGAN)
     assert ("Place", "永安县人才市场") in out.entities, out.entities
     assert ("永安县2025年春季人才招聘会", "heldAt", "永安县人才市场") in facts, facts
+
+
+@pytest.mark.parametrize("thing", ["青禾蔬菜专业合作社", "“竹海”碳汇示范基地"])
+def test_what_gai_cun_de_names_is_in_the_village_named_before(thing):
+    """察看了该村的X: 该村 points back to the village the sentence named, as 村里的 does."""
+    got = located(f"6月5日，县长汪志远来到贡川镇龙大村，察看了该村的{thing}。")
+    assert (thing, "龙大村") in got, got

@@ -229,7 +229,9 @@ _PARK_WORDS = ("园区", "开发区", "高新区", "工业园")
 # 察看了镇上的X公司, 园区内的Y公司正在扩建: a bare kind word (no name) + 的 + an enterprise, standing
 # for the last town, village or park named before (after a clause break, 了 or a verb of going, so
 # that 乡镇上的/农村里的 stay words of their own)
-_BARE_OF = re.compile("(?:^|(?<=[，,、；;了到在进和与及]))(镇|乡|村|社区|街道|园区|开发区|高新区|工业园)(?:上|里|内)的")
+_BARE_OF = re.compile("(?:(?:^|(?<=[，,、；;了到在进和与及]))(镇|乡|村|社区|街道|园区|开发区|高新区|工业园)(?:上|里|内)的"
+                      # (察看了该村的X: 该 points back to the village named before, as 村里的 does)
+                      "|该(镇|乡|村|社区|街道|园区|开发区)的)")
 
 
 def located_in_bare_kind(doc):
@@ -237,14 +239,15 @@ def located_in_bare_kind(doc):
     园区内的… is in the last place of that kind named in the sentence before it or in the two
     sentences before, in the same paragraph."""
     for k, sm in enumerate(doc.sents):
-        if not (sm.projects or sm.orgs):
+        if not (sm.projects or sm.orgs or sm.places):
             continue
         s = sm.sent.text
         for m in _BARE_OF.finditer(s):
-            y = next((x for x in sm.projects + sm.orgs if x.start == m.end() and not _is_body(x)), None)
+            y = next((x for x in sm.projects + sm.orgs + [p for p in sm.places if p.subtype in ("Site", "Park")]
+                      if x.start == m.end() and not _is_body(x)), None)
             if y is None:
                 continue
-            kind, pl = m.group(1), None
+            kind, pl = m.group(1) or m.group(2), None
             for j in range(k, max(-1, k - 3), -1):
                 prev = doc.sents[j]
                 if prev.sent.para != sm.sent.para:
