@@ -548,16 +548,28 @@ def divisions(name: str) -> tuple[Division, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _county_towns() -> dict[int, list[str]]:
+    """county division -> its towns: town_counties turned round, once per process (a build of
+    many homes asks for the towns of each)."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for t, cs in _gazetteer().town_counties.items():
+        for i in cs:
+            out[i].append(t)
+    return out
+
+
 @lru_cache(maxsize=256)
 def home_towns(district: str, city: str = "", province: str = "") -> tuple[str, ...]:
     """The towns (镇/乡/街道/苏木) the data knows in the county ``district`` (of that city and province
     where given), longest first: the names a page of that home writes its towns by."""
     g = _gazetteer()
-    ids = {i for i in g.by_name.get(district, ()) if g.divisions[i].level == "county" and
-           (not city or g.divisions[i].city == city) and (not province or g.divisions[i].province == province)}
+    ids = [i for i in g.by_name.get(district, ()) if g.divisions[i].level == "county" and
+           (not city or g.divisions[i].city == city) and (not province or g.divisions[i].province == province)]
     if not ids:
         return ()
-    return tuple(sorted((t for t, cs in g.town_counties.items() if ids.intersection(cs)), key=lambda t: (-len(t), t)))
+    towns = _county_towns()
+    return tuple(sorted({t for i in ids for t in towns.get(i, ())}, key=lambda t: (-len(t), t)))
 
 
 def _full_province(name: str) -> str:

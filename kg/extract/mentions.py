@@ -255,13 +255,18 @@ def name_at(s: str, i: int, known: frozenset = frozenset()) -> int:
     return n
 
 
-def _name_at(s: str, i: int, known: frozenset) -> int:
+def _surname_len(s: str, i: int) -> int:
+    """Length of the surname opening s at i (2 for 司马, 欧阳…), 0 for none."""
     L = lexicon()
+    return 2 if s[i:i + 2] in L.surnames2 else 1 if s[i:i + 1] in L.surnames1 else 0
+
+
+def _name_at(s: str, i: int, known: frozenset) -> int:
     if known and i < len(s):
         for n in _known_index(known).get(s[i], ()):
             if s.startswith(n, i):
                 return len(n)
-    sur = 2 if s[i:i + 2] in L.surnames2 else 1 if s[i:i + 1] in L.surnames1 else 0
+    sur = _surname_len(s, i)
     if not sur:
         return 0
     run = _CJK_RUN.match(s, i, i + sur + 2)
@@ -296,8 +301,7 @@ def _name_before_verb(s: str, i: int) -> int:
     name ends where a common word of the dictionary starts (书记汪小雷|交流, 区长闵瑶|主动).
     Only after a title, where a name is expected: elsewhere a verb after three characters reads
     names into words (荆州区|信访)."""
-    L = lexicon()
-    sur = 2 if s[i:i + 2] in L.surnames2 else 1 if s[i:i + 1] in L.surnames1 else 0
+    sur = _surname_len(s, i)
     if not sur or is_common_word(s[i:i + 2]):
         return 0
     for n in (sur + 1, sur + 2):
@@ -1803,13 +1807,13 @@ def quoted_spans(s: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _quoted_named_re() -> re.Pattern:
     """A quoted brand, trade words and the suffix of a site, park, enterprise or association
-    (“竹海银行”碳汇示范基地, “青禾”蔬菜专业合作社, “稻香人家”家庭农场)."""
+    (“竹海银行”碳汇示范基地, “青禾”蔬菜专业合作社, “稻香人家”家庭农场); the suffix is group 1."""
     L = lexicon()
     words = {w for w, (sub, *_) in L.place_suffixes.items() if sub in ("Site", "Park") and len(w) >= 2} - \
         {"会议室", "报告厅", "断面"}
     words |= {w for w, sub in L.org_suffixes.items() if sub in ("Enterprise", "Association") and len(w) >= 2} - {"车间"}
     alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(f"“[^“”，。；]{{1,12}}”[{CJK}]{{0,8}}?(?:{alt})")
+    return re.compile(f"“[^“”，。；]{{1,12}}”[{CJK}]{{0,8}}?({alt})")
 
 
 def find_quoted_named(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -1822,20 +1826,12 @@ def find_quoted_named(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         a, b = m.span()
         if _overlaps(a, b, taken) or inside_word(s, b):
             continue
-        name = m.group()
-        suffix = next(w for w in sorted(_quoted_suffixes(), key=len, reverse=True) if name.endswith(w))
+        suffix = m.group(1)
         if suffix in L.place_suffixes:
-            out.append(Mention("Place", name, a, b, L.place_suffixes[suffix][0], (("level", 1),)))
+            out.append(Mention("Place", m.group(), a, b, L.place_suffixes[suffix][0], (("level", 1),)))
         else:
-            out.append(Mention("Organization", name, a, b, L.org_suffixes[suffix], ()))
+            out.append(Mention("Organization", m.group(), a, b, L.org_suffixes[suffix], ()))
     return out
-
-
-@lru_cache(maxsize=1)
-def _quoted_suffixes() -> frozenset:
-    L = lexicon()
-    return frozenset(w for w, (sub, *_) in L.place_suffixes.items() if sub in ("Site", "Park")) | \
-        frozenset(w for w, sub in L.org_suffixes.items() if sub in ("Enterprise", "Association"))
 
 
 _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".join(MEETING_SUFFIXES + ACTIVITY_SUFFIXES) + ")")

@@ -127,6 +127,16 @@ def main_event(doc: Doc) -> MainEvent | None:
     return None
 
 
+_AREA_KINDS = frozenset(("Town", "Subdistrict", "Village"))
+
+
+def _areas(sm: SentMentions) -> list[tuple[str, str]]:
+    """(subtype, name) of the towns, subdistricts and villages a sentence names, in order (those
+    named inside other names too)."""
+    ps = sm.places + [q for q in sm.inner_places if q.type == "Place"] if sm.inner_places else sm.places
+    return [(p.subtype, p.text) for p in ps if p.subtype in _AREA_KINDS]
+
+
 _SHORT_FIRM = re.compile("[\u4e00-\u9fff]{2,4}(?:公司|集团)")
 
 
@@ -137,8 +147,8 @@ def _brand_names(sms: list[SentMentions]) -> dict[str, str]:
     if not firms:
         return {}
     # (a short name is often read only as the body of a title: 蜀禾公司总经理甲)
-    shorts = {f for f in firms if _SHORT_FIRM.fullmatch(f)} | \
-        {b for sm in sms for c in sm.chains for p in c.posts for b in (p.get("body") or "",) if _SHORT_FIRM.fullmatch(b)}
+    bodies = {p.get("body") or "" for sm in sms for c in sm.chains for p in c.posts}
+    shorts = {f for f in firms | bodies if _SHORT_FIRM.fullmatch(f)}
     out = {}
     for short in shorts:
         brand = short[:-2]
@@ -173,32 +183,26 @@ class PageExtractor:
 
     # -- helpers turning mentions into entities -------------------------------------------------
     def local(self, sms: list[SentMentions]) -> Local:
+        """The town, subdistrict and village the article is set in: the first of each it names."""
         town = sub = village = ""
         for sm in sms:
-            # (most sentences name nothing inside another name: no list to filter for them)
-            for p in sm.places + [q for q in sm.inner_places if q.type == "Place"] if sm.inner_places else sm.places:
-                if p.subtype == "Town" and not town:
-                    town = p.text
-                elif p.subtype == "Subdistrict" and not sub:
-                    sub = p.text
-                elif p.subtype == "Village" and not village:
-                    village = p.text
+            for subtype, name in _areas(sm):
+                if subtype == "Town" and not town:
+                    town = name
+                elif subtype == "Subdistrict" and not sub:
+                    sub = name
+                elif subtype == "Village" and not village:
+                    village = name
         return Local(town, sub, village)
 
     def locals_at(self, sms: list[SentMentions], first: Local) -> list[Local]:
         """The town, subdistrict and village each sentence is set in: the last named up to it (来到石桥村，
         与村党支部书记甲交流: 石桥村's, though the article named 柳湾村 first), else the article's."""
-        out, town, sub, village = [], "", "", ""
+        out, last = [], {}
         for sm in sms:
-            for p in sm.places + [q for q in sm.inner_places if q.type == "Place"] if sm.inner_places else sm.places:
-                if p.subtype == "Town":
-                    town = p.text
-                elif p.subtype == "Subdistrict":
-                    sub = p.text
-                elif p.subtype == "Village":
-                    village = p.text
-            out.append(first if not (town or sub or village) else
-                       Local(town or first.town, sub or first.subdistrict, village or first.village))
+            last.update(_areas(sm))
+            out.append(Local(last.get("Town") or first.town, last.get("Subdistrict") or first.subdistrict,
+                             last.get("Village") or first.village) if last else first)
         return out
 
     def org_ref(self, name, subtype, aid, local) -> EntityRef:

@@ -152,15 +152,13 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     if "”" in s:
         # “竹海银行”碳汇示范基地, “青禾”蔬菜专业合作社: a quoted brand names the site or body after it;
         # what the suffix finders read inside it (a 银行 in the brand) is no name of its own
-        for q in M.find_quoted_named(s, taken_docs):
-            if any(x.start < q.end and q.start < x.end for x in events + projects):
-                continue
-            inside = lambda x: x.start < q.end and q.start < x.end    # noqa: E731
-            orgs = [o for o in orgs if not inside(o)]
-            places = [p for p in places if not inside(p)]
-            (places if q.type == "Place" else orgs).append(q)
-            places.sort(key=M._start)
-            orgs.sort(key=M._start)
+        quoted = [q for q in M.find_quoted_named(s, taken_docs)
+                  if not any(x.start < q.end and q.start < x.end for x in events + projects)]
+        if quoted:
+            orgs = sorted([o for o in orgs if not any(o.start < q.end and q.start < o.end for q in quoted)] +
+                          [q for q in quoted if q.type == "Organization"], key=M._start)
+            places = sorted([p for p in places if not any(p.start < q.end and q.start < p.end for q in quoted)] +
+                            [q for q in quoted if q.type == "Place"], key=M._start)
     # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the listed districts hold the activity; they are not its name
     if orgs and "召开" in s:
         events = _sitting_of_body(s, orgs, events)

@@ -229,8 +229,7 @@ def closing(s: str, start: int = 0, end: int | None = None) -> tuple[int, Credit
     """Where the body ``s[start:end]`` ends before the byline it closes with (``…发展。(张三
     李四)``, ``…发展。(记者 张三)``), and its names; ``(end, Credit())`` when it closes with none."""
     end = len(s) if end is None else end
-    tail = s[max(start, end - 30):end]
-    ed = _EDITOR_TAIL.search(s, max(start, end - 40), end) if "编" in tail or "审" in tail or "校" in tail else None
+    ed = _EDITOR_TAIL.search(s, max(start, end - 40), end) if ":" in s[max(start, end - 30):end] else None
     if ed is not None and ed.start() > start and s[ed.start() - 1] == ")":
         cut, c = closing(s, start, ed.start())      # …。(李明 王芳)(编辑:赵敏): the editor's is no byline
         return (cut, c) if cut < ed.start() else (end, Credit())
@@ -250,8 +249,15 @@ def closing(s: str, start: int = 0, end: int | None = None) -> tuple[int, Credit
     return (cut, c) if c is not None else (end, Credit())
 
 
+def editor_roles() -> str:
+    """The editors' roles of the byline table (责任编辑, 编辑, 审核…), longest first, as one
+    alternation: a line or credit they open names no reporter (来源, filed with them, is the site's
+    meta line, read apart)."""
+    return _alt(tuple(w for w, (k, _) in byline_words().items() if k == "editor" and w != "来源"))
+
+
 # an editor's credit after the closing byline, on its line: (编辑:赵敏), 责任编辑:赵敏
-_EDITOR_TAIL = re.compile(r"[ \u3000]*\(?(?:责任编辑|编辑|责编|审核|校对|审校|美编|初审|复审|终审)[ \u3000]*:[^()。:]{1,20}\)?$")
+_EDITOR_TAIL = re.compile(rf"[ \u3000]*\(?(?:{editor_roles()})[ \u3000]*:[^()。:]{{1,20}}\)?$")
 
 
 # A closing credit that names the unit which sent the item in, not a person: a short body name (or
