@@ -49,8 +49,9 @@ class Doc:
         self.local = local
         # each sentence's own (``locals[k]``), and the mentions' (a mention's entity was made with it)
         self.locals = locals_ or [local] * len(sents)
+        # (a lookup by identity: the mentions' order does not matter, sm.all() would sort them)
         self._local_of = {id(m): loc for sm, loc in zip(sents, self.locals) if loc is not local
-                          for m in sm.all() + list(sm.inner_places) + list(sm.docs)}
+                          for ms in sm[2:] for m in ms}
         self._page = page
         self._out = page.out
         # the sentences that name events, with the events' entities: [(sm, [(mention, ref)])]
