@@ -97,3 +97,16 @@ def test_the_article_scans_for_known_names_and_home_words_agree_with_each_senten
         # (the spans, not the mentions: a name inside a longer word is found, then dropped)
         assert G.known_named(texts, known) == [bool(known) and bool(M._known_spans(t, known)) for t in texts]
         assert G.homes_named(texts, HOME) == [G.home_named(t, HOME) for t in texts]
+
+
+def test_meeting_word_opening_a_sentence_gates_no_event_finder():
+    from kg.extract import mentions as M
+    opening = ["会议强调，要把项目建设抓紧抓实。", "会议指出，今年以来全镇经济运行平稳。", "会议",
+               "会议要求，各部门要压实责任。", "会议室里的讨论持续到深夜。"]
+    gates = G.sentence_gates(opening)
+    assert [g & G.EVENTS for g in gates] == [0] * len(opening)
+    assert all(M.find_events(s, []) == [] for s in opening)
+    # elsewhere in a sentence, or after words that name it, 会议 still gates the finder
+    named = ["县政府召开第十次常务会议。", "会议结束后，召开了安全生产工作会议。", "镇党委召开会议"]
+    assert all(g & G.EVENTS for g in G.sentence_gates(named))
+    assert all(M.find_events(s, []) for s in named[:2])
