@@ -601,7 +601,9 @@ def find_notice_chains(s: str, known: frozenset = frozenset()) -> list[Chain]:
 
 
 # 宣布…决定：甲同志任荆州区委委员、常委、书记: the appointed person and the titles after 任
-_APPOINTED = re.compile(f"(?:任命[：:]?([{CJK}]{{2,4}}?)(?:同志)?为|([{CJK}]{{2,4}})同志(?:任|担任))"
+# (选举甲为A, 补选甲为A, 甲当选为A: an election at a congress's sitting gives the post as an appointment does)
+_APPOINTED = re.compile(f"(?:(?:任命|选举|补选|增补)[：:]?([{CJK}]{{2,4}}?)(?:同志)?(?:当选)?为|"
+                        f"([{CJK}]{{2,4}})(?:同志(?:任|担任)|(?:同志)?当选为?))"
                         f"([^，。；、]{{2,40}}(?:、[^，。；、]{{1,40}})*)(?=[，。；]|$)")
 
 
@@ -1245,6 +1247,11 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                         if popped is not None and popped.end <= start:
                             out.append(popped)
                             popped = None
+        if name.startswith(("人民代表大会", "人大", "政协")) and s[start - 1:start] == "届":
+            t = _TERM_BEFORE.search(s, max(0, start - 8), start)
+            area = next((p for p in (places or ()) if p.end == t.start() and p.get("level", 0) >= 4), None) if t else None
+            if area is not None:
+                start, name = area.start, s[area.start:b]   # 青岭县第十九届人民代表大会常务委员会: the county's
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places) \
                 and not (subtype == "Enterprise" and (brand_trade(name[:len(name) - len(suffix)]) or
                                                       _bare_brand(name[:len(name) - len(suffix)], suffix) or
@@ -1382,6 +1389,8 @@ _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业
                                "生态园", "基地", "示范园", "示范园区"))
 _TOWN_SITES = frozenset(("广场", "公园", "美食街", "步行街", "会堂", "礼堂"))
 _TOWN_LEVEL = frozenset(("镇", "乡", "街道"))
+_AREA_VENUES = _TOWN_SITES | frozenset(("会展中心", "会议中心", "展览中心", "博览中心", "体育中心", "全民健身中心",
+                                       "体育馆", "体育场"))
 _ROOM_SUFFIXES = frozenset(("会议室", "报告厅"))
 _SEAT_WORDS = ("县城", "城区", "市区")
 _FLOOR_BEFORE = re.compile("[一二三四五六七八九十0-9]+(?:楼|层)$")
@@ -1529,6 +1538,10 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # of every town; the town written with it is a part of its name (the town still placed
             # apart, and the site in it)
             named_with = out[-1].start
+        elif out and out[-1].end == start and out[-1].get("level", 0) == 4 and suffix in _AREA_VENUES and \
+                (start == a or is_common_word(s[start:a])):
+            # 长白县人民会堂, 陆良县体育中心: a county's venue is named with the county, as a town's square is
+            named_with = out[-1].start
         elif start < a and not (ctx_names and s.endswith(ctx_names, start, b)):
             # (the home's, city's or province's own name is cut by nothing: 兴化市, whose 兴化
             # reads as a verb; words stuck before it are cut below)
@@ -1564,6 +1577,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if party and party.end() < a:
             start = party.end()      # 中共青山区, 中国共产党白水市: the party, then the place
         name = s[start:b]
+        if named_with is not None and out and out[-1].start == named_with and out[-1].end == start:
+            name = s[named_with:b]     # (tested as the name it is: 陆良县体育中心, not a bare 体育中心)
         # a town of the home opening with a character that stops names elsewhere is read whole (亚东镇、
         # 那吉镇: 那 stopped the name at 吉镇)
         if ctx_names and start > floor and s[start - 1] in STOP_CHARS:
@@ -1599,7 +1614,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue         # 生态公园, 沿河步道, 村文化广场: a kind of site, not one site
         if name in ctx_names:
             pass                 # 高新区 alone: the home zone
-        elif a - start < need and not (suffix == "村" and a - start == 1 and _after_listed_town(s, start, b, out)):
+        elif a - start < need and named_with is None and \
+                not (suffix == "村" and a - start == 1 and _after_listed_town(s, start, b, out)):
             continue
         if name.startswith("第") and _ORDINAL_LEAD.match(name):
             continue     # 第二期村（社区）干部培训班: an ordinal of an edition opens no village's name
@@ -1636,8 +1652,6 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         info = (("level", level),)
         if bound is not None and bound.end == start:
             info += (("also", (s[bound.start:b],)),)
-        if named_with is not None and out and out[-1].start == named_with and out[-1].end == start:
-            name = s[named_with:b]
         out.append(_new(Mention, ("Place", name, start, b, subtype, info)))
     # gazetteer names not covered by a suffixed name
     spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
@@ -1792,7 +1806,10 @@ EVENT_STOP_CHARS = set("在把以是这要将对从及并让使被给向还了�
 EVENT_NOT_AFTER = ("方案", "室", "中心", "场所", "经费", "阵地", "平台", "期间", "现场", "结束", "质量", "效果",
                    "内容", "形式", "载体", "品牌", "冠军", "亚军", "季军",   # (获得搏克比赛冠军: a title won)
                    # (督导…专项行动开展情况: a campaign whose progress is checked runs on, no one-off event)
-                   "开展情况", "进展情况", "推进情况", "落实情况", "实施情况", "督导", "督查")
+                   "开展情况", "进展情况", "推进情况", "落实情况", "实施情况", "督导", "督查",
+                   # (县人民代表大会常务委员会主任: the congress's standing committee, a body; its
+                   # sittings, …常务委员会第十二次会议, are found from their own end)
+                   "常务委员会", "常委会")
 
 
 _QUOTED = re.compile(r"[“「][^“”「」]*[”」]")
@@ -1839,6 +1856,8 @@ _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".jo
 
 _EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "听取", "完成", "抓好", "汇总", "做好", "办好",
                                       "完成好", "进一步",
+                                      # 扎实推进送文化下乡活动: an adverb's verb of the sentence, no part of a name
+                                      "扎实推进", "深入推进", "全面推进", "持续推进", "大力推进", "积极推进",
                                       # 传达A会议精神和B会议精神: the second name opens after the first's 精神
                                       "精神和", "精神及", "精神与", "精神以及")
 # a set test per character first: most characters end none of the stops (the endswith is dearer)
@@ -1960,7 +1979,10 @@ def _one_sitting(s: str, events: list) -> list:
     return out
 
 
+_TERM_BEFORE = re.compile("第?[一二三四五六七八九十百]+届$")
 _SITTING_OF = re.compile("第[一二三四五六七八九十百0-9]+次(?:全体)?会议$")
+# …人民代表大会 + 常务委员会第十二次会议: the sitting of the congress's standing committee, one name
+_STANDING_SITTING = re.compile("(?:常务委员会|常委会)第[一二三四五六七八九十百0-9]+次(?:全体)?会议$")
 _NUMBERED_BEFORE = re.compile("第[一二三四五六七八九十百0-9]+次$")
 _EVENT_MODIFIERS = ("专题", "工作", "集中", "主题", "系列", "专项", "重要", "相关", "各类", "这次", "此次", "本次", "该",
                     "本期", "本届")
@@ -2071,7 +2093,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if out and out[-1].end == a and start >= out[-1].start:
             start = out.pop().start          # 博爱周 + 主题宣传活动: one name
             grown = m.group() in _OPENINGS   # (培训班 + 开班式: the class was named, so is its opening)
-        elif out and out[-1].end == start and _SITTING_OF.match(s, start, b):
+        elif out and out[-1].end == start and (_SITTING_OF.match(s, start, b) or (
+                out[-1].text.endswith("代表大会") and _STANDING_SITTING.match(s, start, b))):
             start = out.pop().start          # …人民代表大会 + 第四次会议: the congress's sitting, one name
         elif out and out[-1].end == start and s[start:a] in ("（扩大）", "(扩大)"):
             start = out.pop().start          # 第五次集体学习 + （扩大）会议: the enlarged sitting, one name

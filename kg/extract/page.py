@@ -27,7 +27,7 @@ _UNSET = object()
 
 
 # a body written with its term (区十届人大, 县第九届政协): the term is no part of the body's name
-_TERM_IN_BODY = re.compile("^(.*?[区市县旗省州])第?[一二三四五六七八九十百]+届(人大(?:常委会)?|政协)$")
+_TERM_IN_BODY = re.compile("^(.*?[区市县旗省州])第?[一二三四五六七八九十百]+届(人大(?:常委会)?|人民代表大会(?:常务委员会)?|政协)$")
 
 class Doc:
     """One article as the rules read it, and the calls by which they add to the page's facts.
@@ -80,6 +80,10 @@ class Doc:
 
     def add_name(self, ref: EntityRef, name: str) -> None:
         self._out.entities[(ref.type, ref.key)].names.add(name)
+
+    def named(self, type_: str, key: str) -> bool:
+        """An entity of that key is on the page already (its mentions' entities exist before any rule runs)."""
+        return (type_, key) in self._out.entities
 
     def has(self, ref: EntityRef) -> bool:
         """The entity is still on the page (not merged into another)."""

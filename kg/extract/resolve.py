@@ -92,6 +92,8 @@ def _home_names(district: str, city: str, province: str) -> tuple:
     # 荆州区's short name is the city's (荆州): there it names the city, not the home
     if short != district and short != short_name(city) and short not in lexicon().gazetteer:
         out.append((short, district))
+    if district.endswith(("自治县", "自治旗")) and len(short) >= 2:
+        out.append((short + level, district))   # 长白县 for 长白朝鲜族自治县: the name its own pages use
     # 县经济开发区, 区高新区: the level word and a zone suffix are the home's own zone
     out += [(level + z, district + z) for z in ZONE_SUFFIXES if level in "县区旗市"]
     if level != "市" and city.endswith("市") and city != province:
@@ -137,12 +139,18 @@ def _organ_heads() -> tuple:
     return tuple(head for head, _ in lexicon().home_organs)
 
 
+_CONGRESS_LONG = ("人民代表大会常务委员会", "人民代表大会")
+
+
 def expand_body(name: str, ctx: Context, local: Local = Local()) -> str:
     """区委 → 荆州区委, 市科技局 → 荆州市科技局, 省委 → 湖北省委, 镇人大 → 弥市镇人大; on a page of a
     county-level city (华蓥市) 市委 → 华蓥市委, of a banner 旗委 → 扎鲁特旗委. Without a home, bare forms stay."""
     if not name:
         return name
     name = _SAME_ORGAN.get(name, name)
+    if name.endswith(_CONGRESS_LONG):
+        # X县人民代表大会(常务委员会) and X县人大(常委会) are one body, keyed short as a sitting's organizer is
+        name = name[:name.rindex("人民代表大会")] + ("人大常委会" if name.endswith("委员会") else "人大")
     if name.endswith("委常委班子"):
         name = name[:-2] + "会"             # 县委常委班子 is the 县委常委会 written as a group
     if name.startswith("自治区") and ctx.province.endswith("自治区"):

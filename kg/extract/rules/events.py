@@ -149,7 +149,8 @@ _ORDINAL_LEAD = re.compile("第[一二三四五六七八九十百0-9]+次")
 
 
 # X县第十九届人民代表大会第四次会议: the sitting of a people's congress, which (not the county) convenes it
-_CONGRESS = re.compile("(第?[一二三四五六七八九十]+届)?人民代表大会第")
+# (…人民代表大会常务委员会第十二次会议: its standing committee's, which convenes that)
+_CONGRESS = re.compile("(第?[一二三四五六七八九十]+届)?人民代表大会(常务委员会)?第")
 
 
 def _congress_sitting(doc, sm, e, eref) -> bool:
@@ -159,9 +160,10 @@ def _congress_sitting(doc, sm, e, eref) -> bool:
     if area is None:
         return False
     # (one body whether a sitting names it in full or as 县十八届人大…: keyed as the short form)
-    key = doc.ref(area).key + "人大"
+    standing = "常委会" if m.group(2) else ""
+    key = doc.ref(area).key + "人大" + standing
     body = doc.entity("Organization", key, e.text[:m.end() - 1], "GovernmentBody")
-    doc.add_name(body, key[:-2] + "人民代表大会")
+    doc.add_name(body, key[:-2 - len(standing)] + "人民代表大会" + ("常务委员会" if standing else ""))
     doc.fact(eref, "organizedBy", body, sm)
     return True
 

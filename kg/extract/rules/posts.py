@@ -61,6 +61,10 @@ def holds_post_by_title_chain(doc):
                     implied_key = area + implied[1:]     # (遵义市委常委、副市长: 遵义市政府, not the home's)
                 else:
                     implied_key = expand_body(implied, ctx, loc) if implied else ""
+                    if implied_key and implied[0] in "镇乡" and not body and not doc.named("Organization", implied_key):
+                        # a bare 镇长 names a town, not a body: its government only where the page writes it
+                        full = implied_key[:-2] + "人民政府"
+                        implied_key = full if doc.named("Organization", full) else ""
                 body_org = _post_body(ctx, of_body, title, loc)
                 inherited = ""
                 if body:

@@ -1,0 +1,77 @@
+"""Constructions the fifth round of blind articles showed (sentences written for these tests):
+a congress's standing committee and its sittings in full, elections at a sitting, a county's venue
+named with the county, an autonomous county by its short name, a bare 镇长's government only where
+the page writes it, and the sentence's adverb+verb before an activity's name."""
+from __future__ import annotations
+
+import invented
+from kg.graph.rdf import label_of
+
+QINGLING = ("青岭县", "江城市", "湖南省")
+CHANGBAI = ("长白朝鲜族自治县", "白山市", "吉林省")
+
+
+def facts_of(body: str, home=QINGLING):
+    return invented.facts_of(body, home)
+
+
+def labels(out, type_: str) -> set:
+    return {label_of(t, k) for t, k in out.entities if t == type_}
+
+
+def test_a_standing_committee_sitting_written_in_full_is_one_event_of_the_committee():
+    out, got = facts_of("11月5日，青岭县第十九届人民代表大会常务委员会第十二次会议在县人民会堂举行。"
+                        "县人大常委会主任高文山主持会议。")
+    name = "青岭县第十九届人民代表大会常务委员会第十二次会议"
+    assert labels(out, "Event") == {name}
+    assert (name, "organizedBy", "青岭县人大常委会") in got
+    assert ("高文山", "chaired", name) in got
+    assert ("高文山", "memberOf", "青岭县人大常委会") in got
+    assert "人民代表大会常务委员会" not in labels(out, "Organization")
+
+
+def test_the_congress_sitting_itself_stays_the_congress_s():
+    _, got = facts_of("12月28日，青岭县第十九届人民代表大会第五次会议在县人民会堂开幕。")
+    assert ("青岭县第十九届人民代表大会第五次会议", "organizedBy", "青岭县人大") in got
+
+
+def test_the_committee_written_in_full_and_short_is_one_body():
+    out, got = facts_of("会议选举张伟为青岭县人民代表大会常务委员会副主任。县人大常委会主任高文山讲话。")
+    assert ("张伟", "memberOf", "青岭县人大常委会") in got
+    assert ("高文山", "memberOf", "青岭县人大常委会") in got
+    assert not any(x.endswith("人民代表大会常务委员会") for x in labels(out, "Organization") - {"青岭县人大常委会"})
+
+
+def test_elections_give_the_post():
+    _, got = facts_of("大会选举李明当选为青岭县人民政府县长。经过投票，赵红当选县人大常委会副主任，"
+                      "补选孙强为县人大常委会委员。会议通过了选举办法。")
+    assert ("李明", "holdsPost", "县人民政府县长") in got
+    assert ("赵红", "holdsPost", "县人大常委会副主任") in got
+    assert ("孙强", "holdsPost", "县人大常委会委员") in got
+    assert not any(s.startswith("李明当") for s, _, _ in got)
+
+
+def test_a_county_venue_is_named_with_the_county():
+    out, got = facts_of("运动会在青岭县体育中心开幕。表彰会在青岭县人民会堂举行。")
+    assert {"青岭县体育中心", "青岭县人民会堂"} <= labels(out, "Place")
+    assert "青岭县体育中心" not in labels(out, "Organization")
+    assert "人民会堂" not in labels(out, "Place")
+
+
+def test_an_autonomous_county_by_its_short_name_is_the_home():
+    out, _ = facts_of("县委书记金明哲在长白县调研。", CHANGBAI)
+    assert "长白县" not in labels(out, "Place")
+    assert "长白朝鲜族自治县" in labels(out, "Place")
+
+
+def test_a_bare_town_head_has_the_town_government_only_where_it_is_written():
+    _, got = facts_of("在石门镇，镇党委副书记、镇长刘强介绍了情况。")
+    assert ("刘强", "holdsPost", "镇长") in got
+    assert not any(s == "刘强" and p == "memberOf" and o.endswith("政府") for s, p, o in got)
+    _, got = facts_of("石门镇人民政府召开会议，镇长刘强主持。")
+    assert ("刘强", "memberOf", "石门镇人民政府") in got
+
+
+def test_an_adverb_and_its_verb_open_no_activity_name():
+    out, _ = facts_of("会议要求，要扎实推进“书香进万家”全民阅读活动，深入推进“文明实践”志愿服务活动。")
+    assert not any(e.startswith(("扎实", "深入")) for e in labels(out, "Event"))
