@@ -75,3 +75,13 @@ def test_a_bare_town_head_has_the_town_government_only_where_it_is_written():
 def test_an_adverb_and_its_verb_open_no_activity_name():
     out, _ = facts_of("会议要求，要扎实推进“书香进万家”全民阅读活动，深入推进“文明实践”志愿服务活动。")
     assert not any(e.startswith(("扎实", "深入")) for e in labels(out, "Event"))
+
+
+def test_a_frame_at_a_project_s_site_and_a_qualified_frame_are_stops():
+    """在X项目现场，甲仔细查看…; 在位于Y村的X合作社，甲走进…: X is a stop of the tour."""
+    _, got = facts_of("12月3日，县长王建平到石门镇调研。在石门镇青山村300亩设施蔬菜大棚建设项目现场，王建平仔细查看"
+                      "大棚建设情况。在位于白水村的青岭县丰源农牧专业合作社，王建平走进牛舍，询问存栏规模。")
+    assert ("王建平", "inspected", "石门镇青山村300亩设施蔬菜大棚建设项目") in got
+    assert ("王建平", "inspected", "青岭县丰源农牧专业合作社") in got
+    assert ("青岭县丰源农牧专业合作社", "locatedIn", "白水村") in got
+    assert ("王建平", "inspected", "白水村") not in got

@@ -168,6 +168,12 @@ _ADDRESSED = re.compile(f"对([^，。；]{{2,30}}?)(?:{_C.alternation('inspect_
 _INQUIRE = ("详细了解", "深入了解", "仔细了解", "了解", "察看", "查看", "详细询问", "询问", "听取")
 
 
+# (an adverb may come first: 在X，甲仔细查看…; so may a step inside: 甲走进车间)
+_LOOKS = re.compile("(?:仔细|详细|认真|实地|逐一|深入|先后)?(?:" + "|".join(_INQUIRE + ("走进", "来到", "检查", "察看了", "查看了")) + ")")
+# what a frame may name after its stop: 在X项目现场，在X施工现场，
+_FRAME_TAILS = ("施工现场", "建设现场", "项目现场", "生产现场", "现场")
+
+
 # 在X，甲向企业负责人乙详细了解…: asking someone there
 _ASKS_OF = re.compile(f"向[^，。；]{{1,14}}?(?:{'|'.join(_INQUIRE)})")
 # 在入驻园区的X公司，…: a clause of no comma ending in 的 before the name qualifies it
@@ -188,15 +194,24 @@ def _framed(s: str, ms: list, triggers: list, persons: list = ()) -> list:
     the tour."""
     fm = _FRAMED.match(s) if s.startswith("在") else None
     if fm is None or not (triggers and triggers[0].start() > fm.end() or s[fm.end() - 1] not in "，," or
-                          any(p.start == fm.end() and (s.startswith(_INQUIRE, p.end) or _ASKS_OF.match(s, p.end))
+                          any(p.start == fm.end() and (_LOOKS.match(s, p.end) or _ASKS_OF.match(s, p.end))
                               for p in persons) or
                           _HOST_BRIEFS.match(s, fm.end())):
         return []          # 在X， opens a sentence of travel only when a travel verb (or a visitor) follows
-    chain = [m for m in ms if fm.start(1) <= m.start and m.end <= fm.end(1)]
-    if chain and chain[0].start != fm.start(1) and _QUALIFIED.fullmatch(s, fm.start(1), chain[0].start):
-        chain = [m for m in chain if m.start >= chain[0].start]   # 在入驻园区的X公司，: X, qualified
+    end = fm.end(1)
+    chain = [m for m in ms if fm.start(1) <= m.start and m.end <= end]
+    if chain and chain[-1].end != end:
+        # 在X项目现场，: the stop is X, the site of its works no name of its own
+        tail = next((t for t in _FRAME_TAILS if s.endswith(t, fm.start(1), end) and
+                     any(m.end == end - len(t) for m in chain)), "")
+        end -= len(tail)
+        chain = [m for m in chain if m.end <= end]
+    # 在入驻园区的X公司，在位于Y村的X合作社，: X, qualified (the qualifier may name a place of its own)
+    lead = next((m for m in chain if m.start > fm.start(1) and _QUALIFIED.fullmatch(s, fm.start(1), m.start)), None)
+    if lead is not None:
+        chain = [m for m in chain if m.start >= lead.start]
     if not chain or chain[0].start not in (fm.start(1), _qualified_end(s, fm.start(1), chain[0].start)) or \
-            chain[-1].end != fm.end(1) or \
+            chain[-1].end != end or \
             any(a.end != b.start for a, b in zip(chain, chain[1:])):
         return []          # the frame is not one name (在调研中，在这里，…)
     return [chain[-1]]
