@@ -1,0 +1,72 @@
+"""Forty-eight invented articles kept blind (tests/fixtures/genre_blind3), the fifth round: six
+writers who never ran the extractor or read its code, each given a genre to press on (meetings and
+congress sittings; activities, organizers and venues; inspection tours; county papers' pages as PDF
+extraction leaves them; county-level cities, banners and autonomous counties; township and village
+news), each with its gold, in forty-two homes of twenty-seven provinces and municipalities. The first four of each writer's
+eight (l01-l04 … q01-q04) were read for error classes (the fixes have their own tests in
+test_genre_round5.py); the last four of each were never read. Scored pooled, as held-out articles are:
+one graph, each page with its home. Every writer made editors (责任编辑, 校对) persons, which the
+contract does not ask and the graph does not do: part of the people missed here is theirs.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.views.evaluate import evaluate
+
+FIXTURES = Path(__file__).parent / "fixtures" / "genre_blind3"
+NEVER_READ = [f"{w}0{k}" for w in "lmnopq" for k in (5, 6, 7, 8)]
+# pooled figures when the suite was added (reference scorer and kg eval agree): all forty-eight
+# 0.877 / 0.852; the twenty-four never read 0.868 / 0.819 (0.866 / 0.804 on the code before the
+# round's fixes); a change may move them freely above these floors
+ENTITY_FLOOR, RELATION_FLOOR = 0.87, 0.84
+NEVER_ENTITY_FLOOR, NEVER_RELATION_FLOOR = 0.86, 0.81
+
+
+def _build(tmp: Path, names: list[str]) -> dict:
+    src = tmp / "in"
+    src.mkdir()
+    manifest = [e for e in json.loads((FIXTURES / "manifest.json").read_text("utf-8")) if e["file"][:-4] in names]
+    for n in names:
+        (src / f"{n}.txt").write_bytes((FIXTURES / f"{n}.txt").read_bytes())
+    (src / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    out = tmp / "blind.ttl"
+    res = CliRunner().invoke(cli, ["build", str(src), "--manifest", str(src / "manifest.json"), "-o", str(out),
+                                   "--no-cache", "-q"])
+    assert res.exit_code == 0, res.output
+    return evaluate(out, [FIXTURES / f"{n}.txt.json" for n in names])
+
+
+@pytest.fixture(scope="module")
+def all_scores(tmp_path_factory) -> dict:
+    return _build(tmp_path_factory.mktemp("blind3"), sorted(p.name[:-4] for p in FIXTURES.glob("*.txt")))
+
+
+@pytest.fixture(scope="module")
+def never_scores(tmp_path_factory) -> dict:
+    return _build(tmp_path_factory.mktemp("blind3never"), NEVER_READ)
+
+
+def f1(scores: dict) -> dict:
+    return {sec: scores[sec]["all"]["f1"] for sec in ("entities", "relations")}
+
+
+def test_the_articles_of_the_forty_eight_pages_are_found_and_signed(all_scores):
+    """170 of the 173 articles and 0.886 of the reporters' names when the suite was added."""
+    arts = all_scores["articles"]
+    assert arts["found"] >= 0.97 * arts["gold"] and arts["byline_recall"] >= 0.87, arts
+
+
+def test_the_blind_articles_score_above_their_floors(all_scores):
+    got = f1(all_scores)
+    assert got["entities"] >= ENTITY_FLOOR and got["relations"] >= RELATION_FLOOR, got
+
+
+def test_the_never_read_half_scores_above_its_floors(never_scores):
+    got = f1(never_scores)
+    assert got["entities"] >= NEVER_ENTITY_FLOOR and got["relations"] >= NEVER_RELATION_FLOOR, got
