@@ -73,3 +73,19 @@ def reference_scores(fixtures: Path, out: Path, manifest: Path | None = None) ->
     return json.loads(subprocess.run([sys.executable, str(SCORER), "--graph", str(out), "--ontology",
                                       str(root / "ontology"), *golds, "--json"],
                                      check=True, capture_output=True, text=True).stdout)
+
+
+def pooled_scores(fixtures: Path, tmp: Path, names: list[str]) -> dict:
+    """kg eval's scores of the articles ``names`` of a blind suite, built as one graph with the
+    suite's manifest homes (pooled, as held-out articles are scored)."""
+    src = tmp / "in"
+    src.mkdir()
+    manifest = [e for e in json.loads((fixtures / "manifest.json").read_text("utf-8")) if e["file"][:-4] in names]
+    for n in names:
+        (src / f"{n}.txt").write_bytes((fixtures / f"{n}.txt").read_bytes())
+    (src / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    out = tmp / "blind.ttl"
+    res = CliRunner().invoke(cli, ["build", str(src), "--manifest", str(src / "manifest.json"), "-o", str(out),
+                                   "--no-cache", "-q"])
+    assert res.exit_code == 0, res.output
+    return evaluate(out, [fixtures / f"{n}.txt.json" for n in names])

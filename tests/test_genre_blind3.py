@@ -10,14 +10,10 @@ contract does not ask and the graph does not do: part of the people missed here 
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+import invented
 import pytest
-from click.testing import CliRunner
-
-from kg.cli import cli
-from kg.views.evaluate import evaluate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "genre_blind3"
 NEVER_READ = [f"{w}0{k}" for w in "lmnopq" for k in (5, 6, 7, 8)]
@@ -29,17 +25,7 @@ NEVER_ENTITY_FLOOR, NEVER_RELATION_FLOOR = 0.86, 0.81
 
 
 def _build(tmp: Path, names: list[str]) -> dict:
-    src = tmp / "in"
-    src.mkdir()
-    manifest = [e for e in json.loads((FIXTURES / "manifest.json").read_text("utf-8")) if e["file"][:-4] in names]
-    for n in names:
-        (src / f"{n}.txt").write_bytes((FIXTURES / f"{n}.txt").read_bytes())
-    (src / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
-    out = tmp / "blind.ttl"
-    res = CliRunner().invoke(cli, ["build", str(src), "--manifest", str(src / "manifest.json"), "-o", str(out),
-                                   "--no-cache", "-q"])
-    assert res.exit_code == 0, res.output
-    return evaluate(out, [FIXTURES / f"{n}.txt.json" for n in names])
+    return invented.pooled_scores(FIXTURES, tmp, names)
 
 
 @pytest.fixture(scope="module")
