@@ -85,3 +85,31 @@ def test_a_frame_at_a_project_s_site_and_a_qualified_frame_are_stops():
     assert ("王建平", "inspected", "青岭县丰源农牧专业合作社") in got
     assert ("青岭县丰源农牧专业合作社", "locatedIn", "白水村") in got
     assert ("王建平", "inspected", "白水村") not in got
+
+
+def test_a_town_s_industrial_zone_keeps_the_town_in_its_names():
+    out, got = facts_of("项目位于石门镇工业集中区。县长王明来到芦溪工业集中发展区，察看了年产5万吨包装材料项目。")
+    names = {n for (t, k), e in out.entities.items() if t == "Place" for n in e.names}
+    assert "石门镇工业集中区" in names
+    assert ("王明", "inspected", "芦溪工业集中发展区") in got
+
+
+def test_a_mongolian_name_ending_in_he_before_a_comma():
+    """旗长巴图孟和，: 和 before a comma joins nothing, it ends the name; 李春和 stays a name as before."""
+    out, got = facts_of("鄂托克旗委副书记、旗长巴图孟和，旗委常委、副旗长刘建军陪同调研。",
+                        ("鄂托克旗", "鄂尔多斯市", "内蒙古自治区"))
+    assert ("巴图孟和", "holdsPost", "旗长") in got
+    assert "巴图孟" not in labels(out, "Person")
+    out, _ = facts_of("副县长李春和，县委常委王强出席。")
+    assert {"李春和", "王强"} <= labels(out, "Person")
+
+
+def test_coming_to_the_home_is_no_person():
+    """市领导来松调研 on a page of 松阳县: 来 (a surname too) is the coming."""
+    out, _ = facts_of("丽水市政协副主席王林带领市领导来松调研传统村落保护利用工作。", ("松阳县", "丽水市", "浙江省"))
+    assert labels(out, "Person") == {"王林"}
+
+
+def test_a_common_noun_and_a_modal_are_no_name():
+    out, _ = facts_of("廖世昌要求，各乡镇、各成员单位要对照会议部署，逐项抓好落实。")
+    assert labels(out, "Person") == {"廖世昌"}

@@ -234,6 +234,8 @@ def plausible_name(name: str) -> bool:
     if t is not None and not t.startswith("nr") and freq(head) > 50 and \
             lexicon().is_surname_start(name) and t[0] in "vdpcuarz":
         return False
+    if len(name) == 3 and name[2] in "要应需须将" and t == "n" and freq(head) > 2000:
+        return False     # 各成员单位要…: a common noun (单 a surname too) and the modal after it, no name
     return True
 
 
@@ -343,10 +345,12 @@ def _free_name_at(s: str, i: int) -> int:
     # (额尔敦巴雅尔, 敖特根其其格: Mongolian names run to six; a Tibetan one opened by 才让 to four)
     for n in ((2, 3, 4) if lead and s[i] == "才" else (2, 3, 4, 5, 6)):
         name = s[i:i + n]
-        if len(name) < n or not all(_is_cjk(c) and (k < lead or c not in STOP_CHARS or (c in _FREE_INNER and (k or c == "那")))
+        j = i + n
+        if len(name) < n or not all(_is_cjk(c) and (k < lead or c not in STOP_CHARS or (c in _FREE_INNER and (k or c == "那"))
+                                                    or (c == "和" and k == n - 1 and k >= 2 and s[j:j + 1] in DELIMS
+                                                        and j < len(s)))
                                     for k, c in enumerate(name)):
             return 0
-        j = i + n
         if (j == len(s) or s[j] in DELIMS or _AFTER_NAME2.match(s, j) or (n == 4 and s[j] in _TRAVEL_CHARS)
                 or (n >= 5 and s[j] in _AFTER_NAME1)) \
                 and plausible_name(name) \
@@ -504,6 +508,10 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
         elif m.end() + n < len(s) and s[m.end() + n] in _FREE_INNER and s[m.end():m.end() + n] not in known:
             free = _free_name_at(s, m.end())     # 那仁满|都拉: 都, a closer elsewhere, runs on in a long name
             n = free if free >= 5 else n
+        elif s[m.end() + n:m.end() + n + 1] == "和" and s[m.end() + n + 1:m.end() + n + 2] in DELIMS and \
+                s[m.end() + n + 1:m.end() + n + 2] and s[m.end():m.end() + n] not in known:
+            # 旗长巴图孟和，: 和 before a comma joins nothing; it ends the name (孟和, a Mongolian name's end)
+            n = _free_name_at(s, m.end()) or n
         if not n:
             continue
         if m.group() == "总书记":  # "习近平总书记": the title follows the name; handled in find_title_after
@@ -1386,7 +1394,7 @@ _VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
 _BOUNDING = ("Town", "Subdistrict", "Village")
 # what a town or village bounds with trade words before it (茶叶精深加工产业园, 中药材种植基地, 茶旅融合示范园)
 _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园",
-                               "生态园", "基地", "示范园", "示范园区"))
+                               "生态园", "基地", "示范园", "示范园区", "集中区", "集中发展区"))
 _TOWN_SITES = frozenset(("广场", "公园", "美食街", "步行街", "会堂", "礼堂"))
 _TOWN_LEVEL = frozenset(("镇", "乡", "街道"))
 _AREA_VENUES = _TOWN_SITES | frozenset(("会展中心", "会议中心", "展览中心", "博览中心", "体育中心", "全民健身中心",

@@ -69,6 +69,16 @@ def find_names(s: str, known: frozenset = frozenset(), gate: int = ALL) -> NameF
                             listed + M.find_subject_names(s, known) if gate & SUBJECTS else listed))
 
 
+# 市领导来松调研 (松 for 松阳县): 来, 赴 and 到 are surnames too, but before the home's first character and a
+# verb of visiting they are the coming, not a person
+_VISIT_AFTER = ("调研", "考察", "视察", "检查", "督导", "指导", "调度", "慰问", "走访", "参观", "开展", "对接", "洽谈")
+
+
+def _came_home(s: str, p, home_names) -> bool:
+    return len(p.text) == 2 and p.text[0] in "来赴到" and s.startswith(_VISIT_AFTER, p.end) and \
+        any(w.startswith(p.text[1]) and len(w) >= 2 and w[0] != "我" for w, _ in home_names)
+
+
 def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
                      first: NameFinds | None = None, home_names: tuple = (), gate: int = ALL,
                      knows: bool = True, homed: bool | None = None) -> SentMentions:
@@ -86,6 +96,8 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     chains = names.chains
     # most sentences name no one and no document: the guards skip building empty lists
     persons = _dedupe_persons(([c.person for c in chains] if chains else []) + names.names + occurrences)
+    if persons and home_names and any(p.text[0] in "来赴到" and len(p.text) == 2 for p in persons):
+        persons = [p for p in persons if not _came_home(s, p, home_names)]
     taken = [(p.start, p.end) for p in persons] if persons else []
     if chains:
         taken += [(p.start, p.end) for c in chains for p in c.posts]
