@@ -29,9 +29,11 @@ demo: $(STAMP)
 	$(KG) report out/graph.ttl -o out/report
 	$(KG) stats out/graph.ttl
 
-# -n auto: one pytest worker per core (pytest-xdist); run a single file with .venv/bin/python -m pytest FILE
+# -n auto: one pytest worker per core (pytest-xdist); --dist loadfile: a file's tests run on one worker, in
+# order (the README's examples build a graph the later ones read); run a single file with
+# .venv/bin/python -m pytest FILE
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 # the suites marked slow (browser, fuzzing, signals, a benchmark run): CI runs them after make test
 test-slow: $(STAMP)
