@@ -113,3 +113,15 @@ def test_coming_to_the_home_is_no_person():
 def test_a_common_noun_and_a_modal_are_no_name():
     out, _ = facts_of("廖世昌要求，各乡镇、各成员单位要对照会议部署，逐项抓好落实。")
     assert labels(out, "Person") == {"廖世昌"}
+
+
+def test_a_chief_river_chief_is_a_post_of_no_body_and_a_chair_opens_no_event():
+    """县委副书记、县总河长甲…，副县长乙主持会议: 县总河长 is a title of the chain (no body of it); 主持
+    and the chair before it are no part of a meeting's name."""
+    out, got = facts_of("3月7日，全县河长制湖长制工作会议召开。县委副书记、县总河长孔令辉出席会议并讲话，"
+                        "副县长王明主持会议。")
+    assert ("孔令辉", "holdsPost", "县总河长") in got
+    assert ("孔令辉", "memberOf", "青岭县委") in got
+    assert not any(p == "memberOf" and o == "青岭县" for _, p, o in got)
+    assert labels(out, "Event") == {"全县河长制湖长制工作会议"}
+    assert ("王明", "chaired", "全县河长制湖长制工作会议") in got

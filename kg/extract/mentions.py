@@ -1863,6 +1863,7 @@ _EVENT_AFTER_QUOTE = re.compile("[^，。；：、,;:“”]{0,12}?(?:" + "|".jo
 
 
 _EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "听取", "完成", "抓好", "汇总", "做好", "办好",
+                                      "主持",    # (副县长甲主持会议: the chair and the verb, no name)
                                       "完成好", "进一步",
                                       # 扎实推进送文化下乡活动: an adverb's verb of the sentence, no part of a name
                                       "扎实推进", "深入推进", "全面推进", "持续推进", "大力推进", "积极推进",

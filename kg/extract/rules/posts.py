@@ -39,6 +39,10 @@ def holds_post_by_title_chain(doc):
             area = ""     # the area the chain's first body is named with (遵义市委常委、副市长: 遵义市)
             for p in c.posts:
                 body, title = p.get("body"), p.get("title")
+                if title in _AREA_CHIEFS and body and len(body) == 1 and body in _AREA_LEVELS:
+                    # 县总河长: a post of the area written with its level word alone, in no body
+                    doc.fact(person, "holdsPost", doc.entity("Post", p.text, p.text), sm)
+                    continue
                 # 市委常委、组织部部长: the department is the 市委's (the post stays as written)
                 # (纪委, 监委 are the area's own organs, no department of its party committee)
                 of_body = prev_written + body if body and prev_written.endswith("委") and len(body) <= 4 and \
@@ -107,6 +111,9 @@ def holds_post_by_title_chain(doc):
                     prev_body_key = body_key
 
 
+_AREA_LEVELS = frozenset("省市区县旗镇乡")
+# the chiefs of an area's rivers and forests (县总河长): an area's post, of no body
+_AREA_CHIEFS = frozenset(("总河长", "副总河长", "总林长", "副总林长"))
 # a body named with its area: 遵义市委, 佳木斯市政府 (a bare 市委 names none)
 _NAMED_AREA_BODY = re.compile("^([\u4e00-\u9fff]{2,12}?[市县区旗州盟])(?:委|党委|政府|人民政府)$")
 # offices of a party committee a chain may write without it after a title of the committee
