@@ -388,6 +388,34 @@ def held_at_anaphora(doc):
             m = _HELD_IN.match(s, m.end() + 1) if s.startswith(("，在", ",在"), m.end()) else None
 
 
+# 在X设主会场 / 在X主会场举行; X、Y同步设立分会场 / 分会场设在X、Y: the sites of one sitting held in several
+_MAIN_VENUE = re.compile("在([^，。；在]{2,30}?)(?:设立?|设置)?主会场")
+_BRANCH_VENUES = re.compile("(?:^|[，,；;])(?:在)?([^，。；在]{2,40}?)(?:同步|同时|分别)?(?:设立?|设置)分会场"
+                            "|分会场(?:分别)?设在([^，。；]{2,40}?)(?=[，。；,;]|$)")
+
+
+def held_at_venues(doc):
+    """会议以视频形式召开，在县应急指挥中心设主会场，西城镇、洋中镇设分会场: a sitting held at a main
+    site and branch sites is held at each place the sentence names for them (the sentence's event,
+    else the article's)."""
+    for sm in doc.sents:
+        s = sm.sent.text
+        if "会场" not in s or not (sm.places or sm.orgs):
+            continue
+        evs = doc.events(sm)
+        event = evs[0][1] if evs else (doc.main.ref if doc.main is not None else None)
+        if event is None:
+            continue
+        spans = [m.span(1) for m in _MAIN_VENUE.finditer(s)]
+        spans += [m.span(1) if m.group(1) is not None else m.span(2) for m in _BRANCH_VENUES.finditer(s)]
+        for a, b in spans:
+            inside = [x for x in sm.places + sm.orgs if a <= x.start and x.end <= b]
+            for x in inside:
+                # (the innermost of a chain, and a whole name over a place it opens with)
+                if not any(y.start == x.end or (y.start == x.start and y.end > x.end) for y in inside):
+                    doc.fact(event, "heldAt", doc.ref(x), sm)
+
+
 def held_at_named_place(doc):
     """铁路小区攻坚行动: an activity named after a small place (village, compound, site) happens there."""
     for sm, evs in doc.with_events:
