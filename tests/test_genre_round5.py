@@ -125,3 +125,17 @@ def test_a_chief_river_chief_is_a_post_of_no_body_and_a_chair_opens_no_event():
     assert not any(p == "memberOf" and o == "青岭县" for _, p, o in got)
     assert labels(out, "Event") == {"全县河长制湖长制工作会议"}
     assert ("王明", "chaired", "全县河长制湖长制工作会议") in got
+
+
+def test_what_a_possessive_list_and_a_locating_verb_place():
+    """望松工业园区的精工钢管、华耀不锈钢等企业: each item is in the park; 位于该镇山下阳村的X: the village
+    (named by words that elsewhere stop a name) is the frame's town's, X the village's; 位于X镇的Y县Z产业园:
+    the county's park of one trade, named with the county, is in the town."""
+    _, got = facts_of("在望松街道，周启航先后走进望松工业园区的精工钢管、华耀不锈钢等企业。")
+    assert ("精工钢管", "locatedIn", "望松工业园区") in got and ("华耀不锈钢", "locatedIn", "望松工业园区") in got
+    assert ("华耀不锈钢", "locatedIn", "望松街道") not in got
+    _, got = facts_of("在古市镇，周启航察看了茶园。随后，他又走访了位于该镇山下阳村的松源家庭农场。")
+    assert ("山下阳村", "locatedIn", "古市镇") in got and ("松源家庭农场", "locatedIn", "山下阳村") in got
+    _, got = facts_of("随后，韩立钧一行来到位于城南庄镇的青岭县食用菌产业园，并走进园区内的裕华食品等企业。")
+    assert ("青岭县食用菌产业园", "locatedIn", "城南庄镇") in got
+    assert ("韩立钧", "inspected", "青岭县食用菌产业园") in got

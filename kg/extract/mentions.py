@@ -1353,6 +1353,9 @@ def _after_town(s: str, start: int, end: int, out: list) -> bool:
         s.startswith("山村", end - 2) and not s.startswith(GENERIC_END, start)
 
 
+_THAT_TOWN = ("该镇", "该乡", "本镇", "本乡")
+
+
 def _list_item_start(s: str, start: int, floor: int) -> int:
     """Where a name that a stop character cut short (萨如|拉嘎查, 西上|碾头村) starts when it is an item
     of a list: right after the 、 before it, if only name characters stand between. Transliterated
@@ -1369,8 +1372,9 @@ def _list_item_start(s: str, start: int, floor: int) -> int:
     if s[i - 1:i] == "、" and i >= floor and not _stopword_ending_at(s, start):
         return i
     # 先后到东于镇西营村: the first item, right after the travel verb, is a name as much as the next
-    if i > floor and i < start and s.endswith(_TRAVEL_BEFORE[1:], 0, i) and s[i - 2:i] not in ("得到", "做到", "看到", "受到", "达到", "遇到", "想到"):
-        return i
+    if i > floor and i < start and s.endswith(_LOCATING_BEFORE[1:] + _THAT_TOWN, 0, i) and \
+            s[i - 2:i] not in ("得到", "做到", "看到", "受到", "达到", "遇到", "想到"):
+        return i     # (位于上安村的, 位于该镇山下阳村的: so is the place a locating verb or 该镇 names)
     if i > floor and i < start and s[i - 1] == "在" and (i == 1 or s[i - 2] in DELIMS):
         return i     # 在萨如拉图雅嘎查，: a clause's frame opens with its place's name
     return start
@@ -1511,6 +1515,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue         # 六祖镇政府(三楼)会议室: the body's room; the body is the venue (sentences.py)
         floor = _floor(a, taken, out, soft)
         start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
+        if start < a - 2 and s[start] in "镇乡" and s[start - 1:start] in ("该", "本") and start > 0:
+            start += 1           # 位于该镇山下阳村的…: the town referred back to, then the village's own name
         if s.startswith(_SEAT_WORDS, start) and a - start >= 4 and suffix in _TOWN_SITES and \
                 not (is_common_word(s[start + 2:a]) or _kind_words(s[start + 2:a])):
             start += 2           # 县城|金牛广场: the county seat is where the square is, no part of its name
@@ -1546,9 +1552,12 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # of every town; the town written with it is a part of its name (the town still placed
             # apart, and the site in it)
             named_with = out[-1].start
-        elif out and out[-1].end == start and out[-1].get("level", 0) == 4 and suffix in _AREA_VENUES and \
-                (start == a or is_common_word(s[start:a])):
-            # 长白县人民会堂, 陆良县体育中心: a county's venue is named with the county, as a town's square is
+        elif out and out[-1].end == start and out[-1].get("level", 0) == 4 and (
+                (suffix in _AREA_VENUES and (start == a or is_common_word(s[start:a]))) or
+                (suffix in _BOUNDED_SUFFIXES and start < a and (_trade_only(s[start:a]) or
+                                                                 all(map(is_common_word, lcut(s[start:a])))))):
+            # 长白县人民会堂, 陆良县体育中心: a county's venue is named with the county, as a town's square is;
+            # so is its park of one trade (阜平县食用菌产业园: 食用菌产业园 alone is a kind of park)
             named_with = out[-1].start
         elif start < a and not (ctx_names and s.endswith(ctx_names, start, b)):
             # (the home's, city's or province's own name is cut by nothing: 兴化市, whose 兴化

@@ -156,7 +156,9 @@ def located_in_described(doc):
             if pl is not None and s[pl.end:pl.end + 1] == "的":
                 # (坐落在桃林乡的千佛岭景区: a site or park the town holds, too)
                 y = next((x for x in sm.projects + sm.orgs + sm.places if x.start == pl.end + 1 and
-                          (x.type != "Place" or _contains(pl, x))), None)
+                          (x.type != "Place" or _contains(pl, x))), None) or \
+                    next((x for x in sm.places if x.end - len(x.text) == pl.end + 1 and x.start > pl.end + 1), None)
+                # (位于城南庄镇的阜平县食用菌产业园: a site named with its county, its mention after the county's)
                 for z in _and_listed(s, y, sm.projects + sm.orgs):
                     doc.fact(doc.ref(z), "locatedIn", doc.ref(pl), sm)
 
@@ -281,10 +283,14 @@ def located_in_possessive(doc):
                 continue          # (not the innermost of a chain)
             k = pl.end + (1 if s[pl.end] == "的" else 2)
             # (天桥岭镇的长白山木耳产业园: a park or site the town holds, too)
-            y = next((x for x in sm.projects + sm.orgs + sm.places if x.start == k and not _is_body(x) and
-                      (x.type != "Place" or (x.subtype in ("Park", "Site") and _contains(pl, x)))), None)
-            if y is not None:
+            while k < len(s):
+                y = next((x for x in sm.projects + sm.orgs + sm.places if x.start == k and not _is_body(x) and
+                          (x.type != "Place" or (x.subtype in ("Park", "Site") and _contains(pl, x)))), None)
+                if y is None:
+                    break
                 doc.fact(doc.ref(y), "locatedIn", doc.ref(pl), sm)
+                # (望松工业园区的精工钢管、华耀不锈钢等企业: every item of the list the possessive opens)
+                k = y.end + 1 if s[y.end:y.end + 1] == "、" else len(s)
 
 
 def located_in_after_verb(doc):
