@@ -139,3 +139,15 @@ def test_what_a_possessive_list_and_a_locating_verb_place():
     _, got = facts_of("随后，韩立钧一行来到位于城南庄镇的青岭县食用菌产业园，并走进园区内的裕华食品等企业。")
     assert ("青岭县食用菌产业园", "locatedIn", "城南庄镇") in got
     assert ("韩立钧", "inspected", "青岭县食用菌产业园") in got
+
+
+def test_a_branded_village_workshop_is_a_stop():
+    """绿谷茶坊帮扶车间: a brand of ordinary words before the workshop's kind names one; 在X，甲与村民交谈:
+    the visitor is at X."""
+    out, got = facts_of("县委书记韩立钧到石门镇调研。在顾家台村的禾丰帮扶车间，韩立钧与正在加工的村民亲切交谈。"
+                        "随后，韩立钧来到上安村的绿谷茶坊帮扶车间，察看秋茶加工情况。")
+    assert ("韩立钧", "inspected", "禾丰帮扶车间") in got
+    assert ("韩立钧", "inspected", "绿谷茶坊帮扶车间") in got
+    assert ("绿谷茶坊帮扶车间", "locatedIn", "上安村") in got
+    out, _ = facts_of("全县已建成村级共富工坊32家。")
+    assert not labels(out, "Organization")

@@ -1263,7 +1263,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places) \
                 and not (subtype == "Enterprise" and (brand_trade(name[:len(name) - len(suffix)]) or
                                                       _bare_brand(name[:len(name) - len(suffix)], suffix) or
-                                                      _named_coop(name))):
+                                                      _named_coop(name) or _branded_workshop(name, suffix))):
             continue   # 研发试验中心, 法治政府: a function, not a named body
         out.append(_new(Mention, ("Organization", name, start, b, subtype, ())))
     if _holds_any(s, _bodies_marks()):
@@ -2426,6 +2426,21 @@ def brand_trade(text: str) -> bool:
 # What stands before 公司 to say which kind of company, not which one (国有公司, 子公司)
 _COMPANY_KINDS = frozenset("国有 上市 民营 私营 外资 合资 独资 子 母 分 总 新 老 大 小 这家 一家 该 本 各 龙头 骨干 重点".split())
 _COMPANY_SUFFIXES = frozenset(("公司", "有限公司", "有限责任公司", "股份有限公司", "集团"))
+
+
+# the kinds of a village workshop (帮扶车间, 扶贫车间, 共富工坊): a brand of ordinary words before one names it
+_WORKSHOP_KINDS = ("帮扶", "扶贫", "就业", "共富", "巾帼")
+
+
+def _branded_workshop(name: str, suffix: str) -> bool:
+    """绿谷茶坊帮扶车间: a brand (2-4 characters, no area or level word) before a workshop's kind and suffix."""
+    if suffix not in ("车间", "工坊"):
+        return False
+    core = name[:len(name) - len(suffix)]
+    kind = next((k for k in _WORKSHOP_KINDS if core.endswith(k)), "")
+    brand = core[:len(core) - len(kind)]
+    return bool(kind) and 2 <= len(brand) <= 4 and all(map(_is_cjk, brand)) and brand[0] not in STOP_CHARS and \
+        not any(c in brand for c in "村镇乡县区市级") and brand not in GENERIC
 
 
 def _bare_brand(core: str, suffix: str) -> bool:

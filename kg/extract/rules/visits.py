@@ -169,7 +169,8 @@ _INQUIRE = ("详细了解", "深入了解", "仔细了解", "了解", "察看", 
 
 
 # (an adverb may come first: 在X，甲仔细查看…; so may a step inside: 甲走进车间)
-_LOOKS = re.compile("(?:仔细|详细|认真|实地|逐一|深入|先后)?(?:" + "|".join(_INQUIRE + ("走进", "来到", "检查", "察看了", "查看了")) + ")")
+_LOOKS = re.compile("(?:仔细|详细|认真|实地|逐一|深入|先后)?(?:" + "|".join(_INQUIRE + ("走进", "来到", "检查", "察看了", "查看了")) + ")"
+                    "|与[^，。；]{1,16}?(?:交谈|座谈|交流|拉家常)")   # (在X，甲与村民亲切交谈: he is there)
 # what a frame may name after its stop: 在X项目现场，在X施工现场，
 _FRAME_TAILS = ("施工现场", "建设现场", "项目现场", "生产现场", "现场")
 
