@@ -151,3 +151,14 @@ def test_a_branded_village_workshop_is_a_stop():
     assert ("绿谷茶坊帮扶车间", "locatedIn", "上安村") in got
     out, _ = facts_of("全县已建成就业帮扶车间32家，吸纳务工群众1200人。")
     assert not labels(out, "Organization")     # (a kind, no brand before it)
+
+
+def test_names_that_a_word_across_their_edge_or_inside_them_decided_wrong():
+    """对照|市政府 (no 照市政府), 县委常委出席 (members, no body), 职业中等专业学校 (等 ends 中等, a word
+    of the name), 政法委员 (a town committee member's charge, no 政法 body)."""
+    out, _ = facts_of("县委常委出席会议。要对照市政府常务会议确定的重点任务逐项落实。")
+    assert labels(out, "Organization") == {"江城市政府"}
+    out, _ = facts_of("决赛在青岭县职业中等专业学校举行。")
+    assert "青岭县职业中等专业学校" in labels(out, "Organization")
+    out, got = facts_of("石门镇党委副书记、政法委员曹志明主持培训会。")
+    assert ("曹志明", "holdsPost", "政法委员") in got and "政法" not in labels(out, "Organization")

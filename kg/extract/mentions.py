@@ -163,9 +163,11 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
             continue
         if c in STOP_CHARS and not (i < end and _noun_word(s[i - 1:i + 1])) and \
                 not (i >= 2 and i - 2 >= lowest and s[i - 2] not in STOP_CHARS and
-                     (_proper_word(s[i - 2:i]) or (c == "据" and _noun_word(s[i - 2:i])))) and \
+                     (_proper_word(s[i - 2:i]) or (c == "据" and _noun_word(s[i - 2:i])) or
+                      tag(s[i - 2:i]) == "b")) and \
                 not (own_word and i == end and i - 2 >= lowest and inside_word(s, i - 1)):
-            break        # (共和村, 太和村: 和 ends a proper name's word, it does not stop the name)
+            break        # (共和村, 太和村: 和 ends a proper name's word, it does not stop the name; so
+            # does 等 a distinguishing word's, 职业中等专业学校)
         if c in CLASSIFIERS and i >= 2 and s[i - 2] in NUMERALS and \
                 (s[i - 2] not in "余多几百千万" or (i >= 3 and s[i - 3] in NUMERALS)):
             break        # (30余家, 3万家 are counts; 余家村, 万家福超市 are names)
@@ -1179,6 +1181,12 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         if start > floor and not s.startswith(LEVEL_HEADS, start):
             start = _committee_start(s, start, floor)
             name = s[start:b]
+        if start > 0 and s[start + 1:start + 2] in ("市", "县", "区", "省") and _is_cjk(s[start - 1]) and \
+                inside_word(s, start) and not inside_word(s, start + 1):
+            start += 1           # 对照|市政府: a name opens with no character of the word before it (照市政府)
+            name = s[start:b]
+        if suffix == "委" and name.endswith("常委"):
+            continue             # 县委常委出席会议: the committee's members (a title), no body
         if not _balanced(name):
             # an aside opened before the body (会议（区安全生产委员会…）): the body starts inside it
             start += max(name.rfind("（"), name.rfind("(")) + 1
