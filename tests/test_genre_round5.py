@@ -162,3 +162,13 @@ def test_names_that_a_word_across_their_edge_or_inside_them_decided_wrong():
     assert "青岭县职业中等专业学校" in labels(out, "Organization")
     out, got = facts_of("石门镇党委副书记、政法委员曹志明主持培训会。")
     assert ("曹志明", "holdsPost", "政法委员") in got and "政法" not in labels(out, "Organization")
+
+
+def test_a_cadre_of_a_bureau_and_an_autonomous_county_s_short_name_before_a_body():
+    """驻村第一书记 is one title (no body 驻村); 互助县市场监督管理局干部甲: 互助县 (the home's short name,
+    互助 a verb elsewhere) opens the bureau, and its cadre is a member of it (干部 is no title)."""
+    home = ("互助土族自治县", "海东市", "青海省")
+    out, got = facts_of("驻村第一书记张宏伟介绍了情况。", home)
+    assert ("张宏伟", "holdsPost", "驻村第一书记") in got and "驻村" not in labels(out, "Organization")
+    out, got = facts_of("驻村第一书记、互助县市场监督管理局干部秦海波介绍了情况。", home)
+    assert ("秦海波", "memberOf", "互助县市场监督管理局") in got

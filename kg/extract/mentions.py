@@ -1342,8 +1342,8 @@ def _home_places(s: str, home_names: tuple) -> list[Mention]:
 def _ends_home_word(s: str, j: int, written: str) -> bool:
     """我县 is a word of its own; a short name (宿松) is the home only where it is not the head of a
     longer name (宿松县, 宿松工业园, 兰山街道): punctuation, a stop character or a stop word follows."""
-    if written.startswith("我"):
-        return True
+    if written.startswith("我") or (len(written) >= 3 and written[-1] in "县旗"):
+        return True      # (长白县, 互助县: an autonomous county's short name closes on its level word)
     nxt = s[j:j + 1]
     return not nxt or not _is_cjk(nxt) or nxt in STOP_CHARS or any(s[j:j + k] in _STOPWORD_SET for k in (2, 3, 4))
 
