@@ -172,3 +172,10 @@ def test_a_cadre_of_a_bureau_and_an_autonomous_county_s_short_name_before_a_body
     assert ("张宏伟", "holdsPost", "驻村第一书记") in got and "驻村" not in labels(out, "Organization")
     out, got = facts_of("驻村第一书记、互助县市场监督管理局干部秦海波介绍了情况。", home)
     assert ("秦海波", "memberOf", "互助县市场监督管理局") in got
+
+
+def test_seated_on_the_rostrum_in_any_row_is_attendance():
+    _, got = facts_of("12月28日，青岭县第十九届人民代表大会第五次会议在县人民会堂开幕。"
+                      "大会执行主席赵立伟、崔英姬在主席台前排就座。")
+    assert ("赵立伟", "attended", "青岭县第十九届人民代表大会第五次会议") in got
+    assert ("崔英姬", "attended", "青岭县第十九届人民代表大会第五次会议") in got
