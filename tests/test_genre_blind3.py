@@ -1,12 +1,14 @@
-"""Forty-eight invented articles kept blind (tests/fixtures/genre_blind3), the fifth round: six
-writers who never ran the extractor or read its code, each given a genre to press on (meetings and
-congress sittings; activities, organizers and venues; inspection tours; county papers' pages as PDF
+"""Seventy-two invented articles kept blind (tests/fixtures/genre_blind3), the fifth round: nine
+writers who never ran the extractor or read its code, each with its gold, in sixty homes of
+twenty-eight provinces and municipalities. Six (l … q) each pressed one genre (meetings and congress
+sittings; activities, organizers and venues; inspection tours; county papers' pages as PDF
 extraction leaves them; county-level cities, banners and autonomous counties; township and village
-news), each with its gold, in forty-two homes of twenty-seven provinces and municipalities. The first four of each writer's
-eight (l01-l04 … q01-q04) were read for error classes (the fixes have their own tests in
-test_genre_round5.py); the last four of each were never read. Scored pooled, as held-out articles are:
-one graph, each page with its home. Every writer made editors (责任编辑, 校对) persons, which the
-contract does not ask and the graph does not do: part of the people missed here is theirs.
+news); the first four of each one's eight (l01-l04 … q01-q04) were read for error classes (the
+fixes have their own tests in test_genre_round5.py), the last four never. Three more (r: a county
+site's news column, s: paper pages, t: events and their venues) wrote after the round's last change
+and were scored once on it, never read. Scored pooled, as held-out articles are: one graph, each
+page with its home. Every writer made editors (责任编辑, 校对) persons, which the contract does not
+ask and the graph does not do: part of the people missed here is theirs.
 """
 from __future__ import annotations
 
@@ -16,12 +18,12 @@ import invented
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "genre_blind3"
-NEVER_READ = [f"{w}0{k}" for w in "lmnopq" for k in (5, 6, 7, 8)]
-# pooled figures when the suite was added (reference scorer and kg eval agree): all forty-eight
-# 0.877 / 0.852; the twenty-four never read 0.868 / 0.819 (0.866 / 0.804 on the code before the
-# round's fixes); a change may move them freely above these floors
-ENTITY_FLOOR, RELATION_FLOOR = 0.87, 0.84
-NEVER_ENTITY_FLOOR, NEVER_RELATION_FLOOR = 0.86, 0.81
+NEVER_READ = [f"{w}0{k}" for w in "lmnopq" for k in (5, 6, 7, 8)] + [f"{w}0{k}" for w in "rst" for k in range(1, 9)]
+# pooled figures at the end of the round (reference scorer and kg eval agree): all seventy-two
+# 0.877 / 0.857; the forty-eight never read 0.866 / 0.829 (0.858 / 0.807 on the code of the round's
+# start); a change may move them freely above these floors
+ENTITY_FLOOR, RELATION_FLOOR = 0.87, 0.85
+NEVER_ENTITY_FLOOR, NEVER_RELATION_FLOOR = 0.86, 0.82
 
 
 def _build(tmp: Path, names: list[str]) -> dict:
@@ -42,10 +44,10 @@ def f1(scores: dict) -> dict:
     return {sec: scores[sec]["all"]["f1"] for sec in ("entities", "relations")}
 
 
-def test_the_articles_of_the_forty_eight_pages_are_found_and_signed(all_scores):
-    """170 of the 173 articles and 0.886 of the reporters' names when the suite was added."""
+def test_the_articles_of_the_seventy_two_pages_are_found_and_signed(all_scores):
+    """268 of the 271 articles and 0.897 of the reporters' names at the end of the round."""
     arts = all_scores["articles"]
-    assert arts["found"] >= 0.97 * arts["gold"] and arts["byline_recall"] >= 0.87, arts
+    assert arts["found"] >= 0.97 * arts["gold"] and arts["byline_recall"] >= 0.88, arts
 
 
 def test_the_blind_articles_score_above_their_floors(all_scores):
