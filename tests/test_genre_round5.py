@@ -179,3 +179,13 @@ def test_seated_on_the_rostrum_in_any_row_is_attendance():
                       "大会执行主席赵立伟、崔英姬在主席台前排就座。")
     assert ("赵立伟", "attended", "青岭县第十九届人民代表大会第五次会议") in got
     assert ("崔英姬", "attended", "青岭县第十九届人民代表大会第五次会议") in got
+
+
+def test_a_clause_s_verb_or_a_second_party_is_no_part_of_a_body_s_name():
+    """县政协委员视察|松阳县人民医院; 县政府与|江苏X有限公司; 代表队获得|小学组一等奖 names no school; a
+    team named after its visit (市人大调研组) is no clause."""
+    out, _ = facts_of("县政协委员视察松阳县人民医院。会议由青岭县政府与江苏云擎数字科技有限公司共同主办。"
+                      "青岭县南湖实验学校代表队获得小学组一等奖。")
+    orgs = labels(out, "Organization")
+    assert {"松阳县人民医院", "江苏云擎数字科技有限公司"} <= orgs
+    assert not any("视察" in o or "与" in o or "获得" in o for o in orgs)

@@ -1187,6 +1187,12 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             name = s[start:b]
         if suffix == "委" and name.endswith("常委"):
             continue             # 县委常委出席会议: the committee's members (a title), no body
+        cut = _clause_inside(name, suffix) if len(name) >= 8 else 0
+        if cut < 0:
+            continue
+        if cut:
+            start += cut         # 县政协委员视察|松阳县人民医院, 县政府与|江苏X有限公司: a clause's verb or
+            name = s[start:b]    # a second party before the body's own name
         if not _balanced(name):
             # an aside opened before the body (会议（区安全生产委员会…）): the body starts inside it
             start += max(name.rfind("（"), name.rfind("(")) + 1
@@ -1359,6 +1365,28 @@ def _after_town(s: str, start: int, end: int, out: list) -> bool:
     after its hill is named so, whatever common word opens it (凤凰 + 山村; 美丽乡村 stays a slogan)."""
     return bool(out) and out[-1].end == start and out[-1].get("level", 0) == 3 and \
         s.startswith("山村", end - 2) and not s.startswith(GENERIC_END, start)
+
+
+# verbs of a clause that no body's name holds (a body named after a visit ends in 调研组, 考察团: the
+# verb then stands right before the suffix, and the name is kept)
+_CLAUSE_VERB = re.compile("视察|调研|考察|走访|获得|荣获|参观|看望|慰问|来到|前往|召开|举办|出席|参加")
+_PARTY_JOIN = re.compile("[与及]")
+_TEAM_VERBS = ("视察", "调研", "考察", "走访")      # (调研组, 考察团, 视察组: a team named after its visit)
+
+
+def _clause_inside(name: str, suffix: str) -> int:
+    """Where the body's own name starts inside ``name`` when a clause's verb (县政协委员视察|松阳县人民医院)
+    or a second party (县政府与|江苏X有限公司, after a body's name) stands before it; 0 for none."""
+    at = 0
+    for m in _CLAUSE_VERB.finditer(name, 1):
+        if len(name) - m.end() > len(suffix) + 1:
+            at = m.end()
+        elif m.group() not in _TEAM_VERBS:
+            return -1        # 代表队获得|小学组一等奖: the verb's object is no name
+    for m in _PARTY_JOIN.finditer(name, at + 2):
+        if name.endswith(_body_ends(), 0, m.start()) and len(name) - m.end() >= 4:
+            at = m.end()
+    return at
 
 
 _THAT_TOWN = ("该镇", "该乡", "本镇", "本乡")
