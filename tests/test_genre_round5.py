@@ -189,3 +189,11 @@ def test_a_clause_s_verb_or_a_second_party_is_no_part_of_a_body_s_name():
     orgs = labels(out, "Organization")
     assert {"松阳县人民医院", "江苏云擎数字科技有限公司"} <= orgs
     assert not any("视察" in o or "与" in o or "获得" in o for o in orgs)
+
+
+def test_a_company_whose_brand_holds_a_stop_character_after_its_province():
+    """辽宁镁都新材料有限公司: 都 ("all") stopped the name at 新材料有限公司, a kind; the brand after the
+    province the company is registered in is its name's."""
+    out, _ = facts_of("支持辽宁镁都新材料有限公司等龙头企业延链补链。")
+    assert "辽宁镁都新材料有限公司" in labels(out, "Organization")
+    assert "辽宁省" not in labels(out, "Place")

@@ -1160,6 +1160,13 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         if j:
             start = j.end()      # 龙潭镇、白水镇和县农业农村局: a place, 和, then a body opening with its level
         start = _place_around(places, start, a)     # 那|吉镇人民政府: the town the place finder read whole
+        if L.org_suffixes[suffix] == "Enterprise" and places and len(suffix) > 1:
+            # 辽宁|镁都新材料有限公司: a brand holding a stop character (都, 和) after the province or city
+            # the company is registered in; the name runs from the province
+            reg = next((p for p in places if p.get("level", 0) >= 5 and 0 < start - p.end <= 3 and p.end >= floor
+                        and all(_is_cjk(c) and c not in "的在和与及" for c in s[p.end:start])), None)
+            if reg is not None and s[start - 1] in STOP_CHARS:
+                start = reg.start
         name = s[start:b]
         if name.count("）") + name.count(")") > name.count("（") + name.count("("):
             # an aside inside the name holds a function word (生态环境保护（林长制及绿化）委员会)
