@@ -20,7 +20,7 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures" / "genre_blind3"
 NEVER_READ = [f"{w}0{k}" for w in "lmnopq" for k in (5, 6, 7, 8)] + [f"{w}0{k}" for w in "rst" for k in range(1, 9)]
 # pooled figures at the end of the round (reference scorer and kg eval agree): all seventy-two
-# 0.877 / 0.857; the forty-eight never read 0.866 / 0.829 (0.858 / 0.807 on the code of the round's
+# 0.879 / 0.857; the forty-eight never read 0.867 / 0.830 (0.858 / 0.807 on the code of the round's
 # start); a change may move them freely above these floors
 ENTITY_FLOOR, RELATION_FLOOR = 0.87, 0.85
 NEVER_ENTITY_FLOOR, NEVER_RELATION_FLOOR = 0.86, 0.82
