@@ -349,8 +349,7 @@ def _free_name_at(s: str, i: int) -> int:
         name = s[i:i + n]
         j = i + n
         if len(name) < n or not all(_is_cjk(c) and (k < lead or c not in STOP_CHARS or (c in _FREE_INNER and (k or c == "那"))
-                                                    or (c == "和" and k == n - 1 and k >= 2 and s[j:j + 1] in DELIMS
-                                                        and j < len(s)))
+                                                    or (c == "和" and k == n - 1 and k >= 2 and s[j:j + 1] in DELIMS))
                                     for k, c in enumerate(name)):
             return 0
         if (j == len(s) or s[j] in DELIMS or _AFTER_NAME2.match(s, j) or (n == 4 and s[j] in _TRAVEL_CHARS)
@@ -511,7 +510,7 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
             free = _free_name_at(s, m.end())     # 那仁满|都拉: 都, a closer elsewhere, runs on in a long name
             n = free if free >= 5 else n
         elif s[m.end() + n:m.end() + n + 1] == "和" and s[m.end() + n + 1:m.end() + n + 2] in DELIMS and \
-                s[m.end() + n + 1:m.end() + n + 2] and s[m.end():m.end() + n] not in known:
+                s[m.end():m.end() + n] not in known:
             # 旗长巴图孟和，: 和 before a comma joins nothing; it ends the name (孟和, a Mongolian name's end)
             n = _free_name_at(s, m.end()) or n
         if not n:
@@ -1558,8 +1557,6 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             continue         # 六祖镇政府(三楼)会议室: the body's room; the body is the venue (sentences.py)
         floor = _floor(a, taken, out, soft)
         start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
-        if start < a - 2 and s[start] in "镇乡" and s[start - 1:start] in ("该", "本") and start > 0:
-            start += 1           # 位于该镇山下阳村的…: the town referred back to, then the village's own name
         if s.startswith(_SEAT_WORDS, start) and a - start >= 4 and suffix in _TOWN_SITES and \
                 not (is_common_word(s[start + 2:a]) or _kind_words(s[start + 2:a])):
             start += 2           # 县城|金牛广场: the county seat is where the square is, no part of its name

@@ -160,10 +160,11 @@ def _congress_sitting(doc, sm, e, eref) -> bool:
     if area is None:
         return False
     # (one body whether a sitting names it in full or as 县十八届人大…: keyed as the short form)
-    standing = "常委会" if m.group(2) else ""
-    key = doc.ref(area).key + "人大" + standing
-    body = doc.entity("Organization", key, e.text[:m.end() - 1], "GovernmentBody")
-    doc.add_name(body, key[:-2 - len(standing)] + "人民代表大会" + ("常务委员会" if standing else ""))
+    home = doc.ref(area).key
+    standing = bool(m.group(2))
+    body = doc.entity("Organization", home + ("人大常委会" if standing else "人大"), e.text[:m.end() - 1],
+                      "GovernmentBody")
+    doc.add_name(body, home + ("人民代表大会常务委员会" if standing else "人民代表大会"))
     doc.fact(eref, "organizedBy", body, sm)
     return True
 
@@ -338,18 +339,24 @@ def held_at(doc):
             _branch_venues(doc, sm, eref, e.end)
 
 
-_BRANCH = re.compile("[，,]([^，。；在]{2,40}?)(?:分别|同时)?设(?:分会场|主会场)")
+# the clauses that name where a sitting held in several places was held: 在X设主会场, 在X主会场举行;
+# …，A、B(分别|同时|同步)设(立|置)分会场 (or 设主会场); 分会场设在A、B
+_VENUE_CLAUSES = (
+    re.compile("在([^，。；在]{2,30}?)(?:设立?|设置)?主会场"),
+    re.compile("(?:^|[，,；;])(?:在)?([^，。；在]{2,40}?)(?:同步|同时|分别)?(?:设立?|设置)(?:分会场|主会场)"),
+    re.compile("分会场(?:分别)?设在([^，。；]{2,40}?)(?=[，。；,;]|$)"),
+)
 
 
 def _branch_venues(doc, sm, eref, at: int):
-    """…在X主会场举行，A、B设分会场: the places listed before 设分会场 are venues too (在A、B设分会场
-    is 在X…held's own)."""
+    """…在X主会场举行，A、B设分会场 / 在X设主会场，A、B同步设立分会场: every place the venue clauses after
+    ``at`` name is where the event was held."""
     s = sm.sent.text
     if "会场" not in s:
         return
-    for m in _BRANCH.finditer(s, at):
-        for x in sm.places + sm.orgs:
-            if m.start(1) <= x.start and x.end <= m.end(1) and not any(y.start == x.end for y in sm.places):
+    for clause in _VENUE_CLAUSES:
+        for m in clause.finditer(s, at):
+            for x in _innermost([x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]):
                 doc.fact(eref, "heldAt", doc.ref(x), sm)
 
 
@@ -380,40 +387,27 @@ def held_at_anaphora(doc):
             if am.group("set"):
                 # (设在平阳县人才市场 with only 平阳县 known: the county holds the site, is not it)
                 inside = [x for x in inside if any(y.end == m.end(1) for y in inside)]
-            for x in inside:
-                # (the innermost of a chain, and a whole name over a place it opens with: 石门乡敬老院)
-                if not any(y.start == x.end or (y.start == x.start and y.end > x.end) for y in inside):
-                    doc.fact(main.ref, "heldAt", doc.ref(x), sm)
+            for x in _innermost(inside):
+                doc.fact(main.ref, "heldAt", doc.ref(x), sm)
             # 在X设主会场，在A、B设分会场: a clause opening with 在 goes on with the same event
             m = _HELD_IN.match(s, m.end() + 1) if s.startswith(("，在", ",在"), m.end()) else None
 
 
-# 在X设主会场 / 在X主会场举行; X、Y同步设立分会场 / 分会场设在X、Y: the sites of one sitting held in several
-_MAIN_VENUE = re.compile("在([^，。；在]{2,30}?)(?:设立?|设置)?主会场")
-_BRANCH_VENUES = re.compile("(?:^|[，,；;])(?:在)?([^，。；在]{2,40}?)(?:同步|同时|分别)?(?:设立?|设置)分会场"
-                            "|分会场(?:分别)?设在([^，。；]{2,40}?)(?=[，。；,;]|$)")
-
-
 def held_at_venues(doc):
-    """会议以视频形式召开，在县应急指挥中心设主会场，西城镇、洋中镇设分会场: a sitting held at a main
-    site and branch sites is held at each place the sentence names for them (the sentence's event,
-    else the article's)."""
+    """会议以视频形式召开，在县应急指挥中心设主会场，西城镇、洋中镇设分会场: a sentence naming no event
+    whose venue clauses name a main site and branch sites: the article's event was held at each (the
+    venue clauses of a sentence naming its event are read with it, ``held_at``)."""
+    if doc.main is None:
+        return
     for sm in doc.sents:
-        s = sm.sent.text
-        if "会场" not in s or not (sm.places or sm.orgs):
-            continue
-        evs = doc.events(sm)
-        event = evs[0][1] if evs else (doc.main.ref if doc.main is not None else None)
-        if event is None:
-            continue
-        spans = [m.span(1) for m in _MAIN_VENUE.finditer(s)]
-        spans += [m.span(1) if m.group(1) is not None else m.span(2) for m in _BRANCH_VENUES.finditer(s)]
-        for a, b in spans:
-            inside = [x for x in sm.places + sm.orgs if a <= x.start and x.end <= b]
-            for x in inside:
-                # (the innermost of a chain, and a whole name over a place it opens with)
-                if not any(y.start == x.end or (y.start == x.start and y.end > x.end) for y in inside):
-                    doc.fact(event, "heldAt", doc.ref(x), sm)
+        if not sm.events and (sm.places or sm.orgs):
+            _branch_venues(doc, sm, doc.main.ref, 0)
+
+
+def _innermost(inside: list) -> list:
+    """Of the mentions a venue's words hold, the innermost of a chain (川店镇张新场村: the village) and a
+    whole name over a place it opens with (石门乡敬老院: the home, not 石门乡)."""
+    return [x for x in inside if not any(y.start == x.end or (y.start == x.start and y.end > x.end) for y in inside)]
 
 
 def held_at_named_place(doc):
