@@ -311,9 +311,9 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
             if cur is not None:
                 inner = text[a + 1:b - 1]
                 if _CREDIT_TAIL.search(text, a, b):
-                    _credit(cur, bylines.Credit((), parse_names(inner)))
+                    _credit(cur, bylines.Credit((), parse_names(inner)), more=True)
                 else:
-                    _credit(cur, bylines.paren_credit(inner) or bylines.Credit())
+                    _credit(cur, bylines.paren_credit(inner) or bylines.Credit(), more=True)
             continue
         if k == "credit":
             # taken with the paragraph before it; after a headline or byline (the web's lead
@@ -361,12 +361,14 @@ def _segment(text: str, spans, kinds) -> tuple[list[_Draft], list[_Group]]:
     return drafts, groups
 
 
-def _credit(d: _Draft, credit: bylines.Credit) -> None:
-    """Credit an article with a byline found away from its opening, unless it has one."""
-    if not d.reporters:
-        d.reporters = credit.reporters
-    if not d.photographers:
-        d.photographers = credit.photographers
+def _credit(d: _Draft, credit: bylines.Credit, more: bool = False) -> None:
+    """Credit an article with a byline found away from its opening, unless it has one; with
+    ``more``, add its names: a web article may sign at its top (本网讯(通讯员 张三)) and again
+    at its end ((张三 李四)), where on the paper a byline line may open the next article."""
+    if more or not d.reporters:
+        d.reporters = tuple(dict.fromkeys(d.reporters + credit.reporters))
+    if more or not d.photographers:
+        d.photographers = tuple(dict.fromkeys(d.photographers + credit.photographers))
 
 
 def _line_scores(mask: int, opens: list[int], bodies: list[int]) -> list[float]:
@@ -604,9 +606,11 @@ def split_page(source: str, raw_text: str, published: str = "") -> Page:
             # starts_with), but their names credit the article
             start, head_credit = bylines.opening(text, start, end)
             end, tail_credit = bylines.closing(text, start, end)
-            for c in (head_credit, tail_credit, bylines.Credit(authors if web and d is kept[0] else ())):
-                reporters = reporters or c.reporters
-                photographers = photographers or c.photographers
+            # (a web article may credit its reporter at the top and its reporters again at the end:
+            # 本网讯(通讯员 张三)… (张三 李四))
+            reporters = reporters or tuple(dict.fromkeys(head_credit.reporters + tail_credit.reporters)) \
+                or (authors if web and d is kept[0] else ())
+            photographers = photographers or tuple(dict.fromkeys(head_credit.photographers + tail_credit.photographers))
             if web and text.find("摄", start, end) >= 0:
                 photographers = tuple(dict.fromkeys(photographers + tuple(
                     n for m in _CREDITS.finditer(text, start, end) for n in parse_names(m.group(1)))))

@@ -22,7 +22,7 @@ from itertools import accumulate, chain, compress, count, repeat
 from operator import itemgetter, or_
 from typing import Callable, NamedTuple
 
-from kg.text.bylines import is_web_byline, role_initials
+from kg.text.bylines import bare_names, is_web_byline, role_initials
 
 __all__ = ["nfkc", "remove_cjk_spaces", "collapse_doubled", "collapse_repeated_headline",
            "join_broken_lines", "clean", "headline_flags", "units", "is_cjk", "ends_sentence", "headline_like",
@@ -88,8 +88,16 @@ def nfkc(text: str) -> str:
         if ch in text:
             text = text.replace(ch, "")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
-    return _BLANK_RUN.sub(" ", text) if ("\t" in text or "  " in text or "\u00a0" in text
-                                          or "\u3000" in text) else text
+    if not ("\t" in text or "  " in text or "\u00a0" in text or "\u3000" in text):
+        return text
+    # A paragraph's indent (two blanks or more opening a line: "　　" or "    ") is kept as one
+    # tab, the mark join_broken_lines reads; a stray blank a line break left is no indent.
+    if "\n  " in text or "\n\u3000" in text or "\n\t" in text:
+        return _BLANK_RUN.sub(" ", _INDENT.sub("\x01", text)).replace("\x01", "\t")
+    return _BLANK_RUN.sub(" ", text)
+
+
+_INDENT = re.compile(r"(?m)^[ \t\u00a0\u3000]{2,}(?=\S)")
 
 
 # --------------------------------------------------------------------------- spaces
@@ -340,6 +348,15 @@ _SIGNED_END_RE = re.compile(r"[。!?]\s*\((?:本报记者|特约记者|通讯员
 _CREDIT_CLOSE_RE = re.compile(r"^[^()]{1,40}摄(?:影)?\s*\)$")
 
 
+# …or by names with no role: ``…均超过10万元。(黄雪梅 陆海军)``; bare_names tells names from (待续).
+_SIGNED_BARE_RE = re.compile(r"[。!?”]\s*\(([\u4e00-\u9fff·]{2,6}(?:\s+[\u4e00-\u9fff·]{2,6}){0,3})\)$")
+
+
+def _signed_bare(line: str) -> bool:
+    m = _SIGNED_BARE_RE.search(line)
+    return m is not None and bool(bare_names(m.group(1)))
+
+
 def _signed_across(prev: str, line: str) -> bool:
     """``line`` closes the signature of a short item that ``prev`` opened: ``…颁奖。(通讯`` /
     ``员 童心)``."""
@@ -471,6 +488,7 @@ def _line_flags(ss: list[str], gap: Callable[[int], bool]) -> LineFlags:
     for i in compress(count(), marked):
         s = ss[i]
         if s[-1:] == ")" and not brk[i] and (_CREDIT_END_RE.search(s) or _SIGNED_END_RE.search(s) or
+                                             _signed_bare(s) or
                                              i and (_opens_credit(ss[i - 1], s) or _signed_across(ss[i - 1], s))):
             brk[i] = True
         if s[:1] not in _HARD_FIRST:
@@ -556,10 +574,16 @@ def join_broken_lines(text: str) -> str:
     # A blank line follows line k when the next non-blank line is not the very next one
     # (asked of a few lines only).
     at.append(len(stripped))
-    f = _line_flags(lines, lambda k: at[k + 1] - at[k] > 1)
+    # A line indented as a paragraph opens one (a page that indents its paragraphs: its lines
+    # broken mid-sentence are not indented). Most pages indent nothing.
+    para = _indented(text, at) if "\n\t" in text else ()
+    f = _line_flags(lines, (lambda k: at[k + 1] - at[k] > 1 or k + 1 in para) if para
+                    else (lambda k: at[k + 1] - at[k] > 1))
     # seps[i]: what goes between lines i and i + 1: a unit break, or nothing (the line goes on).
     seps = [PARA_SEP if a or b or c or d else ""
             for a, b, c, d in zip(f.break_after, f.hard[1:], f.head, f.head[1:])]
+    for k in para:
+        seps[k - 1] = PARA_SEP
     # names in a credit broken over two lines stay apart: (庞望清 / 靳璐峰 摄)
     for i, s in enumerate(seps):
         if not s and lines[i + 1][-1:] == ")" and _opens_credit(lines[i], lines[i + 1]) and \
@@ -568,6 +592,13 @@ def join_broken_lines(text: str) -> str:
     seps.append("\n")
     out = "".join(chain.from_iterable(zip(lines, seps)))
     return _GLUED_HEAD.sub(_unglue_head, out) if _START in out else out
+
+
+def _indented(text: str, at: list[int]) -> frozenset[int]:
+    """The non-blank lines (by their index among those, ``at`` their places among all lines) that
+    open with a paragraph's indent (a tab by now: :func:`nfkc`), the first excepted."""
+    raw = text.split("\n")
+    return frozenset(k for k in range(1, len(at) - 1) if raw[at[k]][:1] == "\t")
 
 
 # A headline printed on the last line of the paragraph before its article:

@@ -1,0 +1,68 @@
+"""Constructions the sixth round of blind articles showed (pages and sentences written for these
+tests): a paper page that indents its paragraphs, a short item signed by bare names, and a web
+article signed at its top and again, with more names, at its end."""
+from __future__ import annotations
+
+from kg.text.articles import split_page
+from kg.text.clean import clean
+
+# A county paper's page as extraction leaves it when the paper indents its paragraphs: the lines
+# are broken mid-sentence, the second line of a headline ends no sentence, and a paragraph's
+# first line opens with the indent (here four spaces and, lower, two ideographic spaces).
+INDENTED_PAGE = """2025年5月8日 星期四      青岭新闻      第2版 乡镇
+
+石门镇：茶园变成
+“绿色银行”
+    5月6日，石门镇召开茶产业发展
+推进会。镇党委书记吴立新主持会议
+并讲话。全镇今年新增茶园两千亩
+。（周红梅 杨海军）
+
+[图片]
+　　5月7日，云峰村村民在茶园里采
+摘春茶。（孙晓 摄）
+"""
+
+
+def test_an_indented_line_opens_a_paragraph_and_ends_the_headline_above_it():
+    page = split_page("p.txt", INDENTED_PAGE, "2025-05-08")
+    news = [a for a in page.articles if a.kind == "news"]
+    assert [a.headline for a in news] == ["石门镇:茶园变成 “绿色银行”"]
+    assert news[0].body.startswith("5月6日,石门镇召开茶产业发展推进会")
+    assert news[0].reporters == ("周红梅", "杨海军")
+    photos = [a for a in page.articles if a.kind == "photo"]
+    assert [p.photographers for p in photos] == [("孙晓",)]
+    assert photos[0].body.startswith("5月7日,云峰村村民")
+
+
+def test_a_stray_blank_at_a_line_start_is_no_indent():
+    # one blank left by a line broken at a space: the line goes on; two or more are an indent
+    assert clean("区里召开防汛工作会议，部署\n 下一阶段工作。") == "区里召开防汛工作会议,部署下一阶段工作。\n"
+    assert clean("区里召开防汛工作会议，部署\n    下一阶段工作。") == "区里召开防汛工作会议,部署\n\n下一阶段工作。\n"
+    assert clean("区里召开防汛工作会议，部署\n\u3000\u3000下一阶段工作。") == "区里召开防汛工作会议,部署\n\n下一阶段工作。\n"
+
+
+def test_a_paragraph_signed_by_bare_names_ends_there():
+    text = ("思源镇：集体经济迈上新台阶\n\n"
+            "本报讯 5月6日，思源镇召开村级集体经济推进会。目前全镇村集体收入均超过十万元。（黄雪峰 陆建军）\n"
+            "\n"
+            "5月7日，思源镇在光明村举办农民运动会。（蒙丽 摄）\n")
+    page = split_page("p.txt", text, "2025-05-08")
+    news = [a for a in page.articles if a.kind == "news"]
+    assert news[0].reporters == ("黄雪峰", "陆建军")
+    assert "农民运动会" not in news[0].body
+
+
+WEB = """石门镇举办第三届采茶节
+来源：青岭县融媒体中心  发布时间：2025-05-09  浏览次数：312
+
+本网讯（通讯员 周红梅）5月8日，石门镇第三届采茶节在云峰村开幕。
+活动吸引游客三千余人次。
+（周红梅 杨海军）
+【打印本页】【关闭窗口】
+"""
+
+
+def test_a_web_article_signed_at_its_top_and_its_end_credits_every_name():
+    page = split_page("w.txt", WEB, "2025-05-09")
+    assert page.articles[0].reporters == ("周红梅", "杨海军")
