@@ -66,3 +66,36 @@ WEB = """石门镇举办第三届采茶节
 def test_a_web_article_signed_at_its_top_and_its_end_credits_every_name():
     page = split_page("w.txt", WEB, "2025-05-09")
     assert page.articles[0].reporters == ("周红梅", "杨海军")
+
+
+# The masthead block as a county paper's extraction prints it, one item to a line, no blank line
+# before the first headline: the paper's name, the date, the page.
+MASTHEAD = """青岭新闻
+2025年11月20日 星期四
+第2版 要闻
+县委常委会召开2025年第二十次会议
+本报讯（记者 李青 通讯员 王河）11月18日，县委书记张山主持召开县委常委会会议。
+县长赵林出席会议。
+石门镇举办采茶节
+本报讯（记者 周红）11月15日，石门镇在云峰村举办采茶节。
+"""
+
+
+def test_a_masthead_block_heads_no_article():
+    page = split_page("p.txt", MASTHEAD, "2025-11-20")
+    assert [a.headline for a in page.articles] == ["县委常委会召开2025年第二十次会议", "石门镇举办采茶节"]
+    assert page.articles[0].reporters == ("李青", "王河")
+    assert "青岭新闻" not in page.text
+
+
+def test_a_masthead_on_the_date_line_and_a_page_number_below_it():
+    text = "2025年11月20日 星期四 综合新闻\n 3\n\n" + MASTHEAD.split("\n", 3)[3]
+    page = split_page("p.txt", text, "2025-11-20")
+    assert [a.headline for a in page.articles] == ["县委常委会召开2025年第二十次会议", "石门镇举办采茶节"]
+
+
+def test_top_lines_without_a_date_line_are_kept():
+    # a web article's headline, then its text: no masthead to take away
+    text = "青岭新闻：石门镇举办采茶节\n\n11月15日，石门镇在云峰村举办采茶节。\n"
+    page = split_page("w.txt", text, "2025-11-20")
+    assert page.articles[0].headline == "青岭新闻:石门镇举办采茶节"

@@ -525,6 +525,46 @@ def _strip_furniture(raw: str) -> tuple[str, tuple[str, ...], str]:
     return "".join(out), tuple(n for n in names if _NAME.match(n)), "".join(m.group() for m in cuts)
 
 
+# A paper page's masthead block, its top lines around the date line ("2025年11月20日 星期四"):
+# the paper's name (光山新闻, 宁国报, NINGGUO BAO, 中共宁国市委机关报) and the page (第2版 要闻,
+# A02 要闻, 综合 2), each on a line of its own or on the date's line.
+_HEADER_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日[\s\u3000]*(?:星期|周)[一二三四五六日天]")
+_HEADER_LINE = re.compile(
+    r"(?:今日\S{1,2}版\s*)?(?:第\s*[\d一二三四五六七八九十]{1,2}\s*版|[A-H]\d{1,2})(?:\s+\S{1,8}){0,2}"
+    r"|[\u4e00-\u9fff·]{2,6}\s+第?\s*\d{1,2}\s*版?"
+    r"|(?:今日)?[\u4e00-\u9fff]{2,6}(?:报|新闻|日报|时讯|融媒)(?:\s+\S{1,8}){0,2}"
+    r"|中共\S{2,12}机关报(?:\s+\S{1,6})?|[A-Z][A-Z ]{3,30}|\d{1,2}")
+_TOP_LINES = 6
+
+
+def _strip_masthead(raw: str) -> tuple[str, str]:
+    """The page without the masthead block at its top, and that block: the lines down to the
+    date line that are all masthead, then those right below it that are. A page whose top
+    lines hold no date line keeps them (the web's headline, the 荆州区 pages' blank top)."""
+    if _HEADER_DATE.search(raw, 0, 400) is None:
+        return raw, ""
+    lines = raw.split("\n", 12)
+    k, seen, date_at = 0, 0, -1
+    while k < len(lines) - 1 and seen < _TOP_LINES:
+        t = lines[k].strip(" \t\u3000")
+        if t:
+            seen += 1
+            if len(t) <= 60 and _HEADER_DATE.match(t):
+                date_at = k
+                break
+            if not _HEADER_LINE.fullmatch(t):
+                return raw, ""
+        k += 1
+    if date_at < 0:
+        return raw, ""
+    k = date_at + 1
+    while k < len(lines) - 1 and (not lines[k].strip(" \t\u3000") or _HEADER_LINE.fullmatch(lines[k].strip(" \t\u3000"))):
+        k += 1
+    while k > date_at + 1 and not lines[k - 1].strip(" \t\u3000"):
+        k -= 1          # (blank lines below the block stay: they are the page's)
+    return "\n" + "\n".join(lines[k:]), "\n".join(lines[:k])
+
+
 _FURNITURE_YEAR = re.compile(r"(20\d\d)[-/.年]\d")
 
 
@@ -558,7 +598,9 @@ def split_page(source: str, raw_text: str, published: str = "") -> Page:
 
     ``published`` (YYYY-MM-DD, from a manifest or --date) gives the year of dates written
     without one; without it, the page's own most frequent year does."""
+    raw_text, masthead = _strip_masthead(raw_text)
     raw_text, authors, furniture = _strip_furniture(raw_text)
+    furniture = masthead + furniture
     web = _web_file(raw_text)
     # The headline is cleaned apart: cleaning joins a line that ends no sentence (a headline
     # with a comma in it) to the next, as it must the paper's broken lines.
