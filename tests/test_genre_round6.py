@@ -3,6 +3,7 @@ tests): a paper page that indents its paragraphs, a short item signed by bare na
 article signed at its top and again, with more names, at its end."""
 from __future__ import annotations
 
+import invented
 from kg.text.articles import split_page
 from kg.text.clean import clean
 
@@ -99,3 +100,23 @@ def test_top_lines_without_a_date_line_are_kept():
     text = "青岭新闻：石门镇举办采茶节\n\n11月15日，石门镇在云峰村举办采茶节。\n"
     page = split_page("w.txt", text, "2025-11-20")
     assert page.articles[0].headline == "青岭新闻:石门镇举办采茶节"
+
+
+def test_an_appointments_list_one_appointee_a_line():
+    # a web article prints the decision's list one item a line under its lead (决定任命：)
+    text = ("青岭县人大常委会举行第二十次会议\n\n"
+            "9月26日，青岭县第十八届人民代表大会常务委员会第二十次会议举行。\n"
+            "会议经表决，决定任命：\n"
+            "戴志成为青岭县发展和改革委员会主任；\n"
+            "倪晓慧为青岭县教育局局长。\n")
+    page = split_page("w.txt", text, "2025-09-27")
+    assert len(page.articles) == 1
+    _, got = invented.facts_of(page.articles[0].body, ("青岭县", "江城市", "湖南省"))
+    assert ("戴志成", "memberOf", "青岭县发展和改革委员会") in got
+    assert ("倪晓慧", "memberOf", "青岭县教育局") in got
+    assert ("倪晓慧", "holdsPost", "县教育局局长") in got
+
+
+def test_a_sentence_with_为_that_appoints_no_one():
+    _, got = invented.facts_of("该项目总投资为5亿元。王明为此多方奔走。", ("青岭县", "江城市", "湖南省"))
+    assert not any(p == "holdsPost" for _, p, _ in got)

@@ -618,7 +618,11 @@ _APPOINTED = re.compile(f"(?:(?:任命|选举|补选|增补)[：:]?([{CJK}]{{2,4
 
 def find_appointed_chains(s: str) -> list[Chain]:
     """甲同志任A、B、C, 任命甲为A (an appointment announced at a meeting): 甲 holds each title (a bare one is of
-    the body before it, as in any chain); 任命甲为A，乙为B: each appointee of one decision."""
+    the body before it, as in any chain); 任命甲为A，乙为B: each appointee of one decision; a sentence
+    that is only 乙为B； (the items of a decision's list, 决定任命： then one appointee a line)."""
+    item = _APPOINTED_ITEM.match(s)
+    if item:
+        return _appointed(s, item.span(1), item.span(2))
     out = []
     for m in _APPOINTED.finditer(s):
         out += _appointed(s, m.span(1 if m.group(1) else 2), m.span(3))   # (任命甲为X, 任命：甲为X: the decision's own wording)
@@ -629,6 +633,8 @@ def find_appointed_chains(s: str) -> list[Chain]:
     return out
 
 
+# 乙为B； as a sentence of its own: an item of an appointments list
+_APPOINTED_ITEM = re.compile(f"([{CJK}]{{2,4}}?)(?:同志)?为([^，。；、为]{{2,40}}(?:、[^，。；、]{{1,40}})*)[；。;]?$")
 # ，乙为B right after 任命甲为A: the next appointee of the same decision
 _APPOINTED_MORE = re.compile(f"[，,]([{CJK}]{{2,4}}?)(?:同志)?为([^，。；、]{{2,40}}(?:、[^，。；、]{{1,40}})*)(?=[，。；]|$)")
 

@@ -62,7 +62,7 @@ def find_names(s: str, known: frozenset = frozenset(), gate: int = ALL) -> NameF
     titles = M.title_matches(s) if gate & TITLES else []
     # (a notice line, NAME，男，…现任CHAIN, is read whatever the gates: its own test is cheap)
     notice = M.find_notice_chains(s, known) if "男，" in s or "女，" in s else []
-    if "同志任" in s or "同志担任" in s or "任命" in s or "选" in s or "增补" in s:
+    if "同志任" in s or "同志担任" in s or "任命" in s or "选" in s or "增补" in s or (len(s) <= 48 and "为" in s):
         notice = notice + M.find_appointed_chains(s)     # (as cheap: read whatever the gates)
     listed = M.find_listed_names(s, known) if gate & LISTED else []
     return _new(NameFinds, (notice + M.find_chains(s, known, titles) + M.find_title_after(s, titles) if titles else notice,

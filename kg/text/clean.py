@@ -375,7 +375,8 @@ def _opens_credit(prev: str, line: str) -> bool:
 
 # A line that opens or ends like a sentence of reporting, not a headline.
 _BODY_OPENING = re.compile(r"\d{1,2}月\d{1,2}日|近日|日前|目前|会上|会议|同时|此外|据悉|据了解|截至|下一步")
-_BODY_ENDINGS = tuple(w + p for w in ("指出", "强调", "要求", "表示", "认为", "介绍", "说", "提出") for p in ",:")
+_BODY_ENDINGS = tuple(w + p for w in ("指出", "强调", "要求", "表示", "认为", "介绍", "说", "提出") for p in ",:") + \
+    tuple(w + ":" for w in ("任命", "免去", "如下", "决定", "通过", "审议"))   # a list's lead: 决定任命: / 张三为…
 # Endings no headline has. Not 为/与/向/在: they end words too (行为, 参与, 导向, 存在).
 _MIDWORD_END = frozenset(",、;(“‘《的")
 _BYLINE_STOP = re.compile(r"[,。!?]")
