@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import invented
 from kg.text.articles import split_page
+from kg.graph.rdf import label_of
 from kg.text.clean import clean
 
 # A county paper's page as extraction leaves it when the paper indents its paragraphs: the lines
@@ -120,3 +121,20 @@ def test_an_appointments_list_one_appointee_a_line():
 def test_a_sentence_with_为_that_appoints_no_one():
     _, got = invented.facts_of("该项目总投资为5亿元。王明为此多方奔走。", ("青岭县", "江城市", "湖南省"))
     assert not any(p == "holdsPost" for _, p, _ in got)
+
+
+QINGLING = ("青岭县", "江城市", "湖南省")
+
+
+def orgs_of(body: str, home=QINGLING) -> set:
+    out, _ = invented.facts_of(body, home)
+    return {label_of(t, k) for t, k in out.entities if t == "Organization"}
+
+
+def test_a_preposition_or_a_verb_before_a_body_is_no_part_of_its_name():
+    assert "青岭县文化和旅游局" in orgs_of("5月8日，由青岭县文化和旅游局主办的采茶节开幕。")
+    assert not any(o.startswith("由") for o in orgs_of("5月8日，由青岭县文化和旅游局主办的采茶节开幕。"))
+    assert "青岭县政府" in orgs_of("受县人民政府委托，县财政局局长王明作报告。")
+    assert "江城市委" in orgs_of("会议要求，要按照江城市委部署抓好落实。")
+    assert not any(o.startswith(("照", "受", "共吸引")) for o in
+                   orgs_of("受县人民政府委托，王明作报告。要按照江城市委部署抓好落实。招聘会共吸引青岭县绿源食品有限公司等企业参加。"))

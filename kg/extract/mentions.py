@@ -109,7 +109,7 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 �
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
 审议 通过 宣读 宣布 完成 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观 邀请 特邀 已有 首批 产生 选出 当选
 辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村
-的有""".split(),
+的有 按照 依照 对照 遵照 参照 吸引""".split(),
                     key=len, reverse=True)
 
 _STOPWORD_SET = set(STOP_WORDS)
@@ -973,7 +973,8 @@ _BODY_AND_LEVEL = re.compile("[^与和][与和](?=[区市县旗盟])")
 # level word opens the body after a verb of joint work too: 联合县教育和体育局, 与县文化和旅游局; up to six
 # characters before 和 (县文化广电体育和旅游局), none a body's suffix: 县农业农村局和县体育局 are two)
 _AND_INNER = f"(?:(?![局委办院所厅处部与和长记])[{CJK}]){{1,6}}[与和]"
-_LEVEL_AND_OPEN = f"(?:^|[^{CJK}]|[的了在到赴对由为与和及同]|联合|会同|协同|携手|邀请|组织)"
+_LEVEL_AND_OPEN_CHARS = "的了在到赴对由为与和及同"
+_LEVEL_AND_OPEN = f"(?:^|[^{CJK}]|[{_LEVEL_AND_OPEN_CHARS}]|联合|会同|协同|携手|邀请|组织)"
 
 
 class _LevelAnd:
@@ -990,7 +991,12 @@ class _LevelAnd:
             return start
         text = s[floor:start]
         m = self._bare.search(text) or self._named.search(text)
-        return floor + m.start(1) if m else start
+        if m is None:
+            return start
+        i = m.start(1)
+        if m.re is self._named and text[i] in _LEVEL_AND_OPEN_CHARS and self._named.match(text, i):
+            i += 1       # ，由|光山县文化和旅游局: the area's name opens after the preposition the search took in
+        return floor + i
 
 
 _LEVEL_AND = _LevelAnd()
@@ -1066,7 +1072,7 @@ def _proper_head(name: str, suffix: str, places) -> bool:
     return not all(is_common_word(w) or len(w) == 1 for w in words)
 
 
-_PREP_BEFORE_BODY = frozenset("经向据被让把从")
+_PREP_BEFORE_BODY = frozenset("经向据被让把从受")
 _AND_LEVEL = re.compile("(?<=[镇乡村道])[和与](?=[区市省县])")
 
 
