@@ -138,3 +138,17 @@ def test_a_preposition_or_a_verb_before_a_body_is_no_part_of_its_name():
     assert "江城市委" in orgs_of("会议要求，要按照江城市委部署抓好落实。")
     assert not any(o.startswith(("照", "受", "共吸引")) for o in
                    orgs_of("受县人民政府委托，王明作报告。要按照江城市委部署抓好落实。招聘会共吸引青岭县绿源食品有限公司等企业参加。"))
+
+
+def test_a_congress_committee_written_after_its_term_is_the_county_s():
+    out, got = invented.facts_of("青岭县十九届人大常委会举行第二十次会议。", QINGLING)
+    assert ("第二十次会议", "organizedBy", "青岭县人大常委会") in got
+    assert not any(p == "organizedBy" and o == "青岭县" for _, p, o in got)
+
+
+def test_the_party_s_name_before_a_district_s_committee_names_no_other_district():
+    home = ("青岭区", "江城市", "湖南省")
+    orgs = orgs_of("中共青岭区委书记王明，区委副书记、区长李华，区人大常委会主任赵强出席会议。", home)
+    assert "青岭区人大常委会" in orgs and not any(o.startswith("共") for o in orgs)
+    # another district written with the party's name still holds the bare titles after it
+    assert "江岸区人大常委会" in orgs_of("中共江岸区委书记王明，区人大常委会主任赵强出席会议。", home)

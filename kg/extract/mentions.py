@@ -1220,6 +1220,9 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         while name and name[0] in "（）()":
             start += 1
             name = s[start:b]
+        if len(name) <= len(suffix) and s[start - 1:start] == "届" and name.startswith(("人大", "政协")):
+            start = _term_area(s, start, places)    # 射阳县十八届|人大常委会: the county's, its term between
+            name = s[start:b]
         if len(name) <= len(suffix):
             # bare 区委 / 市委 / 省委 / 镇人大 ...: a body of the context, kept if a level prefix stands before it
             head = s[max(0, a - 2):a]
@@ -1288,10 +1291,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                             out.append(popped)
                             popped = None
         if name.startswith(("人民代表大会", "人大", "政协")) and s[start - 1:start] == "届":
-            t = _TERM_BEFORE.search(s, max(0, start - 8), start)
-            area = next((p for p in (places or ()) if p.end == t.start() and p.get("level", 0) >= 4), None) if t else None
-            if area is not None:
-                start, name = area.start, s[area.start:b]   # 青岭县第十九届人民代表大会常务委员会: the county's
+            start = _term_area(s, start, places)    # 青岭县第十九届人民代表大会常务委员会: the county's
+            name = s[start:b]
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places) \
                 and not (subtype == "Enterprise" and (brand_trade(name[:len(name) - len(suffix)]) or
                                                       _bare_brand(name[:len(name) - len(suffix)], suffix) or
@@ -2050,6 +2051,14 @@ def _one_sitting(s: str, events: list) -> list:
 
 
 _TERM_BEFORE = re.compile("第?[一二三四五六七八九十百]+届$")
+
+
+def _term_area(s: str, start: int, places) -> int:
+    """Where a congress's or CPPCC's name opens when its term stands before it (X县第十九届|人大…):
+    at the area read right before the term, else at ``start``."""
+    t = _TERM_BEFORE.search(s, max(0, start - 8), start)
+    area = next((p for p in (places or ()) if p.end == t.start() and p.get("level", 0) >= 4), None) if t else None
+    return area.start if area is not None else start
 _SITTING_OF = re.compile("第[一二三四五六七八九十百0-9]+次(?:全体)?会议$")
 # …人民代表大会 + 常务委员会第十二次会议: the sitting of the congress's standing committee, one name
 _STANDING_SITTING = re.compile("(?:常务委员会|常委会)第[一二三四五六七八九十百0-9]+次(?:全体)?会议$")

@@ -217,6 +217,8 @@ def _district_before(ctx, s, pos):
         for m_ in _DISTRICT_BODY.finditer(s[:pos + 1]):
             m = m_
     name = m.group(1) if m else ""
+    if name[:1] == "共" and s[m.start(1) - 1:m.start(1)] == "中":
+        name = name[1:]      # 中共|青山区委: the party's name, then the district's
     cut = max((k for k, c in enumerate(name[:-1]) if c in _BEFORE_DISTRICT), default=-1)
     if cut >= 0:
         # 邹明川同志任荆州区委委员: 任 is the verb, the district is 荆州区; 张伟同志担任区委副书记:
