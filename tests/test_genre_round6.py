@@ -152,3 +152,16 @@ def test_the_party_s_name_before_a_district_s_committee_names_no_other_district(
     assert "青岭区人大常委会" in orgs and not any(o.startswith("共") for o in orgs)
     # another district written with the party's name still holds the bare titles after it
     assert "江岸区人大常委会" in orgs_of("中共江岸区委书记王明，区人大常委会主任赵强出席会议。", home)
+
+
+def places_of(body: str, home) -> set:
+    out, _ = invented.facts_of(body, home)
+    return {label_of(t, k) for t, k in out.entities if t == "Place"}
+
+
+def test_zhuang_villages_open_with_na():
+    home = ("田东县", "百色市", "广西壮族自治区")
+    got = places_of("李桂兰带领代表深入那王村、那恒村和坡塘村走访群众。朔良镇在那赖村开展义诊。", home)
+    assert {"那王村", "那恒村", "那赖村", "坡塘村"} <= got
+    got = places_of("那个村的道路修好了，那些村都通了水。", home)
+    assert not any(p.startswith("那") for p in got)

@@ -1450,6 +1450,8 @@ def _list_context(s: str, start: int, end: int) -> bool:
 
 
 _VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
+# after 那 "that": 那个村, 那些村, 那时村里, 那里的村, 那边: no name
+_NOT_AFTER_NA = frozenset("个些里边儿样么时种天")
 _BOUNDING = ("Town", "Subdistrict", "Village")
 # what a town or village bounds with trade words before it (茶叶精深加工产业园, 中药材种植基地, 茶旅融合示范园)
 _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园", "产业园", "物流园", "科技园", "创业园",
@@ -1584,6 +1586,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if start > floor and s[start - 1] in NAME_INNER and start - 1 >= floor and out and out[-1].end == floor and \
                 out[-1].get("level", 0) >= 3 and all(_is_cjk(c) and c not in STOP_CHARS for c in s[floor:start - 1]):
             start = floor        # 舟塔乡上桥村, 洪格尔高勒镇萨如拉图雅嘎查: right after its town a name holds 上, 如
+        elif start > floor and s[start - 1] == "那" and start < a and s[start] not in _NOT_AFTER_NA and \
+                (suffix in _VILLAGE_SUFFIXES or suffix in _TOWN_LEVEL):
+            start -= 1           # 那王村, 那良镇: the Zhuang "field" opens villages' and towns' names
         elif start > floor and s[start - 1] in STOP_CHARS:
             start = _list_item_start(s, start, floor)
             if start == floor + 1 and s[floor] in "同于" and out and out[-1].end == floor and \
