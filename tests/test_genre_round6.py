@@ -165,3 +165,29 @@ def test_zhuang_villages_open_with_na():
     assert {"那王村", "那恒村", "那赖村", "坡塘村"} <= got
     got = places_of("那个村的道路修好了，那些村都通了水。", home)
     assert not any(p.startswith("那") for p in got)
+
+
+def facts(body: str, home=QINGLING):
+    return invented.facts_of(body, home)
+
+
+def events_of(out) -> set:
+    return {label_of(t, k) for t, k in out.entities if t == "Event"}
+
+
+def test_a_meeting_in_a_body_s_own_room_is_held_at_the_body():
+    out, got = facts("11月3日，青岭县政府第二十七次常务会议在县政府三楼常务会议室召开。")
+    assert ("青岭县政府第二十七次常务会议", "heldAt", "青岭县政府") in got
+    assert not any("会议室" in p for p in places_of("会议在县人大常委会机关会议室举行。", QINGLING))
+
+
+def test_the_party_s_branches_inside_a_class_s_name():
+    out, got = facts("10月13日，全县村（社区）党组织书记示范培训班在县委党校开班。")
+    assert events_of(out) == {"全县村（社区）党组织书记示范培训班"}
+
+
+def test_shows_and_drills_are_events_and_a_count_of_fairs_is_none():
+    out, got = facts("由县文化和旅游局主办的第三届“花鼓戏进万家”文艺展演在石门镇文化广场举行。"
+                     "县应急管理局在石门镇举办2025年地质灾害应急避险演练。今年全县已举办5场小型招聘会。")
+    assert events_of(out) == {"第三届花鼓戏进万家文艺展演", "2025年地质灾害应急避险演练"}
+    assert ("2025年地质灾害应急避险演练", "heldAt", "石门镇") in got

@@ -1462,7 +1462,8 @@ _AREA_VENUES = _TOWN_SITES | frozenset(("会展中心", "会议中心", "展览�
                                        "体育馆", "体育场"))
 _ROOM_SUFFIXES = frozenset(("会议室", "报告厅"))
 _SEAT_WORDS = ("县城", "城区", "市区")
-_FLOOR_BEFORE = re.compile("[一二三四五六七八九十0-9]+(?:楼|层)$")
+# (a floor, and a word of the room's use or owner: 三楼常务会议室, 机关会议室)
+_FLOOR_BEFORE = re.compile("(?:[一二三四五六七八九十0-9]+(?:楼|层))?(?:常务|机关|党组|视频)?$")
 
 
 @lru_cache(maxsize=1)
@@ -1566,8 +1567,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         suffix = m.group()
         if (taken and _overlaps(a, b, taken)) or not _single_char_ok(s, b, suffix):
             continue
-        if suffix in _ROOM_SUFFIXES and s.endswith(_body_ends(), 0, _FLOOR_BEFORE.sub("", s[max(0, a - 4):a]).__len__()
-                                                   + max(0, a - 4)):
+        if suffix in _ROOM_SUFFIXES and s.endswith(_body_ends(), 0, _FLOOR_BEFORE.sub("", s[max(0, a - 6):a]).__len__()
+                                                   + max(0, a - 6)):
             soft.append(b)
             continue         # 六祖镇政府(三楼)会议室: the body's room; the body is the venue (sentences.py)
         floor = _floor(a, taken, out, soft)
@@ -1846,7 +1847,7 @@ MEETING_SUFFIXES = ("常务会议", "全体会议", "联席会议", "专题会�
 ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "仪式", "开幕式", "闭幕式", "开班式", "宣传活动", "主题活动", "系列活动",
                      "活动", "行动", "竞赛", "比赛", "大赛", "系列培训", "培训班", "讲堂", "论坛", "博览会",
                      "展销会", "运动会", "晚会", "采风", "宣传周", "宣传月", "活动月", "活动周", "博爱周", "文化节",
-                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "综合演练", "实战演练", "疏散演练", "防汛演练", "救援演练", "读书班", "研讨班", "轮训班",
+                    "旅游节", "艺术节", "美食节", "招聘会", "交易会", "汇演", "应急演练", "安全演练", "消防演练", "综合演练", "实战演练", "疏散演练", "防汛演练", "救援演练", "避险演练", "文艺展演", "成果展演", "读书班", "研讨班", "轮训班",
                      # festivals, ceremonies and contests of the county pages (…丰收节在X拉开帷幕, …颁奖典礼,
                      # …篮球邀请赛总决赛, 培训班结业式)
                      "丰收节", "那达慕", "文化周", "专题培训班", "专题培训", "颁奖典礼", "颁奖仪式", "典礼", "结业式", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛",
@@ -1980,8 +1981,10 @@ def _event_left(s: str, a: int, floor: int) -> int:
                 elif s.endswith(_EVENT_ENDS, 0, i - 1):
                     break    # 把主题党日活动与“大走访”活动结合起来: two names, the first closed by its suffix
             if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i) and \
-                    not (c == "织" and s.startswith("工作", i) and s.endswith(_SCOPES, 0, i - 2)):
-                break    # (全市组织工作会议: 组织 of 组织工作, the party's personnel work, is no verb)
+                    not (c == "织" and (s.startswith("工作", i) and s.endswith(_SCOPES, 0, i - 2) or
+                                       s.endswith("党组织", 0, i))):
+                break    # (全市组织工作会议: 组织 of 组织工作, the party's personnel work, is no verb; nor is
+                # it in 党组织, the party's branches: 村(社区)党组织书记示范培训班)
         i -= 1
     return i
 
@@ -2222,8 +2225,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if name.rstrip("”」").endswith(_CAMPAIGN_END) and _KINDS_LIST.match(s, b):
             continue
         if _generic_event(name) or len(name) < 4 or "某" in name or \
-                (m.group() == "集体学习" and name.startswith("第")):
-            continue     # (第五次集体学习: whose, the name does not say)
+                (m.group() == "集体学习" and name.startswith("第")) or _COUNT_LEAD.match(name):
+            continue     # (第五次集体学习: whose, the name does not say; 5场小型招聘会: a count of events)
         subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
         if subtype == "Activity" and s.startswith(_COMBINED, b) and \
                 (s.endswith(("与", "同", "和"), 0, start) or "与" in name):
@@ -2243,6 +2246,10 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         return out
     out.sort(key=_start)
     return _one_sitting(s, out) if "暨" in s or "（" in s or "(" in s else out
+
+
+# a count before an event's word (5场招聘会, 三期培训班, 两次座谈会): how many, no one event
+_COUNT_LEAD = re.compile("[0-9一二三四五六七八九十百两几多]+(?:余|多)?(?:场|次|期|批|轮|个|项)")
 
 
 PROJECT_SUFFIXES = ("建设项目", "改造项目", "项目", "工程", "泵站", "公铁大桥", "大桥", "隧道", "水厂", "污水处理厂",
