@@ -191,3 +191,23 @@ def test_shows_and_drills_are_events_and_a_count_of_fairs_is_none():
                      "县应急管理局在石门镇举办2025年地质灾害应急避险演练。今年全县已举办5场小型招聘会。")
     assert events_of(out) == {"第三届花鼓戏进万家文艺展演", "2025年地质灾害应急避险演练"}
     assert ("2025年地质灾害应急避险演练", "heldAt", "石门镇") in got
+
+
+BRIEFS = """县内简讯
+
+●3月15日，县市场监督管理局在县城人民广场开展宣传活动，现场发放资料3000余份。
+（通讯员 郜明）
+●近日，县妇联举办女性电商创业培训班，80名农村妇女参训。（通讯员 蔺晓）
+"""
+
+
+def test_a_short_item_closed_by_its_credit_on_a_line_of_its_own():
+    page = split_page("p.txt", BRIEFS, "2025-03-18")
+    assert [a.reporters for a in page.articles] == [("郜明",), ("蔺晓",)]
+    assert all(a.headline is None for a in page.articles)
+
+
+def test_a_writer_credited_with_the_unit_that_sent_the_item_in():
+    text = ("青岭县举行招商引资项目集中签约仪式\n\n5月21日，青岭县举行招商引资项目集中签约仪式，8个项目现场签约。\n"
+            "（青岭县招商服务中心 苗晓东）\n")
+    assert split_page("w.txt", text, "2025-05-22").articles[0].reporters == ("苗晓东",)

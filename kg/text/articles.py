@@ -69,7 +69,7 @@ _NAME_SEP = re.compile(r"[\s、,/]+")
 LABELS = (
     r"^(?:聚焦|建设|打造|推进|共建)?清廉[\u4e00-\u9fff]{0,6}(?:建设)?$",   # 清廉荆州区, 建设清廉荆州区
     r"^聚焦[\u4e00-\u9fff]{2,8}年$",                                    # 聚焦干部素质提升年
-    r"^(?:古城\s*)?简讯$", r"^图片新闻$", r"^(?:本地|综合)?要闻$", r"^时评$",
+    r"^[\u4e00-\u9fff]{0,4}\s*(?:简\s*讯|快\s*讯|短\s*讯)$", r"^图片新闻$",      # 简讯, 古城简讯, 县内快讯 r"^(?:本地|综合)?要闻$", r"^时评$",
     r"^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]$",       # page header date
     r"^(?:责任编辑|编辑|校对|版式|美编|审核)\s*[:]",
     r"^【[^】]{2,10}】$",                                                # a site's column: 【工作动态】
@@ -220,8 +220,8 @@ def _classify(lines: list[str]) -> list[str]:
             k = "byline"
         elif credit:
             k = "credit"
-        elif kinds and kinds[-1] == "body" and s.startswith("(") and _PAREN_UNIT.match(s):
-            k = "tail"
+        elif kinds and kinds[-1] in ("body", "start") and s.startswith("(") and _PAREN_UNIT.match(s):
+            k = "tail"      # (a short item of a column, ●3月15日…, closed by its credit on a line of its own)
         elif head:
             k = "label" if is_label(s) else "head"
         elif s.endswith(")") and _CREDIT_TAIL.search(s):

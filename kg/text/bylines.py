@@ -171,9 +171,10 @@ def paren_credit(inner: str) -> Credit | None:
         return parse_byline(inner)
     names = bare_names(inner)
     if not names:
-        # an outlet's correspondent: (某某日报某某记者站 张三)
+        # an outlet's correspondent: (某某日报某某记者站 张三); a writer with the unit that sent the
+        # item in: (某某县招商服务中心 张三)
         head, _, rest = inner.strip().partition(" ")
-        if head.endswith(P.outlets) and rest:
+        if rest and (head.endswith(P.outlets) or _UNIT_CREDIT.fullmatch(head)):
             names = bare_names(rest)
     return Credit(names) if names else None
 
