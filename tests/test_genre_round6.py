@@ -211,3 +211,14 @@ def test_a_writer_credited_with_the_unit_that_sent_the_item_in():
     text = ("青岭县举行招商引资项目集中签约仪式\n\n5月21日，青岭县举行招商引资项目集中签约仪式，8个项目现场签约。\n"
             "（青岭县招商服务中心 苗晓东）\n")
     assert split_page("w.txt", text, "2025-05-22").articles[0].reporters == ("苗晓东",)
+
+
+def test_a_site_named_with_its_town_only_inside_a_project_s_name():
+    home = ("留坝县", "汉中市", "陕西省")
+    out, got = invented.facts_of("随后，调研组察看了马道镇高山冷水鱼养殖基地建设项目。", home)
+    assert ("马道镇高山冷水鱼养殖基地建设项目", "locatedIn", "马道镇") in got
+    assert places_of("随后，调研组察看了马道镇高山冷水鱼养殖基地建设项目。", home) == {"马道镇"}
+    # a park of a proper name stays a place of its own, as does a site named on its own
+    _, got = invented.facts_of("观摩团观摩了乌江镇乌江港物流园项目。", home)
+    assert ("乌江镇乌江港物流园项目", "locatedIn", "乌江港物流园") in got
+    assert "高山冷水鱼养殖基地" in places_of("在马道镇高山冷水鱼养殖基地，王明察看鱼苗。", home)

@@ -194,7 +194,24 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
         # (a single county before the quote is a part of the name: 青川县“理论润乡村”百场宣讲活动)
         if lead is not None and s[lead.end:lead.end + 1] == "“" and s[e.start - 1:e.start] == "、":
             events[k] = M.Mention("Event", s[lead.end:e.end], lead.end, e.end, e.subtype, e.info)
+    if projects and places and any(p.get("also") for p in places):
+        places = _sites_in_projects(places, projects)
     return _new(SentMentions, (sent, chains, persons, orgs, places, events, projects, docs, inner))
+
+
+def _sites_in_projects(places, projects):
+    """马道镇高山冷水鱼养殖基地建设项目: a site or park named with its town only inside a project's name
+    (its words say what the project builds) is no place of its own; the project is the town's."""
+    return [p for p in places if not (p.get("also") and any(
+        m.start <= q.start and q.end == p.start and p.end < m.end for m in projects for q in places)
+        and _says_what_is_done(p.text))]
+
+
+def _says_what_is_done(name: str) -> bool:
+    """A site's name of common words, or holding a verb (养殖, 加工, 示范): what is done there. 乌江港物流园
+    is named after its port, a park of its own."""
+    words = M.lcut(name)
+    return any((M.tag(w) or "")[:1] == "v" for w in words) or all(M.is_common_word(w) or len(w) == 1 for w in words)
 
 
 # 在东关社区党群服务中心召开, 在宝塔社区新时代文明实践站举行: the hall of a village or community
