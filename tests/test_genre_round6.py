@@ -222,3 +222,12 @@ def test_a_site_named_with_its_town_only_inside_a_project_s_name():
     _, got = invented.facts_of("观摩团观摩了乌江镇乌江港物流园项目。", home)
     assert ("乌江镇乌江港物流园项目", "locatedIn", "乌江港物流园") in got
     assert "高山冷水鱼养殖基地" in places_of("在马道镇高山冷水鱼养殖基地，王明察看鱼苗。", home)
+
+
+def test_a_study_group_s_numbered_session_is_named_with_the_group():
+    name = "青岭县委理论学习中心组2025年第四次集体学习会"
+    for body in ("6月11日，青岭县委理论学习中心组2025年第四次集体学习会举行。县委书记郭振东主持。",
+                 "6月11日，青岭县委理论学习中心组举行2025年第四次集体学习会。县委书记郭振东主持。"):
+        out, got = facts(body)
+        assert events_of(out) == {name}
+        assert (name, "organizedBy", "青岭县委理论学习中心组") in got and ("郭振东", "chaired", name) in got

@@ -174,6 +174,8 @@ def mention_sentence(sent: Sentence, known: frozenset, ctx_names: tuple = (),
     # 荆州区、荆州高新区“招商大讲堂”系列培训活动: the listed districts hold the activity; they are not its name
     if orgs and "召开" in s:
         events = _sitting_of_body(s, orgs, events)
+    if orgs and events and "集体学习" in s:
+        events = _study_session_of_body(s, orgs, events)
     for k, e in enumerate(events):
         if orgs and e.text[1:2] == "委":
             # 传达…和盐城市委八届十一次全会精神: the plenary found from 市委 on is the named city's, whose
@@ -234,6 +236,24 @@ def _halls_held_in(s: str, places: list, orgs: list) -> tuple[list, list]:
 # 市委常委会召开扩大会议 / 区政府召开常务会议: the body's own kind of sitting, named by the body that sits
 _BODY_SITTING = re.compile("召开了?(扩大会议|常务会议|全体会议|全体（扩大）会议|全体\\(扩大\\)会议|党组会议|主任会议|主席会议)"
                            "(?![^，。；]{0,2}精神)")
+
+
+# 县委理论学习中心组举行|2025年第四次集体学习会: a study group's numbered session, held by the group
+_STUDY_SESSION = re.compile("(?:20[0-9]{2}年)?第[一二三四五六七八九十0-9]+次集体学习会?")
+_HOLDS = re.compile("(?:举行|召开|开展|进行)了?")
+
+
+def _study_session_of_body(s: str, orgs: list, events: list) -> list:
+    """A numbered study session the sentence says a body held (中心组举行2025年第四次集体学习会) is named
+    body + session, as when the two are written together."""
+    out = list(events)
+    for k, e in enumerate(out):
+        if not _STUDY_SESSION.fullmatch(e.text):
+            continue
+        body = next((o for o in orgs if o.end < e.start and _HOLDS.fullmatch(s, o.end, e.start)), None)
+        if body is not None:
+            out[k] = M.Mention("Event", body.text + e.text, e.start, e.end, e.subtype, e.info + (("by", (body.start,)),))
+    return out
 
 
 def _sitting_of_body(s: str, orgs: list, events: list) -> list:
