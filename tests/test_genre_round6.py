@@ -231,3 +231,15 @@ def test_a_study_group_s_numbered_session_is_named_with_the_group():
         out, got = facts(body)
         assert events_of(out) == {name}
         assert (name, "organizedBy", "青岭县委理论学习中心组") in got and ("郭振东", "chaired", name) in got
+
+
+TOUR = ("3月11日，县委书记刘建华率队深入青岭高新区调研工业经济运行情况。副县长聂冬梅参加调研。\n"
+        "青岭高新区内的湖南鑫晟新材料有限公司、青岭恒远精密机械有限公司等企业是此次调研的第一站。\n"
+        "位于石门镇的青岭岭秀农业科技有限公司，是一家油茶加工龙头企业。刘建华一行走进公司精深加工车间，了解茶油压榨流程。\n")
+
+
+def test_stops_declared_as_such_and_a_company_referred_back_to():
+    out, got = facts(TOUR)
+    for stop in ("湖南鑫晟新材料有限公司", "青岭恒远精密机械有限公司", "青岭岭秀农业科技有限公司"):
+        assert ("刘建华", "inspected", stop) in got and ("聂冬梅", "inspected", stop) in got
+    assert not any("车间" in o for o in orgs_of(TOUR))

@@ -1240,6 +1240,11 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                                      or any(start <= p.start and p.end <= a for p in (places or []))
                                      or _PLACE_LED.match(name)):
             continue
+        if any(w in name for w in _MOVES):
+            k = max(name.rfind(w) + len(w) for w in _MOVES if w in name)
+            start, name = start + k, name[k:]    # (一行走进|公司: the verb of going ends the words before it)
+        if suffix in _FACILITY_SUFFIXES and name.startswith(_FIRM_WORDS):
+            continue     # 公司精深加工车间: the workshop of the firm the sentence before named
         if name in GENERIC or len(name) < 2 or "某" in name or s[start - 1:start] == "某" or not _balanced(name):
             continue     # (某电子科技有限公司: a company the paper does not name)
         if any(g in name for g in ("相关", "有关", "各级", "部分", "全体", "直属", "两级", "各地", "各部门", "广大")):
@@ -1250,8 +1255,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if name.endswith(("协商会", "座谈会", "交流会", "推进会", "研讨会")):
             continue
-        if suffix in _FACILITY_SUFFIXES and start < a and facility_kind(name):
-            continue     # 生产车间, 康养酒店: a kind of workshop or hotel, not one named
+        if suffix in _FACILITY_SUFFIXES and start < a and (facility_kind(name) or name.startswith(_FIRM_WORDS)):
+            continue     # 生产车间, 康养酒店: a kind of workshop or hotel, not one named; 公司精深加工车间: the firm's
         chain = [p for p in (places or []) if start <= p.start and p.end <= a]
         if len(chain) >= 2 and chain[0].start == start and all(x.end == y.start for x, y in zip(chain, chain[1:])) \
                 and chain[-1].get("level", 9) <= 3:
@@ -1477,6 +1482,7 @@ _PARK_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业园
                             "示范区", "化工园", "化工园区"))
 
 
+_FIRM_WORDS = ("公司", "企业", "该公司", "该企业", "合作社", "厂里")
 # an enterprise's suffix that is also the word for a kind of facility: a name needs a brand before it
 _FACILITY_SUFFIXES = frozenset(("车间", "工坊", "酒坊", "酒店", "农场", "牧场", "民宿"))
 

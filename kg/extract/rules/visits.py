@@ -72,6 +72,7 @@ def tour_of(doc) -> Tour | None:
     if _TOUR_WORD.search(text_all) is None:
         return None
     party, stops = [], []
+    last_firm = None
     for sm in sms:
         s = sm.sent.text
         has_visit = sm.persons and _VISITING.search(s)
@@ -87,7 +88,13 @@ def tour_of(doc) -> Tour | None:
             if i >= 0 and (v != "参加" or _PARTY_JOIN_END.match(s, i)):
                 party += [p.text for p in sm.persons if p.end <= i and not s.startswith(_C.escort, p.end)]
                 break
-        stops += _stops(sm)
+        found = _stops(sm) + _declared_stops(sm)
+        if last_firm is not None and sm.sent.para == last_firm[1].sent.para and _BACK_TO_FIRM.search(s):
+            found.append(last_firm)      # 位于X的A公司，是…企业。甲一行走进公司车间: A is the stop
+        stops += found
+        firms = [o for o in sm.orgs if o.subtype in ("Enterprise", "Cooperative")]
+        if firms:
+            last_firm = (firms[-1], sm)
     party = [p for p in dict.fromkeys(party)]
     # hosts: the first word of going along after the name is 陪同 (甲,乙陪同: both host;
     # 甲参加，乙陪同: 甲 is of the party)
@@ -151,6 +158,31 @@ def _stops(sm):
         if m.type == "Place" and s.startswith(_QUALIFIERS, m.end):
             continue      # 调研我县部分民营企业: the area qualifies the things visited, it is no stop
         out.append((m, sm))
+    return out
+
+
+# 甲一行走进公司生产车间 / 来到该企业: a visit verb, then the word for the company the sentence
+# before introduced (named no more)
+_BACK_TO_FIRM = re.compile(f"(?:走进|来到|进入|深入|参观|察看|查看)了?(?:该)?(?:公司|企业|合作社)(?![{M.CJK}]{{0,2}}(?:负责人|等))")
+# A、B等企业是此次调研的第一站: the subject of a sentence that says it is a stop of the tour
+_DECLARED_STOP = re.compile("(?:等(?:企业|单位|项目|村|地))?(?:是|为|成为)(?:此次|本次|这次)?(?:调研|考察|视察|督导|检查|观摩)"
+                            "(?:活动)?的?(?:第[一二三四五六七八九十]站|首站|最后一站|重要一站|一站)")
+
+
+def _declared_stops(sm) -> list:
+    """A、B等企业是此次调研的第一站: every body, project or place of the subject (a container
+    qualifying them, X园区内的, excepted)."""
+    s = sm.sent.text
+    if "站" not in s:
+        return []
+    m = _DECLARED_STOP.search(s)
+    if m is None or "，" in s[:m.start()] or "。" in s[:m.start()]:
+        return []
+    out = []
+    for x in sorted(sm.places + sm.projects + sm.orgs, key=lambda x: x.start):
+        if x.end <= m.start() and not s.startswith(("内的", "的", "里的"), x.end) and \
+                not any(o is not x and o.start <= x.start and x.end <= o.end for o in sm.places + sm.projects + sm.orgs):
+            out.append((x, sm))
     return out
 
 
@@ -254,8 +286,8 @@ def _list_stops(s: str, j: int, ms: list, others: list, sm) -> list:
     if unnamed:
         for a, b in unnamed:
             own = _suffix_kind(s[a:b])        # 中村: a village all the same
-            if own and M.facility_kind(s[a:b]):
-                continue                      # 走进生产车间: the kind of place, no stop of its own
+            if own and (M.facility_kind(s[a:b]) or s.startswith(M._FIRM_WORDS, a)):
+                continue                      # 走进生产车间: the kind of place, no stop of its own (公司车间: the firm's)
             if (own or kind) and _plausible_item(s[a:b], strict=head is None and own is None):
                 type_, sub = own or kind
                 level = _LEVEL.get(sub, 2) if type_ == "Place" else 0
