@@ -243,3 +243,9 @@ def test_stops_declared_as_such_and_a_company_referred_back_to():
     for stop in ("湖南鑫晟新材料有限公司", "青岭恒远精密机械有限公司", "青岭岭秀农业科技有限公司"):
         assert ("刘建华", "inspected", stop) in got and ("聂冬梅", "inspected", stop) in got
     assert not any("车间" in o for o in orgs_of(TOUR))
+
+
+def test_the_first_party_of_an_agreement_stays_a_body():
+    orgs = orgs_of("近日，青岭县人民政府与江城茶韵油脂科技有限公司签订投资协议。")
+    assert {"青岭县人民政府", "江城茶韵油脂科技有限公司"} <= orgs
+    assert "青岭县人民政府" in orgs_of("据了解，今年青岭县人民政府共安排专项资金3000万元。")

@@ -109,7 +109,7 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 �
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
 审议 通过 宣读 宣布 完成 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观 邀请 特邀 已有 首批 产生 选出 当选
 辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村
-的有 按照 依照 对照 遵照 参照 吸引""".split(),
+的有 按照 依照 对照 遵照 参照 吸引 今年 去年 明年 当年 近年 同年""".split(),
                     key=len, reverse=True)
 
 _STOPWORD_SET = set(STOP_WORDS)
@@ -1211,6 +1211,9 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         if cut:
             start += cut         # 县政协委员视察|松阳县人民医院, 县政府与|江苏X有限公司: a clause's verb or
             name = s[start:b]    # a second party before the body's own name
+            if popped is not None and popped.end <= start:
+                out.append(popped)   # (the first party, the body before 与, stays a body)
+                popped = None
         if not _balanced(name):
             # an aside opened before the body (会议（区安全生产委员会…）): the body starts inside it
             start += max(name.rfind("（"), name.rfind("(")) + 1
