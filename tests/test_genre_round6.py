@@ -249,3 +249,8 @@ def test_the_first_party_of_an_agreement_stays_a_body():
     orgs = orgs_of("近日，青岭县人民政府与江城茶韵油脂科技有限公司签订投资协议。")
     assert {"青岭县人民政府", "江城茶韵油脂科技有限公司"} <= orgs
     assert "青岭县人民政府" in orgs_of("据了解，今年青岭县人民政府共安排专项资金3000万元。")
+
+
+def test_the_people_s_square_of_the_county_seat():
+    assert "人民广场" in places_of("县消费者协会在县城人民广场开展宣传活动。", QINGLING)
+    assert not any(p.endswith("县城人民广场") for p in places_of("县消费者协会在县城人民广场开展宣传活动。", QINGLING))

@@ -1583,8 +1583,12 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         floor = _floor(a, taken, out, soft)
         start = left_edge(s, a, floor, PLACE_MAX.get(suffix, 10))
         if s.startswith(_SEAT_WORDS, start) and a - start >= 4 and suffix in _TOWN_SITES and \
-                not (is_common_word(s[start + 2:a]) or _kind_words(s[start + 2:a])):
+                (not (is_common_word(s[start + 2:a]) or _kind_words(s[start + 2:a])) or s[start + 2:a] == "人民"):
             start += 2           # 县城|金牛广场: the county seat is where the square is, no part of its name
+            # (县城|人民广场: the people's square, a name every county gives one)
+            seat = True
+        else:
+            seat = False
         bound = None
         named_with = None
         if start == a and suffix in _VILLAGE_SUFFIXES and a - 2 >= floor and _stopword_ending_at(s, a) == 2 \
@@ -1690,7 +1694,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if suffix in ("区", "片区") and _DIRECTIONAL.match(name):
             soft.append(b)
             continue         # 县城东部片区, 城西片区, 园区东区: a part of town by its direction, no name
-        if suffix in _KIND_SITES and start < a and bound is None and named_with is None and \
+        if suffix in _KIND_SITES and start < a and bound is None and named_with is None and not seat and \
                 _kind_words(s[start:a]) and s[start] not in "县区市旗" and \
                 not (s.endswith("在", 0, start) and s.startswith(_HELD_AFTER_SITE, b)):
             # (县文化广场: the home's square, a site of its own; so is 加义镇文化广场, named with its town,
@@ -1718,7 +1722,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # 新院区: a hospital's or school's campus, 专科病区 a hospital's ward, no district)
             soft.append(b)
             continue
-        if is_common_word(name) and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)) and \
+        if is_common_word(name) and not seat and name not in L.gazetteer and not name.startswith(ctx_names or ("\0",)) and \
                 not (suffix in _VILLAGE_SUFFIXES and len(name) >= 3 and _list_context(s, start, b)) and \
                 not (suffix in _VILLAGE_SUFFIXES and _after_listed_town(s, start, b, out)) and \
                 not (suffix in _TOWN_SITES and s.endswith("在", 0, start) and s.startswith(_HELD_AFTER_SITE, b)):
