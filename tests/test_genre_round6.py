@@ -254,3 +254,15 @@ def test_the_first_party_of_an_agreement_stays_a_body():
 def test_the_people_s_square_of_the_county_seat():
     assert "人民广场" in places_of("县消费者协会在县城人民广场开展宣传活动。", QINGLING)
     assert not any(p.endswith("县城人民广场") for p in places_of("县消费者协会在县城人民广场开展宣传活动。", QINGLING))
+
+
+def test_a_title_s_body_runs_back_no_further_than_the_name_before_it():
+    out, got = facts("9月15日，石门镇党委书记陆志强带领镇党委副书记梁海燕等镇村干部深入云峰村走访农户。")
+    assert ("梁海燕", "holdsPost", "镇党委副书记") in got and ("梁海燕", "memberOf", "石门镇党委") in got
+    assert orgs_of("9月15日，石门镇党委书记陆志强带领镇党委副书记梁海燕等镇村干部深入云峰村走访农户。") == {"石门镇党委"}
+    out, got = facts("县委常委、常务副县长冯海，县委副书记尤志晓，副县长汤亮参加会议。")
+    persons = {label_of(t, k) for t, k in out.entities if t == "Person"}
+    assert persons == {"冯海", "尤志晓", "汤亮"}
+    out, got = facts("县委常委、常务副县长冯海、县委副书记尤志晓、副县长汤亮参加会议。")
+    assert {label_of(t, k) for t, k in out.entities if t == "Person"} == {"冯海", "尤志晓", "汤亮"}
+    assert ("尤志晓", "holdsPost", "县委副书记") in got

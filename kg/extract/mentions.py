@@ -109,7 +109,7 @@ STOP_WORDS = sorted("""先后 前往 深入 走进 来到 经过 组织 召开 �
 地处 位于 落户 落地 入驻 签约 设立 成立 选择 来自 隶属 作为 成为 通过 经过 随后 同时 以及 还有 其中 分别
 审议 通过 宣读 宣布 完成 表示 指出 强调 要求 认为 希望 汇报 发言 讲话 交流 座谈 协商 研究 调度 分析 研判 观摩 参观 邀请 特邀 已有 首批 产生 选出 当选
 辖区 全区 全市 全省 全县 全镇 立足 旁边 各地 各镇 两地 当地 本地 外地 异地 该镇 该村 该区 该市 我区 我市 城乡 乡村
-的有 按照 依照 对照 遵照 参照 吸引 今年 去年 明年 当年 近年 同年""".split(),
+的有 按照 依照 对照 遵照 参照 吸引 今年 去年 明年 当年 近年 同年 带领 率领""".split(),
                     key=len, reverse=True)
 
 _STOPWORD_SET = set(STOP_WORDS)
@@ -502,7 +502,8 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
     """Title chains ending in a name: "荆州区委副书记、区长，荆州高新区党工委书记张远重".
     ``titles``: :func:`title_matches` of s, when the caller has them."""
     out = []
-    for m in (title_matches(s) if titles is None else titles):
+    titles = title_matches(s) if titles is None else titles
+    for m in titles:
         n = name_at(s, m.end(), known)
         if not n:
             n = _free_name_at(s, m.end()) or _name_before_verb(s, m.end())
@@ -529,7 +530,9 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
             if not title:
                 break
             # the body runs left from the title to a stop; keep the longest part that reads as body + title
-            start = left_edge(s, cur_end - len(title), 0, 20, allow="（）()")
+            # (the body of a title runs back no further than the name of the chain before it:
+            # 镇党委书记甲带领|镇党委副书记乙)
+            start = left_edge(s, cur_end - len(title), out[-1].person.end if out else 0, 20, allow="（）()")
             if cur_end - len(title) - start == 1 and s[start] in _BODY_END and start > 0:
                 # 白酒产业发展局局长, 组织部干部科科长: a body's one-character suffix alone is no body;
                 # the word before it (发展, 干部), which elsewhere stops a name, is the body's own
@@ -573,8 +576,8 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
         i = end + n
         while i < len(s) and s[i] == "、":
             k = name_at(s, i + 1, known)
-            if not k or title_re().match(s, i + 1):
-                break
+            if not k or title_re().match(s, i + 1) or any(x.start() < i + 1 + k < x.end() for x in titles):
+                break     # (冯海、区委副|书记尤志晓: a title runs across the end of the name read)
             out.append(Chain(Mention("Person", s[i + 1:i + 1 + k], i + 1, i + 1 + k, "Official",
                                      (("how", "chain-list"),)), posts))
             i += 1 + k
