@@ -266,3 +266,16 @@ def test_a_title_s_body_runs_back_no_further_than_the_name_before_it():
     out, got = facts("县委常委、常务副县长冯海、县委副书记尤志晓、副县长汤亮参加会议。")
     assert {label_of(t, k) for t, k in out.entities if t == "Person"} == {"冯海", "尤志晓", "汤亮"}
     assert ("尤志晓", "holdsPost", "县委副书记") in got
+
+
+def persons_of(body: str) -> set:
+    out, _ = facts(body)
+    return {label_of(t, k) for t, k in out.entities if t == "Person"}
+
+
+def test_people_quoted_by_their_role_in_a_feature():
+    assert persons_of("来自王安镇的求职者温晓辉当天与一家企业签订了就业协议。") == {"温晓辉"}
+    assert persons_of("“我们愿意拿地入股。”村民黄大伟第一个发言。") == {"黄大伟"}
+    assert persons_of("农场主黄春梅一边招呼工人装箱一边介绍。") == {"黄春梅"}
+    assert persons_of("来自依汶镇的蜂农鲍宏宇说：“蜂蜜卖得很好。”") == {"鲍宏宇"}
+    assert persons_of("群众向您反映问题。调研组走访了监测户卢阿三家。村民代表纷纷发言。引导市民文明出行。") == set()

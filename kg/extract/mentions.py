@@ -209,7 +209,9 @@ ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "�
               # the contestants, players, trainees and job seekers of the genre's events
               "选手", "队员", "球员", "学员", "求职者", "歌手", "退役军人", "爱好者", "牧民",
               # the craftsmen whom culture news names: 非遗传承人X, 国家级传承人X
-              "传承人")
+              "传承人",
+              # the farmers and households a feature quotes: 农场主X, 蜂农X, 监测户X
+              "农场主", "场主", "蜂农", "果农", "茶农", "菜农", "渔民", "监测户", "脱贫户", "种粮大户", "养殖大户")
 
 
 # 县委常委班子作…, 班子成员: a group word after a title opens no name (班, 成 are surnames)
@@ -755,6 +757,9 @@ _GROUP_MARKS = _marks_of(GROUP_WORDS)
 _ROLE_RE = words_re(ROLE_WORDS)
 
 
+_PRONOUNS = frozenset("您你我他她它咱")
+
+
 def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
     """Names in lists after a group word ("两区领导A、B、C") or a role word ("学生陶静茹说")."""
     out = []
@@ -772,7 +777,13 @@ def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
             break
     for m in _ROLE_RE.finditer(s):
         i = m.end()
+        # (after a role word a name is expected, as after a title: 求职者温晓辉|当天, 村民黄大伟|第一个发言)
         n = name_at(s, i, known)
+        if not n and _surname_len(s, i):
+            n = _name_before_verb(s, i)
+            if s[i + n:i + n + 1] in NUMERALS or _PRONOUNS.intersection(s[i:i + n]) or freq(s[i:i + n]) > 100:
+                n = 0    # (监测户卢阿|三家: the name runs on; 群众向您: 向 a surname, 您 no name's;
+                # 市民文明|出行: a word of the dictionary, no name)
         if n:
             out.append(_new(Mention, ("Person", s[i:i + n], i, i + n, "Other", (("how", "role"),))))
     if "等" in s and "、" in s:
