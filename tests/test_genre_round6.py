@@ -279,3 +279,13 @@ def test_people_quoted_by_their_role_in_a_feature():
     assert persons_of("农场主黄春梅一边招呼工人装箱一边介绍。") == {"黄春梅"}
     assert persons_of("来自依汶镇的蜂农鲍宏宇说：“蜂蜜卖得很好。”") == {"鲍宏宇"}
     assert persons_of("群众向您反映问题。调研组走访了监测户卢阿三家。村民代表纷纷发言。引导市民文明出行。") == set()
+
+
+def test_a_subdistrict_s_office_and_a_leading_group_in_a_chain():
+    home = ("南海区", "佛山市", "广东省")
+    _, got = invented.facts_of("桂城街道党工委副书记、办事处主任李明出席活动。", home)
+    assert ("李明", "memberOf", "桂城街道办事处") in got and ("李明", "memberOf", "桂城街道党工委") in got
+    _, got = facts("县委书记、县委农村工作领导小组组长张华主持会议，县委副书记、县委农村工作领导小组副组长李明出席。")
+    assert ("张华", "holdsPost", "县委农村工作领导小组组长") in got
+    assert ("李明", "memberOf", "青岭县委农村工作领导小组") in got
+    assert not any(o.startswith("导") for o in orgs_of("县委农村工作领导小组副组长李明出席。"))

@@ -471,8 +471,8 @@ def _valid_item(item: str) -> bool:
     body, title = split_item(item)
     if not title or len(item) > 24 or not _BODY_OK.match(body):
         return False
-    if body and (body[-1] in STOP_CHARS or any(w in body for w in ("领导", "负责", "相关", "有关"))):
-        return False
+    if body and (body[-1] in STOP_CHARS or any(w in body.replace("领导小组", "") for w in ("领导", "负责", "相关", "有关"))):
+        return False     # (县领导, 相关负责: no body; a leading group, 领导小组, is one)
     return True
 
 
@@ -495,9 +495,9 @@ def title_matches(s: str) -> list:
 
 @lru_cache(maxsize=None)
 def _stopword_bodies() -> tuple:
-    """The body suffixes that hold a verb of the stop words (发展改革委, 城乡建设局, 工作委员会), longest first."""
+    """The body suffixes that hold a verb of the stop words (发展改革委, 城乡建设局, 工作委员会, 领导小组), longest first."""
     return tuple(sorted((w for w in lexicon().org_suffixes if len(w) > 2 and
-                         any(v in w for v in ("发展", "建设", "城乡", "工作"))), key=len, reverse=True))
+                         any(v in w for v in ("发展", "建设", "城乡", "工作", "领导"))), key=len, reverse=True))
 
 
 def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = None) -> list[Chain]:
@@ -547,6 +547,9 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
                 # 县发展改革委主任, 市住房和城乡建设局局长: the body's suffix holds a word that
                 # elsewhere stops a name; the name runs on left of it
                 start = left_edge(s, cur_end - len(title) - len(held), 0, 20, allow="（）()")
+            if held == "领导小组" and start == cur_end - len(title) - len(held) and s.endswith("工作", 0, start):
+                # 县委农村工作领导小组: the group's work, a part of its name
+                start = left_edge(s, start - 2, 0, 20, allow="（）()")
             start = _LEVEL_AND.opening(s, start)   # 县文化和旅游局局长: 和 inside a bureau led by its level word
             ok = None
             for a in range(start, cur_end - len(title) + 1):

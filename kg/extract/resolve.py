@@ -179,6 +179,8 @@ def expand_body(name: str, ctx: Context, local: Local = Local()) -> str:
         return ctx.city + name[1:]
     if head in "镇乡" and local.town:
         return local.town + name[1:]
+    if name.startswith(("办事处", "街道办")) and local.subdistrict:   # the subdistrict's office (办事处主任)
+        return local.subdistrict + ("办事处" + name[3:] if name.startswith("办事处") else name[2:])
     if name.startswith("苏木") and local.town:        # a banner's township (苏木党委)
         return local.town + name[2:]
     if name.startswith("嘎查") and local.village:     # and its village (嘎查党支部)

@@ -57,6 +57,11 @@ def holds_post_by_title_chain(doc):
                     if ante is not None:
                         doc.fact(person, "memberOf", ante, sm)
                     continue
+                if body:
+                    sub = _SUBDISTRICT_BODY.match(body)
+                    if sub and sub.group(1) != loc.subdistrict:
+                        # 桂城街道党工委副书记、办事处主任: the chain's subdistrict holds its bare office
+                        loc = Local(loc.town, sub.group(1), loc.village, loc.district)
                 implied = titles.get(title, "")
                 if body and not area:
                     m = _NAMED_AREA_BODY.match(body)
@@ -112,6 +117,7 @@ def holds_post_by_title_chain(doc):
 
 
 _AREA_LEVELS = frozenset("省市区县旗镇乡")
+_SUBDISTRICT_BODY = re.compile("^([\u4e00-\u9fff]{2,8}?街道)(?:党工委|工委|办事处|纪工委)?$")
 # the chiefs of an area's rivers and forests (县总河长): an area's post, of no body
 _AREA_CHIEFS = frozenset(("总河长", "副总河长", "总林长", "副总林长"))
 # a body named with its area: 遵义市委, 佳木斯市政府 (a bare 市委 names none)
