@@ -289,3 +289,13 @@ def test_a_subdistrict_s_office_and_a_leading_group_in_a_chain():
     assert ("张华", "holdsPost", "县委农村工作领导小组组长") in got
     assert ("李明", "memberOf", "青岭县委农村工作领导小组") in got
     assert not any(o.startswith("导") for o in orgs_of("县委农村工作领导小组副组长李明出席。"))
+
+
+def test_a_bare_names_credit_broken_over_two_lines_closes_its_item():
+    text = ("简讯\n"
+            "11月17日，县人大常委会主任廖国庆带队视察县城污水处理厂提标改造项目。视察组要求，施工单位要加快\n"
+            "施工进度，力争早日让群众受益。（潘文杰\n"
+            "）\n"
+            "11月18日，县政协召开十届二十次主席会议，县政协主席石美兰主持会议。（韦婷）\n")
+    page = split_page("p.txt", text, "2025-11-20")
+    assert [a.reporters for a in page.articles] == [("潘文杰",), ("韦婷",)]

@@ -361,7 +361,8 @@ def _signed_across(prev: str, line: str) -> bool:
     """``line`` closes the signature of a short item that ``prev`` opened: ``…颁奖。(通讯`` /
     ``员 童心)``."""
     k = prev.rfind("(")
-    return k > 0 and k > prev.rfind(")") and _SIGNED_END_RE.search(prev[k - 1:] + line) is not None
+    return k > 0 and k > prev.rfind(")") and (_SIGNED_END_RE.search(prev[k - 1:] + line) is not None or
+                                              _signed_bare(prev[k - 1:] + line))   # (…受益。(潘文杰 / ))
 
 
 # a credit's line that ends one character after its opening or after the space between names
