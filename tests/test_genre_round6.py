@@ -299,3 +299,8 @@ def test_a_bare_names_credit_broken_over_two_lines_closes_its_item():
             "11月18日，县政协召开十届二十次主席会议，县政协主席石美兰主持会议。（韦婷）\n")
     page = split_page("p.txt", text, "2025-11-20")
     assert [a.reporters for a in page.articles] == [("潘文杰",), ("韦婷",)]
+
+
+def test_a_one_character_county_after_a_preposition():
+    home = ("沛县", "徐州市", "江苏省")
+    assert "沛县人力资源和社会保障局" in orgs_of("由沛县人力资源和社会保障局主办的招聘会在县体育馆举行。", home)

@@ -1011,8 +1011,10 @@ class _LevelAnd:
         if m is None:
             return start
         i = m.start(1)
-        if m.re is self._named and text[i] in _LEVEL_AND_OPEN_CHARS and self._named.match(text, i):
-            i += 1       # ，由|光山县文化和旅游局: the area's name opens after the preposition the search took in
+        if m.re is self._named and text[i] in _LEVEL_AND_OPEN_CHARS and \
+                (self._named.match(text, i + 1) or text[i] in "由在对为的了到赴"):
+            i += 1       # ，由|光山县文化和旅游局, 由|沛县人力资源和社会保障局: the area's name opens after the
+            # preposition the search took in (和县, 同心县 open with 和 and 同: only those are kept)
         return floor + i
 
 
