@@ -304,3 +304,8 @@ def test_a_bare_names_credit_broken_over_two_lines_closes_its_item():
 def test_a_one_character_county_after_a_preposition():
     home = ("沛县", "徐州市", "江苏省")
     assert "沛县人力资源和社会保障局" in orgs_of("由沛县人力资源和社会保障局主办的招聘会在县体育馆举行。", home)
+
+
+def test_a_kind_of_school_names_none():
+    assert orgs_of("加快补齐乡村学校短板，统筹推进农村寄宿制学校建设。") == set()
+    assert orgs_of("县实验学校举行开学典礼。") == {"青岭县实验学校"}

@@ -1277,6 +1277,10 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if name.endswith(("协商会", "座谈会", "交流会", "推进会", "研讨会")):
             continue
+        if suffix in ("学校", "民宿") and start < a and not (places and any(start <= p.start < a for p in places)) and \
+                not (s[start] in "县区市省旗镇" or s.startswith("乡", start) and not s.startswith("乡村", start)) and \
+                _kind_words(s[start:a]):
+            continue     # 乡村学校, 农村寄宿制学校, 茶旅民宿: a kind of school or guesthouse, none named
         if suffix in _FACILITY_SUFFIXES and start < a and (facility_kind(name) or name.startswith(_FIRM_WORDS)):
             continue     # 生产车间, 康养酒店: a kind of workshop or hotel, not one named; 公司精深加工车间: the firm's
         chain = [p for p in (places or []) if start <= p.start and p.end <= a]
