@@ -309,3 +309,14 @@ def test_a_one_character_county_after_a_preposition():
 def test_a_kind_of_school_names_none():
     assert orgs_of("加快补齐乡村学校短板，统筹推进农村寄宿制学校建设。") == set()
     assert orgs_of("县实验学校举行开学典礼。") == {"青岭县实验学校"}
+
+
+def test_a_masthead_line_with_the_date_after_the_page():
+    text = "青岭新闻\n第2版 综合 2025年11月10日 星期一\n" + MASTHEAD.split("\n", 3)[3]
+    page = split_page("p.txt", text, "2025-11-10")
+    assert [a.headline for a in page.articles] == ["县委常委会召开2025年第二十次会议", "石门镇举办采茶节"]
+
+
+def test_a_clause_s_verb_opens_no_event_name():
+    out, _ = facts("罗仕林要求各责任单位按照会议部署抓好落实。她希望通过技能大赛提升自己。")
+    assert events_of(out) == set()

@@ -1972,7 +1972,9 @@ _EVENT_LEFT_STOPS = EVENT_TRIGGERS + ("组织", "开好", "参加", "作为", "�
                                       # 扎实推进送文化下乡活动: an adverb's verb of the sentence, no part of a name
                                       "扎实推进", "深入推进", "全面推进", "持续推进", "大力推进", "积极推进",
                                       # 传达A会议精神和B会议精神: the second name opens after the first's 精神
-                                      "精神和", "精神及", "精神与", "精神以及")
+                                      "精神和", "精神及", "精神与", "精神以及",
+                                      # 要求各单位按照会议部署, 希望通过技能大赛: the clause's own verbs
+                                      "按照", "依照", "通过")
 # a set test per character first: most characters end none of the stops (the endswith is dearer)
 _EVENT_ENDS = MEETING_SUFFIXES + ACTIVITY_SUFFIXES
 _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)

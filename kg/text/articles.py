@@ -549,7 +549,7 @@ def _strip_masthead(raw: str) -> tuple[str, str]:
         t = lines[k].strip(" \t\u3000")
         if t:
             seen += 1
-            if len(t) <= 60 and _HEADER_DATE.match(t):
+            if len(t) <= 60 and _HEADER_DATE.search(t):      # (第2版 综合 2025年11月10日 星期一)
                 date_at = k
                 break
             if not _HEADER_LINE.fullmatch(t):
