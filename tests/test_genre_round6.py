@@ -320,3 +320,11 @@ def test_a_masthead_line_with_the_date_after_the_page():
 def test_a_clause_s_verb_opens_no_event_name():
     out, _ = facts("罗仕林要求各责任单位按照会议部署抓好落实。她希望通过技能大赛提升自己。")
     assert events_of(out) == set()
+
+
+def test_common_surnames_the_list_had_left_out_and_joining_a_round_of_visits():
+    assert persons_of("副县长葛丽娜，县政府办公室主任傅建新参加调研。") == {"葛丽娜", "傅建新"}
+    assert {"萧明", "赖清华", "洪建平", "鲜于航"} <= persons_of(
+        "县委常委萧明，副县长赖清华，县生态环境局局长洪建平，区纪委书记鲜于航出席会议。")
+    _, got = facts("5月20日，镇党委书记雷晓东带队深入梁家山村、车门村等地走访。镇党委副书记蓝秀英参加走访。")
+    assert ("蓝秀英", "inspected", "车门村") in got
