@@ -328,3 +328,11 @@ def test_common_surnames_the_list_had_left_out_and_joining_a_round_of_visits():
         "县委常委萧明，副县长赖清华，县生态环境局局长洪建平，区纪委书记鲜于航出席会议。")
     _, got = facts("5月20日，镇党委书记雷晓东带队深入梁家山村、车门村等地走访。镇党委副书记蓝秀英参加走访。")
     assert ("蓝秀英", "inspected", "车门村") in got
+
+
+def test_a_city_s_venue_named_with_it_is_a_site():
+    home = ("平果市", "百色市", "广西壮族自治区")
+    out, got = invented.facts_of("12月2日，平果市冬季安全生产工作会议在平果市行政中心召开。", home)
+    assert ("平果市冬季安全生产工作会议", "heldAt", "平果市行政中心") in got
+    assert "平果市行政中心" in places_of("9月9日，全市教育工作会议在平果市行政中心召开。", home)
+    assert "平果市会议中心" in places_of("9月9日，全市教育工作会议在平果市会议中心召开。", home)

@@ -1489,7 +1489,7 @@ _BOUNDED_SUFFIXES = frozenset(("园区", "工业园区", "产业园区", "工业
                                "生态园", "基地", "示范园", "示范园区", "集中区", "集中发展区"))
 _TOWN_SITES = frozenset(("广场", "公园", "美食街", "步行街", "会堂", "礼堂"))
 _TOWN_LEVEL = frozenset(("镇", "乡", "街道"))
-_AREA_VENUES = _TOWN_SITES | frozenset(("会展中心", "会议中心", "展览中心", "博览中心", "体育中心", "全民健身中心",
+_AREA_VENUES = _TOWN_SITES | frozenset(("会展中心", "会议中心", "行政中心", "展览中心", "博览中心", "体育中心", "全民健身中心",
                                        "体育馆", "体育场"))
 _ROOM_SUFFIXES = frozenset(("会议室", "报告厅"))
 _SEAT_WORDS = ("县城", "城区", "市区")
@@ -1647,7 +1647,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # of every town; the town written with it is a part of its name (the town still placed
             # apart, and the site in it)
             named_with = out[-1].start
-        elif out and out[-1].end == start and out[-1].get("level", 0) == 4 and (
+        elif out and out[-1].end == start and out[-1].get("level", 0) in (4, 5) and (
                 (suffix in _AREA_VENUES and (start == a or is_common_word(s[start:a]))) or
                 (suffix in _BOUNDED_SUFFIXES and start < a and (_trade_only(s[start:a]) or
                                                                  all(map(is_common_word, lcut(s[start:a])))))):
