@@ -89,3 +89,38 @@ def pooled_scores(fixtures: Path, tmp: Path, names: list[str]) -> dict:
                                    "--no-cache", "-q"])
     assert res.exit_code == 0, res.output
     return evaluate(out, [fixtures / f"{n}.txt.json" for n in names])
+
+
+def blind_suite(fixtures: Path, never_read: list[str], floors: tuple[float, float],
+                never_floors: tuple[float, float], found: float, bylines: float) -> tuple:
+    """The checks every blind suite makes, as module-scoped fixtures and tests for its module to
+    bind: the whole suite and its never-read part built pooled once each; the articles found and
+    signed; entity and relation F1 above the suite's floors, and above the never-read part's."""
+    import pytest
+
+    def f1(scores: dict) -> dict:
+        return {sec: scores[sec]["all"]["f1"] for sec in ("entities", "relations")}
+
+    @pytest.fixture(scope="module")
+    def all_scores(tmp_path_factory) -> dict:
+        return pooled_scores(fixtures, tmp_path_factory.mktemp(fixtures.name),
+                             sorted(p.name[:-4] for p in fixtures.glob("*.txt")))
+
+    @pytest.fixture(scope="module")
+    def never_scores(tmp_path_factory) -> dict:
+        return pooled_scores(fixtures, tmp_path_factory.mktemp(fixtures.name + "never"), never_read)
+
+    def test_the_articles_are_found_and_signed(all_scores):
+        arts = all_scores["articles"]
+        assert arts["found"] >= found * arts["gold"] and arts["byline_recall"] >= bylines, arts
+
+    def test_the_blind_articles_score_above_their_floors(all_scores):
+        got = f1(all_scores)
+        assert got["entities"] >= floors[0] and got["relations"] >= floors[1], got
+
+    def test_the_never_read_part_scores_above_its_floors(never_scores):
+        got = f1(never_scores)
+        assert got["entities"] >= never_floors[0] and got["relations"] >= never_floors[1], got
+
+    return (all_scores, never_scores, test_the_articles_are_found_and_signed,
+            test_the_blind_articles_score_above_their_floors, test_the_never_read_part_scores_above_its_floors)
