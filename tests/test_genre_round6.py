@@ -336,3 +336,10 @@ def test_a_city_s_venue_named_with_it_is_a_site():
     assert ("平果市冬季安全生产工作会议", "heldAt", "平果市行政中心") in got
     assert "平果市行政中心" in places_of("9月9日，全市教育工作会议在平果市行政中心召开。", home)
     assert "平果市会议中心" in places_of("9月9日，全市教育工作会议在平果市会议中心召开。", home)
+
+
+def test_kinds_of_area_and_of_size_name_no_place():
+    for body in ("聚焦小型水库除险加固。", "推动城区和山区乡村协调发展。", "刘建华深入园区镇村调研。",
+                 "县医院与省人民医院签订紧密型专科联盟协议。"):
+        assert places_of(body, QINGLING) == set(), body
+    assert {"锡林郭勒盟", "红星村"} <= places_of("锡林郭勒盟苏尼特左旗召开会议。干部走进红星村调研。", QINGLING)
