@@ -19,7 +19,7 @@ import invented
 FIXTURES = Path(__file__).parent / "fixtures" / "genre_blind4"
 NEVER_READ = [f"{w}0{k}" for w in "uvwxyz" for k in (5, 6, 7, 8)] + \
     [f"{w}0{k}" for w in ("aa", "ab", "ac") for k in range(1, 9)]
-# pooled figures at the end of the round (reference scorer): all ninety-six 0.902 / 0.895; the
+# pooled figures at the end of the round (reference scorer): all ninety-six 0.903 / 0.896; the
 # forty-eight never read 0.895 / 0.880 (0.883 / 0.862 on the code of the round's start); a change
 # may move them freely above these floors
 ENTITY_FLOOR, RELATION_FLOOR = 0.89, 0.88
