@@ -1739,7 +1739,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                                       s[start - 1:start] == "某" or
                                       (_generic_end(name, suffix) and not _after_town(s, start, b, out)) or
                                       (len(name) == 3 and name.endswith("乡村")) or name.endswith(("院区", "病区")) or
-                                      (name.endswith(("乡村", "镇村")) and len(name) >= 4) or
+                                      area_kind(name) or
                                       name.startswith(_SIZE_WORDS) or (suffix == "盟" and s[a - 1:a] in "联同") or
                                       (len(name) <= 4 and name.endswith(_RIVER_WORDS)) or
                                       (suffix in _RIVER_SUFFIXES and _RIVER_CARE.fullmatch(name))):
@@ -1796,6 +1796,11 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
 _DIRECTIONAL = re.compile("^(?:(?:县城|城区|园区|镇区|厂区|工业园|开发区|高新区)[东西南北中]{1,2}部?(?:片区|区)|"
                           "城?[东西南北中]{1,2}部?片区)$")
 # sites a county has many of: named only by a word that is not common (湄江湿地公园, 西湖步道)
+def area_kind(name: str) -> bool:
+    """山区乡村, 园区镇村, 洁美乡村: the villages of a kind of area (or a slogan's), no village's name."""
+    return len(name) >= 4 and name.endswith(("乡村", "镇村"))
+
+
 # 小型水库, 大型商超: a size or kind before a place's word makes it a kind, not a name
 _SIZE_WORDS = ("小型", "大型", "中型", "新型", "微型")
 # (山区乡村, 园区镇村: the villages of a kind of area; 紧密型专科联盟: an alliance, no league)

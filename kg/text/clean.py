@@ -80,8 +80,9 @@ def nfkc(text: str) -> str:
     """NFKC-normalise, drop invisible characters and unify line ends and blanks.
 
     Full-width forms become ASCII (``（通讯员李野）`` -> ``(通讯员李野)``, ``２０２２`` -> ``2022``);
-    the ideographic space and tabs become plain spaces; ``\\r\\n``, ``\\r`` and form feeds
-    become ``\\n``.
+    a run of blanks (the ideographic space and tabs too) becomes one plain space, except a
+    paragraph's indent (two blanks or more opening a line), which becomes one tab; ``\\r\\n``,
+    ``\\r`` and form feeds become ``\\n``.
     """
     text = _normalize_nfkc(text)
     for ch in _INVISIBLE:               # after normalising: they may separate a letter from its accent

@@ -406,7 +406,7 @@ def _plausible_item(text: str, strict: bool) -> bool:
     """An item of a list no finder names reads as a name: short, no function word or verb
     phrase in it, and (unless the list says what its items are) not a common word."""
     if not (2 <= len(text) <= 14) or text[0] in M.STOP_CHARS or text in M.GENERIC or \
-            any(c in text for c in "的某和与及") or (len(text) >= 4 and text.endswith(("乡村", "镇村"))):
+            any(c in text for c in "的某和与及") or M.area_kind(text):
         return False         # (某: an anonymised name; 和/与/及: two things no finder could part; 园区镇村: a kind)
     if any(not (M._is_cjk(c) or c.isalnum() or c == "·") for c in text) or _ADDRESS.search(text):
         return False         # a street address with a house number is no name (荆北路75号)
