@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import invented
 from kg.text.articles import split_page
-from kg.graph.rdf import label_of
 from kg.text.clean import clean
 
 # A county paper's page as extraction leaves it when the paper indents its paragraphs: the lines
@@ -127,8 +126,7 @@ QINGLING = ("青岭县", "江城市", "湖南省")
 
 
 def orgs_of(body: str, home=QINGLING) -> set:
-    out, _ = invented.facts_of(body, home)
-    return {label_of(t, k) for t, k in out.entities if t == "Organization"}
+    return invented.labels(invented.facts_of(body, home)[0], "Organization")
 
 
 def test_a_preposition_or_a_verb_before_a_body_is_no_part_of_its_name():
@@ -155,8 +153,7 @@ def test_the_party_s_name_before_a_district_s_committee_names_no_other_district(
 
 
 def places_of(body: str, home) -> set:
-    out, _ = invented.facts_of(body, home)
-    return {label_of(t, k) for t, k in out.entities if t == "Place"}
+    return invented.labels(invented.facts_of(body, home)[0], "Place")
 
 
 def test_zhuang_villages_open_with_na():
@@ -172,7 +169,7 @@ def facts(body: str, home=QINGLING):
 
 
 def events_of(out) -> set:
-    return {label_of(t, k) for t, k in out.entities if t == "Event"}
+    return invented.labels(out, "Event")
 
 
 def test_a_meeting_in_a_body_s_own_room_is_held_at_the_body():
@@ -261,16 +258,15 @@ def test_a_title_s_body_runs_back_no_further_than_the_name_before_it():
     assert ("梁海燕", "holdsPost", "镇党委副书记") in got and ("梁海燕", "memberOf", "石门镇党委") in got
     assert orgs_of("9月15日，石门镇党委书记陆志强带领镇党委副书记梁海燕等镇村干部深入云峰村走访农户。") == {"石门镇党委"}
     out, got = facts("县委常委、常务副县长冯海，县委副书记尤志晓，副县长汤亮参加会议。")
-    persons = {label_of(t, k) for t, k in out.entities if t == "Person"}
+    persons = invented.labels(out, "Person")
     assert persons == {"冯海", "尤志晓", "汤亮"}
     out, got = facts("县委常委、常务副县长冯海、县委副书记尤志晓、副县长汤亮参加会议。")
-    assert {label_of(t, k) for t, k in out.entities if t == "Person"} == {"冯海", "尤志晓", "汤亮"}
+    assert invented.labels(out, "Person") == {"冯海", "尤志晓", "汤亮"}
     assert ("尤志晓", "holdsPost", "县委副书记") in got
 
 
 def persons_of(body: str) -> set:
-    out, _ = facts(body)
-    return {label_of(t, k) for t, k in out.entities if t == "Person"}
+    return invented.labels(facts(body)[0], "Person")
 
 
 def test_people_quoted_by_their_role_in_a_feature():

@@ -493,6 +493,10 @@ def title_matches(s: str) -> list:
     return list(title_re().finditer(s)) if _holds_any(s, _title_marks()) else []
 
 
+# the work a 领导小组 or 委员会 is for, written before it as a stop word elsewhere (农村工作领导小组)
+_WORK_BEFORE_HELD = ("工作",)
+
+
 @lru_cache(maxsize=None)
 def _stopword_bodies() -> tuple:
     """The body suffixes that hold a verb of the stop words (发展改革委, 城乡建设局, 工作委员会, 领导小组), longest first."""
@@ -547,9 +551,10 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
                 # 县发展改革委主任, 市住房和城乡建设局局长: the body's suffix holds a word that
                 # elsewhere stops a name; the name runs on left of it
                 start = left_edge(s, cur_end - len(title) - len(held), 0, 20, allow="（）()")
-            if held == "领导小组" and start == cur_end - len(title) - len(held) and s.endswith("工作", 0, start):
-                # 县委农村工作领导小组: the group's work, a part of its name
-                start = left_edge(s, start - 2, 0, 20, allow="（）()")
+            while held and start == cur_end - len(title) - len(held) and s.endswith(_WORK_BEFORE_HELD, 0, start):
+                # 县委农村工作领导小组: the work a body with such a suffix is for is a part of its name
+                held = next(w for w in _WORK_BEFORE_HELD if s.endswith(w, 0, start))
+                start = left_edge(s, start - len(held), 0, 20, allow="（）()")
             start = _LEVEL_AND.opening(s, start)   # 县文化和旅游局局长: 和 inside a bureau led by its level word
             ok = None
             for a in range(start, cur_end - len(title) + 1):
@@ -1493,8 +1498,10 @@ _AREA_VENUES = _TOWN_SITES | frozenset(("会展中心", "会议中心", "行政�
                                        "体育馆", "体育场"))
 _ROOM_SUFFIXES = frozenset(("会议室", "报告厅"))
 _SEAT_WORDS = ("县城", "城区", "市区")
-# (a floor, and a word of the room's use or owner: 三楼常务会议室, 机关会议室)
-_FLOOR_BEFORE = re.compile("(?:[一二三四五六七八九十0-9]+(?:楼|层))?(?:常务|机关|党组|视频)?$")
+# the words of a meeting room's use or owner between a body and its room (三楼常务会议室, 机关会议室)
+ROOM_USES = "常务|机关|党组|视频"
+# (a floor, and a word of the room's use or owner)
+_FLOOR_BEFORE = re.compile(f"(?:[一二三四五六七八九十0-9]+(?:楼|层))?(?:{ROOM_USES})?$")
 
 
 @lru_cache(maxsize=1)

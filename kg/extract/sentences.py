@@ -292,7 +292,7 @@ _ROOM_WORDS = re.compile("会议室|报告厅|会议厅|多功能厅")
 _ORGAN = re.compile("|".join(sorted({full for _, full in lexicon().home_organs} |
                                     {"党委", "委", "人大", "党工委", "管委会", "办事处", "党支部", "党总支",
                                      "村委会", "居委会", "党群服务中心"}, key=lambda w: (-len(w), w))))
-_ROOM = re.compile("(?:第?[一二三四五六七八九十0-9]+(?:号|楼|层)?)?(?:常务|机关|党组|视频)?(?:会议室|报告厅|会议厅|多功能厅)")
+_ROOM = re.compile(f"(?:第?[一二三四五六七八九十0-9]+(?:号|楼|层)?)?(?:{M.ROOM_USES})?(?:会议室|报告厅|会议厅|多功能厅)")
 # a room named by its number (第二会议室, 3号会议室) is a site of its own; one on a floor (三楼报告厅)
 # or of no number (会议室, 多功能厅) is only where in the body's building it sat: the body is the venue
 _NUMBERED_ROOM = re.compile("第[一二三四五六七八九十0-9]+|[一二三四五六七八九十0-9]+号")

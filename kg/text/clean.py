@@ -569,7 +569,8 @@ def join_broken_lines(text: str) -> str:
     (:func:`headline_like`), follows a break, and is followed by a blank line, an article start
     or another headline. Output: one unit per line, units separated by a blank line.
     """
-    stripped = list(map(str.strip, text.split("\n")))
+    raw = text.split("\n")
+    stripped = list(map(str.strip, raw))
     at = list(compress(count(), stripped))          # the indexes of the non-blank lines
     if not at:
         return ""
@@ -579,7 +580,7 @@ def join_broken_lines(text: str) -> str:
     at.append(len(stripped))
     # A line indented as a paragraph opens one (a page that indents its paragraphs: its lines
     # broken mid-sentence are not indented). Most pages indent nothing.
-    para = _indented(text, at) if "\n\t" in text else ()
+    para = _indented(raw, at) if "\n\t" in text else ()
     f = _line_flags(lines, (lambda k: at[k + 1] - at[k] > 1 or k + 1 in para) if para
                     else (lambda k: at[k + 1] - at[k] > 1))
     # seps[i]: what goes between lines i and i + 1: a unit break, or nothing (the line goes on).
@@ -597,10 +598,9 @@ def join_broken_lines(text: str) -> str:
     return _GLUED_HEAD.sub(_unglue_head, out) if _START in out else out
 
 
-def _indented(text: str, at: list[int]) -> frozenset[int]:
-    """The non-blank lines (by their index among those, ``at`` their places among all lines) that
-    open with a paragraph's indent (a tab by now: :func:`nfkc`), the first excepted."""
-    raw = text.split("\n")
+def _indented(raw: list[str], at: list[int]) -> frozenset[int]:
+    """The non-blank lines (by their index among those, ``at`` their places among the lines
+    ``raw``) that open with a paragraph's indent (a tab by now: :func:`nfkc`), the first excepted."""
     return frozenset(k for k in range(1, len(at) - 1) if raw[at[k]][:1] == "\t")
 
 
