@@ -114,7 +114,7 @@ def test_an_appointments_list_one_appointee_a_line():
     _, got = invented.facts_of(page.articles[0].body, ("青岭县", "江城市", "湖南省"))
     assert ("戴志成", "memberOf", "青岭县发展和改革委员会") in got
     assert ("倪晓慧", "memberOf", "青岭县教育局") in got
-    assert ("倪晓慧", "holdsPost", "县教育局局长") in got
+    assert ("倪晓慧", "holdsPost", "青岭县教育局局长") in got
 
 
 def test_a_sentence_with_为_that_appoints_no_one():

@@ -180,11 +180,10 @@ def _title_chain(chain):
         (a,) = people
         surface, posts, bodies = chain
         text = f"{s['date']}，{surface.format(L=L)}{a}到{s['village']}走访慰问困难群众。"
-        # a post's body is keyed as the home writes it bare (宿松县委常委 is 县委常委), but a
-        # county-level city's keeps its name (华蓥市委常委: a bare 市委常委 would be the prefecture's)
-        P = d if L == "市" else L
-        facts = ({(a, "holdsPost", p.format(d=d, L=L, P=P)) for p in posts} |
-                 {(a, "memberOf", b.format(d=d, L=L, P=P)) for b in bodies})
+        # a post is keyed as the page writes it (ANNOTATION.md): a bare 县委常委 or, on a county-level
+        # city's page, 市委常委 is the one bare title; its body is the home's (华蓥市委)
+        facts = ({(a, "holdsPost", p.format(d=d, L=L)) for p in posts} |
+                 {(a, "memberOf", b.format(d=d, L=L)) for b in bodies})
         return text, facts, ("holdsPost", "memberOf"), set(), {("Person", a)}
     return build
 
@@ -228,12 +227,12 @@ def t_enterprise_in_our_home(home, s, people):
 
 # Title chains as the paper writes them; posts and bodies as the extractor keys them
 CHAINS = {
-    "title_standing_deputy_head": ("{L}委常委、常务副{L}长", ["{P}委常委", "常务副{L}长"], ["{d}委", "{d}政府"]),
-    "title_deputy_secretary_head": ("{L}委副书记、{L}长", ["{P}委副书记", "{L}长"], ["{d}委", "{d}政府"]),
-    "title_congress_vice_chair": ("{L}人大常委会副主任", ["{P}人大常委会副主任"], ["{d}人大常委会"]),
-    "title_cppcc_vice_chair": ("{L}政协副主席", ["{P}政协副主席"], ["{d}政协"]),
-    "title_publicity_head": ("{L}委常委、宣传部部长", ["{P}委常委", "{P}委宣传部部长"], ["{d}委", "{d}委宣传部"]),
-    "title_organization_head": ("{L}委常委、组织部部长", ["{P}委常委", "{P}委组织部部长"], ["{d}委", "{d}委组织部"]),
+    "title_standing_deputy_head": ("{L}委常委、常务副{L}长", ["{L}委常委", "常务副{L}长"], ["{d}委", "{d}政府"]),
+    "title_deputy_secretary_head": ("{L}委副书记、{L}长", ["{L}委副书记", "{L}长"], ["{d}委", "{d}政府"]),
+    "title_congress_vice_chair": ("{L}人大常委会副主任", ["{L}人大常委会副主任"], ["{d}人大常委会"]),
+    "title_cppcc_vice_chair": ("{L}政协副主席", ["{L}政协副主席"], ["{d}政协"]),
+    "title_publicity_head": ("{L}委常委、宣传部部长", ["{L}委常委", "宣传部部长"], ["{d}委", "{d}委宣传部"]),
+    "title_organization_head": ("{L}委常委、组织部部长", ["{L}委常委", "组织部部长"], ["{d}委", "{d}委组织部"]),
     "title_vice_head": ("副{L}长", ["副{L}长"], ["{d}政府"]),
 }
 

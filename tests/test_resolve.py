@@ -108,8 +108,12 @@ def test_canonical_place(name, subtype, full, key):
     assert canonical_place(name, subtype, CTX, full) == key
 
 
-def test_post_key_expands_a_named_body():
-    assert canonical_post("区委常委", "区委", "常委", "荆州区委", "") == "荆州区委常委"
+def test_post_key_is_the_title_as_written():
+    # ANNOTATION.md keys a post by its fullest occurrence on the page: bare, it is the one bare title
+    # of every home; written with its area, that form
+    assert canonical_post("区委常委", "区委", "常委", "荆州区委", "") == "区委常委"
+    assert canonical_post("荆州区委常委", "荆州区委", "常委", "荆州区委", "") == "荆州区委常委"
+    assert canonical_post("荆州市科技局局长", "荆州市科技局", "局长", "荆州市科技局", "") == "荆州市科技局局长"
 
 
 def test_post_key_drops_the_body_its_title_implies_anyway():

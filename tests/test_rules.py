@@ -120,6 +120,8 @@ CASES = [
          gone={("Organization", "青禾食品有限公司")}),
     case(M.merge_body_aliases, "青禾现代农业科技有限公司成立。青禾农业科技有限公司负责人介绍了情况。",
          gone={("Organization", "青禾农业科技有限公司")}),
+    case(M.merge_post_forms, "荆州区委书记郑远航到柳湾镇调研。区委书记郑远航察看了青禾农业开发有限公司。",
+         {("郑远航", "holdsPost", "荆州区委书记")}, gone={("Post", "区委书记")}),
     case(M.nearest_container, "区委书记郑远航到柳湾镇调研。在柳湾镇，郑远航察看了青禾农业开发有限公司。"
                               "该公司地处柳湾镇石桥村，带动农户种植蔬菜。",
          {("青禾农业开发有限公司", "locatedIn", "石桥村"), ("石桥村", "locatedIn", "柳湾镇")},

@@ -237,7 +237,18 @@ def canonical_post(surface: str, body: str, title: str, body_key: str, implied_k
         # 村党支部书记, 镇党委书记 written bare: the title as written, one node wherever it is held (the
         # holder's memberOf says which village's); 川店镇党委书记 written whole stays that title
         return m.group(1) + m.group(2) + title
+    if body[0] in _LEVEL_WORDS:
+        # 县委书记, and 市委书记 on a county-level city's page: written bare, the one title of every home
+        return body + title
+    if len(body) >= len(body_key):
+        # written with its area (光山县委书记, 荆州市科技局局长): the title as written in full, as
+        # ANNOTATION.md keys a post; the page's bare mentions of it join it (merge_post_forms)
+        return body_key + title
     return contract_body(body_key, ctx) + title
+
+
+# the level words a body written bare opens with (县委, 市科技局, 镇党委)
+_LEVEL_WORDS = frozenset("省市区县旗州盟镇乡")
 
 
 # a village's, community's or town's own organ (柳湾村党支部, 天子湖镇党委), or the area a title names its

@@ -52,5 +52,6 @@ RULES = (
 PAGE_RULES = (
     merging.merge_body_aliases,          # (merges) 招商中心 is the page's one 两区招商中心
     merging.merge_project_aliases,       # (merges) X堤防工程 is the page's one 敖包图苏木X堤防工程
+    merging.merge_post_forms,            # (merges) 县委书记 is the page's 光山县委书记
     merging.nearest_container,           # (prunes) X in 乡 and in 乡's 村: X in the 村 only
 )

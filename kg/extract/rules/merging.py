@@ -57,6 +57,20 @@ def _subsequence(short: str, long_: str) -> bool:
     return all(c in it for c in short)
 
 
+def merge_post_forms(out: PageFacts):
+    """A title the page writes both bare and with its area (县委书记, 光山县委书记) is one post, keyed
+    by the full form: ANNOTATION.md keys a post by its fullest occurrence on the page. A title only
+    ever written bare stays the one bare node of every home."""
+    posts = sorted((k for (t, k) in out.entities if t == "Post"), key=len)
+    for k in posts:
+        e = out.entities.get(("Post", k))
+        if e is None:
+            continue
+        full = [n for n in e.names if len(n) > len(k) and n.endswith(k[1:]) and ("Post", n) in out.entities]
+        if len(full) == 1:
+            out.merge(EntityRef("Post", k), EntityRef("Post", full[0]))
+
+
 def nearest_container(out: PageFacts):
     """A thing placed in A and in B where B is placed in A (在岳壁乡，…察看了X公司。该公司地处岳壁乡郝洞村)
     is in B only: the gold gives the nearest container (ANNOTATION.md), the chain gives the rest."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.text.lexicon import cues, lexicon
-from kg.extract.resolve import Local, canonical_post, expand_body
+from kg.extract.resolve import Local, canonical_post, contract_body, expand_body
 
 _C = cues()
 _HOME_BODY = _C.alternation("home_body")
@@ -18,6 +18,7 @@ def holds_post_by_title_chain(doc):
     titles = lexicon().titles
     ctx = doc.ctx
     leader = None          # (sentence index, body key, title) of the last title that named its body
+    written_full = {}      # a body's key -> whether a chain last wrote it in full (荆州区委, not 区委)
     head = None            # the same of the last title that took its body from the title before it
     for k, sm in enumerate(doc.sents):
         if not sm.chains:
@@ -97,10 +98,17 @@ def holds_post_by_title_chain(doc):
                         if follows else ""
                 written_body = expand_body(body, ctx, loc) if body else ""
                 if inherited:
-                    post_key = canonical_post(p.text, inherited, title, inherited, "", ctx)
+                    # (荆州区委委员、常委、书记; 区人大常委会主任甲，副主任乙: as the chain wrote the body)
+                    full = written_full.get(inherited, written_full.get(inherited + "党组", False))
+                    post_key = canonical_post(p.text, inherited if full else contract_body(inherited, ctx),
+                                              title, inherited, "", ctx)
+                elif of_body != body:
+                    post_key = body + title        # 县委常委、宣传部部长: the department's title as written
                 else:
                     post_key = canonical_post(p.text, body, title, written_body, implied_key, ctx)
                 post = doc.entity("Post", post_key, p.text)
+                if inherited:
+                    doc.add_name(post, inherited + title)     # (its full form, if the page prints it)
                 if body:
                     doc.add_name(post, (expand_body(of_body, ctx, loc) if of_body != body else written_body) + title)
                     leader = (k, body_org, title)
@@ -114,6 +122,7 @@ def holds_post_by_title_chain(doc):
                     doc.fact(person, "memberOf", org, sm)
                 if body:
                     prev_body_key = body_key
+                    written_full[body_key] = len(of_body) >= len(expand_body(of_body, ctx, loc))
 
 
 _AREA_LEVELS = frozenset("省市区县旗镇乡")
