@@ -149,7 +149,7 @@ def test_an_appointment_announced_at_a_meeting():
     district's 区委 stays one body and its people the district's."""
     out, g = facts_of("9月2日，宣布市委关于荆州区委主要负责同志职务调整的决定：卢远征同志任荆州区委委员、常委、书记。"
                       "区委副书记、区长邵明哲主持会议。")
-    assert {("卢远征", "holdsPost", p) for p in ("区委委员", "区委常委", "区委书记")} <= g
+    assert {("卢远征", "holdsPost", p) for p in ("荆州区委委员", "荆州区委常委", "荆州区委书记")} <= g
     assert ("卢远征", "memberOf", "荆州区委") in g and ("邵明哲", "memberOf", "荆州区委") in g
     assert not any(k.startswith("任") for _, k in out.entities)
 

@@ -1113,6 +1113,12 @@ def _venue_suffixes() -> tuple:
                  any(w.endswith(o) and w != o for o in L.org_suffixes))
 
 
+# an ordinal after a body's name: its sitting's number, never the rest of a word
+_ORDINAL_AT = re.compile("第[0-9一二三四五六七八九十百]")
+# what follows a party committee's 常委会 when the name is its sitting's (会议, 第N次会议, 2025年第28次会议)
+_STANDING_MEETS = re.compile(r"(?:[0-9]{4}年)?(?:会议|第|扩大会议|[（(]扩大[）)]会议)")
+
+
 def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
 
     L = lexicon()
@@ -1120,7 +1126,7 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
     for m in _org_scan_re().finditer(s):
         a, b = m.start(), m.end()
         suffix = m.group()
-        if suffix == "委常委会" and s.startswith(("会议", "第", "扩大会议", "（扩大）会议", "(扩大)会议"), b):
+        if suffix == "委常委会" and _STANDING_MEETS.match(s, b):
             b, suffix = a + 1, "委"   # 县委常委会会议 is named after the 县委 (its 常委会 meets as the 县委)
         if _overlaps(a, b, taken) or not _single_char_ok(s, b, suffix):
             continue
@@ -1133,8 +1139,9 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue
         if s[a - 1:a] == "进" and suffix in _INTO_KINDS and s[a - 2:a] != "先进":
             continue     # 国防教育进机关、进学校: a campaign carried into a kind of body, no school
-        if len(suffix) > 1 and inside_word(s, b) and not s.startswith("总部", b):
-            continue         # 工作协|调: the suffix ends inside a word (公司|总部位于 reads 总|部位)
+        if len(suffix) > 1 and inside_word(s, b) and not s.startswith("总部", b) and not _ORDINAL_AT.match(s, b):
+            # 工作协|调: the suffix ends inside a word (公司|总部位于 reads 总|部位; 人民政府|第42次 reads 府第)
+            continue
         if suffix == "部" and a > 0 and s[a - 1] in NOT_BEFORE_BU:
             continue
         if suffix == "厂" and s.startswith(_AREA_AFTER_WORKS, b):

@@ -106,7 +106,20 @@ def organized_by_convener(doc):
                 if m:
                     at = m.start()         # 甲、乙在工业园区组织召开EVENT: 在… stands between
                 for o in _subjects(sm, at):
-                    doc.fact(eref, "organizedBy", doc.ref(o), sm)
+                    doc.fact(eref, "organizedBy", _meeting_body(doc, doc.ref(o), e.text), sm)
+
+
+def _meeting_body(doc, ref, event: str):
+    """The body a sitting its standing committee convenes is of: 县委常委会召开第28次会议 is the 县委's,
+    as ANNOTATION.md's 区委常委会会议 is (a congress's 人大常委会 is a body of its own; the committee's
+    own 民主生活会 is its own)."""
+    if ref.key.endswith("委常委会") and not ref.key.endswith("人大常委会") and len(ref.key) > 4 and \
+            _SITTING_END.search(event):
+        return doc.entity("Organization", ref.key[:-3], ref.key[:-3], "PartyBody")
+    return ref
+
+
+_SITTING_END = re.compile("(?:第[0-9一二三四五六七八九十百]+次(?:全体)?|常委会|扩大)会议$")
 
 
 def organized_by_name(doc):
