@@ -911,6 +911,9 @@ def _suffix_scan_re(words: tuple) -> re.Pattern:
         if w == "花园":
             parts.append("花园(?!小区)")   # 金鹏花园小区: one compound, named to its 小区
             continue
+        if w == "茶园":
+            parts.append("茶园(?!景区|基地|小区|产业园|示范园)")   # 大木山茶园景区: the scenic area's name
+            continue
         if w in ("河", "江") and bad:
             # 河流, 河堤 are words, but 桃溪河流经…, 乌兰河堤防… are the river and the next word
             bad -= {"流", "堤"}
@@ -1756,6 +1759,8 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                                       area_kind(name) or
                                       name.startswith(_SIZE_WORDS) or (suffix == "盟" and s[a - 1:a] in "联同") or
                                       (len(name) <= 4 and name.endswith(_RIVER_WORDS)) or
+                                      (suffix in _KIND_OF_GARDEN and named_with is None and
+                                       _kind_words(name[:-len(suffix)])) or
                                       (suffix in _RIVER_SUFFIXES and _RIVER_CARE.fullmatch(name))):
             # (和美|乡村: one character before 乡村 is a word's tail, no township of one character;
             # 新院区: a hospital's or school's campus, 专科病区 a hospital's ward, no district)
@@ -1832,6 +1837,8 @@ def _kind_words(core: str) -> bool:
 
 
 _FEATURES = frozenset("河江湖山岭溪")
+# a garden's word after words of a kind (生态茶园, 有机茶园) names a kind of garden, none in particular
+_KIND_OF_GARDEN = frozenset(("茶园",))
 # words jieba tags as place names (沿河县, 新建区) that before a site's word say where or when it is:
 # 沿河步道, 新建沿河游步道
 _LOCATIVE_WORDS = frozenset(("沿河", "沿江", "滨河", "滨江", "沿溪", "临河", "临江", "新建"))

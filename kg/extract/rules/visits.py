@@ -19,6 +19,9 @@ _TRAVEL_AFTER = "".join(_C.travel_after_char)
 _PARTY_JOIN_END = re.compile("参加({})?(?=[。；，,]|$)".format(
     "|".join(re.escape(v[2:]) for v in _C.party_join if v.startswith("参加") and len(v) > 2)))
 _STOP_END = re.compile(_C.alternation("stop_end"))
+# a sentence about a meeting's sitting: a bare 参加 in it attends the meeting, it joins no tour
+# (市委书记甲出席并讲话，市长乙主持会议，市领导丙、丁参加)
+_AT_MEETING = re.compile("出席|列席|主持|会议")
 _JOIN = frozenset(w for w in _C.conj if w != "、")
 _HEADS = list_heads()
 _LEVEL = {"Town": 3, "Park": 3, "Village": 2, "Community": 2, "Compound": 1, "Site": 1}
@@ -85,7 +88,7 @@ def tour_of(doc) -> Tour | None:
             party += [p.text for p in sm.persons if p.end <= k and not s.startswith(_C.escort, p.end)]
         for v in (_C.party_join if "参加" in s else ()):    # all of them say 参加
             i = s.find(v)
-            if i >= 0 and (v != "参加" or _PARTY_JOIN_END.match(s, i)):
+            if i >= 0 and (v != "参加" or (_PARTY_JOIN_END.match(s, i) and not _AT_MEETING.search(s))):
                 party += [p.text for p in sm.persons if p.end <= i and not s.startswith(_C.escort, p.end)]
                 break
         found = _stops(sm) + _declared_stops(sm)
@@ -298,16 +301,21 @@ def _list_stops(s: str, j: int, ms: list, others: list, sm) -> list:
         nxt = _STOP_END.search(s, end + 1)
         stop_at = nxt.start() if nxt else len(s)
         tail = [m for m in ms if end < m.start and m.end <= stop_at]
-        if tail and (tail[-1].end == stop_at and (nxt is None or nxt.group() in ("，", "。", "；", "等"))):
+        if tail and (tail[-1].end == stop_at and (nxt is None or nxt.group() in ("，", "。", "；", "等", "现场"))):
             for a, b in _items(s, end + 1, ms)[0]:
                 found += _filled(s, a, b, ms, sm, whole=False) or []
     return sorted(found, key=M._start)
+
+
+_LIST_GOES_ON = ("、", "和", "及", "以及")
 
 
 def _items(s: str, j: int, ms: list) -> tuple[list, int]:
     """The items of the list at j, as spans, and where the list ends. Items are split at 、, and at
     和/及/与 where a named item ends (和平村 keeps its 和)."""
     m = _STOP_END.search(s, j)
+    while m is not None and m.group() == "现场" and s.startswith(_LIST_GOES_ON, m.end()):
+        m = _STOP_END.search(s, m.end())     # A项目现场、B工程: the site of one stop, the list goes on
     end = m.start() if m else len(s)
     ends = {x.end for x in ms}
     starts = {x.start for x in ms}
