@@ -4,6 +4,8 @@ a government's numbered sitting."""
 from __future__ import annotations
 
 import invented
+from kg.text import bylines
+from kg.text.articles import split_page
 
 HOME = ("青岭县", "江城市", "湖南省")
 CITY_HOME = ("云溪市", "江城市", "湖南省")      # a county-level city
@@ -81,3 +83,46 @@ def test_a_tea_garden_named_is_a_site_and_one_of_a_kind_is_none():
     places = invented.labels(out, "Place")
     assert {"燕子窠生态茶园", "大木山茶园景区"} <= places
     assert not {"生态茶园", "推进生态茶园", "大木山茶园"} & places
+
+
+def test_names_after_a_title_or_role_that_the_closers_do_not_end():
+    _, got = invented.facts_of("祁振东走进村党群服务中心，与石门村党支部书记鲁桂香拉家常。副县长严明出席活动。", HOME)
+    assert ("鲁桂香", "holdsPost", "石门村党支部书记") in got
+    assert ("严明", "holdsPost", "副县长") in got
+    out, _ = invented.facts_of("白沙镇选手李翠兰分获一等奖。青岭陶业有限公司技术员唐立新精心构思。“学到不少东西。”市民周艳说。"
+                               "青岭冷链物流有限公司总经理温博作为企业代表发言。", HOME)
+    assert {"李翠兰", "唐立新", "周艳", "温博"} <= invented.labels(out, "Person")
+    assert not {"周艳说", "温博作"} & invented.labels(out, "Person")
+    # a company's name after 市长 is no person (市长|林文化|旅游有限公司 stays a company)
+    out, _ = invented.facts_of("青岭市长林文化旅游有限公司开业。", HOME)
+    assert "长林文化" not in invented.labels(out, "Person") and "林文化" not in invented.labels(out, "Person")
+
+
+def test_bodies_named_for_their_work():
+    out, _ = invented.facts_of("会上，青岭县冬春农田水利基本建设指挥部通报了进展情况。青岭县黑木耳产业发展工作专班要加强服务。"
+                               "青岭县黑土地保护利用工程建设指挥部召开会议。", HOME)
+    orgs = invented.labels(out, "Organization")
+    assert {"青岭县冬春农田水利基本建设指挥部", "青岭县黑木耳产业发展工作专班", "青岭县黑土地保护利用工程建设指挥部"} <= orgs
+    assert "青岭县黑土地保护利用工程" not in invented.labels(out, "Project")
+    _, got = invented.facts_of("市委常委、副市长、指挥部副总指挥程雪莹出席会议。", CITY_HOME)
+    assert ("程雪莹", "holdsPost", "指挥部副总指挥") in got
+
+
+def test_a_paper_article_opening_with_its_credit_in_parentheses():
+    text = ("2025年6月19日 星期四        第2版 要闻        青岭新闻\n\n"
+            "刘峻岭督导检查防汛工作\n压紧压实责任 确保安全度汛\n"
+            "（记者 彭雪 通讯员 桂志远）6月17日，县长刘峻岭\n深入石门镇督导检查防汛备汛工作。\n")
+    page = split_page("p.txt", text, "2025-06-19")
+    (a,) = page.articles
+    assert a.headline == "刘峻岭督导检查防汛工作 压紧压实责任 确保安全度汛"
+    assert a.reporters == ("彭雪", "桂志远")
+    assert a.body.startswith("6月17日,县长刘峻岭")
+
+
+def test_a_web_credit_with_its_outlet_and_a_name_spaced_out():
+    text = ("青岭县举办志愿服务项目大赛\n\n　　12月5日，青岭县举办志愿服务项目大赛。\n　　活动吸引群众500余人次参与。\n"
+            "（青岭县融媒体中心记者 黄思远 王 楠）\n\n【关闭窗口】\n")
+    (a,) = split_page("w.txt", text, "2025-12-06").articles
+    assert a.reporters == ("黄思远", "王楠")
+    assert bylines.split_run("黄思远王楠") == ("黄思远", "王楠")
+    assert bylines.split_run("王楠黄思远") == ("王楠", "黄思远")

@@ -188,7 +188,7 @@ def left_edge(s: str, end: int, floor: int, max_len: int, allow: str = "", own_w
 # ---------------------------------------------------------------- persons and title chains
 
 # Words that may follow a person's name: they fix where the name ends.
-AFTER_NAME = sorted("""参加 出席 主持 陪同 一行 同志 强调 指出 要求 表示 介绍 带队 率队 调研 考察 暗访 督办
+AFTER_NAME = sorted("""作为 分获 荣获 参加 出席 主持 陪同 一行 同志 强调 指出 要求 表示 介绍 带队 率队 调研 考察 暗访 督办
 讲话 列席 说 等 和 与 及 在 到 赴 为 作 先后 首先 接着 随后 专题 深入 听取 围绕 对 来 就 代表 兴奋 详细 召开 宣读 传达 前往
 分别 一同 共同 同 也 还 又 都 均 已 将 是 的 总书记 书记 指导 部署 会见 慰问 走访 看望 检查 视察 参观
 通报 汇报 作了 作出 主讲 发言 提出 希望 认为 坦言 感慨 告诉 笑着 激动 高兴 回忆 带领 组织 牵头
@@ -201,13 +201,13 @@ _AFTER_NAME2 = re.compile("|".join(map(re.escape, (w for w in AFTER_NAME if len(
 _AFTER_NAME1 = frozenset(w for w in AFTER_NAME if len(w) == 1)
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _TRAVEL_CHARS = frozenset("到赴等")
-_SAID_CLOSE = frozenset("：:，,“\"")
+_SAID_CLOSE = frozenset("：:，,“\"。")
 GROUP_WORDS = ("两区领导", "区领导", "市领导", "省领导", "县领导", "镇领导", "领导")
 ROLE_WORDS = ("学生", "村民", "居民", "市民", "群众", "负责人", "党员", "志愿者", "老人", "职工", "员工", "主播",
               "村干部", "干部", "网格员", "教师", "老师", "医生", "护士", "游客", "种植户", "养殖户", "创业者", "农户", "大户", "青年",
               "社区书记", "书记", "主任", "经理", "厂长", "老板", "店主", "代表", "村支书",
               # the contestants, players, trainees and job seekers of the genre's events
-              "选手", "队员", "球员", "学员", "求职者", "歌手", "退役军人", "爱好者", "牧民",
+              "选手", "队员", "球员", "学员", "求职者", "歌手", "退役军人", "爱好者", "牧民", "技术员",
               # the craftsmen whom culture news names: 非遗传承人X, 国家级传承人X
               "传承人",
               # the farmers and households a feature quotes: 农场主X, 蜂农X, 监测户X
@@ -304,12 +304,20 @@ _PARTICLES = frozenset("了着过的地得么吗呢吧")     # no given name hol
 
 def _name_before_verb(s: str, i: int) -> int:
     """Length of a surname's name right after a title that the tables of closers do not end: the
-    name ends where a common word of the dictionary starts (书记汪小雷|交流, 区长闵瑶|主动).
+    name ends where a common word of the dictionary starts (书记汪小雷|交流, 区长闵瑶|主动), or
+    where the segmentation ends it before a word of the dictionary (书记鲁桂香|拉家常, 选手李翠兰|分获);
+    a name that is also a word (副市长严明|出席) only before a verb of the leaders' news or a comma.
     Only after a title, where a name is expected: elsewhere a verb after three characters reads
     names into words (荆州区|信访)."""
     sur = _surname_len(s, i)
-    if not sur or is_common_word(s[i:i + 2]):
+    if not sur:
         return 0
+    if is_common_word(s[i:i + 2]):
+        return 2 if sur == 1 and (s[i + 2:i + 3] in "，、" or s.startswith(_TITLED_WORD_CLOSERS, i + 2)) and \
+            s[i + 2:i + 3] and not _PARTICLES.intersection(s[i:i + 2]) else 0
+    n = _segmented_name(s, i, sur)
+    if n:
+        return n
     for n in (sur + 1, sur + 2):
         name, w = s[i:i + n], s[i + n:i + n + 2]
         if len(name) < n or not all(map(_is_cjk, name)) or _PARTICLES.intersection(name) or \
@@ -321,6 +329,31 @@ def _name_before_verb(s: str, i: int) -> int:
             # (市长|林文化|旅游有限公司: a company's name, and 文化 one of the commonest words; 刘海军 is a name)
             return n
     return 0
+
+
+# the verbs of a leader's own news right after a name that is also a word (副市长严明出席)
+_TITLED_WORD_CLOSERS = ("出席", "主持", "参加", "列席", "讲话", "致辞", "陪同", "带队", "率队", "一行", "强调",
+                        "指出", "表示", "介绍", "宣读", "调研")
+
+
+def _segmented_name(s: str, i: int, sur: int) -> int:
+    """Length of the name at i where the segmentation reads it as one token of a surname and one or
+    two given characters, and a dictionary word of two or more characters after it."""
+    n = 0
+    for tok in lcut(s[i:i + 8]):
+        if n >= sur + 1 and len(tok) >= 2:
+            break          # (the segmentation leaves an unknown name as single characters: 鲁|桂|香|拉家常)
+        n += len(tok)
+        if n > sur + 2:
+            return 0
+    else:
+        return 0
+    name, nxt = s[i:i + n], tok
+    if len(nxt) < 2 or not freq(nxt) or not all(map(_is_cjk, name)) or _FIRM_AFTER.match(s, i + n) or \
+            _PARTICLES.intersection(name) or STOP_CHARS.intersection(name[sur:]) or name[-1] in _LEVELS or \
+            not plausible_name(name):
+        return 0
+    return len(name)
 
 
 # Tibetan names that open with a character that elsewhere stops a name (才让东主, 才旦卓玛: 才
@@ -1116,6 +1149,10 @@ def _venue_suffixes() -> tuple:
                  any(w.endswith(o) and w != o for o in L.org_suffixes))
 
 
+# what a body named after a works closes with (X工程建设指挥部, X项目建设工作专班)
+_WORKS_BODY_AFTER = ("指挥部", "建设指挥部", "工作专班", "建设工作专班", "领导小组", "建设领导小组")
+# bodies named for their work, its verb last (水利基本建设指挥部, 产业发展工作专班)
+_WORK_BODIES = frozenset(("指挥部", "工作专班"))
 # an ordinal after a body's name: its sitting's number, never the rest of a word
 _ORDINAL_AT = re.compile("第[0-9一二三四五六七八九十百]")
 # what follows a party committee's 常委会 when the name is its sitting's (会议, 第N次会议, 2025年第28次会议)
@@ -1165,6 +1202,11 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         start = left_edge(s, a, floor, 16, allow="（）()",
                           own_word=L.org_suffixes[suffix] in ("School", "Hospital") or
                           (L.org_suffixes[suffix] == "Enterprise" and len(suffix) > 1))   # 振兴农业发展有限公司
+        if suffix in _WORK_BODIES and start >= a - 2 and a - floor >= 2:
+            # 水利基本建设|指挥部, 产业发展|工作专班: the work's verb before the body is its name's own word
+            work = lcut(s[max(floor, a - 6):a])[-1]
+            if len(work) >= 2:
+                start = left_edge(s, a - len(work), floor, 16 - len(work), allow="（）()")
         if start > floor + 1 and s[start - 1] in NAME_INNER and L.org_suffixes[suffix] == "Enterprise":
             # 湾岭镇的奔格内绿橙种植专业合作社: a transliterated brand holds 内, 上…; after 的 or 、 the
             # characters up to it are the name's (园区内的X公司 stays: 园区 is a word of its own)
@@ -2393,8 +2435,8 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
         a, b = m.start(), m.end()
         if _overlaps(a, b, taken) or any(qa < b < qb for qa, qb in quotes):
             continue
-        if b < len(s) and s[b] in "部办组库区师":
-            continue
+        if b < len(s) and s[b] in "部办组库区师" or s.startswith(_WORKS_BODY_AFTER, b):
+            continue     # (X工程建设指挥部: the works name the body that runs them, no project of its own)
         floor = out[-1].end if out else 0
         for _, e in taken:
             if floor < e <= a:

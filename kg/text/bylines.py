@@ -18,8 +18,9 @@ from kg.text.lexicon import byline_words, lexicon
 __all__ = ["Credit", "parse_byline", "is_web_byline", "bare_names", "dateline", "opening", "closing", "role_initials", "paren_credit"]
 
 _CJK = "\u4e00-\u9fff"
-_NAME = f"[{_CJK}·]{{2,4}}"
-_NAMES = f"{_NAME}(?:[ 、,]+{_NAME})*"
+# (王 楠: a two-character name spaced out to a three-character one's width)
+_NAME = f"(?:[{_CJK}·]{{2,4}}|[{_CJK}] {{1,2}}[{_CJK}](?![{_CJK}]))"
+_NAMES = f"(?:{_NAME}|[{_CJK}]{{5}})(?:[ 、,]+(?:{_NAME}|[{_CJK}]{{5}}))*"
 _TOKEN_SEP = re.compile(r"[\s、,/:;｜|]+")
 _IS_NAME = re.compile(f"[{_CJK}·]{{2,4}}")
 
@@ -90,6 +91,12 @@ def split_run(token: str) -> tuple[str, ...]:
     if len(token) in (4, 6) and token[:2] not in L.surnames2 and \
             token[0] in L.surnames1 and L.is_surname_start(token[half:]):
         return (token[:half], token[half:])
+    if len(token) == 5 and token[:2] not in L.surnames2 and token[0] in L.surnames1:
+        # 黄思远王楠: a three- and a two-character name (or two and three), where only one cut
+        # leaves the second opening with a surname
+        cuts = [k for k in (3, 2) if L.is_surname_start(token[k:]) and token[k:k + 2] not in L.surnames2]
+        if len(cuts) == 1:
+            return (token[:cuts[0]], token[cuts[0]:])
     return (token,)
 
 
@@ -98,13 +105,33 @@ def _names(segment: str, P: _Patterns) -> list[str]:
     words and fillers are no names."""
     titles = lexicon().titles
     out = []
-    for t in _TOKEN_SEP.split(segment):
+    for t in _joined(_TOKEN_SEP.split(segment)):
         filler = next((f for f in P.fillers if t.endswith(f) and len(t) - len(f) >= 2), None)
         if filler:
             t = t[:-len(filler)]          # 记者张三报道: the name before the filler
+        if len(t) == 5 and len(split_run(t)) == 2:
+            out.extend(split_run(t))
+            continue
         if not _IS_NAME.fullmatch(t) or t in P.no_name or t in titles or t.endswith(P.outlets):
             continue
         out.extend(split_run(t))
+    return out
+
+
+def _joined(toks: list) -> list:
+    """Tokens with a two-character name spaced out to the width of a three-character one (王 楠)
+    joined: a surname alone, then one character alone."""
+    surnames = lexicon().surnames1
+    out, i = [], 0
+    while i < len(toks):
+        t = toks[i]
+        if len(t) == 1 and t in surnames and i + 1 < len(toks) and len(toks[i + 1]) == 1 and \
+                _IS_NAME.fullmatch(t + toks[i + 1]):
+            out.append(t + toks[i + 1])
+            i += 2
+            continue
+        out.append(t)
+        i += 1
     return out
 
 
@@ -155,7 +182,7 @@ def bare_names(s: str) -> tuple[str, ...]:
     a place (区委办, 统战部) or is a title."""
     L = lexicon()
     P = _patterns()
-    toks = [t for t in _TOKEN_SEP.split(s.strip()) if t]
+    toks = _joined([t for t in _TOKEN_SEP.split(s.strip()) if t])
     if not toks or not all(_IS_NAME.fullmatch(t) for t in toks):
         return ()
     ends = tuple(L.org_suffixes) + tuple(L.place_suffixes) + P.outlets
@@ -169,6 +196,10 @@ def paren_credit(inner: str) -> Credit | None:
     P = _patterns()
     if P.segments.fullmatch(inner.strip()):
         return parse_byline(inner)
+    unit = _UNIT_ROLE.match(inner.strip())
+    if unit and (unit.group(1).endswith(P.outlets) or _UNIT_CREDIT.fullmatch(unit.group(1))) and \
+            P.segments.fullmatch(inner.strip()[unit.end(1):]):
+        return parse_byline(inner)     # (某某融媒体中心记者 张三 李四): the outlet's reporters
     names = bare_names(inner)
     if not names:
         # an outlet's correspondent: (某某日报某某记者站 张三); a writer with the unit that sent the
@@ -263,6 +294,8 @@ _EDITOR_TAIL = re.compile(rf"[ \u3000]*\(?(?:{editor_roles()})[ \u3000]*:[^()。
 
 # A closing credit that names the unit which sent the item in, not a person: a short body name (or
 # any name with 供稿/供图/提供), no sentence.
+# an outlet or unit written right before the role of its writers (简阳市融媒体中心记者 张三)
+_UNIT_ROLE = re.compile("([\u4e00-\u9fff]{2,18}?)(?=记者|通讯员)")
 _UNIT_CREDIT = re.compile("[\u4e00-\u9fff]{1,18}(?:供稿|供图|提供|办|局|委|部|中心|办公室|政府|站|所|大队|中队|支队|街道|妇联|工会|团委)")
 
 

@@ -340,6 +340,9 @@ _HARD_FIRST = frozenset("本□■◆●△▲★通特记(") | role_initials()
 _BULLET_ITEM = re.compile(r"[□■◆●△▲★]\s*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|连日来)")
 _FIRST_CHAR = itemgetter(slice(0, 1))   # a line's first character ("" for none: in no set of characters)
 _BYLINE_RE = re.compile(r"^[□■◆●]?\s*(?:本报)?(?:通讯员|特约记者|记者|通讯)\s*[\u4e00-\u9fff]")
+# a paper's article opening with its reporters' credit in parentheses and no 本报讯 before it:
+# (记者 张三 通讯员 李四)6月17日,…
+_PAREN_LEAD = re.compile(r"^\((?:本报|特约)?(?:记者|通讯员)[^()]{1,36}\)\s*\S")
 _CREDIT_RE = re.compile(r"^\([^()]{1,40}摄(?:影)?\s*\)$")
 # A credit closing a line (a caption ends with one); every _CREDIT_RE line matches it too.
 _CREDIT_END_RE = re.compile(r"\([^()]{1,40}摄(?:影)?\s*\)$")
@@ -496,7 +499,8 @@ def _line_flags(ss: list[str], gap: Callable[[int], bool]) -> LineFlags:
             brk[i] = True
         if s[:1] not in _HARD_FIRST:
             continue
-        start[i] = s.startswith(_START) or _BULLET_ITEM.match(s) is not None
+        start[i] = s.startswith(_START) or _BULLET_ITEM.match(s) is not None or \
+            (s[:1] == "(" and _PAREN_LEAD.match(s) is not None)
         byline[i] = (len(s) <= 30 and _BYLINE_RE.match(s) is not None and _BYLINE_STOP.search(s) is None) \
             or is_web_byline(s)
         credit[i] = s.startswith("(") and _CREDIT_RE.match(s) is not None
