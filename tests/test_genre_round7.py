@@ -126,3 +126,30 @@ def test_a_web_credit_with_its_outlet_and_a_name_spaced_out():
     assert a.reporters == ("黄思远", "王楠")
     assert bylines.split_run("黄思远王楠") == ("黄思远", "王楠")
     assert bylines.split_run("王楠黄思远") == ("王楠", "黄思远")
+
+
+def test_a_heads_government_is_the_one_the_page_names_in_full():
+    # (a county of one character: 澧县政府 is too short to be read as a shortening of 澧县人民政府)
+    _, got = invented.facts_of("县长戴云舟到石门镇调研。该公司2023年由澧县人民政府招商引进。", ("澧县", "常德市", "湖南省"))
+    assert ("戴云舟", "memberOf", "澧县人民政府") in got
+    assert ("戴云舟", "memberOf", "澧县政府") not in got
+
+
+def test_the_staff_of_a_named_body_are_its_members():
+    _, got = invented.facts_of("青岭陶业有限公司技术员唐立新精心构思。县人民医院医生王丽华参加义诊。", HOME)
+    assert ("唐立新", "memberOf", "青岭陶业有限公司") in got
+    assert ("王丽华", "memberOf", "青岭县人民医院") in got
+
+
+def test_a_project_signed_for_opens_after_the_verb():
+    out, got = invented.facts_of("6月18日，青岭县政府与武汉楚艾生物科技有限公司签订蕲艾精深加工产业园项目投资协议，"
+                                 "项目落户石门镇。", HOME)
+    assert "蕲艾精深加工产业园项目" in invented.labels(out, "Project")
+    assert "武汉楚艾生物科技有限公司" in invented.labels(out, "Organization")
+
+
+def test_a_town_whose_name_runs_into_长_of_the_next_name():
+    out, got = invented.facts_of("副县长刘佳怡实地查看了大路镇长滩水库防汛值守情况。项目落户青禾镇长丰村。", HOME)
+    places = invented.labels(out, "Place")
+    assert {"大路镇", "长滩水库", "青禾镇", "长丰村"} <= places
+    assert ("长滩水库", "locatedIn", "大路镇") in got and ("长丰村", "locatedIn", "青禾镇") in got

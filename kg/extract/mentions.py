@@ -1717,6 +1717,15 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # (the home's, city's or province's own name is cut by nothing: 兴化市, whose 兴化
             # reads as a verb; words stuck before it are cut below)
             cut = trim_left(s[start:b], len(suffix), "place")
+            if cut >= 4 and s[start + cut - 2:start + cut] in ("镇长", "乡长") and a - start - cut >= 1:
+                # 查看了青禾镇长|丰村, 大路镇长|滩水库: 镇长 read as "town head" hid the town; the town is the
+                # characters before 长 after the verb's cut, and the name opens with 长
+                k = start + cut - 1
+                t0 = start + trim_left(s[start:k], 1, "place")
+                if k - t0 >= 3 and all(map(_is_cjk, s[t0:k])):
+                    out.append(_new(Mention, ("Place", s[t0:k], t0, k,
+                                              *((L.place_suffixes[s[k - 1]][0], (("level", L.place_suffixes[s[k - 1]][1]),))))))
+                    cut -= 1
             if cut == a - start and suffix in _NAMED_ZONE_SUFFIXES and \
                     (tag(lcut(s[start:a])[0]) or "").startswith(("ns", "nz")):
                 cut = 0      # 契丹草原生态修复示范区: a zone named after a proper place, its verb and all
@@ -1737,7 +1746,7 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if lead and a - lead.end() >= L.place_core[suffix] and _word_at(s[start:a], lead.start() - start, lead.group()):
             # (依法治区: 依 of the word 依法 leads nothing)
             start = lead.end()       # 流经双溪乡, 沿金沙河一带, 依沱溪河而建: the verb is no part of the name
-        if suffix in _VILLAGE_SUFFIXES and a - start >= 5:
+        if (suffix in _VILLAGE_SUFFIXES or L.place_suffixes[suffix][1] <= 1) and a - start >= 4:
             k = max(s.rfind("镇", start, a), s.rfind("乡", start, a))
             if k - start >= 2 and a - k - 1 >= 2 and s[k + 1:k + 2] == "长":
                 # 落户青禾镇长丰村: 镇长 read as "town head" hid the town; the town, then the village
@@ -2380,8 +2389,8 @@ PROJECT_CLOSERS = ("落户", "落地", "开工", "签约", "投产", "竣工", "
 _LIST_SIGNED = re.compile(f"(?:、[^，。；、]{{2,20}}?(?:项目|工程))+(?:现场|集中|正式|成功|顺利)?"
                           f"(?:{'|'.join(PROJECT_CLOSERS)})")
 PROJECT_MODIFIERS_LONG = tuple(m for m in PROJECT_MODIFIERS if len(m) >= 2)
-PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "签约", "包括", "落地", "开工", "建成", "启动",
-                   "投资建设", "投资建设了", "推进", "实施", "、")
+PROJECT_OPENERS = ("先后到", "敲定", "实地查看", "督办", "引进", "签约", "签订", "签署", "包括", "落地", "开工", "建成",
+                   "启动", "投资建设", "投资建设了", "推进", "实施", "、")
 # 在秀溪镇，城南污水处理厂扩建工程…: a works right after a place framing its sentence is named
 _FRAMED_OPEN = re.compile(f"(?:^|[，。；])在[{CJK}]{{2,16}}[镇乡村区园]，$")
 # 新建的城东泵站, 改建的岗背节制闸: public works the sentence says are built (a name not of common words)
