@@ -153,3 +153,27 @@ def test_a_town_whose_name_runs_into_长_of_the_next_name():
     places = invented.labels(out, "Place")
     assert {"大路镇", "长滩水库", "青禾镇", "长丰村"} <= places
     assert ("长滩水库", "locatedIn", "大路镇") in got and ("长丰村", "locatedIn", "青禾镇") in got
+
+
+def test_a_long_name_a_title_introduced_is_known_on_the_page():
+    _, got = invented.facts_of("7月2日，旗委常委、常务副旗长乌云其其格，副旗长刘佳怡参加会议。会后，乌云其其格、刘佳怡带队赴"
+                               "薛家湾镇，实地查看了防汛值守情况。", ("准格尔旗", "鄂尔多斯市", "内蒙古自治区"))
+    assert {s for s, p, o in got if p == "inspected"} == {"乌云其其格", "刘佳怡"}
+
+
+def test_a_public_services_centre_after_a_travel_verb_is_a_stop():
+    _, got = invented.facts_of("10月15日，县政协主席古德明率部分县政协委员视察乡村振兴项目。视察组先后来到石门镇云峰村，"
+                               "察看红色研学基地建设项目；在白沙镇高标准农田建设项目现场，详细询问土地平整情况；随后来到位于"
+                               "青山镇的青岭县康宁养老服务中心，走进食堂。", HOME)
+    stops = {o for s, p, o in got if s == "古德明" and p == "inspected"}
+    assert {"白沙镇高标准农田建设项目", "青岭县康宁养老服务中心"} <= stops
+    # a body named in passing is still no stop
+    _, got = invented.facts_of("县长甲乙丙来到县委汇报工作。副县长周立新来到县人大常委会对接工作。", HOME)
+    assert not {o for s, p, o in got if p == "inspected"} & {"青岭县委", "青岭县人大常委会"}
+
+
+def test_a_paragraph_opening_on_a_stops_scene_before_its_visitor():
+    _, got = invented.facts_of("5月22日，县长戴云舟深入石门镇调研农业产业发展工作。在石门镇牌楼村的湘北葡萄科技示范基地，"
+                               "一排排避雨大棚整齐排列，阳光玫瑰长势喜人。戴云舟走进大棚，仔细察看葡萄挂果情况。", HOME)
+    assert ("戴云舟", "inspected", "湘北葡萄科技示范基地") in got
+    assert ("湘北葡萄科技示范基地", "locatedIn", "牌楼村") in got

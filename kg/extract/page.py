@@ -266,6 +266,7 @@ class PageExtractor:
         arts = self.page.articles
         # pass 1: names established by strong patterns anywhere on the page
         known = set()
+        long_known = set()      # names of five or six characters a title introduced (乌云其其格, 那仁满都拉)
         per_article = []
         for a in arts:
             sents = ([Sentence.of(a.headline, -1, -1)] if a.headline else []) + sentences(a.body, a.start)
@@ -275,10 +276,11 @@ class PageExtractor:
             for f in firsts:
                 if f.chains:
                     known.update(c.person.text for c in f.chains)
+                    long_known.update(c.person.text for c in f.chains if 5 <= len(c.person.text) <= 6)
                 if f.names:
                     known.update(p.text for p in f.names)
             known.update(a.reporters + a.photographers)
-        known = frozenset(k for k in known if 2 <= len(k) <= 4)
+        known = frozenset([k for k in known if 2 <= len(k) <= 4] + list(long_known))
         for a, aid, (sents, firsts, gates) in zip(arts, self.article_ids, per_article):
             self.article(a, aid, sents, known, firsts, gates)
         # read at run time, not bound at import: what runs is what kg.extract.rules declares

@@ -76,7 +76,7 @@ def tour_of(doc) -> Tour | None:
         return None
     party, stops = [], []
     last_firm = None
-    for sm in sms:
+    for k, sm in enumerate(sms):
         s = sm.sent.text
         has_visit = sm.persons and _VISITING.search(s)
         for p in (sm.persons if has_visit else ()):
@@ -92,6 +92,8 @@ def tour_of(doc) -> Tour | None:
                 party += [p.text for p in sm.persons if p.end <= i and not s.startswith(_C.escort, p.end)]
                 break
         found = _stops(sm) + _declared_stops(sm)
+        if not found and s.startswith("在") and k + 1 < len(sms) and sms[k + 1].sent.para == sm.sent.para:
+            found = [(m, sm) for m in _scene_then_visitor(sm, sms[k + 1])]
         if last_firm is not None and sm.sent.para == last_firm[1].sent.para and _BACK_TO_FIRM.search(s):
             found.append(last_firm)      # 位于X的A公司，是…企业。甲一行走进公司车间: A is the stop
         stops += found
@@ -156,14 +158,18 @@ def _stops(sm):
                 picked.append(m)
     out = []
     for m in picked:
-        if m.type == "Organization" and m.subtype in ("GovernmentBody", "PartyBody") and not m.get("listed"):
-            continue      # a body named in passing (到区委…) is no stop; one in a list of stops is
+        if m.type == "Organization" and m.subtype in ("GovernmentBody", "PartyBody") and not m.get("listed") \
+                and m.text.endswith(_ORGANS):
+            continue      # a body named in passing (到区委…) is no stop; one in a list of stops is, and so is
+            # a public service's centre or station (来到位于X镇的Y县养老服务中心)
         if m.type == "Place" and s.startswith(_QUALIFIERS, m.end):
             continue      # 调研我县部分民营企业: the area qualifies the things visited, it is no stop
         out.append((m, sm))
     return out
 
 
+# the organs of party and government, which a visit goes to on business, not to look at
+_ORGANS = ("委", "政府", "人大", "常委会", "政协", "局", "办", "部", "办公室", "委员会", "党组", "党委", "党工委", "管委会")
 # 甲一行走进公司生产车间 / 来到该企业: a visit verb, then the word for the company the sentence
 # before introduced (named no more)
 _BACK_TO_FIRM = re.compile(f"(?:走进|来到|进入|深入|参观|察看|查看)了?(?:该)?(?:公司|企业|合作社)(?![{M.CJK}]{{0,2}}(?:负责人|等))")
@@ -225,14 +231,24 @@ _HOST_BRIEFS = re.compile(f"(?:该)?(?:公司|企业|合作社|厂|基地|项目
                           f"(?:负责人|负责同志|总经理|董事长|厂长|经理|院长|校长)[{M.CJK}]{{0,4}}?(?:介绍|汇报)")
 
 
-def _framed(s: str, ms: list, triggers: list, persons: list = ()) -> list:
+def _scene_then_visitor(sm, nxt) -> list:
+    """在X村的Y基地，一排排大棚整齐排列…。甲走进大棚，…: a paragraph that opens on the scene of a stop,
+    the visitor walking into it in the next sentence: X's Y is a stop."""
+    p = next((p for p in nxt.persons if p.start == 0), None)
+    if p is None or not _LOOKS.match(nxt.sent.text, p.end):
+        return []
+    ms = sorted(sm.places + sm.projects + sm.orgs, key=lambda m: (m.start, -m.end))
+    return _framed(sm.sent.text, ms, [], (), scene=True)
+
+
+def _framed(s: str, ms: list, triggers: list, persons: list = (), scene: bool = False) -> list:
     """在X，…分别到… / 在X调研时，… / 在X，甲详细了解…: X (of a chain, the innermost) is a stop of
-    the tour."""
+    the tour (``scene``: the visitor is named in the next sentence)."""
     fm = _FRAMED.match(s) if s.startswith("在") else None
-    if fm is None or not (triggers and triggers[0].start() > fm.end() or s[fm.end() - 1] not in "，," or
+    if fm is None or not (scene or triggers and triggers[0].start() > fm.end() or s[fm.end() - 1] not in "，," or
                           any(p.start == fm.end() and (_LOOKS.match(s, p.end) or _ASKS_OF.match(s, p.end))
                               for p in persons) or
-                          _HOST_BRIEFS.match(s, fm.end())):
+                          _HOST_BRIEFS.match(s, fm.end()) or s.startswith(_INQUIRE, fm.end())):
         return []          # 在X， opens a sentence of travel only when a travel verb (or a visitor) follows
     end = fm.end(1)
     chain = [m for m in ms if fm.start(1) <= m.start and m.end <= end]
