@@ -177,3 +177,16 @@ def test_a_paragraph_opening_on_a_stops_scene_before_its_visitor():
                                "一排排避雨大棚整齐排列，阳光玫瑰长势喜人。戴云舟走进大棚，仔细察看葡萄挂果情况。", HOME)
     assert ("戴云舟", "inspected", "湘北葡萄科技示范基地") in got
     assert ("湘北葡萄科技示范基地", "locatedIn", "牌楼村") in got
+
+
+def test_a_meeting_that_bodies_convene_together_by_由():
+    _, got = invented.facts_of("4月16日，全市茶产业现场推进会在石门镇召开。会议由云溪市委、云溪市政府联合召开，市委书记黄立诚"
+                               "出席并讲话。", CITY_HOME)
+    assert {o for s, p, o in got if p == "organizedBy"} >= {"云溪市委", "云溪市政府"}
+
+
+def test_a_campaigns_headquarters_in_a_chain_is_no_department_of_the_committee():
+    _, got = invented.facts_of("会上，云溪市黑土地保护利用工程建设指挥部办公室通报了进展。市委常委、副市长、指挥部副总指挥"
+                               "程雪莹出席会议。", CITY_HOME)
+    assert ("程雪莹", "memberOf", "云溪市黑土地保护利用工程建设指挥部") in got
+    assert ("程雪莹", "memberOf", "云溪市委指挥部") not in got

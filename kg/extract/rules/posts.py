@@ -47,7 +47,8 @@ def holds_post_by_title_chain(doc):
                 # 市委常委、组织部部长: the department is the 市委's (the post stays as written)
                 # (纪委, 监委 are the area's own organs, no department of its party committee)
                 of_body = prev_written + body if body and prev_written.endswith("委") and len(body) <= 4 and \
-                    (body.endswith("部") or body in _COMMITTEE_OFFICES) and body[0] not in "省市区县镇乡旗州盟" else body
+                    (body.endswith("部") and not body.endswith("指挥部") or body in _COMMITTEE_OFFICES) and \
+                    body[0] not in "省市区县镇乡旗州盟" else body     # (a campaign's 指挥部 is no department)
                 prev_written = of_body or prev_written
                 if body in _C.anaphor:
                     # 公司总经理甲 after 在鲁西纺织有限公司: the title is 总经理 of that company;
