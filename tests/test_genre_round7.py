@@ -190,3 +190,17 @@ def test_a_campaigns_headquarters_in_a_chain_is_no_department_of_the_committee()
                                "程雪莹出席会议。", CITY_HOME)
     assert ("程雪莹", "memberOf", "云溪市黑土地保护利用工程建设指挥部") in got
     assert ("程雪莹", "memberOf", "云溪市委指挥部") not in got
+
+
+def test_one_body_written_three_ways_on_a_page_is_one():
+    out, _ = invented.facts_of("青岭县黑土地保护工程建设指挥部召开会议。黑土地保护工程建设指挥部办公室通报情况。"
+                               "县委副书记、县长、指挥部总指挥韩东旭主持会议。", HOME)
+    assert [o for o in invented.labels(out, "Organization") if o.endswith("指挥部")] == ["青岭县黑土地保护工程建设指挥部"]
+
+
+def test_words_that_name_no_place():
+    out, _ = invented.facts_of("产品已进入长三角地区商超。举行志愿服务队授旗仪式。带动更多农村劳动力就业。"
+                               "全县32个省市县重点项目均已复工。要压实县直部门责任。", HOME)
+    places = invented.labels(out, "Place")
+    assert "长三角地区" in places
+    assert not {"入长三角地区", "志愿服务队授旗", "更多农村", "省市县", "要压实县"} & places

@@ -974,6 +974,7 @@ def _bodies_marks() -> tuple:
 # Generic nouns that end like a name but name nothing ("全区", "辖区", "老旧小区", "市场").
 GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 新区 地区 市区 校区 库区 山区 老区 两区 本区 该区 各区 我区
 全市 城市 都市 本市 各市 该市 我市 全县 本县 各县 该县 全镇 本镇 各镇 该镇 乡镇 集镇 城镇 村镇 小镇 全村 本村 各村 该村
+省市县 省市县乡 县市区 县乡 市县区 县区
 乡村 农村 行政村 自然村 示范村 试点村 重点村 典型村 先进村 村村 城带乡 全省 本省 各省 外省 省市 县市 市县 街道 各街道 老旧小区 城中村
 道路 公路 马路 思路 出路 线路 门路 路 街 巷 大街 小巷 背街小巷 平原 流域 大学城 古城 建筑群 菜市场 广场 公园 步道
 工业园 产业园 工业园区 产业园区 开发区 高新区 管理区 灌区 宿舍区 桥梁 大桥 泵站 电排渠 经济开发区
@@ -983,7 +984,7 @@ GENERIC = set("""全区 辖区 城区 园区 社区 小区 景区 街区 片区 
 村部广场 村部 社区广场 村广场 苏木镇 苏木乡镇 嘎查村 礼堂 大礼堂 老厂区""".split())
 # Single-character suffixes need a proper name of at least two characters before them and
 # must not run on into a word ("市场", "村民", "区域").
-NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县集井"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级"), "旗": set("委长政级帜舰下袍号手杆"), "盟": set("委长政友约国员主"),
+NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂"), "党组": set("织"), "中心": set("城区镇工"), "市": set("场民委级直属值容貌政区县集井"), "区": set("域委位间别块长政分直领级"), "县": set("域委长政级直属"), "旗": set("委长政级帜舰下袍号手杆直"), "盟": set("委长政友约国员主"),
              "村": set("民委庄落里组级集内部情两容貌道干务规"), "广场": set("舞"), "镇": set("委长政级村"), "乡": set("村亲镇长情愁土"),
              "州": set("市区"), "省": set("委级内外长市政心力钱时事"), "路": set("径线面况口上段边灯"),
              "街": set("道区巷头面坊"), "巷": set("子口"), "厂": set("房区长家商"), "局": set("长面势"),
@@ -1151,6 +1152,10 @@ def _venue_suffixes() -> tuple:
 
 # what a body named after a works closes with (X工程建设指挥部, X项目建设工作专班)
 _WORKS_BODY_AFTER = ("指挥部", "建设指挥部", "工作专班", "建设工作专班", "领导小组", "建设领导小组")
+# what stands before 旗 when it is a flag (授旗仪式, 升国旗, 队旗), not a banner
+_FLAG_BEFORE = frozenset("授升降举护国党团队会彩锦军")
+# quantity words no place's name opens with (更多农村, 部分乡镇, 所有行政村)
+_QUANTITY_LEADS = ("更多", "部分", "所有", "很多", "许多", "多个", "个别", "大部分")
 # bodies named for their work, its verb last (水利基本建设指挥部, 产业发展工作专班)
 _WORK_BODIES = frozenset(("指挥部", "工作专班"))
 # an ordinal after a body's name: its sitting's number, never the rest of a word
@@ -1802,6 +1807,15 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
         if len(name) == 4 and _SLOGAN_AREA.fullmatch(name) and is_common_word(name[:2]):
             soft.append(b)
             continue     # 产业兴村, 富民强旗, 工业强县: a slogan's verb and area word, no place
+        if start > floor and name not in ctx_names and _is_cjk(s[start - 1]) and inside_word(s, start) and \
+                not inside_word(s, start + 1) and a - start - 1 >= L.place_core[suffix] and \
+                (tag(s[start - 1:start + 1]) or "").startswith("v") and s[start - 1] not in _LEVELS:
+            start += 1           # 进|入长三角地区: no name opens with the last character of the verb before it
+            name = s[start:b]
+        if suffix == "旗" and s[a - 1:a] in _FLAG_BEFORE:
+            continue             # 授旗, 升旗, 队旗: a flag, no banner
+        if name.startswith(_QUANTITY_LEADS):
+            continue             # 更多农村, 部分乡镇: how many, no place named
         if name not in ctx_names and (name in GENERIC or name in GENERIC_END or "某" in name or
                                       name.endswith(_WHOLE_AREA) or
                                       s[start - 1:start] == "某" or

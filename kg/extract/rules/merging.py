@@ -22,6 +22,10 @@ def merge_body_aliases(out: PageFacts):
         longer = [o for o in longer if not (o.endswith(k) and o[:len(o) - len(k)] in ("团", "共青团"))]
         # (区纪委监委 is the two organs together: 区监委 and 区纪委 are each one of them, not it)
         longer = [o for o in longer if not (o.endswith("纪委监委") and not k.endswith("纪委监委"))]
+        if len(longer) > 1:
+            top = max(longer, key=len)
+            if all(top.endswith(o) for o in longer):
+                longer = [top]      # 指挥部, X指挥部, 海伦市X指挥部: one body written three ways
         if not longer and k.endswith("政府") and ("Organization", k[:-2] + "人民政府") in out.entities:
             longer = [k[:-2] + "人民政府"]      # 澧县政府 (a 县长's) is the page's 澧县人民政府
         if len(longer) == 1:
