@@ -204,3 +204,17 @@ def test_words_that_name_no_place():
     places = invented.labels(out, "Place")
     assert "长三角地区" in places
     assert not {"入长三角地区", "志愿服务队授旗", "更多农村", "省市县", "要压实县"} & places
+
+
+def test_a_school_referred_to_by_该校():
+    _, got = invented.facts_of("随后，饶锦标来到叶塘镇中心小学，与该校校长刘慧芳交流。", HOME)
+    assert ("刘慧芳", "holdsPost", "校长") in got
+    assert ("刘慧芳", "memberOf", "叶塘镇中心小学") in got
+
+
+def test_an_exhibition_and_a_tally_of_activities():
+    out, got = invented.facts_of("6月15日，由青岭县委宣传部主办的“艾乡新韵”书画摄影作品展在青岭县文化馆开展。团县委开展"
+                                 "“文明旅游劝导”“关爱一老一小”等三大类20余项志愿服务活动。", HOME)
+    assert ("艾乡新韵书画摄影作品展", "heldAt", "青岭县文化馆") in got
+    assert ("艾乡新韵书画摄影作品展", "organizedBy", "青岭县委宣传部") in got
+    assert not [e for e in invented.labels(out, "Event") if "20余项" in e]

@@ -1984,6 +1984,8 @@ ACTIVITY_SUFFIXES = ("启动仪式", "开工仪式", "签约仪式", "揭牌仪�
                      # …篮球邀请赛总决赛, 培训班结业式)
                      "丰收节", "那达慕", "文化周", "专题培训班", "专题培训", "颁奖典礼", "颁奖仪式", "典礼", "结业式", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛",
                      "擂台赛",   # (第三届“客家美食”擂台赛, joined to a festival by 暨)
+                     # exhibitions a body holds at a venue (“…”书画摄影作品展在县文化馆开展)
+                     "作品展", "书画展", "摄影展", "图片展", "成果展", "展览会",
                      # 举办首届“荷花节”: a quoted festival a town holds (a bare 春节 or “中秋” is no event)
                      "节”")
 # 第十二届芦笙斗马节, 首届荷花节: a festival counted by its editions is named by 节 alone (春节, 环节 are
@@ -2359,7 +2361,8 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if name.rstrip("”」").endswith(_CAMPAIGN_END) and _KINDS_LIST.match(s, b):
             continue
         if _generic_event(name) or len(name) < 4 or "某" in name or \
-                (m.group() == "集体学习" and name.startswith("第")) or _COUNT_LEAD.match(name):
+                (m.group() == "集体学习" and name.startswith("第")) or _COUNT_LEAD.match(name) or \
+                _COUNT_INSIDE.search(name):
             continue     # (第五次集体学习: whose, the name does not say; 5场小型招聘会: a count of events)
         subtype = "Meeting" if m.group() in MEETING_SUFFIXES or m.group().endswith(("会议", "会")) else "Activity"
         if subtype == "Activity" and s.startswith(_COMBINED, b) and \
@@ -2384,6 +2387,9 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
 # a count before an event's word (5场招聘会, 三期培训班, 两次座谈会): how many, no one event
 _COUNT_LEAD = re.compile("[0-9一二三四五六七八九十百两几多]+(?:余|多)?(?:场|次|期|批|轮|个|项)")
+# a count after a list's 等 (…“关爱一老一小”等三大类20余项志愿服务活动): a tally of activities, no one
+# named (百场宣讲活动, 三项活动 are a programme's own names)
+_COUNT_INSIDE = re.compile("等[0-9一二三四五六七八九十百两几]+(?:余|多)?(?:大类|类|项|场)")
 
 
 PROJECT_SUFFIXES = ("建设项目", "改造项目", "项目", "工程", "泵站", "公铁大桥", "大桥", "隧道", "水厂", "污水处理厂",

@@ -215,7 +215,8 @@ def member_by_leading_team(doc):
 def _antecedent(doc, k: int, pos: int, kind: str):
     """The body a bare kind word (公司, 合作社, 企业) at ``pos`` of sentence k stands for: the last one
     of that kind named before it, in this sentence or the two before; None when there is none."""
-    ends = _C.enterprise_end + ("厂", "合作社", "农场", "牧场") if kind == "企业" else (kind,)
+    ends = _C.enterprise_end + ("厂", "合作社", "农场", "牧场") if kind == "企业" else \
+        _SCHOOL_ENDS if kind == "校" else (kind,)
     for j in range(k, max(-1, k - 3), -1):
         sm = doc.sents[j]
         found = [o for o in sm.orgs if o.text.endswith(ends) and o.text not in _C.anaphor
@@ -223,6 +224,9 @@ def _antecedent(doc, k: int, pos: int, kind: str):
         if found:
             return doc.ref(max(found, key=lambda o: o.end))
     return None
+
+
+_SCHOOL_ENDS = ("学校", "中学", "小学", "学院", "大学", "幼儿园", "校")
 
 
 def _district_before(ctx, s, pos):
