@@ -218,3 +218,14 @@ def test_an_exhibition_and_a_tally_of_activities():
     assert ("艾乡新韵书画摄影作品展", "heldAt", "青岭县文化馆") in got
     assert ("艾乡新韵书画摄影作品展", "organizedBy", "青岭县委宣传部") in got
     assert not [e for e in invented.labels(out, "Event") if "20余项" in e]
+
+
+def test_a_firms_workshop_is_the_firm_and_a_named_workshop_a_stop():
+    _, got = invented.facts_of("3月11日，县长沈嘉铭带队赴青岭经济技术开发区调研。在位于青岭经济技术开发区的浙江锂沣新能源"
+                               "科技有限公司，沈嘉铭走进模组装配车间，详细了解企业订单情况。在石门村，沈嘉铭走进青岭县新胜黑木耳"
+                               "种植专业合作社菌包生产车间和晾晒大棚，详细询问菌包产量。", HOME)
+    stops = {o for s, p, o in got if s == "沈嘉铭" and p == "inspected"}
+    assert {"浙江锂沣新能源科技有限公司", "青岭县新胜黑木耳种植专业合作社"} <= stops
+    assert not {"模组装配车间", "晾晒大棚", "青岭县新胜黑木耳种植专业合作社菌包生产车间"} & stops
+    _, got = invented.facts_of("在乌兰镇，县长巴特尔先后走进塔林乳品加工车间、乌兰奶食品有限公司。", HOME)
+    assert ("巴特尔", "inspected", "塔林乳品加工车间") in got

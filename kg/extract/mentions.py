@@ -1199,8 +1199,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue     # (区长代表区人民政府作|政府工作报告: the report's name, no second body)
         floor = max([e for _, e in taken if e <= a] + [0])
         if suffix in ("车间", "工坊") and out and out[-1].end < a and s[out[-1].end:a].isalpha() and \
-                is_common_word(s[out[-1].end:a]):
-            continue     # 青禾食品有限公司生产车间: the company's workshop, no body of its own
+                a - out[-1].end <= 8 and is_common_word(lcut(s[out[-1].end:a])[-1]):
+            continue     # 青禾食品有限公司生产车间, X合作社菌包生产车间: the firm's workshop, no body of its own
         popped = None
         # schools and hospitals are often named by a common word (希望小学, 实验中学, 人民医院),
         # and so are the departments of a body (区委 + 组织部)

@@ -168,6 +168,17 @@ def _stops(sm):
     return out
 
 
+# the rooms and sheds of a firm a visitor walks into (the firm is the stop)
+_FIRMS_ROOMS = ("车间", "大棚", "厂房", "展厅", "仓库")
+def _kind_of_room(item: str) -> bool:
+    """模组装配车间, 晾晒大棚: the words before the room's word are words of the dictionary and no
+    proper name (塔林乳品加工车间, 义和达坝…车间 are named workshops, stops of their own)."""
+    core = item[:-2]
+    words = M.lcut(core) if core else []
+    return bool(words) and all(len(w) > 1 and M.freq(w) and not (M.tag(w) or "").startswith(("nr", "ns", "nz", "nt"))
+                               for w in words)
+
+
 # the organs of party and government, which a visit goes to on business, not to look at
 _ORGANS = ("委", "政府", "人大", "常委会", "政协", "局", "办", "部", "办公室", "委员会", "党组", "党委", "党工委", "管委会")
 # 甲一行走进公司生产车间 / 来到该企业: a visit verb, then the word for the company the sentence
@@ -200,7 +211,7 @@ _BARE_KIND = re.compile("了?(?:镇|乡|村|社区|街道|园区|开发区)(?:�
 _QUALIFIERS = ("部分", "重点", "规上", "规模以上", "有关", "相关", "多家", "一批", "各类", "全部", "辖区")
 
 # 在X调研时，甲… / 在X，调研组分别到…: the place the sentence opens in is a stop
-_FRAMED = re.compile(f"^在([^，。；]{{2,24}}?)(?:[，,]|(?:实地)?(?:{_C.alternation('visit')})(?:时|期间))")
+_FRAMED = re.compile(f"^在([^，。；]{{2,32}}?)(?:[，,]|(?:实地)?(?:{_C.alternation('visit')})(?:时|期间))")
 # 对X(…工作)进行督查: the place or body the inspection is addressed to
 _ADDRESSED = re.compile(f"对([^，。；]{{2,30}}?)(?:{_C.alternation('inspect_done')})(?:{_C.alternation('visit')})")
 
@@ -219,7 +230,7 @@ _FRAME_TAILS = ("施工现场", "建设现场", "项目现场", "生产现场", 
 # 在X，甲向企业负责人乙详细了解…: asking someone there
 _ASKS_OF = re.compile(f"向[^，。；]{{1,14}}?(?:{'|'.join(_INQUIRE)})")
 # 在入驻园区的X公司，…: a clause of no comma ending in 的 before the name qualifies it
-_QUALIFIED = re.compile("[^，。；、,;]{2,10}的")
+_QUALIFIED = re.compile("[^，。；、,;]{2,16}的")
 
 
 def _qualified_end(s: str, a: int, b: int) -> int:
@@ -307,6 +318,9 @@ def _list_stops(s: str, j: int, ms: list, others: list, sm) -> list:
             own = _suffix_kind(s[a:b])        # 中村: a village all the same
             if own and (M.facility_kind(s[a:b]) or s.startswith(M._FIRM_WORDS, a)):
                 continue                      # 走进生产车间: the kind of place, no stop of its own (公司车间: the firm's)
+            if s[a:b].endswith(_FIRMS_ROOMS) and any(m.type == "Organization" and m.end <= a for m in ms) and \
+                    _kind_of_room(s[a:b]):
+                continue                      # 在X公司，甲走进模组装配车间: the firm's own workshop, the firm the stop
             if (own or kind) and _plausible_item(s[a:b], strict=head is None and own is None):
                 type_, sub = own or kind
                 level = _LEVEL.get(sub, 2) if type_ == "Place" else 0
