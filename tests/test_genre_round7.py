@@ -229,3 +229,12 @@ def test_a_firms_workshop_is_the_firm_and_a_named_workshop_a_stop():
     assert not {"模组装配车间", "晾晒大棚", "青岭县新胜黑木耳种植专业合作社菌包生产车间"} & stops
     _, got = invented.facts_of("在乌兰镇，县长巴特尔先后走进塔林乳品加工车间、乌兰奶食品有限公司。", HOME)
     assert ("巴特尔", "inspected", "塔林乳品加工车间") in got
+
+
+def test_a_lake_and_a_maternal_hospital():
+    out, got = invented.facts_of("随后，调研组来到泗安镇仙山湖，察看仙山湖游客服务中心改造提升项目。全面推行河长制湖长制，开展巡河"
+                                 "巡湖行动。青岭县妇幼保健院开展义诊。", HOME)
+    assert ("仙山湖", "locatedIn", "泗安镇") in got
+    assert ("仙山湖游客服务中心改造提升项目", "locatedIn", "仙山湖") in got
+    assert not [p for p in invented.labels(out, "Place") if "长制" in p or "巡" in p]
+    assert "青岭县妇幼保健院" in invented.labels(out, "Organization")

@@ -993,7 +993,8 @@ NOT_AFTER = {"部": set("分门署长位件署队属委"), "厅": set("长级堂
              # (金沙河村, 黑龙江省, 都斯图河湿地: the river names the longer place after it)
              "河": set("道段长湖流畔堤岸口床水谷边渠网坝滩沟东西南北底面内里中省市县区镇乡村旗街社园湿港"),
              "江": set("南北东西苏边面水岸堤段畔心口湖山城滩景豚河省市县区镇乡村旗街社园湿港"),
-             "溪": set("水流边谷畔岸口段涧沟河省市县区镇乡村旗街社园湿港")}
+             "溪": set("水流边谷畔岸口段涧沟河省市县区镇乡村旗街社园湿港"),
+             "湖": set("南北泊区畔边岸面水心底中内里景长省市县镇乡村街社园湿港")}
 
 
 _VILLAGE_ORGANIZES = tuple("组织" + w for w in ("开展", "召开", "举办", "举行", "村民", "党员", "志愿者", "干部"))
@@ -1907,7 +1908,7 @@ _KIND_OF_GARDEN = frozenset(("茶园",))
 # words jieba tags as place names (沿河县, 新建区) that before a site's word say where or when it is:
 # 沿河步道, 新建沿河游步道
 _LOCATIVE_WORDS = frozenset(("沿河", "沿江", "滨河", "滨江", "沿溪", "临河", "临江", "新建"))
-_RIVER_SUFFIXES = ("河", "江", "溪")
+_RIVER_SUFFIXES = ("河", "江", "溪", "湖")
 
 
 def _word_at(text: str, i: int, word: str) -> bool:
@@ -1925,7 +1926,7 @@ def _word_at(text: str, i: int, word: str) -> bool:
 # rivers every county has (守护好母亲河: one character of the verb's complement before it is no name)
 _RIVER_WORDS = ("母亲河", "幸福河", "护城河")
 # 巡河护河, 治河管河: the care of rivers, no river
-_RIVER_CARE = re.compile("(?:[巡护治管净清爱]河)+")
+_RIVER_CARE = re.compile("(?:[巡护治管净清爱][河湖])+")
 # words for "along, by, through" that jieba joins to a name after them (沿河村, 依兰县: a name short
 # enough without them keeps them)
 _PLACE_LEAD_VERB = re.compile("流经|途经|沿着|沿|依托|依|距离|距|毗邻|紧邻|临近|穿过|横跨|环绕|汇入|注入")
