@@ -238,3 +238,13 @@ def test_a_lake_and_a_maternal_hospital():
     assert ("仙山湖游客服务中心改造提升项目", "locatedIn", "仙山湖") in got
     assert not [p for p in invented.labels(out, "Place") if "长制" in p or "巡" in p]
     assert "青岭县妇幼保健院" in invented.labels(out, "Organization")
+
+
+def test_a_works_named_with_its_village_and_a_word_opening_with_a_stop_character():
+    out, got = invented.facts_of("县长来到西三镇可邑村集中供水工程现场。祁振东一行先后来到石门镇云峰村和泼河水库城乡供水一体化"
+                                 "工程现场。县长来到马山镇青石村集中育秧基地。", HOME)
+    assert ("西三镇可邑村集中供水工程", "locatedIn", "可邑村") in got
+    assert "泼河水库城乡供水一体化工程" in invented.labels(out, "Project")
+    assert "青石村集中育秧基地" in invented.labels(out, "Place")
+    out, _ = invented.facts_of("壮大村集体经济。", HOME)
+    assert not invented.labels(out, "Place")

@@ -940,7 +940,7 @@ def _suffix_scan_re(words: tuple) -> re.Pattern:
     for w in sorted(words, key=len, reverse=True):
         bad = set(NOT_AFTER.get(w, ())) if len(w) == 1 else set()
         if w == "村":
-            bad -= {"里", "组"}
+            bad -= {"里", "组", "集"}
         if w == "花园":
             parts.append("花园(?!小区)")   # 金鹏花园小区: one compound, named to its 小区
             continue
@@ -1005,6 +1005,9 @@ def _single_char_ok(s: str, suf_end: int, suffix: str) -> bool:
     nxt = s[suf_end:suf_end + 1]
     if suffix == "村" and nxt == "里" and _SITE_AHEAD.match(s, suf_end):
         return True       # 两县街村 + 里甲口电排渠, not 村里 "in the village"
+    if suffix == "村" and nxt == "集" and s.startswith("集中", suf_end) and \
+            _PROJECT_RE.search(s, suf_end, suf_end + 12) and not _place_scan_re().search(s, suf_end, suf_end + 12):
+        return True       # 可邑村 + 集中供水工程, not 村集体 "the village collective" (X村集中育秧基地 is one site)
     if suffix == "村" and nxt == "组" and s.startswith(_VILLAGE_ORGANIZES, suf_end):
         return True       # 荷塘湾村 + 组织开展…, not 村组 "village groups" (村组织建设 stays)
     if suffix in ("河", "江") and s.startswith(("流经", "堤防"), suf_end):
@@ -1157,6 +1160,8 @@ _WORKS_BODY_AFTER = ("指挥部", "建设指挥部", "工作专班", "建设工�
 _FLAG_BEFORE = frozenset("授升降举护国党团队会彩锦军")
 # quantity words no place's name opens with (更多农村, 部分乡镇, 所有行政村)
 _QUANTITY_LEADS = ("更多", "部分", "所有", "很多", "许多", "多个", "个别", "大部分")
+# stop characters that stand alone as function words; the others may open a word of a name (还田)
+_FUNCTION_CHARS = frozenset("的了在到对与和及或向为是将把被让由从至于等并也都就才给同跟以按据往暨着过该此这每各某")
 # bodies named for their work, its verb last (水利基本建设指挥部, 产业发展工作专班)
 _WORK_BODIES = frozenset(("指挥部", "工作专班"))
 # an ordinal after a body's name: its sitting's number, never the rest of a word
@@ -2486,7 +2491,8 @@ def find_projects(s: str, taken: list[tuple[int, int]], places: list | None = No
                 break
             elif not quote and ((c in STOP_CHARS and not (c in NAME_INNER and inside_word(s, i - 1) and
                                                           s[i - 2:i] not in _LOCATIVES) and
-                                 not (c in NUMERALS and s[i:i + 1] == "期")) or   # (…公司一期项目)
+                                 not (c in NUMERALS and s[i:i + 1] == "期") and   # (…公司一期项目)
+                                 not (c not in _FUNCTION_CHARS and inside_word(s, i))) or   # (秸秆全量|还田|示范项目)
                                 _stopword_ending_at(s, i, _PROJECT_STOPWORDS)):
                 break        # (客天下: 下 ends a word here, it does not end the name; 村边上 does)
             i -= 1
