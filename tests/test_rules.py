@@ -120,6 +120,8 @@ CASES = [
          gone={("Organization", "青禾食品有限公司")}),
     case(M.merge_body_aliases, "青禾现代农业科技有限公司成立。青禾农业科技有限公司负责人介绍了情况。",
          gone={("Organization", "青禾农业科技有限公司")}),
+    case(E.held_at_set_clause, "区委召开全区防汛工作会议，会场设在区应急指挥中心。",
+         {("全区防汛工作会议", "heldAt", "荆州区应急指挥中心")}),
     case(M.merge_post_forms, "荆州区委书记郑远航到柳湾镇调研。区委书记郑远航察看了青禾农业开发有限公司。",
          {("郑远航", "holdsPost", "荆州区委书记")}, gone={("Post", "区委书记")}),
     case(M.nearest_container, "区委书记郑远航到柳湾镇调研。在柳湾镇，郑远航察看了青禾农业开发有限公司。"

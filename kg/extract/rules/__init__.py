@@ -21,6 +21,7 @@ RULES = (
     events.organized_by_host,            # organizedBy: 由X主办，Y承办的EVENT
     events.held_at,                      # heldAt: EVENT在X举行
     events.held_at_anaphora,             # heldAt: 会议在县行政中心召开 (the article's event)
+    events.held_at_set_clause,           # heldAt: 召开EVENT，会场设在X
     events.held_at_venues,               # heldAt: 在X设主会场，Y、Z设分会场
     events.held_at_named_place,          # heldAt: 铁路小区攻坚行动 (an activity named after a small place)
     events.chaired,                      # chaired, attended: X主持召开EVENT / X主持

@@ -406,6 +406,26 @@ def held_at_anaphora(doc):
             m = _HELD_IN.match(s, m.end() + 1) if s.startswith(("，在", ",在"), m.end()) else None
 
 
+def held_at_set_clause(doc):
+    """召开EVENT，会场设在X: a clause after a sentence's event that says where its site is set; the
+    event just named was held at X."""
+    for sm, evs in doc.with_events:
+        s = sm.sent.text
+        if "设在" not in s and "选在" not in s:
+            continue
+        cm = _SET_CLAUSE.search(s)
+        if cm is None:
+            continue
+        before = [(e, r) for e, r in evs if e.end <= cm.start()]
+        m = _SET_IN.match(s, cm.end() - 1)
+        if not before or m is None:
+            continue
+        inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
+        inside = [x for x in inside if any(y.end == m.end(1) for y in inside)]
+        for x in _innermost(inside):
+            doc.fact(before[-1][1], "heldAt", doc.ref(x), sm)
+
+
 def held_at_venues(doc):
     """会议以视频形式召开，在县应急指挥中心设主会场，西城镇、洋中镇设分会场: a sentence naming no event
     whose venue clauses name a main site and branch sites: the article's event was held at each (the
