@@ -248,3 +248,11 @@ def test_a_works_named_with_its_village_and_a_word_opening_with_a_stop_character
     assert "青石村集中育秧基地" in invented.labels(out, "Place")
     out, _ = invented.facts_of("壮大村集体经济。", HOME)
     assert not invented.labels(out, "Place")
+
+
+def test_a_bare_主持会议_after_a_sentence_convening_another_sitting():
+    _, got = invented.facts_of("7月2日，全市安全生产视频会议召开。青岭县在县政府设分会场。市级会议结束后，我县紧接着召开全县"
+                               "安全生产和防汛工作会议，会场设在县应急指挥中心。贺文斌主持会议并讲话。", HOME)
+    assert ("贺文斌", "chaired", "全县安全生产和防汛工作会议") in got
+    assert ("贺文斌", "chaired", "全市安全生产视频会议") not in got
+    assert ("全县安全生产和防汛工作会议", "heldAt", "青岭县应急指挥中心") in got

@@ -466,7 +466,7 @@ def chaired(doc):
     """X主持召开EVENT: X chaired (and attended) the event named after it; X主持(会议): the
     article's event."""
     main = doc.main
-    for sm in doc.sents:
+    for k, sm in enumerate(doc.sents):
         s = sm.sent.text
         if not sm.persons or "主持" not in s:
             continue
@@ -491,7 +491,11 @@ def chaired(doc):
                 continue
             if s.startswith(_C.chair, at) and main:
                 # (城固县召开…调度会，副县长甲主持会议: the sitting the sentence convenes; 主持预备会议: that sitting)
-                ev = _own_event(doc, sm, at) or _ceremony_named(doc, s, at, main.ref, sm)
+                # (…，我旗紧接着召开X会议，会场设在Y。甲主持会议: the sitting the sentence before convened)
+                prev = doc.sents[k - 1] if k and doc.sents[k - 1].sent.para == sm.sent.para and \
+                    not doc.events(sm) else None
+                ev = _own_event(doc, sm, at) or (prev is not None and _own_event(doc, prev)) or \
+                    _ceremony_named(doc, s, at, main.ref, sm)
                 doc.fact(pref, "chaired", ev, sm)
                 doc.fact(pref, "attended", ev, sm)
 
