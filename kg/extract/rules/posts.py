@@ -105,6 +105,10 @@ def holds_post_by_title_chain(doc):
                                               title, inherited, "", ctx)
                 elif of_body != body:
                     post_key = body + title        # 县委常委、宣传部部长: the department's title as written
+                elif body.endswith(_FIRM_ENDS) and title in _FIRM_TITLES:
+                    # 马山中学校长, X公司总经理: a title that names no body, its holder a member of the
+                    # firm or school the chain names (ANNOTATION.md): the one bare title of every firm
+                    post_key = title
                 else:
                     post_key = canonical_post(p.text, body, title, written_body, implied_key, ctx)
                 post = doc.entity("Post", post_key, p.text)
@@ -226,6 +230,9 @@ def _antecedent(doc, k: int, pos: int, kind: str):
     return None
 
 
+_FIRM_TITLES = ("董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "经理", "校长", "副校长", "院长", "副院长",
+                "理事长", "厂长", "主任", "副主任")
+_FIRM_ENDS = _C.enterprise_end + ("合作社",)
 _SCHOOL_ENDS = ("学校", "中学", "小学", "学院", "大学", "幼儿园", "校")
 
 
