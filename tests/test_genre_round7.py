@@ -256,3 +256,16 @@ def test_a_bare_主持会议_after_a_sentence_convening_another_sitting():
     assert ("贺文斌", "chaired", "全县安全生产和防汛工作会议") in got
     assert ("贺文斌", "chaired", "全市安全生产视频会议") not in got
     assert ("全县安全生产和防汛工作会议", "heldAt", "青岭县应急指挥中心") in got
+
+
+def test_a_body_named_in_full_and_then_short_is_one():
+    out, _ = invented.facts_of("青岭县人力资源和社会保障局举办招聘会。县人社局负责人介绍情况。青岭县市场监督管理局开展检查，"
+                               "县市场监管局局长李明带队。共青团青岭县委员会主办活动。团县委书记韦小红致辞。", HOME)
+    orgs = invented.labels(out, "Organization")
+    assert {"青岭县人力资源和社会保障局", "青岭县市场监督管理局", "共青团青岭县委员会"} <= orgs
+    assert not {"青岭县人社局", "青岭县市场监管局", "团青岭县委"} & orgs
+
+
+def test_the_cppcc_named_formally_is_the_countys_cppcc():
+    out, _ = invented.facts_of("9月15日，政协青岭县委员会召开协商会。县政协主席李明主持会议。", HOME)
+    assert [o for o in invented.labels(out, "Organization") if "政协" in o] == ["青岭县政协"]

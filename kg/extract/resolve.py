@@ -159,6 +159,9 @@ def expand_body(name: str, ctx: Context, local: Local = Local()) -> str:
         rest = name[3:]
         # 自治县人民政府, 自治县党委 on a page of 三江侗族自治县 (its 党委 is its 县委)
         return ctx.district + (rest[1:] if rest.startswith("党委") else rest)
+    m = _CPPCC_FORMAL.match(name)
+    if m:
+        return m.group(1) + "政协"           # 政协平遥县委员会 is 平遥县政协, written formally
     if ctx.district and name.startswith(_organ_heads()):   # (one test rejects most names)
         for head, full in lexicon().home_organs:
             if name.startswith(head):       # 政府 → 中阳县政府, 组织部 → 中阳县委组织部
@@ -192,6 +195,9 @@ def expand_body(name: str, ctx: Context, local: Local = Local()) -> str:
     if ctx.zone_short and name.startswith(ctx.zone_short) and not name.startswith(ctx.zone):
         return ctx.zone[: len(ctx.zone) - len(ctx.zone_short)] + name
     return name
+
+
+_CPPCC_FORMAL = re.compile("^政协([\u4e00-\u9fff]{2,8}?[县区市旗])委员会$")
 
 
 def canonical_place(name: str, subtype: str, ctx: Context, full: str = "") -> str:

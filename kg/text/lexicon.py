@@ -28,6 +28,7 @@ class Lexicon:
     abbreviations: dict[str, str]       # one-character abbreviation -> full name
     bodies: dict[str, str]              # organs named without a known suffix -> subtype
     home_organs: tuple                  # (organ written with no level word, what follows the home's name)
+    short_forms: tuple                  # (a body's short ending, its full ending): 人社局, 人力资源和社会保障局
 
     def is_surname_start(self, s: str) -> bool:
         return s[:2] in self.surnames2 or s[:1] in self.surnames1
@@ -49,8 +50,9 @@ def lexicon() -> Lexicon:
                 abbr.setdefault(a.strip(), r[0])
     bodies = {r[0]: r[1].strip() for r in _rows("bodies.tsv")}
     organs = tuple(sorted(((r[0], r[1].strip()) for r in _rows("home_organs.tsv")), key=lambda r: -len(r[0])))
+    shorts = tuple((r[0], r[1].strip()) for r in _rows("body_short_forms.tsv") if r[0] != r[1].strip())
     return Lexicon(frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2),
-                   titles, orgs, places, core, gaz, abbr, bodies, organs)
+                   titles, orgs, places, core, gaz, abbr, bodies, organs, shorts)
 
 
 @lru_cache(maxsize=None)

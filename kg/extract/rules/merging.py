@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from kg.extract.model import EntityRef, PageFacts
+from kg.text.lexicon import lexicon
 
 
 def merge_body_aliases(out: PageFacts):
@@ -28,6 +29,11 @@ def merge_body_aliases(out: PageFacts):
                 longer = [top]      # 指挥部, X指挥部, 海伦市X指挥部: one body written three ways
         if not longer and k.endswith("政府") and ("Organization", k[:-2] + "人民政府") in out.entities:
             longer = [k[:-2] + "人民政府"]      # 澧县政府 (a 县长's) is the page's 澧县人民政府
+        if not longer:
+            # 美兰区人社局 is the page's 美兰区人力资源和社会保障局; 团阳朔县委 its 共青团阳朔县委员会
+            longer = sorted({k[:-len(a)] + b for a, b in lexicon().short_forms if k.endswith(a) and len(k) > len(a)} |
+                            ({"共青团" + k[1:-1] + "委员会"} if k.startswith("团") and k.endswith("委") else set()))
+            longer = [o for o in longer if ("Organization", o) in out.entities]
         if len(longer) == 1:
             out.merge(EntityRef("Organization", k), EntityRef("Organization", longer[0]))
 
