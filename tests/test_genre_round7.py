@@ -269,3 +269,8 @@ def test_a_body_named_in_full_and_then_short_is_one():
 def test_the_cppcc_named_formally_is_the_countys_cppcc():
     out, _ = invented.facts_of("9月15日，政协青岭县委员会召开协商会。县政协主席李明主持会议。", HOME)
     assert [o for o in invented.labels(out, "Organization") if "政协" in o] == ["青岭县政协"]
+
+
+def test_a_firm_branded_with_a_river_after_its_county():
+    out, _ = invented.facts_of("活动由青岭县青龙河文旅发展有限公司协办。", HOME)
+    assert "青岭县青龙河文旅发展有限公司" in invented.labels(out, "Organization")

@@ -1353,7 +1353,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
             continue     # 生产车间, 康养酒店: a kind of workshop or hotel, not one named; 公司精深加工车间: the firm's
         chain = [p for p in (places or []) if start <= p.start and p.end <= a]
         if len(chain) >= 2 and chain[0].start == start and all(x.end == y.start for x, y in zip(chain, chain[1:])) \
-                and chain[-1].get("level", 9) <= 3:
+                and 2 <= chain[-1].get("level", 9) <= 3:
+            # (阳朔县遇龙河文旅发展有限公司: a river or hill after the county is the firm's brand, not where it is)
             start, name = chain[-1].start, s[chain[-1].start:b]
         subtype = L.org_suffixes[suffix]
         if subtype == "Enterprise":
