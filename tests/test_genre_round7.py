@@ -274,3 +274,11 @@ def test_the_cppcc_named_formally_is_the_countys_cppcc():
 def test_a_firm_branded_with_a_river_after_its_county():
     out, _ = invented.facts_of("活动由青岭县青龙河文旅发展有限公司协办。", HOME)
     assert "青岭县青龙河文旅发展有限公司" in invented.labels(out, "Organization")
+
+
+def test_a_firm_registered_in_a_county_after_the_village_it_stands_in():
+    out, got = invented.facts_of("县长走进石门镇云峰村青岭县联兴油茶开发有限公司。8月3日，县长来到青岭县马道镇人民政府。", HOME)
+    orgs = invented.labels(out, "Organization")
+    assert "青岭县联兴油茶开发有限公司" in orgs
+    gov = [(t, k) for t, k in out.entities if t == "Organization" and k.startswith("马道镇")]
+    assert gov and "青岭县马道镇人民政府" in out.entities[gov[0]].names

@@ -1355,7 +1355,12 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
         if len(chain) >= 2 and chain[0].start == start and all(x.end == y.start for x, y in zip(chain, chain[1:])) \
                 and 2 <= chain[-1].get("level", 9) <= 3:
             # (阳朔县遇龙河文旅发展有限公司: a river or hill after the county is the firm's brand, not where it is)
+            written = s[start:b]
             start, name = chain[-1].start, s[chain[-1].start:b]
+            # 留坝县马道镇人民政府: the town's government, its name as written with the county a name of it too
+            chain_written = written if L.org_suffixes[suffix] in ("GovernmentBody", "PartyBody") else ""
+        else:
+            chain_written = ""
         subtype = L.org_suffixes[suffix]
         if subtype == "Enterprise":
             # a company's name opens with its city or province when written so (大连某某地产有限公司)
@@ -1371,8 +1376,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                     nxt = next((p for p in (places or ()) if p.start == at and p.end < a), None)
                     if nxt is None:
                         break
-                    if at > start and nxt.get("level", 0) >= 5:
-                        city = nxt
+                    if at > start and nxt.get("level", 0) >= 4:
+                        city = nxt   # (槐店乡东岳村光山县联兴…有限公司: no county stands inside a village)
                     elif nxt.get("level", 9) <= 4:
                         at = nxt.end
                     else:
@@ -1398,7 +1403,8 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                                                       _bare_brand(name[:len(name) - len(suffix)], suffix) or
                                                       _named_coop(name) or _branded_workshop(name, suffix))):
             continue   # 研发试验中心, 法治政府: a function, not a named body
-        out.append(_new(Mention, ("Organization", name, start, b, subtype, ())))
+        out.append(_new(Mention, ("Organization", name, start, b, subtype,
+                                  (("also", (chain_written,)),) if chain_written else ())))
     if _holds_any(s, _bodies_marks()):
         spans = taken + [(o.start, o.end) for o in out] if out else list(taken)
         for m in bodies_re().finditer(s):
