@@ -282,3 +282,11 @@ def test_a_firm_registered_in_a_county_after_the_village_it_stands_in():
     assert "青岭县联兴油茶开发有限公司" in orgs
     gov = [(t, k) for t, k in out.entities if t == "Organization" and k.startswith("马道镇")]
     assert gov and "青岭县马道镇人民政府" in out.entities[gov[0]].names
+
+
+def test_a_name_before_a_one_character_closer_and_a_removed_officer():
+    _, got = invented.facts_of("县自然资源局副局长孙婷就汛后地质灾害防治工作作具体部署。", HOME)
+    assert ("孙婷", "holdsPost", "县自然资源局副局长") in got
+    out, got = invented.facts_of("会议决定：任命龙海涛为青岭县教育局局长；免去刘仲平的青岭县农业农村局局长职务。", HOME)
+    assert "刘仲平" in invented.labels(out, "Person")
+    assert not [f for f in got if f[0] == "刘仲平" and f[1] == "holdsPost"]

@@ -339,17 +339,22 @@ _TITLED_WORD_CLOSERS = ("出席", "主持", "参加", "列席", "讲话", "致�
 def _segmented_name(s: str, i: int, sur: int) -> int:
     """Length of the name at i where the segmentation reads it as one token of a surname and one or
     two given characters, and a dictionary word of two or more characters after it."""
+    toks = lcut(s[i:i + 8])
+    if len(toks) >= 2 and len(toks[0]) in (sur + 1, sur + 2) and toks[1] in _AFTER_NAME1 and \
+            not is_common_word(toks[0]) and plausible_name(toks[0]):
+        return len(toks[0])     # 副局长孙婷|就…作部署: a name the segmentation reads whole, a closer after it
     n = 0
-    for tok in lcut(s[i:i + 8]):
-        if n >= sur + 1 and len(tok) >= 2:
-            break          # (the segmentation leaves an unknown name as single characters: 鲁|桂|香|拉家常)
+    for tok in toks:
+        if n >= sur + 1 and (len(tok) >= 2 or (tok in _AFTER_NAME1 and tok not in "和与及等")):
+            break          # (the segmentation leaves an unknown name as single characters: 鲁|桂|香|拉家常, 孙|婷|就)
         n += len(tok)
         if n > sur + 2:
             return 0
     else:
         return 0
     name, nxt = s[i:i + n], tok
-    if len(nxt) < 2 or not freq(nxt) or not all(map(_is_cjk, name)) or _FIRM_AFTER.match(s, i + n) or \
+    if (len(nxt) < 2 and nxt not in _AFTER_NAME1) or not freq(nxt) or not all(map(_is_cjk, name)) or \
+            _FIRM_AFTER.match(s, i + n) or \
             _PARTICLES.intersection(name) or STOP_CHARS.intersection(name[sur:]) or name[-1] in _LEVELS or \
             not plausible_name(name):
         return 0
@@ -679,6 +684,17 @@ def find_appointed_chains(s: str) -> list[Chain]:
     return out
 
 
+def find_removed_names(s: str) -> list[Mention]:
+    """免去甲的A职务, 免去甲同志A职务: the person a decision removes from a post (a person, no post)."""
+    out = []
+    for m in _REMOVED.finditer(s):
+        a, b = m.span(1)
+        if plausible_name(s[a:b]) and lexicon().is_surname_start(s[a:b]):
+            out.append(_new(Mention, ("Person", s[a:b], a, b, "Official", (("how", "removed"),))))
+    return out
+
+
+_REMOVED = re.compile(f"免去([{CJK}·]{{2,4}}?)(?:同志)?的")
 # 乙为B； as a sentence of its own: an item of an appointments list
 _APPOINTED_ITEM = re.compile(f"([{CJK}]{{2,4}}?)(?:同志)?为([^，。；、为]{{2,40}}(?:、[^，。；、]{{1,40}})*)[；。;]?$")
 # ，乙为B right after 任命甲为A: the next appointee of the same decision

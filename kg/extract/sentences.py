@@ -65,6 +65,8 @@ def find_names(s: str, known: frozenset = frozenset(), gate: int = ALL) -> NameF
     if "同志任" in s or "同志担任" in s or "任命" in s or "选" in s or "增补" in s or (len(s) <= 48 and "为" in s):
         notice = notice + M.find_appointed_chains(s)     # (as cheap: read whatever the gates)
     listed = M.find_listed_names(s, known) if gate & LISTED else []
+    if "免去" in s:
+        listed = listed + M.find_removed_names(s)
     return _new(NameFinds, (notice + M.find_chains(s, known, titles) + M.find_title_after(s, titles) if titles else notice,
                             listed + M.find_subject_names(s, known) if gate & SUBJECTS else listed))
 
