@@ -290,3 +290,9 @@ def test_a_name_before_a_one_character_closer_and_a_removed_officer():
     out, got = invented.facts_of("会议决定：任命龙海涛为青岭县教育局局长；免去刘仲平的青岭县农业农村局局长职务。", HOME)
     assert "刘仲平" in invented.labels(out, "Person")
     assert not [f for f in got if f[0] == "刘仲平" and f[1] == "holdsPost"]
+
+
+def test_a_departments_title_in_an_institution():
+    _, got = invented.facts_of("青岭职业技术学院家政系主任林美玲担任评委。青岭县人民医院急诊科主任龚文涛讲解急救知识。", HOME)
+    assert {("林美玲", "holdsPost", "家政系主任"), ("林美玲", "memberOf", "青岭职业技术学院"),
+            ("龚文涛", "holdsPost", "急诊科主任"), ("龚文涛", "memberOf", "青岭县人民医院")} <= got

@@ -40,6 +40,14 @@ def holds_post_by_title_chain(doc):
             area = ""     # the area the chain's first body is named with (遵义市委常委、副市长: 遵义市)
             for p in c.posts:
                 body, title = p.get("body"), p.get("title")
+                unit = _INSTITUTION_UNIT.match(body) if body else None
+                if unit:
+                    # X学院家政系主任, X医院急诊科主任: the department's title, a member of the institution
+                    doc.fact(person, "holdsPost", doc.entity("Post", unit.group(3) + title, p.text), sm)
+                    inst = expand_body(unit.group(1), ctx, loc)
+                    doc.fact(person, "memberOf", doc.entity("Organization", inst, unit.group(1),
+                                                            lexicon().org_suffixes.get(unit.group(2), "")), sm)
+                    continue
                 if title in _AREA_CHIEFS and body and len(body) == 1 and body in _AREA_LEVELS:
                     # 县总河长: a post of the area written with its level word alone, in no body
                     doc.fact(person, "holdsPost", doc.entity("Post", p.text, p.text), sm)
@@ -233,6 +241,9 @@ def _antecedent(doc, k: int, pos: int, kind: str):
 _FIRM_TITLES = ("董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "经理", "校长", "副校长", "院长", "副院长",
                 "理事长", "厂长", "主任", "副主任")
 _FIRM_ENDS = _C.enterprise_end + ("合作社",)
+# an institution and a department of it a title is of (X职业技术学院 + 家政系, X人民医院 + 急诊科)
+_INSTITUTION_UNIT = re.compile("^([\u4e00-\u9fff]{2,16}?(学院|大学|医院|卫生院|学校|中学|小学))"
+                               "([\u4e00-\u9fff]{1,6}?(?:系|科|教研室|研究所|研究室))$")
 _SCHOOL_ENDS = ("学校", "中学", "小学", "学院", "大学", "幼儿园", "校")
 
 
