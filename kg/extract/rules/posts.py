@@ -238,8 +238,8 @@ def _antecedent(doc, k: int, pos: int, kind: str):
     return None
 
 
-_FIRM_TITLES = ("董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "经理", "校长", "副校长", "院长", "副院长",
-                "理事长", "厂长", "主任", "副主任")
+# the officers of a firm, school or hospital, titles that name no body of their own
+_FIRM_TITLES = _COMPANY_TITLES + ("经理", "校长", "副校长", "院长", "副院长", "理事长", "厂长", "主任", "副主任")
 _FIRM_ENDS = _C.enterprise_end + ("合作社",)
 # an institution and a department of it a title is of (X职业技术学院 + 家政系, X人民医院 + 急诊科)
 _INSTITUTION_UNIT = re.compile("^([\u4e00-\u9fff]{2,16}?(学院|大学|医院|卫生院|学校|中学|小学))"
