@@ -296,3 +296,8 @@ def test_a_departments_title_in_an_institution():
     _, got = invented.facts_of("青岭职业技术学院家政系主任林美玲担任评委。青岭县人民医院急诊科主任龚文涛讲解急救知识。", HOME)
     assert {("林美玲", "holdsPost", "家政系主任"), ("林美玲", "memberOf", "青岭职业技术学院"),
             ("龚文涛", "holdsPost", "急诊科主任"), ("龚文涛", "memberOf", "青岭县人民医院")} <= got
+
+
+def test_a_contest_and_its_event_written_on_are_one():
+    out, got = invented.facts_of("9月10日，2025年青岭县“荣匠杯”职工职业技能竞赛陶艺制作比赛在安陶小镇举行，由县总工会主办。", HOME)
+    assert invented.labels(out, "Event") == {"2025年青岭县荣匠杯职工职业技能竞赛陶艺制作比赛"}

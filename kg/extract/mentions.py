@@ -2411,7 +2411,24 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
     if len(out) < 2:
         return out
     out.sort(key=_start)
-    return _one_sitting(s, out) if "暨" in s or "（" in s or "(" in s else out
+    out = _contest_and_event(out)
+    return _one_sitting(s, out) if "暨" in s or "(" in s or "（" in s else out
+
+
+# a contest and one event of it written on (…职业技能竞赛|陶艺制作比赛, …大赛|茶叶加工项目比赛): one contest
+_CONTEST_ENDS = ("竞赛", "大赛", "运动会", "技能赛")
+_CONTEST_EVENT_ENDS = ("比赛", "项目比赛", "决赛", "总决赛", "选拔赛")
+
+
+def _contest_and_event(out: list) -> list:
+    merged = [out[0]]
+    for e in out[1:]:
+        prev = merged[-1]
+        if prev.end == e.start and prev.text.endswith(_CONTEST_ENDS) and e.text.endswith(_CONTEST_EVENT_ENDS):
+            merged[-1] = _new(Mention, ("Event", prev.text + e.text, prev.start, e.end, prev.subtype, prev.info))
+        else:
+            merged.append(e)
+    return merged
 
 
 # a count before an event's word (5场招聘会, 三期培训班, 两次座谈会): how many, no one event
