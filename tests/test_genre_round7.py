@@ -301,3 +301,10 @@ def test_a_departments_title_in_an_institution():
 def test_a_contest_and_its_event_written_on_are_one():
     out, got = invented.facts_of("9月10日，2025年青岭县“荣匠杯”职工职业技能竞赛陶艺制作比赛在安陶小镇举行，由县总工会主办。", HOME)
     assert invented.labels(out, "Event") == {"2025年青岭县荣匠杯职工职业技能竞赛陶艺制作比赛"}
+
+
+def test_a_verb_of_inspection_before_a_body_is_no_part_of_it():
+    out, _ = invented.facts_of("副县长李明到石门镇督查石门镇中心小学开学准备工作。县安全生产第二督查组到白沙镇检查。", HOME)
+    orgs = invented.labels(out, "Organization")
+    assert "石门镇中心小学" in orgs and "青岭县安全生产第二督查组" in orgs
+    assert not [o for o in orgs if "督查石门镇" in o]

@@ -1510,9 +1510,10 @@ def _after_town(s: str, start: int, end: int, out: list) -> bool:
 
 # verbs of a clause that no body's name holds (a body named after a visit ends in 调研组, 考察团: the
 # verb then stands right before the suffix, and the name is kept)
-_CLAUSE_VERB = re.compile("视察|调研|考察|走访|获得|荣获|参观|看望|慰问|来到|前往|召开|举办|出席|参加")
+_CLAUSE_VERB = re.compile("视察|调研|考察|走访|督查|督导|检查|获得|荣获|参观|看望|慰问|来到|前往|召开|举办|出席|参加")
 _PARTY_JOIN = re.compile("[与及]")
-_TEAM_VERBS = ("视察", "调研", "考察", "走访")      # (调研组, 考察团, 视察组: a team named after its visit)
+# (调研组, 考察团, 视察组, 督查室, 检查组: a team or office named after its visit)
+_TEAM_VERBS = ("视察", "调研", "考察", "走访", "督查", "督导", "检查")
 
 
 def _clause_inside(name: str, suffix: str) -> int:
