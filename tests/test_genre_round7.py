@@ -308,3 +308,10 @@ def test_a_verb_of_inspection_before_a_body_is_no_part_of_it():
     orgs = invented.labels(out, "Organization")
     assert "石门镇中心小学" in orgs and "青岭县安全生产第二督查组" in orgs
     assert not [o for o in orgs if "督查石门镇" in o]
+
+
+def test_each_of_a_list_who_spoke_in_turn_attended():
+    _, got = invented.facts_of("9月5日，青岭县第十九届人大常委会第二十四次会议召开。受县政府委托，县财政局局长乔婉清、县审计局"
+                               "局长满都拉分别作了说明。", HOME)
+    attended = {s for s, p, o in got if p == "attended"}
+    assert {"乔婉清", "满都拉"} <= attended

@@ -641,7 +641,8 @@ def attended_by_speaking(doc):
         # 当天，…开展“…”采风活动。甲表示…: who speaks next speaks of that activity, not of the launch
         for p in sm.persons:
             on_it = _ON_IT.match(s, p.end)
-            if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end) or on_it:
+            if s.startswith(_C.speak, p.end) or _listed_speaker(s, p.end) or _SPEECH_KIND.match(s, p.end) or on_it \
+                    or _each_spoke(s, p.end):
                 own = _own_event(doc, sm, p.start) if evs else None
                 # (a meeting held just before is the one 甲在会上表示 speaks at, or its own chair's next
                 # words; a bare 甲强调 after it speaks in the article's meeting, an activity's at the activity)
@@ -662,6 +663,14 @@ def attended_by_speaking(doc):
 
 
 _SPEAK_RE = re.compile(_C.alternation("speak"))
+# 甲、乙分别作了说明 / 先后发言: each of a list spoke in turn
+_EACH_SPEAK = re.compile("(?:分别|先后|依次|相继)(?:" + _C.alternation("speak") + "|作)")
+
+
+def _each_spoke(s: str, at: int) -> bool:
+    """The name at ``at`` is in a list (titles between allowed) that closes with 分别/先后 and a speech verb."""
+    m = _EACH_SPEAK.search(s, at, at + 40) if ("分别" in s or "先后" in s or "依次" in s or "相继" in s) else None
+    return m is not None and not any(c in "，。；：,;:" for c in s[at:m.start()])
 
 
 def _listed_speaker(s: str, at: int) -> bool:
