@@ -315,3 +315,15 @@ def test_each_of_a_list_who_spoke_in_turn_attended():
                                "局长满都拉分别作了说明。", HOME)
     attended = {s for s, p, o in got if p == "attended"}
     assert {"乔婉清", "满都拉"} <= attended
+
+
+def test_those_a_leader_leads_and_a_team_after_the_frame():
+    _, got = invented.facts_of("9月15日，石门镇党委书记陆志强带领镇党委副书记梁海燕等镇村干部深入东养村、坡塘村，走访种植大户。",
+                               HOME)
+    assert {("陆志强", "inspected", "东养村"), ("梁海燕", "inspected", "东养村"), ("梁海燕", "inspected", "坡塘村")} <= got
+    _, got = invented.facts_of("9月3日，县政协主席邱国梁率部分县政协委员视察脐橙产业发展工作。县政协副主席朱红英参加视察。"
+                               "在安西镇圳下村，视察组走进赣南脐橙标准化种植示范园，察看果园设施。", HOME)
+    assert ("朱红英", "inspected", "圳下村") in got
+    # a delegation a leader leads names no one in it
+    _, got = invented.facts_of("9月3日，区委书记王明带领区党政代表团赴上海考察。", ("荆州区", "荆州市", "湖北省"))
+    assert {s for s, p, o in got if p == "inspected"} <= {"王明"}

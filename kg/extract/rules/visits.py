@@ -82,6 +82,12 @@ def tour_of(doc) -> Tour | None:
         for p in (sm.persons if has_visit else ()):
             if s.startswith(_C.leading, p.end):
                 party += [q.text for q in _listed_before(sm, p)] + [p.text]
+                if s.startswith(("带领", "率"), p.end):
+                    # 甲带领镇党委副书记乙等镇村干部深入…: those led, named before the verb of travel, go too
+                    # (each led named with a title: 带领区党政代表团 names a delegation, no one in it)
+                    stop = _LED_UNTIL.search(s, p.end + 2)
+                    party += [c.person.text for c in sm.chains if p.end < c.person.start and
+                              (stop is None or c.person.end <= stop.start()) and not s.startswith(_C.escort, c.person.end)]
         if "一行" in s and sm.persons and _VISITING.search(s):
             # 甲,市政协副主席乙及市民政局相关人员一行到…: everyone named before 一行 travels
             k = s.index("一行")
@@ -168,6 +174,10 @@ def _stops(sm):
     return out
 
 
+# 在X，视察组走进…: the tour's team named right after the frame, then a verb of looking
+_TEAM_AT = re.compile("(?:视察组|调研组|检查组|督导组|督查组|考察组|考察团|调研团|执法检查组)(?:一行)?(?:成员)?")
+# where the party a leader leads ends: the verb of travel or visit after it, or a clause's end
+_LED_UNTIL = re.compile("[，。；]|" + _C.alternation("visit", "travel"))
 # the rooms and sheds of a firm a visitor walks into (the firm is the stop)
 _FIRMS_ROOMS = ("车间", "大棚", "厂房", "展厅", "仓库")
 def _kind_of_room(item: str) -> bool:
@@ -259,7 +269,8 @@ def _framed(s: str, ms: list, triggers: list, persons: list = (), scene: bool = 
     if fm is None or not (scene or triggers and triggers[0].start() > fm.end() or s[fm.end() - 1] not in "，," or
                           any(p.start == fm.end() and (_LOOKS.match(s, p.end) or _ASKS_OF.match(s, p.end))
                               for p in persons) or
-                          _HOST_BRIEFS.match(s, fm.end()) or s.startswith(_INQUIRE, fm.end())):
+                          _HOST_BRIEFS.match(s, fm.end()) or s.startswith(_INQUIRE, fm.end()) or
+                          (_TEAM_AT.match(s, fm.end()) and _LOOKS.match(s, _TEAM_AT.match(s, fm.end()).end()))):
         return []          # 在X， opens a sentence of travel only when a travel verb (or a visitor) follows
     end = fm.end(1)
     chain = [m for m in ms if fm.start(1) <= m.start and m.end <= end]
