@@ -327,3 +327,9 @@ def test_those_a_leader_leads_and_a_team_after_the_frame():
     # a delegation a leader leads names no one in it
     _, got = invented.facts_of("9月3日，区委书记王明带领区党政代表团赴上海考察。", ("荆州区", "荆州市", "湖北省"))
     assert {s for s, p, o in got if p == "inspected"} <= {"王明"}
+
+
+def test_a_scene_with_the_party_in_it_before_the_visitor_walks_in():
+    _, got = invented.facts_of("5月22日，县长戴云舟到石门镇调研。在石门镇牌楼村的湘北葡萄科技示范基地，一排排大棚整齐排列，"
+                               "戴云舟一行边走边看。戴云舟走进大棚，仔细察看葡萄挂果情况。", HOME)
+    assert ("戴云舟", "inspected", "湘北葡萄科技示范基地") in got

@@ -90,8 +90,8 @@ def tour_of(doc) -> Tour | None:
                               (stop is None or c.person.end <= stop.start()) and not s.startswith(_C.escort, c.person.end)]
         if "一行" in s and sm.persons and _VISITING.search(s):
             # 甲,市政协副主席乙及市民政局相关人员一行到…: everyone named before 一行 travels
-            k = s.index("一行")
-            party += [p.text for p in sm.persons if p.end <= k and not s.startswith(_C.escort, p.end)]
+            at = s.index("一行")
+            party += [p.text for p in sm.persons if p.end <= at and not s.startswith(_C.escort, p.end)]
         for v in (_C.party_join if "参加" in s else ()):    # all of them say 参加
             i = s.find(v)
             if i >= 0 and (v != "参加" or (_PARTY_JOIN_END.match(s, i) and not _AT_MEETING.search(s))):
