@@ -1753,14 +1753,9 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
             # reads as a verb; words stuck before it are cut below)
             cut = trim_left(s[start:b], len(suffix), "place")
             if cut >= 4 and s[start + cut - 2:start + cut] in ("镇长", "乡长") and a - start - cut >= 1:
-                # 查看了青禾镇长|丰村, 大路镇长|滩水库: 镇长 read as "town head" hid the town; the town is the
-                # characters before 长 after the verb's cut, and the name opens with 长
-                k = start + cut - 1
-                t0 = start + trim_left(s[start:k], 1, "place")
-                if k - t0 >= 3 and all(map(_is_cjk, s[t0:k])):
-                    out.append(_new(Mention, ("Place", s[t0:k], t0, k,
-                                              *((L.place_suffixes[s[k - 1]][0], (("level", L.place_suffixes[s[k - 1]][1]),))))))
-                    cut -= 1
+                # 查看了青禾镇长|丰村, 大路镇长|滩水库: 镇长 read as "town head" hid the town; only the words
+                # before the town are cut (the town is split from the name below, as after 来到)
+                cut = trim_left(s[start:start + cut - 1], 1, "place")
             if cut == a - start and suffix in _NAMED_ZONE_SUFFIXES and \
                     (tag(lcut(s[start:a])[0]) or "").startswith(("ns", "nz")):
                 cut = 0      # 契丹草原生态修复示范区: a zone named after a proper place, its verb and all

@@ -109,12 +109,13 @@ def _names(segment: str, P: _Patterns) -> list[str]:
         filler = next((f for f in P.fillers if t.endswith(f) and len(t) - len(f) >= 2), None)
         if filler:
             t = t[:-len(filler)]          # 记者张三报道: the name before the filler
-        if len(t) == 5 and len(split_run(t)) == 2:
-            out.extend(split_run(t))
+        run = split_run(t)
+        if len(t) == 5 and len(run) == 2:
+            out.extend(run)          # 黄思远王楠: two names run together
             continue
         if not _IS_NAME.fullmatch(t) or t in P.no_name or t in titles or t.endswith(P.outlets):
             continue
-        out.extend(split_run(t))
+        out.extend(run)
     return out
 
 

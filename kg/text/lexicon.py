@@ -50,7 +50,7 @@ def lexicon() -> Lexicon:
                 abbr.setdefault(a.strip(), r[0])
     bodies = {r[0]: r[1].strip() for r in _rows("bodies.tsv")}
     organs = tuple(sorted(((r[0], r[1].strip()) for r in _rows("home_organs.tsv")), key=lambda r: -len(r[0])))
-    shorts = tuple((r[0], r[1].strip()) for r in _rows("body_short_forms.tsv") if r[0] != r[1].strip())
+    shorts = tuple((r[0], r[1].strip()) for r in _rows("body_short_forms.tsv"))
     return Lexicon(frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2),
                    titles, orgs, places, core, gaz, abbr, bodies, organs, shorts)
 

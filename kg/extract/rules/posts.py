@@ -122,8 +122,9 @@ def holds_post_by_title_chain(doc):
                 post = doc.entity("Post", post_key, p.text)
                 if inherited:
                     doc.add_name(post, inherited + title)     # (its full form, if the page prints it)
+                written_of = (expand_body(of_body, ctx, loc) if of_body != body else written_body) if body else ""
                 if body:
-                    doc.add_name(post, (expand_body(of_body, ctx, loc) if of_body != body else written_body) + title)
+                    doc.add_name(post, written_of + title)
                     leader = (k, body_org, title)
                 doc.fact(person, "holdsPost", post, sm)
                 if body_key:
@@ -135,7 +136,7 @@ def holds_post_by_title_chain(doc):
                     doc.fact(person, "memberOf", org, sm)
                 if body:
                     prev_body_key = body_key
-                    written_full[body_key] = len(of_body) >= len(expand_body(of_body, ctx, loc))
+                    written_full[body_key] = len(of_body) >= len(written_of)
 
 
 _AREA_LEVELS = frozenset("省市区县旗镇乡")
