@@ -219,7 +219,12 @@ _GROUP_HEADS = ("班子", "成员")
 NAME_END_BAD = set("市县区镇乡村省局委办厂院所站部处会队组团")
 
 
+# the titles a page addresses a named official by, after the surname alone (李主席, 曹县长)
+_BARE_ADDRESS = frozenset("书记 主席 县长 区长 市长 旗长 州长 省长 镇长 乡长 部长 局长 厅长 主任 院长 校长 所长 委员 常委".split())
+
+
 @lru_cache(maxsize=65536)     # (pure, and asked of the same few words again and again)
+
 def plausible_name(name: str) -> bool:
     """A 2-4 character run read as a name is not a common word and does not end like a place or body."""
 
@@ -231,6 +236,8 @@ def plausible_name(name: str) -> bool:
         return False     # (党组织书记: a word the dictionary knows as a body names no one)
     if name[0] in "和与及同" and is_common_word(name[1:]):
         return False     # 县领导和企业代表: 和 joins two groups, it is no surname here
+    if len(name) == 3 and name[1:] in _BARE_ADDRESS:
+        return False     # 古书记要求: a surname and a title is how the page addresses someone it named
     if len(name) == 2:
         return True      # the word test below reads a head shorter than the name (most names: no tag look-up)
     head = name[:2]
@@ -313,8 +320,9 @@ def _name_before_verb(s: str, i: int) -> int:
     if not sur:
         return 0
     if is_common_word(s[i:i + 2]):
+        # (胡县长强调，: a verb after a title the surname opens is the address's, no name)
         return 2 if sur == 1 and (s[i + 2:i + 3] in "，、" or s.startswith(_TITLED_WORD_CLOSERS, i + 2)) and \
-            s[i + 2:i + 3] and not _PARTICLES.intersection(s[i:i + 2]) else 0
+            s[i + 2:i + 3] and not _PARTICLES.intersection(s[i:i + 2]) and tag(s[i:i + 2]) != "v" else 0
     n = _segmented_name(s, i, sur)
     if n:
         return n
@@ -1060,7 +1068,7 @@ class _LevelAnd:
     """The level word (or named area) that opens a body whose name holds 和/与, ending the text.
     The bare level word is tried first: 论坛由|县文化和… must not read 论坛由县 as a county's name."""
     _bare = re.compile(f"{_LEVEL_AND_OPEN}([区市省县旗盟]{_AND_INNER})$")
-    _named = re.compile(f"{_LEVEL_AND_OPEN}([{CJK}]{{2,4}}[市县区旗]{_AND_INNER})$")
+    _named = re.compile(f"{_LEVEL_AND_OPEN}([{CJK}]{{2,4}}[省市县区旗]{_AND_INNER})$")   # (广东省文化和旅游厅)
 
     def opening(self, s: str, start: int, floor: int = 0) -> int:
         """Where a body read from ``start`` opens when 和/与 stands just before it and the part
@@ -2029,6 +2037,8 @@ EVENT_GENERIC = {"会议", "大会", "座谈会", "学习会", "专题学习会"
                  "启动仪式", "开工仪式", "签约仪式", "揭牌仪式", "开班仪式", "颁奖仪式", "开幕式", "闭幕式", "开班式",
                  "典礼", "颁奖典礼", "专题培训", "结业式", "结业典礼", "邀请赛", "篮球赛", "联赛", "总决赛", "选拔赛", "挑战赛", "擂台赛"}
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大|(?:[省市区县])?第[一二三四五六七八九十]+次党代会|"
+                            # the Central Committee's plenaries, whose spirit a year of meetings studies
+                            r"(?:党的)?[一二三四五六七八九十]+届[一二三四五六七八九十]中全会|"
                             r"(?:[省市区县]委)?[一二三四五六七八九十]+届"
                             r"[一二三四五六七八九十]+次全(?:体)?会(?:议)?|"
                             # the yearly sessions of the congress and the CPPCC, whose spirit
@@ -2103,6 +2113,8 @@ _EVENT_ENDS = MEETING_SUFFIXES + ACTIVITY_SUFFIXES
 _EVENT_LEFT_LAST = frozenset(w[-1] for w in _EVENT_LEFT_STOPS)
 _EVENT_LEFT_BREAK = frozenset("，。；：！？,;:!?\n（）()、") | EVENT_STOP_CHARS
 _EVENT_LEFT_BREAK_AND = _EVENT_LEFT_BREAK | frozenset("与和")
+# (a plenary, 县委十五届九次全会, is found by its own finder, and closes a name before 和 too)
+_EVENT_ENDS_AND = _EVENT_ENDS + ("全会",)
 
 
 _CAMPAIGN_QUOTED = ("行动”", "活动”", "行动」", "活动」")
@@ -2139,9 +2151,10 @@ def _event_left(s: str, a: int, floor: int) -> int:
                 if c in _EVENT_LEFT_BREAK:
                     if not (c == "对" and is_common_word(s[i - 1:i + 1])):
                         break    # (发展对象培训班, 结对帮扶: 对 inside a word of the name is no preposition)
-                elif s.endswith(_EVENT_ENDS, 0, i - 1):
+                elif s.endswith(_EVENT_ENDS_AND, 0, i - 1):
                     break    # 把主题党日活动与“大走访”活动结合起来: two names, the first closed by its suffix
             if c in _EVENT_LEFT_LAST and s.endswith(_EVENT_LEFT_STOPS, 0, i) and \
+                    not (c == "的" and s.endswith("党的", 0, i)) and \
                     not (c == "织" and (s.startswith("工作", i) and s.endswith(_SCOPES, 0, i - 2) or
                                        s.endswith("党组织", 0, i))):
                 break    # (全市组织工作会议: 组织 of 组织工作, the party's personnel work, is no verb; nor is
@@ -2178,6 +2191,10 @@ def _aside_open(s: str, close: int, limit: int) -> int:
     return -1
 
 
+_SITTING_ASIDE = re.compile(f"[（(][{CJK}]{{1,4}}[）)]")
+_CLAUSE_BREAK = re.compile("[，。；：！？,;:!?、\n“”《》]")
+
+
 def _one_sitting(s: str, events: list) -> list:
     """A暨B and A(B、C): one sitting under several names is ONE event: the first name is its
     name; the others stay with it (``also``, and where they start, ``also_at``)."""
@@ -2191,9 +2208,15 @@ def _one_sitting(s: str, events: list) -> list:
         e = events[k]
         also, at, end = [], [], e.end
         k += 1
-        while k < len(events) and s[end:end + 1] == "暨" and events[k].start == end + 1:
-            also.append(events[k].text)
-            at.append(events[k].start)
+        while k < len(events):
+            # (…集体学习（扩大）暨全县领导干部…专题读书班开班式: an aside may close the first name, and
+            # the second name runs from 暨 even where the event finder cut its opening words)
+            j = _SITTING_ASIDE.match(s, end)
+            j = j.end() if j else end
+            if s[j:j + 1] != "暨" or events[k].start <= j or _CLAUSE_BREAK.search(s, j + 1, events[k].start):
+                break
+            also.append(s[j + 1:events[k].end])
+            at.append(j + 1)
             end = events[k].end
             k += 1
         if s[end:end + 1] in "（(" and k < len(events) and events[k].start == end + 1:
@@ -2297,7 +2320,10 @@ def find_events(s: str, taken: list[tuple[int, int]]) -> list[Mention]:
     for m in (PARTY_CONGRESS.finditer(s) if "党" in s or "届" in s or "两会" in s else ()):   # every form has one of them
         if not _overlaps(m.start(), m.end(), spans):
             out.append(Mention("Event", m.group(), m.start(), m.end(), "Meeting"))
-            spans.append((m.start(), m.end()))
+            if not s.startswith("精神", m.end()):
+                spans.append((m.start(), m.end()))
+            # (学习贯彻党的二十大精神宣讲报告会: the congress whose spirit a sitting studies opens the
+            # sitting's name, which takes it in)
     ms = _EVENT_RE.finditer(s)
     # (what makes a name a campaign's is rare: looked for only in a sentence holding one of its words)
     campaign_cues = "以来" in s or "阶段" in s or "为期" in s

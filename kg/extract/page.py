@@ -81,6 +81,10 @@ class Doc:
     def add_name(self, ref: EntityRef, name: str) -> None:
         self._out.entities[(ref.type, ref.key)].names.add(name)
 
+    def names(self, ref: EntityRef) -> frozenset:
+        """Every name the page gave the entity so far."""
+        return frozenset(self._out.entities[(ref.type, ref.key)].names)
+
     def named(self, type_: str, key: str) -> bool:
         """An entity of that key is on the page already (its mentions' entities exist before any rule runs)."""
         return (type_, key) in self._out.entities

@@ -11,7 +11,7 @@ from kg.extract.resolve import norm_key
 
 _C = cues()
 _HOST_BASE = tuple(v for v in _C.host if not v.startswith("联合"))
-_DATE_LEAD_TEXT = r"(?:近日|日前|近期|当天|[\d月日上下午至—-]+|今年以来|\d+年\d+月\d+日)[，,]?"
+_DATE_LEAD_TEXT = r"(?:近日|日前|近期|当天|当日|同日|次日|[\d月日上下午至—-]+|今年以来|\d+年\d+月\d+日)(?:上午|下午|晚上|晚间)?[，,]?"
 _DATE_LEAD = re.compile(f"^{_DATE_LEAD_TEXT}")
 _HOSTED_BY = re.compile(f"由([^，。；]{{2,40}}?)(联合)?({'|'.join(_HOST_BASE)})")
 # 会议在县行政中心召开 / 本次活动在X举行: a sentence speaking of the article's event by a word for it
@@ -77,6 +77,18 @@ def _own_event(doc, sm, before: int | None = None):
         if s.endswith(_OWN_BEFORE, 0, e.start) or s.startswith(_OWN_AFTER, e.end):
             return r
     return None
+
+
+def _convened_before(doc, k: int, sm):
+    """The sitting the sentence before (in the same paragraph) convened, not the article's, when this
+    sentence names no event: 当天下午，县委宣传部召开X部署会。甲出席会议…，会议宣读了《…》 speak of X."""
+    if not k or doc.events(sm):
+        return None
+    prev = doc.sents[k - 1]
+    own = _own_event(doc, prev) if prev.sent.para == sm.sent.para else None
+    # (only a sitting: 会后，X宣传月活动在燕江镇启动。甲出席会议 still speaks of the article's meeting)
+    return own if own is not None and any(r == own and e.subtype == "Meeting" for e, r in doc.events(prev)) \
+        else None
 
 
 def _of_kind(doc, word: str, ev):
@@ -492,9 +504,7 @@ def chaired(doc):
             if s.startswith(_C.chair, at) and main:
                 # (城固县召开…调度会，副县长甲主持会议: the sitting the sentence convenes; 主持预备会议: that sitting)
                 # (…，我旗紧接着召开X会议，会场设在Y。甲主持会议: the sitting the sentence before convened)
-                prev = doc.sents[k - 1] if k and doc.sents[k - 1].sent.para == sm.sent.para and \
-                    not doc.events(sm) else None
-                ev = _own_event(doc, sm, at) or (prev is not None and _own_event(doc, prev)) or \
+                ev = _own_event(doc, sm, at) or _convened_before(doc, k, sm) or \
                     _ceremony_named(doc, s, at, main.ref, sm)
                 doc.fact(pref, "chaired", ev, sm)
                 doc.fact(pref, "attended", ev, sm)
@@ -504,7 +514,7 @@ def attended(doc):
     """A、B、C出席会议 / 参加…仪式 / 会上，X…: the persons before the attendance word attended the
     article's event (else the sentence's first)."""
     main = doc.main
-    for sm in doc.sents:
+    for k, sm in enumerate(doc.sents):
         if not sm.persons or not (main or sm.events):
             continue
         s = sm.sent.text
@@ -543,7 +553,8 @@ def attended(doc):
         elif attend_at is not None and any(v in s for v in _C.tour_join):
             attend_at = None
         if attend_at is not None:
-            ev = _own_event(doc, sm, attend_at) or _ceremony_named(doc, s, attend_at, ev, sm)
+            ev = _own_event(doc, sm, attend_at) or _convened_before(doc, k, sm) or \
+                _ceremony_named(doc, s, attend_at, ev, sm)
             for p in sm.persons:
                 if p.start < attend_at and not _referenced(s, p):
                     doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
@@ -576,6 +587,9 @@ _BARE_CEREMONY = re.compile("(?:出席|参加)(签约仪式|开工仪式|揭牌�
 _BARE_KIND = re.compile("(?:出席|参加|主持)了?([\u4e00-\u9fff]{2,6}?)(?=并|[，。；、,;]|$)")
 
 
+_ANY_SITTING = ("会议", "大会", "会")
+
+
 def _ceremony_named(doc, s: str, at: int, ev, sm=None):
     """推介会上举行了重大项目集中签约仪式。…甲出席签约仪式: the ceremony the article named, not its
     main event, is the one a bare ceremony word after 出席 speaks of. Any other bare kind (出席推介会,
@@ -584,8 +598,8 @@ def _ceremony_named(doc, s: str, at: int, ev, sm=None):
     m = _BARE_CEREMONY.match(s, at)
     if m is None:
         k = _BARE_KIND.match(s, at) if sm is not None else None
-        if k is None or ev.key.endswith(k.group(1)):
-            return ev
+        if k is None or ev.key.endswith(k.group(1)) or k.group(1) in _ANY_SITTING:
+            return ev     # (主持会议 after a 推进会: every sitting is a 会议; the word picks none out)
         return _last_of_kind(doc, sm, k.group(1), ev)
     word = m.group(1)
     # (a name of its own before the word: 启启动仪式, a doubled character of a PDF line, names none)
@@ -646,7 +660,9 @@ def attended_by_speaking(doc):
                 own = _own_event(doc, sm, p.start) if evs else None
                 # (a meeting held just before is the one 甲在会上表示 speaks at, or its own chair's next
                 # words; a bare 甲强调 after it speaks in the article's meeting, an activity's at the activity)
-                before = held if held is not None and (on_it or held_kind == "Activity" or p.text in held_by) \
+                # (…召开X部署会。甲出席会议并作部署: a sentence that attends a bare sitting attends that one)
+                before = held if held is not None and (on_it or held_kind == "Activity" or p.text in held_by or
+                                                       (held_kind == "Meeting" and _ATTEND_WORDS.search(s))) \
                     else main.ref
                 doc.fact(doc.person(p.text, p.subtype), "attended", before if not evs else (own or main.ref), sm)
                 if s.startswith("共同", p.end):
@@ -721,7 +737,7 @@ def reviewed(doc):
     """会议审议《A》《B》: the event before the documents (else the article's) reviewed each
     document written after a review verb."""
     main = doc.main
-    for sm in doc.sents:
+    for k, sm in enumerate(doc.sents):
         if not sm.docs:
             continue
         s = sm.sent.text
@@ -737,7 +753,7 @@ def reviewed(doc):
                 studied.add(id(e))
             nxt = e
         ev = next((r for e, r in evs if e.end <= sm.docs[0].start and id(e) not in studied), None) or \
-            (main.ref if main else None)
+            _convened_before(doc, k, sm) or (main.ref if main else None)
         if ev:
             for d in sm.docs:
                 if any(v in s[:d.start] for v in _C.review) and not _ISSUED.search(s, max(0, d.start - 6), d.start):
@@ -754,8 +770,11 @@ def merge_event_names(doc):
     if main is not None:
         headline = [r for sm, evs in doc.with_events if sm.sent.start < 0 for _, r in evs]
         first_body = next((r for sm, evs in doc.with_events if sm.sent.start >= 0 for _, r in evs), None)
+        # (every name of the main event: a sitting under two names, A暨B, may be headlined by B)
+        main_names = [main.ref.key] + sorted(doc.event_key(n) for n in doc.names(main.ref)
+                                             if doc.event_key(n) != main.ref.key)
         for h in headline:
-            if h != main.ref and (_similar(h.key, main.ref.key) or _abridged(h.key, main.ref.key)):
+            if h != main.ref and any(_similar(h.key, k) or _abridged(h.key, k) for k in main_names):
                 doc.merge(h, main.ref)
             elif h == main.ref and first_body is not None and first_body != h and _abridged(h.key, first_body.key):
                 doc.merge(h, first_body)    # (the headline's event is the article's: the body names it in full)
@@ -765,9 +784,11 @@ def merge_event_names(doc):
         for short in refs[k + 1:]:
             if doc.has(short) and doc.has(long_) and \
                     norm_key(short.key) in norm_key(long_.key) and \
+                    norm_key(short.key) + "精神" not in norm_key(long_.key) and \
                     (not _ORDINAL.search(long_.key) or _ORDINAL.search(short.key)) and \
                     not long_.key.endswith(_SITTINGS_BEFORE):
-                # (…第四次会议预备会议: the preparatory sitting before the session, a meeting of its own)
+                # (…第四次会议预备会议: the preparatory sitting before the session, a meeting of its own;
+                # 学习贯彻党的二十大精神宣讲会 studies the congress, it is not the congress)
                 # (2024年第六次集体学习 inside …中心组2024年第六次集体学习: the same numbered sitting)
                 doc.merge(short, long_)
 

@@ -1,8 +1,13 @@
 """Page rules: what holds across the articles of a page, once all of them are read."""
 from __future__ import annotations
 
+import re
+
 from kg.extract.model import EntityRef, PageFacts
 from kg.text.lexicon import lexicon
+
+
+_PREFECTURE_SHORT = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+自治州")
 
 
 def merge_body_aliases(out: PageFacts):
@@ -27,6 +32,10 @@ def merge_body_aliases(out: PageFacts):
             top = max(longer, key=len)
             if all(top.endswith(o) for o in longer):
                 longer = [top]      # 指挥部, X指挥部, 海伦市X指挥部: one body written three ways
+        if not longer and "州" in k:
+            # 湘西州委 is the page's 湘西土家族苗族自治州委: an autonomous prefecture written short
+            longer = [o for o in orgs if "自治州" in o and _PREFECTURE_SHORT.sub(r"\1州", o, 1) == k and
+                      ("Organization", o) in out.entities]
         if not longer and k.endswith("政府") and ("Organization", k[:-2] + "人民政府") in out.entities:
             longer = [k[:-2] + "人民政府"]      # 澧县政府 (a 县长's) is the page's 澧县人民政府
         if not longer:

@@ -1,0 +1,102 @@
+"""Constructions the eighth round of blind articles showed, each on sentences written for these
+tests: meetings under two names and meetings the article convenes second, the plenaries a year of
+meetings studies, officials addressed by surname and title, and visits written with 来."""
+from __future__ import annotations
+
+import invented
+
+HOME = ("青岭县", "江城市", "湖南省")
+PREFECTURE_HOME = ("花垣县", "湘西土家族苗族自治州", "湖南省")
+
+
+def _events(out):
+    return invented.labels(out, "Event")
+
+
+def test_an_enlarged_sitting_under_a_second_name_is_one_event():
+    out, got = invented.facts_of("11月12日上午，青岭县委理论学习中心组2025年第九次集体学习（扩大）暨全县领导干部学习"
+                                 "贯彻党的二十届四中全会精神专题读书班开班式举行。县委书记何立群主持并讲话。", HOME)
+    assert ("何立群", "chaired", "青岭县委理论学习中心组2025年第九次集体学习") in got
+    assert not any(p == "chaired" and o.endswith("开班式") for s, p, o in got)
+
+
+def test_a_headline_naming_the_second_name_of_a_sitting_is_that_sitting():
+    out, got = invented.facts_of("县政府召开第五十一次常务会议\n\n11月6日下午，青岭县政府党组2025年第十二次（扩大）会议"
+                                 "暨县政府第五十一次常务会议召开。县长周汉文主持会议。", HOME)
+    assert len(_events(out)) == 1
+
+
+def test_a_meeting_the_article_convenes_second_is_the_one_its_next_sentence_speaks_of():
+    text = ("11月12日上午，县委召开全县经济工作会议。县委书记何立群主持并讲话。\n\n"
+            "当天下午，县委宣传部召开全县理论宣讲工作部署会。县委常委、宣传部部长吴丹出席会议并作部署，"
+            "会议宣读了《青岭县理论宣讲工作实施方案》。")
+    out, got = invented.facts_of(text, HOME)
+    assert ("全县理论宣讲工作部署会", "organizedBy", "青岭县委宣传部") in got
+    assert ("吴丹", "attended", "全县理论宣讲工作部署会") in got
+    assert ("吴丹", "attended", "全县经济工作会议") not in got
+    assert ("全县理论宣讲工作部署会", "reviewed", "青岭县理论宣讲工作实施方案") in got
+
+
+def test_a_bare_meeting_word_after_a_studied_meeting_is_the_articles_sitting():
+    text = ("11月20日，县委、县政府召开全县安全生产工作推进会，传达学习全省安全生产电视电话会议精神。"
+            "县委常委、常务副县长戴秋萍主持会议，副县长韩卫东出席会议。")
+    out, got = invented.facts_of(text, HOME)
+    assert ("戴秋萍", "chaired", "全县安全生产工作推进会") in got
+    assert ("韩卫东", "attended", "全县安全生产工作推进会") in got
+    assert not any(o == "全省安全生产电视电话会议" for s, p, o in got if p in ("chaired", "attended"))
+
+
+def test_the_central_committees_plenary_is_an_event_and_a_sitting_studying_it_another():
+    out, got = invented.facts_of("会议传达学习了党的二十届四中全会精神和省委十二届九次全会精神。", HOME)
+    assert {"党的二十届四中全会", "湖南省委十二届九次全会"} <= _events(out)
+    out, got = invented.facts_of("11月5日，县委宣传部召开全县学习贯彻党的二十届四中全会精神宣讲报告会。"
+                                 "与会人员表示，要学习好党的二十届四中全会精神。", HOME)
+    names = _events(out)
+    assert "党的二十届四中全会" in names
+    assert any(n.endswith("精神宣讲报告会") and "党的二十届四中全会" in n for n in names)
+
+
+def test_a_plenary_before_and_closes_the_name_of_the_next_meeting():
+    out, got = invented.facts_of("会议传达学习了中共青岭县委十五届九次全会和全市稳增长工作推进会精神。", HOME)
+    assert "全市稳增长工作推进会" in _events(out)
+    assert not any(n.startswith("和") for n in _events(out))
+
+
+def test_an_official_addressed_by_surname_and_title_is_no_new_person():
+    out, got = invented.facts_of("县委书记古立新主持会议。古书记要求，各级干部要带头学。李主席指出，要当好宣传员。"
+                                 "胡县长强调，要抓好落实。", HOME)
+    persons = invented.labels(out, "Person")
+    assert persons == {"古立新"}
+
+
+def test_a_civil_service_rank_is_a_title():
+    out, got = invented.facts_of("9月17日，湖南省文化和旅游厅二级巡视员周海涛一行来我县调研石雕保护工作。", HOME)
+    assert ("周海涛", "holdsPost", "湖南省文化和旅游厅二级巡视员") in got
+    assert ("周海涛", "memberOf", "湖南省文化和旅游厅") in got
+
+
+def test_a_provincial_bureau_holding_and_keeps_its_province():
+    out, got = invented.facts_of("湖南省住房和城乡建设厅副厅长王明远出席活动。", HOME)
+    assert ("王明远", "memberOf", "湖南省住房和城乡建设厅") in got
+
+
+def test_a_visit_written_with_lai_is_a_visit():
+    out, got = invented.facts_of("6月11日，州委常委、州委秘书长田志远率队来花垣县调研乡村振兴工作。", PREFECTURE_HOME)
+    assert ("田志远", "inspected", "花垣县") in got
+    out, got = invented.facts_of("6月11日，州委常委田志远来花垣县调研乡村振兴工作。", PREFECTURE_HOME)
+    assert ("田志远", "inspected", "花垣县") in got
+    out, got = invented.facts_of("今年以来，县长石永明多次到边城镇调研。副县长田志远带来了边城镇的好消息。",
+                                 PREFECTURE_HOME)
+    assert not any(s == "田志远" and p == "inspected" for s, p, o in got)
+
+
+def test_an_autonomous_prefecture_written_short_is_its_committee():
+    out, got = invented.facts_of("湘西州委常委、州委秘书长田志远，州委副秘书长龙建国到花垣县调研。", PREFECTURE_HOME)
+    orgs = invented.labels(out, "Organization")
+    assert len([o for o in orgs if o.endswith("州委")]) == 1
+
+
+def test_a_science_town_is_a_place():
+    out, got = invented.facts_of("种业创新中心二期项目位于崖州湾科技城，建成后将新增科研用房4万平方米。",
+                                 ("崖州区", "三亚市", "海南省"))
+    assert "崖州湾科技城" in invented.labels(out, "Place")
