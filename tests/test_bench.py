@@ -13,6 +13,7 @@ FIGURES = [
     "text for throughput", "read+decode", "regex pass", "aho-corasick 5000 words", "aho-corasick automaton build",
     "jieba.lcut", "jieba dictionary load", "jieba.lcut (real pages)",
     "build 1 worker", "build 2 workers", "validate", "build 1 worker / validate", "build 1 worker / jieba.lcut", "build 2 workers / 1 worker",
+    "build as run (--workers auto) / jieba.lcut",
     "build 1 worker (real pages)", "build 1 worker / jieba.lcut (real pages)", "two jieba.lcut at once / one",
     "rebuild unchanged input", "rebuild, output deleted (all from cache)",
     "synth 20", "build 20 articles", "peak RSS build 20", "synth 40", "build 40 articles", "peak RSS build 40",

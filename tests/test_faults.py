@@ -218,10 +218,11 @@ def no_extraction(monkeypatch):
     """A build that fails must fail before it extracts a page: the check of the output is first."""
     import kg.build.engines
 
-    def refuse(batch):
+    def refuse(*batch):
         raise AssertionError("extracted before checking the output")
 
     monkeypatch.setattr(kg.build.engines, "extract_batch", refuse)
+    monkeypatch.setattr(kg.build.engines, "extract_batch_spooled", refuse)   # (what forked workers run)
 
 
 @pytest.mark.parametrize("cache", [[], ["--no-cache"]], ids=["cache", "no-cache"])
@@ -323,7 +324,8 @@ def test_ctrl_c_exits_130(tmp_path, capsys, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(engines, "extract_batch", interrupted)
-    code, err = kg(capsys, "build", str(paths()[0]), "-o", str(tmp_path / "g.ttl"), "--no-cache")
+    # (one worker: the batch is extracted in this process, where the patch is)
+    code, err = kg(capsys, "build", str(paths()[0]), "-o", str(tmp_path / "g.ttl"), "--no-cache", "--workers", "1")
     assert code == 130 and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
@@ -786,10 +788,11 @@ def test_pages_an_interrupted_store_update_extracted_are_not_extracted_again(tmp
     assert code == 130, err
     monkeypatch.undo()
 
-    def refuse(batch):
+    def refuse(*batch):
         raise AssertionError("extracted again")
 
     monkeypatch.setattr(engines, "extract_batch", refuse)
+    monkeypatch.setattr(engines, "extract_batch_spooled", refuse)
     code, err = kg(capsys, "build", *map(str, paths()), "--store", str(store))
     assert code == 0 and "(0 extracted, " in err, err
 

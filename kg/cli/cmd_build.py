@@ -20,6 +20,27 @@ from kg.samples import paths
 DEFAULT_OUTPUT = "out/graph.ttl"
 
 
+class _Workers(click.ParamType):
+    """A worker count, or auto: the cores this process may run on (its CPU affinity, not the host's
+    count: a container or taskset given two of sixty-four cores gets two), at most 64."""
+    name = "N|auto"
+
+    def convert(self, value, param, ctx):
+        if str(value).strip().lower() == "auto":
+            cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+            return max(1, min(cores or 1, 64))
+        try:
+            n = int(value)
+        except ValueError:
+            self.fail(f"{value!r} is neither a number nor auto", param, ctx)
+        if not 1 <= n <= 64:
+            self.fail(f"{n} is not in the range 1-64", param, ctx)
+        return n
+
+
+_WORKERS = _Workers()
+
+
 @click.command("build")
 @click.argument("inputs", nargs=-1)
 @click.option("-o", "--output", metavar="FILE", default=None,
@@ -28,8 +49,9 @@ DEFAULT_OUTPUT = "out/graph.ttl"
                    f"here gets only the shards.")
 @click.option("--store", metavar="DIR", help="Also (or only) write an on-disk Oxigraph store that kg stats/query/"
                                              "view open without parsing; adding pages extracts only the new ones.")
-@click.option("-w", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes for extraction (pages are independent).")
+@click.option("-w", "--workers", default="auto", show_default=True, type=_WORKERS,
+              help="Worker processes for extraction (pages are independent): a number, or auto for one "
+                   "per core this process may use. Any number writes the same bytes.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: this machine's processes; dask: a dask.distributed cluster (--scheduler).")
 @click.option("--scheduler", metavar="ADDR", help="dask scheduler address, e.g. tcp://10.0.0.5:8786.")
@@ -69,7 +91,7 @@ def build(inputs, output, store, workers, engine, scheduler, cache_dir, no_cache
     \b
     Examples:
       kg build                                   # the built-in samples -> out/graph.ttl
-      kg build ../shared/corpus/jingzhou -o out/jz.ttl --workers 2
+      kg build ../shared/corpus/jingzhou -o out/jz.ttl --workers 1   # one process (default: one per core)
       kg build pages/ --store out/jz.store       # then: kg stats out/jz.store
       kg build more-pages/ --store out/jz.store  # adds only the new pages
       cat page.txt | kg build - -o out/page.jsonld
