@@ -100,3 +100,59 @@ def test_a_science_town_is_a_place():
     out, got = invented.facts_of("种业创新中心二期项目位于崖州湾科技城，建成后将新增科研用房4万平方米。",
                                  ("崖州区", "三亚市", "海南省"))
     assert "崖州湾科技城" in invented.labels(out, "Place")
+
+
+def test_an_adverb_or_yiji_after_a_short_name_is_no_part_of_it():
+    out, got = invented.facts_of("活动现场，家长代表刘芳也表示，这样的课实实在在。", HOME)
+    assert invented.labels(out, "Person") == {"刘芳"}
+    out, got = invented.facts_of("石门中学校长尹红以及800余名师生参加活动。", HOME)
+    assert "尹红" in invented.labels(out, "Person")
+    out, got = invented.facts_of("每到一处，观摩团成员都认真听取介绍。", HOME)
+    assert invented.labels(out, "Person") == set()
+
+
+def test_a_subtitles_dash_opens_no_event_name():
+    out, got = invented.facts_of("“开学第一课”上好安全这一课\n——我县2025年秋季“开学第一课”暨校园安全宣传教育活动举行\n"
+                                 "来源：青岭县教育局　　发布时间：2025-09-02\n\n青岭融媒讯　9月1日上午，青岭县2025年"
+                                 "秋季“开学第一课”暨校园安全宣传教育活动在石门中学举行。", HOME)
+    assert not any("——" in e or e.startswith("一课") for e in _events(out))
+
+
+def test_a_school_written_with_its_county_and_its_subdistrict_is_one_school():
+    text = ("9月1日上午，青岭县开学第一课活动在玉阳街道锦屏实验学校举行。活动由青岭县教育局主办，青岭县锦屏实验学校承办。"
+            "锦屏实验学校校长尹红致辞。")
+    out, got = invented.facts_of(text, HOME)
+    orgs = {o for o in invented.labels(out, "Organization") if o.endswith("锦屏实验学校")}
+    assert orgs == {"青岭县锦屏实验学校"}
+    assert ("青岭县锦屏实验学校", "locatedIn", "玉阳街道") in got
+
+
+def test_leaders_who_go_along_on_an_on_site_meetings_tour_attend_it():
+    text = ("4月10日，县委、县政府召开一季度重点项目建设现场观摩推进会。县委书记赵立新，副县长李振宇参加观摩，"
+            "韩志刚、王秀兰等县领导一同观摩。观摩团一行先后来到古城街道、石门镇，实地观摩了青岭县冷链物流园项目。"
+            "观摩结束后，推进会在石门镇召开。")
+    out, got = invented.facts_of(text, HOME)
+    for p in ("赵立新", "韩志刚", "王秀兰"):
+        assert (p, "attended", "一季度重点项目建设现场观摩推进会") in got
+        assert (p, "inspected", "青岭县冷链物流园项目") in got
+    assert ("一季度重点项目建设现场观摩推进会", "heldAt", "石门镇") in got
+
+
+def test_the_sitting_a_paragraph_holds_is_the_one_its_later_sentences_speak_of():
+    text = ("9月16日上午，县委书记罗建平主持召开县委常委会2025年第二十三次会议。\n\n"
+            "当天下午，青岭县委理论学习中心组2025年第九次集体学习会在县委党校报告厅举行。罗建平主持会议并讲话。"
+            "会上，集体学习了《中国共产党党员教育管理工作条例》，县委党校副校长王卫东作专题辅导报告。")
+    out, got = invented.facts_of(text, HOME)
+    study = "青岭县委理论学习中心组2025年第九次集体学习会"
+    assert (study, "reviewed", "中国共产党党员教育管理工作条例") in got
+    assert ("王卫东", "attended", study) in got
+    assert not any(s == "王卫东" and p == "attended" and o != study for s, p, o in got)
+
+
+def test_a_branch_venue_and_a_line_naming_the_sittings_second_name():
+    text = ("我县组织收听收看全市安全生产暨森林防灭火工作视频会议\n\n"
+            "11月6日下午，江城市安全生产委员会全体（扩大）会议暨全市森林防灭火工作视频会议召开。"
+            "我县在县政府六楼视频会议室设分会场。县长陈志国在分会场参加会议。")
+    out, got = invented.facts_of(text, HOME)
+    assert len(_events(out)) == 1
+    assert any(p == "heldAt" and o.startswith("青岭县") and o.endswith("政府") for s, p, o in got)

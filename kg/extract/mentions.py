@@ -274,6 +274,11 @@ def _surname_len(s: str, i: int) -> int:
     return 2 if s[i:i + 2] in L.surnames2 else 1 if s[i:i + 1] in L.surnames1 else 0
 
 
+# adverbs written between a name and the verb that follows names (刘芳也表示, 大家都认为); none closes a
+# given name often enough to read it as one (均 and 亦 do: 刘晓均)
+_ADVERBS_AFTER_NAME = frozenset("也都还又就")
+
+
 def _name_at(s: str, i: int, known: frozenset) -> int:
     if known and i < len(s):
         for n in _known_index(known).get(s[i], ()):
@@ -289,6 +294,9 @@ def _name_at(s: str, i: int, known: frozenset) -> int:
     lengths = (sur + 1, sur + 2) if k > sur + 1 else (sur + 1,)
     if s[i + sur + 1:i + sur + 2] == "等":
         return sur + 1   # 汪洋等出席: 等 closes a list, it is not part of the name
+    if k > sur + 1 and (s.startswith("以及", i + sur + 1) or
+                        (s[i + sur + 1] in _ADVERBS_AFTER_NAME and _AFTER_NAME2.match(s, i + sur + 2))):
+        return sur + 1   # 家长代表刘芳|也表示, 校长尹红|以及…: an adverb or 以及 after a short name
     for n in lengths:  # a word that follows names starts right after n characters
         if _AFTER_NAME2.match(s, i + n):
             return n
@@ -566,8 +574,8 @@ def find_chains(s: str, known: frozenset = frozenset(), titles: list | None = No
                 s[m.end():m.end() + n] not in known:
             # 旗长巴图孟和，: 和 before a comma joins nothing; it ends the name (孟和, a Mongolian name's end)
             n = _free_name_at(s, m.end()) or n
-        if not n:
-            continue
+        if not n or (s[m.end()] in _ADVERBS_AFTER_NAME and is_common_word(s[m.end() + 1:m.end() + 3])):
+            continue      # (观摩团成员|都认真听取: the members all listened; 都 opens no name here)
         if m.group() == "总书记":  # "习近平总书记": the title follows the name; handled in find_title_after
             continue
         if "广大" in s[max(0, m.start() - 6):m.start() + 2] and \
@@ -2134,6 +2142,8 @@ def _event_left(s: str, a: int, floor: int) -> int:
                 break    # 说：“通过比赛，…: a quote opening a speech, not a name (“敲门行动” closes after)
             quote = False
         elif not quote:
+            if c == "—" and (s[i - 2:i - 1] == "—" or s[i:i + 1] == "—"):
+                break    # ——我市…活动举行: a subtitle's dash opens the name
             if c in "）)":
                 # a short aside inside the name: 区政府全体(扩大)会议
                 j = _aside_open(s, i - 1, limit)

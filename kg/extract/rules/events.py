@@ -27,6 +27,9 @@ _SET_IN = re.compile("在([^，。；]{2,30}?)(?=[，,。；;]|$)")
 # …，主会场设在X，各镇设分会场: a clause (not the sentence) opening with the word for the site
 _SET_CLAUSE = re.compile(f"[，,](?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})?"
                          f"(?:{_C.alternation('venue_site')})(?P<set>{_C.alternation('venue_set')})")
+# (a clause of what came first, then) a bare kind of event and 在: 观摩结束后，推进会在…召开
+_KIND_THEN_AT = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:[^，。；]{{1,10}}后[，,])?"
+                           f"(?P<kind>[\u4e00-\u9fff]{{1,4}}(?:会|会议|仪式|式))(?P<set>(?!))?在")
 _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})由")
 # (开班式, 启动仪式: the verb is part of a noun there, and 在X…开班式 speaks of another event)
 # (于X隆重开幕 as 在X: not 于 closing a word, 关于/由于/位于/对于…)
@@ -84,7 +87,11 @@ def _convened_before(doc, k: int, sm):
     sentence names no event: 当天下午，县委宣传部召开X部署会。甲出席会议…，会议宣读了《…》 speak of X."""
     if not k or doc.events(sm):
         return None
-    prev = doc.sents[k - 1]
+    # (the nearest sentence of the paragraph that names an event: …学习会在X举行。甲主持会议…。会上，…)
+    j = k - 1
+    while j > 0 and not doc.events(doc.sents[j]) and doc.sents[j - 1].sent.para == sm.sent.para:
+        j -= 1
+    prev = doc.sents[j]
     own = _own_event(doc, prev) if prev.sent.para == sm.sent.para else None
     # (only a sitting: 会后，X宣传月活动在燕江镇启动。甲出席会议 still speaks of the article's meeting)
     return own if own is not None and any(r == own and e.subtype == "Meeting" for e, r in doc.events(prev)) \
@@ -368,6 +375,7 @@ def held_at(doc):
 # …，A、B(分别|同时|同步)设(立|置)分会场 (or 设主会场); 分会场设在A、B
 _VENUE_CLAUSES = (
     re.compile("在([^，。；在]{2,30}?)(?:设立?|设置)?主会场"),
+    re.compile("在([^，。；在]{2,30}?)(?:设立?|设置)分会场"),     # 我县在县政府六楼视频会议室设分会场
     re.compile("(?:^|[，,；;])(?:在)?([^，。；在]{2,40}?)(?:同步|同时|分别)?(?:设立?|设置)(?:分会场|主会场)"),
     re.compile("分会场(?:分别)?设在([^，。；]{2,40}?)(?=[，。；,;]|$)"),
 )
@@ -396,6 +404,10 @@ def held_at_anaphora(doc):
             continue
         s = sm.sent.text
         am = _ANAPHOR.match(s) or (_SET_CLAUSE.search(s) if "设在" in s or "选在" in s else None)
+        if am is None:
+            # 观摩结束后，推进会在侯镇召开: the article's event by the kind its name ends with
+            kind = _KIND_THEN_AT.match(s)
+            am = kind if kind and main.ref.key.endswith(kind.group("kind")) else None
         m = _HELD_IN.match(s, am.end() - 1) if am else None
         if am is None:
             # 与会人员…，随后在县行政中心召开推进会: the article's event by its kind after 在X召开
@@ -530,8 +542,9 @@ def attended(doc):
             # brings the names before it too
             ends = {p.end for p in sm.persons}
             for m in _ATTEND_WORDS.finditer(s, attend_at + 1):
-                if m.start() in ends:       # (the word right after a name: that name's own clause)
-                    attend_at = m.start()
+                if m.start() in ends or m.group().startswith("一同"):
+                    attend_at = m.start()   # (the word right after a name: that name's own clause; 乙、丙等县
+                    # 领导一同观摩: those before it went along)
             je = _JOIN_END.search(s, attend_at + 1) if main else None
             if je and je.start() in ends:
                 attend_at = je.start()      # 丙到会通报…，丁、戊出席。: a join word closing the sentence after a name
@@ -550,8 +563,8 @@ def attended(doc):
         if attend_at is None and main and main.ref.key.endswith(_VISIT_EVENT):
             ends = [m.end() if m.group().startswith("参加") else m.start() for m in _PARTY.finditer(s)]
             attend_at = max(ends) if ends else None
-        elif attend_at is not None and any(v in s for v in _C.tour_join):
-            attend_at = None
+        elif attend_at is not None and any(v in s for v in _C.tour_join) and not (main and "观摩" in main.ref.key):
+            attend_at = None    # (joining an on-site meeting's 观摩 is attending it: …现场观摩推进会)
         if attend_at is not None:
             ev = _own_event(doc, sm, attend_at) or _convened_before(doc, k, sm) or \
                 _ceremony_named(doc, s, attend_at, ev, sm)
@@ -639,6 +652,7 @@ def attended_at_bare_kind(doc):
                 doc.fact(doc.person(p.text, p.subtype), "attended", ev, sm)
 
 
+_ON_THE_SITTING = ("会上", "会议上")     # 会上，乙作专题辅导报告: at the sitting just held
 _HOLDING_VERBS = ("开展", "举办", "举行", "开展了", "举办了", "举行了")
 
 
@@ -647,7 +661,7 @@ def attended_by_speaking(doc):
     main = doc.main
     if main is None:
         return
-    held = held_kind = None   # the sitting the sentence before holds, when it is not the article's
+    held = held_kind = held_para = None   # the sitting a sentence before holds, when it is not the article's
     held_by = ()              # and the persons that sentence names there
     for sm in doc.sents:
         s = sm.sent.text
@@ -662,7 +676,8 @@ def attended_by_speaking(doc):
                 # words; a bare 甲强调 after it speaks in the article's meeting, an activity's at the activity)
                 # (…召开X部署会。甲出席会议并作部署: a sentence that attends a bare sitting attends that one)
                 before = held if held is not None and (on_it or held_kind == "Activity" or p.text in held_by or
-                                                       (held_kind == "Meeting" and _ATTEND_WORDS.search(s))) \
+                                                       (held_kind == "Meeting" and (_ATTEND_WORDS.search(s) or
+                                                                                    s.startswith(_ON_THE_SITTING)))) \
                     else main.ref
                 doc.fact(doc.person(p.text, p.subtype), "attended", before if not evs else (own or main.ref), sm)
                 if s.startswith("共同", p.end):
@@ -673,9 +688,13 @@ def attended_by_speaking(doc):
                             doc.fact(doc.person(q.text, q.subtype), "attended", main.ref, sm)
         # (…授牌仪式在X举行。 / 县安委办召开…座谈会。: the sitting the next sentence may speak of; one
         # written as past or as another's (此前，县政协召开…主席会议) is none)
-        held = _own_event(doc, sm) if evs and not s.startswith(_PAST_LEAD) else None
-        held_kind = next((e.subtype for e, r in evs if r == held), None) if held is not None else None
-        held_by = {q.text for q in sm.persons} if held is not None else ()
+        if evs or (held is not None and held_para != sm.sent.para):
+            # (the sitting stays the one spoken of through its paragraph: …学习会在X举行。甲主持会议并讲话。
+            # 会上，乙作专题辅导报告)
+            held = _own_event(doc, sm) if evs and not s.startswith(_PAST_LEAD) else None
+            held_kind = next((e.subtype for e, r in evs if r == held), None) if held is not None else None
+            held_by = {q.text for q in sm.persons} if held is not None else ()
+            held_para = sm.sent.para
 
 
 _SPEAK_RE = re.compile(_C.alternation("speak"))
@@ -770,13 +789,13 @@ def merge_event_names(doc):
     if main is not None:
         headline = [r for sm, evs in doc.with_events if sm.sent.start < 0 for _, r in evs]
         first_body = next((r for sm, evs in doc.with_events if sm.sent.start >= 0 for _, r in evs), None)
-        # (every name of the main event: a sitting under two names, A暨B, may be headlined by B)
-        main_names = [main.ref.key] + sorted(doc.event_key(n) for n in doc.names(main.ref)
-                                             if doc.event_key(n) != main.ref.key)
+        # (every name of the body's event: a sitting under two names, A暨B, may be headlined by B)
         for h in headline:
-            if h != main.ref and any(_similar(h.key, k) or _abridged(h.key, k) for k in main_names):
+            if h != main.ref and any(_similar(h.key, k) or _abridged(h.key, k) for k in _keys_of(doc, main.ref)):
                 doc.merge(h, main.ref)
-            elif h == main.ref and first_body is not None and first_body != h and _abridged(h.key, first_body.key):
+            elif h == main.ref and first_body is not None and first_body != h and \
+                    (_abridged(h.key, first_body.key) or
+                     any(_similar(h.key, k) for k in _keys_of(doc, first_body) if k != first_body.key)):
                 doc.merge(h, first_body)    # (the headline's event is the article's: the body names it in full)
     refs = sorted({EntityRef("Event", doc.event_key(e.text)) for sm, _ in doc.with_events for e in sm.events},
                   key=lambda r: (-len(r.key), r.key))
@@ -791,9 +810,22 @@ def merge_event_names(doc):
                 # 学习贯彻党的二十大精神宣讲会 studies the congress, it is not the congress)
                 # (2024年第六次集体学习 inside …中心组2024年第六次集体学习: the same numbered sitting)
                 doc.merge(short, long_)
+    # 全市安全生产暨森林防灭火工作视频会议 (a line above the body) and 信阳市安委会全体（扩大）会议暨全市森林防灭火
+    # 工作视频会议: an event written like the second name of a sitting under two names is that sitting
+    joint = [r for r in refs if doc.has(r) and len(doc.names(r)) > 1]
+    for r in refs:
+        if doc.has(r) and r not in joint and len(doc.names(r)) == 1:
+            into = [j for j in joint if doc.has(j) and any(_similar(r.key, k) for k in _keys_of(doc, j)[1:])]
+            if len(into) == 1:
+                doc.merge(r, into[0])
 
 
 # ---------------------------------------------------------------- helpers
+
+def _keys_of(doc, ref) -> list:
+    """The event's key and the keys of its other names."""
+    return [ref.key] + sorted({doc.event_key(n) for n in doc.names(ref)} - {ref.key})
+
 
 _SITTINGS_BEFORE = ("预备会议", "预备会", "主席团会议")
 

@@ -32,6 +32,8 @@ def merge_body_aliases(out: PageFacts):
             top = max(longer, key=len)
             if all(top.endswith(o) for o in longer):
                 longer = [top]      # 指挥部, X指挥部, 海伦市X指挥部: one body written three ways
+            else:
+                longer = _one_body_under_areas(k, longer, out)
         if not longer and "州" in k:
             # 湘西州委 is the page's 湘西土家族苗族自治州委: an autonomous prefecture written short
             longer = [o for o in orgs if "自治州" in o and _PREFECTURE_SHORT.sub(r"\1州", o, 1) == k and
@@ -45,6 +47,25 @@ def merge_body_aliases(out: PageFacts):
             longer = [o for o in longer if ("Organization", o) in out.entities]
         if len(longer) == 1:
             out.merge(EntityRef("Organization", k), EntityRef("Organization", longer[0]))
+
+
+def _one_body_under_areas(k: str, longer: list, out: PageFacts) -> list:
+    """锦屏实验学校, 当阳市锦屏实验学校 and 玉阳街道锦屏实验学校: one body, written bare, with its county
+    and with its subdistrict (each a place of the page). The longer forms join the one named with the
+    widest area (the name it is registered under), which stays; [] when the prefixes are not all places."""
+    places = {key for (t, key) in out.entities if t == "Place"}
+    heads = [o[:len(o) - len(k)] for o in longer]
+    if not all(h in places for h in heads):
+        return []
+    top = min(longer, key=lambda o: (_AREA_RANK.get(o[len(o) - len(k) - 1], 9), o))
+    for o in longer:
+        if o != top:
+            out.merge(EntityRef("Organization", o), EntityRef("Organization", top))
+    return [top]
+
+
+# the area a body is written under, widest first (by the last character of its name)
+_AREA_RANK = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "镇": 3, "乡": 3, "道": 3, "村": 4}
 
 
 def merge_project_aliases(out: PageFacts):

@@ -97,6 +97,9 @@ def tour_of(doc) -> Tour | None:
             if i >= 0 and (v != "参加" or (_PARTY_JOIN_END.match(s, i) and not _AT_MEETING.search(s))):
                 party += [p.text for p in sm.persons if p.end <= i and not s.startswith(_C.escort, p.end)]
                 break
+        for m in (_TOGETHER.finditer(s) if "一同" in s or "一起" in s else ()):
+            # 乙、丙等市领导一同观摩: those named before go along too, after the first joined
+            party += [p.text for p in sm.persons if p.end <= m.start() and not s.startswith(_C.escort, p.end)]
         found = _stops(sm) + _declared_stops(sm)
         if not found and s.startswith("在") and k + 1 < len(sms) and sms[k + 1].sent.para == sm.sent.para:
             found = [(m, sm) for m in _scene_then_visitor(sm, sms[k + 1])]
@@ -114,6 +117,7 @@ def tour_of(doc) -> Tour | None:
     return Tour(party, stops)
 
 
+_TOGETHER = re.compile("(?:一同|一起)(?:" + _C.alternation("visit") + "|观摩)")
 _OWN_SUBJECT = re.compile("(?:负责人|负责同志|相关人员|工作人员|领导|干部)(?:等)?$")
 _OWN_VERB = re.compile(_C.alternation("visit", "travel") + "|到|赴|深入|来到|前往|走进")
 _GOING_ALONG = re.compile(_C.alternation("escort", "party_join") + "|一同|一行|带队|率队|[。；]")
