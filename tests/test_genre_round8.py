@@ -156,3 +156,38 @@ def test_a_branch_venue_and_a_line_naming_the_sittings_second_name():
     out, got = invented.facts_of(text, HOME)
     assert len(_events(out)) == 1
     assert any(p == "heldAt" and o.startswith("青岭县") and o.endswith("政府") for s, p, o in got)
+
+
+def test_a_frame_in_another_city_does_not_place_the_home_or_its_zone():
+    home = ("荆州区", "荆州市", "湖北省")
+    text = ("4月2日至4日，荆州区委书记周振邦率队赴广东省深圳市开展招商考察。\n\n"
+            "在深圳，周振邦一行先后走访了深圳市翼联光电科技有限公司、深圳澜海储能技术有限公司，"
+            "就光电显示模组、储能电池系统集成等项目落地荆州高新区进行深入洽谈。")
+    out, got = invented.facts_of(text, home)
+    located = {(s, o) for s, p, o in got if p == "locatedIn"}
+    assert not any(s in ("荆州高新区", "荆州区") for s, o in located)
+    assert not any(o == "荆州高新区" for s, o in located)
+
+
+def test_a_compound_surname_and_academic_ranks():
+    out, got = invented.facts_of("区人大常委会秘书长申屠立新列席会议。县委党校讲师包晓雯、省社会主义学院教授邝文澜"
+                                 "作辅导报告。", HOME)
+    assert ("申屠立新", "holdsPost", "区人大常委会秘书长") in got or \
+        any(s == "申屠立新" and p == "holdsPost" for s, p, o in got)
+    assert ("包晓雯", "holdsPost", "讲师") in got
+    assert ("邝文澜", "holdsPost", "教授") in got
+
+
+def test_a_role_word_across_two_words_introduces_no_name():
+    out, got = invented.facts_of("会上，6名常委围绕乡村民宿规范发展等作发言。", HOME)
+    assert invented.labels(out, "Person") == set()
+
+
+def test_a_body_joined_to_another_and_a_firm_after_a_word_for_its_kind():
+    out, got = invented.facts_of("11月13日，县人社局联合青岭高新区管委会在石门镇举办专场招聘会。", HOME)
+    orgs = invented.labels(out, "Organization")
+    assert not any("联合" in o for o in orgs)
+    out, got = invented.facts_of("11月16日，城南街道凤鸣社区联合辖区爱心企业江城市佳禾物业服务有限公司开展“暖冬助老”"
+                                 "志愿服务活动。", HOME)
+    assert "江城市佳禾物业服务有限公司" in invented.labels(out, "Organization")
+    assert not any(p.startswith("企业") for p in invented.labels(out, "Place"))

@@ -857,6 +857,8 @@ def find_listed_names(s: str, known: frozenset = frozenset()) -> list[Mention]:
             if s[i + n:i + n + 1] in NUMERALS or _PRONOUNS.intersection(s[i:i + n]) or freq(s[i:i + n]) > 100:
                 n = 0    # (监测户卢阿|三家: the name runs on; 群众向您: 向 a surname, 您 no name's;
                 # 市民文明|出行: a word of the dictionary, no name)
+        if n and (inside_word(s, m.start()) or inside_word(s, i + n)):
+            n = 0        # (乡村|民宿规范: 村民 straddles two words; 游客来|马山镇: the name runs into a word)
         if n:
             out.append(_new(Mention, ("Person", s[i:i + n], i, i + n, "Other", (("how", "role"),))))
     if "等" in s and "、" in s:
@@ -1202,6 +1204,9 @@ _ORDINAL_AT = re.compile("第[0-9一二三四五六七八九十百]")
 _STANDING_MEETS = re.compile(r"(?:[0-9]{4}年)?(?:会议|第|扩大会议|[（(]扩大[）)]会议)")
 
 
+_JOINED_BODY = re.compile(f"^([{CJK}]{{2,12}}?)(?:联合|会同|协同|携手)|^(?:[{CJK}]{{0,4}}企业)(?=[{CJK}]{{2,}})")
+
+
 def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) -> list[Mention]:
 
     L = lexicon()
@@ -1429,6 +1434,13 @@ def find_orgs(s: str, taken: list[tuple[int, int]], places: list | None = None) 
                             popped = None
         if name.startswith(("人民代表大会", "人大", "政协")) and s[start - 1:start] == "届":
             start = _term_area(s, start, places)    # 青岭县第十九届人民代表大会常务委员会: the county's
+            name = s[start:b]
+        joined = _JOINED_BODY.match(name)
+        if joined and (s[start:start + joined.end(1)].endswith(_body_ends()) or
+                       any(p.start == start + joined.end() for p in (places or ()))):
+            # 区人社局联合|荆州高新区管委会, 辖区爱心企业|荆州市佳禾物业服务有限公司: a body, or a word for a
+            # kind of firm, then another named body: the name opens after the joining word
+            start += joined.end()
             name = s[start:b]
         if len(suffix) > 1 and subtype not in ("School", "Hospital") and not _proper_head(name, suffix, places) \
                 and not (subtype == "Enterprise" and (brand_trade(name[:len(name) - len(suffix)]) or
@@ -1799,6 +1811,12 @@ def find_places(s: str, taken: list[tuple[int, int]], ctx_names: tuple = (), hom
                 out.append(_new(Mention, ("Place", s[start:k + 1], start, k + 1,
                                           *((L.place_suffixes[s[k]][0], (("level", L.place_suffixes[s[k]][1]),))))))
                 start = k + 1
+        if suffix in ("市", "省") and a - start >= 4:
+            core = s[start:a]
+            k = next((k for k in (2, 3) if core[-k:] in L.gazetteer and len(core) - k >= 2 and
+                      is_common_word(core[:-k])), 0)
+            if k:
+                start = a - k        # 爱心企业|荆州市: a common word before a city's own name is no part of it
         party = _PARTY_LEAD.match(s, start, a) if s[start] in "中共产" else None
         if party and party.end() < a:
             start = party.end()      # 中共青山区, 中国共产党白水市: the party, then the place

@@ -91,6 +91,8 @@ def located_in_frame(doc):
                 continue
             if m.type == "Place" and any(q.start <= m.start and m.end < q.end for q in sm.projects):
                 continue      # (在石坪村，桃溪河防洪治理工程…: the river names the works; the works are framed)
+            if m.type == "Place" and _home_area(doc, m):
+                continue      # (在深圳，…项目落地荆州高新区: the home and its zone are where they are, in no frame)
             if (m.type == "Place" and (m.get("level", 0) < level or _contains(f, m))) or \
                     (m.type in ("Project", "Organization") and not _is_body(m) and
                      ((2 < level <= 3 and f.subtype != "Park") or (level == 2 and fm) or
@@ -302,6 +304,8 @@ def located_in_after_verb(doc):
         s, ms = sm.sent.text, links.ms
         for v in _C.locate:
             i = s.find(v)
+            if i > 0 and s.endswith(_KINDS_BEFORE, 0, i) and not any(m.end == i for m in ms):
+                continue      # 就储能电池等项目落地荆州高新区: kinds of project, no one named, are the subject
             if i > 0:
                 subj = [m for m in ms if m.end <= i and not _agent(s, m, i)]
                 if subj:
@@ -322,6 +326,7 @@ def located_in_after_verb(doc):
                     doc.fact(doc.ref(subj[-1]), "locatedIn", doc.ref(obj[-1]), sm)
 
 
+_KINDS_BEFORE = ("等项目", "等企业", "等产业")
 # 项目在X正式投产: what is done to a project where it stands
 _STARTED_AT = re.compile("(?:正式|顺利|集中|全面|开始)?(?:开工|投产|竣工|开建|建成|动工|落地)")
 
@@ -355,6 +360,11 @@ _BANKS = ("东岸", "西岸", "南岸", "北岸", "畔", "沿岸", "岸边", "�
 
 def _home_word(doc, text: str) -> bool:
     return any(w == text for w, _ in doc._page.home_names)
+
+
+def _home_area(doc, m) -> bool:
+    """The place is the home or the home's development zone (however the page writes it)."""
+    return _home_word(doc, m.text) or doc.ref(m).key in (doc.ctx.district, doc.ctx.zone)
 
 
 def _agent(s: str, m, i: int) -> bool:

@@ -113,6 +113,8 @@ def holds_post_by_title_chain(doc):
                                               title, inherited, "", ctx)
                 elif of_body != body:
                     post_key = body + title        # 县委常委、宣传部部长: the department's title as written
+                elif title in _ACADEMIC_RANKS:
+                    post_key = title               # X党校教授, X研究院研究员: a rank, the same in every body
                 elif body.endswith(_FIRM_ENDS) and title in _FIRM_TITLES:
                     # 马山中学校长, X公司总经理: a title that names no body, its holder a member of the
                     # firm or school the chain names (ANNOTATION.md): the one bare title of every firm
@@ -242,6 +244,7 @@ def _antecedent(doc, k: int, pos: int, kind: str):
 # the officers of a firm, school or hospital, titles that name no body of their own
 _FIRM_TITLES = _COMPANY_TITLES + ("经理", "校长", "副校长", "院长", "副院长", "理事长", "厂长", "主任", "副主任")
 _FIRM_ENDS = _C.enterprise_end + ("合作社",)
+_ACADEMIC_RANKS = ("教授", "副教授", "讲师", "研究员", "副研究员")
 # an institution and a department of it a title is of (X职业技术学院 + 家政系, X人民医院 + 急诊科)
 _INSTITUTION_UNIT = re.compile("^([\u4e00-\u9fff]{2,16}?(学院|大学|医院|卫生院|学校|中学|小学))"
                                "([\u4e00-\u9fff]{1,6}?(?:系|科|教研室|研究所|研究室))$")
