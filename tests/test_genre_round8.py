@@ -191,3 +191,15 @@ def test_a_body_joined_to_another_and_a_firm_after_a_word_for_its_kind():
                                  "志愿服务活动。", HOME)
     assert "江城市佳禾物业服务有限公司" in invented.labels(out, "Organization")
     assert not any(p.startswith("企业") for p in invented.labels(out, "Place"))
+
+
+def test_a_town_head_is_of_the_towns_government_only_where_the_page_names_it():
+    out, got = invented.facts_of("会上，石门镇镇长鲁家宏作交流发言。", HOME)
+    assert not any(s == "鲁家宏" and p == "memberOf" for s, p, o in got)
+    out, got = invented.facts_of("活动由石门镇人民政府承办。会上，石门镇镇长鲁家宏作交流发言。", HOME)
+    assert ("鲁家宏", "memberOf", "石门镇人民政府") in got
+
+
+def test_the_words_the_elderly_and_craftsmen_are_called_by_are_no_names():
+    out, got = invented.facts_of("在石门村，村民杨大爷说，今年葡萄收成好。王阿姨和李师傅也表示满意。", HOME)
+    assert invented.labels(out, "Person") == set()

@@ -219,8 +219,10 @@ _GROUP_HEADS = ("班子", "成员")
 NAME_END_BAD = set("市县区镇乡村省局委办厂院所站部处会队组团")
 
 
-# the titles a page addresses a named official by, after the surname alone (李主席, 曹县长)
-_BARE_ADDRESS = frozenset("书记 主席 县长 区长 市长 旗长 州长 省长 镇长 乡长 部长 局长 厅长 主任 院长 校长 所长 委员 常委".split())
+# the titles a page addresses a named official by, after the surname alone (李主席, 曹县长), and the
+# words it calls the elderly, teachers and craftsmen by (杨大爷, 王阿姨, 李师傅): no name of a person
+_BARE_ADDRESS = frozenset("书记 主席 县长 区长 市长 旗长 州长 省长 镇长 乡长 部长 局长 厅长 主任 院长 校长 所长 委员 常委 "
+                          "大爷 大妈 大娘 大婶 大叔 大姐 大哥 阿姨 师傅 奶奶 爷爷 婆婆 老汉 老师".split())
 
 
 @lru_cache(maxsize=65536)     # (pure, and asked of the same few words again and again)

@@ -129,6 +129,11 @@ def holds_post_by_title_chain(doc):
                     doc.add_name(post, written_of + title)
                     leader = (k, body_org, title)
                 doc.fact(person, "holdsPost", post, sm)
+                if body_key and body and title in _TOWN_HEADS and body_key.endswith("政府") and \
+                        not doc.named("Organization", body_key):
+                    # 宾居镇镇长甲: the town's head, of its government only where the page names it
+                    full = body_key[:-2] + "人民政府"
+                    body_key = full if doc.named("Organization", full) else ""
                 if body_key:
                     sub = "PartyBody" if body_key.endswith(_C.party_end) else "GovernmentBody"
                     written = written_body if body else body_key
@@ -142,6 +147,7 @@ def holds_post_by_title_chain(doc):
 
 
 _AREA_LEVELS = frozenset("省市区县旗镇乡")
+_TOWN_HEADS = frozenset(("镇长", "副镇长", "乡长", "副乡长"))
 _SUBDISTRICT_BODY = re.compile("^([\u4e00-\u9fff]{2,8}?街道)(?:党工委|工委|办事处|纪工委)?$")
 # the chiefs of an area's rivers and forests (县总河长): an area's post, of no body
 _AREA_CHIEFS = frozenset(("总河长", "副总河长", "总林长", "副总林长"))
