@@ -32,6 +32,13 @@ DIED = ("a worker process died (killed, or out of memory?); no output was writte
         "Try fewer --workers")
 
 
+def usable_cores() -> int:
+    """The cores this process may run on: its CPU affinity where the system has one (a container or
+    taskset given two of sixty-four gets two), else the host's count."""
+    n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, n or 1)
+
+
 def _spool_root() -> str | None:
     return spool_root()
 

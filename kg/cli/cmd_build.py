@@ -12,6 +12,7 @@ import click
 from kg.atomic import check_writable
 from kg.build.engine_dask import DaskEngine, is_dir_output, shard_dir_for
 from kg.build.pipeline import build as run_build
+from kg.build.workpool import usable_cores
 from kg.errors import KgError
 from kg.extract.homes import Homes, load_manifest, parse_home
 from kg.graph import rdf
@@ -21,14 +22,13 @@ DEFAULT_OUTPUT = "out/graph.ttl"
 
 
 class _Workers(click.ParamType):
-    """A worker count, or auto: the cores this process may run on (its CPU affinity, not the host's
-    count: a container or taskset given two of sixty-four cores gets two), at most 64."""
+    """A worker count, or auto: the cores this process may run on (kg.build.workpool.usable_cores),
+    at most 64."""
     name = "N|auto"
 
     def convert(self, value, param, ctx):
         if str(value).strip().lower() == "auto":
-            cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-            return max(1, min(cores or 1, 64))
+            return min(usable_cores(), 64)
         try:
             n = int(value)
         except ValueError:

@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kg.atomic import write_bytes_atomic
+from kg.build.workpool import usable_cores
 from kg.dev.synth import lexicon, make_name, make_world
 
 # ---------------------------------------------------------------- the commands the bench runs
@@ -477,7 +478,7 @@ class Bench:
             self.add("build 1 worker / jieba.lcut", value, "x", f"same text, {note}")
         else:
             self.na("build 1 worker / jieba.lcut", "a figure is missing", "x")
-        auto = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        auto = usable_cores()
         if auto in rates and "jieba" in rates:
             # kg build's default (--workers auto): one worker per core this process may use
             value, note = _ratio(seen["jieba"], seen[auto])
@@ -771,7 +772,7 @@ def main(argv_=None):
     if rounds < 1:
         ap.error("--rounds must be at least 1")
     # 1 and 2 workers, and kg build's default (one per usable core) where that is more
-    auto = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    auto = usable_cores()
     bench = Bench(work.resolve(), sizes, tp, tuple(sorted({1, 2, auto})), a.seed, lambda s: print(s, flush=True),
                   rounds)
     bench.real = Path(a.real) if a.real else None

@@ -28,6 +28,7 @@ _SET_IN = re.compile("在([^，。；]{2,30}?)(?=[，,。；;]|$)")
 _SET_CLAUSE = re.compile(f"[，,](?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})?"
                          f"(?:{_C.alternation('venue_site')})(?P<set>{_C.alternation('venue_set')})")
 # (a clause of what came first, then) a bare kind of event and 在: 观摩结束后，推进会在…召开
+# (its group "set" never matches: held_at_anaphora reads the same group of _ANAPHOR's match)
 _KIND_THEN_AT = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:[^，。；]{{1,10}}后[，,])?"
                            f"(?P<kind>[\u4e00-\u9fff]{{1,4}}(?:会|会议|仪式|式))(?P<set>(?!))?在")
 _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})由")
@@ -83,8 +84,9 @@ def _own_event(doc, sm, before: int | None = None):
 
 
 def _convened_before(doc, k: int, sm):
-    """The sitting the sentence before (in the same paragraph) convened, not the article's, when this
-    sentence names no event: 当天下午，县委宣传部召开X部署会。甲出席会议…，会议宣读了《…》 speak of X."""
+    """The sitting convened (not the article's) by the nearest sentence before, in the same paragraph,
+    that names an event, when this sentence names none: 当天下午，县委宣传部召开X部署会。甲出席会议…，
+    会议宣读了《…》 speak of X."""
     if not k or doc.events(sm):
         return None
     # (the nearest sentence of the paragraph that names an event: …学习会在X举行。甲主持会议…。会上，…)
