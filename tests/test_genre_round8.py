@@ -203,3 +203,10 @@ def test_a_town_head_is_of_the_towns_government_only_where_the_page_names_it():
 def test_the_words_the_elderly_and_craftsmen_are_called_by_are_no_names():
     out, got = invented.facts_of("在石门村，村民杨大爷说，今年葡萄收成好。王阿姨和李师傅也表示满意。", HOME)
     assert invented.labels(out, "Person") == set()
+
+
+def test_a_standing_committees_sitting_named_after_it_is_its_committees():
+    out, got = invented.facts_of("县委常委会召开会议\n\n11月17日，县委书记周振邦主持召开县委常委会会议，审议《青岭县"
+                                 "2026年重点项目谋划工作方案》。", HOME)
+    organizers = {o for s, p, o in got if p == "organizedBy"}
+    assert organizers and all(o.endswith("委") and not o.endswith("常委会") for o in organizers)

@@ -172,7 +172,8 @@ def organized_by_name(doc):
                         doc.fact(eref, "organizedBy",
                                  doc.entity("Organization", area + "人大", area + "人大", "GovernmentBody"), sm)
                         continue
-                    doc.fact(eref, "organizedBy", doc.ref(o), sm)
+                    # (区委常委会会议, 县委常委会第8次会议: the standing committee's sitting is the 县委's)
+                    doc.fact(eref, "organizedBy", _meeting_body(doc, doc.ref(o), e.text), sm)
                     # 市文联、市作协第五次代表大会: the bodies listed before the one the name opens with
                     for b in _listed_before_head(s, o, sm.orgs):
                         doc.fact(eref, "organizedBy", doc.ref(b), sm)
