@@ -28,9 +28,8 @@ _SET_IN = re.compile("在([^，。；]{2,30}?)(?=[，,。；;]|$)")
 _SET_CLAUSE = re.compile(f"[，,](?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})?"
                          f"(?:{_C.alternation('venue_site')})(?P<set>{_C.alternation('venue_set')})")
 # (a clause of what came first, then) a bare kind of event and 在: 观摩结束后，推进会在…召开
-# (its group "set" never matches: held_at_anaphora reads the same group of _ANAPHOR's match)
 _KIND_THEN_AT = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:[^，。；]{{1,10}}后[，,])?"
-                           f"(?P<kind>[\u4e00-\u9fff]{{1,4}}(?:会|会议|仪式|式))(?P<set>(?!))?在")
+                           f"(?P<kind>[\u4e00-\u9fff]{{1,4}}(?:会|会议|仪式|式))在")
 _ANAPHOR_BY = re.compile(f"^(?:{_DATE_LEAD_TEXT})?(?:{_C.alternation('this_event')})?(?:{_C.alternation('event_word')})由")
 # (开班式, 启动仪式: the verb is part of a noun there, and 在X…开班式 speaks of another event)
 # (于X隆重开幕 as 在X: not 于 closing a word, 关于/由于/位于/对于…)
@@ -420,11 +419,11 @@ def held_at_anaphora(doc):
                     if bare.start(1) <= x.start and x.end <= bare.end(1):
                         doc.fact(main.ref, "heldAt", doc.ref(x), sm)
                 continue
-        if m is None and am and am.group("set"):
+        if m is None and am and am.groupdict().get("set"):
             m = _SET_IN.match(s, am.end() - 1)
         while m:
             inside = [x for x in sm.places + sm.orgs if m.start(1) <= x.start and x.end <= m.end(1)]
-            if am.group("set"):
+            if am.groupdict().get("set"):   # (a match of _KIND_THEN_AT sets no site)
                 # (设在平阳县人才市场 with only 平阳县 known: the county holds the site, is not it)
                 inside = [x for x in inside if any(y.end == m.end(1) for y in inside)]
             for x in _innermost(inside):

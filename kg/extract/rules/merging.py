@@ -1,13 +1,9 @@
 """Page rules: what holds across the articles of a page, once all of them are read."""
 from __future__ import annotations
 
-import re
-
 from kg.extract.model import EntityRef, PageFacts
+from kg.extract.resolve import short_name
 from kg.text.lexicon import lexicon
-
-
-_PREFECTURE_SHORT = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+自治州")
 
 
 def merge_body_aliases(out: PageFacts):
@@ -36,7 +32,7 @@ def merge_body_aliases(out: PageFacts):
                 longer = _one_body_under_areas(k, longer, out)
         if not longer and "州" in k:
             # 湘西州委 is the page's 湘西土家族苗族自治州委: an autonomous prefecture written short
-            longer = [o for o in orgs if "自治州" in o and _PREFECTURE_SHORT.sub(r"\1州", o, 1) == k and
+            longer = [o for o in orgs if "自治州" in o and _prefecture_short(o) == k and
                       ("Organization", o) in out.entities]
         if not longer and k.endswith("政府") and ("Organization", k[:-2] + "人民政府") in out.entities:
             longer = [k[:-2] + "人民政府"]      # 澧县政府 (a 县长's) is the page's 澧县人民政府
@@ -47,6 +43,13 @@ def merge_body_aliases(out: PageFacts):
             longer = [o for o in longer if ("Organization", o) in out.entities]
         if len(longer) == 1:
             out.merge(EntityRef("Organization", k), EntityRef("Organization", longer[0]))
+
+
+def _prefecture_short(name: str) -> str:
+    """湘西土家族苗族自治州委 → 湘西州委: a body named with an autonomous prefecture, the prefecture
+    by its short name (resolve.short_name) and 州."""
+    i = name.index("自治州") + 3
+    return short_name(name[:i]) + "州" + name[i:]
 
 
 def _one_body_under_areas(k: str, longer: list, out: PageFacts) -> list:
